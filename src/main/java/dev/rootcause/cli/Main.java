@@ -1,0 +1,90 @@
+package dev.rootcause.cli;
+
+import dev.rootcause.pipeline.InputException;
+import dev.rootcause.report.Version;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code rootcause} command. {@link #commandLine} builds the CLI once, with its error handling,
+ * so tests run it in-process and read stdout, stderr and the exit code.
+ */
+@Command(
+    name = "rootcause",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = {
+      "Finds the root causes of outages across application code, Dockerfiles, build scripts and"
+          + " Kubernetes manifests, with file:line evidence and a fix for each.",
+      ""
+    },
+    subcommands = {ScanCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+    footer = {
+      "",
+      "Exit codes:",
+      "  0  clean: nothing at or above --fail-on",
+      "  1  findings at or above --fail-on",
+      "  2  usage error or bad input (the message names the file and line)",
+      "  3  incomplete: a required source (a cluster) could not be read",
+      "  4  internal error (please report it; --verbose shows the stack trace)",
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(commandLine(out, err).execute(args));
+  }
+
+  /** The configured CLI writing to {@code out} and {@code err}. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setUsageHelpAutoWidth(true);
+    cli.setExitCodeExceptionMapper(Main::exitCode);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      PrintWriter w = commandLine.getErr();
+      if (e instanceof InputException) {
+        w.println("rootcause: " + e.getMessage());
+      } else {
+        w.println("rootcause: internal error: " + e + " (please report this; --verbose shows the stack trace)");
+        if (parseResult.hasMatchedOption("--verbose")) {
+          e.printStackTrace(w);
+        }
+      }
+      w.flush();
+      return exitCode(e);
+    });
+    cli.setParameterExceptionHandler((e, args) -> {
+      PrintWriter w = e.getCommandLine().getErr();
+      w.println("rootcause: " + e.getMessage());
+      w.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      w.flush();
+      return ExitCode.USAGE.code();
+    });
+    cli.getCommandSpec().exitCodeOnUsageHelp(ExitCode.OK.code());
+    return cli;
+  }
+
+  private static int exitCode(Throwable e) {
+    return e instanceof InputException ? ExitCode.USAGE.code() : ExitCode.INTERNAL.code();
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code --version} from the jar manifest. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"rootcause " + Version.get(), "Java " + System.getProperty("java.version")};
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.rootcause.collect;
+
+import dev.rootcause.collect.yaml.YamlReader;
+import dev.rootcause.model.CollectionProblem;
+import dev.rootcause.model.SystemModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Reads a tree into a {@link SystemModel}: walks it, reads each relevant file once (in parallel),
+ * parses YAML once for all YAML collectors, hands other files to their collectors, then lets
+ * collectors join facts across files.
+ */
+public final class Collector {
+  private final List<FileCollector> fileCollectors;
+  private final List<YamlCollector> yamlCollectors;
+  private final long maxFileBytes;
+
+  public Collector(
+      List<FileCollector> fileCollectors, List<YamlCollector> yamlCollectors, long maxFileBytes) {
+    this.fileCollectors = List.copyOf(fileCollectors);
+    this.yamlCollectors = List.copyOf(yamlCollectors);
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  /** The model, every problem met (sorted by file), and how many files were read. */
+  public record Collected(SystemModel model, List<CollectionProblem> problems, int filesRead) {}
+
+  public Collected collect(Path root, List<String> ignoreGlobs) throws IOException {
+    RepoWalker.Walk walk = RepoWalker.walk(root, ignoreGlobs);
+    Facts facts = new Facts();
+    walk.problems().forEach(facts::problem);
+    List<SourceFile> files =
+        walk.files().stream().filter(f -> f.kind() != FileKind.CONFIG).toList();
+    ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    try {
+      pool.submit(() -> files.parallelStream().forEach(f -> read(f, facts))).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading " + root, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a collector failed", e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+    fileCollectors.forEach(c -> c.finish(facts));
+    List<CollectionProblem> problems = new ArrayList<>(facts.problems());
+    problems.sort(Comparator.comparing(CollectionProblem::location,
+        dev.rootcause.model.SourceLocation.ORDER));
+    return new Collected(facts.model().build(), problems, files.size());
+  }
+
+  private void read(SourceFile file, Facts facts) {
+    boolean yaml = file.kind() == FileKind.YAML || file.kind() == FileKind.JSON;
+    List<FileCollector> takers =
+        fileCollectors.stream().filter(c -> c.accepts(file.kind())).toList();
+    if (!yaml && takers.isEmpty()) {
+      return;
+    }
+    TextFiles.Read read = TextFiles.read(file, maxFileBytes);
+    if (read.problem() != null) {
+      facts.problem(read.problem());
+      return;
+    }
+    String text = read.text();
+    SuppressionComments.scan(file.path(), text, facts.model().suppressions());
+    if (yaml && !yamlCollectors.isEmpty() && isWorthParsing(file, text)) {
+      YamlReader.Result parsed = YamlReader.read(file.path(), text);
+      parsed.problems().forEach(facts::problem);
+      for (YamlCollector c : yamlCollectors) {
+        guard(file, facts, () -> c.collect(file, parsed.documents(), facts));
+      }
+    }
+    for (FileCollector c : takers) {
+      guard(file, facts, () -> c.collect(file, text, facts));
+    }
+  }
+
+  /** JSON is read only when it looks like a Kubernetes object (package-lock.json is not). */
+  private static boolean isWorthParsing(SourceFile file, String text) {
+    return file.kind() != FileKind.JSON
+        || text.contains("\"apiVersion\"") && text.contains("\"kind\"");
+  }
+
+  /** A collector bug must cost one file, not the scan: it becomes a problem naming the file. */
+  private static void guard(SourceFile file, Facts facts, Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException | StackOverflowError e) {
+      facts.problem(CollectionProblem.skipped(
+          dev.rootcause.model.SourceLocation.file(file.path()),
+          "could not be understood (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+              + "); please report this"));
+    }
+  }
+}

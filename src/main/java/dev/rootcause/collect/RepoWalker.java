@@ -1,0 +1,134 @@
+package dev.rootcause.collect;
+
+import dev.rootcause.model.CollectionProblem;
+import dev.rootcause.model.SourceLocation;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the files of a tree worth reading. Follows symlinks that stay inside the tree (and reports
+ * loops), never those that leave it; skips dependency and build-output folders and the paths the
+ * config ignores. Opens no file: classification is by name.
+ */
+public final class RepoWalker {
+  /** Folders that hold dependencies, caches or build output, never the system's own sources. */
+  static final Set<String> SKIPPED_DIRECTORIES =
+      Set.of(".git", ".hg", ".svn", "node_modules", "bower_components", ".venv", "venv",
+          "__pycache__", ".mypy_cache", ".pytest_cache", ".tox", ".terraform", ".idea", ".gradle",
+          "target", ".next", ".cache");
+
+  private RepoWalker() {}
+
+  /** What the walk found: files in a stable order, the problems met, and files it passed over. */
+  public record Walk(List<SourceFile> files, List<CollectionProblem> problems, int ignoredFiles) {}
+
+  public static Walk walk(Path root, List<String> ignoreGlobs) throws IOException {
+    Path realRoot = root.toRealPath();
+    List<PathMatcher> ignored = ignoreGlobs.stream()
+        .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+        .toList();
+    List<SourceFile> files = new ArrayList<>();
+    List<CollectionProblem> problems = new ArrayList<>();
+    int[] passedOver = {0};
+
+    if (Files.isRegularFile(realRoot)) {
+      String name = root.getFileName().toString();
+      files.add(new SourceFile(realRoot, name, FileKind.of(name), Files.size(realRoot)));
+      return new Walk(files, problems, 0);
+    }
+
+    Files.walkFileTree(realRoot, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            if (dir.equals(realRoot)) {
+              return FileVisitResult.CONTINUE;
+            }
+            String rel = relative(realRoot, dir);
+            if (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString()) || matches(ignored, rel)) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (!insideRoot(dir)) {
+              problems.add(CollectionProblem.note(SourceLocation.file(rel),
+                  "symlink to a folder outside the scanned tree; not followed"));
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            String rel = relative(realRoot, file);
+            FileKind kind = FileKind.of(rel);
+            if (kind == FileKind.OTHER || matches(ignored, rel)) {
+              passedOver[0]++;
+              return FileVisitResult.CONTINUE;
+            }
+            if (attrs.isSymbolicLink()) {
+              problems.add(CollectionProblem.skipped(SourceLocation.file(rel),
+                  "broken symlink (its target does not exist)"));
+              return FileVisitResult.CONTINUE;
+            }
+            if (!attrs.isRegularFile()) {
+              return FileVisitResult.CONTINUE;
+            }
+            if (!insideRoot(file)) {
+              problems.add(CollectionProblem.note(SourceLocation.file(rel),
+                  "symlink to a file outside the scanned tree; not followed"));
+              return FileVisitResult.CONTINUE;
+            }
+            files.add(new SourceFile(file, rel, kind, attrs.size()));
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            String rel = relative(realRoot, file);
+            String why = switch (e) {
+              case FileSystemLoopException loop ->
+                  "symlink loop: it leads back to a folder above it; not followed";
+              case AccessDeniedException denied -> "cannot read: permission denied";
+              case NoSuchFileException gone -> "vanished while scanning";
+              default -> "cannot read: " + e.getMessage();
+            };
+            problems.add(CollectionProblem.skipped(SourceLocation.file(rel), why));
+            return FileVisitResult.CONTINUE;
+          }
+
+          private boolean insideRoot(Path p) {
+            try {
+              return p.toRealPath().startsWith(realRoot);
+            } catch (IOException e) {
+              return false;
+            }
+          }
+        });
+    files.sort(java.util.Comparator.comparing(SourceFile::path));
+    return new Walk(files, problems, passedOver[0]);
+  }
+
+  private static boolean matches(List<PathMatcher> globs, String rel) {
+    Path p = Path.of(rel);
+    return globs.stream().anyMatch(m -> m.matches(p));
+  }
+
+  static String relative(Path root, Path p) {
+    String rel = root.relativize(p).toString().replace('\\', '/');
+    return rel.isEmpty() ? p.getFileName().toString() : rel;
+  }
+}

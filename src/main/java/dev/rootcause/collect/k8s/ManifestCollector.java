@@ -1,0 +1,55 @@
+package dev.rootcause.collect.k8s;
+
+import dev.rootcause.collect.Facts;
+import dev.rootcause.collect.SourceFile;
+import dev.rootcause.collect.YamlCollector;
+import dev.rootcause.collect.yaml.YamlDocument;
+import dev.rootcause.collect.yaml.YamlNode;
+import dev.rootcause.collect.yaml.YamlNode.Mapping;
+import dev.rootcause.model.CollectionProblem;
+import java.util.List;
+
+/**
+ * Takes the YAML documents that are Kubernetes objects ({@code apiVersion} and {@code kind} at the
+ * top), unwraps {@code kind: List}, and reads each into the model. Documents that are not objects
+ * (compose files, CI workflows, Helm values) are left to other collectors.
+ */
+public final class ManifestCollector implements YamlCollector {
+
+  @Override
+  public void collect(SourceFile file, List<YamlDocument> documents, Facts facts) {
+    for (YamlDocument doc : documents) {
+      if (!(doc.root() instanceof Mapping root) || !isObject(root)) {
+        continue;
+      }
+      if (root.string("kind").endsWith("List") && root.has("items")) {
+        List<YamlNode> items = root.seq("items").map(YamlNode.Sequence::items).orElse(List.of());
+        for (int i = 0; i < items.size(); i++) {
+          YamlNode item = items.get(i);
+          int end = i + 1 < items.size() ? items.get(i + 1).location().line() - 1 : doc.endLine();
+          if (item instanceof Mapping m && isObject(m)) {
+            read(m, end, facts);
+          }
+        }
+      } else {
+        read(root, doc.endLine(), facts);
+      }
+    }
+  }
+
+  private static boolean isObject(Mapping m) {
+    return m.string("apiVersion") != null && m.string("kind") != null;
+  }
+
+  private static void read(Mapping object, int endLine, Facts facts) {
+    ObjectReader reader = new ObjectReader(object, endLine);
+    try {
+      reader.readInto(facts.model());
+    } catch (RuntimeException e) {
+      facts.problem(CollectionProblem.skipped(object.location(),
+          object.string("kind") + " '" + object.path("metadata").map(m -> m.string("name")).orElse("?")
+              + "' could not be read: " + e.getMessage()));
+    }
+    reader.problems().forEach(facts::problem);
+  }
+}

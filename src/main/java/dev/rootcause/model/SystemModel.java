@@ -1,0 +1,418 @@
+package dev.rootcause.model;
+
+import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.build.ImageBuild;
+import dev.rootcause.model.docker.Dockerfile;
+import dev.rootcause.model.k8s.Autoscaler;
+import dev.rootcause.model.k8s.ConfigData;
+import dev.rootcause.model.k8s.Container;
+import dev.rootcause.model.k8s.ContainerPort;
+import dev.rootcause.model.k8s.ImageRef;
+import dev.rootcause.model.k8s.Ingress;
+import dev.rootcause.model.k8s.NetworkPolicy;
+import dev.rootcause.model.k8s.ObjectMeta;
+import dev.rootcause.model.k8s.PortRef;
+import dev.rootcause.model.k8s.Service;
+import dev.rootcause.model.k8s.ServicePort;
+import dev.rootcause.model.k8s.Workload;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The one model of the deployed system that every rule asks its question of: Kubernetes objects,
+ * Dockerfiles, image builds, application facts, and the links between them. Shared queries (which
+ * pods a Service selects, which port a targetPort resolves to, which Dockerfile builds an image)
+ * live here, once.
+ */
+public final class SystemModel {
+  private final List<Workload> workloads;
+  private final List<Service> services;
+  private final List<Autoscaler> autoscalers;
+  private final List<NetworkPolicy> networkPolicies;
+  private final List<ConfigData> configData;
+  private final List<Ingress> ingresses;
+  private final List<ObjectMeta> objects;
+  private final List<Dockerfile> dockerfiles;
+  private final List<ImageBuild> imageBuilds;
+  private final List<AppFacts> apps;
+  private final List<HostReference> hostReferences;
+  private final Suppressions suppressions;
+
+  private final Map<String, List<Service>> servicesByName = new HashMap<>();
+  private final Map<String, List<ImageBuild>> buildsByRepository = new HashMap<>();
+  private final Map<Container, Optional<ImageSource>> imageSources = new ConcurrentHashMap<>();
+
+  private SystemModel(Builder b) {
+    this.workloads = List.copyOf(b.workloads);
+    this.services = List.copyOf(b.services);
+    this.autoscalers = List.copyOf(b.autoscalers);
+    this.networkPolicies = List.copyOf(b.networkPolicies);
+    this.configData = List.copyOf(b.configData);
+    this.ingresses = List.copyOf(b.ingresses);
+    this.objects = List.copyOf(b.objects);
+    this.dockerfiles =
+        b.dockerfiles.stream().sorted(Comparator.comparing(Dockerfile::path)).toList();
+    this.imageBuilds = List.copyOf(b.imageBuilds);
+    this.apps = List.copyOf(b.apps);
+    this.hostReferences = List.copyOf(b.hostReferences);
+    this.suppressions = b.suppressions;
+    for (Service s : services) {
+      servicesByName.computeIfAbsent(s.name(), n -> new ArrayList<>()).add(s);
+    }
+    for (ImageBuild build : imageBuilds) {
+      buildsByRepository
+          .computeIfAbsent(build.image().normalizedRepository(), r -> new ArrayList<>())
+          .add(build);
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public List<Workload> workloads() {
+    return workloads;
+  }
+
+  public List<Service> services() {
+    return services;
+  }
+
+  public List<Autoscaler> autoscalers() {
+    return autoscalers;
+  }
+
+  public List<NetworkPolicy> networkPolicies() {
+    return networkPolicies;
+  }
+
+  public List<ConfigData> configData() {
+    return configData;
+  }
+
+  public List<Ingress> ingresses() {
+    return ingresses;
+  }
+
+  /** Every Kubernetes object read, of any kind, including CRDs and kinds rootcause does not model. */
+  public List<ObjectMeta> objects() {
+    return objects;
+  }
+
+  public List<Dockerfile> dockerfiles() {
+    return dockerfiles;
+  }
+
+  public List<ImageBuild> imageBuilds() {
+    return imageBuilds;
+  }
+
+  public List<AppFacts> apps() {
+    return apps;
+  }
+
+  public List<HostReference> hostReferences() {
+    return hostReferences;
+  }
+
+  public Suppressions suppressions() {
+    return suppressions;
+  }
+
+  // ---- Kubernetes queries -------------------------------------------------------------------
+
+  /** Workloads whose pod template labels the Service's selector matches, in its namespace. */
+  public List<Workload> workloadsSelectedBy(Service service) {
+    if (!service.routesToPods()) {
+      return List.of();
+    }
+    return workloads.stream()
+        .filter(w -> w.meta().sameNamespace(service.meta()))
+        .filter(w -> service.selector().matches(w.podLabels()))
+        .toList();
+  }
+
+  /** Services whose selector matches this workload's pods. */
+  public List<Service> servicesSelecting(Workload workload) {
+    return services.stream()
+        .filter(Service::routesToPods)
+        .filter(s -> s.meta().sameNamespace(workload.meta()))
+        .filter(s -> s.selector().matches(workload.podLabels()))
+        .toList();
+  }
+
+  /** NetworkPolicies whose podSelector selects this workload's pods. */
+  public List<NetworkPolicy> policiesSelecting(Workload workload) {
+    return networkPolicies.stream()
+        .filter(p -> p.meta().sameNamespace(workload.meta()))
+        .filter(p -> p.podSelector().matches(workload.podLabels()))
+        .toList();
+  }
+
+  /**
+   * The port number a Service port's targetPort reaches in a container: the number itself, or the
+   * number of the container port with that name. Empty when a name matches no container port.
+   */
+  public static OptionalInt targetPortNumber(ServicePort port, Container container) {
+    PortRef target = port.targetPort();
+    if (!target.isNamed()) {
+      return OptionalInt.of(target.number());
+    }
+    return container.port(target).map(p -> OptionalInt.of(p.number())).orElse(OptionalInt.empty());
+  }
+
+  /** The container port (declared) that a named or numbered reference points to. */
+  public static Optional<ContainerPort> declaredPort(Container container, PortRef ref) {
+    return container.port(ref);
+  }
+
+  public Optional<Workload> workload(String kind, String namespace, String name) {
+    return workloads.stream()
+        .filter(w -> w.kind().equalsIgnoreCase(kind) && w.name().equals(name))
+        .filter(w -> w.meta().sameNamespace(namespace))
+        .findFirst();
+  }
+
+  public Optional<ConfigData> config(boolean secret, String namespace, String name) {
+    return configData.stream()
+        .filter(c -> c.secret() == secret && c.meta().name().equals(name))
+        .filter(c -> c.meta().sameNamespace(namespace))
+        .findFirst();
+  }
+
+  /** Whether {@code kind} objects are declared in this repository at all (any namespace). */
+  public boolean declaresAny(String kind) {
+    return objects.stream().anyMatch(o -> o.kind().equals(kind));
+  }
+
+  /**
+   * The Service a cluster DNS name resolves to, seen from {@code fromNamespace}: {@code svc}, {@code
+   * svc.ns}, {@code svc.ns.svc}, {@code svc.ns.svc.cluster.local}.
+   */
+  public Optional<Service> serviceForHost(String host, String fromNamespace) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.endsWith(".")) {
+      h = h.substring(0, h.length() - 1);
+    }
+    String[] parts = h.split("\\.");
+    String name = parts[0];
+    String namespace = parts.length >= 2 ? parts[1] : fromNamespace;
+    return servicesByName.getOrDefault(name, List.of()).stream()
+        .filter(s -> s.meta().sameNamespace(namespace))
+        .findFirst();
+  }
+
+  /** Whether a host could be an in-cluster Service name (no dots, or ends with a cluster suffix). */
+  public static boolean looksLikeClusterHost(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.equals("localhost") || h.matches("[0-9.]+") || h.contains(":")) {
+      return false;
+    }
+    return !h.contains(".") || h.endsWith(".svc") || h.endsWith(".svc.cluster.local");
+  }
+
+  // ---- Images and their sources -------------------------------------------------------------
+
+  /** Builds, tags and imports in the repository that produce this repository name, any tag. */
+  public List<ImageBuild> buildsOf(String repository) {
+    String r = repository.startsWith("library/") ? repository.substring(8) : repository;
+    return buildsByRepository.getOrDefault(r, List.of());
+  }
+
+  /**
+   * The Dockerfile and builds behind a container's image, and how sure the link is. Empty when the
+   * repository gives no reason to link this image to any of its Dockerfiles.
+   */
+  public Optional<ImageSource> imageSource(Container container) {
+    return imageSources.computeIfAbsent(container, this::linkImage);
+  }
+
+  private Optional<ImageSource> linkImage(Container container) {
+    ImageRef image = container.image();
+    if (image == null) {
+      return Optional.empty();
+    }
+    List<ImageBuild> sameRepo = buildsOf(image.normalizedRepository());
+    List<ImageBuild> exact =
+        sameRepo.stream().filter(b -> b.image().effectiveTag().equals(image.effectiveTag())).toList();
+    if (!exact.isEmpty()) {
+      return Optional.of(
+          new ImageSource(dockerfileOf(exact).orElse(null), exact, ImageSource.Basis.BUILT_AS_REFERENCED));
+    }
+    if (!sameRepo.isEmpty()) {
+      return Optional.of(
+          new ImageSource(dockerfileOf(sameRepo).orElse(null), sameRepo, ImageSource.Basis.SAME_REPOSITORY));
+    }
+    if (image.registry() != null) {
+      return Optional.empty();
+    }
+    String imageName = lastSegment(image.repository());
+    List<Dockerfile> byFolder =
+        dockerfiles.stream()
+            .filter(d -> folderMatches(d.directory(), imageName, container.name()))
+            .toList();
+    if (byFolder.size() == 1) {
+      return Optional.of(new ImageSource(byFolder.get(0), List.of(), ImageSource.Basis.FOLDER_NAME));
+    }
+    if (dockerfiles.size() == 1 && isOnlyLocalImage(image)) {
+      return Optional.of(
+          new ImageSource(dockerfiles.get(0), List.of(), ImageSource.Basis.ONLY_DOCKERFILE));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Dockerfile> dockerfileOf(List<ImageBuild> builds) {
+    return builds.stream()
+        .filter(b -> b.dockerfile() != null)
+        .map(b -> dockerfile(b.dockerfile()))
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  public Optional<Dockerfile> dockerfile(String path) {
+    return dockerfiles.stream().filter(d -> d.path().equals(path)).findFirst();
+  }
+
+  /** Whether every workload container pulling an image without registry pulls this same name. */
+  private boolean isOnlyLocalImage(ImageRef image) {
+    return workloads.stream()
+        .flatMap(Workload::allContainers)
+        .map(Container::image)
+        .filter(i -> i != null && i.registry() == null && !WellKnownImages.isPublic(i))
+        .allMatch(i -> i.normalizedRepository().equals(image.normalizedRepository()));
+  }
+
+  private static boolean folderMatches(String directory, String imageName, String containerName) {
+    String folder = lastSegment(directory);
+    return !folder.isEmpty() && (folder.equals(imageName) || folder.equals(containerName));
+  }
+
+  private static String lastSegment(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? path : path.substring(slash + 1);
+  }
+
+  /** The application facts for the code a Dockerfile packages: trees inside its folder. */
+  public Optional<AppFacts> appOf(Dockerfile dockerfile) {
+    String dir = dockerfile.directory();
+    return apps.stream()
+        .filter(a -> dir.isEmpty() || a.root().equals(dir) || a.root().startsWith(dir + "/"))
+        .min(Comparator.comparingInt(a -> a.root().length()));
+  }
+
+  /** Application facts for the code a container runs, through its image's Dockerfile. */
+  public Optional<AppFacts> appOf(Container container) {
+    return imageSource(container)
+        .map(ImageSource::dockerfile)
+        .flatMap(d -> d == null ? Optional.empty() : appOf(d));
+  }
+
+  /** Every (workload, container) pair, init containers included. */
+  public Stream<Map.Entry<Workload, Container>> containers() {
+    return workloads.stream().flatMap(w -> w.allContainers().map(c -> Map.entry(w, c)));
+  }
+
+  /** Accumulates facts from collectors; {@link #build()} freezes them and computes the links. */
+  public static final class Builder {
+    private final List<Workload> workloads = new ArrayList<>();
+    private final List<Service> services = new ArrayList<>();
+    private final List<Autoscaler> autoscalers = new ArrayList<>();
+    private final List<NetworkPolicy> networkPolicies = new ArrayList<>();
+    private final List<ConfigData> configData = new ArrayList<>();
+    private final List<Ingress> ingresses = new ArrayList<>();
+    private final List<ObjectMeta> objects = new ArrayList<>();
+    private final List<Dockerfile> dockerfiles = new ArrayList<>();
+    private final List<ImageBuild> imageBuilds = new ArrayList<>();
+    private final List<AppFacts> apps = new ArrayList<>();
+    private final List<HostReference> hostReferences = new ArrayList<>();
+    private Suppressions suppressions = new Suppressions();
+
+    public synchronized Builder workload(Workload w) {
+      workloads.add(w);
+      return this;
+    }
+
+    public synchronized Builder service(Service s) {
+      services.add(s);
+      return this;
+    }
+
+    public synchronized Builder autoscaler(Autoscaler a) {
+      autoscalers.add(a);
+      return this;
+    }
+
+    public synchronized Builder networkPolicy(NetworkPolicy p) {
+      networkPolicies.add(p);
+      return this;
+    }
+
+    public synchronized Builder configData(ConfigData c) {
+      configData.add(c);
+      return this;
+    }
+
+    public synchronized Builder ingress(Ingress i) {
+      ingresses.add(i);
+      return this;
+    }
+
+    public synchronized Builder object(ObjectMeta o) {
+      objects.add(o);
+      return this;
+    }
+
+    public synchronized Builder dockerfile(Dockerfile d) {
+      dockerfiles.add(d);
+      return this;
+    }
+
+    public synchronized Builder imageBuild(ImageBuild b) {
+      imageBuilds.add(b);
+      return this;
+    }
+
+    public synchronized Builder app(AppFacts a) {
+      apps.add(a);
+      return this;
+    }
+
+    public synchronized Builder hostReference(HostReference h) {
+      hostReferences.add(h);
+      return this;
+    }
+
+    public synchronized Builder suppressions(Suppressions s) {
+      suppressions = s;
+      return this;
+    }
+
+    public Suppressions suppressions() {
+      return suppressions;
+    }
+
+    /** Freezes the facts in a stable order (collectors run in parallel). */
+    public synchronized SystemModel build() {
+      Comparator<ObjectMeta> byLocation = Comparator.comparing(ObjectMeta::location, SourceLocation.ORDER);
+      workloads.sort(Comparator.comparing(Workload::meta, byLocation));
+      services.sort(Comparator.comparing(Service::meta, byLocation));
+      autoscalers.sort(Comparator.comparing(Autoscaler::meta, byLocation));
+      networkPolicies.sort(Comparator.comparing(NetworkPolicy::meta, byLocation));
+      configData.sort(Comparator.comparing(ConfigData::meta, byLocation));
+      ingresses.sort(Comparator.comparing(Ingress::meta, byLocation));
+      objects.sort(byLocation);
+      imageBuilds.sort(Comparator.comparing(ImageBuild::location, SourceLocation.ORDER));
+      apps.sort(Comparator.comparing(AppFacts::root));
+      hostReferences.sort(Comparator.comparing(HostReference::location, SourceLocation.ORDER));
+      return new SystemModel(this);
+    }
+  }
+}

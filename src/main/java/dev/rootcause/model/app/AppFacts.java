@@ -1,0 +1,78 @@
+package dev.rootcause.model.app;
+
+import dev.rootcause.model.SourceLocation;
+import java.util.List;
+
+/**
+ * What the application code in one source tree does, as read from the code: where it listens, what
+ * it serves, what it reads from the environment, whom it calls, and the hazards in its handlers.
+ * {@code root} is the tree's folder relative to the scan root; {@code entrypoint} the file the
+ * container starts, when known.
+ */
+public record AppFacts(
+    String root,
+    Language language,
+    String framework,
+    String entrypoint,
+    List<ListenPort> listens,
+    List<Route> routes,
+    List<EnvRead> envReads,
+    List<OutboundCall> outboundCalls,
+    List<Hazard> hazards) {
+
+  public AppFacts {
+    listens = List.copyOf(listens);
+    routes = List.copyOf(routes);
+    envReads = List.copyOf(envReads);
+    outboundCalls = List.copyOf(outboundCalls);
+    hazards = List.copyOf(hazards);
+  }
+
+  /** Source languages rootcause reads. */
+  public enum Language {
+    PYTHON,
+    GO,
+    JAVASCRIPT,
+    TYPESCRIPT,
+    JAVA
+  }
+
+  /**
+   * The port the server binds: a literal {@code port}, or an env var with its default. {@code port}
+   * is the effective port when no env overrides it (null when unknown).
+   */
+  public record ListenPort(
+      Integer port, String envVar, String host, SourceLocation location) {}
+
+  /** A route: method (or {@code *}), path, the status codes the handler can return. */
+  public record Route(
+      String method, String path, List<Integer> statuses, String handler,
+      SourceLocation location) {
+    public Route {
+      statuses = List.copyOf(statuses);
+    }
+  }
+
+  /** A read of an environment variable; {@code required} when absence crashes or exits. */
+  public record EnvRead(
+      String name, boolean required, String defaultValue, SourceLocation location) {}
+
+  /** An outbound call: a URL literal or the env var it comes from, and whether it has a timeout. */
+  public record OutboundCall(
+      String url, String envVar, boolean hasTimeout, SourceLocation location) {}
+
+  /** Something in a request path that hurts latency or correctness. */
+  public record Hazard(Kind kind, String detail, String route, SourceLocation location) {
+    /** The hazards rootcause recognizes. */
+    public enum Kind {
+      SLEEP_IN_HANDLER,
+      RANDOM_FAILURE,
+      RETRY_WITHOUT_BACKOFF,
+      UNBOUNDED_GROWTH,
+      UNGUARDED_SHARED_STATE,
+      DEV_SERVER,
+      JSON_LOADS_ON_FILE,
+      HEALTH_ALWAYS_FAILS
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.rootcause.model.docker;
+
+import dev.rootcause.model.SourceLocation;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One {@code FROM} stage with its instructions, already grouped by what rules ask: which ports it
+ * exposes, which user it runs as, what it copies and runs, and what it starts. Values have {@code
+ * ARG}/{@code ENV} substitution applied where the value is known.
+ */
+public record Stage(
+    int index,
+    String name,
+    String baseImage,
+    SourceLocation location,
+    List<Instruction> instructions,
+    List<Expose> exposes,
+    List<User> users,
+    List<Copy> copies,
+    List<Run> runs,
+    Map<String, String> env,
+    String workdir,
+    Command entrypoint,
+    Command cmd) {
+
+  public Stage {
+    instructions = List.copyOf(instructions);
+    exposes = List.copyOf(exposes);
+    users = List.copyOf(users);
+    copies = List.copyOf(copies);
+    runs = List.copyOf(runs);
+    env = Map.copyOf(env);
+  }
+
+  /** The {@code USER} in effect at the end of the stage, if any was written. */
+  public Optional<User> effectiveUser() {
+    return users.isEmpty() ? Optional.empty() : Optional.of(users.get(users.size() - 1));
+  }
+
+  /** Whether the base is {@code scratch} (nothing in the image but what is copied in). */
+  public boolean fromScratch() {
+    return "scratch".equalsIgnoreCase(baseImage);
+  }
+
+  /** Any instruction, as written, with its keyword upper-cased. */
+  public record Instruction(String keyword, String arguments, SourceLocation location) {}
+
+  /** {@code EXPOSE 8080/tcp}; {@code port} is null when it is an unresolved variable. */
+  public record Expose(Integer port, String protocol, String raw, SourceLocation location) {}
+
+  /** {@code USER name[:group]} or a numeric uid. */
+  public record User(String user, SourceLocation location) {
+    public boolean isRoot() {
+      String u = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+      return u.equals("root") || u.equals("0");
+    }
+  }
+
+  /**
+   * {@code COPY}/{@code ADD}: sources, destination, and {@code --from} stage or image (null when
+   * copying from the build context).
+   */
+  public record Copy(
+      String keyword, List<String> sources, String destination, String from,
+      SourceLocation location) {
+    public Copy {
+      sources = List.copyOf(sources);
+    }
+  }
+
+  /** {@code RUN}: the shell text (heredoc bodies included). */
+  public record Run(String command, SourceLocation location) {}
+
+  /**
+   * {@code ENTRYPOINT} or {@code CMD}: exec form ({@code ["python", "app.py"]}) as {@code argv},
+   * shell form as one string wrapped as {@code ["/bin/sh", "-c", text]}.
+   */
+  public record Command(List<String> argv, boolean shellForm, SourceLocation location) {
+    public Command {
+      argv = List.copyOf(argv);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package dev.rootcause.pipeline;
+
+import dev.rootcause.collect.FileCollector;
+import dev.rootcause.collect.YamlCollector;
+import dev.rootcause.collect.k8s.ManifestCollector;
+import java.util.List;
+
+/** Every collector the scan uses: one place to add a new kind of input. */
+final class Collectors {
+  private Collectors() {}
+
+  static List<FileCollector> fileCollectors() {
+    return List.of();
+  }
+
+  static List<YamlCollector> yamlCollectors() {
+    return List.of(new ManifestCollector());
+  }
+}

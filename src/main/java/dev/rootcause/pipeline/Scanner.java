@@ -1,0 +1,82 @@
+package dev.rootcause.pipeline;
+
+import dev.rootcause.collect.Collector;
+import dev.rootcause.collect.FileKind;
+import dev.rootcause.model.SystemModel;
+import dev.rootcause.rules.BuiltInRules;
+import dev.rootcause.rules.Rule;
+import dev.rootcause.rules.RuleEngine;
+import dev.rootcause.rules.RuleInfo;
+import dev.rootcause.rules.RuleSettings;
+import dev.rootcause.rules.ScanResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The scan use case: read a tree, build the model, run the rules. The CLI, tests and benchmarks all
+ * come through here, so they see the same pipeline.
+ */
+public final class Scanner {
+  private final List<Rule> rules;
+
+  public Scanner() {
+    this(BuiltInRules.all());
+  }
+
+  public Scanner(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  /** Options of one scan. {@code configFile} null means {@code .rootcause.yaml} at the root, if any. */
+  public record Options(Path configFile, long maxFileBytes) {}
+
+  /** The model built for a root, and the settings used (exposed for tests and tools). */
+  public record Model(SystemModel model, Collector.Collected collected, RuleSettings settings) {}
+
+  public ScanResult scan(Path root, Options options) throws InputException, IOException {
+    long start = System.nanoTime();
+    Model built = model(root, options);
+    Collector.Collected collected = built.collected();
+    SystemModel model = built.model();
+    ScanResult.Inventory inventory = new ScanResult.Inventory(
+        collected.filesRead(), model.workloads().size(), model.services().size(),
+        model.dockerfiles().size(), model.imageBuilds().size(), model.apps().size(),
+        model.objects().size() - model.workloads().size() - model.services().size());
+    RuleEngine engine = new RuleEngine(rules, built.settings());
+    return engine.run(root.toString(), model, collected.problems(), inventory,
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  public Model model(Path root, Options options) throws InputException, IOException {
+    if (!Files.exists(root)) {
+      throw new InputException(root + ": no such file or directory");
+    }
+    if (!Files.isReadable(root)) {
+      throw new InputException(root + ": permission denied");
+    }
+    RuleSettings settings = settings(root, options.configFile());
+    Collector collector = new Collector(Collectors.fileCollectors(), Collectors.yamlCollectors(),
+        options.maxFileBytes());
+    Collector.Collected collected = collector.collect(root, settings.ignorePaths());
+    return new Model(collected.model(), collected, settings);
+  }
+
+  private RuleSettings settings(Path root, Path explicit) throws InputException {
+    List<RuleInfo> catalogue = rules.stream().map(Rule::info).toList();
+    SettingsLoader loader = new SettingsLoader(catalogue);
+    if (explicit != null) {
+      if (!Files.isRegularFile(explicit)) {
+        throw new InputException(explicit + ": config file not found");
+      }
+      return loader.load(explicit, explicit.toString());
+    }
+    Path implicit = Files.isDirectory(root) ? root.resolve(FileKind.CONFIG_FILE) : null;
+    if (implicit != null && Files.isRegularFile(implicit)) {
+      return loader.load(implicit, FileKind.CONFIG_FILE);
+    }
+    return RuleSettings.DEFAULTS;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.rootcause.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rootcause.model.ClusterLocation;
+import dev.rootcause.model.CollectionProblem;
+import dev.rootcause.model.Evidence;
+import dev.rootcause.model.Finding;
+import dev.rootcause.model.HttpLocation;
+import dev.rootcause.model.Location;
+import dev.rootcause.model.Severity;
+import dev.rootcause.model.SourceLocation;
+import dev.rootcause.rules.ScanResult;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+
+/**
+ * The machine-readable report. Its shape is versioned ({@code schemaVersion}) and described by
+ * {@code docs/scan-result.schema.json}; fields are only ever added.
+ */
+public final class JsonRenderer implements ReportRenderer {
+  public static final int SCHEMA_VERSION = 1;
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+  @Override
+  public void render(ScanResult result, Writer out) throws IOException {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("schemaVersion", SCHEMA_VERSION);
+    root.putObject("tool").put("name", "rootcause").put("version", Version.get());
+    root.put("root", result.root());
+    ObjectNode summary = root.putObject("summary");
+    summary.put("findings", result.findings().size());
+    ObjectNode bySeverity = summary.putObject("bySeverity");
+    for (Severity s : Severity.values()) {
+      bySeverity.put(s.label(), result.count(s));
+    }
+    summary.put("suppressed", result.suppressed().size());
+    summary.put("filesScanned", result.inventory().filesScanned());
+    summary.put("filesSkipped", result.problems().stream()
+        .filter(p -> p.kind() == CollectionProblem.Kind.SKIPPED).count());
+    summary.put("rulesRun", result.rulesRun().size());
+    summary.put("elapsedMillis", result.elapsed().toMillis());
+    ArrayNode findings = root.putArray("findings");
+    result.findings().forEach(f -> findings.add(finding(f)));
+    ArrayNode suppressed = root.putArray("suppressed");
+    result.suppressed().forEach(s -> suppressed.add(finding(s.finding()).put("reason", s.reason())));
+    ArrayNode problems = root.putArray("problems");
+    for (CollectionProblem p : result.problems()) {
+      problems.addObject()
+          .put("kind", p.kind().name().toLowerCase(Locale.ROOT))
+          .put("message", Redaction.redact(p.message()))
+          .set("location", location(p.location()));
+    }
+    ArrayNode failures = root.putArray("ruleFailures");
+    result.ruleFailures().forEach(r -> failures.addObject()
+        .put("ruleId", r.ruleId()).put("subject", r.subject()).put("error", Redaction.redact(r.error())));
+    MAPPER.writeValue(out, root);
+    out.write('\n');
+    out.flush();
+  }
+
+  static ObjectNode finding(Finding f) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("ruleId", f.ruleId());
+    n.put("severity", f.severity().label());
+    n.put("layer", f.layer().prefix());
+    n.put("confidence", f.confidence().name().toLowerCase(Locale.ROOT));
+    n.put("subject", f.subject());
+    n.put("symptom", f.symptom());
+    n.put("message", Redaction.redact(f.message()));
+    n.put("fix", Redaction.redact(f.fix()));
+    n.set("location", location(f.primary()));
+    ArrayNode related = n.putArray("related");
+    for (Evidence e : f.related()) {
+      ObjectNode r = related.addObject();
+      r.set("location", location(e.location()));
+      r.put("note", Redaction.redact(e.note()));
+    }
+    return n;
+  }
+
+  static ObjectNode location(Location location) {
+    ObjectNode n = MAPPER.createObjectNode();
+    switch (location) {
+      case SourceLocation s -> {
+        n.put("type", "file").put("path", s.path());
+        if (s.line() > 0) {
+          n.put("line", s.line());
+        }
+        if (s.column() > 0) {
+          n.put("column", s.column());
+        }
+      }
+      case ClusterLocation c -> n.put("type", "cluster").put("context", c.context())
+          .put("namespace", c.namespace()).put("kind", c.kind()).put("name", c.name())
+          .put("fieldPath", c.fieldPath());
+      case HttpLocation h -> n.put("type", "http").put("method", h.method())
+          .put("url", Redaction.redact(h.url())).put("status", h.status())
+          .put("latencyMillis", h.latency().toMillis());
+    }
+    return n;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.rootcause.rules;
+
+import java.util.List;
+
+/**
+ * The catalogue: every built-in rule, once, sorted by id. Adding a rule means adding its class
+ * here; {@code RuleCatalogueTest} fails when a {@link RuleSpec} class is missing from this list.
+ */
+public final class BuiltInRules {
+  private BuiltInRules() {}
+
+  public static List<Rule> all() {
+    return List.of(
+        // RULES: keep sorted by id
+        new dev.rootcause.rules.k8s.FaultInjectionEnabled(),
+        new dev.rootcause.rules.k8s.MissingLivenessProbe(),
+        new dev.rootcause.rules.k8s.MissingReadinessProbe(),
+        new dev.rootcause.rules.k8s.MissingResources(),
+        new dev.rootcause.rules.k8s.ProbePortNotExposed(),
+        new dev.rootcause.rules.k8s.ProbeTimingTooAggressive(),
+        new dev.rootcause.rules.k8s.ServiceSelectsNothing(),
+        new dev.rootcause.rules.k8s.ServiceTargetPortUnresolved());
+  }
+}

@@ -1,0 +1,43 @@
+package dev.rootcause.rules;
+
+import dev.rootcause.model.Severity;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A rule's metadata, on its class. It is the rule's documentation: {@code rootcause rules} and
+ * {@code docs/rules.md} are generated from it, and it is validated into a {@link RuleInfo}.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface RuleSpec {
+  /** Stable kebab-case id prefixed by its layer: {@code k8s/probe-port-not-exposed}. */
+  String id();
+
+  Severity severity();
+
+  /** One line, no trailing period: what is wrong. */
+  String summary();
+
+  /** What an on-call engineer sees at run time: {@code CrashLoopBackOff}, {@code no endpoints}. */
+  String symptom();
+
+  /** The generic remedy, ending with a period; findings may give a concrete one. */
+  String fix();
+
+  /** Tunable limits, set per rule in {@code .rootcause.yaml} under {@code thresholds}. */
+  Threshold[] thresholds() default {};
+
+  /** One tunable number of a rule, with its default. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({})
+  @interface Threshold {
+    String name();
+
+    long value();
+
+    String description();
+  }
+}

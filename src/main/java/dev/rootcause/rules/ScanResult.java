@@ -1,0 +1,54 @@
+package dev.rootcause.rules;
+
+import dev.rootcause.model.CollectionProblem;
+import dev.rootcause.model.Finding;
+import dev.rootcause.model.Severity;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything a scan produced: findings in report order, those silenced and why, the inputs that
+ * could not be read, the rules that crashed, and what was looked at.
+ */
+public record ScanResult(
+    String root,
+    List<Finding> findings,
+    List<Suppressed> suppressed,
+    List<CollectionProblem> problems,
+    List<RuleFailure> ruleFailures,
+    List<RuleInfo> rulesRun,
+    Inventory inventory,
+    Duration elapsed) {
+
+  public ScanResult {
+    findings = List.copyOf(findings);
+    suppressed = List.copyOf(suppressed);
+    problems = List.copyOf(problems);
+    ruleFailures = List.copyOf(ruleFailures);
+    rulesRun = List.copyOf(rulesRun);
+  }
+
+  /** A finding that a comment, annotation or config silenced, and which one. */
+  public record Suppressed(Finding finding, String reason) {}
+
+  /** A rule that threw on one element; the scan went on without it there. */
+  public record RuleFailure(String ruleId, String subject, String error) {}
+
+  /** How much of the system the scan saw. */
+  public record Inventory(
+      int filesScanned,
+      int workloads,
+      int services,
+      int dockerfiles,
+      int imageBuilds,
+      int apps,
+      int otherObjects) {}
+
+  public boolean hasFindingsAtLeast(Severity threshold) {
+    return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+  }
+
+  public long count(Severity severity) {
+    return findings.stream().filter(f -> f.severity() == severity).count();
+  }
+}

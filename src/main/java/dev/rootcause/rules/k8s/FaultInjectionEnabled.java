@@ -1,0 +1,73 @@
+package dev.rootcause.rules.k8s;
+
+import dev.rootcause.model.Severity;
+import dev.rootcause.model.k8s.Container;
+import dev.rootcause.model.k8s.EnvVar;
+import dev.rootcause.model.k8s.Workload;
+import dev.rootcause.rules.ContainerRule;
+import dev.rootcause.rules.RuleContext;
+import dev.rootcause.rules.RuleSpec;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Seed 002: {@code CHAOS_FAILURE_RATE=0.5} left on the database service, failing half of all
+ * requests. Names are matched by intent (chaos, fault/failure/error injection or rate, latency
+ * injection); the value must be on (a non-zero number, true, on, enabled).
+ */
+@RuleSpec(
+    id = "k8s/fault-injection-enabled",
+    severity = Severity.CRITICAL,
+    summary = "Chaos or fault-injection setting is switched on in the manifest",
+    symptom = "intermittent 500s or added latency on a share of requests, with no code change to blame",
+    fix = "Remove the fault-injection variable (or set it to 0/false) outside chaos experiments.")
+public final class FaultInjectionEnabled implements ContainerRule {
+  private static final Pattern NAME = Pattern.compile(
+      "(?i).*(CHAOS|FAULT_?INJECT|INJECT(ED)?_?(FAULT|FAILURE|ERROR|LATENCY|DELAY)"
+          + "|FAILURE_?(RATE|PROBABILITY|PERCENT)|ERROR_?(RATE|PROBABILITY|PERCENT)"
+          + "|(RANDOM|SIMULATED?)_?(FAILURE|ERROR|LATENCY|DELAY)).*");
+
+  @Override
+  public void check(Workload workload, Container container, RuleContext ctx) {
+    for (EnvVar env : container.env()) {
+      if (env.value() == null || !NAME.matcher(env.name()).matches()) {
+        continue;
+      }
+      String value = env.value().reveal().trim();
+      if (isOn(value)) {
+        // The value is shown: a failure rate is configuration, not a secret.
+        ctx.report(env.location(), env.name() + "=" + value + " is set on container " + container.name()
+                + describe(value))
+            .fix("Remove " + env.name() + " or set it to 0.");
+      }
+    }
+  }
+
+  private static String describe(String value) {
+    try {
+      double rate = Double.parseDouble(value);
+      if (rate > 0 && rate <= 1) {
+        return String.format(Locale.ROOT, ": about %.0f%% of requests are made to fail", rate * 100);
+      }
+      if (rate > 1 && rate <= 100) {
+        return String.format(Locale.ROOT, ": about %.0f%% of requests are made to fail", rate);
+      }
+    } catch (NumberFormatException e) {
+      // not a rate: a flag
+    }
+    return "";
+  }
+
+  static boolean isOn(String value) {
+    String v = value.toLowerCase(Locale.ROOT);
+    if (v.isEmpty() || v.equals("false") || v.equals("off") || v.equals("no") || v.equals("disabled")
+        || v.equals("none")) {
+      return false;
+    }
+    try {
+      return Double.parseDouble(v) != 0;
+    } catch (NumberFormatException e) {
+      return v.equals("true") || v.equals("on") || v.equals("yes") || v.equals("enabled");
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.rootcause.rules.k8s;
+
+import dev.rootcause.model.Severity;
+import dev.rootcause.model.k8s.Container;
+import dev.rootcause.model.k8s.ContainerPort;
+import dev.rootcause.model.k8s.Probe;
+import dev.rootcause.model.k8s.Workload;
+import dev.rootcause.rules.ContainerRule;
+import dev.rootcause.rules.RuleContext;
+import dev.rootcause.rules.RuleSpec;
+import java.util.stream.Collectors;
+
+/** Seed 002: the api's liveness probe checked 8080; the container declared (and listened on) 3000. */
+@RuleSpec(
+    id = "k8s/probe-port-not-exposed",
+    severity = Severity.HIGH,
+    summary = "Probe checks a port the container does not declare",
+    symptom = "liveness: restarts every few periods (CrashLoopBackOff); readiness: never Ready, no endpoints",
+    fix = "Point the probe at the containerPort the application listens on (by name, so they cannot drift).")
+public final class ProbePortNotExposed implements ContainerRule {
+
+  @Override
+  public void check(Workload workload, Container container, RuleContext ctx) {
+    for (Probe probe : container.probes()) {
+      if (!probe.checksPort() || container.port(probe.port()).isPresent()) {
+        continue;
+      }
+      boolean named = probe.port().isNamed();
+      if (!named && container.ports().isEmpty()) {
+        continue; // nothing declared to compare with: cross/port-mismatch judges against the app
+      }
+      String declared = container.ports().isEmpty() ? "no ports"
+          : container.ports().stream().map(ProbePortNotExposed::describe).collect(Collectors.joining(", "));
+      var finding = ctx.report(probe.portLocation(),
+          probe.kind().field() + " checks port " + probe.port() + ", but container " + container.name()
+              + " declares " + declared);
+      container.ports().forEach(p -> finding.related(p.location(), "containerPort " + describe(p)));
+      if (probe.kind() == Probe.Kind.READINESS) {
+        finding.symptom("pod never becomes Ready: the Service has no endpoints");
+      } else if (probe.kind() == Probe.Kind.LIVENESS) {
+        finding.symptom("kubelet kills the container every few periods: restarts, then CrashLoopBackOff");
+      } else {
+        finding.symptom("startup never succeeds: the container is killed and restarted");
+      }
+      if (container.ports().size() == 1) {
+        ContainerPort only = container.ports().get(0);
+        finding.fix("Set " + probe.kind().field() + " port to " + only.number()
+            + (only.name() == null ? "" : " (or '" + only.name() + "')") + ".");
+      }
+    }
+  }
+
+  private static String describe(ContainerPort p) {
+    return p.name() == null ? String.valueOf(p.number()) : p.number() + " ('" + p.name() + "')";
+  }
+}

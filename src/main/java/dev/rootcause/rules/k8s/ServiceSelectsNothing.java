@@ -1,0 +1,63 @@
+package dev.rootcause.rules.k8s;
+
+import dev.rootcause.model.Severity;
+import dev.rootcause.model.k8s.Service;
+import dev.rootcause.model.k8s.Workload;
+import dev.rootcause.rules.RuleContext;
+import dev.rootcause.rules.RuleSpec;
+import dev.rootcause.rules.ServiceRule;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Seed 002: the gateway Service selected {@code app: nginx-gateway}, its pods were {@code app: gateway}. */
+@RuleSpec(
+    id = "k8s/service-selects-nothing",
+    severity = Severity.CRITICAL,
+    summary = "Service selector matches no pod template in the manifests",
+    symptom = "no endpoints: requests to the Service time out or are refused",
+    fix = "Make the Service selector equal to the labels of the pods it should route to.")
+public final class ServiceSelectsNothing implements ServiceRule {
+
+  @Override
+  public void check(Service service, RuleContext ctx) {
+    if (!service.routesToPods() || !ctx.model().workloadsSelectedBy(service).isEmpty()) {
+      return;
+    }
+    List<Workload> sameNamespace = ctx.model().workloads().stream()
+        .filter(w -> !w.runsToCompletion() && w.meta().sameNamespace(service.meta()))
+        .toList();
+    if (sameNamespace.isEmpty()) {
+      return; // the pods may be deployed from elsewhere: unknown is not wrong
+    }
+    Workload closest = sameNamespace.stream()
+        .max(Comparator.comparingInt(w -> overlap(service.selector().matchLabels(), w.podLabels())))
+        .orElseThrow();
+    var finding = ctx.report(service.selector().location(),
+        "selector " + service.selector() + " matches no pods; " + closest.meta().displayName()
+            + " pods are labelled " + labels(closest.podLabels()));
+    finding.related(closest.podLabelsLocation(), "pod template labels " + labels(closest.podLabels()));
+    String key = service.selector().matchLabels().keySet().stream()
+        .filter(closest.podLabels()::containsKey).findFirst().orElse(null);
+    if (key != null) {
+      finding.fix("Change the selector to " + key + ": " + closest.podLabels().get(key)
+          + " (or relabel the pods " + key + ": " + service.selector().matchLabels().get(key) + ").");
+    }
+  }
+
+  private static int overlap(Map<String, String> selector, Map<String, String> labels) {
+    int score = 0;
+    for (var e : selector.entrySet()) {
+      if (labels.containsKey(e.getKey())) {
+        score += e.getValue().equals(labels.get(e.getKey())) ? 2 : 1;
+      }
+    }
+    return score;
+  }
+
+  private static String labels(Map<String, String> labels) {
+    return labels.isEmpty() ? "(no labels)" : new java.util.TreeMap<>(labels).entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(java.util.stream.Collectors.joining(","));
+  }
+}

@@ -1,0 +1,63 @@
+package dev.rootcause.rules.k8s;
+
+import dev.rootcause.model.Severity;
+import dev.rootcause.model.k8s.Container;
+import dev.rootcause.model.k8s.ContainerPort;
+import dev.rootcause.model.k8s.Service;
+import dev.rootcause.model.k8s.ServicePort;
+import dev.rootcause.model.k8s.Workload;
+import dev.rootcause.rules.RuleContext;
+import dev.rootcause.rules.RuleSpec;
+import dev.rootcause.rules.ServiceRule;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A Service port whose targetPort names a port no selected container declares, or a number none
+ * declares while they declare others.
+ */
+@RuleSpec(
+    id = "k8s/service-target-port-unresolved",
+    severity = Severity.HIGH,
+    summary = "Service targetPort is not a port the selected pods declare",
+    symptom = "connection refused or 502/503 through the Service, although the pods are Ready",
+    fix = "Set targetPort to the containerPort (number or name) the application listens on.")
+public final class ServiceTargetPortUnresolved implements ServiceRule {
+
+  @Override
+  public void check(Service service, RuleContext ctx) {
+    List<Workload> selected = ctx.model().workloadsSelectedBy(service);
+    if (selected.isEmpty()) {
+      return; // k8s/service-selects-nothing says why
+    }
+    for (ServicePort port : service.ports()) {
+      for (Workload w : selected) {
+        List<ContainerPort> declared = w.containers().stream()
+            .flatMap(c -> c.ports().stream()).toList();
+        boolean resolves = w.containers().stream().anyMatch(c -> c.port(port.targetPort()).isPresent());
+        // Unnamed numeric targets are only wrong when the pods declare ports and this is not one.
+        boolean judgeable = port.targetPort().isNamed() || !declared.isEmpty();
+        if (resolves || !judgeable) {
+          continue;
+        }
+        String declaredText = declared.isEmpty() ? "no ports"
+            : declared.stream().map(ServiceTargetPortUnresolved::describe).collect(Collectors.joining(", "));
+        var finding = ctx.report(port.targetPortLocation(),
+            "port " + port.port() + " targets " + port.targetPort() + ", but " + w.meta().displayName()
+                + " declares " + declaredText);
+        for (Container c : w.containers()) {
+          c.ports().forEach(p -> finding.related(p.location(), "container " + c.name() + " declares " + describe(p)));
+        }
+        if (declared.size() == 1) {
+          finding.fix("Set targetPort to " + declared.get(0).number()
+              + (declared.get(0).name() == null ? "" : " (or '" + declared.get(0).name() + "')") + ".");
+        }
+        break;
+      }
+    }
+  }
+
+  private static String describe(ContainerPort p) {
+    return p.name() == null ? String.valueOf(p.number()) : p.number() + " ('" + p.name() + "')";
+  }
+}

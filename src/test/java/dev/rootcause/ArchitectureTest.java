@@ -1,0 +1,66 @@
+package dev.rootcause;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers of docs/architecture.md: cli on top; report and pipeline below it; rules over the
+ * model; collect beside rules, producing the model. The model does no I/O; rules touch no files.
+ */
+class ArchitectureTest {
+  private static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("dev.rootcause");
+
+  @Test
+  void modelDependsOnNothingOfOurs() {
+    noClasses().that().resideInAPackage("dev.rootcause.model..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.rootcause.collect..",
+            "dev.rootcause.rules..", "dev.rootcause.report..", "dev.rootcause.cli..",
+            "dev.rootcause.pipeline..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void modelDoesNoIo() {
+    noClasses().that().resideInAPackage("dev.rootcause.model..")
+        .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.net..", "java.sql..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void rulesNeverReadTheOutsideWorld() {
+    noClasses().that().resideInAPackage("dev.rootcause.rules..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.rootcause.collect..",
+            "dev.rootcause.report..", "dev.rootcause.cli..", "dev.rootcause.pipeline..",
+            "java.nio.file..", "java.net..", "java.sql..", "org.treesitter..", "org.snakeyaml..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void collectorsKnowNothingOfRulesOrReports() {
+    noClasses().that().resideInAPackage("dev.rootcause.collect..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.rootcause.rules..",
+            "dev.rootcause.report..", "dev.rootcause.cli..", "dev.rootcause.pipeline..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void reportsOnlyFormat() {
+    noClasses().that().resideInAPackage("dev.rootcause.report..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.rootcause.collect..",
+            "dev.rootcause.cli..", "dev.rootcause.pipeline..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyMainExits() {
+    noClasses().that().doNotHaveFullyQualifiedName("dev.rootcause.cli.Main")
+        .should().callMethod(System.class, "exit", int.class)
+        .check(CLASSES);
+  }
+}
