@@ -2,6 +2,7 @@ package dev.rootcause.pipeline;
 
 import dev.rootcause.collect.FileCollector;
 import dev.rootcause.collect.YamlCollector;
+import dev.rootcause.collect.code.CodeCollector;
 import dev.rootcause.collect.k8s.ManifestCollector;
 import java.util.List;
 
@@ -9,8 +10,9 @@ import java.util.List;
 final class Collectors {
   private Collectors() {}
 
+  /** File collectors; CodeCollector last, as its finish() joins code to the Dockerfiles read. */
   static List<FileCollector> fileCollectors() {
-    return List.of();
+    return List.of(new CodeCollector());
   }
 
   static List<YamlCollector> yamlCollectors() {

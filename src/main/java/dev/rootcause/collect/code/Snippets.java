@@ -1,0 +1,24 @@
+package dev.rootcause.collect.code;
+
+/** Short, one-line renderings of code for messages. */
+public final class Snippets {
+  private static final int MAX = 60;
+
+  private Snippets() {}
+
+  /** The node's text on one line, cut to a readable length. */
+  public static String of(Node node) {
+    return shorten(node.text());
+  }
+
+  public static String shorten(String text) {
+    String one = text.replaceAll("\\s+", " ").trim();
+    return one.length() <= MAX ? one : one.substring(0, MAX - 3) + "...";
+  }
+
+  /** A percentage for a probability in [0, 1], e.g. "about 30% of requests". */
+  public static String share(double probability) {
+    long pct = Math.round(probability * 100);
+    return "about " + Math.max(1, pct) + "% of requests";
+  }
+}
