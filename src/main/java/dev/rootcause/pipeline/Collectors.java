@@ -3,6 +3,8 @@ package dev.rootcause.pipeline;
 import dev.rootcause.collect.FileCollector;
 import dev.rootcause.collect.YamlCollector;
 import dev.rootcause.collect.k8s.ManifestCollector;
+import dev.rootcause.collect.pipeline.JenkinsfileCollector;
+import dev.rootcause.collect.pipeline.WorkflowCollector;
 import java.util.List;
 
 /** Every collector the scan uses: one place to add a new kind of input. */
@@ -10,10 +12,10 @@ final class Collectors {
   private Collectors() {}
 
   static List<FileCollector> fileCollectors() {
-    return List.of();
+    return List.of(new JenkinsfileCollector());
   }
 
   static List<YamlCollector> yamlCollectors() {
-    return List.of(new ManifestCollector());
+    return List.of(new ManifestCollector(), new WorkflowCollector());
   }
 }
