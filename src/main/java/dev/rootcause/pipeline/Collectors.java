@@ -4,6 +4,8 @@ import dev.rootcause.collect.FileCollector;
 import dev.rootcause.collect.YamlCollector;
 import dev.rootcause.collect.code.CodeCollector;
 import dev.rootcause.collect.k8s.ManifestCollector;
+import dev.rootcause.collect.pipeline.JenkinsfileCollector;
+import dev.rootcause.collect.pipeline.WorkflowCollector;
 import java.util.List;
 
 /** Every collector the scan uses: one place to add a new kind of input. */
@@ -12,10 +14,10 @@ final class Collectors {
 
   /** File collectors; CodeCollector last, as its finish() joins code to the Dockerfiles read. */
   static List<FileCollector> fileCollectors() {
-    return List.of(new CodeCollector());
+    return List.of(new JenkinsfileCollector(), new CodeCollector());
   }
 
   static List<YamlCollector> yamlCollectors() {
-    return List.of(new ManifestCollector());
+    return List.of(new ManifestCollector(), new WorkflowCollector());
   }
 }

@@ -19,6 +19,8 @@ public final class BuiltInRules {
         new dev.rootcause.rules.k8s.ProbePortNotExposed(),
         new dev.rootcause.rules.k8s.ProbeTimingTooAggressive(),
         new dev.rootcause.rules.k8s.ServiceSelectsNothing(),
-        new dev.rootcause.rules.k8s.ServiceTargetPortUnresolved());
+        new dev.rootcause.rules.k8s.ServiceTargetPortUnresolved(),
+        new dev.rootcause.rules.pipeline.DeployWithoutRollback(),
+        new dev.rootcause.rules.pipeline.DeployWithoutSmokeTest());
   }
 }
