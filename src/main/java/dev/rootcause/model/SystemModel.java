@@ -315,6 +315,16 @@ public final class SystemModel {
         .flatMap(d -> d == null ? Optional.empty() : appOf(d));
   }
 
+  /** The (workload, container) pairs whose image links to this Dockerfile, init containers too. */
+  public List<Map.Entry<Workload, Container>> containersRunning(Dockerfile dockerfile) {
+    return containers()
+        .filter(e -> imageSource(e.getValue())
+            .map(ImageSource::dockerfile)
+            .filter(d -> d != null && d.path().equals(dockerfile.path()))
+            .isPresent())
+        .toList();
+  }
+
   /** Every (workload, container) pair, init containers included. */
   public Stream<Map.Entry<Workload, Container>> containers() {
     return workloads.stream().flatMap(w -> w.allContainers().map(c -> Map.entry(w, c)));

@@ -2,6 +2,7 @@ package dev.rootcause.pipeline;
 
 import dev.rootcause.collect.FileCollector;
 import dev.rootcause.collect.YamlCollector;
+import dev.rootcause.collect.docker.DockerfileCollector;
 import dev.rootcause.collect.k8s.ManifestCollector;
 import java.util.List;
 
@@ -10,7 +11,7 @@ final class Collectors {
   private Collectors() {}
 
   static List<FileCollector> fileCollectors() {
-    return List.of();
+    return List.of(new DockerfileCollector());
   }
 
   static List<YamlCollector> yamlCollectors() {
