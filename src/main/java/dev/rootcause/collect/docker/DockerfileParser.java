@@ -30,7 +30,8 @@ final class DockerfileParser {
           "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK",
           "SHELL");
   private static final Pattern PORT = Pattern.compile("(\\d+)(?:-(\\d+))?(?:/([A-Za-z]+))?");
-  private static final Pattern HEREDOC_WORD = Pattern.compile("<<-?([\"']?)([A-Za-z_][A-Za-z0-9_]*)\\1");
+  private static final Pattern HEREDOC_WORD =
+      Pattern.compile("<<-?([\"']?)([A-Za-z_][A-Za-z0-9_]*)\\1");
   private static final int MAX_EXPANDED_RANGE = 100;
 
   private final String path;
@@ -154,7 +155,8 @@ final class DockerfileParser {
       } else if (eq < 0) {
         stage.args.put(name, globalArgs.getOrDefault(name, Var.UNKNOWN));
       } else {
-        String value = Words.value(w.raw().substring(w.raw().indexOf('=') + 1), stage::buildVar, escape);
+        String written = w.raw().substring(w.raw().indexOf('=') + 1);
+        String value = Words.value(written, stage::buildVar, escape);
         stage.args.put(name, value.contains("$") ? Var.UNKNOWN : Var.known(value));
       }
     }
@@ -206,7 +208,8 @@ final class DockerfileParser {
       return;
     }
     Word w = words.get(0);
-    stage.users.add(new Stage.User(Words.value(w.raw(), stage::buildVar, escape), location(raw, w)));
+    String name = Words.value(w.raw(), stage::buildVar, escape);
+    stage.users.add(new Stage.User(name, location(raw, w)));
   }
 
   private void expose(Raw raw, StageState stage) {
@@ -216,7 +219,8 @@ final class DockerfileParser {
       Matcher m = PORT.matcher(value);
       if (!m.matches()) {
         String protocol = value.contains("/") ? value.substring(value.lastIndexOf('/') + 1) : "tcp";
-        stage.exposes.add(new Stage.Expose(null, protocol.toLowerCase(Locale.ROOT), w.raw(), where));
+        protocol = protocol.toLowerCase(Locale.ROOT);
+        stage.exposes.add(new Stage.Expose(null, protocol, w.raw(), where));
         if (!value.contains("$")) {
           problems.add(CollectionProblem.note(where, "EXPOSE '" + w.raw() + "' is not a port"));
         }

@@ -3,7 +3,7 @@ package dev.rootcause.model.docker;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** Absolute paths inside an image, resolved and normalized the way Docker does for WORKDIR and COPY. */
+/** Absolute paths inside an image, resolved and normalized as Docker does for WORKDIR and COPY. */
 public final class ContainerPaths {
   private ContainerPaths() {}
 
@@ -48,7 +48,7 @@ public final class ContainerPaths {
     return p.substring(p.lastIndexOf('/') + 1);
   }
 
-  /** The folder holding {@code path} ({@code /out} for {@code /out/server}); {@code /} at the top. */
+  /** The folder holding {@code path}: {@code /out} for {@code /out/server}, else {@code /}. */
   public static String parent(String path) {
     int slash = path.lastIndexOf('/');
     return slash <= 0 ? "/" : path.substring(0, slash);

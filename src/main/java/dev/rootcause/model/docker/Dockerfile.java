@@ -35,7 +35,8 @@ public record Dockerfile(String path, String directory, List<Stage> stages, List
   /** The earlier stage that {@code stage} is built {@code FROM}, when its base is not an image. */
   public Optional<Stage> parent(Stage stage) {
     for (int i = stage.index() - 1; i >= 0 && i < stages.size(); i--) {
-      if (stages.get(i).name() != null && stages.get(i).name().equalsIgnoreCase(stage.baseImage())) {
+      String name = stages.get(i).name();
+      if (name != null && name.equalsIgnoreCase(stage.baseImage())) {
         return Optional.of(stages.get(i));
       }
     }

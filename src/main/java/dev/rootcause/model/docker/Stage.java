@@ -78,7 +78,7 @@ public record Stage(
       this(keyword, sources, destination, from, location, null);
     }
 
-    /** Whether the sources go into the destination folder ({@code ./}, {@code .}, several sources). */
+    /** Whether the sources go into the destination folder: {@code ./}, {@code .}, or several. */
     public boolean intoDirectory() {
       return destination.endsWith("/") || destination.equals(".") || destination.endsWith("/.")
           || sources.size() > 1;
@@ -94,7 +94,7 @@ public record Stage(
     }
   }
 
-  /** {@code RUN}: the shell text (heredoc bodies included) and its {@code WORKDIR} (null: unknown). */
+  /** {@code RUN}: its shell text (heredoc bodies included) and {@code WORKDIR} (null: unknown). */
   public record Run(String command, SourceLocation location, String workdir) {
     public Run(String command, SourceLocation location) {
       this(command, location, null);

@@ -45,7 +45,8 @@ public record Workload(
    */
   public SecuritySettings securityOf(Container container) {
     SecuritySettings pod = podSecurity == null ? SecuritySettings.none() : podSecurity;
-    SecuritySettings own = container.security() == null ? SecuritySettings.none() : container.security();
+    SecuritySettings own =
+        container.security() == null ? SecuritySettings.none() : container.security();
     Boolean nonRoot = own.runAsNonRoot() != null ? own.runAsNonRoot() : pod.runAsNonRoot();
     Long user = own.runAsUser() != null ? own.runAsUser() : pod.runAsUser();
     boolean ownSets = own.runAsNonRoot() != null || own.runAsUser() != null;
