@@ -1,5 +1,11 @@
 package dev.rootcause.rules;
 
+import dev.rootcause.rules.docker.CacheBustingCopyOrder;
+import dev.rootcause.rules.docker.CopyFromMissingPath;
+import dev.rootcause.rules.docker.EntrypointNotBuilt;
+import dev.rootcause.rules.docker.HeavyBaseImage;
+import dev.rootcause.rules.docker.MissingCaCertificates;
+import dev.rootcause.rules.docker.RunsAsRoot;
 import java.util.List;
 
 /**
@@ -12,6 +18,12 @@ public final class BuiltInRules {
   public static List<Rule> all() {
     return List.of(
         // RULES: keep sorted by id
+        new CacheBustingCopyOrder(),
+        new CopyFromMissingPath(),
+        new EntrypointNotBuilt(),
+        new HeavyBaseImage(),
+        new MissingCaCertificates(),
+        new RunsAsRoot(),
         new dev.rootcause.rules.k8s.FaultInjectionEnabled(),
         new dev.rootcause.rules.k8s.MissingLivenessProbe(),
         new dev.rootcause.rules.k8s.MissingReadinessProbe(),
