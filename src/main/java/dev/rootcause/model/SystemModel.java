@@ -325,6 +325,16 @@ public final class SystemModel {
         .flatMap(d -> d == null ? Optional.empty() : appOf(d));
   }
 
+  /** The (workload, container) pairs whose image links to this Dockerfile, init containers too. */
+  public List<Map.Entry<Workload, Container>> containersRunning(Dockerfile dockerfile) {
+    return containers()
+        .filter(e -> imageSource(e.getValue())
+            .map(ImageSource::dockerfile)
+            .filter(d -> d != null && d.path().equals(dockerfile.path()))
+            .isPresent())
+        .toList();
+  }
+
   // ---- What runs inside a container -------------------------------------------------------
 
   /**

@@ -2,6 +2,7 @@ package dev.rootcause.pipeline;
 
 import dev.rootcause.collect.FileCollector;
 import dev.rootcause.collect.YamlCollector;
+import dev.rootcause.collect.docker.DockerfileCollector;
 import dev.rootcause.collect.code.CodeCollector;
 import dev.rootcause.collect.k8s.ManifestCollector;
 import dev.rootcause.collect.pipeline.JenkinsfileCollector;
@@ -14,7 +15,7 @@ final class Collectors {
 
   /** File collectors; CodeCollector last, as its finish() joins code to the Dockerfiles read. */
   static List<FileCollector> fileCollectors() {
-    return List.of(new JenkinsfileCollector(), new CodeCollector());
+    return List.of(new DockerfileCollector(), new JenkinsfileCollector(), new CodeCollector());
   }
 
   static List<YamlCollector> yamlCollectors() {

@@ -11,6 +11,12 @@ import dev.rootcause.rules.app.UnboundedGrowthInHandler;
 import dev.rootcause.rules.app.UnguardedSharedState;
 import dev.rootcause.rules.cross.ProbePathNotServed;
 import dev.rootcause.rules.cross.RequiredEnvMissing;
+import dev.rootcause.rules.docker.CacheBustingCopyOrder;
+import dev.rootcause.rules.docker.CopyFromMissingPath;
+import dev.rootcause.rules.docker.EntrypointNotBuilt;
+import dev.rootcause.rules.docker.HeavyBaseImage;
+import dev.rootcause.rules.docker.MissingCaCertificates;
+import dev.rootcause.rules.docker.RunsAsRoot;
 import java.util.List;
 
 /**
@@ -34,6 +40,12 @@ public final class BuiltInRules {
         new UnguardedSharedState(),
         new ProbePathNotServed(),
         new RequiredEnvMissing(),
+        new CacheBustingCopyOrder(),
+        new CopyFromMissingPath(),
+        new EntrypointNotBuilt(),
+        new HeavyBaseImage(),
+        new MissingCaCertificates(),
+        new RunsAsRoot(),
         new dev.rootcause.rules.k8s.FaultInjectionEnabled(),
         new dev.rootcause.rules.k8s.MissingLivenessProbe(),
         new dev.rootcause.rules.k8s.MissingReadinessProbe(),
