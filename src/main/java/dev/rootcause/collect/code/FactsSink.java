@@ -4,6 +4,7 @@ import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.app.AppFacts.Hazard;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,8 +68,14 @@ public final class FactsSink {
     return List.copyOf(notes);
   }
 
+  /** The file's facts, each list in source order. */
   public SourceFacts build(
       AppFacts.Language language, String framework, boolean startsServer) {
+    listens.sort(Comparator.comparing(AppFacts.ListenPort::location, SourceLocation.ORDER));
+    routes.sort(Comparator.comparing(AppFacts.Route::location, SourceLocation.ORDER));
+    envReads.sort(Comparator.comparing(AppFacts.EnvRead::location, SourceLocation.ORDER));
+    calls.sort(Comparator.comparing(AppFacts.OutboundCall::location, SourceLocation.ORDER));
+    hazards.sort(Comparator.comparing(Hazard::location, SourceLocation.ORDER));
     return new SourceFacts(path, language, framework, startsServer, listens, routes, envReads, calls,
         hazards);
   }

@@ -24,7 +24,7 @@ public final class RetryWithoutBackoff implements AppRule {
   public void check(AppFacts app, RuleContext ctx) {
     for (Hazard h : app.hazards()) {
       if (h.kind() == Hazard.Kind.RETRY_WITHOUT_BACKOFF) {
-        ctx.report(h.location(), "loop " + h.detail() + AppRules.onRoute(h.route()))
+        ctx.report(h.location(), h.detail() + AppRules.onRoute(h.route()))
             .subject("app " + AppRules.name(app));
       }
     }

@@ -15,6 +15,7 @@ import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,18 +67,29 @@ public final class RequiredEnvMissing implements ContainerRule {
     source.map(ImageSource::dockerfile).flatMap(d -> d == null ? Optional.empty() : d.finalStage())
         .map(Stage::env).ifPresent(env -> provided.addAll(env.keySet()));
     Confidence confidence = source.map(ImageSource::confidence).orElse(Confidence.LIKELY);
-    for (AppFacts.EnvRead read : required.values()) {
-      if (provided.contains(read.name())) {
-        continue;
-      }
-      String file = read.location().path();
-      ctx.report(container.location(), "container " + container.name() + " does not set "
-              + read.name() + ", which " + file + " requires: the process stops when it is missing")
-          .subject(workload.meta().displayName() + " container " + container.name())
-          .related(read.location(), "the code reads " + read.name() + " and stops without it")
-          .confidence(confidence)
-          .fix("Add " + read.name() + " to the env of container " + container.name()
-              + " (or to a ConfigMap or Secret it loads with envFrom).");
+    List<AppFacts.EnvRead> missing = required.values().stream()
+        .filter(read -> !provided.contains(read.name())).toList();
+    if (missing.isEmpty()) {
+      return;
     }
+    String names = and(missing.stream().map(AppFacts.EnvRead::name).toList());
+    List<String> files = missing.stream().map(r -> r.location().path()).distinct().toList();
+    var finding = ctx.report(container.location(), "container " + container.name() + " does not set "
+            + names + ", which " + and(files) + (files.size() == 1 ? " requires" : " require")
+            + ": the process stops when " + (missing.size() == 1 ? "it is" : "one is") + " missing")
+        .subject(workload.meta().displayName() + " container " + container.name())
+        .confidence(confidence)
+        .fix("Add " + names + " to the env of container " + container.name()
+            + " (or to a ConfigMap or Secret it loads with envFrom).");
+    for (AppFacts.EnvRead read : missing) {
+      finding.related(read.location(), "the code reads " + read.name() + " and stops without it");
+    }
+  }
+
+  private static String and(List<String> items) {
+    if (items.size() == 1) {
+      return items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
   }
 }

@@ -124,7 +124,8 @@ final class PythonFile {
       Node left = a.child("left");
       Node right = a.child("right");
       if (a.is("assignment") && left != null && left.is("identifier") && right != null && right.is("call")) {
-        String kind = APP_TYPES.get(qname(right.child("function")));
+        String constructor = qname(right.child("function"));
+        String kind = constructor == null ? null : APP_TYPES.get(constructor);
         if (kind != null) {
           appVars.put(left.text(), kind);
           String prefix = stringValue(kwarg(right, kind.equals("blueprint") ? "url_prefix" : "prefix"));

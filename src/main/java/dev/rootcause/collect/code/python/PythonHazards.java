@@ -441,11 +441,9 @@ final class PythonHazards {
     if (waits[0] && capped[0]) {
       return;
     }
-    String how = !waits[0] && !capped[0] ? "with no delay and no attempt limit"
-        : !waits[0] ? "immediately, with no delay between attempts" : "forever, with no attempt limit";
     Node callee = retried.child("function");
-    file.out.hazard(Kind.RETRY_WITHOUT_BACKOFF,
-        "retries " + (callee == null ? "a call" : Snippets.of(callee) + "(...)") + " " + how,
+    file.out.hazard(Kind.RETRY_WITHOUT_BACKOFF, "retry loop around "
+        + (callee == null ? "a call" : Snippets.of(callee) + "(...)") + " " + Snippets.retryFlaw(waits[0], capped[0]),
         routeOf(loop), loop);
   }
 
