@@ -83,14 +83,21 @@ public final class SyntaxTree {
       }
       try (tree; TSTreeCursor cursor = new TSTreeCursor(tree.getRootNode())) {
         SyntaxTree result = new SyntaxTree(text.getBytes(StandardCharsets.UTF_8));
-        result.hasErrors = tree.getRootNode().hasError();
-        copy(result, cursor);
+        TSNode root = tree.getRootNode();
+        result.hasErrors = root.hasError();
+        // A broken file may hold zero-width MISSING tokens: measure every leaf natively there.
+        copy(result, cursor, result.hasErrors);
+        // The root alone spans trailing whitespace past its last child.
+        result.root.end = NodeReader.endByte(root);
+        if (result.hasErrors && result.firstErrorLine == 0) {
+          result.firstErrorLine = firstMissingLine(root);
+        }
         return result;
       }
     }
 
     /** Copies the tree in one pre-order walk, each node visited once. */
-    private void copy(SyntaxTree into, TSTreeCursor cursor) {
+    private void copy(SyntaxTree into, TSTreeCursor cursor, boolean measureEveryLeaf) {
       Node root = node(into, cursor, null);
       into.root = root;
       Node parent = root;
@@ -106,7 +113,7 @@ public final class SyntaxTree {
           continue;
         }
         // An anonymous leaf is its literal token, so its width needs no native call.
-        current.end = current.named() ? NodeReader.endByte(cursor.currentNode())
+        current.end = current.named() || measureEveryLeaf ? NodeReader.endByte(cursor.currentNode())
             : current.start + utf8Length(current.type());
         while (!cursor.gotoNextSibling()) {
           // A node ends where its last child ends: tree-sitter sums the children's sizes.
@@ -131,6 +138,23 @@ public final class SyntaxTree {
         tree.firstErrorLine = node.line();
       }
       return node;
+    }
+
+    /** The line of the first token tree-sitter invented to repair the file, 0 if none. */
+    private static int firstMissingLine(TSNode node) {
+      if (node.isMissing()) {
+        return node.getStartPoint().getRow() + 1;
+      }
+      for (int i = 0; i < node.getChildCount(); i++) {
+        TSNode child = node.getChild(i);
+        if (child.hasError()) {
+          int line = firstMissingLine(child);
+          if (line > 0) {
+            return line;
+          }
+        }
+      }
+      return 0;
     }
 
     private static int utf8Length(String token) {

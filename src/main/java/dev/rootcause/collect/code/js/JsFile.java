@@ -324,9 +324,19 @@ final class JsFile {
     return null;
   }
 
+  /**
+   * Whether code here runs when the process starts: top level, a function called there, or a
+   * callback given to a {@code forEach} made there.
+   */
   boolean atStartup(Node n) {
     Node fn = enclosingFunction(n);
-    return fn == null || startupFunctions.contains(fn);
+    if (fn == null || startupFunctions.contains(fn)) {
+      return true;
+    }
+    Node args = fn.parent();
+    Node call = args != null && args.is("arguments") ? args.parent() : null;
+    return call != null && call.is("call_expression") && calleeName(call).equals("forEach")
+        && atStartup(call);
   }
 
   /** The value a name was given in its function, else at module level; null if none. */
@@ -807,8 +817,17 @@ final class JsFile {
       String imported = imports.get(target.text());
       return imported == null && framework != null && !framework.equals("http");
     }
-    // app.route('/x').get(...): the chain starts at a route() call
-    return target.is("call_expression") && calleeName(target).equals("route");
+    // app.route('/x').get(...).post(...): the chain starts at a route() call
+    return routeChain(target) != null;
+  }
+
+  /** The {@code route('/x')} call a chain of {@code .get(h).post(h)} hangs from, or null. */
+  private static Node routeChain(Node target) {
+    Node n = target;
+    while (n != null && n.is("call_expression") && ROUTE_METHODS.contains(calleeName(n))) {
+      n = receiver(n);
+    }
+    return n != null && n.is("call_expression") && calleeName(n).equals("route") ? n : null;
   }
 
   private void routeCall(Node call, Node target, String method) {
@@ -818,8 +837,9 @@ final class JsFile {
     List<Node> args = arguments(call);
     String path;
     Node handler;
-    if (target.is("call_expression") && calleeName(target).equals("route")) {
-      path = stringValue(argument(target, 0));
+    Node chain = routeChain(target);
+    if (chain != null) {
+      path = stringValue(argument(chain, 0));
       handler = args.isEmpty() ? null : handlerFunction(unwrap(args.get(args.size() - 1)));
       if (args.isEmpty()) {
         return;
@@ -839,7 +859,10 @@ final class JsFile {
       return;
     }
     String verb = method.equals("all") ? "*" : method.toUpperCase(Locale.ROOT);
-    addRoute(verb, path, handler, call, call);
+    // At the method name: app.route('/x').get(h).post(h) puts several routes on one line.
+    Node fn = unwrap(call.child("function"));
+    Node at = fn != null && fn.child("property") != null ? fn.child("property") : call;
+    addRoute(verb, path, handler, chain != null ? at : call, call);
   }
 
   private void fastifyRoute(Node call, Node options) {
@@ -1022,8 +1045,32 @@ final class JsFile {
         Integer code = intValue(argument(call, 0));
         yield code != null ? code : 302;
       }
-      default -> RESPONDERS.contains(method) && !chainedAfterStatus(call) ? 200 : null;
+      default -> RESPONDERS.contains(method) && !chainedAfterStatus(call)
+          && !statusSetBefore(call, h.response()) ? 200 : null;
     };
+  }
+
+  /** {@code res.statusCode = 404; res.end()}: the statements before set the status, not end(). */
+  private static boolean statusSetBefore(Node call, String res) {
+    Node statement = call;
+    while (statement.parent() != null && !statement.parent().is("statement_block")) {
+      statement = statement.parent();
+    }
+    Node block = statement.parent();
+    if (block == null) {
+      return false;
+    }
+    for (Node sibling : block.children()) {
+      if (sibling == statement) {
+        return false;
+      }
+      String text = sibling.text();
+      if (text.startsWith(res + ".statusCode") || text.startsWith(res + ".status(")
+          || text.startsWith(res + ".writeHead(")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code res.status(500).json(...)}: the json() call is not a 200, the status() call says 500. */
