@@ -219,7 +219,9 @@ public record StartCommand(
     if (address.startsWith("unix:") || address.startsWith("fd://")) {
       return null;
     }
-    int colon = address.lastIndexOf(':');
+    int dollar = address.indexOf('$');
+    // 0.0.0.0:${PORT:-8000}: the port starts at the colon before the variable
+    int colon = dollar >= 0 ? address.lastIndexOf(':', dollar) : address.lastIndexOf(':');
     String host = colon < 0 ? null : address.substring(0, colon);
     String port = colon < 0 ? address : address.substring(colon + 1);
     if (colon < 0 && !port.matches("\\d+|\\$.*")) {
