@@ -63,12 +63,16 @@ public final class SyntaxTree {
    */
   private static final class Parser {
     private final TSParser parser = new TSParser();
+    private final Grammar grammar;
     private final TSLanguage language;
     private final String[] typeBySymbol;
     private final boolean[] namedBySymbol;
     private final String[] fieldById;
+    /** The native node the last copied node came from, to measure it without another call. */
+    private TSNode lastNative;
 
     Parser(Grammar grammar) {
+      this.grammar = grammar;
       language = grammar.newLanguage();
       parser.setLanguage(language);
       typeBySymbol = new String[language.symbolCount() + 1];
@@ -108,12 +112,13 @@ public final class SyntaxTree {
       while (true) {
         Node current = node(into, cursor, parent);
         parent.children.add(current);
-        if (cursor.gotoFirstChild()) {
+        boolean opaque = grammar.opaque(current.type(), into.utf8, current.start);
+        if (!opaque && cursor.gotoFirstChild()) {
           parent = current;
           continue;
         }
         // An anonymous leaf is its literal token, so its width needs no native call.
-        current.end = current.named() || measureEveryLeaf ? NodeReader.endByte(cursor.currentNode())
+        current.end = current.named() || opaque || measureEveryLeaf ? NodeReader.endByte(lastNative)
             : current.start + utf8Length(current.type());
         while (!cursor.gotoNextSibling()) {
           // A node ends where its last child ends: tree-sitter sums the children's sizes.
@@ -128,6 +133,7 @@ public final class SyntaxTree {
 
     private Node node(SyntaxTree tree, TSTreeCursor cursor, Node parent) {
       TSNode ts = cursor.currentNode();
+      lastNative = ts;
       int symbol = NodeReader.symbol(ts);
       String type = type(symbol);
       int fieldId = cursor.currentFieldId();

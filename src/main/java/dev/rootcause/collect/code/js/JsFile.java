@@ -425,6 +425,10 @@ final class JsFile {
     if (n == null || !n.isAny("string", "template_string")) {
       return null;
     }
+    if (n.is("string") && n.children().isEmpty()) {
+      String text = n.text(); // copied without its parts: see Grammar.opaque
+      return text.length() >= 2 ? text.substring(1, text.length() - 1) : "";
+    }
     StringBuilder sb = new StringBuilder();
     for (Node c : n.children()) {
       if (c.is("template_substitution")) {

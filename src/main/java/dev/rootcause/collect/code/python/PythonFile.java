@@ -323,6 +323,9 @@ final class PythonFile {
     if (!n.is("string")) {
       return null;
     }
+    if (n.children().isEmpty()) {
+      return unquote(n.text()); // copied without its parts: see Grammar.opaque
+    }
     StringBuilder sb = new StringBuilder();
     for (Node c : n.children()) {
       if (c.is("interpolation")) {
@@ -333,6 +336,17 @@ final class PythonFile {
       }
     }
     return sb.toString();
+  }
+
+  /** {@code r'...'}, {@code """..."""}: the text between the quotes, escapes left as written. */
+  private static String unquote(String literal) {
+    int i = 0;
+    while (i < literal.length() && Character.isLetter(literal.charAt(i))) {
+      i++;
+    }
+    String body = literal.substring(i);
+    int quote = body.startsWith("\"\"\"") || body.startsWith("'''") ? 3 : 1;
+    return body.length() >= 2 * quote ? body.substring(quote, body.length() - quote) : "";
   }
 
   /** A literal's text as a value: strings unquoted, numbers as written; null for anything else. */
