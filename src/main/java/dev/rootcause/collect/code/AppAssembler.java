@@ -28,6 +28,9 @@ public final class AppAssembler {
   static final String OUTBOUND_VIA = "outbound call in code";
   private static final Pattern HEALTH_PATH =
       Pattern.compile("(?i)/(health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping)/?");
+  /** Folders of one-off scripts that live beside a server but are not it. */
+  private static final Pattern SCRIPT_DIR =
+      Pattern.compile("(.*/)?(scripts|bin|tools|migrations|commands|fixtures|seeds)/.*");
   private static final List<String> ENTRY_NAMES =
       List.of("main", "app", "server", "index", "application", "wsgi", "asgi", "manage");
 
@@ -51,6 +54,9 @@ public final class AppAssembler {
     byRoot.forEach((root, group) -> {
       Optional<Dockerfile> dockerfile = dockerfileIn(root, dockerfiles);
       StartCommand.PackageScripts pkg = packages.get(root);
+      if (pkg != null && pkg.browserOnly()) {
+        return; // a front-end: its code runs in browsers, not in a container rootcause judges
+      }
       Optional<StartCommand> start = dockerfile.flatMap(d -> StartCommand.of(d, pkg));
       if (start.isEmpty() && pkg != null) {
         start = StartCommand.interpret(List.of("npm", "start"), Map.of(), pkg, null, 0);
@@ -124,7 +130,12 @@ public final class AppAssembler {
         && entry != null;
     for (SourceFacts f : members) {
       routes.addAll(f.routes());
-      envReads.addAll(f.envReads());
+      boolean script = f != entry && SCRIPT_DIR.matcher(f.path().substring(root.isEmpty() ? 0 : root.length() + 1)).matches();
+      for (AppFacts.EnvRead read : f.envReads()) {
+        // A maintenance script beside the server stops itself, not the server, when its env is missing.
+        envReads.add(script && read.required()
+            ? new AppFacts.EnvRead(read.name(), false, read.defaultValue(), read.location()) : read);
+      }
       calls.addAll(f.outboundCalls());
       for (Hazard h : f.hazards()) {
         // app.run() is the dev server only when the container runs that very file.

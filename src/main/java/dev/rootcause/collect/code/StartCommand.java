@@ -51,10 +51,17 @@ public record StartCommand(
   private static final Set<String> NODE_VALUE_FLAGS =
       Set.of("-r", "--require", "--loader", "--import", "--env-file", "--watch-path", "-e");
 
-  /** The scripts and main file of a package.json, for {@code npm start}. */
-  public record PackageScripts(String main, Map<String, String> scripts) {
+  /**
+   * The scripts and main file of a package.json, for {@code npm start}; {@code browserOnly} when
+   * its dependencies are a front-end's (React, Vue, a bundler) and no server framework's.
+   */
+  public record PackageScripts(String main, Map<String, String> scripts, boolean browserOnly) {
     public PackageScripts {
       scripts = Map.copyOf(scripts);
+    }
+
+    public PackageScripts(String main, Map<String, String> scripts) {
+      this(main, scripts, false);
     }
   }
 

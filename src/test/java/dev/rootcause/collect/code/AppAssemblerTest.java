@@ -25,6 +25,7 @@ class AppAssemblerTest {
     final List<AppFacts.ListenPort> listens = new ArrayList<>();
     final List<AppFacts.Route> routes = new ArrayList<>();
     final List<AppFacts.OutboundCall> calls = new ArrayList<>();
+    final List<AppFacts.EnvRead> envReads = new ArrayList<>();
     final List<Hazard> hazards = new ArrayList<>();
 
     File(String path) {
@@ -55,9 +56,14 @@ class AppAssemblerTest {
       return this;
     }
 
+    File requires(String name, int line) {
+      envReads.add(new AppFacts.EnvRead(name, true, null, SourceLocation.of(path, line)));
+      return this;
+    }
+
     SourceFacts facts() {
       return new SourceFacts(path, language, language == Language.PYTHON ? "flask" : "express",
-          startsServer, listens, routes, List.of(), calls, hazards);
+          startsServer, listens, routes, envReads, calls, hazards);
     }
   }
 
@@ -155,5 +161,26 @@ class AppAssemblerTest {
       assertThat(h.route()).isEqualTo("GET /healthz");
       assertThat(h.detail()).isEqualTo("answers 500 on every call");
     });
+  }
+
+  @Test
+  void envRequiredByAScriptBesideTheServerDoesNotStopTheServer() {
+    var a = assemble(List.of(new File("app.py").listens(8000, 3).requires("DB_URL", 2),
+            new File("scripts/seed_db.py").requires("ADMIN_PASSWORD", 4)),
+        Set.of(""), List.of(Dockerfiles.cmd("Dockerfile", "python", "app.py")));
+    assertThat(app(a, "").envReads()).extracting(AppFacts.EnvRead::name, AppFacts.EnvRead::required)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("DB_URL", true),
+            org.assertj.core.groups.Tuple.tuple("ADMIN_PASSWORD", false));
+  }
+
+  @Test
+  void frontEndPackagesAreNotApplicationsOfTheCluster() {
+    var a = AppAssembler.assemble(
+        List.of(new File("web/src/api.js").call("http://backend:8080/api", null, 3).facts(),
+            new File("api/server.js").listens(8080, 9).facts()),
+        Set.of("web", "api"),
+        Map.of("web", new StartCommand.PackageScripts("src/index.js", Map.of(), true)), List.of());
+    assertThat(a.apps()).extracting(AppFacts::root).containsExactly("api");
+    assertThat(a.hostReferences()).isEmpty();
   }
 }

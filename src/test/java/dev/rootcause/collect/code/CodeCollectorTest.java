@@ -83,4 +83,19 @@ class CodeCollectorTest {
     assertThat(collector.accepts(FileKind.DEPENDENCIES)).isTrue();
     assertThat(collector.accepts(FileKind.YAML)).isFalse();
   }
+
+  @Test
+  void aReactPackageIsAFrontEndButAnExpressOneIsNot() {
+    CodeCollector collector = new CodeCollector();
+    Facts facts = new Facts();
+    String js = "fetch('http://api:8080/items').then((r) => r.json());\n";
+    String react = "{ \"dependencies\": { \"react\": \"^18.3.0\", \"react-dom\": \"^18.3.0\" } }";
+    String ssr = "{ \"dependencies\": { \"react\": \"^18.3.0\", \"express\": \"^4.19.2\" } }";
+    collector.collect(file("web/package.json", react), react, facts);
+    collector.collect(file("web/src/api.js", js), js, facts);
+    collector.collect(file("ssr/package.json", ssr), ssr, facts);
+    collector.collect(file("ssr/src/api.js", js), js, facts);
+    collector.finish(facts);
+    assertThat(facts.model().build().apps()).extracting(AppFacts::root).containsExactly("ssr");
+  }
 }
