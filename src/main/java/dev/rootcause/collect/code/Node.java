@@ -157,7 +157,7 @@ public final class Node {
 
   /** Whether {@code other} is this node or lies inside it. */
   public boolean contains(Node other) {
-    return other.start >= start && other.end <= end && (other.start < end || start == end);
+    return other.start >= start && other.end <= end;
   }
 
   /** Visits this node and its descendants in source order. */

@@ -65,19 +65,12 @@ public record StartCommand(
     }
   }
 
-  /** What the final stage of a Dockerfile starts, when rootcause can tell. */
+  /**
+   * What the final stage of a Dockerfile starts, when rootcause can tell. A stage's CMD and
+   * ENTRYPOINT include what it inherits from a stage it is built FROM (see {@link Stage}).
+   */
   public static Optional<StartCommand> of(Dockerfile dockerfile, PackageScripts pkg) {
-    Optional<Stage> stage = dockerfile.finalStage();
-    // CMD and ENTRYPOINT are inherited from a stage the final one is built FROM.
-    for (int hops = 0; stage.isPresent() && hops < dockerfile.stages().size(); hops++) {
-      Stage s = stage.get();
-      if (s.cmd() != null || s.entrypoint() != null) {
-        return of(s, pkg);
-      }
-      Optional<Stage> parent = dockerfile.stage(s.baseImage());
-      stage = parent.isPresent() && parent.get().index() < s.index() ? parent : Optional.empty();
-    }
-    return Optional.empty();
+    return dockerfile.finalStage().flatMap(stage -> of(stage, pkg));
   }
 
   static Optional<StartCommand> of(Stage stage, PackageScripts pkg) {

@@ -12,9 +12,9 @@ import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
     symptom = "the probe gets 404: liveness restarts the container over and over, readiness keeps it out of the Service",
     fix = "Point the probe at a route the application serves (its health endpoint), or add that route.")
 public final class ProbePathNotServed implements ContainerRule {
+  private static final Pattern OPTIONAL_PARAM = Pattern.compile("/:[A-Za-z_$][A-Za-z0-9_$]*\\?");
   private static final Pattern HEALTHY =
       Pattern.compile("(?i)/(health|healthz|healthcheck|ready|readyz|live|livez|ping|status)/?");
 
@@ -119,6 +120,9 @@ public final class ProbePathNotServed implements ContainerRule {
     if (language == AppFacts.Language.GO && p.endsWith("/")) {
       return path.startsWith(p) || path.equals(p.substring(0, p.length() - 1)); // a subtree
     }
+    if (p.length() > 1 && p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
     StringBuilder regex = new StringBuilder();
     int i = 0;
     while (i < p.length()) {
@@ -131,6 +135,11 @@ public final class ProbePathNotServed implements ContainerRule {
         String inner = p.substring(i + 1, p.indexOf('}', i));
         regex.append(inner.endsWith(":path") || inner.endsWith("...") ? ".*" : "[^/]+");
         i = p.indexOf('}', i) + 1;
+      } else if (c == '/' && OPTIONAL_PARAM.matcher(p.substring(i)).lookingAt()) {
+        Matcher optional = OPTIONAL_PARAM.matcher(p.substring(i));
+        optional.lookingAt();
+        regex.append("(?:/[^/]+)?"); // Express /status/:check? also serves /status
+        i += optional.end();
       } else if (c == ':' && i + 1 < p.length() && Character.isJavaIdentifierStart(p.charAt(i + 1))) {
         int end = i + 1;
         while (end < p.length() && Character.isJavaIdentifierPart(p.charAt(end))) {
@@ -151,8 +160,7 @@ public final class ProbePathNotServed implements ContainerRule {
       }
     }
     String trimmedPath = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    String r = regex.toString();
-    return Pattern.compile(r + "/?", Pattern.CASE_INSENSITIVE).matcher(trimmedPath).matches()
-        || trimmedPath.toLowerCase(Locale.ROOT).equals(p.toLowerCase(Locale.ROOT));
+    // Lenient on purpose (case, a trailing slash): a miss here would be a false finding.
+    return Pattern.compile(regex + "/?", Pattern.CASE_INSENSITIVE).matcher(trimmedPath).matches();
   }
 }

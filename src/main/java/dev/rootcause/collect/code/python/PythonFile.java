@@ -172,16 +172,18 @@ final class PythonFile {
     }
   }
 
+  /** The web framework the file imports, in order of how specific the import is. */
   private String frameworkFromImports() {
     Set<String> modules = new LinkedHashSet<>();
     for (String q : imports.values()) {
       modules.add(q.contains(".") ? q.substring(0, q.indexOf('.')) : q);
+      if (q.startsWith("http.server")) {
+        modules.add("http.server");
+      }
     }
-    for (String candidate : List.of("fastapi", "flask", "quart", "django", "aiohttp", "http")) {
+    for (String candidate : List.of("fastapi", "flask", "quart", "django", "aiohttp", "http.server")) {
       if (modules.contains(candidate)) {
-        return candidate.equals("http") ? (imports.containsValue("http.server")
-            || imports.values().stream().anyMatch(v -> v.startsWith("http.server."))
-            ? "http.server" : null) : candidate;
+        return candidate;
       }
     }
     return null;
