@@ -2,6 +2,11 @@ package dev.rootcause.pipeline;
 
 import dev.rootcause.collect.FileCollector;
 import dev.rootcause.collect.YamlCollector;
+import dev.rootcause.collect.build.ComposeCollector;
+import dev.rootcause.collect.build.GitHubWorkflowCollector;
+import dev.rootcause.collect.build.JenkinsfileCollector;
+import dev.rootcause.collect.build.MakefileCollector;
+import dev.rootcause.collect.build.ShellScriptCollector;
 import dev.rootcause.collect.k8s.ManifestCollector;
 import java.util.List;
 
@@ -10,10 +15,11 @@ final class Collectors {
   private Collectors() {}
 
   static List<FileCollector> fileCollectors() {
-    return List.of();
+    return List.of(
+        new ShellScriptCollector(), new MakefileCollector(), new JenkinsfileCollector());
   }
 
   static List<YamlCollector> yamlCollectors() {
-    return List.of(new ManifestCollector());
+    return List.of(new ManifestCollector(), new ComposeCollector(), new GitHubWorkflowCollector());
   }
 }

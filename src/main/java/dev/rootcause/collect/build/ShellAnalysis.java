@@ -54,7 +54,21 @@ final class ShellAnalysis {
 
   /** Analyzes {@code source}; {@code exists} says whether a path relative to the scan root exists. */
   static Result analyze(ShellSource source, Predicate<String> exists) {
-    return new Run(source, exists).run();
+    return analyze(source, exists, new Memory());
+  }
+
+  /**
+   * Analyzes one of several shell texts of a file (recipe lines, CI steps) that share {@code
+   * memory}, so {@code docker push api} in one step finds the Dockerfile of {@code docker build -t
+   * api} in an earlier one.
+   */
+  static Result analyze(ShellSource source, Predicate<String> exists, Memory memory) {
+    return new Run(source, exists, memory).run();
+  }
+
+  /** The last build or tag of each image name seen so far in a file. */
+  static final class Memory {
+    private final Map<String, ImageBuild> lastBuildOf = new HashMap<>();
   }
 
   /** A shell variable: a string, an array, or set to something unknown ({@code values} null). */
@@ -106,16 +120,17 @@ final class ShellAnalysis {
     private final Predicate<String> exists;
     private final byte[] bytes;
     private final Map<String, ImageBuild> builds = new LinkedHashMap<>();
-    private final Map<String, ImageBuild> lastBuildOf = new HashMap<>();
+    private final Map<String, ImageBuild> lastBuildOf;
     private final List<CollectionProblem> problems = new ArrayList<>();
     private final Map<String, TSNode> functions = new LinkedHashMap<>();
     private final Set<String> called = new HashSet<>();
     private int steps;
     private int depth;
 
-    Run(ShellSource source, Predicate<String> exists) {
+    Run(ShellSource source, Predicate<String> exists, Memory memory) {
       this.source = source;
       this.exists = exists;
+      this.lastBuildOf = memory.lastBuildOf;
       this.bytes = source.text().getBytes(StandardCharsets.UTF_8);
     }
 
