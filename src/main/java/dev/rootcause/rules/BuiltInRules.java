@@ -1,5 +1,7 @@
 package dev.rootcause.rules;
 
+import dev.rootcause.rules.cross.ImageNotBuilt;
+import dev.rootcause.rules.k8s.LocalImageAlwaysPulled;
 import java.util.List;
 
 /**
@@ -12,7 +14,9 @@ public final class BuiltInRules {
   public static List<Rule> all() {
     return List.of(
         // RULES: keep sorted by id
+        new ImageNotBuilt(),
         new dev.rootcause.rules.k8s.FaultInjectionEnabled(),
+        new LocalImageAlwaysPulled(),
         new dev.rootcause.rules.k8s.MissingLivenessProbe(),
         new dev.rootcause.rules.k8s.MissingReadinessProbe(),
         new dev.rootcause.rules.k8s.MissingResources(),
