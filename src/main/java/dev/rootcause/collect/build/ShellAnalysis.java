@@ -63,7 +63,14 @@ final class ShellAnalysis {
    * api} in an earlier one.
    */
   static Result analyze(ShellSource source, Predicate<String> exists, Memory memory) {
-    return new Run(source, exists, memory).run();
+    try {
+      return new Run(source, exists, memory).run();
+    } catch (LinkageError e) {
+      // tree-sitter's native library is missing for this platform: skip shell, keep the scan.
+      return new Result(List.of(), List.of(CollectionProblem.skipped(
+          SourceLocation.file(source.hostPath()),
+          "shell not read: the tree-sitter parser is unavailable on this platform")));
+    }
   }
 
   /** The last build or tag of each image name seen so far in a file. */

@@ -251,4 +251,19 @@ class ShellAnalysisTest {
         "PUSH registry.local:5000/api:ci 3 build/Dockerfile ");
     assertThat(Kind.values()).hasSize(4);
   }
+
+  @Test
+  void credentialsNeverReachFactsOrProblems() {
+    String script = """
+        REGISTRY_PASSWORD="s3cr3t-hunter2"
+        docker login -u ci -p "$REGISTRY_PASSWORD" registry.example.com
+        echo "$REGISTRY_PASSWORD" | docker login --password-stdin -u ci registry.example.com
+        docker build --build-arg NPM_TOKEN="$REGISTRY_PASSWORD" -t registry.example.com/web:1 .
+        docker push registry.example.com/web:1 ((( broken
+        """;
+    var result = ShellAnalysis.analyze(ShellSource.script("release.sh", script), p -> false);
+    assertThat(result.builds()).extracting(b -> b.image().raw())
+        .containsOnly("registry.example.com/web:1");
+    assertThat(result.builds().toString() + result.problems()).doesNotContain("hunter2");
+  }
 }
