@@ -4,6 +4,7 @@ import dev.rootcause.collect.FileCollector;
 import dev.rootcause.collect.YamlCollector;
 import dev.rootcause.collect.build.ComposeCollector;
 import dev.rootcause.collect.build.GitHubWorkflowCollector;
+import dev.rootcause.collect.build.GitLabCiCollector;
 import dev.rootcause.collect.build.JenkinsfileCollector;
 import dev.rootcause.collect.build.MakefileCollector;
 import dev.rootcause.collect.build.ShellScriptCollector;
@@ -20,6 +21,7 @@ final class Collectors {
   }
 
   static List<YamlCollector> yamlCollectors() {
-    return List.of(new ManifestCollector(), new ComposeCollector(), new GitHubWorkflowCollector());
+    return List.of(new ManifestCollector(), new ComposeCollector(), new GitHubWorkflowCollector(),
+        new GitLabCiCollector());
   }
 }

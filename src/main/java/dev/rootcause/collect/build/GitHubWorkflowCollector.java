@@ -9,8 +9,6 @@ import dev.rootcause.collect.yaml.YamlNode.Mapping;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.build.ImageBuild;
 import dev.rootcause.model.k8s.ImageRef;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,12 +65,13 @@ public final class GitHubWorkflowCollector implements YamlCollector {
     private final Facts facts;
     private final Predicate<String> exists;
     private final ShellAnalysis.Memory memory = new ShellAnalysis.Memory();
-    private List<String> lines;
+    private final YamlLines yamlLines;
 
     Reader(SourceFile file, Facts facts) {
       this.file = file;
       this.facts = facts;
       this.exists = RepoFiles.exists(file);
+      this.yamlLines = new YamlLines(file);
     }
 
     /** {@code env:} of a workflow, job or step over the outer one; expressions become placeholders. */
@@ -180,33 +179,8 @@ public final class GitHubWorkflowCollector implements YamlCollector {
       return out;
     }
 
-    /** The line of a scalar's first content row: the next line for {@code |} and {@code >} blocks. */
     private int contentLine(YamlNode.Scalar scalar) {
-      SourceLocation at = scalar.location();
-      if (scalar.plain()) {
-        return at.line();
-      }
-      String line = line(at.line());
-      int col = at.column() - 1;
-      if (line != null && col >= 0 && col < line.length()
-          && (line.charAt(col) == '|' || line.charAt(col) == '>')) {
-        return at.line() + 1;
-      }
-      if (line == null && scalar.value().contains("\n")) {
-        return at.line() + 1;
-      }
-      return at.line();
-    }
-
-    private String line(int n) {
-      if (lines == null) {
-        try {
-          lines = Files.readAllLines(file.absolute());
-        } catch (IOException | RuntimeException e) {
-          lines = List.of();
-        }
-      }
-      return n >= 1 && n <= lines.size() ? lines.get(n - 1) : null;
+      return yamlLines.contentLine(scalar);
     }
   }
 

@@ -10,7 +10,8 @@ import java.util.function.Predicate;
 /**
  * Reads one expanded command line for the images it makes: {@code docker|podman|nerdctl build,
  * tag, push}, {@code docker buildx build}, {@code buildah bud}, {@code k3d image import}, {@code
- * kind load docker-image}, {@code minikube image load|build}, {@code skopeo copy}. Knows which
+ * kind load docker-image}, {@code minikube image load|build}, {@code skopeo copy}, kaniko's
+ * {@code /kaniko/executor --destination}. Knows which
  * flags take a value, so the build context is found among the arguments.
  */
 final class ImageCommands {
@@ -62,6 +63,7 @@ final class ImageCommands {
       case "kind" -> kind(rest);
       case "minikube" -> minikube(rest, cwd, exists);
       case "skopeo" -> skopeo(rest);
+      case "executor" -> kaniko(rest, cwd, exists);
       default -> List.of();
     };
   }
@@ -178,6 +180,54 @@ final class ImageCommands {
       return List.of(new Fact(name, Kind.PUSH, null, null, dest.line(), source));
     }
     return List.of();
+  }
+
+  /**
+   * {@code /kaniko/executor --context dir --dockerfile file --destination name}: builds and pushes
+   * each destination unless {@code --no-push}. The Dockerfile is relative to the context.
+   */
+  private static List<Fact> kaniko(List<Arg> args, WorkDir cwd, Predicate<String> exists) {
+    List<Arg> destinations = new ArrayList<>();
+    String context = null;
+    String dockerfile = null;
+    String target = null;
+    boolean push = true;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i).text();
+      int eq = a.indexOf('=');
+      String flag = a.startsWith("--") && eq > 0 ? a.substring(0, eq) : a;
+      Arg value = a.startsWith("--") && eq > 0 ? new Arg(a.substring(eq + 1), args.get(i).line())
+          : Set.of("-d", "--destination", "-c", "--context", "-f", "--dockerfile", "--target")
+              .contains(a) && i + 1 < args.size() ? args.get(++i) : null;
+      switch (flag) {
+        case "-d", "--destination" -> {
+          if (value != null) {
+            destinations.add(value);
+          }
+        }
+        case "-c", "--context" -> context = value == null ? null : value.text().replaceFirst("^dir://", "");
+        case "-f", "--dockerfile" -> dockerfile = value == null ? null : value.text();
+        case "--target" -> target = value == null ? null : value.text();
+        case "--no-push" -> push = value == null || !value.text().equalsIgnoreCase("false");
+        default -> { }
+      }
+    }
+    if (context == null) {
+      context = ".";
+    }
+    if (dockerfile != null && !dockerfile.isEmpty() && !dockerfile.startsWith("/")
+        && dockerfile.charAt(0) != WorkDir.SCRIPT_DIR_MARK && dockerfile.charAt(0) != WorkDir.ROOT_MARK) {
+      dockerfile = context + "/" + dockerfile;
+    }
+    WorkDir.BuildPaths paths = cwd.resolveBuild(context, dockerfile, exists);
+    List<Fact> out = new ArrayList<>();
+    for (Arg d : destinations) {
+      out.add(new Fact(d.text(), Kind.BUILD, paths, target, d.line(), d.text()));
+      if (push) {
+        out.add(new Fact(d.text(), Kind.PUSH, paths, target, d.line(), d.text()));
+      }
+    }
+    return out;
   }
 
   private static List<Fact> build(

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 final class RepoFiles {
   /** Words a text must contain to be worth parsing for image facts at all. */
   private static final List<String> IMAGE_TOOLS = List.of(
-      "docker", "podman", "buildah", "nerdctl", "k3d", "kind", "minikube", "skopeo");
+      "docker", "podman", "buildah", "nerdctl", "k3d", "kind", "minikube", "skopeo", "kaniko");
 
   private RepoFiles() {}
 

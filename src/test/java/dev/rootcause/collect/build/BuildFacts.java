@@ -16,7 +16,8 @@ final class BuildFacts {
   static Collector.Collected collect(Path root) {
     Collector collector = new Collector(
         List.of(new ShellScriptCollector(), new MakefileCollector(), new JenkinsfileCollector()),
-        List.of(new ComposeCollector(), new GitHubWorkflowCollector()), TextFiles.DEFAULT_MAX_BYTES);
+        List.of(new ComposeCollector(), new GitHubWorkflowCollector(), new GitLabCiCollector()),
+        TextFiles.DEFAULT_MAX_BYTES);
     try {
       return collector.collect(root, List.of());
     } catch (IOException e) {
