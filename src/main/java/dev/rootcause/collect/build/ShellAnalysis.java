@@ -1,5 +1,6 @@
 package dev.rootcause.collect.build;
 
+import dev.rootcause.collect.build.ShellTree.Node;
 import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.build.ImageBuild;
@@ -18,10 +19,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.treesitter.TSNode;
-import org.treesitter.TSParser;
-import org.treesitter.TSTree;
-import org.treesitter.TreeSitterBash;
 
 /**
  * Shell text to image facts: which images a script builds, tags, imports into a local cluster and
@@ -39,13 +36,6 @@ final class ShellAnalysis {
   private static final int MAX_LOOP_WORDS = 200;
   private static final int MAX_CALL_DEPTH = 12;
   private static final Set<String> GLOB_CHARS = Set.of("*", "?", "[");
-
-  /** Parsers are not thread-safe and collectors run in parallel: one per thread. */
-  private static final ThreadLocal<TSParser> PARSER = ThreadLocal.withInitial(() -> {
-    TSParser parser = new TSParser();
-    parser.setLanguage(new TreeSitterBash());
-    return parser;
-  });
 
   private ShellAnalysis() {}
 
@@ -129,7 +119,7 @@ final class ShellAnalysis {
     private final Map<String, ImageBuild> builds = new LinkedHashMap<>();
     private final Map<String, ImageBuild> lastBuildOf;
     private final List<CollectionProblem> problems = new ArrayList<>();
-    private final Map<String, TSNode> functions = new LinkedHashMap<>();
+    private final Map<String, Node> functions = new LinkedHashMap<>();
     private final Set<String> called = new HashSet<>();
     private int steps;
     private int depth;
@@ -142,14 +132,14 @@ final class ShellAnalysis {
     }
 
     Result run() {
-      TSTree tree = PARSER.get().parseString(null, source.text());
-      TSNode root = tree.getRootNode();
+      ShellTree.Parsed parsed = ShellTree.parse(source.text(), bytes);
+      Node root = parsed.root();
       Map<String, Var> vars = new HashMap<>();
       source.variables().forEach((k, v) -> vars.put(k, Var.of(v)));
       State state = new State(vars, source.workDir(), new ArrayDeque<>(), false);
       try {
         exec(root, state);
-        for (Map.Entry<String, TSNode> f : List.copyOf(functions.entrySet())) {
+        for (Map.Entry<String, Node> f : List.copyOf(functions.entrySet())) {
           if (!called.contains(f.getKey())) {
             // Never called here (a library of helpers): read once, arguments unknown.
             State s = state.copy();
@@ -162,8 +152,8 @@ final class ShellAnalysis {
             "shell too intricate to follow to the end (over " + MAX_STEPS
                 + " steps); images built after that point may be missed"));
       }
-      if (root.hasError()) {
-        TSNode error = firstError(root);
+      if (parsed.hasError()) {
+        Node error = firstError(root);
         if (error != null) {
           problems.add(CollectionProblem.note(SourceLocation.of(source.hostPath(), line(error)),
               "shell syntax not understood here; images built nearby may be missed"));
@@ -174,29 +164,29 @@ final class ShellAnalysis {
 
     // ---- statements ------------------------------------------------------------------------
 
-    private void exec(TSNode node, State st) {
+    private void exec(Node node, State st) {
       if (++steps > MAX_STEPS) {
         throw new BudgetExceeded();
       }
-      switch (node.getType()) {
+      switch (node.type()) {
         case "program", "compound_statement", "do_group", "list", "pipeline", "negated_command",
             "redirected_statement", "ERROR", "else_clause", "elif_clause" -> execChildren(node, st);
         case "subshell" -> execChildren(node, st.copy());
         case "variable_assignment" -> assign(node, st);
         case "variable_assignments" -> {
-          for (TSNode child : named(node)) {
+          for (Node child : named(node)) {
             assign(child, st);
           }
         }
         case "declaration_command" -> {
-          for (TSNode child : named(node)) {
-            if (child.getType().equals("variable_assignment")) {
+          for (Node child : named(node)) {
+            if (child.type().equals("variable_assignment")) {
               assign(child, st);
             }
           }
         }
         case "unset_command" -> {
-          for (TSNode child : named(node)) {
+          for (Node child : named(node)) {
             String name = text(child);
             if (!name.startsWith("-")) {
               st.vars.remove(name);
@@ -209,9 +199,9 @@ final class ShellAnalysis {
         case "for_statement" -> forStatement(node, st);
         case "while_statement", "c_style_for_statement" -> execChildren(node, st);
         case "function_definition" -> {
-          TSNode name = node.getChildByFieldName("name");
-          TSNode body = node.getChildByFieldName("body");
-          if (!name.isNull() && !body.isNull()) {
+          Node name = node.field("name");
+          Node body = node.field("body");
+          if (name != null && body != null) {
             functions.put(text(name), body);
           }
         }
@@ -219,37 +209,37 @@ final class ShellAnalysis {
       }
     }
 
-    private void execChildren(TSNode node, State st) {
-      for (TSNode child : named(node)) {
+    private void execChildren(Node node, State st) {
+      for (Node child : named(node)) {
         exec(child, st);
       }
     }
 
-    private void assign(TSNode node, State st) {
-      TSNode nameNode = node.getChildByFieldName("name");
-      if (nameNode.isNull()) {
+    private void assign(Node node, State st) {
+      Node nameNode = node.field("name");
+      if (nameNode == null) {
         return;
       }
-      TSNode value = node.getChildByFieldName("value");
+      Node value = node.field("value");
       boolean append = children(node).stream()
-          .anyMatch(c -> !c.isNamed() && text(c).equals("+="));
+          .anyMatch(c -> !c.named() && text(c).equals("+="));
       Var assigned;
-      if (value.isNull()) {
+      if (value == null) {
         assigned = Var.of("");
-      } else if (value.getType().equals("array")) {
+      } else if (value.type().equals("array")) {
         List<String> items = new ArrayList<>();
-        for (TSNode item : named(value)) {
+        for (Node item : named(value)) {
           items.addAll(words(item, st));
         }
         assigned = new Var(items, true);
       } else {
         assigned = Var.of(String.join(" ", eval(value, st, true)));
       }
-      if (nameNode.getType().equals("subscript")) {
+      if (nameNode.type().equals("subscript")) {
         // A[0]=x: one element of an array; anything else about it stops being known.
-        String name = text(nameNode.getChildByFieldName("name"));
+        String name = text(nameNode.field("name"));
         Var current = st.vars.get(name);
-        String index = text(nameNode.getChildByFieldName("index"));
+        String index = text(nameNode.field("index"));
         if (current != null && current.known() && current.array() && index.matches("\\d+")
             && Integer.parseInt(index) < current.values().size() && assigned.known()) {
           List<String> items = new ArrayList<>(current.values());
@@ -276,11 +266,11 @@ final class ShellAnalysis {
       st.vars.put(name, assigned);
     }
 
-    private void command(TSNode node, State st) {
-      TSNode nameNode = node.getChildByFieldName("name");
-      List<TSNode> prefix = new ArrayList<>();
-      for (TSNode child : named(node)) {
-        if (child.getType().equals("variable_assignment")) {
+    private void command(Node node, State st) {
+      Node nameNode = node.field("name");
+      List<Node> prefix = new ArrayList<>();
+      for (Node child : named(node)) {
+        if (child.type().equals("variable_assignment")) {
           prefix.add(child);
         } else {
           break;
@@ -290,11 +280,11 @@ final class ShellAnalysis {
       // command; assignments on an earlier line are statements of their own.
       Map<String, Var> saved = new HashMap<>();
       Set<String> temporary = new HashSet<>();
-      for (TSNode assignment : prefix) {
-        boolean sameLine = nameNode.isNull()
+      for (Node assignment : prefix) {
+        boolean sameLine = nameNode == null
             || row(assignment) == row(nameNode);
-        TSNode name = assignment.getChildByFieldName("name");
-        if (sameLine && !name.isNull()) {
+        Node name = assignment.field("name");
+        if (sameLine && name != null) {
           String n = text(name);
           if (temporary.add(n)) {
             saved.put(n, st.vars.get(n));
@@ -302,14 +292,14 @@ final class ShellAnalysis {
         }
         assign(assignment, st);
       }
-      if (!nameNode.isNull()) {
+      if (nameNode != null) {
         List<ImageCommands.Arg> argv = new ArrayList<>();
         for (String w : words(nameNode, st)) {
           argv.add(new ImageCommands.Arg(w, line(nameNode)));
         }
-        for (int i = 0; i < node.getChildCount(); i++) {
-          if ("argument".equals(node.getFieldNameForChild(i))) {
-            TSNode arg = node.getChild(i);
+        for (int i = 0; i < node.children().size(); i++) {
+          if ("argument".equals(node.fieldOf(i))) {
+            Node arg = node.children().get(i);
             for (String w : words(arg, st)) {
               argv.add(new ImageCommands.Arg(w, line(arg)));
             }
@@ -428,20 +418,20 @@ final class ShellAnalysis {
       setPositionals(st, List.copyOf(rest));
     }
 
-    private void ifStatement(TSNode node, State st) {
-      List<TSNode> thenBody = new ArrayList<>();
-      List<TSNode> alternatives = new ArrayList<>();
+    private void ifStatement(Node node, State st) {
+      List<Node> thenBody = new ArrayList<>();
+      List<Node> alternatives = new ArrayList<>();
       boolean hasElse = false;
-      for (int i = 0; i < node.getChildCount(); i++) {
-        TSNode child = node.getChild(i);
-        if (!child.isNamed()) {
+      for (int i = 0; i < node.children().size(); i++) {
+        Node child = node.children().get(i);
+        if (!child.named()) {
           continue;
         }
-        if ("condition".equals(node.getFieldNameForChild(i))) {
+        if ("condition".equals(node.fieldOf(i))) {
           exec(child, st);
-        } else if (child.getType().equals("elif_clause") || child.getType().equals("else_clause")) {
+        } else if (child.type().equals("elif_clause") || child.type().equals("else_clause")) {
           alternatives.add(child);
-          hasElse |= child.getType().equals("else_clause");
+          hasElse |= child.type().equals("else_clause");
         } else {
           thenBody.add(child);
         }
@@ -450,7 +440,7 @@ final class ShellAnalysis {
       State then = st.copy();
       thenBody.forEach(s -> exec(s, then));
       outcomes.add(then);
-      for (TSNode alternative : alternatives) {
+      for (Node alternative : alternatives) {
         State s = st.copy();
         exec(alternative, s);
         outcomes.add(s);
@@ -461,19 +451,19 @@ final class ShellAnalysis {
       merge(st, outcomes);
     }
 
-    private void caseStatement(TSNode node, State st) {
+    private void caseStatement(Node node, State st) {
       List<State> outcomes = new ArrayList<>();
       boolean catchAll = false;
-      for (TSNode item : named(node)) {
-        if (!item.getType().equals("case_item")) {
+      for (Node item : named(node)) {
+        if (!item.type().equals("case_item")) {
           continue;
         }
         State s = st.copy();
-        for (int i = 0; i < item.getChildCount(); i++) {
-          TSNode child = item.getChild(i);
-          if ("value".equals(item.getFieldNameForChild(i))) {
+        for (int i = 0; i < item.children().size(); i++) {
+          Node child = item.children().get(i);
+          if ("value".equals(item.fieldOf(i))) {
             catchAll |= text(child).equals("*");
-          } else if (child.isNamed()) {
+          } else if (child.named()) {
             exec(child, s);
           }
         }
@@ -519,18 +509,18 @@ final class ShellAnalysis {
       st.minikubeDockerEnv = outcomes.stream().anyMatch(o -> o.minikubeDockerEnv);
     }
 
-    private void forStatement(TSNode node, State st) {
-      TSNode variable = node.getChildByFieldName("variable");
-      TSNode body = node.getChildByFieldName("body");
-      if (variable.isNull() || body.isNull()) {
+    private void forStatement(Node node, State st) {
+      Node variable = node.field("variable");
+      Node body = node.field("body");
+      if (variable == null || body == null) {
         return;
       }
       List<String> items = new ArrayList<>();
       boolean listed = false;
-      for (int i = 0; i < node.getChildCount(); i++) {
-        if ("value".equals(node.getFieldNameForChild(i))) {
+      for (int i = 0; i < node.children().size(); i++) {
+        if ("value".equals(node.fieldOf(i))) {
           listed = true;
-          items.addAll(words(node.getChild(i), st));
+          items.addAll(words(node.children().get(i), st));
         }
       }
       boolean unknown = false;
@@ -621,7 +611,7 @@ final class ShellAnalysis {
     // ---- words ------------------------------------------------------------------------------
 
     /** The words an argument becomes: unquoted expansions split on blanks, arrays give one each. */
-    private List<String> words(TSNode node, State st) {
+    private List<String> words(Node node, State st) {
       return eval(node, st, false);
     }
 
@@ -629,8 +619,8 @@ final class ShellAnalysis {
      * The words a node expands to. Unknown parts stay as written ({@code $TAG}, {@code
      * $(git rev-parse HEAD)}), which marks the result as templated.
      */
-    private List<String> eval(TSNode node, State st, boolean quoted) {
-      String type = node.getType();
+    private List<String> eval(Node node, State st, boolean quoted) {
+      String type = node.type();
       return switch (type) {
         case "word" -> List.of(unescape(text(node)));
         case "number", "extglob_pattern", "regex" -> List.of(text(node));
@@ -649,17 +639,17 @@ final class ShellAnalysis {
       };
     }
 
-    private List<String> stringParts(TSNode node, State st) {
+    private List<String> stringParts(Node node, State st) {
       List<List<String>> parts = new ArrayList<>();
-      int pos = node.getStartByte() + 1;
-      int end = node.getEndByte() - 1;
-      for (TSNode child : named(node)) {
-        if (child.getStartByte() > pos) {
-          parts.add(List.of(unescapeQuoted(slice(pos, child.getStartByte()))));
+      int pos = node.start() + 1;
+      int end = node.end() - 1;
+      for (Node child : named(node)) {
+        if (child.start() > pos) {
+          parts.add(List.of(unescapeQuoted(slice(pos, child.start()))));
         }
-        parts.add(child.getType().equals("string_content")
+        parts.add(child.type().equals("string_content")
             ? List.of(unescapeQuoted(text(child))) : eval(child, st, true));
-        pos = child.getEndByte();
+        pos = child.end();
       }
       if (end > pos) {
         parts.add(List.of(unescapeQuoted(slice(pos, end))));
@@ -668,15 +658,15 @@ final class ShellAnalysis {
       return joined.isEmpty() ? List.of("") : joined;
     }
 
-    private List<String> concatenation(TSNode node, State st, boolean quoted) {
+    private List<String> concatenation(Node node, State st, boolean quoted) {
       List<List<String>> parts = new ArrayList<>();
-      int pos = node.getStartByte();
-      for (TSNode child : children(node)) {
-        if (child.getStartByte() > pos) {
-          parts.add(List.of(slice(pos, child.getStartByte())));
+      int pos = node.start();
+      for (Node child : children(node)) {
+        if (child.start() > pos) {
+          parts.add(List.of(slice(pos, child.start())));
         }
-        parts.add(child.isNamed() ? eval(child, st, quoted) : List.of(text(child)));
-        pos = child.getEndByte();
+        parts.add(child.named() ? eval(child, st, quoted) : List.of(text(child)));
+        pos = child.end();
       }
       return join(parts);
     }
@@ -701,7 +691,7 @@ final class ShellAnalysis {
       return started ? out : List.of();
     }
 
-    private List<String> simpleExpansion(TSNode node, State st, boolean quoted) {
+    private List<String> simpleExpansion(Node node, State st, boolean quoted) {
       String name = text(node).substring(1);
       if (name.equals("PWD")) {
         String pwd = st.cwd.asValue();
@@ -725,27 +715,27 @@ final class ShellAnalysis {
       return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\s+"));
     }
 
-    private List<String> expansion(TSNode node, State st, boolean quoted) {
+    private List<String> expansion(Node node, State st, boolean quoted) {
       String raw = text(node);
       List<String> unknown = List.of(raw);
-      List<TSNode> kids = children(node);
+      List<Node> kids = children(node);
       // ${ <prefix-op>? name-or-subscript <operator> <operand...> }
       int i = 1;
-      if (i < kids.size() && !kids.get(i).isNamed()) {
+      if (i < kids.size() && !kids.get(i).named()) {
         return unknown; // ${#A}, ${!A}: length and indirection are not followed
       }
       if (i >= kids.size()) {
         return unknown;
       }
-      TSNode subject = kids.get(i++);
+      Node subject = kids.get(i++);
       String name;
       String index = null;
-      if (subject.getType().equals("subscript")) {
-        name = text(subject.getChildByFieldName("name"));
-        TSNode idx = subject.getChildByFieldName("index");
-        index = idx.isNull() ? null : text(idx);
-      } else if (subject.getType().equals("variable_name")
-          || subject.getType().equals("special_variable_name")) {
+      if (subject.type().equals("subscript")) {
+        name = text(subject.field("name"));
+        Node idx = subject.field("index");
+        index = idx == null ? null : text(idx);
+      } else if (subject.type().equals("variable_name")
+          || subject.type().equals("special_variable_name")) {
         name = text(subject);
       } else {
         return unknown;
@@ -766,7 +756,7 @@ final class ShellAnalysis {
         return value == null ? unknown : value;
       }
       String op = text(kids.get(i++));
-      List<TSNode> operand = new ArrayList<>();
+      List<Node> operand = new ArrayList<>();
       while (i < kids.size() && !(i == kids.size() - 1 && text(kids.get(i)).equals("}"))) {
         operand.add(kids.get(i++));
       }
@@ -852,25 +842,25 @@ final class ShellAnalysis {
       return null;
     }
 
-    private List<String> operandWords(List<TSNode> operand, State st, boolean quoted) {
+    private List<String> operandWords(List<Node> operand, State st, boolean quoted) {
       if (operand.isEmpty()) {
         return quoted ? List.of("") : List.of();
       }
       List<List<String>> parts = new ArrayList<>();
-      int pos = operand.get(0).getStartByte();
-      for (TSNode n : operand) {
-        if (n.getStartByte() > pos) {
-          parts.add(List.of(slice(pos, n.getStartByte())));
+      int pos = operand.get(0).start();
+      for (Node n : operand) {
+        if (n.start() > pos) {
+          parts.add(List.of(slice(pos, n.start())));
         }
-        parts.add(n.isNamed() ? eval(n, st, true) : List.of(text(n)));
-        pos = n.getEndByte();
+        parts.add(n.named() ? eval(n, st, true) : List.of(text(n)));
+        pos = n.end();
       }
       List<String> joined = join(parts);
       return quoted ? List.of(String.join(" ", joined)) : split(String.join(" ", joined), false);
     }
 
     /** An operand as literal text, null when it contains anything unknown. */
-    private String operandText(List<TSNode> operand, State st) {
+    private String operandText(List<Node> operand, State st) {
       String s = String.join(" ", operandWords(operand, st, true));
       return s.contains("$") ? null : s;
     }
@@ -898,10 +888,10 @@ final class ShellAnalysis {
     }
 
     private List<String> substitute(
-        String value, List<TSNode> operand, boolean all, State st, boolean quoted, String raw) {
+        String value, List<Node> operand, boolean all, State st, boolean quoted, String raw) {
       int slash = -1;
       for (int k = 0; k < operand.size(); k++) {
-        if (!operand.get(k).isNamed() && text(operand.get(k)).equals("/")) {
+        if (!operand.get(k).named() && text(operand.get(k)).equals("/")) {
           slash = k;
           break;
         }
@@ -960,7 +950,7 @@ final class ShellAnalysis {
      * --show-toplevel)} the root; {@code $(pwd)} the current folder. Any other substitution is
      * unknown, but the commands inside it still run ({@code ID=$(docker build -q -t api .)}).
      */
-    private String commandSubstitution(TSNode node, State st) {
+    private String commandSubstitution(Node node, State st) {
       String raw = text(node);
       String inner = strip(raw, 2, 1).replaceAll("[\"']", "").replaceAll("\\s+", " ").trim();
       if (DIRNAME_SELF.matcher(inner).matches()) {
@@ -987,8 +977,8 @@ final class ShellAnalysis {
 
     // ---- text -------------------------------------------------------------------------------
 
-    private String text(TSNode node) {
-      return slice(node.getStartByte(), node.getEndByte());
+    private String text(Node node) {
+      return slice(node.start(), node.end());
     }
 
     private String slice(int start, int end) {
@@ -997,11 +987,11 @@ final class ShellAnalysis {
       return new String(bytes, s, e - s, StandardCharsets.UTF_8);
     }
 
-    private static int row(TSNode node) {
-      return node.getStartPoint().getRow();
+    private static int row(Node node) {
+      return node.row();
     }
 
-    private int line(TSNode node) {
+    private int line(Node node) {
       return source.lineOfRow().applyAsInt(row(node));
     }
 
@@ -1049,35 +1039,22 @@ final class ShellAnalysis {
       return out.toString();
     }
 
-    private static List<TSNode> named(TSNode node) {
-      int n = node.getNamedChildCount();
-      List<TSNode> out = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        out.add(node.getNamedChild(i));
-      }
-      return out;
+    private static List<Node> named(Node node) {
+      return node.namedChildren();
     }
 
-    private static List<TSNode> children(TSNode node) {
-      int n = node.getChildCount();
-      List<TSNode> out = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        out.add(node.getChild(i));
-      }
-      return out;
+    private static List<Node> children(Node node) {
+      return node.children();
     }
 
-    private static TSNode firstError(TSNode node) {
-      if (node.isError() || node.isMissing()) {
+    private static Node firstError(Node node) {
+      if (node.isError()) {
         return node;
       }
-      for (int i = 0; i < node.getChildCount(); i++) {
-        TSNode child = node.getChild(i);
-        if (child.hasError() || child.isMissing()) {
-          TSNode found = firstError(child);
-          if (found != null) {
-            return found;
-          }
+      for (Node child : node.children()) {
+        Node found = firstError(child);
+        if (found != null) {
+          return found;
         }
       }
       return null;
