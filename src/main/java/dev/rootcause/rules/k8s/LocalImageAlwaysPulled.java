@@ -47,11 +47,13 @@ public final class LocalImageAlwaysPulled implements ContainerRule {
     }
     ImageBuild first = imports.get(0);
     String why = defaulted
-        ? "no imagePullPolicy, so Kubernetes uses Always for " + (image.tag() == null ? "an untagged image" : ":latest")
-        : "imagePullPolicy: Always";
-    var finding = ctx.report(image.location(), "image " + image.raw() + " is only imported into the local cluster ("
-            + first.location().path() + " line " + first.location().line()
-            + ") and pushed nowhere, but " + why + ": the kubelet pulls it from Docker Hub and fails")
+        ? "without an imagePullPolicy Kubernetes uses Always for "
+            + (image.tag() == null ? "an untagged image" : ":latest")
+        : "imagePullPolicy is Always";
+    var finding = ctx.report(image.location(), "image " + image.raw()
+            + " is only imported into the local cluster (" + first.location().path() + " line "
+            + first.location().line() + ") and pushed nowhere, yet " + why
+            + ", so the kubelet pulls it from Docker Hub and fails")
         .subject(workload.meta().displayName() + " container " + container.name())
         .fix("Set imagePullPolicy: IfNotPresent on container " + container.name()
             + " (the imported " + image.nameAndTag() + " is then used), or tag the image with a fixed version.");
