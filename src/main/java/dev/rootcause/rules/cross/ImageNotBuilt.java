@@ -75,8 +75,8 @@ public final class ImageNotBuilt implements ContainerRule {
     List<ImageBuild> suggestion = fromDockerfile.isEmpty()
         ? closest(model, image).map(List::of).orElse(List.of()) : fromDockerfile;
     if (suggestion.isEmpty()) {
-      // No similar name and no build of its Dockerfile: without its Dockerfile either, nothing
-      // ties this image to the repository, and it may come from elsewhere.
+      // Only its Dockerfile, if found, ties this image to the repository; without it the image
+      // may well come from elsewhere.
       source.ifPresent(s -> notTagged(ctx, workload, container, s.dockerfile()));
       return;
     }
