@@ -328,6 +328,10 @@ public final class JenkinsfileCollector implements FileCollector {
         } else if (c == '$' && literal.interpolating() && i + 1 < s.length()) {
           if (s.charAt(i + 1) == '{') {
             int close = GroovyTokens.closingBrace(s, i + 1);
+            if (close <= i + 1 || s.charAt(close) != '}') {
+              out.append(s.substring(i)); // unterminated ${: the rest reads as written
+              break;
+            }
             out.append(interpolation(s.substring(i + 2, close), s.substring(i, close + 1)));
             i = close;
           } else if (Character.isJavaIdentifierStart(s.charAt(i + 1))) {
