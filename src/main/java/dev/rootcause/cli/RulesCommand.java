@@ -1,7 +1,6 @@
 package dev.rootcause.cli;
 
 import dev.rootcause.report.RuleCatalogue;
-import dev.rootcause.rules.BuiltInRules;
 import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.RuleInfo;
 import java.io.PrintWriter;
@@ -22,6 +21,8 @@ import picocli.CommandLine.Parameters;
         "  rootcause rules --markdown > docs/rules.md"})
 final class RulesCommand implements Callable<Integer> {
 
+  private final List<Rule> catalogue;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "0..1", paramLabel = "RULE-ID", description = "Show this rule in full.")
@@ -30,10 +31,14 @@ final class RulesCommand implements Callable<Integer> {
   @Option(names = "--markdown", description = "Print the whole catalogue as Markdown (docs/rules.md).")
   boolean markdown;
 
+  RulesCommand(List<Rule> catalogue) {
+    this.catalogue = List.copyOf(catalogue);
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<RuleInfo> rules = BuiltInRules.all().stream().map(Rule::info).toList();
+    List<RuleInfo> rules = catalogue.stream().map(Rule::info).toList();
     if (markdown) {
       out.print(RuleCatalogue.markdown(rules));
     } else if (ruleId != null) {
