@@ -72,15 +72,19 @@ public final class Main implements Runnable {
       PrintWriter w = commandLine.getErr();
       if (e instanceof InputException) {
         w.println("rootcause: " + e.getMessage());
-      } else {
-        w.println("rootcause: internal error: " + e
-            + " (please report this; --verbose shows the stack trace)");
-        if (verbose(parseResult)) {
-          e.printStackTrace(w);
-        }
+        w.flush();
+        return ExitCode.USAGE.code();
       }
-      w.flush();
-      return exitCode(e);
+      return internalError(e, w, parseResult);
+    });
+    // picocli lets Errors (StackOverflowError, AssertionError) escape: the JVM would print a
+    // stack trace and exit 1, which CI would read as "findings".
+    cli.setExecutionStrategy(parseResult -> {
+      try {
+        return new CommandLine.RunLast().execute(parseResult);
+      } catch (Error e) {
+        return internalError(e, cli.getErr(), parseResult);
+      }
     });
     cli.setParameterExceptionHandler((e, args) -> {
       // One line, for a CI log: the problem, then where to read about it.
@@ -92,6 +96,17 @@ public final class Main implements Runnable {
     });
     cli.getCommandSpec().exitCodeOnUsageHelp(ExitCode.OK.code());
     return cli;
+  }
+
+  private static int internalError(
+      Throwable e, PrintWriter w, CommandLine.ParseResult parseResult) {
+    w.println("rootcause: internal error: " + e
+        + " (please report this; --verbose shows the stack trace)");
+    if (verbose(parseResult)) {
+      e.printStackTrace(w);
+    }
+    w.flush();
+    return ExitCode.INTERNAL.code();
   }
 
   /** {@code --verbose} belongs to a subcommand, so look through the whole chain. */

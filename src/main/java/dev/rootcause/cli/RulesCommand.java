@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code rootcause rules}: the catalogue, or one rule's full documentation. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "rules",
     description = {"Lists every rule: id, severity, what it finds and the symptom it explains.",
         "With a rule id, prints that rule's full documentation."},

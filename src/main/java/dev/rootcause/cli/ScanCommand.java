@@ -32,16 +32,21 @@ import picocli.CommandLine.Parameters;
 
 /** {@code rootcause scan PATH}: the root causes the files alone reveal, before deploy. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "scan",
     sortOptions = false,
     description = {
+      "Scans a repository for the root causes of outages, before deploy.",
+      "",
       "Reads a repository (Kubernetes manifests, Dockerfiles, build scripts, CI files, application"
           + " code) into one model and reports every root cause the files reveal, across files:"
           + " ports that disagree, probes on the wrong port, Services that select nothing, images"
           + " no build produces, env vars the code needs and the manifest lacks, and more.",
       "",
       "Suppress a finding with a 'rootcause.io/ignore: <rule-id>' annotation on the object, a"
-          + " '# rootcause:ignore <rule-id>' comment on or above the line, or .rootcause.yaml.",
+          + " '# rootcause:ignore <rule-id>' comment on or above the line, or the config file"
+          + " ('.rootcause.yaml' in PATH: rule include/exclude, severity overrides, thresholds,"
+          + " ignorePaths).",
       "",
       "Files that cannot be read (malformed YAML, binary, too large, not UTF-8) are skipped with a"
           + " warning naming the file and line; the scan goes on. --strict makes that exit 2.",
@@ -53,12 +58,13 @@ import picocli.CommandLine.Parameters;
       "  rootcause scan .",
       "  rootcause scan k8s/ --fail-on critical",
       "  rootcause scan . --format sarif --output rootcause.sarif",
-      "  rootcause scan . --format sarif --output rootcause.sarif --format text"
-          + "     (SARIF to a file, text to the terminal)",
+      "  # SARIF for code scanning, and the text report on the terminal:",
+      "  rootcause scan . --format sarif --output rootcause.sarif --format text",
       "  rootcause scan . --format markdown >> incident.md",
       "",
       "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on;"
-          + " 2 bad usage or input (or a skipped file with --strict); 4 a rule failed (a bug).",
+          + " 2 bad usage or input (or a skipped file with --strict); 4 internal error or a rule"
+          + " failed (a bug: please report it).",
     })
 final class ScanCommand implements Callable<Integer> {
   private final List<Rule> rules;

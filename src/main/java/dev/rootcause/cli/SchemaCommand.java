@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 
 /** {@code rootcause schema}: the JSON Schema of {@code scan --format json}, for consumers to validate. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "schema",
     description = {"Prints the JSON Schema (draft-07) of the report 'scan --format json' writes.",
         "docs/scan-result.schema.json is this output."},
