@@ -85,6 +85,9 @@ public final class RepoWalker {
               return FileVisitResult.CONTINUE;
             }
             if (!attrs.isRegularFile()) {
+              // Reading a pipe would block, a device never end.
+              problems.add(CollectionProblem.note(SourceLocation.file(rel),
+                  "not a regular file (a pipe, socket or device); not read"));
               return FileVisitResult.CONTINUE;
             }
             if (!insideRoot(file)) {

@@ -2,6 +2,7 @@ package dev.rootcause.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -166,6 +167,22 @@ class HostileInputTest {
     assertThat(scan.err())
         .contains("rootcause: note: rootfs: symlink to a folder outside the scanned tree; not followed");
     assertThat(scan.report().at("/summary/filesScanned").asInt()).isEqualTo(1);
+    scan.assertStillScanned();
+  }
+
+  @Test
+  void pipesAndDevicesWithManifestNamesAreNotOpened() throws Exception {
+    Path fifo = dir.resolve("k8s/pipe.yaml");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
+    Files.createSymbolicLink(dir.resolve("k8s/zero.yaml"), Path.of("/dev/zero"));
+
+    Scan scan = scan("--verbose");
+
+    assertThat(scan.err()).contains(
+        "rootcause: note: k8s/pipe.yaml: not a regular file (a pipe, socket or device); not read",
+        "rootcause: note: k8s/zero.yaml: not a regular file (a pipe, socket or device); not read");
+    assertThat(scan.report().at("/summary/filesSkipped").asInt()).isZero();
     scan.assertStillScanned();
   }
 
