@@ -9,6 +9,7 @@ import dev.rootcause.model.SourceLocation;
 import dev.rootcause.rules.RuleInfo;
 import dev.rootcause.rules.RuleSettings;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -46,6 +47,8 @@ public final class SettingsLoader {
     String text;
     try {
       text = Files.readString(file);
+    } catch (CharacterCodingException e) {
+      throw new InputException(displayPath + ": config is not UTF-8 text; convert it to UTF-8");
     } catch (IOException e) {
       throw new InputException(displayPath + ": cannot read config: " + e.getMessage());
     }

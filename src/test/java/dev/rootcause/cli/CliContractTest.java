@@ -206,6 +206,18 @@ class CliContractTest {
   }
 
   @Test
+  void aConfigThatIsNotUtf8IsNamed() throws IOException {
+    Files.write(dir.resolve(".rootcause.yaml"),
+        "ignorePaths: [caf\u00e9/**]\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    Cli.Run run = Cli.run("scan", dir.toString());
+
+    assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
+    assertOneLine(run.err())
+        .isEqualTo("rootcause: .rootcause.yaml: config is not UTF-8 text; convert it to UTF-8");
+  }
+
+  @Test
   void anExplicitConfigThatDoesNotExistIsNamed() {
     Cli.Run run = Cli.run("scan", dir.toString(), "--config", dir.resolve("nope.yaml").toString());
 

@@ -7,8 +7,13 @@ import dev.rootcause.model.Finding;
 import dev.rootcause.model.HttpLocation;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
+import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.RuleEngine;
 import dev.rootcause.rules.ScanResult;
+import dev.rootcause.rules.k8s.FaultInjectionEnabled;
+import dev.rootcause.rules.k8s.MissingLivenessProbe;
+import dev.rootcause.rules.k8s.ProbePortNotExposed;
+import dev.rootcause.rules.k8s.ServiceSelectsNothing;
 import dev.rootcause.testing.Goldens;
 import dev.rootcause.testing.Scans;
 import java.io.IOException;
@@ -27,6 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 class GoldenReportsTest {
   static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+  /** A fixed set, so that adding a rule to the catalogue does not rewrite every golden file. */
+  private static final List<Rule> RULES = List.of(new FaultInjectionEnabled(),
+      new MissingLivenessProbe(), new ProbePortNotExposed(), new ServiceSelectsNothing());
 
   @Test
   void text() throws IOException {
@@ -56,7 +65,7 @@ class GoldenReportsTest {
 
   /** The golden input: deterministic, and touching every branch the renderers have. */
   static ScanResult result() {
-    ScanResult scanned = Scans.scan(GOLDEN.resolve("repo"));
+    ScanResult scanned = Scans.scan(GOLDEN.resolve("repo"), RULES);
     List<Finding> findings = new ArrayList<>(scanned.findings());
     findings.add(new Finding(
         "runtime/liveness-endpoint-fails", Severity.HIGH, "Pod shop/api-7f9c4-x2x1z",
@@ -73,8 +82,8 @@ class GoldenReportsTest {
         Confidence.LIKELY));
     findings.sort(RuleEngine.REPORT_ORDER);
     List<ScanResult.RuleFailure> failures = List.of(new ScanResult.RuleFailure(
-        "k8s/missing-resources", "Deployment shop/api container api",
-        "java.lang.IllegalStateException: quantity overflow"));
+        "k8s/probe-port-not-exposed", "StatefulSet shop/db container postgres",
+        "java.lang.IllegalStateException: port name 'pg' resolved twice"));
     return new ScanResult(scanned.root().replace('\\', '/'), findings, scanned.suppressed(),
         scanned.problems(), failures, scanned.rulesRun(), scanned.inventory(),
         Duration.ofMillis(420));

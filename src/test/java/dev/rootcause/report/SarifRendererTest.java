@@ -151,7 +151,7 @@ class SarifRendererTest {
         .isEqualTo("k8s/broken.yaml");
     assertThat(notes.get(0).at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(6);
     assertThat(notes.get(1).path("level").asText()).isEqualTo("error");
-    assertThat(notes.get(1).at("/associatedRule/id").asText()).isEqualTo("k8s/missing-resources");
+    assertThat(notes.get(1).at("/associatedRule/id").asText()).isEqualTo("k8s/probe-port-not-exposed");
   }
 
   @Test
