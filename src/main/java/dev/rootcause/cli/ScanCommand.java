@@ -71,47 +71,77 @@ final class ScanCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", defaultValue = ".",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PATH",
+      defaultValue = ".",
       description = "Folder (or single file) to scan. Default: the current folder.")
   Path path;
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", completionCandidates = FormatNames.class,
-      description = "Output format: ${COMPLETION-CANDIDATES}. Default: text. Repeat it to write"
-          + " several reports in one run.")
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      completionCandidates = FormatNames.class,
+      description =
+          "Output format: ${COMPLETION-CANDIDATES}. Default: text. Repeat it to write"
+              + " several reports in one run.")
   List<Format> formats = new ArrayList<>();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the report to FILE ('-': standard output). The first --output receives"
-          + " the first --format, and so on; a --format without one goes to standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description =
+          "Write the report to FILE ('-': standard output). The first --output receives"
+              + " the first --format, and so on; a --format without one goes to standard output.")
   List<String> outputs = new ArrayList<>();
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
-      description = "Exit 1 when a finding is at or above this severity: info, low, medium, high,"
-          + " critical, or none (never exit 1). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      defaultValue = "high",
+      description =
+          "Exit 1 when a finding is at or above this severity: info, low, medium, high,"
+              + " critical, or none (never exit 1). Default: ${DEFAULT-VALUE}.")
   String failOn;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
       description = "Config file. Default: .rootcause.yaml in PATH, if present.")
   Path config;
 
-  @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "8MiB",
-      description = "Skip files larger than SIZE (e.g. 512KiB, 8MiB, 1GiB). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--max-file-size",
+      paramLabel = "SIZE",
+      defaultValue = "8MiB",
+      description =
+          "Skip files larger than SIZE (e.g. 512KiB, 8MiB, 1GiB). Default: ${DEFAULT-VALUE}.")
   String maxFileSize;
 
-  @Option(names = "--strict",
+  @Option(
+      names = "--strict",
       description = "Exit 2 when any file had to be skipped (malformed, binary, too large).")
   boolean strict;
 
-  @Option(names = "--show-suppressed", description = "List suppressed findings and what silenced them.")
+  @Option(
+      names = "--show-suppressed",
+      description = "List suppressed findings and what silenced them.")
   boolean showSuppressed;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-      description = "Colour the text report: auto (only on a terminal, and not when NO_COLOR is"
-          + " set), always, never. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      description =
+          "Colour the text report: auto (only on a terminal, and not when NO_COLOR is"
+              + " set), always, never. Default: ${DEFAULT-VALUE}.")
   ColorWhen color;
 
-  @Option(names = {"-v", "--verbose"},
-      description = "Also print notes (ignored fields, unsupported files) and stack traces of errors.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description =
+          "Also print notes (ignored fields, unsupported files) and stack traces of errors.")
   boolean verbose;
 
   ScanCommand(List<Rule> rules) {
@@ -140,8 +170,8 @@ final class ScanCommand implements Callable<Integer> {
 
     PrintWriter err = spec.commandLine().getErr();
     // The text report lists skipped files itself; say them on stderr only when no one reads it.
-    boolean textOnStdout = targets.stream()
-        .anyMatch(t -> t.file() == null && t.format() == Format.TEXT);
+    boolean textOnStdout =
+        targets.stream().anyMatch(t -> t.file() == null && t.format() == Format.TEXT);
     for (CollectionProblem p : result.problems()) {
       if (p.kind() == CollectionProblem.Kind.SKIPPED && !textOnStdout) {
         err.println("rootcause: warning: " + p.display());
@@ -152,8 +182,10 @@ final class ScanCommand implements Callable<Integer> {
     err.flush();
 
     for (Target t : targets) {
-      ReportRenderer renderer = t.format() == Format.TEXT
-          ? new TextRenderer(t.file() == null && useColor(), showSuppressed) : t.format().renderer();
+      ReportRenderer renderer =
+          t.format() == Format.TEXT
+              ? new TextRenderer(t.file() == null && useColor(), showSuppressed)
+              : t.format().renderer();
       if (t.file() == null) {
         renderer.render(result, spec.commandLine().getOut());
         continue;
@@ -165,11 +197,13 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
 
-    long skipped = result.problems().stream()
-        .filter(p -> p.kind() == CollectionProblem.Kind.SKIPPED).count();
+    int skipped = result.skipped().size();
     if (strict && skipped > 0) {
-      err.println("rootcause: --strict: " + skipped + (skipped == 1 ? " file was" : " files were")
-          + " not read (listed above)");
+      err.println(
+          "rootcause: --strict: "
+              + skipped
+              + (skipped == 1 ? " file was" : " files were")
+              + " not read (listed above)");
       err.flush();
       return ExitCode.USAGE.code();
     }
@@ -177,15 +211,21 @@ final class ScanCommand implements Callable<Integer> {
       return ExitCode.INTERNAL.code();
     }
     return threshold != null && result.hasFindingsAtLeast(threshold)
-        ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+        ? ExitCode.FINDINGS.code()
+        : ExitCode.OK.code();
   }
 
   /** Pairs formats with outputs in order; at most one report may go to standard output. */
   List<Target> targets() {
     List<Format> wanted = formats.isEmpty() ? List.of(Format.TEXT) : formats;
     if (outputs.size() > wanted.size()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--output: " + outputs.size()
-          + " given for " + wanted.size() + " --format; each --output goes with one --format");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--output: "
+              + outputs.size()
+              + " given for "
+              + wanted.size()
+              + " --format; each --output goes with one --format");
     }
     List<Target> targets = new ArrayList<>();
     Set<Path> files = new HashSet<>();
@@ -193,14 +233,16 @@ final class ScanCommand implements Callable<Integer> {
       String out = i < outputs.size() ? outputs.get(i) : "-";
       Path file = out.equals("-") ? null : Path.of(out);
       if (file != null && !files.add(file.toAbsolutePath().normalize())) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--output: " + out + " is given twice");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--output: " + out + " is given twice");
       }
       targets.add(new Target(wanted.get(i), file));
     }
     if (targets.stream().filter(t -> t.file() == null).count() > 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--format: only one report can"
-          + " go to standard output; give the others an --output FILE");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--format: only one report can"
+              + " go to standard output; give the others an --output FILE");
     }
     return targets;
   }
@@ -215,10 +257,12 @@ final class ScanCommand implements Callable<Integer> {
     }
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
-      throw new InputException(file + ": cannot write the report: folder " + parent
-          + " does not exist");
+      throw new InputException(
+          file + ": cannot write the report: folder " + parent + " does not exist");
     }
-    if (Files.exists(file) ? !Files.isWritable(file) : parent != null && !Files.isWritable(parent)) {
+    if (Files.exists(file)
+        ? !Files.isWritable(file)
+        : parent != null && !Files.isWritable(parent)) {
       throw new InputException(file + ": cannot write the report: permission denied");
     }
   }
@@ -261,8 +305,9 @@ final class ScanCommand implements Callable<Integer> {
     try {
       return Severity.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage()
-          .replace("critical)", "critical, or none)"));
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--fail-on: " + e.getMessage().replace("critical)", "critical, or none)"));
     }
   }
 

@@ -6,12 +6,17 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code rootcause schema}: the JSON Schema of {@code scan --format json}, for consumers to validate. */
+/**
+ * {@code rootcause schema}: the JSON Schema of {@code scan --format json}, for consumers to
+ * validate.
+ */
 @Command(
     mixinStandardHelpOptions = true,
     name = "schema",
-    description = {"Prints the JSON Schema (draft-07) of the report 'scan --format json' writes.",
-        "docs/scan-result.schema.json is this output."},
+    description = {
+      "Prints the JSON Schema (draft-07) of the report 'scan --format json' writes.",
+      "docs/scan-result.schema.json is this output."
+    },
     footer = {"", "Examples:", "  rootcause schema > scan-result.schema.json"})
 final class SchemaCommand implements Callable<Integer> {
 

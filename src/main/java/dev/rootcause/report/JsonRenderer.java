@@ -61,8 +61,7 @@ public final class JsonRenderer implements ReportRenderer {
     }
     summary.put("suppressed", result.suppressed().size());
     summary.put("filesScanned", result.inventory().filesScanned());
-    summary.put("filesSkipped", result.problems().stream()
-        .filter(p -> p.kind() == CollectionProblem.Kind.SKIPPED).count());
+    summary.put("filesSkipped", result.skipped().size());
     summary.put("rulesRun", result.rulesRun().size());
     summary.put("elapsedMillis", result.elapsed().toMillis());
     ArrayNode findings = root.putArray("findings");

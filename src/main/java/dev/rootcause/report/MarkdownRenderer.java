@@ -4,23 +4,20 @@ import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.Layer;
-import dev.rootcause.model.Severity;
 import dev.rootcause.rules.ScanResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * A root-cause section ready to paste into a post-incident report: the table the seed reports
- * open with (one row per finding, grouped by layer), then the details of each finding in the same
- * order, then what was not read or was suppressed.
+ * A root-cause section ready to paste into a post-incident report: the table the seed reports open
+ * with (one row per finding, grouped by layer), then the details of each finding in the same order,
+ * then what was not read or was suppressed.
  */
 public final class MarkdownRenderer implements ReportRenderer {
 
@@ -32,18 +29,30 @@ public final class MarkdownRenderer implements ReportRenderer {
     out.println(summary(result));
     out.println();
     List<Finding> ordered = new ArrayList<>();
-    Map<Layer, List<Finding>> byLayer = new TreeMap<>(
-        result.findings().stream().collect(Collectors.groupingBy(Finding::layer)));
+    Map<Layer, List<Finding>> byLayer =
+        new TreeMap<>(result.findings().stream().collect(Collectors.groupingBy(Finding::layer)));
     byLayer.values().forEach(ordered::addAll);
     if (!ordered.isEmpty()) {
       out.println("| Layer | Root cause | Symptom | Evidence (file:line) | Fix |");
       out.println("| --- | --- | --- | --- | --- |");
       for (Finding f : ordered) {
-        out.println("| " + cell(f.layer().title())
-            + " | **" + f.severity().label() + "** " + cell(f.message()) + " (" + code(f.ruleId(), true) + ")"
-            + " | " + cell(f.symptom())
-            + " | " + evidenceCell(f)
-            + " | " + cell(f.fix()) + " |");
+        out.println(
+            "| "
+                + cell(f.layer().title())
+                + " | **"
+                + f.severity().label()
+                + "** "
+                + cell(f.message())
+                + " ("
+                + code(f.ruleId(), true)
+                + ")"
+                + " | "
+                + cell(f.symptom())
+                + " | "
+                + evidenceCell(f)
+                + " | "
+                + cell(f.fix())
+                + " |");
       }
       out.println();
       out.println("### Details");
@@ -52,20 +61,29 @@ public final class MarkdownRenderer implements ReportRenderer {
         details(out, i + 1, ordered.get(i));
       }
     }
-    List<CollectionProblem> skipped = result.problems().stream()
-        .filter(p -> p.kind() == CollectionProblem.Kind.SKIPPED).toList();
+    List<CollectionProblem> skipped = result.skipped();
     if (!skipped.isEmpty()) {
       out.println("### Not read");
       out.println();
-      skipped.forEach(p -> out.println("- " + code(p.location().display(), false) + ": "
-          + text(p.message())));
+      skipped.forEach(
+          p -> out.println("- " + code(p.location().display(), false) + ": " + text(p.message())));
       out.println();
     }
     if (!result.ruleFailures().isEmpty()) {
       out.println("### Rules that failed");
       out.println();
-      result.ruleFailures().forEach(r -> out.println("- " + code(r.ruleId(), false) + " on "
-          + text(r.subject()) + ": " + text(r.error()) + " (a bug in rootcause; the other rules ran)"));
+      result
+          .ruleFailures()
+          .forEach(
+              r ->
+                  out.println(
+                      "- "
+                          + code(r.ruleId(), false)
+                          + " on "
+                          + text(r.subject())
+                          + ": "
+                          + text(r.error())
+                          + " (a bug in rootcause; the other rules ran)"));
       out.println();
     }
     if (!result.suppressed().isEmpty()) {
@@ -73,9 +91,18 @@ public final class MarkdownRenderer implements ReportRenderer {
       out.println();
       for (ScanResult.Suppressed s : result.suppressed()) {
         Finding f = s.finding();
-        out.println("- " + f.severity().label() + " " + code(f.ruleId(), false) + " at "
-            + code(f.primary().display(), false) + ": " + text(f.message()) + ". Silenced by "
-            + text(s.reason()) + ".");
+        out.println(
+            "- "
+                + f.severity().label()
+                + " "
+                + code(f.ruleId(), false)
+                + " at "
+                + code(f.primary().display(), false)
+                + ": "
+                + text(f.message())
+                + ". Silenced by "
+                + text(s.reason())
+                + ".");
       }
       out.println();
     }
@@ -83,8 +110,15 @@ public final class MarkdownRenderer implements ReportRenderer {
   }
 
   private static void details(PrintWriter out, int n, Finding f) {
-    out.println("#### " + n + ". " + f.severity().label() + ": " + code(f.ruleId(), false) + " on "
-        + text(f.subject()));
+    out.println(
+        "#### "
+            + n
+            + ". "
+            + f.severity().label()
+            + ": "
+            + code(f.ruleId(), false)
+            + " on "
+            + text(f.subject()));
     out.println();
     out.println("- **Where:** " + code(f.primary().display(), false));
     out.println("- **Problem:** " + text(f.message()));
@@ -105,17 +139,15 @@ public final class MarkdownRenderer implements ReportRenderer {
     if (n == 0) {
       sb.append("no root causes found");
     } else {
-      sb.append(n).append(n == 1 ? " root cause" : " root causes").append(" (")
-          .append(Arrays.stream(Severity.values()).sorted(Comparator.reverseOrder())
-              .filter(s -> result.count(s) > 0)
-              .map(s -> result.count(s) + " " + s.label())
-              .collect(Collectors.joining(", ")))
+      sb.append(n)
+          .append(n == 1 ? " root cause" : " root causes")
+          .append(" (")
+          .append(result.severityCounts())
           .append(")");
     }
     int files = result.inventory().filesScanned();
     sb.append(" in ").append(files).append(files == 1 ? " file." : " files.");
-    long skipped = result.problems().stream()
-        .filter(p -> p.kind() == CollectionProblem.Kind.SKIPPED).count();
+    int skipped = result.skipped().size();
     if (skipped > 0) {
       sb.append(" ").append(skipped).append(skipped == 1 ? " file" : " files").append(" not read.");
     }

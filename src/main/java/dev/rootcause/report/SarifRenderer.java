@@ -44,8 +44,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * SARIF 2.1.0 for code-scanning tools (GitHub, GitLab, IDEs): one rule descriptor per rule run,
- * one result per finding with its file region and every related location, suppressed findings as
+ * SARIF 2.1.0 for code-scanning tools (GitHub, GitLab, IDEs): one rule descriptor per rule run, one
+ * result per finding with its file region and every related location, suppressed findings as
  * suppressed results, and skipped files and rule failures as tool execution notifications.
  */
 public final class SarifRenderer implements ReportRenderer {
@@ -53,12 +53,13 @@ public final class SarifRenderer implements ReportRenderer {
   public static final String SRCROOT = "SRCROOT";
 
   private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-      .addMixIn(Result.class, ExplicitResultLevel.class)
-      .addMixIn(ReportingConfiguration.class, ExplicitDefaultLevel.class);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .addMixIn(Result.class, ExplicitResultLevel.class)
+          .addMixIn(ReportingConfiguration.class, ExplicitDefaultLevel.class);
 
   @Override
   public void render(ScanResult result, Writer out) throws IOException {
@@ -79,8 +80,8 @@ public final class SarifRenderer implements ReportRenderer {
     result.findings().forEach(f -> results.add(result(f, ruleIndex)));
     for (ScanResult.Suppressed s : result.suppressed()) {
       Suppression suppression = new Suppression();
-      suppression.setKind(isInSource(s.reason())
-          ? Suppression.Kind.IN_SOURCE : Suppression.Kind.EXTERNAL);
+      suppression.setKind(
+          isInSource(s.reason()) ? Suppression.Kind.IN_SOURCE : Suppression.Kind.EXTERNAL);
       suppression.setJustification(Redaction.redact(s.reason()));
       Result r = result(s.finding(), ruleIndex);
       r.setSuppressions(Set.of(suppression));
@@ -157,7 +158,8 @@ public final class SarifRenderer implements ReportRenderer {
     properties.setAdditionalProperty("layer", f.layer().prefix());
     properties.setAdditionalProperty("subject", Redaction.redact(f.subject()));
     properties.setAdditionalProperty("symptom", Redaction.redact(f.symptom()));
-    properties.setAdditionalProperty("confidence", f.confidence().name().toLowerCase(java.util.Locale.ROOT));
+    properties.setAdditionalProperty(
+        "confidence", f.confidence().name().toLowerCase(java.util.Locale.ROOT));
     r.setProperties(properties);
     return r;
   }
@@ -221,10 +223,7 @@ public final class SarifRenderer implements ReportRenderer {
 
   private static Invocation invocation(ScanResult result) {
     List<Notification> notifications = new ArrayList<>();
-    for (CollectionProblem p : result.problems()) {
-      if (p.kind() != CollectionProblem.Kind.SKIPPED) {
-        continue;
-      }
+    for (CollectionProblem p : result.skipped()) {
       Notification n = new Notification();
       n.setLevel(Notification.Level.WARNING);
       n.setMessage(message("skipped: " + Redaction.redact(p.message())));
@@ -236,8 +235,15 @@ public final class SarifRenderer implements ReportRenderer {
     for (ScanResult.RuleFailure failure : result.ruleFailures()) {
       Notification n = new Notification();
       n.setLevel(Notification.Level.ERROR);
-      n.setMessage(message("rule " + failure.ruleId() + " failed on " + failure.subject() + ": "
-          + Redaction.redact(failure.error()) + " (please report this)"));
+      n.setMessage(
+          message(
+              "rule "
+                  + failure.ruleId()
+                  + " failed on "
+                  + failure.subject()
+                  + ": "
+                  + Redaction.redact(failure.error())
+                  + " (please report this)"));
       ReportingDescriptorReference rule = new ReportingDescriptorReference();
       rule.setId(failure.ruleId());
       n.setAssociatedRule(rule);
@@ -287,7 +293,9 @@ public final class SarifRenderer implements ReportRenderer {
     return m;
   }
 
-  /** Rule docs are Markdown; SARIF viewers render {@code markdown} and fall back to {@code text}. */
+  /**
+   * Rule docs are Markdown; SARIF viewers render {@code markdown} and fall back to {@code text}.
+   */
   private static MultiformatMessageString multiformat(String markdown) {
     MultiformatMessageString m = text(markdown);
     m.setMarkdown(markdown);

@@ -10,7 +10,6 @@ import dev.rootcause.rules.ScanResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,19 +44,23 @@ public final class TextRenderer implements ReportRenderer {
       out.println();
       group.getValue().forEach(f -> finding(out, f));
     }
-    List<CollectionProblem> skipped = result.problems().stream()
-        .filter(p -> p.kind() == CollectionProblem.Kind.SKIPPED).toList();
+    List<CollectionProblem> skipped = result.skipped();
     if (!skipped.isEmpty()) {
       out.println(bold("Not read (" + skipped.size() + ")"));
-      skipped.forEach(p -> out.println("  " + clean(p.location().display()) + "  "
-          + clean(p.message())));
+      skipped.forEach(
+          p -> out.println("  " + clean(p.location().display()) + "  " + clean(p.message())));
       out.println();
     }
     if (!result.ruleFailures().isEmpty()) {
       out.println(bold("Rules that failed (" + result.ruleFailures().size() + ")"));
       for (ScanResult.RuleFailure failure : result.ruleFailures()) {
-        out.println("  " + failure.ruleId() + " on " + clean(failure.subject()) + ": "
-            + clean(failure.error()));
+        out.println(
+            "  "
+                + failure.ruleId()
+                + " on "
+                + clean(failure.subject())
+                + ": "
+                + clean(failure.error()));
       }
       out.println("  The other rules ran. This is a bug in rootcause: please report it.");
       out.println();
@@ -66,8 +69,15 @@ public final class TextRenderer implements ReportRenderer {
       out.println(bold("Suppressed (" + result.suppressed().size() + ")"));
       for (ScanResult.Suppressed s : result.suppressed()) {
         Finding f = s.finding();
-        out.println("  " + f.severity().label() + "  " + f.ruleId() + "  " + clean(f.primary().display())
-            + "  " + clean(f.message()));
+        out.println(
+            "  "
+                + f.severity().label()
+                + "  "
+                + f.ruleId()
+                + "  "
+                + clean(f.primary().display())
+                + "  "
+                + clean(f.message()));
         out.println("    by " + clean(s.reason()));
       }
       out.println();
@@ -76,15 +86,22 @@ public final class TextRenderer implements ReportRenderer {
     out.flush();
   }
 
-  /** Layers in the order of their worst finding, then the seeds' order; findings as the engine sorted them. */
+  /**
+   * Layers in the order of their worst finding, then the seeds' order; findings as the engine
+   * sorted them.
+   */
   static Map<Layer, List<Finding>> byLayer(List<Finding> findings) {
     Map<Layer, List<Finding>> grouped =
         findings.stream().collect(Collectors.groupingBy(Finding::layer));
-    Comparator<Map.Entry<Layer, List<Finding>>> worstFirst = Comparator
-        .comparing((Map.Entry<Layer, List<Finding>> e) -> worst(e.getValue()), Comparator.reverseOrder())
-        .thenComparing(Map.Entry::getKey);
+    Comparator<Map.Entry<Layer, List<Finding>>> worstFirst =
+        Comparator.comparing(
+                (Map.Entry<Layer, List<Finding>> e) -> worst(e.getValue()),
+                Comparator.reverseOrder())
+            .thenComparing(Map.Entry::getKey);
     Map<Layer, List<Finding>> ordered = new LinkedHashMap<>();
-    grouped.entrySet().stream().sorted(worstFirst).forEach(e -> ordered.put(e.getKey(), e.getValue()));
+    grouped.entrySet().stream()
+        .sorted(worstFirst)
+        .forEach(e -> ordered.put(e.getKey(), e.getValue()));
     return ordered;
   }
 
@@ -93,8 +110,10 @@ public final class TextRenderer implements ReportRenderer {
   }
 
   private void finding(PrintWriter out, Finding f) {
-    String likely = f.confidence() == Confidence.LIKELY ? "  (likely: rests on an inferred link)" : "";
-    out.println("  " + severity(f.severity()) + "  " + f.ruleId() + "  " + clean(f.subject()) + likely);
+    String likely =
+        f.confidence() == Confidence.LIKELY ? "  (likely: rests on an inferred link)" : "";
+    out.println(
+        "  " + severity(f.severity()) + "  " + f.ruleId() + "  " + clean(f.subject()) + likely);
     out.println("    at        " + clean(f.primary().display()));
     out.println("    problem   " + clean(f.message()));
     out.println("    symptom   " + clean(f.symptom()));
@@ -102,8 +121,11 @@ public final class TextRenderer implements ReportRenderer {
     List<Evidence> related = f.related();
     for (int i = 0; i < related.size(); i++) {
       Evidence e = related.get(i);
-      out.println((i == 0 ? "    evidence  " : "              ") + clean(e.location().display())
-          + "  " + clean(e.note()));
+      out.println(
+          (i == 0 ? "    evidence  " : "              ")
+              + clean(e.location().display())
+              + "  "
+              + clean(e.note()));
     }
     out.println();
   }
@@ -114,36 +136,40 @@ public final class TextRenderer implements ReportRenderer {
     StringBuilder sb = new StringBuilder();
     int n = result.findings().size();
     if (inv.filesScanned() == 0 && n == 0) {
-      sb.append("Nothing to scan in ").append(clean(result.root()))
+      sb.append("Nothing to scan in ")
+          .append(clean(result.root()))
           .append(": no Kubernetes manifests, Dockerfiles, build scripts or source files found.");
     } else {
       sb.append(n == 0 ? "No findings" : n + (n == 1 ? " finding" : " findings"));
       if (n > 0) {
-        String counts = Arrays.stream(Severity.values())
-            .sorted(Comparator.reverseOrder())
-            .filter(s -> result.count(s) > 0)
-            .map(s -> result.count(s) + " " + s.label())
-            .collect(Collectors.joining(", "));
-        sb.append(" (").append(counts).append(")");
+        sb.append(" (").append(result.severityCounts()).append(")");
       }
-      sb.append(" in ").append(count(inv.filesScanned(), "file")).append(": ")
-          .append(count(inv.workloads(), "workload")).append(", ")
-          .append(count(inv.services(), "service")).append(", ")
-          .append(count(inv.dockerfiles(), "Dockerfile")).append(", ")
-          .append(count(inv.imageBuilds(), "image build")).append(", ")
+      sb.append(" in ")
+          .append(count(inv.filesScanned(), "file"))
+          .append(": ")
+          .append(count(inv.workloads(), "workload"))
+          .append(", ")
+          .append(count(inv.services(), "service"))
+          .append(", ")
+          .append(count(inv.dockerfiles(), "Dockerfile"))
+          .append(", ")
+          .append(count(inv.imageBuilds(), "image build"))
+          .append(", ")
           .append(count(inv.apps(), "app"))
           .append(String.format(Locale.ROOT, "; %.2f s.", result.elapsed().toMillis() / 1000.0));
     }
-    long skipped = result.problems().stream()
-        .filter(p -> p.kind() == CollectionProblem.Kind.SKIPPED).count();
+    int skipped = result.skipped().size();
     if (skipped > 0) {
       sb.append(" ").append(count(skipped, "file")).append(" not read (see above).");
     }
     if (!result.ruleFailures().isEmpty()) {
-      sb.append(" ").append(count(result.ruleFailures().size(), "rule failure")).append(" (see above).");
+      sb.append(" ")
+          .append(count(result.ruleFailures().size(), "rule failure"))
+          .append(" (see above).");
     }
     if (!result.suppressed().isEmpty()) {
-      sb.append(" ").append(result.suppressed().size())
+      sb.append(" ")
+          .append(result.suppressed().size())
           .append(showSuppressed ? " suppressed (see above)." : " suppressed (--show-suppressed).");
     }
     return sb.toString();
@@ -154,12 +180,13 @@ public final class TextRenderer implements ReportRenderer {
   }
 
   /**
-   * Redacted and on one line, without control characters: a newline would break the layout, and
-   * an escape sequence in a file name or YAML value must not drive the reader's terminal.
+   * Redacted and on one line, without control characters: a newline would break the layout, and an
+   * escape sequence in a file name or YAML value must not drive the reader's terminal.
    */
   static String clean(String s) {
-    return s == null ? "" : Redaction.redact(s).replaceAll("\\s*\\R\\s*", " ")
-        .replaceAll("\\p{Cntrl}", "?");
+    return s == null
+        ? ""
+        : Redaction.redact(s).replaceAll("\\s*\\R\\s*", " ").replaceAll("\\p{Cntrl}", "?");
   }
 
   private String severity(Severity s) {
@@ -167,13 +194,14 @@ public final class TextRenderer implements ReportRenderer {
     if (!color) {
       return label;
     }
-    String code = switch (s) {
-      case CRITICAL -> "1;31";
-      case HIGH -> "31";
-      case MEDIUM -> "33";
-      case LOW -> "36";
-      case INFO -> "2";
-    };
+    String code =
+        switch (s) {
+          case CRITICAL -> "1;31";
+          case HIGH -> "31";
+          case MEDIUM -> "33";
+          case LOW -> "36";
+          case INFO -> "2";
+        };
     return "\u001b[" + code + "m" + label + "\u001b[0m";
   }
 

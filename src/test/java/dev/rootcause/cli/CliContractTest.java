@@ -3,13 +3,13 @@ package dev.rootcause.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootcause.model.Severity;
+import dev.rootcause.model.k8s.Container;
+import dev.rootcause.model.k8s.Workload;
 import dev.rootcause.rules.BuiltInRules;
 import dev.rootcause.rules.ContainerRule;
 import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
-import dev.rootcause.model.k8s.Container;
-import dev.rootcause.model.k8s.Workload;
 import dev.rootcause.testing.Cli;
 import dev.rootcause.testing.Manifests;
 import java.io.IOException;
@@ -45,7 +45,8 @@ class CliContractTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).contains("Usage: rootcause", "scan", "rules", "schema", "Exit codes:");
     for (ExitCode code : ExitCode.values()) {
-      assertThat(run.out()).as("help documents exit code " + code)
+      assertThat(run.out())
+          .as("help documents exit code " + code)
           .containsPattern("(?m)^\\s+" + code.code() + "  \\S");
     }
   }
@@ -105,7 +106,8 @@ class CliContractTest {
     "high, none,     0",
   })
   void failOnDecidesTheExitCode(String finding, String failOn, int exit) {
-    Manifests.write(dir, "k8s/app.yaml", finding.equals("low") ? Manifests.LOW_ONLY : Manifests.HIGH);
+    Manifests.write(
+        dir, "k8s/app.yaml", finding.equals("low") ? Manifests.LOW_ONLY : Manifests.HIGH);
 
     Cli.Run run = Cli.run("scan", dir.toString(), "--fail-on", failOn);
 
@@ -126,7 +128,9 @@ class CliContractTest {
 
     assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.out()).isEmpty();
-    assertOneLine(run.err()).startsWith("rootcause: ").contains("'--bogus'")
+    assertOneLine(run.err())
+        .startsWith("rootcause: ")
+        .contains("'--bogus'")
         .contains("rootcause scan --help");
   }
 
@@ -149,10 +153,12 @@ class CliContractTest {
     Cli.Run run = run(rules, "scan", dir.toString());
 
     assertThat(run.exit()).isEqualTo(ExitCode.INTERNAL.code());
-    assertThat(run.out()).contains("k8s/probe-port-not-exposed")
+    assertThat(run.out())
+        .contains("k8s/probe-port-not-exposed")
         .contains("Rules that failed (1)")
-        .contains("k8s/test-always-throws on Deployment shop/api container api:"
-            + " java.lang.IllegalStateException: broken on purpose");
+        .contains(
+            "k8s/test-always-throws on Deployment shop/api container api:"
+                + " java.lang.IllegalStateException: broken on purpose");
   }
 
   @Test
@@ -164,7 +170,8 @@ class CliContractTest {
     Cli.Run verbose = run(rules, "scan", "--verbose", dir.toString());
 
     assertThat(quiet.exit()).isEqualTo(ExitCode.INTERNAL.code());
-    assertOneLine(quiet.err()).startsWith("rootcause: internal error: ")
+    assertOneLine(quiet.err())
+        .startsWith("rootcause: internal error: ")
         .contains("please report this");
     assertThat(verbose.exit()).isEqualTo(ExitCode.INTERNAL.code());
     assertThat(verbose.err()).contains("please report this").contains("\tat ");
@@ -174,21 +181,34 @@ class CliContractTest {
 
   static Stream<Arguments> invalidConfigs() {
     return Stream.of(
-        Arguments.of("unknown top-level key", "ignore: [legacy]",
-            ".rootcause.yaml:1:1: unknown key 'ignore' (expected one of [ignorePaths, rules, thresholds])"),
-        Arguments.of("unknown rule key", "rules: {disable: [k8s/missing-resources]}",
+        Arguments.of(
+            "unknown top-level key",
+            "ignore: [legacy]",
+            ".rootcause.yaml:1:1: unknown key 'ignore' (expected one of [ignorePaths, rules,"
+                + " thresholds])"),
+        Arguments.of(
+            "unknown rule key",
+            "rules: {disable: [k8s/missing-resources]}",
             ".rootcause.yaml:1:9: unknown key 'disable'"),
-        Arguments.of("unknown rule id", "rules: {exclude: [k8s/missing-resource]}",
+        Arguments.of(
+            "unknown rule id",
+            "rules: {exclude: [k8s/missing-resource]}",
             ".rootcause.yaml:1:19: unknown rule 'k8s/missing-resource'"),
-        Arguments.of("unknown severity", "rules: {severity: {k8s/missing-resources: urgent}}",
+        Arguments.of(
+            "unknown severity",
+            "rules: {severity: {k8s/missing-resources: urgent}}",
             ".rootcause.yaml:1:20: unknown severity 'urgent'"),
-        Arguments.of("unknown threshold",
+        Arguments.of(
+            "unknown threshold",
             "thresholds: {k8s/probe-timing-too-aggressive: {minDelay: 3}}",
             ".rootcause.yaml:1:48: k8s/probe-timing-too-aggressive has no threshold 'minDelay'"),
-        Arguments.of("threshold not a number",
+        Arguments.of(
+            "threshold not a number",
             "thresholds: {k8s/probe-timing-too-aggressive: {minPeriodSeconds: often}}",
             ".rootcause.yaml:1:48: threshold minPeriodSeconds must be a whole number, not 'often'"),
-        Arguments.of("malformed YAML", "rules: {exclude: [k8s/missing-resources",
+        Arguments.of(
+            "malformed YAML",
+            "rules: {exclude: [k8s/missing-resources",
             ".rootcause.yaml:2:1: malformed YAML"));
   }
 
@@ -207,7 +227,8 @@ class CliContractTest {
 
   @Test
   void aConfigThatIsNotUtf8IsNamed() throws IOException {
-    Files.write(dir.resolve(".rootcause.yaml"),
+    Files.write(
+        dir.resolve(".rootcause.yaml"),
         "ignorePaths: [caf\u00e9/**]\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 
     Cli.Run run = Cli.run("scan", dir.toString());
@@ -232,7 +253,8 @@ class CliContractTest {
     Manifests.write(dir, "k8s/api.yaml", Manifests.HIGH);
     Path target = dir.resolve("reports/missing/x.sarif");
 
-    Cli.Run run = Cli.run("scan", dir.toString(), "--format", "sarif", "--output", target.toString());
+    Cli.Run run =
+        Cli.run("scan", dir.toString(), "--format", "sarif", "--output", target.toString());
 
     assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
     assertOneLine(run.err()).contains(target.toString()).contains("does not exist");
@@ -264,12 +286,23 @@ class CliContractTest {
     Manifests.write(dir, "k8s/api.yaml", Manifests.HIGH);
     Path sarif = dir.resolve("out.sarif");
 
-    Cli.Run run = Cli.run("scan", dir.resolve("k8s").toString(),
-        "--format", "sarif", "--output", sarif.toString(), "--format", "text");
+    Cli.Run run =
+        Cli.run(
+            "scan",
+            dir.resolve("k8s").toString(),
+            "--format",
+            "sarif",
+            "--output",
+            sarif.toString(),
+            "--format",
+            "text");
 
     assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS.code());
-    assertThat(Files.readString(sarif)).contains("\"version\" : \"2.1.0\"", "k8s/probe-port-not-exposed");
-    assertThat(run.out()).contains("HIGH      k8s/probe-port-not-exposed").doesNotContain("\"runs\"");
+    assertThat(Files.readString(sarif))
+        .contains("\"version\" : \"2.1.0\"", "k8s/probe-port-not-exposed");
+    assertThat(run.out())
+        .contains("HIGH      k8s/probe-port-not-exposed")
+        .doesNotContain("\"runs\"");
   }
 
   @Test
@@ -277,10 +310,26 @@ class CliContractTest {
     Manifests.write(dir, "k8s/api.yaml", Manifests.HIGH);
     Path out = Files.createDirectories(dir.resolve("out"));
 
-    Cli.Run run = Cli.run("scan", dir.resolve("k8s").toString(),
-        "-f", "json", "-f", "sarif", "-f", "markdown", "-f", "text",
-        "-o", out.resolve("r.json").toString(), "-o", out.resolve("r.sarif").toString(),
-        "-o", out.resolve("r.md").toString(), "-o", out.resolve("r.txt").toString());
+    Cli.Run run =
+        Cli.run(
+            "scan",
+            dir.resolve("k8s").toString(),
+            "-f",
+            "json",
+            "-f",
+            "sarif",
+            "-f",
+            "markdown",
+            "-f",
+            "text",
+            "-o",
+            out.resolve("r.json").toString(),
+            "-o",
+            out.resolve("r.sarif").toString(),
+            "-o",
+            out.resolve("r.md").toString(),
+            "-o",
+            out.resolve("r.txt").toString());
 
     assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS.code());
     assertThat(run.out()).isEmpty();
@@ -300,7 +349,8 @@ class CliContractTest {
 
   @Test
   void moreOutputsThanFormatsIsAUsageError() {
-    Cli.Run run = Cli.run("scan", dir.toString(), "--format", "json", "-o", "a.json", "-o", "b.json");
+    Cli.Run run =
+        Cli.run("scan", dir.toString(), "--format", "json", "-o", "a.json", "-o", "b.json");
 
     assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
     assertOneLine(run.err()).contains("--output: 2 given for 1 --format");
@@ -326,7 +376,8 @@ class CliContractTest {
   void colorAlwaysColoursTheTextReport() {
     Manifests.write(dir, "k8s/api.yaml", Manifests.HIGH);
 
-    assertThat(Cli.run("scan", dir.toString(), "--color", "always").out()).contains("\u001b[31mHIGH");
+    assertThat(Cli.run("scan", dir.toString(), "--color", "always").out())
+        .contains("\u001b[31mHIGH");
     assertThat(Cli.run("scan", dir.toString()).out()).doesNotContain("\u001b");
   }
 
@@ -347,7 +398,8 @@ class CliContractTest {
     Cli.Run run = Cli.run("rules", "k8s/service-selects-nothing");
 
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).startsWith("### `k8s/service-selects-nothing`")
+    assertThat(run.out())
+        .startsWith("### `k8s/service-selects-nothing`")
         .contains("- Severity: critical", "- Fix: ");
   }
 
@@ -356,8 +408,8 @@ class CliContractTest {
     Cli.Run run = Cli.run("rules", "k8s/nope");
 
     assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
-    assertOneLine(run.err()).isEqualTo(
-        "rootcause: unknown rule 'k8s/nope' (run 'rootcause rules' for the catalogue)");
+    assertOneLine(run.err())
+        .isEqualTo("rootcause: unknown rule 'k8s/nope' (run 'rootcause rules' for the catalogue)");
   }
 
   // ---- helpers ------------------------------------------------------------------------------
@@ -371,14 +423,19 @@ class CliContractTest {
   private static Cli.Run run(List<Rule> rules, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), rules)
-        .execute(args);
+    int exit =
+        Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), rules)
+            .execute(args);
     return new Cli.Run(exit, out.toString(), err.toString());
   }
 
   /** A rule with a bug: the engine must isolate it and the CLI exit 4. */
-  @RuleSpec(id = "k8s/test-always-throws", severity = Severity.LOW, summary = "Throws on purpose",
-      symptom = "none", fix = "None.")
+  @RuleSpec(
+      id = "k8s/test-always-throws",
+      severity = Severity.LOW,
+      summary = "Throws on purpose",
+      symptom = "none",
+      fix = "None.")
   static final class AlwaysThrows implements ContainerRule {
     @Override
     public void check(Workload workload, Container container, RuleContext ctx) {
@@ -387,8 +444,12 @@ class CliContractTest {
   }
 
   /** A failure the engine does not catch (an Error): the CLI's last line of defence. */
-  @RuleSpec(id = "k8s/test-throws-error", severity = Severity.LOW, summary = "Errs on purpose",
-      symptom = "none", fix = "None.")
+  @RuleSpec(
+      id = "k8s/test-throws-error",
+      severity = Severity.LOW,
+      summary = "Errs on purpose",
+      symptom = "none",
+      fix = "None.")
   static final class ThrowsError implements ContainerRule {
     @Override
     public void check(Workload workload, Container container, RuleContext ctx) {

@@ -12,28 +12,27 @@ import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
 import dev.rootcause.rules.SystemRule;
-import dev.rootcause.testing.Cli;
 import dev.rootcause.testing.Manifests;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A repository full of credentials (Secret data, passwords in env, a database URL with a
- * password, a kubeconfig token, a broken file with a password on the failing line) is scanned
- * into every format; no credential appears in stdout, stderr or a report file. Once with the
- * built-in rules, and once with a careless rule that quotes every value it can reach in the
- * {@code NAME=value} and URL forms that {@code Redaction} promises to catch.
+ * A repository full of credentials (Secret data, passwords in env, a database URL with a password,
+ * a kubeconfig token, a broken file with a password on the failing line) is scanned into every
+ * format; no credential appears in stdout, stderr or a report file. Once with the built-in rules,
+ * and once with a careless rule that quotes every value it can reach in the {@code NAME=value} and
+ * URL forms that {@code Redaction} promises to catch.
  */
 class SecretsNeverLeaveTest {
   private static final String PASSWORD = "hunter2";
@@ -43,14 +42,17 @@ class SecretsNeverLeaveTest {
   private static final String API_KEY = "sk_live_51HxYzAbCdEfGhIj";
   private static final String CLIENT_KEY = "LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQo=";
 
-  private static final List<String> SECRETS = List.of(PASSWORD, b64(PASSWORD), TOKEN, b64(TOKEN),
-      JWT, API_KEY, CLIENT_KEY);
+  private static final List<String> SECRETS =
+      List.of(PASSWORD, b64(PASSWORD), TOKEN, b64(TOKEN), JWT, API_KEY, CLIENT_KEY);
 
   @TempDir Path dir;
 
   @BeforeEach
   void aRepositoryFullOfCredentials() {
-    Manifests.write(dir, "k8s/secret.yaml", """
+    Manifests.write(
+        dir,
+        "k8s/secret.yaml",
+        """
         apiVersion: v1
         kind: Secret
         metadata: {name: db-credentials, namespace: shop}
@@ -59,8 +61,12 @@ class SecretsNeverLeaveTest {
           password: %s
         stringData:
           api-token: %s
-        """.formatted(b64(PASSWORD), TOKEN));
-    Manifests.write(dir, "k8s/api.yaml", """
+        """
+            .formatted(b64(PASSWORD), TOKEN));
+    Manifests.write(
+        dir,
+        "k8s/api.yaml",
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -93,8 +99,12 @@ class SecretsNeverLeaveTest {
         spec:
           selector: {app: api-v2}
           ports: [{port: 80, targetPort: 3000}]
-        """.formatted(PASSWORD, PASSWORD, API_KEY));
-    Manifests.write(dir, "deploy/kubeconfig.yaml", """
+        """
+            .formatted(PASSWORD, PASSWORD, API_KEY));
+    Manifests.write(
+        dir,
+        "deploy/kubeconfig.yaml",
+        """
         apiVersion: v1
         kind: Config
         clusters:
@@ -109,15 +119,20 @@ class SecretsNeverLeaveTest {
           - name: prod
             context: {cluster: prod, user: ci}
         current-context: prod
-        """.formatted(TOKEN, JWT, CLIENT_KEY));
-    Manifests.write(dir, "k8s/broken.yaml", """
+        """
+            .formatted(TOKEN, JWT, CLIENT_KEY));
+    Manifests.write(
+        dir,
+        "k8s/broken.yaml",
+        """
         apiVersion: v1
         kind: Secret
         metadata: {name: broken}
         stringData:
           password: %s
          token: %s
-        """.formatted(PASSWORD, TOKEN));
+        """
+            .formatted(PASSWORD, TOKEN));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -125,7 +140,8 @@ class SecretsNeverLeaveTest {
   void builtInRulesLeakNothing(String format) throws IOException {
     Output output = scan(BuiltInRules.all(), format);
 
-    assertThat(output.stdout()).as("the scan found things to say")
+    assertThat(output.stdout())
+        .as("the scan found things to say")
         .contains("k8s/fault-injection-enabled", "CHAOS_FAILURE_RATE=0.5");
     output.assertNoSecret();
   }
@@ -138,8 +154,11 @@ class SecretsNeverLeaveTest {
 
     Output output = scan(rules, format);
 
-    assertThat(output.stdout()).contains("k8s/test-quotes-every-value").contains("DB_PASSWORD=")
-        .contains("postgres://admin:").contains("@db:5432/app");
+    assertThat(output.stdout())
+        .contains("k8s/test-quotes-every-value")
+        .contains("DB_PASSWORD=")
+        .contains("postgres://admin:")
+        .contains("@db:5432/app");
     output.assertNoSecret();
   }
 
@@ -147,9 +166,21 @@ class SecretsNeverLeaveTest {
     Path file = dir.resolve("report.out");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), rules)
-        .execute("scan", dir.toString(), "--format", format, "--format", format,
-            "--output", "-", "--output", file.toString(), "--show-suppressed", "--verbose");
+    int exit =
+        Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), rules)
+            .execute(
+                "scan",
+                dir.toString(),
+                "--format",
+                format,
+                "--format",
+                format,
+                "--output",
+                "-",
+                "--output",
+                file.toString(),
+                "--show-suppressed",
+                "--verbose");
     assertThat(exit).as(err.toString()).isIn(ExitCode.FINDINGS.code(), ExitCode.OK.code());
     return new Output(out.toString(), err.toString(), Files.readString(file));
   }
@@ -170,8 +201,12 @@ class SecretsNeverLeaveTest {
   }
 
   /** The rule nobody should write: it quotes env values and Secret data in every field. */
-  @RuleSpec(id = "k8s/test-quotes-every-value", severity = Severity.HIGH,
-      summary = "Quotes values it should not", symptom = "secrets in reports", fix = "Do not.")
+  @RuleSpec(
+      id = "k8s/test-quotes-every-value",
+      severity = Severity.HIGH,
+      summary = "Quotes values it should not",
+      symptom = "secrets in reports",
+      fix = "Do not.")
   static final class QuotesEveryValue implements SystemRule {
     @Override
     public void check(RuleContext ctx) {
@@ -180,16 +215,20 @@ class SecretsNeverLeaveTest {
           for (EnvVar e : c.env()) {
             if (e.value() != null) {
               String pair = e.name() + "=" + e.value().reveal();
-              ctx.report(e.location(), "env " + pair).related(e.location(), pair)
-                  .symptom("reads " + pair).subject(pair).fix("Rotate " + pair + ".");
+              ctx.report(e.location(), "env " + pair)
+                  .related(e.location(), pair)
+                  .symptom("reads " + pair)
+                  .subject(pair)
+                  .fix("Rotate " + pair + ".");
             }
           }
         }
       }
       for (ConfigData data : ctx.model().configData()) {
         for (ConfigData.Entry entry : data.entries().values()) {
-          ctx.report(entry.location(), data.meta().name() + " holds "
-              + entry.key() + "=" + entry.value().reveal());
+          ctx.report(
+              entry.location(),
+              data.meta().name() + " holds " + entry.key() + "=" + entry.value().reveal());
         }
       }
     }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every way to silence or re-rank a finding, through the CLI: it leaves the findings, shows up
- * with its reason in the report, and no longer decides the exit code.
+ * Every way to silence or re-rank a finding, through the CLI: it leaves the findings, shows up with
+ * its reason in the report, and no longer decides the exit code.
  */
 class SuppressionEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,10 +22,13 @@ class SuppressionEndToEndTest {
 
   @Test
   void anIgnoreAnnotationOnTheObjectSuppresses() throws IOException {
-    Manifests.write(dir, "k8s/app.yaml", Manifests.LOW_ONLY.replace(
-        "metadata: {name: worker, namespace: shop}",
-        "metadata:\n  name: worker\n  namespace: shop\n"
-            + "  annotations: {rootcause.io/ignore: k8s/missing-resources}"));
+    Manifests.write(
+        dir,
+        "k8s/app.yaml",
+        Manifests.LOW_ONLY.replace(
+            "metadata: {name: worker, namespace: shop}",
+            "metadata:\n  name: worker\n  namespace: shop\n"
+                + "  annotations: {rootcause.io/ignore: k8s/missing-resources}"));
 
     Cli.Run run = Cli.run("scan", dir.toString(), "--format", "json", "--fail-on", "low");
 
@@ -39,7 +42,10 @@ class SuppressionEndToEndTest {
 
   @Test
   void anIgnoreCommentAboveTheLineSuppressesThatRuleOnly() throws IOException {
-    Manifests.write(dir, "k8s/api.yaml", """
+    Manifests.write(
+        dir,
+        "k8s/api.yaml",
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: api, namespace: shop}
@@ -81,14 +87,15 @@ class SuppressionEndToEndTest {
     JsonNode sarif = JSON.readTree(run.out());
     assertThat(sarif.at("/runs/0/results")).isEmpty();
     assertThat(sarif.at("/runs/0/tool/driver/rules").findValuesAsText("id"))
-        .isNotEmpty().doesNotContain("k8s/probe-port-not-exposed");
+        .isNotEmpty()
+        .doesNotContain("k8s/probe-port-not-exposed");
   }
 
   @Test
   void aSeverityOverrideChangesTheFindingAndTheExitCode() throws IOException {
     Manifests.write(dir, "k8s/api.yaml", Manifests.HIGH);
-    Manifests.write(dir, ".rootcause.yaml",
-        "rules:\n  severity:\n    k8s/probe-port-not-exposed: low\n");
+    Manifests.write(
+        dir, ".rootcause.yaml", "rules:\n  severity:\n    k8s/probe-port-not-exposed: low\n");
 
     Cli.Run byDefault = Cli.run("scan", dir.toString(), "--format", "json");
     Cli.Run strict = Cli.run("scan", dir.toString(), "--format", "json", "--fail-on", "low");
@@ -112,16 +119,22 @@ class SuppressionEndToEndTest {
 
   @Test
   void showSuppressedListsWhatWasSilencedAndWhy() {
-    Manifests.write(dir, "k8s/api.yaml", Manifests.HIGH.replaceFirst("(?m)^( *)livenessProbe:",
-        "$1# rootcause:ignore k8s/probe-port-not-exposed\n$1livenessProbe:"));
+    Manifests.write(
+        dir,
+        "k8s/api.yaml",
+        Manifests.HIGH.replaceFirst(
+            "(?m)^( *)livenessProbe:",
+            "$1# rootcause:ignore k8s/probe-port-not-exposed\n$1livenessProbe:"));
 
     Cli.Run hidden = Cli.run("scan", dir.toString());
     Cli.Run shown = Cli.run("scan", dir.toString(), "--show-suppressed");
 
     assertThat(hidden.exit()).isEqualTo(ExitCode.OK.code());
-    assertThat(hidden.out()).doesNotContain("Suppressed (")
+    assertThat(hidden.out())
+        .doesNotContain("Suppressed (")
         .contains("1 suppressed (--show-suppressed).");
-    assertThat(shown.out()).contains("Suppressed (1)")
+    assertThat(shown.out())
+        .contains("Suppressed (1)")
         .contains("high  k8s/probe-port-not-exposed  k8s/api.yaml:13:")
         .contains("by rootcause:ignore comment at k8s/api.yaml:12");
   }

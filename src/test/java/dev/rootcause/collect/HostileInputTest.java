@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files a repository should not contain but sometimes does. Each is skipped (or noted) with one
- * line naming the file, and the line when there is one; the rest of the repository is still
- * scanned (the finding in {@code k8s/api.yaml} is still reported); nothing hangs, runs out of
- * memory (surefire runs with -Xmx1g) or prints a stack trace.
+ * line naming the file, and the line when there is one; the rest of the repository is still scanned
+ * (the finding in {@code k8s/api.yaml} is still reported); nothing hangs, runs out of memory
+ * (surefire runs with -Xmx1g) or prints a stack trace.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS) // a guard against hangs, not a speed requirement
 class HostileInputTest {
@@ -41,7 +41,10 @@ class HostileInputTest {
 
   @Test
   void malformedYamlNamesLineAndColumn() {
-    Manifests.write(dir, "k8s/bad.yaml", """
+    Manifests.write(
+        dir,
+        "k8s/bad.yaml",
+        """
         apiVersion: v1
         kind: ConfigMap
         metadata:
@@ -57,11 +60,17 @@ class HostileInputTest {
 
   @Test
   void billionLaughsIsCutShort() {
-    StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    StringBuilder yaml =
+        new StringBuilder(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     for (char c = 'b'; c <= 'i'; c++) {
       String prev = "*" + (char) (c - 1);
-      yaml.append(c).append(": &").append(c).append(" [")
-          .append(String.join(",", java.util.Collections.nCopies(9, prev))).append("]\n");
+      yaml.append(c)
+          .append(": &")
+          .append(c)
+          .append(" [")
+          .append(String.join(",", java.util.Collections.nCopies(9, prev)))
+          .append("]\n");
     }
     Manifests.write(dir, "k8s/lol.yaml", yaml.toString());
 
@@ -72,11 +81,17 @@ class HostileInputTest {
 
   @Test
   void anAliasBombUsedAsAKeyIsCutShortToo() {
-    StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    StringBuilder yaml =
+        new StringBuilder(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     for (char c = 'b'; c <= 'i'; c++) {
       String prev = "*" + (char) (c - 1);
-      yaml.append(c).append(": &").append(c).append(" [")
-          .append(String.join(",", java.util.Collections.nCopies(9, prev))).append("]\n");
+      yaml.append(c)
+          .append(": &")
+          .append(c)
+          .append(" [")
+          .append(String.join(",", java.util.Collections.nCopies(9, prev)))
+          .append("]\n");
     }
     yaml.append("j:\n  ? *i\n  : boom\n");
     Manifests.write(dir, "k8s/lolkey.yaml", yaml.toString());
@@ -121,14 +136,16 @@ class HostileInputTest {
 
   @Test
   void a200MegabyteFileIsNotRead() throws IOException {
-    try (RandomAccessFile huge = new RandomAccessFile(dir.resolve("k8s/huge.yaml").toFile(), "rw")) {
+    try (RandomAccessFile huge =
+        new RandomAccessFile(dir.resolve("k8s/huge.yaml").toFile(), "rw")) {
       huge.setLength(200L * 1024 * 1024); // sparse: costs no disk and no time
     }
 
     Scan scan = scan();
 
-    scan.assertSkipped("k8s/huge.yaml: skipped: file is 200 MiB, above the 8 MiB limit"
-        + " (raise it with --max-file-size)");
+    scan.assertSkipped(
+        "k8s/huge.yaml: skipped: file is 200 MiB, above the 8 MiB limit"
+            + " (raise it with --max-file-size)");
   }
 
   @Test
@@ -141,9 +158,12 @@ class HostileInputTest {
 
     scan.assertSkipped("k8s/logo.yaml: skipped: binary file (contains NUL bytes), not text");
     // No collector reads Python yet; whichever does will get this from the shared reader.
-    TextFiles.Read py = TextFiles.read(new SourceFile(dir.resolve("app.py"), "app.py",
-        FileKind.PYTHON, binary.length), TextFiles.DEFAULT_MAX_BYTES);
-    assertThat(py.problem().display()).isEqualTo("app.py: skipped: binary file (contains NUL bytes), not text");
+    TextFiles.Read py =
+        TextFiles.read(
+            new SourceFile(dir.resolve("app.py"), "app.py", FileKind.PYTHON, binary.length),
+            TextFiles.DEFAULT_MAX_BYTES);
+    assertThat(py.problem().display())
+        .isEqualTo("app.py: skipped: binary file (contains NUL bytes), not text");
   }
 
   @Test
@@ -165,7 +185,8 @@ class HostileInputTest {
     Scan scan = scan("--verbose");
 
     assertThat(scan.err())
-        .contains("rootcause: note: rootfs: symlink to a folder outside the scanned tree; not followed");
+        .contains(
+            "rootcause: note: rootfs: symlink to a folder outside the scanned tree; not followed");
     assertThat(scan.report().at("/summary/filesScanned").asInt()).isEqualTo(1);
     scan.assertStillScanned();
   }
@@ -179,9 +200,12 @@ class HostileInputTest {
 
     Scan scan = scan("--verbose");
 
-    assertThat(scan.err()).contains(
-        "rootcause: note: k8s/pipe.yaml: not a regular file (a pipe, socket or device); not read",
-        "rootcause: note: k8s/zero.yaml: not a regular file (a pipe, socket or device); not read");
+    assertThat(scan.err())
+        .contains(
+            "rootcause: note: k8s/pipe.yaml: not a regular file (a pipe, socket or device); not"
+                + " read",
+            "rootcause: note: k8s/zero.yaml: not a regular file (a pipe, socket or device); not"
+                + " read");
     assertThat(scan.report().at("/summary/filesSkipped").asInt()).isZero();
     scan.assertStillScanned();
   }
@@ -199,13 +223,16 @@ class HostileInputTest {
 
   @Test
   void latin1TextIsSkippedAtItsFirstBadByte() throws IOException {
-    Files.write(dir.resolve("k8s/config.yaml"),
-        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: caf\u00e9}\n".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        dir.resolve("k8s/config.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: caf\u00e9}\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
 
     Scan scan = scan();
 
-    scan.assertSkipped("k8s/config.yaml:3: skipped: not UTF-8 text (invalid byte 0xE9 at offset 51);"
-        + " convert it to UTF-8");
+    scan.assertSkipped(
+        "k8s/config.yaml:3: skipped: not UTF-8 text (invalid byte 0xE9 at offset 51);"
+            + " convert it to UTF-8");
   }
 
   @Test
@@ -235,7 +262,10 @@ class HostileInputTest {
 
   @Test
   void aListWithBadItemsReadsTheGoodOnesAndNotesTheRest() {
-    Manifests.write(dir, "k8s/list.yaml", """
+    Manifests.write(
+        dir,
+        "k8s/list.yaml",
+        """
         apiVersion: v1
         kind: List
         items:
@@ -252,10 +282,12 @@ class HostileInputTest {
 
     Scan scan = scan("--verbose");
 
-    assertThat(scan.err()).contains(
-        "rootcause: note: k8s/list.yaml:4:5: item 1 of the List is not a Kubernetes object (no apiVersion and kind); ignored",
-        "rootcause: note: k8s/list.yaml:5:5: item 2 of the List is not a Kubernetes object",
-        "rootcause: note: k8s/list.yaml:6:5: item 3 of the List is not a Kubernetes object");
+    assertThat(scan.err())
+        .contains(
+            "rootcause: note: k8s/list.yaml:4:5: item 1 of the List is not a Kubernetes object (no"
+                + " apiVersion and kind); ignored",
+            "rootcause: note: k8s/list.yaml:5:5: item 2 of the List is not a Kubernetes object",
+            "rootcause: note: k8s/list.yaml:6:5: item 3 of the List is not a Kubernetes object");
     assertThat(scan.report().at("/summary/filesSkipped").asInt()).isZero();
     assertThat(scan.report().path("findings").findValuesAsText("ruleId"))
         .contains("k8s/service-selects-nothing");
@@ -267,13 +299,17 @@ class HostileInputTest {
 
     Scan scan = scan("--verbose");
 
-    assertThat(scan.err()).contains("rootcause: note: k8s/list.yaml:3:1: 'items' should be a list; ignored");
+    assertThat(scan.err())
+        .contains("rootcause: note: k8s/list.yaml:3:1: 'items' should be a list; ignored");
     scan.assertStillScanned();
   }
 
   @Test
   void containersWrittenAsAMapAreNoted() {
-    Manifests.write(dir, "k8s/map.yaml", """
+    Manifests.write(
+        dir,
+        "k8s/map.yaml",
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: odd, namespace: shop}
@@ -287,7 +323,8 @@ class HostileInputTest {
 
     Scan scan = scan("--verbose");
 
-    assertThat(scan.err()).contains("rootcause: note: k8s/map.yaml:7:7: 'containers' should be a list; ignored");
+    assertThat(scan.err())
+        .contains("rootcause: note: k8s/map.yaml:7:7: 'containers' should be a list; ignored");
     assertThat(scan.report().at("/summary/filesSkipped").asInt()).isZero();
     scan.assertStillScanned();
   }
@@ -312,7 +349,10 @@ class HostileInputTest {
     List<String> args = new ArrayList<>(List.of("scan", dir.toString(), "--format", "json"));
     args.addAll(List.of(extra));
     Cli.Run run = Cli.run(args.toArray(String[]::new));
-    assertThat(run.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception in");
+    assertThat(run.err())
+        .as("no stack trace")
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception in");
     assertThat(run.err()).doesNotContain("internal error");
     try {
       return new Scan(run, JSON.readTree(run.out()));
@@ -329,14 +369,23 @@ class HostileInputTest {
 
     List<String> problems() {
       List<String> out = new ArrayList<>();
-      report.path("problems").forEach(p -> out.add(p.path("location").path("path").asText()
-          + ": " + p.path("message").asText()));
+      report
+          .path("problems")
+          .forEach(
+              p ->
+                  out.add(
+                      p.path("location").path("path").asText()
+                          + ": "
+                          + p.path("message").asText()));
       return out;
     }
 
-    /** Exactly one warning, on one line, starting with the file (and line), saying {@code parts}. */
+    /**
+     * Exactly one warning, on one line, starting with the file (and line), saying {@code parts}.
+     */
     void assertSkipped(String start, String... parts) {
-      List<String> warnings = err().lines().filter(l -> l.startsWith("rootcause: warning: ")).toList();
+      List<String> warnings =
+          err().lines().filter(l -> l.startsWith("rootcause: warning: ")).toList();
       assertThat(warnings).as("warnings on stderr").hasSize(1);
       assertThat(warnings.get(0)).startsWith("rootcause: warning: " + start);
       for (String part : parts) {

@@ -34,8 +34,12 @@ class GoldenReportsTest {
   static final Path GOLDEN = Path.of("src/test/resources/golden");
 
   /** A fixed set, so that adding a rule to the catalogue does not rewrite every golden file. */
-  private static final List<Rule> RULES = List.of(new FaultInjectionEnabled(),
-      new MissingLivenessProbe(), new ProbePortNotExposed(), new ServiceSelectsNothing());
+  private static final List<Rule> RULES =
+      List.of(
+          new FaultInjectionEnabled(),
+          new MissingLivenessProbe(),
+          new ProbePortNotExposed(),
+          new ServiceSelectsNothing());
 
   @Test
   void text() throws IOException {
@@ -67,25 +71,40 @@ class GoldenReportsTest {
   static ScanResult result() {
     ScanResult scanned = Scans.scan(GOLDEN.resolve("repo"), RULES);
     List<Finding> findings = new ArrayList<>(scanned.findings());
-    findings.add(new Finding(
-        "runtime/liveness-endpoint-fails", Severity.HIGH, "Pod shop/api-7f9c4-x2x1z",
-        "kubelet restarts the container every 30 s: CrashLoopBackOff",
-        "GET /healthz answers 500 on the running pod, so every liveness check fails",
-        new ClusterLocation("prod-eu", "shop", "Pod", "api-7f9c4-x2x1z",
-            ".spec.containers[0].livenessProbe"),
-        List.of(
-            new Evidence(new HttpLocation("GET", "http://10.0.3.7:3000/healthz", 500,
-                Duration.ofMillis(35)), "answered 500 | Internal Server Error"),
-            new Evidence(SourceLocation.of("k8s/api.yaml", 24), "livenessProbe path /healthz"),
-            new Evidence(SourceLocation.file("k8s/api.yaml"), "no startupProbe in the manifest")),
-        "Make /healthz report only the process's own health, not its dependencies'.",
-        Confidence.LIKELY));
+    findings.add(
+        new Finding(
+            "runtime/liveness-endpoint-fails",
+            Severity.HIGH,
+            "Pod shop/api-7f9c4-x2x1z",
+            "kubelet restarts the container every 30 s: CrashLoopBackOff",
+            "GET /healthz answers 500 on the running pod, so every liveness check fails",
+            new ClusterLocation(
+                "prod-eu", "shop", "Pod", "api-7f9c4-x2x1z", ".spec.containers[0].livenessProbe"),
+            List.of(
+                new Evidence(
+                    new HttpLocation(
+                        "GET", "http://10.0.3.7:3000/healthz", 500, Duration.ofMillis(35)),
+                    "answered 500 | Internal Server Error"),
+                new Evidence(SourceLocation.of("k8s/api.yaml", 24), "livenessProbe path /healthz"),
+                new Evidence(
+                    SourceLocation.file("k8s/api.yaml"), "no startupProbe in the manifest")),
+            "Make /healthz report only the process's own health, not its dependencies'.",
+            Confidence.LIKELY));
     findings.sort(RuleEngine.REPORT_ORDER);
-    List<ScanResult.RuleFailure> failures = List.of(new ScanResult.RuleFailure(
-        "k8s/probe-port-not-exposed", "StatefulSet shop/db container postgres",
-        "java.lang.IllegalStateException: port name 'pg' resolved twice"));
-    return new ScanResult(scanned.root().replace('\\', '/'), findings, scanned.suppressed(),
-        scanned.problems(), failures, scanned.rulesRun(), scanned.inventory(),
+    List<ScanResult.RuleFailure> failures =
+        List.of(
+            new ScanResult.RuleFailure(
+                "k8s/probe-port-not-exposed",
+                "StatefulSet shop/db container postgres",
+                "java.lang.IllegalStateException: port name 'pg' resolved twice"));
+    return new ScanResult(
+        scanned.root().replace('\\', '/'),
+        findings,
+        scanned.suppressed(),
+        scanned.problems(),
+        failures,
+        scanned.rulesRun(),
+        scanned.inventory(),
         Duration.ofMillis(420));
   }
 }

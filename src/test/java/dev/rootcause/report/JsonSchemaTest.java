@@ -22,8 +22,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code docs/scan-result.schema.json} is what {@code rootcause schema} prints, and the JSON
- * report conforms to it: every field the renderer writes is described, with the right type.
+ * {@code docs/scan-result.schema.json} is what {@code rootcause schema} prints, and the JSON report
+ * conforms to it: every field the renderer writes is described, with the right type.
  */
 class JsonSchemaTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,14 +35,17 @@ class JsonSchemaTest {
 
     assertThat(run.exit()).isZero();
     assertThat(Files.readString(DOC))
-        .as("docs/scan-result.schema.json is stale: run `rootcause schema > docs/scan-result.schema.json`")
+        .as(
+            "docs/scan-result.schema.json is stale: run `rootcause schema >"
+                + " docs/scan-result.schema.json`")
         .isEqualTo(run.out());
   }
 
   @Test
   void theSchemaIsItselfValidDraft07() throws IOException {
     JsonNode schema = JSON.readTree(JsonRenderer.schema());
-    JsonSchema metaSchema = JsonSchemas.of("{\"$ref\": \"http://json-schema.org/draft-07/schema#\"}");
+    JsonSchema metaSchema =
+        JsonSchemas.of("{\"$ref\": \"http://json-schema.org/draft-07/schema#\"}");
 
     assertThat(JsonSchemas.errors(metaSchema, schema)).isEmpty();
     assertThat(schema.at("/properties/schemaVersion/const").asInt())

@@ -30,8 +30,8 @@ class MarkdownRendererTest {
 
   @Test
   void redactedValuesStayVisibleInsteadOfBecomingHtmlTags() throws IOException {
-    Finding f = finding("k8s/missing-resources", Severity.HIGH, "DB_PASSWORD=hunter2 is set",
-        "x.yaml");
+    Finding f =
+        finding("k8s/missing-resources", Severity.HIGH, "DB_PASSWORD=hunter2 is set", "x.yaml");
 
     String md = render(f);
 
@@ -40,28 +40,46 @@ class MarkdownRendererTest {
 
   @Test
   void rowsAreGroupedByLayerInTheSeedReportsOrder() throws IOException {
-    String md = render(
-        finding("k8s/service-selects-nothing", Severity.CRITICAL, "selector matches nothing", "svc.yaml"),
-        finding("app/sleep-in-handler", Severity.LOW, "sleep in handler", "main.py"),
-        finding("docker/runs-as-root", Severity.MEDIUM, "runs as root", "Dockerfile"));
+    String md =
+        render(
+            finding(
+                "k8s/service-selects-nothing",
+                Severity.CRITICAL,
+                "selector matches nothing",
+                "svc.yaml"),
+            finding("app/sleep-in-handler", Severity.LOW, "sleep in handler", "main.py"),
+            finding("docker/runs-as-root", Severity.MEDIUM, "runs as root", "Dockerfile"));
 
-    List<String> layers = md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Layer")
-        && !l.startsWith("| ---")).map(l -> l.split(" \\| ")[0].substring(2)).toList();
+    List<String> layers =
+        md.lines()
+            .filter(l -> l.startsWith("| ") && !l.startsWith("| Layer") && !l.startsWith("| ---"))
+            .map(l -> l.split(" \\| ")[0].substring(2))
+            .toList();
     assertThat(layers).containsExactly("Application", "Docker image", "Kubernetes");
   }
 
   @Test
   void evidenceCellListsEveryLocationWithItsNote() throws IOException {
-    Finding f = new Finding("cross/port-mismatch", Severity.HIGH, "api", "crash", "ports differ",
-        SourceLocation.of("k8s/api.yaml", 20), List.of(
-            new Evidence(new SourceLocation("Dockerfile", 7, 1), "EXPOSE 80"),
-            new Evidence(SourceLocation.of("app/main.py", 31), "app.run(port=8080)")),
-        "Set containerPort to 8080.", Confidence.CERTAIN);
+    Finding f =
+        new Finding(
+            "cross/port-mismatch",
+            Severity.HIGH,
+            "api",
+            "crash",
+            "ports differ",
+            SourceLocation.of("k8s/api.yaml", 20),
+            List.of(
+                new Evidence(new SourceLocation("Dockerfile", 7, 1), "EXPOSE 80"),
+                new Evidence(SourceLocation.of("app/main.py", 31), "app.run(port=8080)")),
+            "Set containerPort to 8080.",
+            Confidence.CERTAIN);
 
     String md = render(f);
 
-    assertThat(md).contains(
-        "| `k8s/api.yaml:20`<br>`Dockerfile:7:1` EXPOSE 80<br>`app/main.py:31` app.run(port=8080) |");
+    assertThat(md)
+        .contains(
+            "| `k8s/api.yaml:20`<br>`Dockerfile:7:1` EXPOSE 80<br>`app/main.py:31`"
+                + " app.run(port=8080) |");
     assertThat(md).contains("  - `Dockerfile:7:1`: EXPOSE 80");
   }
 
@@ -79,13 +97,29 @@ class MarkdownRendererTest {
   }
 
   private static Finding finding(String ruleId, Severity severity, String message, String path) {
-    return new Finding(ruleId, severity, "subject", "symptom", message, SourceLocation.of(path, 1),
-        List.of(), "Fix it.", Confidence.CERTAIN);
+    return new Finding(
+        ruleId,
+        severity,
+        "subject",
+        "symptom",
+        message,
+        SourceLocation.of(path, 1),
+        List.of(),
+        "Fix it.",
+        Confidence.CERTAIN);
   }
 
   private static String render(Finding... findings) throws IOException {
-    ScanResult result = new ScanResult("repo", List.of(findings), List.of(), List.of(), List.of(),
-        List.of(), new ScanResult.Inventory(1, 0, 0, 0, 0, 0, 0), Duration.ZERO);
+    ScanResult result =
+        new ScanResult(
+            "repo",
+            List.of(findings),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            new ScanResult.Inventory(1, 0, 0, 0, 0, 0, 0),
+            Duration.ZERO);
     StringWriter out = new StringWriter();
     new MarkdownRenderer().render(result, out);
     return out.toString();

@@ -28,7 +28,8 @@ class RedactionTest {
   @Test
   void secretLookingPairsAreMasked() {
     assertThat(Redaction.redact("DB_PASSWORD=hunter2, api_key: 'k-123', \"clientSecret\": \"s3\""))
-        .isEqualTo("DB_PASSWORD=<redacted>, api_key: '<redacted>', \"clientSecret\": \"<redacted>\"");
+        .isEqualTo(
+            "DB_PASSWORD=<redacted>, api_key: '<redacted>', \"clientSecret\": \"<redacted>\"");
   }
 
   @Test
@@ -37,8 +38,11 @@ class RedactionTest {
     assertThat(Redaction.redact("Authorization: Bearer abcdef0123456789xyz"))
         .isEqualTo("Authorization: Bearer <redacted>");
     assertThat(Redaction.redact("user admin uses " + jwt)).isEqualTo("user admin uses <redacted>");
-    assertThat(Redaction.redact("key AKIAIOSFODNN7EXAMPLE in env")).isEqualTo("key <redacted> in env");
-    assertThat(Redaction.redact("-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----"))
+    assertThat(Redaction.redact("key AKIAIOSFODNN7EXAMPLE in env"))
+        .isEqualTo("key <redacted> in env");
+    assertThat(
+            Redaction.redact(
+                "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----"))
         .isEqualTo("<redacted>");
   }
 

@@ -64,8 +64,11 @@ class SarifRendererTest {
     assertThat(probe.at("/defaultConfiguration/level").asText()).isEqualTo("error");
     assertThat(probe.at("/properties/layer").asText()).isEqualTo("k8s");
     assertThat(probe.at("/properties/symptom").asText()).contains("CrashLoopBackOff");
-    assertThat(descriptor(rules, "k8s/missing-liveness-probe")
-        .at("/defaultConfiguration/level").asText()).isEqualTo("warning");
+    assertThat(
+            descriptor(rules, "k8s/missing-liveness-probe")
+                .at("/defaultConfiguration/level")
+                .asText())
+        .isEqualTo("warning");
   }
 
   @Test
@@ -80,17 +83,22 @@ class SarifRendererTest {
     assertThat(physical.at("/region/startColumn").asInt()).isEqualTo(15);
     assertThat(probe.path("level").asText()).isEqualTo("error");
     assertThat(probe.at("/message/text").asText())
-        .isEqualTo("livenessProbe checks port 8080, but container api declares 3000 ('http')."
-            + " Fix: Set livenessProbe port to 3000 (or 'http').");
+        .isEqualTo(
+            "livenessProbe checks port 8080, but container api declares 3000 ('http')."
+                + " Fix: Set livenessProbe port to 3000 (or 'http').");
     assertThat(probe.at("/relatedLocations/0/message/text").asText())
         .isEqualTo("containerPort 3000 ('http')");
-    assertThat(probe.at("/relatedLocations/0/physicalLocation/region/startLine").asInt()).isEqualTo(21);
+    assertThat(probe.at("/relatedLocations/0/physicalLocation/region/startLine").asInt())
+        .isEqualTo(21);
   }
 
   @Test
   void wholeFileEvidenceHasNoRegionAndLineOnlyEvidenceNoColumn() throws IOException {
-    JsonNode related = result(render(GoldenReportsTest.result()).at("/runs/0/results"),
-        "runtime/liveness-endpoint-fails").path("relatedLocations");
+    JsonNode related =
+        result(
+                render(GoldenReportsTest.result()).at("/runs/0/results"),
+                "runtime/liveness-endpoint-fails")
+            .path("relatedLocations");
 
     JsonNode lineOnly = related.get(1).path("physicalLocation");
     assertThat(lineOnly.at("/region/startLine").asInt()).isEqualTo(24);
@@ -102,8 +110,10 @@ class SarifRendererTest {
 
   @Test
   void clusterAndHttpLocationsAreLogicalWithTheirFieldsAsProperties() throws IOException {
-    JsonNode finding = result(render(GoldenReportsTest.result()).at("/runs/0/results"),
-        "runtime/liveness-endpoint-fails");
+    JsonNode finding =
+        result(
+            render(GoldenReportsTest.result()).at("/runs/0/results"),
+            "runtime/liveness-endpoint-fails");
 
     JsonNode primary = finding.at("/locations/0");
     assertThat(primary.has("physicalLocation")).isFalse();
@@ -125,8 +135,11 @@ class SarifRendererTest {
     JsonNode r = render(result).at("/runs/0/results/0");
 
     assertThat(r.path("level").asText()).isEqualTo("warning");
-    assertThat(render(single(finding(Severity.LOW, SourceLocation.of("a.yaml", 3))))
-        .at("/runs/0/results/0/level").asText()).isEqualTo("note");
+    assertThat(
+            render(single(finding(Severity.LOW, SourceLocation.of("a.yaml", 3))))
+                .at("/runs/0/results/0/level")
+                .asText())
+        .isEqualTo("note");
   }
 
   @Test
@@ -149,15 +162,18 @@ class SarifRendererTest {
     assertThat(notes.get(0).at("/message/text").asText()).startsWith("skipped: malformed YAML");
     assertThat(notes.get(0).at("/locations/0/physicalLocation/artifactLocation/uri").asText())
         .isEqualTo("k8s/broken.yaml");
-    assertThat(notes.get(0).at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(6);
+    assertThat(notes.get(0).at("/locations/0/physicalLocation/region/startLine").asInt())
+        .isEqualTo(6);
     assertThat(notes.get(1).path("level").asText()).isEqualTo("error");
-    assertThat(notes.get(1).at("/associatedRule/id").asText()).isEqualTo("k8s/probe-port-not-exposed");
+    assertThat(notes.get(1).at("/associatedRule/id").asText())
+        .isEqualTo("k8s/probe-port-not-exposed");
   }
 
   @Test
   void aCleanRunSucceededAndHasNoNotifications() throws IOException {
-    JsonNode invocation = render(single(finding(Severity.HIGH, SourceLocation.of("a.yaml", 1))))
-        .at("/runs/0/invocations/0");
+    JsonNode invocation =
+        render(single(finding(Severity.HIGH, SourceLocation.of("a.yaml", 1))))
+            .at("/runs/0/invocations/0");
 
     assertThat(invocation.path("executionSuccessful").asBoolean(false)).isTrue();
     assertThat(invocation.has("toolExecutionNotifications")).isFalse();
@@ -166,7 +182,9 @@ class SarifRendererTest {
   @Test
   void pathsAreEncodedAsRelativeUris(@TempDir Path dir) throws IOException {
     Path folder = Files.createDirectories(dir.resolve("deploy dir/ünïcode"));
-    Files.writeString(folder.resolve("api.yaml"), """
+    Files.writeString(
+        folder.resolve("api.yaml"),
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: api}
@@ -179,8 +197,11 @@ class SarifRendererTest {
         """);
     JsonNode sarif = render(Scans.scan(dir));
 
-    assertThat(sarif.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri")
-        .asText()).isEqualTo("deploy%20dir/%C3%BCn%C3%AFcode/api.yaml");
+    assertThat(
+            sarif
+                .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri")
+                .asText())
+        .isEqualTo("deploy%20dir/%C3%BCn%C3%AFcode/api.yaml");
     assertThat(JsonSchemas.errors(JsonSchemas.sarif(), sarif)).isEmpty();
   }
 
@@ -203,14 +224,28 @@ class SarifRendererTest {
   }
 
   private static Finding finding(Severity severity, SourceLocation at) {
-    return new Finding("k8s/missing-resources", severity, "Deployment api container api",
-        "evictions", "container api sets no requests.cpu", at, List.of(), "Set requests.",
+    return new Finding(
+        "k8s/missing-resources",
+        severity,
+        "Deployment api container api",
+        "evictions",
+        "container api sets no requests.cpu",
+        at,
+        List.of(),
+        "Set requests.",
         Confidence.CERTAIN);
   }
 
   private static ScanResult single(Finding f) {
-    return new ScanResult("repo", List.of(f), List.of(), List.of(), List.of(), List.of(),
-        new ScanResult.Inventory(1, 1, 0, 0, 0, 0, 0), Duration.ZERO);
+    return new ScanResult(
+        "repo",
+        List.of(f),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        new ScanResult.Inventory(1, 1, 0, 0, 0, 0, 0),
+        Duration.ZERO);
   }
 
   static JsonNode render(ScanResult result) throws IOException {

@@ -20,15 +20,19 @@ class TextRendererTest {
   void colourOnlyWhenAsked() throws IOException {
     ScanResult result = result(1, finding("k8s/service-selects-nothing", Severity.CRITICAL, "svc"));
 
-    assertThat(render(result, true)).contains("\u001b[1;31mCRITICAL").contains("\u001b[1mKubernetes");
+    assertThat(render(result, true))
+        .contains("\u001b[1;31mCRITICAL")
+        .contains("\u001b[1mKubernetes");
     assertThat(render(result, false)).doesNotContain("\u001b");
   }
 
   @Test
   void theLayerHoldingTheWorstFindingComesFirst() throws IOException {
-    ScanResult result = result(2,
-        finding("app/sleep-in-handler", Severity.LOW, "sleep"),
-        finding("k8s/service-selects-nothing", Severity.CRITICAL, "svc"));
+    ScanResult result =
+        result(
+            2,
+            finding("app/sleep-in-handler", Severity.LOW, "sleep"),
+            finding("k8s/service-selects-nothing", Severity.CRITICAL, "svc"));
 
     String text = render(result, false);
 
@@ -37,14 +41,25 @@ class TextRendererTest {
 
   @Test
   void escapeSequencesAndNewlinesFromInputAreNeutralised() throws IOException {
-    Finding f = new Finding("k8s/missing-resources", Severity.HIGH, "container \u001b[2Jevil",
-        "evictions", "line one\nline two", SourceLocation.of("k8s/a\u0007.yaml", 3), List.of(),
-        "Fix it.", Confidence.CERTAIN);
+    Finding f =
+        new Finding(
+            "k8s/missing-resources",
+            Severity.HIGH,
+            "container \u001b[2Jevil",
+            "evictions",
+            "line one\nline two",
+            SourceLocation.of("k8s/a\u0007.yaml", 3),
+            List.of(),
+            "Fix it.",
+            Confidence.CERTAIN);
 
     String text = render(result(1, f), false);
 
-    assertThat(text).doesNotContain("\u001b").doesNotContain("\u0007")
-        .contains("container ?[2Jevil").contains("problem   line one line two")
+    assertThat(text)
+        .doesNotContain("\u001b")
+        .doesNotContain("\u0007")
+        .contains("container ?[2Jevil")
+        .contains("problem   line one line two")
         .contains("at        k8s/a?.yaml:3");
   }
 
@@ -52,26 +67,45 @@ class TextRendererTest {
   void anEmptyScanSaysThereWasNothingToScan() throws IOException {
     String text = render(result(0), false);
 
-    assertThat(text).isEqualTo("Nothing to scan in repo: no Kubernetes manifests, Dockerfiles,"
-        + " build scripts or source files found.\n");
+    assertThat(text)
+        .isEqualTo(
+            "Nothing to scan in repo: no Kubernetes manifests, Dockerfiles,"
+                + " build scripts or source files found.\n");
   }
 
   @Test
   void summaryCountsInTheRightNumber() throws IOException {
     String text = render(result(1, finding("k8s/missing-resources", Severity.LOW, "x")), false);
 
-    assertThat(text).endsWith("1 finding (1 low) in 1 file: 1 workload, 0 services, 0 Dockerfiles,"
-        + " 0 image builds, 0 apps; 0.00 s.\n");
+    assertThat(text)
+        .endsWith(
+            "1 finding (1 low) in 1 file: 1 workload, 0 services, 0 Dockerfiles,"
+                + " 0 image builds, 0 apps; 0.00 s.\n");
   }
 
   private static Finding finding(String ruleId, Severity severity, String message) {
-    return new Finding(ruleId, severity, "subject", "symptom", message, SourceLocation.of("x.yaml", 1),
-        List.of(), "Fix it.", Confidence.CERTAIN);
+    return new Finding(
+        ruleId,
+        severity,
+        "subject",
+        "symptom",
+        message,
+        SourceLocation.of("x.yaml", 1),
+        List.of(),
+        "Fix it.",
+        Confidence.CERTAIN);
   }
 
   private static ScanResult result(int files, Finding... findings) {
-    return new ScanResult("repo", List.of(findings), List.of(), List.of(), List.of(), List.of(),
-        new ScanResult.Inventory(files, files, 0, 0, 0, 0, 0), Duration.ZERO);
+    return new ScanResult(
+        "repo",
+        List.of(findings),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        new ScanResult.Inventory(files, files, 0, 0, 0, 0, 0),
+        Duration.ZERO);
   }
 
   private static String render(ScanResult result, boolean color) throws IOException {

@@ -21,10 +21,14 @@ public final class Goldens {
         Files.writeString(golden, actual);
         return;
       }
-      assertThat(golden).as("golden file %s (create it with -Dgolden.update=true)", golden).exists();
+      assertThat(golden)
+          .as("golden file %s (create it with -Dgolden.update=true)", golden)
+          .exists();
       assertThat(actual)
-          .as("output differs from %s; if the change is intended, rerun with -Dgolden.update=true"
-              + " and review the diff", golden)
+          .as(
+              "output differs from %s; if the change is intended, rerun with -Dgolden.update=true"
+                  + " and review the diff",
+              golden)
           .isEqualTo(Files.readString(golden));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

