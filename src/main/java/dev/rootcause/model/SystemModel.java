@@ -466,6 +466,17 @@ public final class SystemModel {
   /** A runtime and the location that shows it. */
   public record RuntimeEvidence(Runtime runtime, Location location, String basis, Confidence confidence) {}
 
+
+  /** The (workload, container) pairs whose image links to this Dockerfile, init containers too. */
+  public List<Map.Entry<Workload, Container>> containersRunning(Dockerfile dockerfile) {
+    return containers()
+        .filter(e -> imageSource(e.getValue())
+            .map(ImageSource::dockerfile)
+            .filter(d -> d != null && d.path().equals(dockerfile.path()))
+            .isPresent())
+        .toList();
+  }
+
   /** Every (workload, container) pair, init containers included. */
   public Stream<Map.Entry<Workload, Container>> containers() {
     return workloads.stream().flatMap(w -> w.allContainers().map(c -> Map.entry(w, c)));

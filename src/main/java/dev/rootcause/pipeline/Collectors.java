@@ -2,6 +2,7 @@ package dev.rootcause.pipeline;
 
 import dev.rootcause.collect.FileCollector;
 import dev.rootcause.collect.YamlCollector;
+import dev.rootcause.collect.docker.DockerfileCollector;
 import dev.rootcause.collect.k8s.ManifestCollector;
 import dev.rootcause.collect.pipeline.JenkinsfileCollector;
 import dev.rootcause.collect.pipeline.WorkflowCollector;
@@ -12,7 +13,7 @@ final class Collectors {
   private Collectors() {}
 
   static List<FileCollector> fileCollectors() {
-    return List.of(new JenkinsfileCollector());
+    return List.of(new DockerfileCollector(), new JenkinsfileCollector());
   }
 
   static List<YamlCollector> yamlCollectors() {
