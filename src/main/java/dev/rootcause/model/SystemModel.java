@@ -17,6 +17,7 @@ import dev.rootcause.model.k8s.PortRef;
 import dev.rootcause.model.k8s.Service;
 import dev.rootcause.model.k8s.ServicePort;
 import dev.rootcause.model.k8s.Workload;
+import dev.rootcause.model.pipeline.Pipeline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,6 +47,7 @@ public final class SystemModel {
   private final List<ImageBuild> imageBuilds;
   private final List<AppFacts> apps;
   private final List<HostReference> hostReferences;
+  private final List<Pipeline> pipelines;
   private final Suppressions suppressions;
 
   private final Map<String, List<Service>> servicesByName = new HashMap<>();
@@ -65,6 +67,7 @@ public final class SystemModel {
     this.imageBuilds = List.copyOf(b.imageBuilds);
     this.apps = List.copyOf(b.apps);
     this.hostReferences = List.copyOf(b.hostReferences);
+    this.pipelines = List.copyOf(b.pipelines);
     this.suppressions = b.suppressions;
     for (Service s : services) {
       servicesByName.computeIfAbsent(s.name(), n -> new ArrayList<>()).add(s);
@@ -123,6 +126,11 @@ public final class SystemModel {
 
   public List<HostReference> hostReferences() {
     return hostReferences;
+  }
+
+  /** Delivery pipelines (CI/CD files) that build, test and deploy the system. */
+  public List<Pipeline> pipelines() {
+    return pipelines;
   }
 
   public Suppressions suppressions() {
@@ -531,6 +539,17 @@ public final class SystemModel {
   /** A runtime and the location that shows it. */
   public record RuntimeEvidence(Runtime runtime, Location location, String basis, Confidence confidence) {}
 
+
+  /** The (workload, container) pairs whose image links to this Dockerfile, init containers too. */
+  public List<Map.Entry<Workload, Container>> containersRunning(Dockerfile dockerfile) {
+    return containers()
+        .filter(e -> imageSource(e.getValue())
+            .map(ImageSource::dockerfile)
+            .filter(d -> d != null && d.path().equals(dockerfile.path()))
+            .isPresent())
+        .toList();
+  }
+
   /** Every (workload, container) pair, init containers included. */
   public Stream<Map.Entry<Workload, Container>> containers() {
     return workloads.stream().flatMap(w -> w.allContainers().map(c -> Map.entry(w, c)));
@@ -549,6 +568,7 @@ public final class SystemModel {
     private final List<ImageBuild> imageBuilds = new ArrayList<>();
     private final List<AppFacts> apps = new ArrayList<>();
     private final List<HostReference> hostReferences = new ArrayList<>();
+    private final List<Pipeline> pipelines = new ArrayList<>();
     private Suppressions suppressions = new Suppressions();
 
     public synchronized Builder workload(Workload w) {
@@ -606,6 +626,11 @@ public final class SystemModel {
       return this;
     }
 
+    public synchronized Builder pipeline(Pipeline p) {
+      pipelines.add(p);
+      return this;
+    }
+
     public synchronized Builder suppressions(Suppressions s) {
       suppressions = s;
       return this;
@@ -628,6 +653,7 @@ public final class SystemModel {
       imageBuilds.sort(Comparator.comparing(ImageBuild::location, SourceLocation.ORDER));
       apps.sort(Comparator.comparing(AppFacts::root));
       hostReferences.sort(Comparator.comparing(HostReference::location, SourceLocation.ORDER));
+      pipelines.sort(Comparator.comparing(Pipeline::path));
       return new SystemModel(this);
     }
   }

@@ -5,10 +5,13 @@ import dev.rootcause.collect.YamlCollector;
 import dev.rootcause.collect.build.ComposeCollector;
 import dev.rootcause.collect.build.GitHubWorkflowCollector;
 import dev.rootcause.collect.build.GitLabCiCollector;
-import dev.rootcause.collect.build.JenkinsfileCollector;
+import dev.rootcause.collect.build.JenkinsfileImageCollector;
 import dev.rootcause.collect.build.MakefileCollector;
 import dev.rootcause.collect.build.ShellScriptCollector;
+import dev.rootcause.collect.docker.DockerfileCollector;
 import dev.rootcause.collect.k8s.ManifestCollector;
+import dev.rootcause.collect.pipeline.JenkinsfileCollector;
+import dev.rootcause.collect.pipeline.WorkflowCollector;
 import java.util.List;
 
 /** Every collector the scan uses: one place to add a new kind of input. */
@@ -16,12 +19,12 @@ final class Collectors {
   private Collectors() {}
 
   static List<FileCollector> fileCollectors() {
-    return List.of(
-        new ShellScriptCollector(), new MakefileCollector(), new JenkinsfileCollector());
+    return List.of(new DockerfileCollector(), new JenkinsfileCollector(),
+        new ShellScriptCollector(), new MakefileCollector(), new JenkinsfileImageCollector());
   }
 
   static List<YamlCollector> yamlCollectors() {
-    return List.of(new ManifestCollector(), new ComposeCollector(), new GitHubWorkflowCollector(),
-        new GitLabCiCollector());
+    return List.of(new ManifestCollector(), new WorkflowCollector(), new ComposeCollector(),
+        new GitHubWorkflowCollector(), new GitLabCiCollector());
   }
 }

@@ -1,7 +1,23 @@
 package dev.rootcause.rules;
 
 import dev.rootcause.rules.cross.ImageNotBuilt;
+import dev.rootcause.rules.docker.CacheBustingCopyOrder;
+import dev.rootcause.rules.docker.CopyFromMissingPath;
+import dev.rootcause.rules.docker.EntrypointNotBuilt;
+import dev.rootcause.rules.docker.HeavyBaseImage;
+import dev.rootcause.rules.docker.MissingCaCertificates;
+import dev.rootcause.rules.docker.RunsAsRoot;
+import dev.rootcause.rules.k8s.FaultInjectionEnabled;
 import dev.rootcause.rules.k8s.LocalImageAlwaysPulled;
+import dev.rootcause.rules.k8s.MissingLivenessProbe;
+import dev.rootcause.rules.k8s.MissingReadinessProbe;
+import dev.rootcause.rules.k8s.MissingResources;
+import dev.rootcause.rules.k8s.ProbePortNotExposed;
+import dev.rootcause.rules.k8s.ProbeTimingTooAggressive;
+import dev.rootcause.rules.k8s.ServiceSelectsNothing;
+import dev.rootcause.rules.k8s.ServiceTargetPortUnresolved;
+import dev.rootcause.rules.pipeline.DeployWithoutRollback;
+import dev.rootcause.rules.pipeline.DeployWithoutSmokeTest;
 import java.util.List;
 
 /**
@@ -13,16 +29,23 @@ public final class BuiltInRules {
 
   public static List<Rule> all() {
     return List.of(
-        // RULES: keep sorted by id
         new ImageNotBuilt(),
-        new dev.rootcause.rules.k8s.FaultInjectionEnabled(),
+        new CacheBustingCopyOrder(),
+        new CopyFromMissingPath(),
+        new EntrypointNotBuilt(),
+        new HeavyBaseImage(),
+        new MissingCaCertificates(),
+        new RunsAsRoot(),
+        new FaultInjectionEnabled(),
         new LocalImageAlwaysPulled(),
-        new dev.rootcause.rules.k8s.MissingLivenessProbe(),
-        new dev.rootcause.rules.k8s.MissingReadinessProbe(),
-        new dev.rootcause.rules.k8s.MissingResources(),
-        new dev.rootcause.rules.k8s.ProbePortNotExposed(),
-        new dev.rootcause.rules.k8s.ProbeTimingTooAggressive(),
-        new dev.rootcause.rules.k8s.ServiceSelectsNothing(),
-        new dev.rootcause.rules.k8s.ServiceTargetPortUnresolved());
+        new MissingLivenessProbe(),
+        new MissingReadinessProbe(),
+        new MissingResources(),
+        new ProbePortNotExposed(),
+        new ProbeTimingTooAggressive(),
+        new ServiceSelectsNothing(),
+        new ServiceTargetPortUnresolved(),
+        new DeployWithoutRollback(),
+        new DeployWithoutSmokeTest());
   }
 }

@@ -39,6 +39,20 @@ public record Workload(
     return Stream.concat(initContainers.stream(), containers.stream());
   }
 
+  /**
+   * The user settings a container runs with: its own {@code securityContext} fields, else the
+   * pod's. Location is the container's context when it sets anything, else the pod's.
+   */
+  public SecuritySettings securityOf(Container container) {
+    SecuritySettings pod = podSecurity == null ? SecuritySettings.none() : podSecurity;
+    SecuritySettings own =
+        container.security() == null ? SecuritySettings.none() : container.security();
+    Boolean nonRoot = own.runAsNonRoot() != null ? own.runAsNonRoot() : pod.runAsNonRoot();
+    Long user = own.runAsUser() != null ? own.runAsUser() : pod.runAsUser();
+    boolean ownSets = own.runAsNonRoot() != null || own.runAsUser() != null;
+    return new SecuritySettings(nonRoot, user, ownSets ? own.location() : pod.location());
+  }
+
   /** Jobs and CronJobs run to completion: no Service traffic, no liveness expectations. */
   public boolean runsToCompletion() {
     return kind().equals("Job") || kind().equals("CronJob");

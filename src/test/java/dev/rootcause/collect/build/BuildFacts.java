@@ -15,7 +15,7 @@ final class BuildFacts {
 
   static Collector.Collected collect(Path root) {
     Collector collector = new Collector(
-        List.of(new ShellScriptCollector(), new MakefileCollector(), new JenkinsfileCollector()),
+        List.of(new ShellScriptCollector(), new MakefileCollector(), new JenkinsfileImageCollector()),
         List.of(new ComposeCollector(), new GitHubWorkflowCollector(), new GitLabCiCollector()),
         TextFiles.DEFAULT_MAX_BYTES);
     try {

@@ -56,7 +56,7 @@ class TruncatedInputTest {
 
   @Test
   void everyPrefixIsReadWithoutThrowing(@TempDir Path root) throws IOException {
-    check(root, "Jenkinsfile", FileKind.JENKINSFILE, JENKINSFILE, new JenkinsfileCollector());
+    check(root, "Jenkinsfile", FileKind.JENKINSFILE, JENKINSFILE, new JenkinsfileImageCollector());
     check(root, "Makefile", FileKind.MAKEFILE, MAKEFILE, new MakefileCollector());
     check(root, "build.sh", FileKind.SHELL, SCRIPT, new ShellScriptCollector());
   }

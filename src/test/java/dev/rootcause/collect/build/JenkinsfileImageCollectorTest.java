@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JenkinsfileCollectorTest {
+class JenkinsfileImageCollectorTest {
 
   @Test
   void shStepsWithEnvironmentAndDir(@TempDir Path root) {

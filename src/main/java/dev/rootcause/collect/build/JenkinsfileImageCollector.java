@@ -30,7 +30,7 @@ import java.util.function.Predicate;
  * keeps the name templated. Shared libraries, {@code load}ed scripts and computed step arguments
  * are not followed.
  */
-public final class JenkinsfileCollector implements FileCollector {
+public final class JenkinsfileImageCollector implements FileCollector {
 
   @Override
   public boolean accepts(FileKind kind) {
