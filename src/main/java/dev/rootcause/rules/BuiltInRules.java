@@ -1,5 +1,6 @@
 package dev.rootcause.rules;
 
+import dev.rootcause.rules.cross.PortMismatch;
 import dev.rootcause.rules.docker.CacheBustingCopyOrder;
 import dev.rootcause.rules.docker.CopyFromMissingPath;
 import dev.rootcause.rules.docker.EntrypointNotBuilt;
@@ -7,6 +8,7 @@ import dev.rootcause.rules.docker.HeavyBaseImage;
 import dev.rootcause.rules.docker.MissingCaCertificates;
 import dev.rootcause.rules.docker.RunsAsRoot;
 import dev.rootcause.rules.k8s.FaultInjectionEnabled;
+import dev.rootcause.rules.k8s.MemoryLimitTooLow;
 import dev.rootcause.rules.k8s.MissingLivenessProbe;
 import dev.rootcause.rules.k8s.MissingReadinessProbe;
 import dev.rootcause.rules.k8s.MissingResources;
@@ -27,6 +29,7 @@ public final class BuiltInRules {
 
   public static List<Rule> all() {
     return List.of(
+        new PortMismatch(),
         new CacheBustingCopyOrder(),
         new CopyFromMissingPath(),
         new EntrypointNotBuilt(),
@@ -34,6 +37,7 @@ public final class BuiltInRules {
         new MissingCaCertificates(),
         new RunsAsRoot(),
         new FaultInjectionEnabled(),
+        new MemoryLimitTooLow(),
         new MissingLivenessProbe(),
         new MissingReadinessProbe(),
         new MissingResources(),
