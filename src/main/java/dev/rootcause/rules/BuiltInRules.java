@@ -1,6 +1,7 @@
 package dev.rootcause.rules;
 
 import dev.rootcause.rules.cross.ImageNotBuilt;
+import dev.rootcause.rules.cross.PortMismatch;
 import dev.rootcause.rules.docker.CacheBustingCopyOrder;
 import dev.rootcause.rules.docker.CopyFromMissingPath;
 import dev.rootcause.rules.docker.EntrypointNotBuilt;
@@ -9,6 +10,7 @@ import dev.rootcause.rules.docker.MissingCaCertificates;
 import dev.rootcause.rules.docker.RunsAsRoot;
 import dev.rootcause.rules.k8s.FaultInjectionEnabled;
 import dev.rootcause.rules.k8s.LocalImageAlwaysPulled;
+import dev.rootcause.rules.k8s.MemoryLimitTooLow;
 import dev.rootcause.rules.k8s.MissingLivenessProbe;
 import dev.rootcause.rules.k8s.MissingReadinessProbe;
 import dev.rootcause.rules.k8s.MissingResources;
@@ -30,6 +32,7 @@ public final class BuiltInRules {
   public static List<Rule> all() {
     return List.of(
         new ImageNotBuilt(),
+        new PortMismatch(),
         new CacheBustingCopyOrder(),
         new CopyFromMissingPath(),
         new EntrypointNotBuilt(),
@@ -38,6 +41,7 @@ public final class BuiltInRules {
         new RunsAsRoot(),
         new FaultInjectionEnabled(),
         new LocalImageAlwaysPulled(),
+        new MemoryLimitTooLow(),
         new MissingLivenessProbe(),
         new MissingReadinessProbe(),
         new MissingResources(),
