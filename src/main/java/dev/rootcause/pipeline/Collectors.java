@@ -2,6 +2,12 @@ package dev.rootcause.pipeline;
 
 import dev.rootcause.collect.FileCollector;
 import dev.rootcause.collect.YamlCollector;
+import dev.rootcause.collect.build.ComposeCollector;
+import dev.rootcause.collect.build.GitHubWorkflowCollector;
+import dev.rootcause.collect.build.GitLabCiCollector;
+import dev.rootcause.collect.build.JenkinsfileImageCollector;
+import dev.rootcause.collect.build.MakefileCollector;
+import dev.rootcause.collect.build.ShellScriptCollector;
 import dev.rootcause.collect.docker.DockerfileCollector;
 import dev.rootcause.collect.k8s.ManifestCollector;
 import dev.rootcause.collect.pipeline.JenkinsfileCollector;
@@ -13,10 +19,12 @@ final class Collectors {
   private Collectors() {}
 
   static List<FileCollector> fileCollectors() {
-    return List.of(new DockerfileCollector(), new JenkinsfileCollector());
+    return List.of(new DockerfileCollector(), new JenkinsfileCollector(),
+        new ShellScriptCollector(), new MakefileCollector(), new JenkinsfileImageCollector());
   }
 
   static List<YamlCollector> yamlCollectors() {
-    return List.of(new ManifestCollector(), new WorkflowCollector());
+    return List.of(new ManifestCollector(), new WorkflowCollector(), new ComposeCollector(),
+        new GitHubWorkflowCollector(), new GitLabCiCollector());
   }
 }

@@ -1,5 +1,6 @@
 package dev.rootcause.rules;
 
+import dev.rootcause.rules.cross.ImageNotBuilt;
 import dev.rootcause.rules.cross.PortMismatch;
 import dev.rootcause.rules.docker.CacheBustingCopyOrder;
 import dev.rootcause.rules.docker.CopyFromMissingPath;
@@ -8,6 +9,7 @@ import dev.rootcause.rules.docker.HeavyBaseImage;
 import dev.rootcause.rules.docker.MissingCaCertificates;
 import dev.rootcause.rules.docker.RunsAsRoot;
 import dev.rootcause.rules.k8s.FaultInjectionEnabled;
+import dev.rootcause.rules.k8s.LocalImageAlwaysPulled;
 import dev.rootcause.rules.k8s.MemoryLimitTooLow;
 import dev.rootcause.rules.k8s.MissingLivenessProbe;
 import dev.rootcause.rules.k8s.MissingReadinessProbe;
@@ -29,6 +31,7 @@ public final class BuiltInRules {
 
   public static List<Rule> all() {
     return List.of(
+        new ImageNotBuilt(),
         new PortMismatch(),
         new CacheBustingCopyOrder(),
         new CopyFromMissingPath(),
@@ -37,6 +40,7 @@ public final class BuiltInRules {
         new MissingCaCertificates(),
         new RunsAsRoot(),
         new FaultInjectionEnabled(),
+        new LocalImageAlwaysPulled(),
         new MemoryLimitTooLow(),
         new MissingLivenessProbe(),
         new MissingReadinessProbe(),
