@@ -4,8 +4,9 @@ import dev.rootcause.collect.Facts;
 import dev.rootcause.collect.FileCollector;
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
-import dev.rootcause.collect.build.GroovyTokens.Token;
-import dev.rootcause.collect.build.GroovyTokens.Type;
+import dev.rootcause.collect.groovy.GroovyTokens;
+import dev.rootcause.collect.groovy.GroovyTokens.Token;
+import dev.rootcause.collect.groovy.GroovyTokens.Type;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.build.ImageBuild;
 import dev.rootcause.model.k8s.ImageRef;
@@ -137,7 +138,7 @@ public final class JenkinsfileImageCollector implements FileCollector {
 
     private Token at(int k) {
       return k >= 0 && k < tokens.size() ? tokens.get(k)
-          : new Token(Type.PUNCT, "", text.length(), text.length(), text.length(), false);
+          : new Token(Type.PUNCT, "", text.length(), text.length(), text.length(), false, true);
     }
 
     /** Reads {@code NAME = 'value'} lines up to the block's closing brace; returns its index. */

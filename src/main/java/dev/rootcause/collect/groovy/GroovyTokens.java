@@ -1,4 +1,4 @@
-package dev.rootcause.collect.build;
+package dev.rootcause.collect.groovy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,13 +6,15 @@ import java.util.List;
 /**
  * A small Groovy tokenizer for Jenkinsfiles: identifiers, string literals (all four quotings, with
  * {@code ${...}} nesting in double-quoted ones) and single punctuation characters; comments are
- * skipped. Enough to find {@code sh '...'} and {@code docker.build(...)} calls without a Groovy
- * parser; slashy strings and other rare forms read as punctuation.
+ * skipped. Enough to find {@code stage(...)} blocks, {@code sh '...'} and {@code docker.build(...)}
+ * calls without a Groovy parser; slashy strings and other rare forms read as punctuation. Shared
+ * by every collector that reads Jenkinsfiles.
  */
-final class GroovyTokens {
+public final class GroovyTokens {
   private GroovyTokens() {}
 
-  enum Type {
+  /** What a token is. */
+  public enum Type {
     IDENT,
     STRING,
     PUNCT
@@ -23,13 +25,23 @@ final class GroovyTokens {
    * undone later), {@code contentStart} its offset, {@code interpolating} true for {@code "} and
    * {@code """}.
    */
-  record Token(Type type, String text, int start, int end, int contentStart, boolean interpolating) {
-    boolean is(String s) {
+  public record Token(
+      Type type, String text, int start, int end, int contentStart, boolean interpolating,
+      boolean closed) {
+    public boolean is(String s) {
       return type != Type.STRING && text.equals(s);
+    }
+
+    public boolean isIdent() {
+      return type == Type.IDENT;
+    }
+
+    public boolean isString() {
+      return type == Type.STRING;
     }
   }
 
-  static List<Token> tokenize(String src) {
+  public static List<Token> tokenize(String src) {
     List<Token> out = new ArrayList<>();
     int i = 0;
     int n = src.length();
@@ -47,20 +59,21 @@ final class GroovyTokens {
         String quote = src.substring(i, i + 3);
         int end = closing(src, i + 3, quote, quote.charAt(0) == '"');
         out.add(new Token(Type.STRING, src.substring(i + 3, end), i, Math.min(n, end + 3), i + 3,
-            quote.charAt(0) == '"'));
+            quote.charAt(0) == '"', src.startsWith(quote, end)));
         i = Math.min(n, end + 3);
       } else if (c == '\'' || c == '"') {
         int end = closing(src, i + 1, String.valueOf(c), c == '"');
-        out.add(new Token(Type.STRING, src.substring(i + 1, end), i, Math.min(n, end + 1), i + 1, c == '"'));
+        out.add(new Token(Type.STRING, src.substring(i + 1, end), i, Math.min(n, end + 1), i + 1,
+            c == '"', src.startsWith(String.valueOf(c), end)));
         i = Math.min(n, end + 1);
       } else if (Character.isJavaIdentifierStart(c)) {
         int start = i;
         while (i < n && Character.isJavaIdentifierPart(src.charAt(i))) {
           i++;
         }
-        out.add(new Token(Type.IDENT, src.substring(start, i), start, i, start, false));
+        out.add(new Token(Type.IDENT, src.substring(start, i), start, i, start, false, true));
       } else {
-        out.add(new Token(Type.PUNCT, String.valueOf(c), i, i + 1, i, false));
+        out.add(new Token(Type.PUNCT, String.valueOf(c), i, i + 1, i, false, true));
         i++;
       }
     }
@@ -88,7 +101,7 @@ final class GroovyTokens {
   }
 
   /** Offset of the brace closing the one at {@code open}, or the end of text. */
-  static int closingBrace(String src, int open) {
+  public static int closingBrace(String src, int open) {
     int depth = 0;
     for (int i = open; i < src.length(); i++) {
       char c = src.charAt(i);
