@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -122,7 +123,8 @@ public final class YamlReader {
       try {
         return switch (node) {
           case ScalarNode s -> new YamlNode.Scalar(
-              s.getTag().equals(Tag.NULL) ? null : s.getValue(), s.isPlain(), location(s));
+              s.getTag().equals(Tag.NULL) ? null : s.getValue(), s.isPlain(), location(s),
+              s.getScalarStyle() == ScalarStyle.LITERAL);
           case SequenceNode s -> {
             List<YamlNode> items = new ArrayList<>(s.getValue().size());
             for (Node item : s.getValue()) {
