@@ -3,6 +3,8 @@ package dev.rootcause.pipeline;
 import dev.rootcause.collect.FileCollector;
 import dev.rootcause.collect.YamlCollector;
 import dev.rootcause.collect.k8s.ManifestCollector;
+import dev.rootcause.collect.nginx.NginxCollector;
+import dev.rootcause.collect.nginx.NginxConfigMapCollector;
 import dev.rootcause.collect.pipeline.JenkinsfileCollector;
 import dev.rootcause.collect.pipeline.WorkflowCollector;
 import java.util.List;
@@ -12,10 +14,10 @@ final class Collectors {
   private Collectors() {}
 
   static List<FileCollector> fileCollectors() {
-    return List.of(new JenkinsfileCollector());
+    return List.of(new JenkinsfileCollector(), new NginxCollector());
   }
 
   static List<YamlCollector> yamlCollectors() {
-    return List.of(new ManifestCollector(), new WorkflowCollector());
+    return List.of(new ManifestCollector(), new NginxConfigMapCollector(), new WorkflowCollector());
   }
 }
