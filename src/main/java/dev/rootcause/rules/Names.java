@@ -10,15 +10,16 @@ public final class Names {
   private Names() {}
 
   /**
-   * The candidate whose name is closest to {@code wanted}, when one is close enough to suggest:
-   * one name contains the other, they share a long prefix, or they differ by two edits at most.
+   * The candidate whose name is closest to {@code wanted}, when one is close enough to suggest: one
+   * name contains the other, they share a long prefix, or they differ by two edits at most.
    */
   public static <T> Optional<T> closest(
       String wanted, Collection<T> candidates, Function<T, String> name) {
     return candidates.stream()
         .filter(c -> score(wanted, name.apply(c)) > 0)
-        .max(Comparator.comparingInt((T c) -> score(wanted, name.apply(c)))
-            .thenComparing(c -> -distance(wanted, name.apply(c))));
+        .max(
+            Comparator.comparingInt((T c) -> score(wanted, name.apply(c)))
+                .thenComparing(c -> -distance(wanted, name.apply(c))));
   }
 
   private static int score(String a, String b) {

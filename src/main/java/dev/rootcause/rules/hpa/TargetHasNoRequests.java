@@ -22,8 +22,9 @@ import java.util.Optional;
     id = "hpa/target-has-no-requests",
     severity = Severity.HIGH,
     summary = "HPA scales on utilization of a resource the target's containers do not request",
-    symptom = "kubectl get hpa shows <unknown>/80%; events FailedGetResourceMetric (\"missing request"
-        + " for cpu\"); the HPA never scales",
+    symptom =
+        "kubectl get hpa shows <unknown>/80%; events FailedGetResourceMetric (\"missing request"
+            + " for cpu\"); the HPA never scales",
     fix = "Give every container of the scale target a request for the resource the HPA measures.")
 public final class TargetHasNoRequests implements AutoscalerRule {
 
@@ -36,8 +37,10 @@ public final class TargetHasNoRequests implements AutoscalerRule {
     List<Autoscaler.Metric> metrics = hpa.metrics();
     if (metrics.isEmpty()) {
       // An HPA without metrics scales on 80% CPU utilization.
-      metrics = List.of(new Autoscaler.Metric("Resource", "cpu", "Utilization", 80, null,
-          hpa.targetLocation()));
+      metrics =
+          List.of(
+              new Autoscaler.Metric(
+                  "Resource", "cpu", "Utilization", 80, null, hpa.targetLocation()));
     }
     Map<Container, List<String>> missing = new LinkedHashMap<>();
     Map<String, Autoscaler.Metric> measured = new LinkedHashMap<>();
@@ -46,11 +49,12 @@ public final class TargetHasNoRequests implements AutoscalerRule {
       if (!"Utilization".equals(m.targetType()) || !PodResources.isCpuOrMemory(resource)) {
         continue;
       }
-      List<Container> without = target.get().containers().stream()
-          .filter(c -> PodResources.request(c, resource) == null).toList();
+      List<Container> without =
+          target.get().containers().stream()
+              .filter(c -> PodResources.request(c, resource) == null)
+              .toList();
       // ContainerResource measures one named container: certain only when none requests it.
-      if ("ContainerResource".equals(m.type())
-          && without.size() != target.get().containers().size()
+      if ("ContainerResource".equals(m.type()) && without.size() != target.get().containers().size()
           || !"Resource".equals(m.type()) && !"ContainerResource".equals(m.type())) {
         continue;
       }
@@ -62,18 +66,40 @@ public final class TargetHasNoRequests implements AutoscalerRule {
     for (Map.Entry<Container, List<String>> e : missing.entrySet()) {
       Container c = e.getKey();
       String resources = String.join(" and ", e.getValue());
-      SourceLocation at = c.resources().location() != null ? c.resources().location() : c.location();
-      var finding = ctx.report(at, "HPA " + hpa.meta().name() + " scales on " + resources
-          + " utilization, but container " + c.name() + " of " + target.get().meta().displayName()
-          + " requests no " + resources + ": utilization cannot be computed for any pod");
+      SourceLocation at =
+          c.resources().location() != null ? c.resources().location() : c.location();
+      var finding =
+          ctx.report(
+              at,
+              "HPA "
+                  + hpa.meta().name()
+                  + " scales on "
+                  + resources
+                  + " utilization, but container "
+                  + c.name()
+                  + " of "
+                  + target.get().meta().displayName()
+                  + " requests no "
+                  + resources
+                  + ": utilization cannot be computed for any pod");
       for (String resource : e.getValue()) {
         Autoscaler.Metric m = measured.get(resource);
-        finding.related(m.location(), "HPA " + hpa.meta().name() + " targets "
-            + (m.averageUtilization() == null ? "" : m.averageUtilization() + "% ")
-            + resource + " utilization");
+        finding.related(
+            m.location(),
+            "HPA "
+                + hpa.meta().name()
+                + " targets "
+                + (m.averageUtilization() == null ? "" : m.averageUtilization() + "% ")
+                + resource
+                + " utilization");
       }
-      finding.fix("Add resources.requests." + e.getValue().get(0) + " to container " + c.name()
-          + (e.getValue().size() > 1 ? " (and requests." + e.getValue().get(1) + ")" : "") + ".");
+      finding.fix(
+          "Add resources.requests."
+              + e.getValue().get(0)
+              + " to container "
+              + c.name()
+              + (e.getValue().size() > 1 ? " (and requests." + e.getValue().get(1) + ")" : "")
+              + ".");
     }
   }
 

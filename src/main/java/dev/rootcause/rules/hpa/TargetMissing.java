@@ -16,8 +16,9 @@ import java.util.Set;
     id = "hpa/target-missing",
     severity = Severity.HIGH,
     summary = "HPA scaleTargetRef names a workload the manifests do not declare",
-    symptom = "the HPA shows <unknown> targets and FailedGetScale events (\"not found\"); nothing is"
-        + " scaled, the workload stays at its fixed replica count under load",
+    symptom =
+        "the HPA shows <unknown> targets and FailedGetScale events (\"not found\"); nothing is"
+            + " scaled, the workload stays at its fixed replica count under load",
     fix = "Point scaleTargetRef at the kind and name of the Deployment or StatefulSet to scale.")
 public final class TargetMissing implements AutoscalerRule {
 
@@ -31,33 +32,58 @@ public final class TargetMissing implements AutoscalerRule {
     if (kind == null || name == null || PodResources.target(ctx.model(), hpa).isPresent()) {
       return;
     }
-    boolean declared = ctx.model().objects().stream()
-        .filter(o -> o.kind().equals(kind) && o.sameNamespace(hpa.meta()))
-        .anyMatch(o -> o.name().equals(name));
+    boolean declared =
+        ctx.model().objects().stream()
+            .filter(o -> o.kind().equals(kind) && o.sameNamespace(hpa.meta()))
+            .anyMatch(o -> o.name().equals(name));
     if (declared || !SCALABLE.contains(kind) && !ctx.model().declaresAny(kind)) {
       return; // declared without a pod template (a custom resource), or a kind we cannot judge
     }
-    List<Workload> scalable = ctx.model().workloads().stream()
-        .filter(w -> w.meta().sameNamespace(hpa.meta()))
-        .filter(w -> SCALABLE.contains(w.kind()) || ctx.model().declaresAny(kind) && w.kind().equals(kind))
-        .toList();
+    List<Workload> scalable =
+        ctx.model().workloads().stream()
+            .filter(w -> w.meta().sameNamespace(hpa.meta()))
+            .filter(
+                w ->
+                    SCALABLE.contains(w.kind())
+                        || ctx.model().declaresAny(kind) && w.kind().equals(kind))
+            .toList();
     if (scalable.isEmpty()) {
       return; // the workloads are deployed from elsewhere: unknown is not wrong
     }
     String where = hpa.meta().namespace() == null ? "" : " in namespace " + hpa.meta().namespace();
     Optional<Workload> sameName = scalable.stream().filter(w -> w.name().equals(name)).findFirst();
     if (sameName.isPresent()) {
-      ctx.report(hpa.targetLocation(), "scaleTargetRef names " + kind + " " + name + ", but " + name
-              + " is a " + sameName.get().kind())
+      ctx.report(
+              hpa.targetLocation(),
+              "scaleTargetRef names "
+                  + kind
+                  + " "
+                  + name
+                  + ", but "
+                  + name
+                  + " is a "
+                  + sameName.get().kind())
           .related(sameName.get().meta().location(), sameName.get().meta().displayName())
           .fix("Set scaleTargetRef kind: " + sameName.get().kind() + ".");
       return;
     }
     Optional<Workload> closest = Names.closest(name, scalable, Workload::name);
-    var finding = ctx.report(hpa.targetLocation(), "scaleTargetRef names " + kind + " " + name
-        + ", which the manifests do not declare" + where
-        + closest.map(w -> "; " + w.meta().displayName() + " is the closest name").orElse(""));
-    closest.ifPresent(w -> finding.related(w.meta().location(), w.meta().displayName())
-        .fix("Set scaleTargetRef to kind: " + w.kind() + ", name: " + w.name() + "."));
+    var finding =
+        ctx.report(
+            hpa.targetLocation(),
+            "scaleTargetRef names "
+                + kind
+                + " "
+                + name
+                + ", which the manifests do not declare"
+                + where
+                + closest
+                    .map(w -> "; " + w.meta().displayName() + " is the closest name")
+                    .orElse(""));
+    closest.ifPresent(
+        w ->
+            finding
+                .related(w.meta().location(), w.meta().displayName())
+                .fix("Set scaleTargetRef to kind: " + w.kind() + ", name: " + w.name() + "."));
   }
 }
