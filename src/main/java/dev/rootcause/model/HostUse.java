@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * A host a workload is set up to reach: the reference (host, port, how, where written), who makes
  * it, from which namespace, and the other locations that lead to it (the env entry that pulls a
- * ConfigMap key). {@code workload} and {@code container} are null for a config no workload is known
- * to load (an nginx config in a ConfigMap); {@code namespace} is null when the manifests leave it
- * to apply time.
+ * ConfigMap key). {@code container} is null for a config the pod mounts (a ConfigMap volume), and
+ * {@code workload} too when no workload of the manifests mounts it; {@code namespace} is null when
+ * the manifests leave it to apply time.
  */
 public record HostUse(
     Workload workload,

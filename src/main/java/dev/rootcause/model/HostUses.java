@@ -169,7 +169,7 @@ final class HostUses {
         continue; // a literal beside an env var is its default, overridden when the env is set
       }
       for (Endpoint e : parse("", call.url())) {
-        out.add(use(w, c, e, "outbound call in code", call.location(), List.of(), confidence));
+        out.add(use(w, c, e, "URL in code", call.location(), List.of(), confidence));
       }
     }
   }
@@ -180,8 +180,27 @@ final class HostUses {
             .filter(o -> o.kind().equals("ConfigMap") && o.encloses(ref.location()))
             .findFirst();
     if (configMap.isPresent()) {
-      out.add(
-          new HostUse(null, null, configMap.get().namespace(), ref, List.of(), Confidence.CERTAIN));
+      ObjectMeta cm = configMap.get();
+      List<Workload> mounting =
+          model.workloads().stream()
+              .filter(w -> w.meta().sameNamespace(cm) && w.configMapVolumes().contains(cm.name()))
+              .toList();
+      for (Workload w : mounting) {
+        out.add(
+            new HostUse(
+                w,
+                null,
+                w.meta().namespace(),
+                ref,
+                List.of(
+                    new Evidence(
+                        w.podSpecLocation(),
+                        w.meta().displayName() + " mounts ConfigMap " + cm.name())),
+                Confidence.CERTAIN));
+      }
+      if (mounting.isEmpty()) {
+        out.add(new HostUse(null, null, cm.namespace(), ref, List.of(), Confidence.CERTAIN));
+      }
       return;
     }
     String path = ref.location().path();

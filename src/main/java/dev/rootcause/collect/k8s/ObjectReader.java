@@ -131,7 +131,20 @@ final class ObjectReader {
         containers(podSpec, "containers", false),
         security(podSpec.map("securityContext"), podSpec.locationOf("securityContext")),
         podSpec.location(),
-        spec.has("replicas") ? spec.locationOf("replicas") : null);
+        spec.has("replicas") ? spec.locationOf("replicas") : null,
+        configMapVolumes(podSpec));
+  }
+
+  /** ConfigMaps mounted as files, directly or through a projected volume. */
+  private List<String> configMapVolumes(Mapping podSpec) {
+    List<String> names = new ArrayList<>();
+    for (Mapping v : list(podSpec, "volumes")) {
+      v.map("configMap").map(c -> c.string("name")).ifPresent(names::add);
+      for (Mapping source : v.path("projected").map(p -> p.maps("sources")).orElse(List.of())) {
+        source.map("configMap").map(c -> c.string("name")).ifPresent(names::add);
+      }
+    }
+    return names;
   }
 
   private List<Container> containers(Mapping podSpec, String field, boolean init) {

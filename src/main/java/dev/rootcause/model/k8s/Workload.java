@@ -8,7 +8,8 @@ import java.util.stream.Stream;
 /**
  * Anything with a pod template: Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, a
  * bare Pod. {@code podLabels} are the template's labels (what Services and policies select).
- * {@code replicasLocation} is where {@code spec.replicas} is written, null when it is not.
+ * {@code replicasLocation} is where {@code spec.replicas} is written, null when it is not; {@code
+ * configMapVolumes} names the ConfigMaps its pods mount as files (volumes and projected sources).
  */
 public record Workload(
     ObjectMeta meta,
@@ -20,15 +21,17 @@ public record Workload(
     List<Container> containers,
     SecuritySettings podSecurity,
     SourceLocation podSpecLocation,
-    SourceLocation replicasLocation) {
+    SourceLocation replicasLocation,
+    List<String> configMapVolumes) {
 
   public Workload {
     podLabels = Map.copyOf(podLabels);
     initContainers = List.copyOf(initContainers);
     containers = List.copyOf(containers);
+    configMapVolumes = List.copyOf(configMapVolumes);
   }
 
-  /** A workload whose {@code spec.replicas} position is not known. */
+  /** A workload whose {@code spec.replicas} position and volumes are not known. */
   public Workload(
       ObjectMeta meta,
       Integer replicas,
@@ -40,7 +43,7 @@ public record Workload(
       SecuritySettings podSecurity,
       SourceLocation podSpecLocation) {
     this(meta, replicas, selector, podLabels, podLabelsLocation, initContainers, containers,
-        podSecurity, podSpecLocation, null);
+        podSecurity, podSpecLocation, null, List.of());
   }
 
   public String kind() {

@@ -270,7 +270,8 @@ public final class UnknownServiceHost implements SystemRule {
     finding.subject(
         use.workload() == null
             ? use.reference().location().path()
-            : use.workload().meta().displayName() + " container " + use.container().name());
+            : use.workload().meta().displayName()
+                + (use.container() == null ? "" : " container " + use.container().name()));
     finding.confidence(use.confidence());
     use.trail().forEach(e -> finding.related(e.location(), e.note()));
   }
