@@ -92,19 +92,20 @@ public final class UnknownServiceHost implements SystemRule {
       if (there.isEmpty()) {
         continue; // the repository declares no Service there: unknown is not wrong
       }
-      // A workload does not mean its own Service when it names another: never suggest that one.
-      List<Service> others =
-          use.workload() == null
-              ? there
-              : there.stream()
-                  .filter(s -> !model.workloadsSelectedBy(s).contains(use.workload()))
-                  .toList();
       Optional<Service> service = model.serviceForHost(host, use.namespace());
       if (service.isPresent()) {
         checkPort(use, service.get(), model, ctx);
-      } else {
-        missing(use, name.get(), others, model, ctx);
+        continue;
       }
+      // A workload does not mean its own Service when it names another: never suggest that one.
+      Workload caller = use.workload();
+      List<Service> others =
+          caller == null
+              ? there
+              : there.stream()
+                  .filter(s -> !s.routesToPods() || !s.selector().matches(caller.podLabels()))
+                  .toList();
+      missing(use, name.get(), others, model, ctx);
     }
   }
 
