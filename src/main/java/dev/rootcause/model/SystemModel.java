@@ -53,6 +53,7 @@ public final class SystemModel {
   private final Map<String, List<Service>> servicesByName = new HashMap<>();
   private final Map<String, List<ImageBuild>> buildsByRepository = new HashMap<>();
   private final Map<Container, Optional<ImageSource>> imageSources = new ConcurrentHashMap<>();
+  private List<HostUse> hostUses;
 
   private SystemModel(Builder b) {
     this.workloads = List.copyOf(b.workloads);
@@ -126,6 +127,14 @@ public final class SystemModel {
 
   public List<HostReference> hostReferences() {
     return hostReferences;
+  }
+
+  /** Every host a workload (or a config in a ConfigMap) is set up to reach; see {@link HostUse}. */
+  public synchronized List<HostUse> hostUses() {
+    if (hostUses == null) {
+      hostUses = List.copyOf(HostUses.of(this));
+    }
+    return hostUses;
   }
 
   /** Delivery pipelines (CI/CD files) that build, test and deploy the system. */

@@ -10,6 +10,8 @@ import dev.rootcause.collect.build.MakefileCollector;
 import dev.rootcause.collect.build.ShellScriptCollector;
 import dev.rootcause.collect.docker.DockerfileCollector;
 import dev.rootcause.collect.k8s.ManifestCollector;
+import dev.rootcause.collect.nginx.NginxCollector;
+import dev.rootcause.collect.nginx.NginxConfigMapCollector;
 import dev.rootcause.collect.pipeline.JenkinsfileCollector;
 import dev.rootcause.collect.pipeline.WorkflowCollector;
 import java.util.List;
@@ -20,11 +22,12 @@ final class Collectors {
 
   static List<FileCollector> fileCollectors() {
     return List.of(new DockerfileCollector(), new JenkinsfileCollector(),
-        new ShellScriptCollector(), new MakefileCollector(), new JenkinsfileImageCollector());
+        new ShellScriptCollector(), new MakefileCollector(), new JenkinsfileImageCollector(),
+        new NginxCollector());
   }
 
   static List<YamlCollector> yamlCollectors() {
     return List.of(new ManifestCollector(), new WorkflowCollector(), new ComposeCollector(),
-        new GitHubWorkflowCollector(), new GitLabCiCollector());
+        new GitHubWorkflowCollector(), new GitLabCiCollector(), new NginxConfigMapCollector());
   }
 }

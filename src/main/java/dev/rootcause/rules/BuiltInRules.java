@@ -8,6 +8,10 @@ import dev.rootcause.rules.docker.EntrypointNotBuilt;
 import dev.rootcause.rules.docker.HeavyBaseImage;
 import dev.rootcause.rules.docker.MissingCaCertificates;
 import dev.rootcause.rules.docker.RunsAsRoot;
+import dev.rootcause.rules.hpa.ReplicasOverrideAutoscaler;
+import dev.rootcause.rules.hpa.StaticAverageValue;
+import dev.rootcause.rules.hpa.TargetHasNoRequests;
+import dev.rootcause.rules.hpa.TargetMissing;
 import dev.rootcause.rules.k8s.FaultInjectionEnabled;
 import dev.rootcause.rules.k8s.LocalImageAlwaysPulled;
 import dev.rootcause.rules.k8s.MemoryLimitTooLow;
@@ -18,6 +22,10 @@ import dev.rootcause.rules.k8s.ProbePortNotExposed;
 import dev.rootcause.rules.k8s.ProbeTimingTooAggressive;
 import dev.rootcause.rules.k8s.ServiceSelectsNothing;
 import dev.rootcause.rules.k8s.ServiceTargetPortUnresolved;
+import dev.rootcause.rules.k8s.UnknownServiceHost;
+import dev.rootcause.rules.network.EgressBlocksDns;
+import dev.rootcause.rules.network.PolicyBlocksServiceTraffic;
+import dev.rootcause.rules.network.PolicySelectsNothing;
 import dev.rootcause.rules.pipeline.DeployWithoutRollback;
 import dev.rootcause.rules.pipeline.DeployWithoutSmokeTest;
 import java.util.List;
@@ -39,6 +47,10 @@ public final class BuiltInRules {
         new HeavyBaseImage(),
         new MissingCaCertificates(),
         new RunsAsRoot(),
+        new ReplicasOverrideAutoscaler(),
+        new StaticAverageValue(),
+        new TargetHasNoRequests(),
+        new TargetMissing(),
         new FaultInjectionEnabled(),
         new LocalImageAlwaysPulled(),
         new MemoryLimitTooLow(),
@@ -49,6 +61,10 @@ public final class BuiltInRules {
         new ProbeTimingTooAggressive(),
         new ServiceSelectsNothing(),
         new ServiceTargetPortUnresolved(),
+        new UnknownServiceHost(),
+        new EgressBlocksDns(),
+        new PolicyBlocksServiceTraffic(),
+        new PolicySelectsNothing(),
         new DeployWithoutRollback(),
         new DeployWithoutSmokeTest());
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -187,7 +188,8 @@ public final class YamlReader {
       try {
         return switch (node) {
           case ScalarNode s -> new YamlNode.Scalar(
-              s.getTag().equals(Tag.NULL) ? null : s.getValue(), s.isPlain(), location(s));
+              s.getTag().equals(Tag.NULL) ? null : s.getValue(), s.isPlain(), location(s),
+              s.getScalarStyle() == ScalarStyle.LITERAL);
           case SequenceNode s -> {
             List<YamlNode> items = new ArrayList<>(s.getValue().size());
             for (Node item : s.getValue()) {
