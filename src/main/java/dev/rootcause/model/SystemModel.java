@@ -53,6 +53,7 @@ public final class SystemModel {
   private final Map<String, List<Service>> servicesByName = new HashMap<>();
   private final Map<String, List<ImageBuild>> buildsByRepository = new HashMap<>();
   private final Map<Container, Optional<ImageSource>> imageSources = new ConcurrentHashMap<>();
+  private List<HostUse> hostUses;
 
   private SystemModel(Builder b) {
     this.workloads = List.copyOf(b.workloads);
@@ -126,6 +127,14 @@ public final class SystemModel {
 
   public List<HostReference> hostReferences() {
     return hostReferences;
+  }
+
+  /** Every host a workload (or a config in a ConfigMap) is set up to reach; see {@link HostUse}. */
+  public synchronized List<HostUse> hostUses() {
+    if (hostUses == null) {
+      hostUses = List.copyOf(HostUses.of(this));
+    }
+    return hostUses;
   }
 
   /** Delivery pipelines (CI/CD files) that build, test and deploy the system. */
@@ -237,6 +246,79 @@ public final class SystemModel {
     return buildsByRepository.getOrDefault(r, List.of());
   }
 
+  /** Builds, tags, imports and pushes whose name is this image's, or templated and could expand to it. */
+  public List<ImageBuild> buildsProducing(ImageRef image) {
+    String wanted = canonical(image);
+    String untagged = image.effectiveTag().equals("latest")
+        ? wanted.substring(0, wanted.lastIndexOf(':')) : null;
+    return imageBuilds.stream()
+        .filter(b -> b.image().isTemplated()
+            ? templateMatches(b.image().raw(), wanted, untagged)
+            : canonical(b.image()).equals(wanted))
+        .toList();
+  }
+
+  /** {@code registry/repository:tag} with Docker Hub's own spellings removed. */
+  private static String canonical(ImageRef image) {
+    String registry = image.registry() == null ? null : image.registry().toLowerCase(Locale.ROOT);
+    if (registry != null && (registry.equals("docker.io") || registry.equals("index.docker.io")
+        || registry.equals("registry-1.docker.io"))) {
+      registry = null;
+    }
+    return (registry == null ? "" : registry + "/") + image.normalizedRepository() + ":"
+        + image.effectiveTag();
+  }
+
+  /** Whether {@code $VAR}, {@code ${...}}, {@code $(...)}, {@code {{ }}} parts can fill to the name. */
+  private static boolean templateMatches(String template, String name, String untagged) {
+    StringBuilder re = new StringBuilder();
+    String t = template.trim().toLowerCase(Locale.ROOT);
+    int i = 0;
+    while (i < t.length()) {
+      char c = t.charAt(i);
+      int end = -1;
+      if (c == '$' && i + 1 < t.length()) {
+        char next = t.charAt(i + 1);
+        if (next == '{' || next == '(') {
+          end = closing(t, i + 1);
+        } else {
+          end = i + 1;
+          while (end < t.length() && (Character.isLetterOrDigit(t.charAt(end)) || t.charAt(end) == '_')) {
+            end++;
+          }
+          end = end == i + 1 ? -1 : end - 1;
+        }
+      } else if (t.startsWith("{{", i)) {
+        int close = t.indexOf("}}", i);
+        end = close < 0 ? t.length() - 1 : close + 1;
+      }
+      if (end >= 0) {
+        re.append(".*");
+        i = end + 1;
+      } else {
+        re.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+        i++;
+      }
+    }
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile(re.toString());
+    return p.matcher(name).matches() || untagged != null && p.matcher(untagged).matches()
+        || p.matcher("docker.io/" + name).matches();
+  }
+
+  private static int closing(String s, int open) {
+    char o = s.charAt(open);
+    char close = o == '{' ? '}' : ')';
+    int depth = 0;
+    for (int i = open; i < s.length(); i++) {
+      if (s.charAt(i) == o) {
+        depth++;
+      } else if (s.charAt(i) == close && --depth == 0) {
+        return i;
+      }
+    }
+    return s.length() - 1;
+  }
+
   /**
    * The Dockerfile and builds behind a container's image, and how sure the link is. Empty when the
    * repository gives no reason to link this image to any of its Dockerfiles.
@@ -323,16 +405,6 @@ public final class SystemModel {
     return imageSource(container)
         .map(ImageSource::dockerfile)
         .flatMap(d -> d == null ? Optional.empty() : appOf(d));
-  }
-
-  /** The (workload, container) pairs whose image links to this Dockerfile, init containers too. */
-  public List<Map.Entry<Workload, Container>> containersRunning(Dockerfile dockerfile) {
-    return containers()
-        .filter(e -> imageSource(e.getValue())
-            .map(ImageSource::dockerfile)
-            .filter(d -> d != null && d.path().equals(dockerfile.path()))
-            .isPresent())
-        .toList();
   }
 
   // ---- What runs inside a container -------------------------------------------------------
@@ -475,6 +547,17 @@ public final class SystemModel {
 
   /** A runtime and the location that shows it. */
   public record RuntimeEvidence(Runtime runtime, Location location, String basis, Confidence confidence) {}
+
+
+  /** The (workload, container) pairs whose image links to this Dockerfile, init containers too. */
+  public List<Map.Entry<Workload, Container>> containersRunning(Dockerfile dockerfile) {
+    return containers()
+        .filter(e -> imageSource(e.getValue())
+            .map(ImageSource::dockerfile)
+            .filter(d -> d != null && d.path().equals(dockerfile.path()))
+            .isPresent())
+        .toList();
+  }
 
   /** Every (workload, container) pair, init containers included. */
   public Stream<Map.Entry<Workload, Container>> containers() {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * Turns Dockerfile text into a {@link Dockerfile}: stages, their image config as it stands at the
  * end of each stage, and every value with {@code ARG}/{@code ENV} substituted where known, as
  * BuildKit would. Malformed input becomes problems, never an exception: an unknown instruction or
- * an unclosed heredoc is a note, a file without {@code FROM} is skipped.
+ * an unclosed heredoc is a note, a file with instructions but no {@code FROM} is skipped.
  */
 final class DockerfileParser {
   private static final Set<String> INSTRUCTIONS =
@@ -61,6 +61,9 @@ final class DockerfileParser {
     problems.addAll(reader.problems());
     for (Raw raw : raws) {
       instruction(raw);
+    }
+    if (stages.isEmpty() && raws.isEmpty()) {
+      return new Result(null, problems); // empty or comments only: nothing to read, nothing lost
     }
     if (stages.isEmpty()) {
       problems.add(CollectionProblem.skipped(SourceLocation.file(path),

@@ -4,6 +4,7 @@ import dev.rootcause.collect.Facts;
 import dev.rootcause.collect.FileCollector;
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
+import dev.rootcause.collect.groovy.GroovyTokens;
 import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.pipeline.Pipeline;
@@ -25,15 +26,17 @@ public final class JenkinsfileCollector implements FileCollector {
 
   @Override
   public void collect(SourceFile file, String text, Facts facts) {
-    List<GroovyTokens.Token> tokens;
-    try {
-      tokens = GroovyTokens.tokenize(text);
-    } catch (IllegalArgumentException e) {
-      facts.problem(CollectionProblem.skipped(SourceLocation.file(file.path()), e.getMessage()));
-      return;
+    List<GroovyTokens.Token> tokens = GroovyTokens.tokenize(text);
+    Lines lines = new Lines(text);
+    for (GroovyTokens.Token tok : tokens) {
+      if (!tok.closed()) {
+        facts.problem(CollectionProblem.skipped(SourceLocation.file(file.path()),
+            "unterminated string starting at line " + lines.at(tok.start())));
+        return;
+      }
     }
     List<Pipeline.Stage> stages = new ArrayList<>();
-    new Walker(file.path(), tokens, stages).walk(0, tokens.size(), null);
+    new Walker(file.path(), tokens, lines, stages).walk(0, tokens.size(), null);
     if (!stages.isEmpty()) {
       facts.model().pipeline(new Pipeline(file.path(), "Jenkins", stages));
     }
@@ -43,11 +46,13 @@ public final class JenkinsfileCollector implements FileCollector {
   private static final class Walker {
     private final String path;
     private final List<GroovyTokens.Token> t;
+    private final Lines lines;
     private final List<Pipeline.Stage> stages;
 
-    Walker(String path, List<GroovyTokens.Token> tokens, List<Pipeline.Stage> stages) {
+    Walker(String path, List<GroovyTokens.Token> tokens, Lines lines, List<Pipeline.Stage> stages) {
       this.path = path;
       this.t = tokens;
+      this.lines = lines;
       this.stages = stages;
     }
 
@@ -67,7 +72,7 @@ public final class JenkinsfileCollector implements FileCollector {
             }
             int close = matching(open, to);
             StageBuilder stage = new StageBuilder(t.get(nameAt).text(),
-                new SourceLocation(path, tok.line(), 0));
+                new SourceLocation(path, lines.at(tok.start()), 0));
             walk(open + 1, close, stage);
             stages.add(stage.build());
             i = close;
@@ -79,7 +84,7 @@ public final class JenkinsfileCollector implements FileCollector {
             }
             int close = matching(open, to);
             StageBuilder target = current != null ? current
-                : new StageBuilder("post", new SourceLocation(path, tok.line(), 0));
+                : new StageBuilder("post", new SourceLocation(path, lines.at(tok.start()), 0));
             for (int j = open + 1; j < close; j++) {
               GroovyTokens.Token cond = t.get(j);
               if (cond.isIdent() && j + 1 < close && t.get(j + 1).is("{")) {
@@ -107,7 +112,7 @@ public final class JenkinsfileCollector implements FileCollector {
               GroovyTokens.Token arg = t.get(j);
               if (arg.isString() && (j == i + 1 || t.get(j - 1).is("(")
                   || t.get(j - 1).is(":") && t.get(j - 2).text().equals("script"))) {
-                current.add(ShellLines.steps(path, arg.text(), arg.line()));
+                current.add(ShellLines.steps(path, arg.text(), lines.at(arg.contentStart())));
                 i = j;
                 break;
               }
@@ -140,6 +145,27 @@ public final class JenkinsfileCollector implements FileCollector {
         }
       }
       return to; // unbalanced: the rest of the file
+    }
+  }
+
+  /** Line numbers of offsets in the file. */
+  private static final class Lines {
+    private final int[] starts;
+
+    Lines(String text) {
+      List<Integer> s = new ArrayList<>();
+      s.add(0);
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == '\n') {
+          s.add(i + 1);
+        }
+      }
+      starts = s.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    int at(int offset) {
+      int i = java.util.Arrays.binarySearch(starts, offset);
+      return (i >= 0 ? i : -i - 2) + 1;
     }
   }
 

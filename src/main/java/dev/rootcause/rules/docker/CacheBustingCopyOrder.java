@@ -28,8 +28,8 @@ public final class CacheBustingCopyOrder implements DockerfileRule {
       Stage.Copy whole = stage.copies().stream()
           .filter(c -> c.from() == null && c.sources().stream().anyMatch(WHOLE_CONTEXT::contains))
           .findFirst().orElse(null);
-      if (whole == null) {
-        continue;
+      if (whole == null || installsBefore(stage, whole)) {
+        continue; // dependencies already cached above; a later install only prunes or adds
       }
       for (Stage.Run run : stage.runs()) {
         if (run.location().line() <= whole.location().line() || usesCacheMount(stage, run)) {
@@ -95,6 +95,12 @@ public final class CacheBustingCopyOrder implements DockerfileRule {
       to += targetDir + "/";
     }
     return "COPY " + String.join(" ", sources) + " " + to;
+  }
+
+  private static boolean installsBefore(Stage stage, Stage.Copy whole) {
+    return stage.runs().stream()
+        .filter(r -> r.location().line() < whole.location().line())
+        .anyMatch(r -> DependencyInstall.find(r.command()) != null);
   }
 
   private static boolean usesCacheMount(Stage stage, Stage.Run run) {

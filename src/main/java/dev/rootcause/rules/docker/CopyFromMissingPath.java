@@ -40,15 +40,42 @@ public final class CopyFromMissingPath implements DockerfileRule {
         }
         StageFiles files = filesByStage.computeIfAbsent(source.get().index(),
             i -> StageFiles.of(dockerfile, source.get()));
+        boolean buildUsed = copiesABuildOutput(dockerfile, source.get(), files);
         for (String src : copy.sources()) {
-          check(copy, src, source.get(), files, ctx);
+          check(copy, src, source.get(), files, buildUsed, ctx);
         }
       }
     }
   }
 
+  /**
+   * Whether some COPY --from takes what {@code source} compiles. If so, other paths copied from
+   * its build context folder are most likely repository folders ({@code templates/}), not a
+   * misnamed binary.
+   */
+  private static boolean copiesABuildOutput(Dockerfile dockerfile, Stage source, StageFiles files) {
+    for (Stage stage : dockerfile.stages()) {
+      for (Stage.Copy copy : stage.copies()) {
+        boolean fromSource = copy.from() != null && dockerfile.stage(copy.from())
+            .filter(s -> s.index() == source.index()).isPresent();
+        if (!fromSource) {
+          continue;
+        }
+        for (String src : copy.sources()) {
+          String path = ContainerPaths.resolve("/", src);
+          if (path != null && files.built().stream()
+              .anyMatch(b -> ContainerPaths.within(b.path(), path))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   private static void check(
-      Stage.Copy copy, String src, Stage source, StageFiles files, RuleContext ctx) {
+      Stage.Copy copy, String src, Stage source, StageFiles files, boolean buildUsed,
+      RuleContext ctx) {
     String path = ContainerPaths.resolve("/", src);
     if (path == null || src.contains("*") || src.contains("?") || src.contains("[")
         || !files.knowable() || files.baseMayHave(path)) {
@@ -62,8 +89,8 @@ public final class CopyFromMissingPath implements DockerfileRule {
       return;
     }
     String name = ContainerPaths.fileName(path);
-    if (onlyContext && (name.contains(".") || built.isEmpty())) {
-      return; // a source file from the repository, most likely
+    if (onlyContext && (name.contains(".") || built.isEmpty() || buildUsed)) {
+      return; // a file or folder of the repository, most likely
     }
     String stageName = source.name() == null ? "stage " + source.index() : "stage " + source.name();
     String made;

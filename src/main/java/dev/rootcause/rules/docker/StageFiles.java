@@ -52,11 +52,14 @@ final class StageFiles {
           "umask", "hash", "type", "pwd", "printenv", "dpkg-reconfigure", "fc-cache", "strip",
           "upx",
           "setcap", "update-locale", "nproc", "free", "getent");
-  /** Build tools that write into the project folder they run in. */
+  /**
+   * Build tools that, by convention, write only into the project folder they run in ({@code
+   * target/}, {@code build/}, {@code vendor/}). Script runners ({@code npm run}, {@code make},
+   * {@code tsc}) are not among them: their output goes wherever the project's scripts say.
+   */
   private static final Set<String> PROJECT_TOOLS =
-      Set.of("npx", "mvn", "mvnw", "gradle", "gradlew", "make", "cargo", "dotnet", "tsc", "bundle",
-          "composer", "poetry", "pipenv", "uv", "ng", "vite", "webpack", "rustc", "javac", "jar",
-          "yarn", "pnpm", "bun", "deno", "next", "nest");
+      Set.of("mvn", "mvnw", "gradle", "gradlew", "cargo", "dotnet", "bundle", "composer", "poetry",
+          "pipenv", "uv", "javac", "jar");
   private static final Set<String> KNOWN_FILE_NAMES =
       Set.of("Gemfile", "Makefile", "Procfile", "Pipfile", "LICENSE", "Dockerfile", "Jenkinsfile",
           "Rakefile", "Brewfile", "Caddyfile");
@@ -318,6 +321,7 @@ final class StageFiles {
           }
         }
         case "npm" -> npm(args, cwd, run);
+        case "yarn", "pnpm" -> yarn(program, args, cwd, run);
         case "find" -> {
           if (args.contains("-exec") || args.contains("-execdir") || args.contains("-ok")) {
             unknown = run.location();
@@ -409,7 +413,17 @@ final class StageFiles {
       }
       case "prune", "cache", "config", "set", "version", "--version", "-v", "audit", "ls", "list",
           "outdated", "pkg", "whoami", "ping", "doctor", "uninstall" -> { }
-      default -> made(cwd, ".", Kind.FOLDER, run, "npm " + sub);
+      default -> unknown = run.location(); // npm run, npm exec: the project's own scripts
+    }
+  }
+
+  /** {@code yarn}, {@code yarn install}, {@code pnpm i} fill node_modules; the rest run scripts. */
+  private void yarn(String program, List<String> args, String cwd, Stage.Run run) {
+    String sub = args.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    if (sub.isEmpty() || sub.equals("install") || sub.equals("i") && program.equals("pnpm")) {
+      made(cwd, "node_modules", Kind.FOLDER, run, program + " install");
+    } else if (!Set.of("cache", "config", "--version", "set").contains(sub)) {
+      unknown = run.location();
     }
   }
 

@@ -543,12 +543,20 @@ class DockerfileParserTest {
   }
 
   @Test
-  void emptyFileIsSkipped() {
-    DockerfileParser.Result result = DockerfileParser.parse("Dockerfile", "");
+  void emptyFileIsNoDockerfileAndNoProblem() {
+    DockerfileParser.Result result = DockerfileParser.parse("Dockerfile", "# nothing here yet\n");
+    assertThat(result.dockerfile()).isNull();
+    assertThat(result.problems()).isEmpty();
+  }
+
+  @Test
+  void instructionsWithoutFromAreSkipped() {
+    DockerfileParser.Result result = DockerfileParser.parse("Dockerfile", "RUN make\nCMD [\"./app\"]\n");
     assertThat(result.dockerfile()).isNull();
     assertThat(result.problems())
-        .singleElement()
-        .satisfies(p -> assertThat(p.kind()).isEqualTo(CollectionProblem.Kind.SKIPPED));
+        .filteredOn(p -> p.kind() == CollectionProblem.Kind.SKIPPED)
+        .extracting(CollectionProblem::display)
+        .containsExactly("Dockerfile: skipped: no FROM instruction: not a Dockerfile docker build accepts");
   }
 
   @Test

@@ -2,14 +2,25 @@ package dev.rootcause.rules.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootcause.collect.Facts;
+import dev.rootcause.collect.FileKind;
+import dev.rootcause.collect.SourceFile;
+import dev.rootcause.collect.docker.DockerfileCollector;
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
+import dev.rootcause.model.SourceLocation;
+import dev.rootcause.model.SystemModel;
+import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.rules.RuleEngine;
+import dev.rootcause.rules.RuleSettings;
 import dev.rootcause.rules.ScanResult;
 import dev.rootcause.testing.Scans;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,7 +102,7 @@ class DockerRulesTest {
         .satisfies(
             s -> {
               assertThat(s.finding().ruleId()).isEqualTo("docker/runs-as-root");
-              assertThat(s.reason()).isEqualTo("rootcause:ignore comment at Dockerfile:3");
+              assertThat(s.reason()).isEqualTo("rootcause:ignore comment at Dockerfile:2");
             });
   }
 
@@ -119,15 +130,82 @@ class DockerRulesTest {
 
   @Test
   void aShellCommandLineIsNeverQuoted(@TempDir Path repo) throws IOException {
-    Files.writeString(repo.resolve("Dockerfile"), """
+    Files.writeString(
+        repo.resolve("Dockerfile"),
+        """
         FROM scratch
         COPY bin/server /server
         CMD /server --db-password hunter2
         """);
     ScanResult result = Scans.scan(repo, "docker/entrypoint-not-built");
-    assertThat(result.findings()).singleElement().satisfies(f -> {
-      assertThat(f.message()).startsWith("CMD /server is in shell form");
-      assertThat(f.message() + f.fix()).doesNotContain("hunter2");
-    });
+    assertThat(result.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.message()).startsWith("CMD /server is in shell form");
+              assertThat(f.message() + f.fix()).doesNotContain("hunter2");
+            });
+  }
+
+  @Test
+  void anHttpsCallInTheCodeCountsAsTls() {
+    String dockerfile =
+        """
+        FROM golang:1.22 AS build
+        WORKDIR /src
+        COPY . .
+        RUN CGO_ENABLED=0 go build -o /out/billing .
+
+        FROM scratch
+        COPY --from=build /out/billing /billing
+        ENTRYPOINT ["/billing"]
+        """;
+    SourceLocation call = SourceLocation.of("billing/stripe.go", 42);
+    AppFacts https =
+        app(new AppFacts.OutboundCall("https://api.stripe.com/v1/charges", null, true, call));
+    Finding f = onlyFinding(scanWithApp(dockerfile, https));
+    assertThat(f.message()).endsWith("HTTPS calls: the code calls an https:// URL");
+    assertThat(f.message()).doesNotContain("stripe");
+    assertThat(f.related()).extracting(Evidence::location).containsExactly(call);
+
+    AppFacts plain = app(new AppFacts.OutboundCall("http://ledger:8080/entries", null, true, call));
+    assertThat(scanWithApp(dockerfile, plain).findings()).isEmpty();
+  }
+
+  private static AppFacts app(AppFacts.OutboundCall call) {
+    return new AppFacts(
+        "billing",
+        AppFacts.Language.GO,
+        "net/http",
+        "main.go",
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(call),
+        List.of());
+  }
+
+  private static ScanResult scanWithApp(String dockerfile, AppFacts app) {
+    Facts facts = new Facts();
+    new DockerfileCollector()
+        .collect(
+            new SourceFile(
+                Path.of("billing/Dockerfile"),
+                "billing/Dockerfile",
+                FileKind.DOCKERFILE,
+                dockerfile.length()),
+            dockerfile,
+            facts);
+    facts.model().app(app);
+    SystemModel model = facts.model().build();
+    RuleEngine engine = new RuleEngine(List.of(new MissingCaCertificates()), RuleSettings.DEFAULTS);
+    return engine.run(
+        "repo", model, List.of(), new ScanResult.Inventory(1, 0, 0, 1, 0, 1, 0), Duration.ZERO);
+  }
+
+  private static Finding onlyFinding(ScanResult result) {
+    assertThat(result.ruleFailures()).isEmpty();
+    assertThat(result.findings()).hasSize(1);
+    return result.findings().get(0);
   }
 }

@@ -164,9 +164,14 @@ class StageFilesTest {
 
   @Test
   void aVirtualenvIsAFolderOfUnknownContents() {
-    Stage s = stage("build", "python:3.12-slim", "/app", List.of(copy(null, ".", "/app", ".")),
-        List.of(run("python -m venv /venv && /venv/bin/pip install -r requirements.txt",
-            "/app")));
+    Stage s =
+        stage(
+            "build",
+            "python:3.12-slim",
+            "/app",
+            List.of(copy(null, ".", "/app", ".")),
+            List.of(
+                run("python -m venv /venv && /venv/bin/pip install -r requirements.txt", "/app")));
     StageFiles files = StageFiles.of(dockerfile(), s);
     assertThat(files.knowable()).isTrue();
     assertThat(files.mayHave("/venv/lib/python3.12/site-packages/flask")).isTrue();
