@@ -1,8 +1,9 @@
 package dev.rootcause.collect.code;
 
+import dev.rootcause.collect.code.syntax.Node;
 import dev.rootcause.model.SourceLocation;
-import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.app.AppFacts.Hazard;
+import dev.rootcause.model.app.AppFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;

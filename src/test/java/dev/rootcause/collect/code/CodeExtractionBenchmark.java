@@ -4,6 +4,8 @@ import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
 import dev.rootcause.collect.code.js.JavaScriptExtractor;
 import dev.rootcause.collect.code.python.PythonExtractor;
+import dev.rootcause.collect.code.syntax.Grammar;
+import dev.rootcause.collect.code.syntax.SyntaxTree;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

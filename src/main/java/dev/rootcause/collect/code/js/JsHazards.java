@@ -8,8 +8,8 @@ import static dev.rootcause.collect.code.js.JsFile.literalText;
 import static dev.rootcause.collect.code.js.JsFile.receiver;
 import static dev.rootcause.collect.code.js.JsFile.unwrap;
 
-import dev.rootcause.collect.code.Node;
 import dev.rootcause.collect.code.Snippets;
+import dev.rootcause.collect.code.syntax.Node;
 import dev.rootcause.model.app.AppFacts.Hazard.Kind;
 import java.util.HashMap;
 import java.util.HashSet;

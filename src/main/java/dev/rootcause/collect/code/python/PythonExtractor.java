@@ -3,10 +3,10 @@ package dev.rootcause.collect.code.python;
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
 import dev.rootcause.collect.code.FactsSink;
-import dev.rootcause.collect.code.Grammar;
 import dev.rootcause.collect.code.LanguageExtractor;
 import dev.rootcause.collect.code.SourceFacts;
-import dev.rootcause.collect.code.SyntaxTree;
+import dev.rootcause.collect.code.syntax.Grammar;
+import dev.rootcause.collect.code.syntax.SyntaxTree;
 import java.util.Set;
 
 /** Python: Flask, FastAPI, Django URLconfs, http.server, and the servers started from code. */

@@ -1,9 +1,9 @@
 package dev.rootcause.collect.code.python;
 
 import dev.rootcause.collect.code.FactsSink;
-import dev.rootcause.collect.code.Node;
 import dev.rootcause.collect.code.SourceFacts;
 import dev.rootcause.collect.code.Urls;
+import dev.rootcause.collect.code.syntax.Node;
 import dev.rootcause.model.app.AppFacts;
 import java.util.ArrayList;
 import java.util.HashMap;

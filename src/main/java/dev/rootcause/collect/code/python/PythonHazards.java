@@ -7,8 +7,8 @@ import static dev.rootcause.collect.code.python.PythonFile.literalText;
 import static dev.rootcause.collect.code.python.PythonFile.positional;
 import static dev.rootcause.collect.code.python.PythonFile.walkBody;
 
-import dev.rootcause.collect.code.Node;
 import dev.rootcause.collect.code.Snippets;
+import dev.rootcause.collect.code.syntax.Node;
 import dev.rootcause.model.app.AppFacts.Hazard.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.rootcause.collect.code;
+package dev.rootcause.collect.code.syntax;
 
 import java.util.ArrayList;
 import java.util.List;

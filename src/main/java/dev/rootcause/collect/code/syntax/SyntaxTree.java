@@ -1,4 +1,4 @@
-package dev.rootcause.collect.code;
+package dev.rootcause.collect.code.syntax;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

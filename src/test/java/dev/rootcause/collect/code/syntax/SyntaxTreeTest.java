@@ -1,4 +1,4 @@
-package dev.rootcause.collect.code;
+package dev.rootcause.collect.code.syntax;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
