@@ -148,8 +148,12 @@ public final class AppAssembler {
       Hazard h = new Hazard(Hazard.Kind.DEV_SERVER, start.devServer(), null, start.location());
       hazards.putIfAbsent(key(h), h);
     }
+    // An extractor may judge its health routes itself (the Go one does): one finding per route.
+    Set<String> judged = new HashSet<>();
+    hazards.values().stream().filter(h -> h.kind() == Hazard.Kind.HEALTH_ALWAYS_FAILS && h.route() != null)
+        .forEach(h -> judged.add(h.route().substring(h.route().lastIndexOf(' ') + 1)));
     for (AppFacts.Route r : routes) {
-      if (HEALTH_PATH.matcher(r.path()).matches() && !r.statuses().isEmpty()
+      if (HEALTH_PATH.matcher(r.path()).matches() && !judged.contains(r.path()) && !r.statuses().isEmpty()
           && r.statuses().stream().allMatch(s -> s >= 500)) {
         String statuses = r.statuses().stream().map(String::valueOf).collect(Collectors.joining(" or "));
         Hazard h = new Hazard(Hazard.Kind.HEALTH_ALWAYS_FAILS, "answers " + statuses + " on every call",

@@ -29,7 +29,7 @@ public final class HealthEndpointFails implements AppRule {
       if (h.kind() != Hazard.Kind.HEALTH_ALWAYS_FAILS) {
         continue;
       }
-      var finding = ctx.report(h.location(), h.route() + " " + h.detail())
+      var finding = ctx.report(h.location(), AppRules.onRouteSentence(h))
           .subject("app " + AppRules.name(app));
       String path = h.route().substring(h.route().indexOf(' ') + 1);
       for (Map.Entry<?, Container> pair : ctx.model().containers().toList()) {

@@ -24,7 +24,7 @@ public final class RandomFailureInjection implements AppRule {
   public void check(AppFacts app, RuleContext ctx) {
     for (Hazard h : app.hazards()) {
       if (h.kind() == Hazard.Kind.RANDOM_FAILURE) {
-        ctx.report(h.location(), (h.route() == null ? "a request handler" : h.route()) + " " + h.detail())
+        ctx.report(h.location(), AppRules.onRouteSentence(h))
             .subject("app " + AppRules.name(app));
       }
     }

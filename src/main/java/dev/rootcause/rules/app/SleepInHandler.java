@@ -20,7 +20,7 @@ public final class SleepInHandler implements AppRule {
   public void check(AppFacts app, RuleContext ctx) {
     for (Hazard h : app.hazards()) {
       if (h.kind() == Hazard.Kind.SLEEP_IN_HANDLER) {
-        ctx.report(h.location(), (h.route() == null ? "a request handler" : h.route()) + " " + h.detail())
+        ctx.report(h.location(), AppRules.onRouteSentence(h))
             .subject("app " + AppRules.name(app));
       }
     }

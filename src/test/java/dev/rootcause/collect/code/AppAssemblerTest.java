@@ -183,4 +183,13 @@ class AppAssemblerTest {
     assertThat(a.apps()).extracting(AppFacts::root).containsExactly("api");
     assertThat(a.hostReferences()).isEmpty();
   }
+
+  @Test
+  void aHealthRouteAnExtractorAlreadyJudgedIsNotJudgedTwice() {
+    File go = new File("main.py").route("/healthz", 20, 500);
+    go.hazards.add(new Hazard(Hazard.Kind.HEALTH_ALWAYS_FAILS, "/healthz always answers 500", "/healthz",
+        SourceLocation.of("main.py", 22)));
+    var a = assemble(List.of(go), Set.of(), List.of());
+    assertThat(app(a, "").hazards()).extracting(h -> h.location().line()).containsExactly(22);
+  }
 }
