@@ -91,6 +91,7 @@ public final class SyntaxTree {
         result.hasErrors = root.hasError();
         // A broken file may hold zero-width MISSING tokens: measure every leaf natively there.
         copy(result, cursor, result.hasErrors);
+        lastNative = null; // the native tree is closed below
         // The root alone spans trailing whitespace past its last child.
         result.root.end = NodeReader.endByte(root);
         if (result.hasErrors && result.firstErrorLine == 0) {
