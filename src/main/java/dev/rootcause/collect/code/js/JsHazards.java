@@ -8,6 +8,7 @@ import static dev.rootcause.collect.code.js.JsFile.literalText;
 import static dev.rootcause.collect.code.js.JsFile.receiver;
 import static dev.rootcause.collect.code.js.JsFile.unwrap;
 
+import dev.rootcause.collect.code.Chance;
 import dev.rootcause.collect.code.Snippets;
 import dev.rootcause.collect.code.syntax.Node;
 import dev.rootcause.model.app.AppFacts.Hazard.Kind;
@@ -170,8 +171,6 @@ final class JsHazards {
 
   // ---- Random failure ------------------------------------------------------------------------
 
-  private record Chance(double probability, String envVar) {}
-
   private void randomFailure(Node ifNode, JsFile.Handler handler) {
     Node cond = ifNode.child("condition");
     Node body = ifNode.child("consequence");
@@ -200,7 +199,7 @@ final class JsHazards {
     }
     if (n.is("unary_expression") && n.child("operator") != null && n.child("operator").text().equals("!")) {
       Chance inner = chance(n.child("argument"), depth);
-      return inner == null ? null : new Chance(1 - inner.probability(), inner.envVar());
+      return inner == null ? null : inner.not();
     }
     if (n.is("identifier") && depth == 0) {
       Node value = file.resolve(n);
@@ -218,30 +217,14 @@ final class JsHazards {
     for (int side = 0; side < 2; side++) {
       Node roll = side == 0 ? left : right;
       Node other = side == 0 ? right : left;
-      if (isMathRandom(roll) && !op.startsWith("=")) {
+      if (isMathRandom(roll)) {
         Chance threshold = threshold(other);
-        if (threshold == null) {
-          return null;
-        }
-        double t = Math.max(0, Math.min(1, threshold.probability()));
-        boolean below = (side == 0) == op.startsWith("<");
-        return new Chance(below ? t : 1 - t, threshold.envVar());
+        return threshold == null ? null : Chance.uniform(threshold, op, side == 0);
       }
       Integer faces = dieFaces(roll);
       Integer k = intValue(other);
       if (faces != null && k != null && faces > 0) {
-        String effective = side == 0 ? op : mirror(op);
-        long hits = 0;
-        for (int x = 0; x < faces; x++) {
-          hits += switch (effective) {
-            case "<" -> x < k ? 1 : 0;
-            case "<=" -> x <= k ? 1 : 0;
-            case ">" -> x > k ? 1 : 0;
-            case ">=" -> x >= k ? 1 : 0;
-            default -> x == k ? 1 : 0;
-          };
-        }
-        return new Chance((double) hits / faces, null);
+        return Chance.dice(0, faces - 1, op, k, side == 0);
       }
     }
     return null;
@@ -266,26 +249,16 @@ final class JsHazards {
     return isMathRandom(a) ? intValue(b) : isMathRandom(b) ? intValue(a) : null;
   }
 
-  private static String mirror(String op) {
-    return switch (op) {
-      case "<" -> ">";
-      case "<=" -> ">=";
-      case ">" -> "<";
-      case ">=" -> "<=";
-      default -> op;
-    };
-  }
-
   /** A rate: a number, or an env var whose default is not zero (a zero default is a switch). */
   private Chance threshold(Node e) {
     String literal = literalText(e);
     if (literal != null) {
-      return parse(literal, null);
+      return Chance.parse(literal, null);
     }
     JsFile.EnvRef env = file.envOf(e);
     if (env != null) {
       String def = env.defaultText();
-      return def == null ? null : parse(def, env.name());
+      return def == null ? null : Chance.parse(def, env.name());
     }
     Node n = unwrap(e);
     if (n != null && n.is("identifier")) {
@@ -293,14 +266,6 @@ final class JsHazards {
       return value == null || value.is("identifier") ? null : threshold(value);
     }
     return null;
-  }
-
-  private static Chance parse(String number, String envVar) {
-    try {
-      return new Chance(Double.parseDouble(number.trim()), envVar);
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 
   /** How a branch fails the request: "throws Error", "answers 500", "passes an error to next". */

@@ -7,6 +7,7 @@ import static dev.rootcause.collect.code.python.PythonFile.literalText;
 import static dev.rootcause.collect.code.python.PythonFile.positional;
 import static dev.rootcause.collect.code.python.PythonFile.walkBody;
 
+import dev.rootcause.collect.code.Chance;
 import dev.rootcause.collect.code.Snippets;
 import dev.rootcause.collect.code.syntax.Node;
 import dev.rootcause.model.app.AppFacts.Hazard.Kind;
@@ -135,9 +136,6 @@ final class PythonHazards {
 
   // ---- Random failure ------------------------------------------------------------------------
 
-  /** The chance a condition is true, when it is a dice roll, and the env var that sets it. */
-  private record Chance(double probability, String envVar) {}
-
   private void randomFailure(Node ifNode, String route) {
     Node cond = ifNode.child("condition");
     Node body = ifNode.child("consequence");
@@ -165,7 +163,7 @@ final class PythonHazards {
       }
       case "not_operator" -> {
         Chance inner = e.child("argument") == null ? null : chance(e.child("argument"), depth);
-        return inner == null ? null : new Chance(1 - inner.probability(), inner.envVar());
+        return inner == null ? null : inner.not();
       }
       case "call" -> {
         String q = file.qname(e.child("function"));
@@ -212,54 +210,16 @@ final class PythonHazards {
       String q = roll.is("call") ? file.qname(roll.child("function")) : null;
       if ("random.random".equals(q)) {
         Chance threshold = threshold(other);
-        if (threshold == null) {
-          return null;
-        }
-        double t = Math.max(0, Math.min(1, threshold.probability()));
-        boolean below = (side == 0) == (op.equals("<") || op.equals("<="));
-        if (!Set.of("<", "<=", ">", ">=").contains(op)) {
-          return null;
-        }
-        return new Chance(below ? t : 1 - t, threshold.envVar());
+        return threshold == null ? null : Chance.uniform(threshold, op, side == 0);
       }
       if ("random.randint".equals(q)) {
         Integer lo = intValue(positional(roll, 0));
         Integer hi = intValue(positional(roll, 1));
         Integer k = intValue(other);
-        if (lo == null || hi == null || k == null || hi < lo || hi - lo > 1_000_000) {
-          return null;
-        }
-        String effective = side == 0 ? op : mirror(op);
-        long hits = 0;
-        for (long x = lo; x <= hi; x++) {
-          hits += matches(x, effective, k) ? 1 : 0;
-        }
-        return new Chance((double) hits / (hi - lo + 1), null);
+        return lo == null || hi == null || k == null ? null : Chance.dice(lo, hi, op, k, side == 0);
       }
     }
     return null;
-  }
-
-  private static String mirror(String op) {
-    return switch (op) {
-      case "<" -> ">";
-      case "<=" -> ">=";
-      case ">" -> "<";
-      case ">=" -> "<=";
-      default -> op;
-    };
-  }
-
-  private static boolean matches(long x, String op, long k) {
-    return switch (op) {
-      case "<" -> x < k;
-      case "<=" -> x <= k;
-      case ">" -> x > k;
-      case ">=" -> x >= k;
-      case "==" -> x == k;
-      case "!=" -> x != k;
-      default -> false;
-    };
   }
 
   /**
@@ -269,26 +229,18 @@ final class PythonHazards {
   private Chance threshold(Node e) {
     String literal = literalText(e);
     if (literal != null) {
-      return parse(literal, null);
+      return Chance.parse(literal, null);
     }
     PythonFile.EnvRef env = file.envOf(e);
     if (env != null) {
       String def = env.defaultText();
-      return def == null ? null : parse(def, env.name());
+      return def == null ? null : Chance.parse(def, env.name());
     }
     if (e.is("identifier")) {
       Node value = file.resolve(e);
       return value == null || value.is("identifier") ? null : threshold(value);
     }
     return null;
-  }
-
-  private static Chance parse(String number, String envVar) {
-    try {
-      return new Chance(Double.parseDouble(number.trim()), envVar);
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 
   /** How a block fails the request, if it does: "raises Exception", "returns 500", "aborts with 503". */
