@@ -25,11 +25,22 @@ public final class OutboundCallWithoutTimeout implements AppRule {
       if (call.hasTimeout()) {
         continue;
       }
+      String origin = origin(call.url());
       String target = call.envVar() != null ? "$" + call.envVar()
-          + (call.url() == null ? "" : " (default " + call.url() + ")")
-          : call.url() != null ? call.url() : "a computed URL";
+          + (origin == null ? "" : " (default " + origin + ")")
+          : origin != null ? origin : "a computed URL";
       ctx.report(call.location(), "HTTP call to " + target + " has no timeout")
           .subject("app " + AppRules.name(app));
     }
+  }
+
+  /** scheme://host[:port] only: paths can hold tokens (webhook URLs), and file:line shows the rest. */
+  private static String origin(String url) {
+    if (url == null) {
+      return null;
+    }
+    int scheme = url.indexOf("://");
+    int path = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+    return path < 0 ? url : url.substring(0, path);
   }
 }
