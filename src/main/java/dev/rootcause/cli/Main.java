@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
           + " Kubernetes manifests, with file:line evidence and a fix for each.",
       ""
     },
-    subcommands = {ScanCommand.class, ProbeCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ScanCommand.class, ProbeCommand.class, VerifyCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes:",

@@ -19,11 +19,12 @@ import picocli.CommandLine.Parameters;
 /** {@code rootcause probe URL...}: bounded HTTP load, latency percentiles, and what kind of failing. */
 @Command(
     name = "probe",
+    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Sends bounded HTTP/1.1 load to each URL and reports latency percentiles, statuses, errors"
           + " (refused, reset, timeout, TLS, DNS), a per-second series and samples of failing"
-          + " responses. Says whether a URL is healthy, slow, intermittent (with a 95% interval on"
+          + " responses. Says whether a URL is healthy, slow, intermittent (with a 95%% interval on"
           + " the failure rate), always failing or unreachable, and checks an SLO.",
       "",
       "Closed model by default (--concurrency connections, each sending when its last answer"
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  rootcause probe http://localhost:5001/ --requests 20",
-      "  rootcause probe https://api.example.com/healthz -d 30s -c 50 --slo 'p95<2s,success>=99.9%'",
+      "  rootcause probe https://api.example.com/healthz -d 30s -c 50 --slo 'p95<2s,success>=99.9%%'",
       "  rootcause probe http://localhost:8080/api/orders -X POST -H 'Content-Type: application/json'"
           + " --data '{\"item\":\"laptop\"}' --rate 50 --duration 1m",
       "",
