@@ -22,8 +22,9 @@ final class TlsSession {
   private final ByteBuffer appIn;
   private boolean wantsWrite;
 
-  TlsSession(SSLEngine engine, SocketChannel channel) {
+  TlsSession(SSLEngine engine, SocketChannel channel) throws SSLException {
     this.engine = engine;
+    engine.beginHandshake();
     this.channel = channel;
     int packet = engine.getSession().getPacketBufferSize();
     this.netIn = ByteBuffer.allocate(packet);
@@ -93,6 +94,11 @@ final class TlsSession {
       SSLEngineResult r = engine.wrap(src, netOut);
       if (r.getStatus() != SSLEngineResult.Status.OK) {
         throw new SSLException("TLS wrap failed: " + r.getStatus());
+      }
+      if (r.bytesConsumed() == 0 && r.bytesProduced() == 0) {
+        // A renegotiation or key update would need reads first; never spin on it.
+        throw new SSLException("TLS engine made no progress while sending ("
+            + r.getHandshakeStatus() + ")");
       }
     }
     return flush();

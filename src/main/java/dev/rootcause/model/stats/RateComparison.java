@@ -5,7 +5,8 @@ import org.apache.commons.math3.distribution.HypergeometricDistribution;
 /**
  * Whether a candidate fails more often than a baseline: the pooled two-proportion z-test, or
  * Fisher's exact test when a cell of the 2×2 table is expected to hold fewer than 5 (where the
- * normal approximation is poor, as with 20 requests a side).
+ * normal approximation is poor) or a cell holds fewer than 5 (a side that never or always fails,
+ * as seed 004's v2 with 20 of 20 requests failing).
  *
  * @param method {@code "two-proportion z-test"} or {@code "Fisher's exact test"}
  * @param z the z statistic (candidate rate minus baseline rate), NaN for Fisher
@@ -29,7 +30,9 @@ public record RateComparison(long baselineFailures, long baselineN, long candida
     double minExpected = Math.min(
         Math.min((double) failures * baselineN / n, (double) failures * candidateN / n),
         Math.min((double) successes * baselineN / n, (double) successes * candidateN / n));
-    if (minExpected < 5) {
+    long minObserved = Math.min(Math.min(baselineFailures, baselineN - baselineFailures),
+        Math.min(candidateFailures, candidateN - candidateFailures));
+    if (minExpected < 5 || minObserved < 5) {
       return fisher(baselineFailures, baselineN, candidateFailures, candidateN);
     }
     return zTest(baselineFailures, baselineN, candidateFailures, candidateN);
