@@ -103,7 +103,8 @@ public record Slo(List<SloTerm> terms) {
               ? "success must be bounded from below (use >=, > or =)"
               : "errors must be bounded from above (use <=, < or =)"));
         }
-        yield number / 100.0;
+        // Decimal arithmetic: 99.9 / 100.0 is 0.9990000000000001, which 999 of 1000 would miss.
+        yield new java.math.BigDecimal(v.group(1)).movePointLeft(2).doubleValue();
       }
       case THROUGHPUT -> {
         if (!unit.isEmpty() && !unit.equals("rps") && !unit.equals("/s")) {

@@ -56,12 +56,14 @@ public record SloTerm(Metric metric, Op op, double threshold, String text) {
     }
 
     boolean holds(double measured, double threshold) {
+      // Rates are ratios of counts: 999/1000 must meet ">= 99.9%" despite binary rounding.
+      double eps = 1e-12 * Math.max(1, Math.abs(threshold));
       return switch (this) {
-        case LT -> measured < threshold;
-        case LE -> measured <= threshold;
-        case GT -> measured > threshold;
-        case GE -> measured >= threshold;
-        case EQ -> Math.abs(measured - threshold) < 1e-12;
+        case LT -> measured < threshold - eps;
+        case LE -> measured <= threshold + eps;
+        case GT -> measured > threshold + eps;
+        case GE -> measured >= threshold - eps;
+        case EQ -> Math.abs(measured - threshold) <= eps;
       };
     }
   }
