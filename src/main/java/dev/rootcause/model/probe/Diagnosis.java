@@ -100,7 +100,7 @@ public record Diagnosis(
       if (timeouts > 0) {
         s.append(s.isEmpty() ? "" : "; ").append(timeouts).append(" timed out");
       }
-      why.add("slow: " + s + " (slow means a median of " + Units.duration(slowThreshold)
+      why.add("responses are slow: " + s + " (slow means a median of " + Units.duration(slowThreshold)
           + " or more)");
     }
     return new Diagnosis(r.url(), a, slow, rate, failing, r.errors(), headline,
