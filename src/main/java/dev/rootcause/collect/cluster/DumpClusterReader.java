@@ -64,16 +64,25 @@ public final class DumpClusterReader implements ClusterReader {
   }
 
   private static Path newestPodsFile(Path dir) throws IOException {
+    // cluster-info dump: <ns>/pods.json; otherwise a folder of kubectl output files.
+    List<Path> candidates;
     try (Stream<Path> s = Files.walk(dir, 2)) {
-      return s.filter(Files::isRegularFile).filter(DumpClusterReader::podsFileName)
-          .max((a, b) -> {
-            try {
-              return Files.getLastModifiedTime(a).compareTo(Files.getLastModifiedTime(b));
-            } catch (IOException e) {
-              return 0;
-            }
-          }).orElse(null);
+      candidates = s.filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().equals("pods.json")).toList();
     }
+    if (candidates.isEmpty()) {
+      try (Stream<Path> s = Files.list(dir)) {
+        candidates = s.filter(Files::isRegularFile).filter(DumpClusterReader::podsFileName).toList();
+      }
+    }
+    Path newest = null;
+    for (Path p : candidates) {
+      if (newest == null
+          || Files.getLastModifiedTime(p).compareTo(Files.getLastModifiedTime(newest)) > 0) {
+        newest = p;
+      }
+    }
+    return newest;
   }
 
   private static boolean podsFileName(Path p) {
