@@ -47,6 +47,9 @@ public final class LiveClusterReader implements ClusterReader {
       throw new ClusterReadException("cannot load kubeconfig" + (context == null ? "" : " context "
           + context) + ": " + safe(e.getMessage()), true);
     }
+    // An on-call engineer waiting on a dead API server wants to know in seconds, not minutes.
+    config.setRequestRetryBackoffLimit(2);
+    config.setConnectionTimeout(5_000);
     String name = context != null ? context : config.getCurrentContext() == null ? null
         : config.getCurrentContext().getName();
     return new LiveClusterReader(new KubernetesClientBuilder().withConfig(config).build(), name);
