@@ -58,8 +58,9 @@ final class Connection {
     this.endpoint = endpoint;
     this.recorder = recorder;
     this.policy = policy;
-    this.request = ByteBuffer.wrap(endpoint.request);
-    this.in = ByteBuffer.allocate(16 * 1024);
+    // Direct buffers: the socket reads into and writes from them without a copy through the heap.
+    this.request = endpoint.request.duplicate();
+    this.in = ByteBuffer.allocateDirect(16 * 1024);
     this.parser = new ResponseParser(this::sampleBody);
   }
 
@@ -150,7 +151,7 @@ final class Connection {
       tls = new TlsSession(engine, channel);
       int app = engine.getSession().getApplicationBufferSize();
       if (in.capacity() < app) {
-        in = ByteBuffer.allocate(app);
+        in = ByteBuffer.allocateDirect(app);
       }
       phase = Phase.HANDSHAKING;
       handshake();
@@ -250,7 +251,7 @@ final class Connection {
           fail(ErrorClass.PROTOCOL, "response headers longer than " + MAX_BUFFER + " bytes");
           return;
         }
-        in = ByteBuffer.allocate(in.capacity() * 2).put(in.flip());
+        in = ByteBuffer.allocateDirect(in.capacity() * 2).put(in.flip());
       }
       boolean more = n == space || tls != null && tls.hasBuffered();
       if (!more) {
@@ -288,14 +289,14 @@ final class Connection {
     int status = parser.status();
     boolean success = policy.isSuccess(status);
     long from = endpoint.open ? intended : started;
-    recorder.response(status, success, (now - from) / 1_000, second(now));
+    recorder.response(status, success, (now - from) / 1_000, second(now), now);
     if (sampling) {
       byte[] body = parser.body();
       recorder.samples.add(new FailureSample(endpoint.target.url(), status, null, null,
           body == null ? "" : new String(body, StandardCharsets.UTF_8), parser.bodyTruncated(),
           (now - endpoint.startNanos) / 1_000_000));
     }
-    endpoint.completed(now, !success);
+    endpoint.completed(!success);
     if (!parser.keepAlive()) {
       closeChannel();
     }
@@ -367,12 +368,12 @@ final class Connection {
   private void fail(ErrorClass error, String detail) {
     long now = System.nanoTime();
     boolean connectLevel = error.isConnectLevel();
-    recorder.error(error, second(now));
+    recorder.error(error, second(now), now);
     if (endpoint.claimSample()) {
       recorder.samples.add(new FailureSample(endpoint.target.url(), 0, error, detail, null, false,
           (now - endpoint.startNanos) / 1_000_000));
     }
-    endpoint.completed(now, true);
+    endpoint.completed(true);
     closeChannel();
     claimed = false;
     // The next request starts from the loop, not from here: a failure can happen inside begin(),

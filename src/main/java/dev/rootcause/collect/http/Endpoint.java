@@ -1,6 +1,7 @@
 package dev.rootcause.collect.http;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,7 +16,8 @@ final class Endpoint {
   final Target target;
   final InetSocketAddress address;
   final String dnsError;
-  final byte[] request;
+  /** The encoded request, read-only and direct; each connection sends a duplicate of it. */
+  final ByteBuffer request;
   final boolean head;
   final boolean open;
   final long total;
@@ -26,7 +28,6 @@ final class Endpoint {
   final AtomicInteger samplesLeft;
   final LongAdder done = new LongAdder();
   final LongAdder failures = new LongAdder();
-  final AtomicLong lastCompletion = new AtomicLong();
 
   /**
    * @param total requests to send; {@code Long.MAX_VALUE} when the run is bounded by time only
@@ -38,7 +39,8 @@ final class Endpoint {
     this.target = target;
     this.address = address;
     this.dnsError = dnsError;
-    this.request = request;
+    ByteBuffer direct = ByteBuffer.allocateDirect(request.length).put(request).flip();
+    this.request = direct.asReadOnlyBuffer();
     this.head = head;
     this.total = total;
     this.startNanos = startNanos;
@@ -46,7 +48,6 @@ final class Endpoint {
     this.intervalNanos = intervalNanos;
     this.open = intervalNanos > 0;
     this.samplesLeft = new AtomicInteger(samples);
-    this.lastCompletion.set(startNanos);
   }
 
   /**
@@ -56,6 +57,10 @@ final class Endpoint {
   long claim(long now) {
     if (now - stopNanos >= 0) {
       return NONE;
+    }
+    if (!open && total == Long.MAX_VALUE) {
+      // Bounded by time only: no budget to count, and no shared counter to contend on.
+      return now;
     }
     long i = issued.getAndIncrement();
     if (i >= total) {
@@ -74,11 +79,10 @@ final class Endpoint {
     return samplesLeft.getAndDecrement() > 0;
   }
 
-  void completed(long now, boolean failed) {
+  void completed(boolean failed) {
     done.increment();
     if (failed) {
       failures.increment();
     }
-    lastCompletion.accumulateAndGet(now, Math::max);
   }
 }

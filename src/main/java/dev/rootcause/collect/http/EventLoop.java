@@ -2,6 +2,7 @@ package dev.rootcause.collect.http;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ final class EventLoop implements Runnable {
   private final List<Connection> connections = new ArrayList<>();
   private final PriorityQueue<Connection> sleeping =
       new PriorityQueue<>((a, b) -> Long.compare(a.wakeAt - b.wakeAt, 0));
+  private final java.util.function.Consumer<SelectionKey> dispatch = this::ready;
   private int live;
   private volatile boolean stopped;
   private volatile Throwable crash;
@@ -95,10 +97,10 @@ final class EventLoop implements Runnable {
         wait = Math.min(wait, first.wakeAt - now);
       }
       if (wait >= 1_000_000L) {
-        selector.select(this::ready, wait / 1_000_000L);
+        selector.select(dispatch, wait / 1_000_000L);
       } else {
         // Under a millisecond to the next send: select() cannot sleep that precisely.
-        selector.selectNow(this::ready);
+        selector.selectNow(dispatch);
       }
       now = System.nanoTime();
       wakeDue(now);
@@ -111,7 +113,7 @@ final class EventLoop implements Runnable {
     }
   }
 
-  private void ready(java.nio.channels.SelectionKey key) {
+  private void ready(SelectionKey key) {
     ((Connection) key.attachment()).ready(key.readyOps());
   }
 

@@ -301,7 +301,13 @@ public final class LoadGenerator {
           any ? h.getMaxValue() : 0));
     }
     samples.sort(Comparator.comparingLong(FailureSample::atMillis));
-    long elapsedNanos = Math.max(0, e.lastCompletion.get() - e.startNanos);
+    long last = e.startNanos;
+    for (Recorder r : parts) {
+      if (r.lastCompletion != 0 && r.lastCompletion - last > 0) {
+        last = r.lastCompletion;
+      }
+    }
+    long elapsedNanos = Math.max(0, last - e.startNanos);
     return new EndpointResult(e.target.url(), responses, succeeded, statusMap, errorMap,
         summary(all), buckets(all), timeline, samples, latencies, Duration.ofNanos(elapsedNanos));
   }

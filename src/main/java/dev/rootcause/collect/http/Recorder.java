@@ -26,6 +26,8 @@ final class Recorder {
   long[] secondFailures = new long[64];
   IntCountsHistogram[] secondLatency = new IntCountsHistogram[64];
   int seconds;
+  /** When this loop saw the last request of this URL end (System.nanoTime); 0 if none. */
+  long lastCompletion;
   private final boolean keepLatencies;
   long[] successLatencies = new long[0];
   int successCount;
@@ -37,7 +39,8 @@ final class Recorder {
     }
   }
 
-  void response(int status, boolean success, long micros, int second) {
+  void response(int status, boolean success, long micros, int second, long now) {
+    lastCompletion = now;
     long v = Math.max(1, Math.min(micros, HIGHEST_MICROS));
     latency.recordValue(v);
     statuses[status]++;
@@ -54,7 +57,8 @@ final class Recorder {
     perSecond(second, !success).recordValue(v);
   }
 
-  void error(ErrorClass error, int second) {
+  void error(ErrorClass error, int second, long now) {
+    lastCompletion = now;
     errors[error.ordinal()]++;
     perSecond(second, true);
   }

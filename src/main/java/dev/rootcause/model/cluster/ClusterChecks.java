@@ -65,7 +65,7 @@ public final class ClusterChecks {
         boolean inWindow = when == null || when.isAfter(from)
             || c.state() == ContainerState.State.WAITING;
         if (inWindow) {
-          restarted.add(p.name() + "/" + c.name() + " (" + c.restartCount() + " restarts"
+          restarted.add(p.name() + "/" + c.name() + " (" + Units.count(c.restartCount(), "restart")
               + (c.lastReason() == null ? "" : ", last " + c.lastReason())
               + (c.state() == ContainerState.State.WAITING && c.reason() != null
                   ? ", now " + c.reason() : "") + ")");
@@ -78,7 +78,8 @@ public final class ClusterChecks {
           + lastRestart + ", before the window";
       return new Criterion(name, namespace, true, measured, detail);
     }
-    return new Criterion(name, namespace, false, restarted.size() + " containers restarted",
+    return new Criterion(name, namespace, false,
+        Units.count(restarted.size(), "container") + " restarted",
         String.join(", ", restarted) + " in the " + Units.duration(window) + " before " + asOf);
   }
 
@@ -129,7 +130,7 @@ public final class ClusterChecks {
         problems.add(gone + " (disappeared during the window)");
       }
     }
-    String measured = restarts + " restarts in " + snapshots.size() + " looks";
+    String measured = Units.count(restarts, "restart") + " in " + Units.count(snapshots.size(), "look");
     return new Criterion(name, namespace, problems.isEmpty(), measured,
         String.join(", ", problems));
   }
@@ -165,9 +166,9 @@ public final class ClusterChecks {
       notes.add("e.g. " + String.join(" | ", examples));
     }
     if (undated > 0) {
-      notes.add(undated + " lines carry no timestamp and were all checked");
+      notes.add(Units.count(undated, "line") + " without a timestamp, all checked");
     }
-    String measured = errors + " error lines in " + logs.size() + " containers";
+    String measured = Units.count(errors, "error line") + " in " + Units.count(logs.size(), "container");
     return new Criterion(name, namespace, errors == 0, measured, String.join("; ", notes));
   }
 }

@@ -56,6 +56,11 @@ public final class Units {
         : String.format(Locale.ROOT, "%.2f", value).replaceAll("0$", "");
   }
 
+  /** {@code 1 error line}, {@code 3 error lines}. */
+  public static String count(long n, String noun) {
+    return n + " " + (n == 1 ? noun : noun + "s");
+  }
+
   private static String trim(double v) {
     String s = v >= 100 ? String.format(Locale.ROOT, "%.0f", v)
         : v >= 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v);
