@@ -91,7 +91,8 @@ final class EventLoop implements Runnable {
     long nextSweep = now + SWEEP_NANOS;
     while (live > 0 && !stopped) {
       now = System.nanoTime();
-      long wait = nextSweep - now;
+      // The timeout sweep can wait a millisecond; only a scheduled send is worth a busy wait.
+      long wait = Math.max(1_000_000L, nextSweep - now);
       Connection first = sleeping.peek();
       if (first != null) {
         wait = Math.min(wait, first.wakeAt - now);
