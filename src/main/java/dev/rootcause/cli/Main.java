@@ -2,7 +2,10 @@ package dev.rootcause.cli;
 
 import dev.rootcause.pipeline.InputException;
 import dev.rootcause.report.Version;
+import dev.rootcause.rules.BuiltInRules;
+import dev.rootcause.rules.Rule;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +22,8 @@ import picocli.CommandLine.Command;
           + " Kubernetes manifests, with file:line evidence and a fix for each.",
       ""
     },
-    subcommands = {ScanCommand.class, ProbeCommand.class, VerifyCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ScanCommand.class, ProbeCommand.class, VerifyCommand.class, RulesCommand.class,
+        SchemaCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes:",
@@ -41,7 +45,24 @@ public final class Main implements Runnable {
 
   /** The configured CLI writing to {@code out} and {@code err}. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    return commandLine(out, err, BuiltInRules.all());
+  }
+
+  /** The CLI with another rule catalogue: how tests reach the paths a built-in rule cannot. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Rule> rules) {
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        if (type == ScanCommand.class) {
+          return type.cast(new ScanCommand(rules));
+        }
+        if (type == RulesCommand.class) {
+          return type.cast(new RulesCommand(rules));
+        }
+        return CommandLine.defaultFactory().create(type);
+      }
+    };
+    CommandLine cli = new CommandLine(new Main(), factory);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -51,24 +72,51 @@ public final class Main implements Runnable {
       PrintWriter w = commandLine.getErr();
       if (e instanceof InputException) {
         w.println("rootcause: " + e.getMessage());
-      } else {
-        w.println("rootcause: internal error: " + e + " (please report this; --verbose shows the stack trace)");
-        if (parseResult.hasMatchedOption("--verbose")) {
-          e.printStackTrace(w);
-        }
+        w.flush();
+        return ExitCode.USAGE.code();
       }
-      w.flush();
-      return exitCode(e);
+      return internalError(e, w, parseResult);
+    });
+    // picocli lets Errors (StackOverflowError, AssertionError) escape: the JVM would print a
+    // stack trace and exit 1, which CI would read as "findings".
+    cli.setExecutionStrategy(parseResult -> {
+      try {
+        return new CommandLine.RunLast().execute(parseResult);
+      } catch (Error e) {
+        return internalError(e, cli.getErr(), parseResult);
+      }
     });
     cli.setParameterExceptionHandler((e, args) -> {
+      // One line, for a CI log: the problem, then where to read about it.
       PrintWriter w = e.getCommandLine().getErr();
-      w.println("rootcause: " + e.getMessage());
-      w.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      w.println("rootcause: " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ")
+          + " (try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
       w.flush();
       return ExitCode.USAGE.code();
     });
     cli.getCommandSpec().exitCodeOnUsageHelp(ExitCode.OK.code());
     return cli;
+  }
+
+  private static int internalError(
+      Throwable e, PrintWriter w, CommandLine.ParseResult parseResult) {
+    w.println("rootcause: internal error: " + e
+        + " (please report this; --verbose shows the stack trace)");
+    if (verbose(parseResult)) {
+      e.printStackTrace(w);
+    }
+    w.flush();
+    return ExitCode.INTERNAL.code();
+  }
+
+  /** {@code --verbose} belongs to a subcommand, so look through the whole chain. */
+  private static boolean verbose(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+      if (r.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int exitCode(Throwable e) {

@@ -1,7 +1,6 @@
 package dev.rootcause.cli;
 
 import dev.rootcause.report.RuleCatalogue;
-import dev.rootcause.rules.BuiltInRules;
 import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.RuleInfo;
 import java.io.PrintWriter;
@@ -15,12 +14,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code rootcause rules}: the catalogue, or one rule's full documentation. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "rules",
     description = {"Lists every rule: id, severity, what it finds and the symptom it explains.",
         "With a rule id, prints that rule's full documentation."},
     footer = {"", "Examples:", "  rootcause rules", "  rootcause rules k8s/service-selects-nothing",
         "  rootcause rules --markdown > docs/rules.md"})
 final class RulesCommand implements Callable<Integer> {
+
+  private final List<Rule> catalogue;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -30,10 +32,14 @@ final class RulesCommand implements Callable<Integer> {
   @Option(names = "--markdown", description = "Print the whole catalogue as Markdown (docs/rules.md).")
   boolean markdown;
 
+  RulesCommand(List<Rule> catalogue) {
+    this.catalogue = List.copyOf(catalogue);
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<RuleInfo> rules = BuiltInRules.all().stream().map(Rule::info).toList();
+    List<RuleInfo> rules = catalogue.stream().map(Rule::info).toList();
     if (markdown) {
       out.print(RuleCatalogue.markdown(rules));
     } else if (ruleId != null) {

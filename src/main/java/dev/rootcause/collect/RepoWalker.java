@@ -85,6 +85,9 @@ public final class RepoWalker {
               return FileVisitResult.CONTINUE;
             }
             if (!attrs.isRegularFile()) {
+              // Reading a pipe would block, a device never end.
+              problems.add(CollectionProblem.note(SourceLocation.file(rel),
+                  "not a regular file (a pipe, socket or device); not read"));
               return FileVisitResult.CONTINUE;
             }
             if (!insideRoot(file)) {
@@ -99,9 +102,13 @@ public final class RepoWalker {
           @Override
           public FileVisitResult visitFileFailed(Path file, IOException e) {
             String rel = relative(realRoot, file);
+            if (e instanceof FileSystemLoopException) {
+              // Nothing is lost: the folder it leads to is scanned where it really is.
+              problems.add(CollectionProblem.note(SourceLocation.file(rel),
+                  "symlink loop: it leads back to a folder above it; not followed"));
+              return FileVisitResult.CONTINUE;
+            }
             String why = switch (e) {
-              case FileSystemLoopException loop ->
-                  "symlink loop: it leads back to a folder above it; not followed";
               case AccessDeniedException denied -> "cannot read: permission denied";
               case NoSuchFileException gone -> "vanished while scanning";
               default -> "cannot read: " + e.getMessage();

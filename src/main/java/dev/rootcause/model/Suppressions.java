@@ -11,13 +11,16 @@ import java.util.Set;
 public final class Suppressions {
   public static final String ALL = "*";
 
-  private final Map<String, Map<Integer, Set<String>>> byLine = new HashMap<>();
+  /** path -> silenced line -> rule id -> the line of the comment that silences it. */
+  private final Map<String, Map<Integer, Map<String, Integer>>> byLine = new HashMap<>();
   private final Map<String, Set<String>> byFile = new HashMap<>();
 
   public synchronized void addLine(String path, int line, Set<String> ruleIds) {
-    Map<Integer, Set<String>> lines = byLine.computeIfAbsent(path, p -> new HashMap<>());
-    lines.merge(line, Set.copyOf(ruleIds), Suppressions::union);
-    lines.merge(line + 1, Set.copyOf(ruleIds), Suppressions::union);
+    Map<Integer, Map<String, Integer>> lines = byLine.computeIfAbsent(path, p -> new HashMap<>());
+    for (String id : ruleIds) {
+      lines.computeIfAbsent(line, l -> new HashMap<>()).put(id, line);
+      lines.computeIfAbsent(line + 1, l -> new HashMap<>()).putIfAbsent(id, line);
+    }
   }
 
   public synchronized void addFile(String path, Set<String> ruleIds) {
@@ -30,10 +33,11 @@ public final class Suppressions {
     if (file.contains(ruleId) || file.contains(ALL)) {
       return "rootcause:ignore-file comment in " + where.path();
     }
-    Set<String> line =
-        byLine.getOrDefault(where.path(), Map.of()).getOrDefault(where.line(), Set.of());
-    if (where.line() > 0 && (line.contains(ruleId) || line.contains(ALL))) {
-      return "rootcause:ignore comment at " + where.path() + ":" + where.line();
+    Map<String, Integer> line =
+        byLine.getOrDefault(where.path(), Map.of()).getOrDefault(where.line(), Map.of());
+    Integer comment = line.containsKey(ruleId) ? line.get(ruleId) : line.get(ALL);
+    if (where.line() > 0 && comment != null) {
+      return "rootcause:ignore comment at " + where.path() + ":" + comment;
     }
     return null;
   }

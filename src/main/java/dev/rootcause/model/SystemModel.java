@@ -3,10 +3,12 @@ package dev.rootcause.model;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.build.ImageBuild;
 import dev.rootcause.model.docker.Dockerfile;
+import dev.rootcause.model.docker.Stage;
 import dev.rootcause.model.k8s.Autoscaler;
 import dev.rootcause.model.k8s.ConfigData;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.ContainerPort;
+import dev.rootcause.model.k8s.EnvVar;
 import dev.rootcause.model.k8s.ImageRef;
 import dev.rootcause.model.k8s.Ingress;
 import dev.rootcause.model.k8s.NetworkPolicy;
@@ -15,6 +17,7 @@ import dev.rootcause.model.k8s.PortRef;
 import dev.rootcause.model.k8s.Service;
 import dev.rootcause.model.k8s.ServicePort;
 import dev.rootcause.model.k8s.Workload;
+import dev.rootcause.model.pipeline.Pipeline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,11 +47,13 @@ public final class SystemModel {
   private final List<ImageBuild> imageBuilds;
   private final List<AppFacts> apps;
   private final List<HostReference> hostReferences;
+  private final List<Pipeline> pipelines;
   private final Suppressions suppressions;
 
   private final Map<String, List<Service>> servicesByName = new HashMap<>();
   private final Map<String, List<ImageBuild>> buildsByRepository = new HashMap<>();
   private final Map<Container, Optional<ImageSource>> imageSources = new ConcurrentHashMap<>();
+  private List<HostUse> hostUses;
 
   private SystemModel(Builder b) {
     this.workloads = List.copyOf(b.workloads);
@@ -63,6 +68,7 @@ public final class SystemModel {
     this.imageBuilds = List.copyOf(b.imageBuilds);
     this.apps = List.copyOf(b.apps);
     this.hostReferences = List.copyOf(b.hostReferences);
+    this.pipelines = List.copyOf(b.pipelines);
     this.suppressions = b.suppressions;
     for (Service s : services) {
       servicesByName.computeIfAbsent(s.name(), n -> new ArrayList<>()).add(s);
@@ -121,6 +127,19 @@ public final class SystemModel {
 
   public List<HostReference> hostReferences() {
     return hostReferences;
+  }
+
+  /** Every host a workload (or a config in a ConfigMap) is set up to reach; see {@link HostUse}. */
+  public synchronized List<HostUse> hostUses() {
+    if (hostUses == null) {
+      hostUses = List.copyOf(HostUses.of(this));
+    }
+    return hostUses;
+  }
+
+  /** Delivery pipelines (CI/CD files) that build, test and deploy the system. */
+  public List<Pipeline> pipelines() {
+    return pipelines;
   }
 
   public Suppressions suppressions() {
@@ -227,6 +246,79 @@ public final class SystemModel {
     return buildsByRepository.getOrDefault(r, List.of());
   }
 
+  /** Builds, tags, imports and pushes whose name is this image's, or templated and could expand to it. */
+  public List<ImageBuild> buildsProducing(ImageRef image) {
+    String wanted = canonical(image);
+    String untagged = image.effectiveTag().equals("latest")
+        ? wanted.substring(0, wanted.lastIndexOf(':')) : null;
+    return imageBuilds.stream()
+        .filter(b -> b.image().isTemplated()
+            ? templateMatches(b.image().raw(), wanted, untagged)
+            : canonical(b.image()).equals(wanted))
+        .toList();
+  }
+
+  /** {@code registry/repository:tag} with Docker Hub's own spellings removed. */
+  private static String canonical(ImageRef image) {
+    String registry = image.registry() == null ? null : image.registry().toLowerCase(Locale.ROOT);
+    if (registry != null && (registry.equals("docker.io") || registry.equals("index.docker.io")
+        || registry.equals("registry-1.docker.io"))) {
+      registry = null;
+    }
+    return (registry == null ? "" : registry + "/") + image.normalizedRepository() + ":"
+        + image.effectiveTag();
+  }
+
+  /** Whether {@code $VAR}, {@code ${...}}, {@code $(...)}, {@code {{ }}} parts can fill to the name. */
+  private static boolean templateMatches(String template, String name, String untagged) {
+    StringBuilder re = new StringBuilder();
+    String t = template.trim().toLowerCase(Locale.ROOT);
+    int i = 0;
+    while (i < t.length()) {
+      char c = t.charAt(i);
+      int end = -1;
+      if (c == '$' && i + 1 < t.length()) {
+        char next = t.charAt(i + 1);
+        if (next == '{' || next == '(') {
+          end = closing(t, i + 1);
+        } else {
+          end = i + 1;
+          while (end < t.length() && (Character.isLetterOrDigit(t.charAt(end)) || t.charAt(end) == '_')) {
+            end++;
+          }
+          end = end == i + 1 ? -1 : end - 1;
+        }
+      } else if (t.startsWith("{{", i)) {
+        int close = t.indexOf("}}", i);
+        end = close < 0 ? t.length() - 1 : close + 1;
+      }
+      if (end >= 0) {
+        re.append(".*");
+        i = end + 1;
+      } else {
+        re.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+        i++;
+      }
+    }
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile(re.toString());
+    return p.matcher(name).matches() || untagged != null && p.matcher(untagged).matches()
+        || p.matcher("docker.io/" + name).matches();
+  }
+
+  private static int closing(String s, int open) {
+    char o = s.charAt(open);
+    char close = o == '{' ? '}' : ')';
+    int depth = 0;
+    for (int i = open; i < s.length(); i++) {
+      if (s.charAt(i) == o) {
+        depth++;
+      } else if (s.charAt(i) == close && --depth == 0) {
+        return i;
+      }
+    }
+    return s.length() - 1;
+  }
+
   /**
    * The Dockerfile and builds behind a container's image, and how sure the link is. Empty when the
    * repository gives no reason to link this image to any of its Dockerfiles.
@@ -315,6 +407,158 @@ public final class SystemModel {
         .flatMap(d -> d == null ? Optional.empty() : appOf(d));
   }
 
+  // ---- What runs inside a container -------------------------------------------------------
+
+  /**
+   * The port the container's process listens on, from the application code (resolved through the
+   * container env, then the image ENV, then the code's default), else empty. Several listen sites
+   * that disagree, or an env var with no known value, give empty: unknown is not wrong.
+   */
+  public Optional<ListenPort> listenPort(Workload workload, Container container) {
+    Optional<ImageSource> source = imageSource(container);
+    Optional<AppFacts> app = appOf(container);
+    if (source.isEmpty() || app.isEmpty() || app.get().listens().isEmpty()) {
+      return Optional.empty();
+    }
+    Confidence confidence = source.get().confidence();
+    List<ListenPort> resolved = new ArrayList<>();
+    for (AppFacts.ListenPort listen : app.get().listens()) {
+      resolveListen(workload, container, source.get().dockerfile(), listen, confidence)
+          .ifPresent(resolved::add);
+    }
+    if (resolved.size() != app.get().listens().size()) {
+      return Optional.empty();
+    }
+    long distinct = resolved.stream().mapToInt(ListenPort::port).distinct().count();
+    return distinct == 1 ? Optional.of(resolved.get(0)) : Optional.empty();
+  }
+
+  private Optional<ListenPort> resolveListen(
+      Workload workload, Container container, Dockerfile dockerfile, AppFacts.ListenPort listen,
+      Confidence confidence) {
+    List<Evidence> steps = new ArrayList<>();
+    if (listen.envVar() == null) {
+      if (listen.port() == null) {
+        return Optional.empty();
+      }
+      steps.add(new Evidence(listen.location(), "the app listens on " + listen.port()));
+      return Optional.of(new ListenPort(listen.port(), confidence, steps));
+    }
+    String var = listen.envVar();
+    steps.add(new Evidence(listen.location(), "the app listens on $" + var
+        + (listen.port() == null ? "" : " (default " + listen.port() + ")")));
+    Optional<EnvVar> env = container.envVar(var);
+    if (env.isPresent()) {
+      Optional<Integer> value = envValue(workload, env.get()).flatMap(SystemModel::parsePort);
+      if (value.isEmpty()) {
+        return Optional.empty(); // set, but to something we cannot read: unknown
+      }
+      steps.add(new Evidence(env.get().location(), "env " + var + "=" + value.get()));
+      return Optional.of(new ListenPort(value.get(), confidence, steps));
+    }
+    if (dockerfile != null) {
+      Optional<Stage> stage = dockerfile.finalStage();
+      if (stage.isPresent() && stage.get().env().containsKey(var)) {
+        Optional<Integer> value = parsePort(stage.get().env().get(var));
+        if (value.isEmpty()) {
+          return Optional.empty();
+        }
+        SourceLocation envAt = stage.get().instructions().stream()
+            .filter(i -> i.keyword().equals("ENV") && i.arguments().contains(var))
+            .map(Stage.Instruction::location).reduce((a, b) -> b).orElse(stage.get().location());
+        steps.add(new Evidence(envAt, "image ENV " + var + "=" + value.get()));
+        return Optional.of(new ListenPort(value.get(), confidence, steps));
+      }
+    }
+    if (container.envFrom().isEmpty() && listen.port() != null) {
+      return Optional.of(new ListenPort(listen.port(), confidence, steps));
+    }
+    return Optional.empty(); // envFrom may set it, or no default: unknown
+  }
+
+  /** A literal env value, or the ConfigMap/Secret key it references when the repo declares it. */
+  public Optional<String> envValue(Workload workload, EnvVar env) {
+    if (env.value() != null) {
+      return Optional.of(env.value().reveal());
+    }
+    EnvVar.ValueSource from = env.valueFrom();
+    if (from == null || from.key() == null || from.objectName() == null) {
+      return Optional.empty();
+    }
+    boolean secret = EnvVar.ValueSource.SECRET.equals(from.kind());
+    if (!secret && !EnvVar.ValueSource.CONFIG_MAP.equals(from.kind())) {
+      return Optional.empty();
+    }
+    return config(secret, workload.meta().namespace(), from.objectName())
+        .map(c -> c.entries().get(from.key()))
+        .map(e -> e.value().reveal());
+  }
+
+  private static Optional<Integer> parsePort(String text) {
+    try {
+      int port = Integer.parseInt(text.trim());
+      return port > 0 && port < 65536 ? Optional.of(port) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The runtime in a container's image: from the image name, else the base of the Dockerfile that
+   * builds it (following stage references), else the application's language.
+   */
+  public Optional<RuntimeEvidence> runtimeOf(Container container) {
+    if (container.image() == null) {
+      return Optional.empty();
+    }
+    Optional<Runtime> byName = Runtime.ofImage(container.image().repository());
+    if (byName.isPresent()) {
+      return Optional.of(new RuntimeEvidence(byName.get(), container.image().location(),
+          "image " + container.image().raw(), Confidence.CERTAIN));
+    }
+    Optional<ImageSource> source = imageSource(container);
+    if (source.isEmpty() || source.get().dockerfile() == null) {
+      return Optional.empty();
+    }
+    Dockerfile dockerfile = source.get().dockerfile();
+    Optional<Stage> stage = dockerfile.finalStage();
+    for (int hops = 0; stage.isPresent() && hops < dockerfile.stages().size(); hops++) {
+      String base = stage.get().baseImage();
+      Optional<Stage> parent = dockerfile.stage(base);
+      if (parent.isPresent() && parent.get().index() < stage.get().index()) {
+        stage = parent;
+        continue;
+      }
+      Optional<Runtime> runtime = Runtime.ofImage(ImageRef.parse(base, null).repository());
+      if (runtime.isPresent()) {
+        return Optional.of(new RuntimeEvidence(runtime.get(), stage.get().location(),
+            "FROM " + base, source.get().confidence()));
+      }
+      break;
+    }
+    return appOf(container).flatMap(app -> switch (app.language()) {
+      case JAVASCRIPT, TYPESCRIPT -> Optional.of(Runtime.NODE);
+      case PYTHON -> Optional.of(Runtime.PYTHON);
+      case JAVA -> Optional.of(Runtime.JVM);
+      case GO -> Optional.<Runtime>empty(); // a Go binary's floor is tiny: nothing to judge
+    }).map(r -> new RuntimeEvidence(r, dockerfile.location(),
+        "application code in " + appOf(container).orElseThrow().root(), Confidence.LIKELY));
+  }
+
+  /** A runtime and the location that shows it. */
+  public record RuntimeEvidence(Runtime runtime, Location location, String basis, Confidence confidence) {}
+
+
+  /** The (workload, container) pairs whose image links to this Dockerfile, init containers too. */
+  public List<Map.Entry<Workload, Container>> containersRunning(Dockerfile dockerfile) {
+    return containers()
+        .filter(e -> imageSource(e.getValue())
+            .map(ImageSource::dockerfile)
+            .filter(d -> d != null && d.path().equals(dockerfile.path()))
+            .isPresent())
+        .toList();
+  }
+
   /** Every (workload, container) pair, init containers included. */
   public Stream<Map.Entry<Workload, Container>> containers() {
     return workloads.stream().flatMap(w -> w.allContainers().map(c -> Map.entry(w, c)));
@@ -333,6 +577,7 @@ public final class SystemModel {
     private final List<ImageBuild> imageBuilds = new ArrayList<>();
     private final List<AppFacts> apps = new ArrayList<>();
     private final List<HostReference> hostReferences = new ArrayList<>();
+    private final List<Pipeline> pipelines = new ArrayList<>();
     private Suppressions suppressions = new Suppressions();
 
     public synchronized Builder workload(Workload w) {
@@ -390,6 +635,11 @@ public final class SystemModel {
       return this;
     }
 
+    public synchronized Builder pipeline(Pipeline p) {
+      pipelines.add(p);
+      return this;
+    }
+
     public synchronized Builder suppressions(Suppressions s) {
       suppressions = s;
       return this;
@@ -412,6 +662,7 @@ public final class SystemModel {
       imageBuilds.sort(Comparator.comparing(ImageBuild::location, SourceLocation.ORDER));
       apps.sort(Comparator.comparing(AppFacts::root));
       hostReferences.sort(Comparator.comparing(HostReference::location, SourceLocation.ORDER));
+      pipelines.sort(Comparator.comparing(Pipeline::path));
       return new SystemModel(this);
     }
   }

@@ -3,11 +3,13 @@ package dev.rootcause.pipeline;
 import dev.rootcause.collect.yaml.YamlNode;
 import dev.rootcause.collect.yaml.YamlNode.Mapping;
 import dev.rootcause.collect.yaml.YamlReader;
+import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.rules.RuleInfo;
 import dev.rootcause.rules.RuleSettings;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -45,12 +47,16 @@ public final class SettingsLoader {
     String text;
     try {
       text = Files.readString(file);
+    } catch (CharacterCodingException e) {
+      throw new InputException(displayPath + ": config is not UTF-8 text; convert it to UTF-8");
     } catch (IOException e) {
       throw new InputException(displayPath + ": cannot read config: " + e.getMessage());
     }
     YamlReader.Result read = YamlReader.read(displayPath, text);
     if (!read.problems().isEmpty()) {
-      throw new InputException(read.problems().get(0).display());
+      // Not "skipped": a config that cannot be read stops the scan.
+      CollectionProblem problem = read.problems().get(0);
+      throw new InputException(problem.location().display() + ": " + problem.message());
     }
     if (read.documents().isEmpty() || read.documents().get(0).root() instanceof YamlNode.Scalar s
         && s.isNull()) {
@@ -94,10 +100,12 @@ public final class SettingsLoader {
                 + " has no threshold '" + t.key() + "' (it has: "
                 + info.thresholds().stream().map(RuleInfo.Threshold::name).toList() + ")");
           }
+          String value = scalar(t).value();
           try {
-            named.put(t.key(), Long.parseLong(scalar(t).value()));
+            named.put(t.key(), Long.parseLong(value));
           } catch (NumberFormatException ex) {
-            throw new InputException(t.keyLocation().display() + ": threshold must be a whole number");
+            throw new InputException(t.keyLocation().display() + ": threshold " + t.key()
+                + " must be a whole number, not '" + value + "'");
           }
         }
         thresholds.put(rule.key(), named);
@@ -118,9 +126,20 @@ public final class SettingsLoader {
 
   private Set<String> ruleIds(Mapping m, String key) throws InputException {
     Set<String> ids = new HashSet<>();
-    for (String id : m.strings(key)) {
-      knownRule(id, m.locationOf(key));
-      ids.add(id);
+    if (!m.has(key)) {
+      return ids;
+    }
+    if (!(m.get(key).orElseThrow() instanceof YamlNode.Sequence list)) {
+      throw new InputException(m.locationOf(key).display() + ": '" + key
+          + "' must be a list of rule ids");
+    }
+    for (YamlNode item : list.items()) {
+      // Each id's own position, so a typo in a long list is found at once.
+      if (!(item instanceof YamlNode.Scalar s) || s.value() == null) {
+        throw new InputException(item.location().display() + ": expected a rule id");
+      }
+      knownRule(s.value(), s.location());
+      ids.add(s.value());
     }
     return ids;
   }

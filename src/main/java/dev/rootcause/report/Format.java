@@ -6,7 +6,9 @@ import java.util.function.Supplier;
 /** The output formats, each with its renderer: the one place a format is added. */
 public enum Format {
   TEXT(TextRenderer::new),
-  JSON(JsonRenderer::new);
+  JSON(JsonRenderer::new),
+  SARIF(SarifRenderer::new),
+  MARKDOWN(MarkdownRenderer::new);
 
   private final Supplier<ReportRenderer> renderer;
 

@@ -15,18 +15,37 @@ import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.rules.ScanResult;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
  * The machine-readable report. Its shape is versioned ({@code schemaVersion}) and described by
- * {@code docs/scan-result.schema.json}; fields are only ever added.
+ * the JSON Schema {@link #schema()} returns ({@code rootcause schema}, copied to {@code
+ * docs/scan-result.schema.json}); fields are only ever added.
  */
 public final class JsonRenderer implements ReportRenderer {
   public static final int SCHEMA_VERSION = 1;
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+  /** The resource holding the JSON Schema of this output. */
+  static final String SCHEMA_RESOURCE = "/schema/scan-result.schema.json";
+
+  /** The JSON Schema (draft-07) this renderer's output conforms to. */
+  public static String schema() {
+    try (InputStream in = JsonRenderer.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the build");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @Override
   public void render(ScanResult result, Writer out) throws IOException {
@@ -42,14 +61,14 @@ public final class JsonRenderer implements ReportRenderer {
     }
     summary.put("suppressed", result.suppressed().size());
     summary.put("filesScanned", result.inventory().filesScanned());
-    summary.put("filesSkipped", result.problems().stream()
-        .filter(p -> p.kind() == CollectionProblem.Kind.SKIPPED).count());
+    summary.put("filesSkipped", result.skipped().size());
     summary.put("rulesRun", result.rulesRun().size());
     summary.put("elapsedMillis", result.elapsed().toMillis());
     ArrayNode findings = root.putArray("findings");
     result.findings().forEach(f -> findings.add(finding(f)));
     ArrayNode suppressed = root.putArray("suppressed");
-    result.suppressed().forEach(s -> suppressed.add(finding(s.finding()).put("reason", s.reason())));
+    result.suppressed().forEach(s ->
+        suppressed.add(finding(s.finding()).put("reason", Redaction.redact(s.reason()))));
     ArrayNode problems = root.putArray("problems");
     for (CollectionProblem p : result.problems()) {
       problems.addObject()
@@ -59,7 +78,8 @@ public final class JsonRenderer implements ReportRenderer {
     }
     ArrayNode failures = root.putArray("ruleFailures");
     result.ruleFailures().forEach(r -> failures.addObject()
-        .put("ruleId", r.ruleId()).put("subject", r.subject()).put("error", Redaction.redact(r.error())));
+        .put("ruleId", r.ruleId()).put("subject", Redaction.redact(r.subject()))
+        .put("error", Redaction.redact(r.error())));
     MAPPER.writeValue(out, root);
     out.write('\n');
     out.flush();
@@ -71,8 +91,8 @@ public final class JsonRenderer implements ReportRenderer {
     n.put("severity", f.severity().label());
     n.put("layer", f.layer().prefix());
     n.put("confidence", f.confidence().name().toLowerCase(Locale.ROOT));
-    n.put("subject", f.subject());
-    n.put("symptom", f.symptom());
+    n.put("subject", Redaction.redact(f.subject()));
+    n.put("symptom", Redaction.redact(f.symptom()));
     n.put("message", Redaction.redact(f.message()));
     n.put("fix", Redaction.redact(f.fix()));
     n.set("location", location(f.primary()));

@@ -10,15 +10,18 @@ import dev.rootcause.rules.ScanResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The terminal report: findings grouped by layer like the root-cause tables of a post-incident
- * report, each with where, what breaks, why, the fix and the evidence; then a one-line summary.
+ * The terminal report, for someone paged at night: findings grouped by layer like the root-cause
+ * tables of a post-incident report, the layer holding the worst finding first; each says where,
+ * what is wrong, what breaks, the fix and the evidence. Then what could not be read, and one
+ * summary line last, where the eye lands.
  */
 public final class TextRenderer implements ReportRenderer {
   private final boolean color;
@@ -36,74 +39,154 @@ public final class TextRenderer implements ReportRenderer {
   @Override
   public void render(ScanResult result, Writer writer) throws IOException {
     PrintWriter out = new PrintWriter(writer);
-    Map<Layer, List<Finding>> byLayer = new TreeMap<>(
-        result.findings().stream().collect(Collectors.groupingBy(Finding::layer)));
-    for (Map.Entry<Layer, List<Finding>> group : byLayer.entrySet()) {
+    for (Map.Entry<Layer, List<Finding>> group : byLayer(result.findings()).entrySet()) {
       out.println(bold(group.getKey().title() + " (" + group.getValue().size() + ")"));
       out.println();
-      for (Finding f : group.getValue()) {
-        finding(out, f);
+      group.getValue().forEach(f -> finding(out, f));
+    }
+    List<CollectionProblem> skipped = result.skipped();
+    if (!skipped.isEmpty()) {
+      out.println(bold("Not read (" + skipped.size() + ")"));
+      skipped.forEach(
+          p -> out.println("  " + clean(p.location().display()) + "  " + clean(p.message())));
+      out.println();
+    }
+    if (!result.ruleFailures().isEmpty()) {
+      out.println(bold("Rules that failed (" + result.ruleFailures().size() + ")"));
+      for (ScanResult.RuleFailure failure : result.ruleFailures()) {
+        out.println(
+            "  "
+                + failure.ruleId()
+                + " on "
+                + clean(failure.subject())
+                + ": "
+                + clean(failure.error()));
       }
+      out.println("  The other rules ran. This is a bug in rootcause: please report it.");
+      out.println();
     }
     if (showSuppressed && !result.suppressed().isEmpty()) {
       out.println(bold("Suppressed (" + result.suppressed().size() + ")"));
       for (ScanResult.Suppressed s : result.suppressed()) {
-        out.println("  " + s.finding().ruleId() + " at " + s.finding().primary().display()
-            + ": " + s.reason());
+        Finding f = s.finding();
+        out.println(
+            "  "
+                + f.severity().label()
+                + "  "
+                + f.ruleId()
+                + "  "
+                + clean(f.primary().display())
+                + "  "
+                + clean(f.message()));
+        out.println("    by " + clean(s.reason()));
       }
       out.println();
-    }
-    for (ScanResult.RuleFailure failure : result.ruleFailures()) {
-      out.println("rule " + failure.ruleId() + " failed on " + failure.subject() + ": "
-          + Redaction.redact(failure.error()) + " (please report this)");
     }
     out.println(summary(result));
     out.flush();
   }
 
+  /**
+   * Layers in the order of their worst finding, then the seeds' order; findings as the engine
+   * sorted them.
+   */
+  static Map<Layer, List<Finding>> byLayer(List<Finding> findings) {
+    Map<Layer, List<Finding>> grouped =
+        findings.stream().collect(Collectors.groupingBy(Finding::layer));
+    Comparator<Map.Entry<Layer, List<Finding>>> worstFirst =
+        Comparator.comparing(
+                (Map.Entry<Layer, List<Finding>> e) -> worst(e.getValue()),
+                Comparator.reverseOrder())
+            .thenComparing(Map.Entry::getKey);
+    Map<Layer, List<Finding>> ordered = new LinkedHashMap<>();
+    grouped.entrySet().stream()
+        .sorted(worstFirst)
+        .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+    return ordered;
+  }
+
+  private static Severity worst(List<Finding> findings) {
+    return findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElseThrow();
+  }
+
   private void finding(PrintWriter out, Finding f) {
-    String likely = f.confidence() == Confidence.LIKELY ? " (likely)" : "";
-    out.println("  " + severity(f.severity()) + "  " + f.ruleId() + "  " + f.subject() + likely);
-    out.println("    at       " + f.primary().display());
-    out.println("    problem  " + Redaction.redact(f.message()));
-    out.println("    symptom  " + f.symptom());
-    out.println("    fix      " + Redaction.redact(f.fix()));
+    String likely =
+        f.confidence() == Confidence.LIKELY ? "  (likely: rests on an inferred link)" : "";
+    out.println(
+        "  " + severity(f.severity()) + "  " + f.ruleId() + "  " + clean(f.subject()) + likely);
+    out.println("    at        " + clean(f.primary().display()));
+    out.println("    problem   " + clean(f.message()));
+    out.println("    symptom   " + clean(f.symptom()));
+    out.println("    fix       " + clean(f.fix()));
     List<Evidence> related = f.related();
     for (int i = 0; i < related.size(); i++) {
       Evidence e = related.get(i);
-      out.println((i == 0 ? "    evidence " : "             ") + e.location().display() + "  "
-          + Redaction.redact(e.note()));
+      out.println(
+          (i == 0 ? "    evidence  " : "              ")
+              + clean(e.location().display())
+              + "  "
+              + clean(e.note()));
     }
     out.println();
   }
 
-  static String summary(ScanResult result) {
+  /** The last line: counts, what was looked at, how long, and what was left out. */
+  String summary(ScanResult result) {
+    ScanResult.Inventory inv = result.inventory();
     StringBuilder sb = new StringBuilder();
     int n = result.findings().size();
-    sb.append(n == 0 ? "No findings" : n + (n == 1 ? " finding" : " findings"));
-    if (n > 0) {
-      String counts = java.util.Arrays.stream(Severity.values())
-          .sorted(java.util.Comparator.reverseOrder())
-          .filter(s -> result.count(s) > 0)
-          .map(s -> result.count(s) + " " + s.label())
-          .collect(Collectors.joining(", "));
-      sb.append(" (").append(counts).append(")");
+    if (inv.filesScanned() == 0 && n == 0) {
+      sb.append("Nothing to scan in ")
+          .append(clean(result.root()))
+          .append(": no Kubernetes manifests, Dockerfiles, build scripts or source files found.");
+    } else {
+      sb.append(n == 0 ? "No findings" : n + (n == 1 ? " finding" : " findings"));
+      if (n > 0) {
+        sb.append(" (").append(result.severityCounts()).append(")");
+      }
+      sb.append(" in ")
+          .append(count(inv.filesScanned(), "file"))
+          .append(": ")
+          .append(count(inv.workloads(), "workload"))
+          .append(", ")
+          .append(count(inv.services(), "service"))
+          .append(", ")
+          .append(count(inv.dockerfiles(), "Dockerfile"))
+          .append(", ")
+          .append(count(inv.imageBuilds(), "image build"))
+          .append(", ")
+          .append(count(inv.apps(), "app"))
+          .append(String.format(Locale.ROOT, "; %.2f s.", result.elapsed().toMillis() / 1000.0));
     }
-    ScanResult.Inventory inv = result.inventory();
-    sb.append(String.format(Locale.ROOT, " in %d files: %d workloads, %d services, %d Dockerfiles, %d image builds, %d apps; %.2f s.",
-        inv.filesScanned(), inv.workloads(), inv.services(), inv.dockerfiles(), inv.imageBuilds(),
-        inv.apps(), result.elapsed().toMillis() / 1000.0));
-    long skipped = result.problems().stream()
-        .filter(p -> p.kind() == CollectionProblem.Kind.SKIPPED).count();
+    int skipped = result.skipped().size();
     if (skipped > 0) {
-      sb.append(" ").append(skipped).append(skipped == 1 ? " file" : " files")
-          .append(" skipped (listed above on stderr).");
+      sb.append(" ").append(count(skipped, "file")).append(" not read (see above).");
+    }
+    if (!result.ruleFailures().isEmpty()) {
+      sb.append(" ")
+          .append(count(result.ruleFailures().size(), "rule failure"))
+          .append(" (see above).");
     }
     if (!result.suppressed().isEmpty()) {
-      sb.append(" ").append(result.suppressed().size()).append(" suppressed");
-      sb.append(" (--show-suppressed).");
+      sb.append(" ")
+          .append(result.suppressed().size())
+          .append(showSuppressed ? " suppressed (see above)." : " suppressed (--show-suppressed).");
     }
     return sb.toString();
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /**
+   * Redacted and on one line, without control characters: a newline would break the layout, and an
+   * escape sequence in a file name or YAML value must not drive the reader's terminal.
+   */
+  static String clean(String s) {
+    return s == null
+        ? ""
+        : Redaction.redact(s).replaceAll("\\s*\\R\\s*", " ").replaceAll("\\p{Cntrl}", "?");
   }
 
   private String severity(Severity s) {
@@ -111,13 +194,14 @@ public final class TextRenderer implements ReportRenderer {
     if (!color) {
       return label;
     }
-    String code = switch (s) {
-      case CRITICAL -> "1;31";
-      case HIGH -> "31";
-      case MEDIUM -> "33";
-      case LOW -> "36";
-      case INFO -> "2";
-    };
+    String code =
+        switch (s) {
+          case CRITICAL -> "1;31";
+          case HIGH -> "31";
+          case MEDIUM -> "33";
+          case LOW -> "36";
+          case INFO -> "2";
+        };
     return "\u001b[" + code + "m" + label + "\u001b[0m";
   }
 

@@ -7,7 +7,7 @@ package dev.rootcause.rules;
  */
 public sealed interface Rule
     permits ContainerRule, WorkloadRule, ServiceRule, AutoscalerRule, NetworkPolicyRule,
-        DockerfileRule, AppRule, SystemRule {
+        DockerfileRule, AppRule, PipelineRule, SystemRule {
 
   default RuleInfo info() {
     return RuleInfo.of(getClass());

@@ -100,6 +100,9 @@ public final class RuleEngine {
       case AppRule r ->
           model.apps().forEach(a ->
               guarded(info, model, "app " + a.root(), out, failures, ctx -> r.check(a, ctx)));
+      case PipelineRule r ->
+          model.pipelines().forEach(p ->
+              guarded(info, model, p.path(), out, failures, ctx -> r.check(p, ctx)));
       case SystemRule r -> guarded(info, model, "system", out, failures, r::check);
     }
   }

@@ -51,4 +51,22 @@ public record ScanResult(
   public long count(Severity severity) {
     return findings.stream().filter(f -> f.severity() == severity).count();
   }
+
+  /** The inputs that could not be used at all (not the notes): what {@code --strict} fails on. */
+  public List<CollectionProblem> skipped() {
+    return problems.stream().filter(p -> p.kind() == CollectionProblem.Kind.SKIPPED).toList();
+  }
+
+  /** Findings per severity, worst first, zeros left out: {@code 2 critical, 1 high}. */
+  public String severityCounts() {
+    StringBuilder sb = new StringBuilder();
+    Severity[] all = Severity.values();
+    for (int i = all.length - 1; i >= 0; i--) {
+      long n = count(all[i]);
+      if (n > 0) {
+        sb.append(sb.isEmpty() ? "" : ", ").append(n).append(' ').append(all[i].label());
+      }
+    }
+    return sb.toString();
+  }
 }

@@ -3,18 +3,20 @@ package dev.rootcause.testing;
 import dev.rootcause.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import picocli.CommandLine;
 
-/** Runs the CLI in-process, as a user would from a shell, and keeps what it printed. */
+/** Runs the real CLI in-process and captures what a shell would see. */
 public final class Cli {
   private Cli() {}
 
-  /** What one run printed and returned. */
+  /** The exit code and both streams of one run. */
   public record Run(int exit, String out, String err) {}
 
   public static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    CommandLine cli = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+    int exit = cli.execute(args);
     return new Run(exit, out.toString(), err.toString());
   }
 }

@@ -23,17 +23,33 @@ public final class ManifestCollector implements YamlCollector {
         continue;
       }
       if (root.string("kind").endsWith("List") && root.has("items")) {
-        List<YamlNode> items = root.seq("items").map(YamlNode.Sequence::items).orElse(List.of());
-        for (int i = 0; i < items.size(); i++) {
-          YamlNode item = items.get(i);
-          int end = i + 1 < items.size() ? items.get(i + 1).location().line() - 1 : doc.endLine();
-          if (item instanceof Mapping m && isObject(m)) {
-            read(m, end, facts);
-          }
-        }
+        readList(root, doc.endLine(), facts);
       } else {
         read(root, doc.endLine(), facts);
       }
+    }
+  }
+
+  private static void readList(Mapping list, int endLine, Facts facts) {
+    YamlNode itemsNode = list.get("items").orElseThrow();
+    if (!(itemsNode instanceof YamlNode.Sequence sequence)) {
+      if (!(itemsNode instanceof YamlNode.Scalar s && s.isNull())) {
+        facts.problem(CollectionProblem.note(list.locationOf("items"),
+            "'items' should be a list; ignored"));
+      }
+      return;
+    }
+    List<YamlNode> items = sequence.items();
+    for (int i = 0; i < items.size(); i++) {
+      YamlNode item = items.get(i);
+      if (!(item instanceof Mapping m) || !isObject(m)) {
+        facts.problem(CollectionProblem.note(item.location(), "item " + (i + 1)
+            + " of the List is not a Kubernetes object (no apiVersion and kind); ignored"));
+        continue;
+      }
+      // Items written on one line (flow style) share it: never end before the item starts.
+      int next = i + 1 < items.size() ? items.get(i + 1).location().line() - 1 : endLine;
+      read(m, Math.max(next, m.location().line()), facts);
     }
   }
 

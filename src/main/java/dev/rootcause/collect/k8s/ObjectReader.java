@@ -130,7 +130,21 @@ final class ObjectReader {
         containers(podSpec, "initContainers", true),
         containers(podSpec, "containers", false),
         security(podSpec.map("securityContext"), podSpec.locationOf("securityContext")),
-        podSpec.location());
+        podSpec.location(),
+        spec.has("replicas") ? spec.locationOf("replicas") : null,
+        configMapVolumes(podSpec));
+  }
+
+  /** ConfigMaps mounted as files, directly or through a projected volume. */
+  private List<String> configMapVolumes(Mapping podSpec) {
+    List<String> names = new ArrayList<>();
+    for (Mapping v : list(podSpec, "volumes")) {
+      v.map("configMap").map(c -> c.string("name")).ifPresent(names::add);
+      for (Mapping source : v.path("projected").map(p -> p.maps("sources")).orElse(List.of())) {
+        source.map("configMap").map(c -> c.string("name")).ifPresent(names::add);
+      }
+    }
+    return names;
   }
 
   private List<Container> containers(Mapping podSpec, String field, boolean init) {
@@ -328,7 +342,7 @@ final class ObjectReader {
           p.locationOf("port"), written ? p.locationOf("targetPort") : p.locationOf("port")));
     }
     return new Service(meta, Optional.ofNullable(spec.string("type")).orElse("ClusterIP"),
-        selector, ports);
+        selector, ports, "None".equals(spec.string("clusterIP")));
   }
 
   private NetworkPolicy networkPolicy(ObjectMeta meta, Mapping spec) {
@@ -359,9 +373,13 @@ final class ObjectReader {
       List<PortRef> ports = new ArrayList<>();
       for (Mapping p : r.maps("ports")) {
         PortRef ref = portRef(p, "port");
-        if (ref != null) {
-          ports.add(ref);
+        if (ref == null || p.has("endPort")) {
+          // No port means every port of the protocol, and a range is not one PortRef: reading the
+          // rule as "any port" can only make the rules that judge it quieter, never wrong.
+          ports.clear();
+          break;
         }
+        ports.add(ref);
       }
       rules.add(new NetworkPolicy.Rule(peers, ports, r.location()));
     }

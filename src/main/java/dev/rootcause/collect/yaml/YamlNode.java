@@ -15,8 +15,17 @@ public sealed interface YamlNode {
 
   SourceLocation location();
 
-  /** A scalar; {@code value} is null for YAML null ({@code ~}, {@code null}, nothing). */
-  record Scalar(String value, boolean plain, SourceLocation location) implements YamlNode {
+  /**
+   * A scalar; {@code value} is null for YAML null ({@code ~}, {@code null}, nothing). {@code
+   * literalBlock} when written as a {@code |} block: line k of the value is then on the line after
+   * {@code location} plus k (an embedded config keeps its own line numbers).
+   */
+  record Scalar(String value, boolean plain, SourceLocation location, boolean literalBlock)
+      implements YamlNode {
+
+    public Scalar(String value, boolean plain, SourceLocation location) {
+      this(value, plain, location, false);
+    }
 
     /** The integer a plain or quoted all-digit scalar spells, if it does. */
     public Optional<Integer> asInt() {

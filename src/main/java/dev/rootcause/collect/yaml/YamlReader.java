@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -21,16 +23,32 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads every document of a YAML file into {@link YamlNode} trees with positions. Hostile input is
- * bounded: aliases may not expand a document past {@link #MAX_NODES} nodes (billion-laughs), and
- * each problem becomes one {@link CollectionProblem} naming the file and line. Documents before a
- * syntax error are kept.
+ * bounded: aliases may not expand a document past {@link #MAX_NODES} nodes (billion-laughs), nor
+ * refer to themselves, and collections may not nest deeper than {@link #MAX_DEPTH}. Each problem
+ * becomes one {@link CollectionProblem} naming the file and line. Documents before a syntax error
+ * are kept.
  */
 public final class YamlReader {
   /** More nodes than any real manifest has; an alias bomb hits it long before memory runs out. */
   public static final int MAX_NODES = 250_000;
+
+  /**
+   * Deeper than any real manifest or CRD schema nests; reading is recursive, and a limit met
+   * early gives a position where a stack overflow gives none.
+   */
+  public static final int MAX_DEPTH = 1_000;
+
+  /**
+   * Aliases cost nothing until expanded, and expansion is bounded by {@link #MAX_NODES}; a CI file
+   * with a merge key per job easily has hundreds.
+   */
+  private static final int MAX_ALIASES = 10_000;
 
   private YamlReader() {}
 
@@ -42,7 +60,7 @@ public final class YamlReader {
         LoadSettings.builder()
             .setLabel(path)
             .setAllowDuplicateKeys(false)
-            .setMaxAliasesForCollections(100)
+            .setMaxAliasesForCollections(MAX_ALIASES)
             .setAllowRecursiveKeys(false)
             .setCodePointLimit(Math.max(text.length() + 1, 3 * 1024 * 1024))
             .setUseMarks(true)
@@ -50,7 +68,8 @@ public final class YamlReader {
     List<YamlDocument> docs = new ArrayList<>();
     List<CollectionProblem> problems = new ArrayList<>();
     try {
-      Iterator<Node> it = new Compose(settings).composeAllFromString(text).iterator();
+      Iterator<Node> it = new Composer(settings,
+          new DepthLimit(new ParserImpl(settings, new StreamReader(settings, text)), path));
       int index = 0;
       while (it.hasNext()) {
         Node node = it.next();
@@ -65,13 +84,13 @@ public final class YamlReader {
       SourceLocation where = mark.map(m -> position(path, m)).orElse(SourceLocation.file(path));
       problems.add(CollectionProblem.skipped(where, "malformed YAML: " + oneLine(e.getProblem())
           + (docs.isEmpty() ? "" : " (the " + docs.size() + " document(s) before it were read)")));
-    } catch (TooLarge e) {
+    } catch (Refused e) {
       problems.add(CollectionProblem.skipped(e.where, e.getMessage()));
     } catch (YamlEngineException e) {
       problems.add(CollectionProblem.skipped(SourceLocation.file(path),
           "malformed YAML: " + oneLine(e.getMessage())));
     } catch (StackOverflowError e) {
-      // Deeply nested flow collections ([[[[...]]]]) recurse in the parser itself.
+      // A backstop: DepthLimit should stop deep nesting before the recursive composer overflows.
       problems.add(CollectionProblem.skipped(SourceLocation.file(path),
           "YAML nested too deeply to read"));
     }
@@ -86,14 +105,58 @@ public final class YamlReader {
     return s == null ? "unknown error" : s.replaceAll("\\s+", " ").trim();
   }
 
-  /** Thrown when aliases would expand a document beyond {@link #MAX_NODES}. */
-  private static final class TooLarge extends RuntimeException {
+  /** YAML that parses but is refused: an alias bomb, a recursive alias, nesting too deep. */
+  private static final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final transient SourceLocation where;
 
-    TooLarge(SourceLocation where) {
-      super("YAML expands to more than " + MAX_NODES + " nodes through aliases (alias bomb?)");
+    Refused(SourceLocation where, String why) {
+      super(why);
       this.where = where;
+    }
+  }
+
+  /** Counts open collections as the composer pulls events, and refuses past {@link #MAX_DEPTH}. */
+  private static final class DepthLimit implements Parser {
+    private final Parser parser;
+    private final String path;
+    private int depth;
+
+    DepthLimit(Parser parser, String path) {
+      this.parser = parser;
+      this.path = path;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID id) {
+      return parser.checkEvent(id);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return parser.peekEvent();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return parser.hasNext();
+    }
+
+    @Override
+    public Event next() {
+      Event event = parser.next();
+      switch (event.getEventId()) {
+        case SequenceStart, MappingStart -> {
+          if (++depth > MAX_DEPTH) {
+            throw new Refused(event.getStartMark().map(m -> position(path, m))
+                .orElse(SourceLocation.file(path)),
+                "YAML nested more than " + MAX_DEPTH + " levels deep; not read");
+          }
+        }
+        case SequenceEnd, MappingEnd -> depth--;
+        default -> { }
+      }
+      return event;
     }
   }
 
@@ -109,20 +172,24 @@ public final class YamlReader {
 
     YamlNode convert(Node node) {
       if (--budget < 0) {
-        throw new TooLarge(location(node));
+        throw new Refused(location(node), "YAML expands to more than " + MAX_NODES
+            + " nodes through aliases (alias bomb?); not read");
       }
       if (node instanceof AnchorNode anchor) {
         return convert(anchor.getRealNode());
       }
       if (inProgress.containsKey(node)) {
-        // A recursive alias (&a [*a]) has no finite tree: cut it.
-        return new YamlNode.Scalar(null, true, location(node));
+        // A recursive alias (&a [*a]) has no finite tree; Kubernetes refuses it too.
+        String anchor = node.getAnchor().map(a -> " &" + a.getValue()).orElse("");
+        throw new Refused(location(node), "YAML anchor" + anchor
+            + " contains an alias to itself (a structure that never ends); not read");
       }
       inProgress.put(node, true);
       try {
         return switch (node) {
           case ScalarNode s -> new YamlNode.Scalar(
-              s.getTag().equals(Tag.NULL) ? null : s.getValue(), s.isPlain(), location(s));
+              s.getTag().equals(Tag.NULL) ? null : s.getValue(), s.isPlain(), location(s),
+              s.getScalarStyle() == ScalarStyle.LITERAL);
           case SequenceNode s -> {
             List<YamlNode> items = new ArrayList<>(s.getValue().size());
             for (Node item : s.getValue()) {
@@ -142,7 +209,10 @@ public final class YamlReader {
       LinkedHashMap<String, YamlNode.Mapping.Entry> entries = new LinkedHashMap<>();
       for (NodeTuple t : m.getValue()) {
         Node keyNode = t.getKeyNode();
-        String key = keyNode instanceof ScalarNode s ? s.getValue() : String.valueOf(keyNode);
+        // Non-scalar keys are refused by the parser (setAllowNonScalarKeys is off); the fallback
+        // must not print the node, which for an alias bomb would be astronomically long.
+        String key =
+            keyNode instanceof ScalarNode s ? s.getValue() : "(" + keyNode.getNodeType() + ")";
         YamlNode value = convert(t.getValueNode());
         if (key.equals("<<")) {
           // YAML 1.1 merge key, which Kubernetes' YAML library honours: explicit keys win.

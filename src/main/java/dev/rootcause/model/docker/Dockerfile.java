@@ -1,6 +1,8 @@
 package dev.rootcause.model.docker;
 
 import dev.rootcause.model.SourceLocation;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +30,29 @@ public record Dockerfile(String path, String directory, List<Stage> stages, List
       }
     }
     return Optional.empty();
+  }
+
+  /** The earlier stage that {@code stage} is built {@code FROM}, when its base is not an image. */
+  public Optional<Stage> parent(Stage stage) {
+    for (int i = stage.index() - 1; i >= 0 && i < stages.size(); i--) {
+      String name = stages.get(i).name();
+      if (name != null && name.equalsIgnoreCase(stage.baseImage())) {
+        return Optional.of(stages.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The stages whose instructions make up {@code stage}'s filesystem: the one built from an image
+   * first, {@code stage} itself last.
+   */
+  public List<Stage> lineage(Stage stage) {
+    Deque<Stage> chain = new ArrayDeque<>();
+    for (Stage s = stage; s != null && chain.size() <= stages.size(); s = parent(s).orElse(null)) {
+      chain.addFirst(s);
+    }
+    return List.copyOf(chain);
   }
 
   public SourceLocation location() {

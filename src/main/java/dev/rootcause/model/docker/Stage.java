@@ -8,7 +8,10 @@ import java.util.Optional;
 /**
  * One {@code FROM} stage with its instructions, already grouped by what rules ask: which ports it
  * exposes, which user it runs as, what it copies and runs, and what it starts. Values have {@code
- * ARG}/{@code ENV} substitution applied where the value is known.
+ * ARG}/{@code ENV} substitution applied where the value is known. The image config ({@code
+ * exposes}, {@code users}, {@code env}, {@code workdir}, {@code entrypoint}, {@code cmd}) includes
+ * what the stage inherits from an earlier stage it is built {@code FROM}; {@code instructions},
+ * {@code copies} and {@code runs} are the stage's own. {@code workdir} is null when unknown.
  */
 public record Stage(
     int index,
@@ -64,14 +67,39 @@ public record Stage(
    */
   public record Copy(
       String keyword, List<String> sources, String destination, String from,
-      SourceLocation location) {
+      SourceLocation location, String workdir) {
     public Copy {
       sources = List.copyOf(sources);
     }
+
+    public Copy(
+        String keyword, List<String> sources, String destination, String from,
+        SourceLocation location) {
+      this(keyword, sources, destination, from, location, null);
+    }
+
+    /** Whether the sources go into the destination folder: {@code ./}, {@code .}, or several. */
+    public boolean intoDirectory() {
+      return destination.endsWith("/") || destination.equals(".") || destination.endsWith("/.")
+          || sources.size() > 1;
+    }
+
+    /**
+     * The destination as an absolute, normalized path (no trailing slash), resolved against the
+     * {@code WORKDIR} in effect; null when it is relative and the workdir is unknown, or holds an
+     * unresolved variable.
+     */
+    public String destinationPath() {
+      return ContainerPaths.resolve(workdir, destination);
+    }
   }
 
-  /** {@code RUN}: the shell text (heredoc bodies included). */
-  public record Run(String command, SourceLocation location) {}
+  /** {@code RUN}: its shell text (heredoc bodies included) and {@code WORKDIR} (null: unknown). */
+  public record Run(String command, SourceLocation location, String workdir) {
+    public Run(String command, SourceLocation location) {
+      this(command, location, null);
+    }
+  }
 
   /**
    * {@code ENTRYPOINT} or {@code CMD}: exec form ({@code ["python", "app.py"]}) as {@code argv},

@@ -2,11 +2,20 @@ package dev.rootcause.model.k8s;
 
 import java.util.List;
 
-/** A Service; {@code selector} is null for a selector-less Service (manual endpoints). */
-public record Service(ObjectMeta meta, String type, LabelSelector selector, List<ServicePort> ports) {
+/**
+ * A Service; {@code selector} is null for a selector-less Service (manual endpoints). {@code
+ * headless} when {@code clusterIP: None}: its name resolves to pod IPs, so clients use pod ports.
+ */
+public record Service(
+    ObjectMeta meta, String type, LabelSelector selector, List<ServicePort> ports, boolean headless) {
 
   public Service {
     ports = List.copyOf(ports);
+  }
+
+  /** A Service with a cluster IP. */
+  public Service(ObjectMeta meta, String type, LabelSelector selector, List<ServicePort> ports) {
+    this(meta, type, selector, ports, false);
   }
 
   public String name() {

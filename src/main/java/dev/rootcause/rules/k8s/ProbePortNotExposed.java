@@ -29,6 +29,10 @@ public final class ProbePortNotExposed implements ContainerRule {
       if (!named && container.ports().isEmpty()) {
         continue; // nothing declared to compare with: cross/port-mismatch judges against the app
       }
+      var app = ctx.model().listenPort(workload, container);
+      if (!named && app.isPresent() && app.get().port() == probe.port().number()) {
+        continue; // the probe reaches the app; the wrong containerPort is cross/port-mismatch's
+      }
       String declared = container.ports().isEmpty() ? "no ports"
           : container.ports().stream().map(ProbePortNotExposed::describe).collect(Collectors.joining(", "));
       var finding = ctx.report(probe.portLocation(),
@@ -42,7 +46,11 @@ public final class ProbePortNotExposed implements ContainerRule {
       } else {
         finding.symptom("startup never succeeds: the container is killed and restarted");
       }
-      if (container.ports().size() == 1) {
+      if (app.isPresent()) {
+        app.get().evidence().forEach(e -> finding.related(e.location(), e.note()));
+        finding.confidence(app.get().confidence())
+            .fix("Set " + probe.kind().field() + " port to " + app.get().port() + ".");
+      } else if (container.ports().size() == 1) {
         ContainerPort only = container.ports().get(0);
         finding.fix("Set " + probe.kind().field() + " port to " + only.number()
             + (only.name() == null ? "" : " (or '" + only.name() + "')") + ".");

@@ -41,6 +41,14 @@ public final class ProbeTimingTooAggressive implements ContainerRule {
         ctx.report(delayAt, field + " starts " + probe.initialDelaySeconds()
                 + " s after the container starts, with no startupProbe to cover a slow start")
             .fix("Raise initialDelaySeconds to at least " + minDelay + ", or add a startupProbe.");
+      } else if (probe.kind() == Probe.Kind.READINESS && !guardedByStartup && delayAt != null
+          && probe.initialDelaySeconds() < minDelay) {
+        // Readiness never restarts: an early start only fails until the app listens. Worth a note.
+        ctx.report(delayAt, field + " starts " + probe.initialDelaySeconds()
+                + " s after the container starts, before most apps listen")
+            .severity(Severity.LOW)
+            .symptom("'Readiness probe failed' events and a slower rollout while the app starts")
+            .fix("Raise initialDelaySeconds to at least " + minDelay + ", or add a startupProbe.");
       }
       SourceLocation periodAt = probe.timing().period();
       if (periodAt != null && probe.periodSeconds() < minPeriod

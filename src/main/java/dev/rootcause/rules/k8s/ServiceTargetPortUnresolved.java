@@ -37,7 +37,7 @@ public final class ServiceTargetPortUnresolved implements ServiceRule {
         boolean resolves = w.containers().stream().anyMatch(c -> c.port(port.targetPort()).isPresent());
         // Unnamed numeric targets are only wrong when the pods declare ports and this is not one.
         boolean judgeable = port.targetPort().isNamed() || !declared.isEmpty();
-        if (resolves || !judgeable) {
+        if (resolves || !judgeable || appListensOn(ctx, w, port)) {
           continue;
         }
         String declaredText = declared.isEmpty() ? "no ports"
@@ -55,6 +55,13 @@ public final class ServiceTargetPortUnresolved implements ServiceRule {
         break;
       }
     }
+  }
+
+  /** containerPort is informational: when the code listens on the target, traffic gets through. */
+  private static boolean appListensOn(RuleContext ctx, Workload w, ServicePort port) {
+    return !port.targetPort().isNamed() && w.containers().stream()
+        .map(c -> ctx.model().listenPort(w, c))
+        .anyMatch(p -> p.isPresent() && p.get().port() == port.targetPort().number());
   }
 
   private static String describe(ContainerPort p) {

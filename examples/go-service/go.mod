@@ -1,0 +1,3 @@
+module github.com/example/go-app
+
+go 1.21

@@ -1,0 +1,24 @@
+package dev.rootcause.model;
+
+import java.util.List;
+
+/**
+ * The port a container's process really listens on, as far as the repository tells: read from the
+ * application code (or its start command) and resolved through the container's env and the image's
+ * ENV. {@code evidence} lists each step ("app reads PORT, default 8080", "env PORT=3000").
+ */
+public record ListenPort(int port, Confidence confidence, List<Evidence> evidence) {
+
+  public ListenPort {
+    evidence = List.copyOf(evidence);
+  }
+
+  /** Where the port is decided: the last step of the evidence (the override wins). */
+  public Location location() {
+    return evidence.get(evidence.size() - 1).location();
+  }
+
+  public String describe() {
+    return evidence.get(evidence.size() - 1).note();
+  }
+}

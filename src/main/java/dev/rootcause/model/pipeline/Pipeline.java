@@ -1,0 +1,47 @@
+package dev.rootcause.model.pipeline;
+
+import dev.rootcause.model.SourceLocation;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A delivery pipeline (a Jenkinsfile, a GitHub Actions workflow, a GitLab CI file) as the ordered
+ * steps it runs, each classified by what it does to production. Rules reason about the order:
+ * what follows a deploy, and what runs when it fails.
+ */
+public record Pipeline(String path, String system, List<Stage> stages) {
+
+  public Pipeline {
+    stages = List.copyOf(stages);
+  }
+
+  /** A stage (Jenkins) or job (Actions, GitLab): its steps in order, and those run on failure. */
+  public record Stage(String name, SourceLocation location, List<Step> steps, List<Step> onFailure) {
+    public Stage {
+      steps = List.copyOf(steps);
+      onFailure = List.copyOf(onFailure);
+    }
+  }
+
+  /** One command line (or action) and what it does. */
+  public record Step(String command, StepKind kind, SourceLocation location) {}
+
+  /** What a step does, as far as its command tells. */
+  public enum StepKind {
+    /** Changes what production runs: kubectl apply, helm upgrade, ssh + restart, scp to a host. */
+    DEPLOY,
+    /** Checks the deployed service: a failing curl, kubectl rollout status, helm --wait, smoke tests. */
+    VERIFY,
+    /** Deploys and rolls back by itself on failure: helm --atomic. */
+    DEPLOY_WITH_ROLLBACK,
+    /** Restores the previous release: kubectl rollout undo, helm rollback. */
+    ROLLBACK,
+    /** Anything else: builds, tests, notifications. */
+    OTHER
+  }
+
+  /** Every step in order, failure handlers after each stage's own steps. */
+  public Stream<Step> allSteps() {
+    return stages.stream().flatMap(s -> Stream.concat(s.steps().stream(), s.onFailure().stream()));
+  }
+}

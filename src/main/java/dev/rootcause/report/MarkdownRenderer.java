@@ -1,0 +1,201 @@
+package dev.rootcause.report;
+
+import dev.rootcause.model.CollectionProblem;
+import dev.rootcause.model.Evidence;
+import dev.rootcause.model.Finding;
+import dev.rootcause.model.Layer;
+import dev.rootcause.rules.ScanResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A root-cause section ready to paste into a post-incident report: the table the seed reports open
+ * with (one row per finding, grouped by layer), then the details of each finding in the same order,
+ * then what was not read or was suppressed.
+ */
+public final class MarkdownRenderer implements ReportRenderer {
+
+  @Override
+  public void render(ScanResult result, Writer writer) throws IOException {
+    PrintWriter out = new PrintWriter(writer);
+    out.println("## Root causes");
+    out.println();
+    out.println(summary(result));
+    out.println();
+    List<Finding> ordered = new ArrayList<>();
+    Map<Layer, List<Finding>> byLayer =
+        new TreeMap<>(result.findings().stream().collect(Collectors.groupingBy(Finding::layer)));
+    byLayer.values().forEach(ordered::addAll);
+    if (!ordered.isEmpty()) {
+      out.println("| Layer | Root cause | Symptom | Evidence (file:line) | Fix |");
+      out.println("| --- | --- | --- | --- | --- |");
+      for (Finding f : ordered) {
+        out.println(
+            "| "
+                + cell(f.layer().title())
+                + " | **"
+                + f.severity().label()
+                + "** "
+                + cell(f.message())
+                + " ("
+                + code(f.ruleId(), true)
+                + ")"
+                + " | "
+                + cell(f.symptom())
+                + " | "
+                + evidenceCell(f)
+                + " | "
+                + cell(f.fix())
+                + " |");
+      }
+      out.println();
+      out.println("### Details");
+      out.println();
+      for (int i = 0; i < ordered.size(); i++) {
+        details(out, i + 1, ordered.get(i));
+      }
+    }
+    List<CollectionProblem> skipped = result.skipped();
+    if (!skipped.isEmpty()) {
+      out.println("### Not read");
+      out.println();
+      skipped.forEach(
+          p -> out.println("- " + code(p.location().display(), false) + ": " + text(p.message())));
+      out.println();
+    }
+    if (!result.ruleFailures().isEmpty()) {
+      out.println("### Rules that failed");
+      out.println();
+      result
+          .ruleFailures()
+          .forEach(
+              r ->
+                  out.println(
+                      "- "
+                          + code(r.ruleId(), false)
+                          + " on "
+                          + text(r.subject())
+                          + ": "
+                          + text(r.error())
+                          + " (a bug in rootcause; the other rules ran)"));
+      out.println();
+    }
+    if (!result.suppressed().isEmpty()) {
+      out.println("### Suppressed");
+      out.println();
+      for (ScanResult.Suppressed s : result.suppressed()) {
+        Finding f = s.finding();
+        out.println(
+            "- "
+                + f.severity().label()
+                + " "
+                + code(f.ruleId(), false)
+                + " at "
+                + code(f.primary().display(), false)
+                + ": "
+                + text(f.message())
+                + ". Silenced by "
+                + text(s.reason())
+                + ".");
+      }
+      out.println();
+    }
+    out.flush();
+  }
+
+  private static void details(PrintWriter out, int n, Finding f) {
+    out.println(
+        "#### "
+            + n
+            + ". "
+            + f.severity().label()
+            + ": "
+            + code(f.ruleId(), false)
+            + " on "
+            + text(f.subject()));
+    out.println();
+    out.println("- **Where:** " + code(f.primary().display(), false));
+    out.println("- **Problem:** " + text(f.message()));
+    out.println("- **Symptom:** " + text(f.symptom()));
+    out.println("- **Fix:** " + text(f.fix()));
+    if (!f.related().isEmpty()) {
+      out.println("- **Evidence:**");
+      for (Evidence e : f.related()) {
+        out.println("  - " + code(e.location().display(), false) + ": " + text(e.note()));
+      }
+    }
+    out.println();
+  }
+
+  private static String summary(ScanResult result) {
+    int n = result.findings().size();
+    StringBuilder sb = new StringBuilder("Scanned " + code(result.root(), false) + ": ");
+    if (n == 0) {
+      sb.append("no root causes found");
+    } else {
+      sb.append(n)
+          .append(n == 1 ? " root cause" : " root causes")
+          .append(" (")
+          .append(result.severityCounts())
+          .append(")");
+    }
+    int files = result.inventory().filesScanned();
+    sb.append(" in ").append(files).append(files == 1 ? " file." : " files.");
+    int skipped = result.skipped().size();
+    if (skipped > 0) {
+      sb.append(" ").append(skipped).append(skipped == 1 ? " file" : " files").append(" not read.");
+    }
+    if (!result.suppressed().isEmpty()) {
+      sb.append(" ").append(result.suppressed().size()).append(" suppressed.");
+    }
+    return sb.toString();
+  }
+
+  private static String evidenceCell(Finding f) {
+    List<String> lines = new ArrayList<>();
+    lines.add(code(f.primary().display(), true));
+    for (Evidence e : f.related()) {
+      lines.add(code(e.location().display(), true) + " " + cell(e.note()));
+    }
+    return String.join("<br>", lines);
+  }
+
+  /** Text inside a table cell: pipes would end the cell, newlines the row. */
+  static String cell(String s) {
+    return html(Redaction.redact(s)).replace("|", "\\|").replaceAll("\\R", "<br>");
+  }
+
+  /** Text in a paragraph or list item, on one line. */
+  static String text(String s) {
+    return html(Redaction.redact(s)).replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  /**
+   * A code span, fenced with more backticks than it contains. In a table, pipes are escaped even
+   * inside code spans (GitHub Flavored Markdown splits cells first).
+   */
+  static String code(String s, boolean inTable) {
+    String value = Redaction.redact(s).replaceAll("\\s*\\R\\s*", " ");
+    int longest = 0;
+    int run = 0;
+    for (char c : value.toCharArray()) {
+      run = c == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    String fence = "`".repeat(longest + 1);
+    String pad = value.startsWith("`") || value.endsWith("`") ? " " : "";
+    String span = fence + pad + value + pad + fence;
+    return inTable ? span.replace("|", "\\|") : span;
+  }
+
+  /** {@code <redacted>} would otherwise vanish as an unknown HTML tag. */
+  private static String html(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+}

@@ -1,0 +1,135 @@
+package dev.rootcause.rules.docker;
+
+import dev.rootcause.model.Severity;
+import dev.rootcause.model.docker.Dockerfile;
+import dev.rootcause.model.docker.Stage;
+import dev.rootcause.rules.DockerfileRule;
+import dev.rootcause.rules.RuleContext;
+import dev.rootcause.rules.RuleSpec;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Seed 000 shrank a python:3.11 image; seed 001 moved its Go build to a multi-stage Dockerfile. */
+@RuleSpec(
+    id = "docker/heavy-base-image",
+    severity = Severity.LOW,
+    summary = "Final image is built on a full SDK or OS image where a slim runtime would do",
+    symptom = "images of hundreds of MB to pull on every deploy and scale-up: slow rollouts and"
+        + " cold starts, and a compiler toolchain's worth of CVEs in production",
+    fix = "Build in a full image if you must, and run on a slim, alpine or distroless runtime image"
+        + " in a final stage.")
+public final class HeavyBaseImage implements DockerfileRule {
+
+  private static final Pattern JDK_IN_TAG =
+      Pattern.compile("(?:temurin-|jdk-?)(\\d{1,2})(?:\\D|$)");
+  private static final Pattern LEADING_VERSION = Pattern.compile("^(\\d{1,2})(?:\\D|$)");
+  private static final Pattern DEBIAN_SUFFIX =
+      Pattern.compile("^(.*)-(bookworm|bullseye|buster|trixie)$");
+
+  /** Why the base is heavy, the lighter image, and the concrete fix. */
+  private record Advice(String why, String lighter, String fix) {}
+
+  @Override
+  public void check(Dockerfile dockerfile, RuleContext ctx) {
+    Stage last = dockerfile.finalStage().orElse(null);
+    if (last == null || DevImages.isDevelopment(dockerfile.path()) || !isService(last)) {
+      return;
+    }
+    List<Stage> lineage = dockerfile.lineage(last);
+    Stage root = lineage.get(0);
+    BaseImage base = BaseImage.of(root.baseImage());
+    Advice advice = advice(base, dockerfile, lineage);
+    if (advice == null) {
+      return;
+    }
+    ctx.report(last.location(), "final image is based on " + base.display() + ", " + advice.why()
+            + "; " + advice.lighter() + " would run it")
+        .related(root == last ? null : root.location(), "FROM " + root.baseImage())
+        .fix(advice.fix());
+  }
+
+  /** Images that serve: a command or a port of their own. A base for other images has neither. */
+  private static boolean isService(Stage s) {
+    return s.cmd() != null || s.entrypoint() != null || !s.exposes().isEmpty();
+  }
+
+  /** What to use instead of a heavy base; null when the base is fine or unknown. */
+  private static Advice advice(BaseImage base, Dockerfile dockerfile, List<Stage> lineage) {
+    if (!base.isOfficial()) {
+      return null;
+    }
+    String tag = base.tag() == null ? "" : base.tag();
+    boolean slim = tag.contains("slim") || tag.contains("alpine") || tag.contains("windows")
+        || tag.contains("nanoserver");
+    String distroless = "gcr.io/distroless/static-debian12";
+    return switch (base.repository()) {
+      case "golang" -> new Advice("the Go SDK (compiler, module cache, a full OS) shipped to run"
+          + " one binary", distroless,
+          "Compile in a golang stage and run the binary FROM " + distroless + " (or scratch).");
+      case "node", "python", "ruby" -> {
+        if (slim) {
+          yield null;
+        }
+        String lighter = slimTag(base);
+        yield new Advice("a full Debian with compilers and headers", lighter,
+            "Use FROM " + lighter + " (keep " + base.display() + " as a build stage only if native"
+                + " packages need compiling).");
+      }
+      case "maven", "gradle" -> {
+        String jre = "eclipse-temurin:" + javaVersion(tag, JDK_IN_TAG) + "-jre";
+        yield new Advice("a build image (JDK, " + base.repository() + " and its caches)", jre,
+            "Package the jar in a " + base.repository() + " stage and run it FROM " + jre + ".");
+      }
+      case "openjdk", "eclipse-temurin" -> {
+        if (tag.contains("jre")) {
+          yield null;
+        }
+        String jre = "eclipse-temurin:" + javaVersion(tag, LEADING_VERSION) + "-jre";
+        yield new Advice("a full JDK", jre, "Run the jar FROM " + jre + ".");
+      }
+      case "rust" -> new Advice("the Rust toolchain shipped to run one binary",
+          "gcr.io/distroless/cc-debian12",
+          "Build in a rust stage and run the binary FROM gcr.io/distroless/cc-debian12.");
+      case "ubuntu", "debian" -> !slim && copiesGoBinary(dockerfile, lineage)
+          ? new Advice("a full distribution for one Go binary", distroless,
+              "Run the Go binary FROM " + distroless + ".")
+          : null;
+      default -> null;
+    };
+  }
+
+  /** {@code python:3.11} to {@code python:3.11-slim}; {@code -bookworm} tags keep their suite. */
+  private static String slimTag(BaseImage base) {
+    String tag = base.tag();
+    if (tag == null || tag.equals("latest")) {
+      return base.repository() + ":slim";
+    }
+    Matcher distro = DEBIAN_SUFFIX.matcher(tag);
+    if (distro.matches() && !base.repository().equals("node")) {
+      return base.repository() + ":" + distro.group(1) + "-slim-" + distro.group(2);
+    }
+    return base.repository() + ":" + tag + "-slim";
+  }
+
+  /** The JDK version a tag names ({@code 3.9-eclipse-temurin-21}: 21), else 21. */
+  private static String javaVersion(String tag, Pattern pattern) {
+    Matcher m = pattern.matcher(tag);
+    String found = "21";
+    while (m.find()) {
+      if (Integer.parseInt(m.group(1)) >= 8) {
+        found = m.group(1);
+      }
+    }
+    return found;
+  }
+
+  private static boolean copiesGoBinary(Dockerfile dockerfile, List<Stage> lineage) {
+    return lineage.stream().flatMap(s -> s.copies().stream())
+        .filter(c -> c.from() != null)
+        .map(c -> dockerfile.stage(c.from()))
+        .flatMap(Optional::stream)
+        .anyMatch(s -> BaseImage.of(dockerfile.lineage(s).get(0).baseImage()).is("golang"));
+  }
+}

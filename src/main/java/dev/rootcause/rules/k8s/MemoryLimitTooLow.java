@@ -1,0 +1,73 @@
+package dev.rootcause.rules.k8s;
+
+import dev.rootcause.model.Runtime;
+import dev.rootcause.model.Severity;
+import dev.rootcause.model.k8s.Container;
+import dev.rootcause.model.k8s.Quantity;
+import dev.rootcause.model.k8s.ResourceSpec;
+import dev.rootcause.model.k8s.Workload;
+import dev.rootcause.rules.ContainerRule;
+import dev.rootcause.rules.RuleContext;
+import dev.rootcause.rules.RuleSpec;
+
+/**
+ * Seed 002: the auth service (Node.js) had a 64Mi limit and used about 80Mi under load, so it was
+ * OOMKilled. Each runtime has a working floor below which a real service cannot run; the runtime
+ * is read from the image name, the Dockerfile's base image, or the application's language.
+ */
+@RuleSpec(
+    id = "k8s/memory-limit-too-low",
+    severity = Severity.HIGH,
+    summary = "Memory limit is below what the container's runtime needs to serve",
+    symptom = "OOMKilled (exit code 137) under load, then restarts and CrashLoopBackOff",
+    fix = "Raise limits.memory above the measured peak (and at least the runtime's floor).",
+    thresholds = {
+      @RuleSpec.Threshold(name = "nodeMiB", value = 128, description = "floor for Node.js"),
+      @RuleSpec.Threshold(name = "pythonMiB", value = 96, description = "floor for Python"),
+      @RuleSpec.Threshold(name = "jvmMiB", value = 256, description = "floor for the JVM"),
+      @RuleSpec.Threshold(name = "rubyMiB", value = 128, description = "floor for Ruby"),
+      @RuleSpec.Threshold(name = "dotnetMiB", value = 128, description = "floor for .NET"),
+      @RuleSpec.Threshold(name = "phpMiB", value = 64, description = "floor for PHP"),
+      @RuleSpec.Threshold(name = "goMiB", value = 16, description = "floor for Go"),
+      @RuleSpec.Threshold(name = "nginxMiB", value = 16, description = "floor for nginx"),
+    })
+public final class MemoryLimitTooLow implements ContainerRule {
+
+  @Override
+  public void check(Workload workload, Container container, RuleContext ctx) {
+    ResourceSpec.Value limit = container.resources().memoryLimit();
+    if (limit == null) {
+      return;
+    }
+    var runtime = ctx.model().runtimeOf(container);
+    if (runtime.isEmpty()) {
+      return;
+    }
+    long floorMiB = ctx.threshold(threshold(runtime.get().runtime()));
+    long floor = floorMiB << 20;
+    long bytes = limit.quantity().bytes();
+    if (bytes >= floor) {
+      return;
+    }
+    Runtime r = runtime.get().runtime();
+    ctx.report(limit.location(), "limits.memory " + limit.quantity() + " for a " + r.title()
+            + " container; " + r.title() + " services need at least " + floorMiB + "Mi to serve")
+        .related(runtime.get().location(), r.title() + " runtime: " + runtime.get().basis())
+        .confidence(runtime.get().confidence())
+        .fix("Raise limits.memory to at least " + Quantity.humanBytes(Math.max(floor, bytes * 2))
+            + " (measure the peak under load and add headroom).");
+  }
+
+  private static String threshold(Runtime runtime) {
+    return switch (runtime) {
+      case NODE -> "nodeMiB";
+      case PYTHON -> "pythonMiB";
+      case JVM -> "jvmMiB";
+      case RUBY -> "rubyMiB";
+      case DOTNET -> "dotnetMiB";
+      case PHP -> "phpMiB";
+      case GO -> "goMiB";
+      case NGINX -> "nginxMiB";
+    };
+  }
+}
