@@ -22,8 +22,8 @@ import picocli.CommandLine.Command;
           + " Kubernetes manifests, with file:line evidence and a fix for each.",
       ""
     },
-    subcommands = {ScanCommand.class, RulesCommand.class, SchemaCommand.class,
-        CommandLine.HelpCommand.class},
+    subcommands = {ScanCommand.class, ProbeCommand.class, VerifyCommand.class, RulesCommand.class,
+        SchemaCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes:",

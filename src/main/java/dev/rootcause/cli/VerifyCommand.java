@@ -1,0 +1,270 @@
+package dev.rootcause.cli;
+
+import dev.rootcause.collect.cluster.ClusterReadException;
+import dev.rootcause.collect.cluster.ClusterReader;
+import dev.rootcause.collect.cluster.DumpClusterReader;
+import dev.rootcause.collect.cluster.LiveClusterReader;
+import dev.rootcause.model.probe.CanaryReport;
+import dev.rootcause.model.probe.Criterion;
+import dev.rootcause.model.probe.EndpointResult;
+import dev.rootcause.model.probe.ProbePlan;
+import dev.rootcause.model.probe.ProbeReport;
+import dev.rootcause.model.probe.ProbeResult;
+import dev.rootcause.model.probe.Slo;
+import dev.rootcause.model.probe.VerifyReport;
+import dev.rootcause.pipeline.ClusterGate;
+import dev.rootcause.pipeline.InputException;
+import dev.rootcause.report.Redaction;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code rootcause verify}: the "is it fixed?" gate of seed 002's Phase 4, and the canary decision
+ * seed 004 lacked.
+ */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Checks that a fix worked, criterion by criterion, each printed as PASS or FAIL with the"
+          + " measured value:",
+      "  - the URLs answer within the SLO (default: success=100%%,max<2s over 20 requests on one"
+          + " connection, as seed 002's curl loop);",
+      "  - with --kubeconfig/--context (live) or --dump (kubectl output) and --namespace: all pods"
+          + " Running and Ready, no restarts for --stable-for, no error lines in the logs since"
+          + " --logs-since;",
+      "  - with --baseline and --candidate: both get the same load at the same time and the"
+          + " candidate is PROMOTEd or ROLLBACKed on statistics (Fisher/z-test on errors,"
+          + " Mann-Whitney U and Hodges-Lehmann on latency)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  rootcause verify http://localhost:8080/api/orders -X POST -H 'Content-Type: application/json'"
+          + " --data '{\"item\":\"x\",\"quantity\":1}' --requests 20 --slo 'success=100%%,max<2s'"
+          + " --context k3d-brokenprod -N production --stable-for 2m",
+      "  rootcause verify --dump ./cluster-state -N production --as-of 2025-02-11T17:30:00Z",
+      "  rootcause verify --baseline http://v1.internal/ --candidate http://v2.internal/ -n 200",
+      "",
+      "Exit codes: 0 every criterion passed (PROMOTE), 1 a criterion failed (ROLLBACK), 2 bad"
+          + " usage or unreadable dump, 3 cluster unreachable, 4 internal error.",
+    })
+final class VerifyCommand implements Callable<Integer> {
+  static final String DEFAULT_SLO = "success=100%,max<2s";
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "URL", arity = "0..*", description = "URLs that must meet the SLO.")
+  List<String> urls = new ArrayList<>();
+
+  @Mixin LoadOptions load;
+
+  @Option(names = "--slo", paramLabel = "SPEC",
+      description = "Objective for the URLs. Default: success=100%%,max<2s.")
+  String slo;
+
+  @Option(names = "--slow", paramLabel = "DURATION", defaultValue = "1s",
+      description = "A median latency at least this is called slow. Default: ${DEFAULT-VALUE}.")
+  String slow;
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig of a live cluster.")
+  Path kubeconfig;
+
+  @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context of a live cluster.")
+  String context;
+
+  @Option(names = "--dump", paramLabel = "FILE|DIR",
+      description = "Offline cluster state: kubectl get pods -o yaml/json output, or a kubectl"
+          + " cluster-info dump --output-directory folder.")
+  Path dump;
+
+  @Option(names = {"-N", "--namespace"}, paramLabel = "NS", description = "Namespace whose pods to check.")
+  String namespace;
+
+  @Option(names = "--stable-for", paramLabel = "DURATION", defaultValue = "2m",
+      description = "Pods must run without a restart for this long. Default: ${DEFAULT-VALUE}.")
+  String stableFor;
+
+  @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "5s",
+      description = "Live: look at the pods this often during --stable-for. Default: ${DEFAULT-VALUE}.")
+  String pollInterval;
+
+  @Option(names = "--logs-since", paramLabel = "DURATION|TIME",
+      description = "Count error lines since this time (2025-02-11T17:00:00Z) or this long before"
+          + " now (10m). Default: the --stable-for window.")
+  String logsSince;
+
+  @Option(names = "--as-of", paramLabel = "TIME",
+      description = "Dump: when it was taken. Default: the modification time of its pods file.")
+  String asOf;
+
+  @Option(names = "--baseline", paramLabel = "URL", description = "Canary: the current version.")
+  String baseline;
+
+  @Option(names = "--candidate", paramLabel = "URL", description = "Canary: the new version.")
+  String candidate;
+
+  @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05",
+      description = "Canary: significance level of each one-sided test. Default: ${DEFAULT-VALUE}.")
+  double alpha;
+
+  @Option(names = "--max-slowdown", paramLabel = "PCT|DURATION", defaultValue = "10%",
+      description = "Canary: slowdown tolerated before latency alone rolls back, as a share of the"
+          + " baseline median (10%%) or a duration (50ms); never below 1ms. Default: ${DEFAULT-VALUE}.")
+  String maxSlowdown;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() throws IOException, InputException, InterruptedException {
+    boolean canary = baseline != null || candidate != null;
+    boolean cluster = dump != null || kubeconfig != null || context != null;
+    if (canary && (baseline == null || candidate == null)) {
+      throw new InputException("--baseline and --candidate go together");
+    }
+    if (urls.isEmpty() && !canary && !cluster) {
+      throw new InputException("nothing to verify: give URLs, --baseline/--candidate, or a cluster"
+          + " (--context, --kubeconfig or --dump) with --namespace");
+    }
+    if (cluster && namespace == null) {
+      throw new InputException("--namespace is required with --context, --kubeconfig or --dump");
+    }
+    if (dump != null && (kubeconfig != null || context != null)) {
+      throw new InputException("give --dump or a live cluster (--kubeconfig/--context), not both");
+    }
+    if (!(alpha > 0 && alpha < 0.5)) {
+      throw new InputException("--alpha " + alpha + ": must be between 0 and 0.5");
+    }
+    Slo objective = ProbeCommand.parseSlo(slo != null ? slo : urls.isEmpty() ? null : DEFAULT_SLO);
+    Duration slowThreshold = Durations.parse(slow, "--slow");
+    Duration window = Durations.parse(stableFor, "--stable-for");
+    Duration poll = Durations.parse(pollInterval, "--poll-interval");
+    if (window.compareTo(Duration.ofHours(1)) > 0 || poll.isZero()) {
+      throw new InputException("--stable-for must be at most 1h and --poll-interval more than 0");
+    }
+    if (load.requests == null && load.duration == null) {
+      // The gate is seed 002's: twenty requests. A canary needs more to have any power.
+      load.requests = canary && urls.isEmpty() ? 100L : 20L;
+    }
+    ProbePlan probePlan = urls.isEmpty() ? null : load.plan(urls, 1, false);
+    ProbePlan canaryPlan = canary ? load.plan(List.of(baseline, candidate), 1, true) : null;
+    Slowdown slowdown = slowdown(maxSlowdown);
+    Instant asOfTime = asOf == null ? null : instant(asOf, "--as-of");
+
+    ClusterReader reader = null;
+    CompletableFuture<List<Criterion>> clusterCheck = null;
+    try {
+      if (cluster) {
+        reader = open(asOfTime);
+        Instant since = logsSince == null ? null : since(logsSince, reader.now());
+        ClusterGate gate = new ClusterGate(reader, namespace, window, poll);
+        clusterCheck = new CompletableFuture<>();
+        CompletableFuture<List<Criterion>> result = clusterCheck;
+        // A live cluster is watched for the whole window while the probe runs.
+        Thread.ofVirtual().name("rootcause-cluster").start(() -> {
+          try {
+            result.complete(gate.check(since));
+          } catch (Throwable t) {
+            result.completeExceptionally(t);
+          }
+        });
+      }
+      ProbeReport probe = null;
+      if (probePlan != null) {
+        ProbeResult r = ProbeCommand.run(probePlan, output, spec);
+        probe = ProbeReport.judge(r, objective, slowThreshold);
+      }
+      CanaryReport canaryReport = null;
+      if (canaryPlan != null) {
+        ProbeResult r = ProbeCommand.run(canaryPlan, output, spec);
+        EndpointResult b = r.endpoints().get(0);
+        EndpointResult c = r.endpoints().get(1);
+        canaryReport = CanaryReport.decide(b, c, alpha, slowdown.fraction, slowdown.micros);
+      }
+      List<Criterion> clusterCriteria = List.of();
+      if (clusterCheck != null) {
+        try {
+          clusterCriteria = clusterCheck.get();
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof ClusterReadException cre) {
+            if (cre.badInput()) {
+              throw new InputException(Redaction.redact(cre.getMessage()));
+            }
+            spec.commandLine().getErr().println("rootcause: " + Redaction.redact(cre.getMessage()));
+            spec.commandLine().getErr().flush();
+            return ExitCode.INCOMPLETE.code();
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+      VerifyReport report = new VerifyReport(probe, canaryReport,
+          reader == null ? null : reader.describe(), clusterCriteria);
+      output.write(spec, report);
+      return report.passed() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+    } finally {
+      if (reader != null) {
+        reader.close();
+      }
+    }
+  }
+
+  private ClusterReader open(Instant asOfTime) throws InputException {
+    try {
+      return dump != null ? DumpClusterReader.open(dump, asOfTime)
+          : LiveClusterReader.connect(kubeconfig, context);
+    } catch (ClusterReadException e) {
+      throw new InputException(Redaction.redact(e.getMessage()));
+    }
+  }
+
+  private record Slowdown(double fraction, long micros) {}
+
+  private static Slowdown slowdown(String text) throws InputException {
+    String t = text.trim();
+    if (t.endsWith("%")) {
+      try {
+        double pct = Double.parseDouble(t.substring(0, t.length() - 1));
+        if (pct < 0 || pct > 1000) {
+          throw new NumberFormatException();
+        }
+        return new Slowdown(pct / 100, 1_000);
+      } catch (NumberFormatException e) {
+        throw new InputException("--max-slowdown '" + text + "' is not a percentage (try 10%)");
+      }
+    }
+    Duration d = Durations.parse(t, "--max-slowdown");
+    return new Slowdown(0, Math.max(1_000, d.toNanos() / 1_000));
+  }
+
+  static Instant instant(String text, String option) throws InputException {
+    try {
+      return OffsetDateTime.parse(text.trim()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new InputException(option + " '" + text + "' is not a time like 2025-02-11T17:30:00Z");
+    }
+  }
+
+  private static Instant since(String text, Instant now) throws InputException {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    if (t.matches("[0-9.]+(ms|us|s|m|h)+")) {
+      return now.minus(Durations.parse(t, "--logs-since"));
+    }
+    return instant(text, "--logs-since");
+  }
+}

@@ -1,0 +1,16 @@
+package dev.rootcause.model.cluster;
+
+import java.util.List;
+
+/**
+ * The log of one container of one pod.
+ *
+ * @param source where it was read: {@code kubectl logs}-style from the API, or a dump file
+ */
+public record ContainerLog(String namespace, String pod, String container, List<LogLine> lines,
+    String source) {
+
+  public ContainerLog {
+    lines = List.copyOf(lines);
+  }
+}
