@@ -620,6 +620,11 @@ public final class SystemModel {
       return this;
     }
 
+    /** The Dockerfiles collected so far: code collectors join sources to images in finish(). */
+    public synchronized List<Dockerfile> dockerfiles() {
+      return List.copyOf(dockerfiles);
+    }
+
     public synchronized Builder imageBuild(ImageBuild b) {
       imageBuilds.add(b);
       return this;

@@ -9,6 +9,7 @@ import dev.rootcause.collect.build.JenkinsfileImageCollector;
 import dev.rootcause.collect.build.MakefileCollector;
 import dev.rootcause.collect.build.ShellScriptCollector;
 import dev.rootcause.collect.docker.DockerfileCollector;
+import dev.rootcause.collect.code.CodeCollector;
 import dev.rootcause.collect.k8s.ManifestCollector;
 import dev.rootcause.collect.nginx.NginxCollector;
 import dev.rootcause.collect.nginx.NginxConfigMapCollector;
@@ -20,10 +21,11 @@ import java.util.List;
 final class Collectors {
   private Collectors() {}
 
+  /** File collectors; CodeCollector last, as its finish() joins code to the Dockerfiles read. */
   static List<FileCollector> fileCollectors() {
     return List.of(new DockerfileCollector(), new JenkinsfileCollector(),
         new ShellScriptCollector(), new MakefileCollector(), new JenkinsfileImageCollector(),
-        new NginxCollector());
+        new NginxCollector(), new CodeCollector());
   }
 
   static List<YamlCollector> yamlCollectors() {

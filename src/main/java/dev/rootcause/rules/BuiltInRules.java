@@ -1,5 +1,16 @@
 package dev.rootcause.rules;
 
+import dev.rootcause.rules.app.DevServerInProduction;
+import dev.rootcause.rules.app.HealthEndpointFails;
+import dev.rootcause.rules.app.JsonLoadsOnFile;
+import dev.rootcause.rules.app.OutboundCallWithoutTimeout;
+import dev.rootcause.rules.app.RandomFailureInjection;
+import dev.rootcause.rules.app.RetryWithoutBackoff;
+import dev.rootcause.rules.app.SleepInHandler;
+import dev.rootcause.rules.app.UnboundedGrowthInHandler;
+import dev.rootcause.rules.app.UnguardedSharedState;
+import dev.rootcause.rules.cross.ProbePathNotServed;
+import dev.rootcause.rules.cross.RequiredEnvMissing;
 import dev.rootcause.rules.cross.ImageNotBuilt;
 import dev.rootcause.rules.cross.PortMismatch;
 import dev.rootcause.rules.docker.CacheBustingCopyOrder;
@@ -39,8 +50,19 @@ public final class BuiltInRules {
 
   public static List<Rule> all() {
     return List.of(
+        new DevServerInProduction(),
+        new HealthEndpointFails(),
+        new JsonLoadsOnFile(),
+        new OutboundCallWithoutTimeout(),
+        new RandomFailureInjection(),
+        new RetryWithoutBackoff(),
+        new SleepInHandler(),
+        new UnboundedGrowthInHandler(),
+        new UnguardedSharedState(),
         new ImageNotBuilt(),
         new PortMismatch(),
+        new ProbePathNotServed(),
+        new RequiredEnvMissing(),
         new CacheBustingCopyOrder(),
         new CopyFromMissingPath(),
         new EntrypointNotBuilt(),

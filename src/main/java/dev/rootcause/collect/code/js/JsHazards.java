@@ -1,0 +1,503 @@
+package dev.rootcause.collect.code.js;
+
+import static dev.rootcause.collect.code.js.JsFile.argument;
+import static dev.rootcause.collect.code.js.JsFile.calleeName;
+import static dev.rootcause.collect.code.js.JsFile.enclosingFunction;
+import static dev.rootcause.collect.code.js.JsFile.intValue;
+import static dev.rootcause.collect.code.js.JsFile.literalText;
+import static dev.rootcause.collect.code.js.JsFile.receiver;
+import static dev.rootcause.collect.code.js.JsFile.unwrap;
+
+import dev.rootcause.collect.code.Chance;
+import dev.rootcause.collect.code.Snippets;
+import dev.rootcause.collect.code.syntax.Node;
+import dev.rootcause.model.app.AppFacts.Hazard.Kind;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The hazards of one JavaScript/TypeScript file: sleeps, dice-roll failures and ever-growing
+ * module collections in request handlers (and the module functions they call directly), and retry
+ * loops without backoff anywhere. Shared-state races are not looked for: Node runs handlers on one
+ * thread.
+ */
+final class JsHazards {
+  private static final Set<String> GROWERS = Set.of("push", "unshift", "add", "set");
+  private static final Set<String> EVICTORS = Set.of("shift", "pop", "splice", "delete", "clear");
+  private static final Pattern WAITS = Pattern.compile("(?i).*(sleep|backoff|delay|wait|setTimeout).*");
+
+  private final JsFile file;
+  private final Map<Node, String> helperRoutes = new HashMap<>();
+
+  JsHazards(JsFile file) {
+    this.file = file;
+  }
+
+  void find() {
+    Set<String> growing = collectionsThatGrow();
+    for (JsFile.Handler handler : file.handlers) {
+      if (handler.route().equals("*")) {
+        continue; // a catch-all middleware (404 page) is not a route to judge
+      }
+      for (Node fn : reachedFrom(handler.function())) {
+        helperRoutes.putIfAbsent(fn, handler.route());
+        fn.walk(n -> {
+          switch (n.type()) {
+            case "await_expression" -> awaitedSleep(n, fn, handler.route());
+            case "call_expression" -> {
+              delayedResponse(n, handler);
+              growth(n, fn, handler.route(), growing);
+            }
+            case "if_statement", "ternary_expression" -> randomFailure(n, handler);
+            case "assignment_expression" -> growthBySubscript(n, fn, handler.route(), growing);
+            default -> { }
+          }
+        });
+      }
+    }
+    file.loops.forEach(this::retry);
+  }
+
+  /** The handler and the module functions it calls by name. */
+  private List<Node> reachedFrom(Node handler) {
+    Set<Node> fns = new LinkedHashSet<>();
+    fns.add(handler);
+    handler.walk(n -> {
+      if (n.is("call_expression")) {
+        Node callee = unwrap(n.child("function"));
+        if (callee != null && callee.is("identifier") && file.functions.containsKey(callee.text())
+            && !isSleepHelper(file.functions.get(callee.text()))) {
+          fns.add(file.functions.get(callee.text()));
+        }
+      }
+    });
+    return List.copyOf(fns);
+  }
+
+  private String routeOf(Node n) {
+    for (Node fn = enclosingFunction(n); fn != null; fn = enclosingFunction(fn)) {
+      String route = file.routeByFunction.get(fn);
+      if (route == null) {
+        route = helperRoutes.get(fn);
+      }
+      if (route != null) {
+        return route.equals("*") ? null : route;
+      }
+    }
+    return null;
+  }
+
+  // ---- Sleep ---------------------------------------------------------------------------------
+
+  /** {@code await new Promise(r => setTimeout(r, ms))}, {@code await sleep(ms)}, timers/promises. */
+  private void awaitedSleep(Node await, Node fn, String route) {
+    Node value = unwrap(await.namedChild(0));
+    if (value == null || !isSleep(value) || insideRetryLoop(await, fn)) {
+      return;
+    }
+    file.out.hazard(Kind.SLEEP_IN_HANDLER, "sleeps in " + Snippets.of(await)
+        + (conditional(await, fn) ? " on some requests" : " on every request"), route, await);
+  }
+
+  private static boolean conditional(Node n, Node fn) {
+    for (Node p = n.parent(); p != null && p != fn; p = p.parent()) {
+      if (p.isAny("if_statement", "else_clause", "ternary_expression", "catch_clause", "switch_case")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isSleep(Node e) {
+    if (e.is("new_expression")) {
+      Node ctor = e.child("constructor");
+      return ctor != null && ctor.text().equals("Promise") && e.text().contains("setTimeout");
+    }
+    if (!e.is("call_expression")) {
+      return false;
+    }
+    String q = file.qname(e.child("function"));
+    if ("timers/promises.setTimeout".equals(q) || "timers.promises.setTimeout".equals(q)
+        || "delay".equals(q) || "sleep-promise".equals(q)) {
+      return true;
+    }
+    Node callee = unwrap(e.child("function"));
+    if (callee == null || !callee.is("identifier")) {
+      return false;
+    }
+    Node helper = file.functions.get(callee.text());
+    if (helper == null) {
+      helper = file.moduleValues.get(callee.text());
+    }
+    return helper != null && isSleepHelper(helper);
+  }
+
+  /** A function that only waits: returns a Promise settled by setTimeout, or promisify(setTimeout). */
+  private static boolean isSleepHelper(Node fn) {
+    String text = fn.text();
+    if (fn.is("call_expression")) {
+      return calleeName(fn).equals("promisify") && text.contains("setTimeout");
+    }
+    return text.length() < 300 && text.contains("Promise") && text.contains("setTimeout");
+  }
+
+  /** {@code setTimeout(() => res.json(...), 3000)}: the response is sent only after the timer. */
+  private void delayedResponse(Node call, JsFile.Handler handler) {
+    if (!calleeName(call).equals("setTimeout") || receiver(call) != null || handler.response() == null) {
+      return;
+    }
+    Node callback = argument(call, 0);
+    if (callback != null && JsFile.FUNCTIONS.contains(callback.type())
+        && callback.text().matches("(?s).*\\b" + Pattern.quote(handler.response()) + "\\s*\\..*")) {
+      file.out.hazard(Kind.SLEEP_IN_HANDLER, "responds only after " + Snippets.shorten(
+          "setTimeout(..., " + (argument(call, 1) == null ? "0" : argument(call, 1).text()) + ")"),
+          handler.route(), call);
+    }
+  }
+
+  private static boolean insideRetryLoop(Node n, Node fn) {
+    for (Node p = n.parent(); p != null && p != fn; p = p.parent()) {
+      if (JsFile.LOOPS.contains(p.type()) && !p.descendants("try_statement").isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- Random failure ------------------------------------------------------------------------
+
+  private void randomFailure(Node ifNode, JsFile.Handler handler) {
+    Node cond = ifNode.child("condition");
+    Node body = ifNode.child("consequence");
+    if (cond == null || body == null) {
+      return;
+    }
+    Chance chance = chance(cond, 0);
+    if (chance == null || chance.probability() <= 0) {
+      return;
+    }
+    String failure = failure(body, handler);
+    if (failure == null) {
+      return;
+    }
+    String source = chance.envVar() == null ? "" : ", rate from " + chance.envVar();
+    Node test = unwrap(cond);
+    String when = Snippets.of(test) + (test.isAny("call_expression", "identifier") ? " is true" : "");
+    file.out.hazard(Kind.RANDOM_FAILURE, failure + " when " + when + " ("
+        + Snippets.share(chance.probability()) + source + ")", handler.route(), ifNode);
+  }
+
+  private Chance chance(Node e, int depth) {
+    Node n = unwrap(e);
+    if (n == null) {
+      return null;
+    }
+    if (n.is("unary_expression") && n.child("operator") != null && n.child("operator").text().equals("!")) {
+      Chance inner = chance(n.child("argument"), depth);
+      return inner == null ? null : inner.not();
+    }
+    if (n.is("identifier") && depth == 0) {
+      Node value = file.resolve(n);
+      return value == null ? null : chance(value, depth + 1);
+    }
+    if (!n.is("binary_expression") || n.child("operator") == null) {
+      return null;
+    }
+    String op = n.child("operator").text();
+    if (!Set.of("<", "<=", ">", ">=", "===", "==").contains(op)) {
+      return null;
+    }
+    Node left = unwrap(n.child("left"));
+    Node right = unwrap(n.child("right"));
+    for (int side = 0; side < 2; side++) {
+      Node roll = side == 0 ? left : right;
+      Node other = side == 0 ? right : left;
+      if (isMathRandom(roll)) {
+        Chance threshold = threshold(other);
+        return threshold == null ? null : Chance.uniform(threshold, op, side == 0);
+      }
+      Integer faces = dieFaces(roll);
+      Integer k = intValue(other);
+      if (faces != null && k != null && faces > 0) {
+        return Chance.dice(0, faces - 1, op, k, side == 0);
+      }
+    }
+    return null;
+  }
+
+  private boolean isMathRandom(Node n) {
+    return n != null && n.is("call_expression") && "Math.random".equals(file.qname(n.child("function")));
+  }
+
+  /** {@code Math.floor(Math.random() * 10)}: a die with 10 faces, 0 to 9. */
+  private Integer dieFaces(Node n) {
+    if (n == null || !n.is("call_expression") || !"Math.floor".equals(file.qname(n.child("function")))) {
+      return null;
+    }
+    Node product = argument(n, 0);
+    if (product == null || !product.is("binary_expression") || product.child("operator") == null
+        || !product.child("operator").text().equals("*")) {
+      return null;
+    }
+    Node a = unwrap(product.child("left"));
+    Node b = unwrap(product.child("right"));
+    return isMathRandom(a) ? intValue(b) : isMathRandom(b) ? intValue(a) : null;
+  }
+
+  /** A rate: a number, or an env var whose default is not zero (a zero default is a switch). */
+  private Chance threshold(Node e) {
+    String literal = literalText(e);
+    if (literal != null) {
+      return Chance.parse(literal, null);
+    }
+    JsFile.EnvRef env = file.envOf(e);
+    if (env != null) {
+      String def = env.defaultText();
+      return def == null ? null : Chance.parse(def, env.name());
+    }
+    Node n = unwrap(e);
+    if (n != null && n.is("identifier")) {
+      Node value = file.resolve(n);
+      return value == null || value.is("identifier") ? null : threshold(value);
+    }
+    return null;
+  }
+
+  /** How a branch fails the request: "throws Error", "answers 500", "passes an error to next". */
+  private String failure(Node body, JsFile.Handler handler) {
+    String[] found = {null};
+    body.walk(n -> {
+      if (found[0] != null) {
+        return;
+      }
+      if (n.is("throw_statement")) {
+        Node thrown = unwrap(n.namedChild(0));
+        Node ctor = thrown != null && thrown.is("new_expression") ? thrown.child("constructor") : null;
+        found[0] = "throws " + (ctor == null ? "an error" : ctor.text());
+      } else if (n.is("call_expression")) {
+        Integer status = file.callStatus(n, handler);
+        if (status != null && status >= 500) {
+          Node callee = unwrap(n.child("function"));
+          found[0] = callee != null && callee.is("identifier") ? "passes an error to " + callee.text()
+              + "() (500)" : "answers " + status;
+        }
+      }
+    });
+    return found[0];
+  }
+
+  // ---- Unbounded growth ----------------------------------------------------------------------
+
+  private Set<String> collectionsThatGrow() {
+    Set<String> collections = new HashSet<>();
+    file.moduleValues.forEach((name, value) -> {
+      if (value.isAny("array", "object") && value.namedChildren().isEmpty()) {
+        collections.add(name);
+      } else if (value.is("new_expression") && value.child("constructor") != null
+          && Set.of("Map", "Set").contains(value.child("constructor").text())) {
+        collections.add(name);
+      }
+    });
+    if (collections.isEmpty()) {
+      return collections;
+    }
+    for (Node call : file.calls) {
+      Node target = receiver(call);
+      if (target != null && EVICTORS.contains(calleeName(call))) {
+        collections.remove(target.text());
+      }
+    }
+    for (Node a : file.assignments) {
+      Node left = unwrap(a.child("left"));
+      if (left == null) {
+        continue;
+      }
+      if (left.is("identifier") && enclosingFunction(a) != null) {
+        collections.remove(left.text()); // reset inside a function
+      } else if (left.is("member_expression") && left.child("property") != null
+          && left.child("property").text().equals("length")) {
+        collections.remove(left.child("object").text());
+      }
+    }
+    for (Node u : file.unaries) {
+      Node op = u.child("operator");
+      Node arg = unwrap(u.child("argument"));
+      if (op != null && op.text().equals("delete") && arg != null && arg.is("subscript_expression")) {
+        collections.remove(arg.child("object").text());
+      }
+    }
+    for (Node b : file.comparisons) {
+      Node op = b.child("operator");
+      if (op != null && Set.of("<", "<=", ">", ">=").contains(op.text())) {
+        for (Node side : List.of(b.child("left"), b.child("right"))) {
+          Node s = unwrap(side);
+          if (s != null && s.is("member_expression") && s.child("property") != null
+              && Set.of("length", "size").contains(s.child("property").text())) {
+            collections.remove(s.child("object").text()); // a size check bounds it
+          }
+        }
+      }
+    }
+    return collections;
+  }
+
+  private void growth(Node call, Node fn, String route, Set<String> growing) {
+    Node target = receiver(call);
+    String method = calleeName(call);
+    if (target == null || !target.is("identifier") || !growing.contains(target.text())
+        || !GROWERS.contains(method) || shadowed(target, fn)) {
+      return;
+    }
+    if (method.equals("set") && literalText(argument(call, 0)) != null) {
+      return; // a fixed key is overwritten, not added
+    }
+    file.out.hazard(Kind.UNBOUNDED_GROWTH, target.text() + " gets a new entry on every request ("
+        + Snippets.shorten(target.text() + "." + method + "(...)") + ") and nothing ever removes one",
+        route, call);
+  }
+
+  private void growthBySubscript(Node assignment, Node fn, String route, Set<String> growing) {
+    Node left = unwrap(assignment.child("left"));
+    if (left == null || !left.is("subscript_expression")) {
+      return;
+    }
+    Node object = unwrap(left.child("object"));
+    Node key = left.child("index");
+    if (object != null && object.is("identifier") && growing.contains(object.text()) && key != null
+        && literalText(key) == null && !shadowed(object, fn)) {
+      file.out.hazard(Kind.UNBOUNDED_GROWTH, object.text() + " gets a new key on every request ("
+          + Snippets.of(left) + " = ...) and nothing ever removes one", route, assignment);
+    }
+  }
+
+  private boolean shadowed(Node id, Node fn) {
+    for (Node f = enclosingFunction(id); f != null; f = enclosingFunction(f)) {
+      if (file.localValues(f).containsKey(id.text())) {
+        return true;
+      }
+      if (f == fn) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  // ---- Retries -------------------------------------------------------------------------------
+
+  private void retry(Node loop) {
+    Node body = loop.child("body");
+    if (body == null) {
+      return;
+    }
+    Node fn = enclosingFunction(loop);
+    Node retried = null;
+    for (Node attempt : body.descendants("try_statement")) {
+      if (nearestLoop(attempt) != loop || enclosingFunction(attempt) != fn) {
+        continue;
+      }
+      retried = retriedCall(attempt, loop);
+      if (retried != null) {
+        break;
+      }
+    }
+    if (retried == null) {
+      return;
+    }
+    boolean[] waits = {false};
+    boolean[] capped = {loop.is("for_in_statement")};
+    Node cond = loop.child("condition");
+    if (cond != null && hasComparison(cond)) {
+      capped[0] = true;
+    }
+    body.walk(n -> {
+      if (n.is("call_expression") && WAITS.matcher(calleeName(n)).matches()) {
+        waits[0] = true;
+      } else if (n.is("if_statement") && n.child("condition") != null && hasComparison(n.child("condition"))
+          && n.child("consequence") != null && leaves(n.child("consequence"))) {
+        capped[0] = true;
+      }
+    });
+    if (waits[0] && capped[0]) {
+      return;
+    }
+    Node callee = unwrap(retried.child("function"));
+    file.out.hazard(Kind.RETRY_WITHOUT_BACKOFF, "retry loop around "
+        + (callee == null ? "a call" : Snippets.of(callee) + "(...)") + " " + Snippets.retryFlaw(waits[0], capped[0]),
+        routeOf(loop), loop);
+  }
+
+  /**
+   * The call a try block retries: it must call something, leave the loop on success, and its catch
+   * must let the loop go round again (a loop over items that skips bad ones leaves only at the end).
+   */
+  private static Node retriedCall(Node attempt, Node loop) {
+    Node tryBody = attempt.child("body");
+    Node handler = attempt.child("handler");
+    if (tryBody == null || handler == null) {
+      return null;
+    }
+    Node call = null;
+    for (Node c : tryBody.descendants("call_expression")) {
+      Node parent = c.parent();
+      if (parent != null && parent.is("await_expression")) {
+        call = c;
+        break;
+      }
+      if (call == null && !c.text().startsWith("console.")) {
+        call = c;
+      }
+    }
+    if (call == null || !leavesLoopFrom(tryBody, loop)) {
+      return null;
+    }
+    Node catchBody = handler.child("body");
+    List<Node> statements = catchBody == null ? List.of() : catchBody.namedChildren();
+    Node last = statements.isEmpty() ? null : statements.get(statements.size() - 1);
+    boolean swallows = last == null || !last.isAny("throw_statement", "return_statement", "break_statement");
+    return swallows ? call : null;
+  }
+
+  private static boolean leavesLoopFrom(Node block, Node loop) {
+    for (Node n : block.descendants("return_statement")) {
+      if (enclosingFunction(n) == enclosingFunction(loop)) {
+        return true;
+      }
+    }
+    for (Node n : block.descendants("break_statement")) {
+      if (nearestLoop(n) == loop) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean leaves(Node block) {
+    return !block.descendants("throw_statement").isEmpty()
+        || !block.descendants("return_statement").isEmpty()
+        || !block.descendants("break_statement").isEmpty();
+  }
+
+  private static Node nearestLoop(Node n) {
+    for (Node p = n.parent(); p != null; p = p.parent()) {
+      if (JsFile.LOOPS.contains(p.type()) || JsFile.FUNCTIONS.contains(p.type())) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static boolean hasComparison(Node cond) {
+    for (Node b : cond.descendants("binary_expression")) {
+      Node op = b.child("operator");
+      if (op != null && Set.of("<", "<=", ">", ">=").contains(op.text())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.rootcause.collect.code.syntax;
+
+import java.util.Set;
+import java.util.function.Supplier;
+import org.treesitter.TSLanguage;
+import org.treesitter.TreeSitterJavascript;
+import org.treesitter.TreeSitterPython;
+import org.treesitter.TreeSitterTypescript;
+
+/**
+ * The tree-sitter grammars rootcause parses source code with: one line per language, with the
+ * node types whose insides no extractor reads (copied as leaves: copying costs native calls).
+ */
+public enum Grammar {
+  PYTHON(TreeSitterPython::new, Set.of("comment")),
+  JAVASCRIPT(TreeSitterJavascript::new, Set.of("string", "regex", "comment")),
+  TYPESCRIPT(TreeSitterTypescript::new, Set.of("string", "regex", "comment", "type_annotation",
+      "type_arguments", "type_parameters", "interface_declaration", "type_alias_declaration"));
+
+  private final Supplier<TSLanguage> language;
+  private final Set<String> opaque;
+
+  Grammar(Supplier<TSLanguage> language, Set<String> opaque) {
+    this.language = language;
+    this.opaque = opaque;
+  }
+
+  TSLanguage newLanguage() {
+    return language.get();
+  }
+
+  /**
+   * Whether a node's children are not worth copying: a JavaScript string's quotes and fragments,
+   * a TypeScript type, a Python string that is not an f-string (its text says all).
+   */
+  boolean opaque(String type, byte[] utf8, int start) {
+    if (this == PYTHON && type.equals("string")) {
+      for (int i = start; i < utf8.length && Character.isLetter(utf8[i]); i++) {
+        if (utf8[i] == 'f' || utf8[i] == 'F') {
+          return false;
+        }
+      }
+      return true;
+    }
+    return opaque.contains(type);
+  }
+}

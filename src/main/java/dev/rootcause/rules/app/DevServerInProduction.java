@@ -1,0 +1,49 @@
+package dev.rootcause.rules.app;
+
+import dev.rootcause.model.Severity;
+import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.app.AppFacts.Hazard;
+import dev.rootcause.model.docker.Dockerfile;
+import dev.rootcause.model.docker.Stage;
+import dev.rootcause.rules.AppRule;
+import dev.rootcause.rules.RuleContext;
+import dev.rootcause.rules.RuleSpec;
+
+/**
+ * Seed 000 ("no proper production server, missing gunicorn"): the image ran {@code python
+ * app/main.py}, so Flask's development server served production. Reported only when the image's
+ * start command really runs the development server.
+ */
+@RuleSpec(
+    id = "app/dev-server-in-production",
+    severity = Severity.MEDIUM,
+    summary = "Container runs a development server",
+    symptom = "one request at a time, no worker recovery, debug behaviour: latency and errors under load",
+    fix = "Start the app under a production server (gunicorn, uvicorn workers, waitress, node without a watcher) in the image's CMD.")
+public final class DevServerInProduction implements AppRule {
+
+  @Override
+  public void check(AppFacts app, RuleContext ctx) {
+    for (Hazard h : app.hazards()) {
+      if (h.kind() != Hazard.Kind.DEV_SERVER) {
+        continue;
+      }
+      Stage.Command start = null;
+      for (Dockerfile d : ctx.model().dockerfiles()) {
+        if (ctx.model().appOf(d).map(app::equals).orElse(false) && d.finalStage().isPresent()) {
+          Stage s = d.finalStage().get();
+          start = s.entrypoint() != null ? s.entrypoint() : s.cmd();
+          break;
+        }
+      }
+      boolean fromCode = start == null || !h.location().path().equals(start.location().path());
+      String message = fromCode && app.entrypoint() != null
+          ? "the container starts " + app.entrypoint() + ", which serves with " + h.detail()
+          : "the container's start command runs " + h.detail();
+      var finding = ctx.report(h.location(), message).subject("app " + AppRules.name(app));
+      if (fromCode && start != null) {
+        finding.related(start.location(), "the image starts " + String.join(" ", start.argv()));
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.rootcause.rules.app;
+
+import dev.rootcause.model.Severity;
+import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.rules.AppRule;
+import dev.rootcause.rules.RuleContext;
+import dev.rootcause.rules.RuleSpec;
+
+/**
+ * Seed 002, hint 7 ("check application code for HTTP client timeouts"): requests, urllib, axios,
+ * fetch, got and Node's http wait forever by default. httpx and aiohttp have default timeouts and
+ * are not flagged; a call whose options come from a variable is given the benefit of the doubt.
+ */
+@RuleSpec(
+    id = "app/outbound-call-without-timeout",
+    severity = Severity.MEDIUM,
+    summary = "Outbound HTTP call has no timeout",
+    symptom = "a slow or hung dependency holds the calling request forever: workers pile up, 504s upstream",
+    fix = "Pass a timeout on every call (requests: timeout=5; axios: { timeout: 5000 }; fetch: signal: AbortSignal.timeout(5000)).")
+public final class OutboundCallWithoutTimeout implements AppRule {
+
+  @Override
+  public void check(AppFacts app, RuleContext ctx) {
+    for (AppFacts.OutboundCall call : app.outboundCalls()) {
+      if (call.hasTimeout()) {
+        continue;
+      }
+      String origin = origin(call.url());
+      String target = call.envVar() != null ? "$" + call.envVar()
+          + (origin == null ? "" : " (default " + origin + ")")
+          : origin != null ? origin : "a computed URL";
+      ctx.report(call.location(), "HTTP call to " + target + " has no timeout")
+          .subject("app " + AppRules.name(app));
+    }
+  }
+
+  /** scheme://host[:port] only: paths can hold tokens (webhook URLs), and file:line shows the rest. */
+  private static String origin(String url) {
+    if (url == null) {
+      return null;
+    }
+    int scheme = url.indexOf("://");
+    int path = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+    return path < 0 ? url : url.substring(0, path);
+  }
+}

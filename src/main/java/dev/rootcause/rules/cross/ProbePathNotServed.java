@@ -1,0 +1,166 @@
+package dev.rootcause.rules.cross;
+
+import dev.rootcause.model.ImageSource;
+import dev.rootcause.model.Severity;
+import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.k8s.Container;
+import dev.rootcause.model.k8s.EnvVar;
+import dev.rootcause.model.k8s.Probe;
+import dev.rootcause.model.k8s.Workload;
+import dev.rootcause.rules.ContainerRule;
+import dev.rootcause.rules.RuleContext;
+import dev.rootcause.rules.RuleSpec;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * An HTTP probe on a path the application does not serve gets a 404 (or 405) and fails. Silent
+ * when the app's routes are unknown, when a catch-all route answers everything, or when the probe
+ * checks a port the app's server does not listen on (another server, or cross/port-mismatch).
+ */
+@RuleSpec(
+    id = "cross/probe-path-not-served",
+    severity = Severity.HIGH,
+    summary = "HTTP probe checks a path the application does not serve",
+    symptom = "the probe gets 404: liveness restarts the container over and over, readiness keeps it out of the Service",
+    fix = "Point the probe at a route the application serves (its health endpoint), or add that route.")
+public final class ProbePathNotServed implements ContainerRule {
+  private static final Pattern OPTIONAL_PARAM = Pattern.compile("/:[A-Za-z_$][A-Za-z0-9_$]*\\?");
+  private static final Pattern HEALTHY =
+      Pattern.compile("(?i)/(health|healthz|healthcheck|ready|readyz|live|livez|ping|status)/?");
+
+  @Override
+  public void check(Workload workload, Container container, RuleContext ctx) {
+    Optional<AppFacts> found = ctx.model().appOf(container);
+    if (container.init() || found.isEmpty() || found.get().routes().isEmpty()) {
+      return;
+    }
+    AppFacts app = found.get();
+    List<AppFacts.Route> gets = app.routes().stream()
+        .filter(r -> r.method().equals("*") || r.method().equalsIgnoreCase("GET")).toList();
+    if (gets.stream().anyMatch(r -> catchAll(r) && !onlyErrors(r))) {
+      return;
+    }
+    for (Probe probe : container.probes()) {
+      if (probe.handler() != Probe.Handler.HTTP_GET || probe.path() == null || !sameServer(probe, container, app)) {
+        continue;
+      }
+      String path = probe.path().replaceFirst("[?#].*$", "");
+      if (gets.stream().anyMatch(r -> !onlyErrors(r) && matches(r.path(), path, app.language()))) {
+        continue;
+      }
+      String served = gets.stream().filter(r -> !catchAll(r)).map(AppFacts.Route::path).distinct().limit(6)
+          .collect(Collectors.joining(", "));
+      String where = app.entrypoint() != null ? app.entrypoint() : app.root().isEmpty() ? "." : app.root();
+      var finding = ctx.report(probe.pathLocation() != null ? probe.pathLocation() : probe.location(),
+              probe.kind().field() + " GET " + path + ", but the app (" + where + ") serves no such route"
+                  + (served.isEmpty() ? "" : " (it serves " + served + ")"))
+          .subject(workload.meta().displayName() + " container " + container.name())
+          .confidence(ctx.model().imageSource(container).map(ImageSource::confidence)
+              .orElse(dev.rootcause.model.Confidence.LIKELY));
+      gets.stream().filter(r -> HEALTHY.matcher(r.path()).matches()).findFirst().ifPresentOrElse(
+          health -> finding.related(health.location(), "the app serves " + health.path())
+              .fix("Set " + probe.kind().field() + " path to " + health.path() + "."),
+          () -> finding.fix("Add a " + path + " route to the app, or point " + probe.kind().field()
+              + " at a route it serves."));
+      if (probe.kind() == Probe.Kind.READINESS) {
+        finding.symptom("readiness gets 404: the pod never becomes Ready and the Service has no endpoints");
+      } else if (probe.kind() == Probe.Kind.LIVENESS) {
+        finding.symptom("liveness gets 404: the kubelet restarts the container over and over (CrashLoopBackOff)");
+      }
+    }
+  }
+
+  /** Whether the probe's port is one the app's server may listen on (unknown counts as yes). */
+  private static boolean sameServer(Probe probe, Container container, AppFacts app) {
+    Integer port = probe.port() == null ? null : probe.port().isNamed()
+        ? container.port(probe.port()).map(p -> p.number()).orElse(null) : probe.port().number();
+    if (port == null || app.listens().isEmpty()) {
+      return true;
+    }
+    Set<Integer> ports = new HashSet<>();
+    for (AppFacts.ListenPort listen : app.listens()) {
+      if (listen.port() == null && listen.envVar() == null) {
+        return true;
+      }
+      if (listen.port() != null) {
+        ports.add(listen.port());
+      }
+      if (listen.envVar() != null) {
+        Optional<EnvVar> env = container.envVar(listen.envVar());
+        if (env.isPresent() && env.get().value() == null || !container.envFrom().isEmpty()) {
+          return true; // set from elsewhere: unknown
+        }
+        env.map(e -> e.value().reveal().trim()).filter(v -> v.matches("\\d{1,5}"))
+            .ifPresent(v -> ports.add(Integer.parseInt(v)));
+      }
+    }
+    return ports.contains(port);
+  }
+
+  private static boolean catchAll(AppFacts.Route r) {
+    String p = r.path();
+    return p.equals("*") || p.equals("/*")
+        || p.matches("/<path:[^>]+>") || p.matches("/\\{[^}]+:path}") || p.equals("/(.*)") || p.equals("/:path*");
+  }
+
+  /** A 404 page or an error handler: it answers every path, but never with success. */
+  private static boolean onlyErrors(AppFacts.Route r) {
+    return !r.statuses().isEmpty() && r.statuses().stream().allMatch(s -> s >= 400);
+  }
+
+  /** Whether a request path matches a route pattern of Flask, FastAPI, Express, Django or Go. */
+  static boolean matches(String pattern, String path, AppFacts.Language language) {
+    String p = pattern.contains(" ") ? pattern.substring(pattern.indexOf(' ') + 1) : pattern;
+    if (language == AppFacts.Language.GO && p.endsWith("/")) {
+      return path.startsWith(p) || path.equals(p.substring(0, p.length() - 1)); // a subtree
+    }
+    if (p.length() > 1 && p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    StringBuilder regex = new StringBuilder();
+    int i = 0;
+    while (i < p.length()) {
+      char c = p.charAt(i);
+      if (c == '<' && p.indexOf('>', i) > 0) {
+        String inner = p.substring(i + 1, p.indexOf('>', i));
+        regex.append(inner.startsWith("path:") ? ".*" : "[^/]+");
+        i = p.indexOf('>', i) + 1;
+      } else if (c == '{' && p.indexOf('}', i) > 0) {
+        String inner = p.substring(i + 1, p.indexOf('}', i));
+        regex.append(inner.endsWith(":path") || inner.endsWith("...") ? ".*" : "[^/]+");
+        i = p.indexOf('}', i) + 1;
+      } else if (c == '/' && OPTIONAL_PARAM.matcher(p.substring(i)).lookingAt()) {
+        Matcher optional = OPTIONAL_PARAM.matcher(p.substring(i));
+        optional.lookingAt();
+        regex.append("(?:/[^/]+)?"); // Express /status/:check? also serves /status
+        i += optional.end();
+      } else if (c == ':' && i + 1 < p.length() && Character.isJavaIdentifierStart(p.charAt(i + 1))) {
+        int end = i + 1;
+        while (end < p.length() && Character.isJavaIdentifierPart(p.charAt(end))) {
+          end++;
+        }
+        boolean optional = end < p.length() && p.charAt(end) == '?';
+        regex.append(optional ? "[^/]*" : "[^/]+");
+        i = optional ? end + 1 : end;
+      } else if (c == '*') {
+        regex.append(".*");
+        i++;
+      } else if (c == '(' && p.startsWith("(.*)", i)) {
+        regex.append(".*");
+        i += 4;
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+        i++;
+      }
+    }
+    String trimmedPath = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    // Lenient on purpose (case, a trailing slash): a miss here would be a false finding.
+    return Pattern.compile(regex + "/?", Pattern.CASE_INSENSITIVE).matcher(trimmedPath).matches();
+  }
+}
