@@ -232,7 +232,7 @@ final class SyntaxTree implements AutoCloseable {
     int fieldId = cursor.currentFieldId();
     String field = fieldId == 0 ? null : grammar.fields.get(fieldId);
     boolean named = grammar.ambiguous.contains(type) ? node.isNamed() : grammar.named.contains(type);
-    SyntaxNode child = new SyntaxNode(this, parent, type.intern(), field, node, named);
+    SyntaxNode child = new SyntaxNode(this, parent, type, field, node, named);
     parent.addChild(child);
     return child;
   }
