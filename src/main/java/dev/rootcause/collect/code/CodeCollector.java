@@ -59,7 +59,9 @@ public final class CodeCollector implements FileCollector {
   static List<LanguageExtractor> builtInExtractors() {
     return List.of(
         new PythonExtractor(),
-        new JavaScriptExtractor());
+        new JavaScriptExtractor(),
+        new GoExtractor(),
+        new JavaExtractor());
   }
 
   public CodeCollector() {
