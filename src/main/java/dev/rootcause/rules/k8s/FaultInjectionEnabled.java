@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Seed 002: {@code CHAOS_FAILURE_RATE=0.5} left on the database service, failing half of all
- * requests. Names are matched by intent (chaos, fault/failure/error injection or rate, latency
- * injection); the value must be on (a non-zero number, true, on, enabled).
+ * requests; seed 001: a traffic sidecar dropping 20% of requests and delaying others by 3 s. Names
+ * are matched by intent (chaos, fault/failure/error injection or rate, latency injection, drop
+ * rates); the value must be on (a non-zero number, true, on, enabled).
  */
 @RuleSpec(
     id = "k8s/fault-injection-enabled",
@@ -25,7 +26,8 @@ public final class FaultInjectionEnabled implements ContainerRule {
   private static final Pattern NAME = Pattern.compile(
       "(?i).*(CHAOS|FAULT_?INJECT|INJECT(ED)?_?(FAULT|FAILURE|ERROR|LATENCY|DELAY)"
           + "|FAILURE_?(RATE|PROBABILITY|PERCENT)|ERROR_?(RATE|PROBABILITY|PERCENT)"
-          + "|(RANDOM|SIMULATED?)_?(FAILURE|ERROR|LATENCY|DELAY)).*");
+          + "|(RANDOM|SIMULATED?)_?(FAILURE|ERROR|LATENCY|DELAY)"
+          + "|DROP_?(RATE|PERCENT|PROBABILITY|RATIO)|PACKET_?LOSS).*");
 
   @Override
   public void check(Workload workload, Container container, RuleContext ctx) {
