@@ -166,7 +166,9 @@ final class ScanCommand implements Callable<Integer> {
     for (Target t : targets) {
       checkWritable(t.file());
     }
-    ScanResult result = new Scanner(rules).scan(path, new Scanner.Options(config, maxBytes));
+    java.util.Map<String, Long> cpuMillis = new java.util.LinkedHashMap<>();
+    ScanResult result =
+        new Scanner(rules).scan(path, new Scanner.Options(config, maxBytes), cpuMillis);
 
     PrintWriter err = spec.commandLine().getErr();
     // The text report lists skipped files itself; say them on stderr only when no one reads it.
@@ -178,6 +180,14 @@ final class ScanCommand implements Callable<Integer> {
       } else if (p.kind() == CollectionProblem.Kind.NOTE && verbose) {
         err.println("rootcause: note: " + p.display());
       }
+    }
+    if (verbose) {
+      // Where the time went, so a slow scan can be traced to a kind of file or to the rules.
+      StringBuilder line = new StringBuilder("rootcause: cpu ms:");
+      cpuMillis.entrySet().stream()
+          .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(e -> line.append(' ').append(e.getKey()).append('=').append(e.getValue()));
+      err.println(line);
     }
     err.flush();
 

@@ -10,6 +10,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads a tree into a {@link SystemModel}: walks it, reads each relevant file once (in parallel),
@@ -28,11 +34,21 @@ public final class Collector {
     this.maxFileBytes = maxFileBytes;
   }
 
-  /** The model, every problem met (sorted by file), and how many files were read. */
-  public record Collected(SystemModel model, List<CollectionProblem> problems, int filesRead) {}
+  /**
+   * The model, every problem met (sorted by file), how many files were read, and where the time
+   * went: CPU milliseconds per stage ("walk", "read", "yaml", each collector, "link"), summed over
+   * threads, for {@code --verbose}.
+   */
+  public record Collected(
+      SystemModel model, List<CollectionProblem> problems, int filesRead, Map<String, Long> cpuMillis) {}
+
+  private final Map<String, LongAdder> cpuNanos = new ConcurrentHashMap<>();
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   public Collected collect(Path root, List<String> ignoreGlobs) throws IOException {
+    long walkStart = cpuNow();
     RepoWalker.Walk walk = RepoWalker.walk(root, ignoreGlobs);
+    charge("walk", walkStart);
     Facts facts = new Facts();
     walk.problems().forEach(facts::problem);
     List<SourceFile> files =
@@ -48,11 +64,20 @@ public final class Collector {
     } finally {
       pool.shutdown();
     }
-    fileCollectors.forEach(c -> c.finish(facts));
+    for (FileCollector c : fileCollectors) {
+      long start = cpuNow();
+      c.finish(facts);
+      charge(c.getClass().getSimpleName(), start);
+    }
     List<CollectionProblem> problems = new ArrayList<>(facts.problems());
     problems.sort(Comparator.comparing(CollectionProblem::location,
         dev.rootcause.model.SourceLocation.ORDER));
-    return new Collected(facts.model().build(), problems, files.size());
+    long linkStart = cpuNow();
+    SystemModel model = facts.model().build();
+    charge("link", linkStart);
+    Map<String, Long> millis = new TreeMap<>();
+    cpuNanos.forEach((stage, nanos) -> millis.put(stage, nanos.sum() / 1_000_000));
+    return new Collected(model, problems, files.size(), millis);
   }
 
   private void read(SourceFile file, Facts facts) {
@@ -62,7 +87,9 @@ public final class Collector {
     if (!yaml && takers.isEmpty()) {
       return;
     }
+    long readStart = cpuNow();
     TextFiles.Read read = TextFiles.read(file, maxFileBytes);
+    charge("read", readStart);
     if (read.problem() != null) {
       facts.problem(read.problem());
       return;
@@ -70,15 +97,29 @@ public final class Collector {
     String text = read.text();
     SuppressionComments.scan(file.path(), text, facts.model().suppressions());
     if (yaml && !yamlCollectors.isEmpty() && isWorthParsing(file, text)) {
+      long yamlStart = cpuNow();
       YamlReader.Result parsed = YamlReader.read(file.path(), text);
+      charge("yaml", yamlStart);
       parsed.problems().forEach(facts::problem);
       for (YamlCollector c : yamlCollectors) {
+        long start = cpuNow();
         guard(file, facts, () -> c.collect(file, parsed.documents(), facts));
+        charge(c.getClass().getSimpleName(), start);
       }
     }
     for (FileCollector c : takers) {
+      long start = cpuNow();
       guard(file, facts, () -> c.collect(file, text, facts));
+      charge(c.getClass().getSimpleName(), start);
     }
+  }
+
+  private static long cpuNow() {
+    return THREADS.getCurrentThreadCpuTime();
+  }
+
+  private void charge(String stage, long startNanos) {
+    cpuNanos.computeIfAbsent(stage, s -> new LongAdder()).add(cpuNow() - startNanos);
   }
 
   /** JSON is read only when it looks like a Kubernetes object (package-lock.json is not). */

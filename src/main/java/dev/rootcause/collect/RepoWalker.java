@@ -51,6 +51,8 @@ public final class RepoWalker {
       return new Walk(files, problems, 0);
     }
 
+    // Folders known to resolve inside the tree; the walk is single-threaded.
+    java.util.Set<Path> verified = new java.util.HashSet<>(List.of(realRoot));
     Files.walkFileTree(realRoot, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
         new SimpleFileVisitor<>() {
           @Override
@@ -63,7 +65,9 @@ public final class RepoWalker {
             if (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString()) || matches(ignored, rel)) {
               return FileVisitResult.SKIP_SUBTREE;
             }
-            if (!insideRoot(dir)) {
+            if (insideRoot(dir)) {
+              verified.add(dir);
+            } else {
               problems.add(CollectionProblem.note(SourceLocation.file(rel),
                   "symlink to a folder outside the scanned tree; not followed"));
               return FileVisitResult.SKIP_SUBTREE;
@@ -117,7 +121,15 @@ public final class RepoWalker {
             return FileVisitResult.CONTINUE;
           }
 
+          /**
+           * Whether {@code p} resolves inside the tree. A path that is not itself a symlink, in a
+           * folder already found inside, is inside: only symlinks need the (costly) real path.
+           */
           private boolean insideRoot(Path p) {
+            Path parent = p.getParent();
+            if (parent != null && verified.contains(parent) && !Files.isSymbolicLink(p)) {
+              return true;
+            }
             try {
               return p.toRealPath().startsWith(realRoot);
             } catch (IOException e) {

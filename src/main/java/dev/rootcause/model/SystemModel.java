@@ -10,6 +10,7 @@ import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.ContainerPort;
 import dev.rootcause.model.k8s.EnvVar;
 import dev.rootcause.model.k8s.ImageRef;
+import dev.rootcause.model.k8s.LabelSelector;
 import dev.rootcause.model.k8s.Ingress;
 import dev.rootcause.model.k8s.NetworkPolicy;
 import dev.rootcause.model.k8s.ObjectMeta;
@@ -52,7 +53,20 @@ public final class SystemModel {
 
   private final Map<String, List<Service>> servicesByName = new HashMap<>();
   private final Map<String, List<ImageBuild>> buildsByRepository = new HashMap<>();
-  private final Map<Container, Optional<ImageSource>> imageSources = new ConcurrentHashMap<>();
+  // Containers are keyed by identity: a record's hashCode would hash every field on each lookup.
+  private final Map<Container, Optional<ImageSource>> imageSources =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+  private final Map<String, List<Workload>> workloadsByLabel = new HashMap<>();
+  private final Map<String, List<Workload>> workloadsByName = new HashMap<>();
+  private final Map<String, List<ConfigData>> configByName = new HashMap<>();
+  private final Map<String, Dockerfile> dockerfilesByPath = new HashMap<>();
+  private final java.util.NavigableMap<String, AppFacts> appsByRoot = new java.util.TreeMap<>();
+  private final Map<String, List<ObjectMeta>> objectsByKind = new HashMap<>();
+  private final Map<String, List<Workload>> workloadsByNamespace = new ConcurrentHashMap<>();
+  private final Map<String, List<Service>> servicesByNamespace = new ConcurrentHashMap<>();
+  private final SelectorIndex<Service> serviceSelectors;
+  private final SelectorIndex<NetworkPolicy> policySelectors;
+  private Map<String, List<Map.Entry<Workload, Container>>> containersByDockerfile;
   private List<HostUse> hostUses;
 
   private SystemModel(Builder b) {
@@ -73,6 +87,22 @@ public final class SystemModel {
     for (Service s : services) {
       servicesByName.computeIfAbsent(s.name(), n -> new ArrayList<>()).add(s);
     }
+    for (Workload w : workloads) {
+      workloadsByName.computeIfAbsent(w.name(), n -> new ArrayList<>()).add(w);
+      w.podLabels().forEach((k, v) ->
+          workloadsByLabel.computeIfAbsent(SelectorIndex.pair(k, v), p -> new ArrayList<>()).add(w));
+    }
+    for (ConfigData c : configData) {
+      configByName.computeIfAbsent(c.meta().name(), n -> new ArrayList<>()).add(c);
+    }
+    dockerfiles.forEach(d -> dockerfilesByPath.putIfAbsent(d.path(), d));
+    for (AppFacts a : apps) {
+      appsByRoot.putIfAbsent(a.root(), a);
+    }
+    objects.forEach(o -> objectsByKind.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o));
+    serviceSelectors = new SelectorIndex<>(
+        services.stream().filter(Service::routesToPods).toList(), Service::selector);
+    policySelectors = new SelectorIndex<>(networkPolicies, NetworkPolicy::podSelector);
     for (ImageBuild build : imageBuilds) {
       buildsByRepository
           .computeIfAbsent(build.image().normalizedRepository(), r -> new ArrayList<>())
@@ -153,16 +183,56 @@ public final class SystemModel {
     if (!service.routesToPods()) {
       return List.of();
     }
-    return workloads.stream()
-        .filter(w -> w.meta().sameNamespace(service.meta()))
-        .filter(w -> service.selector().matches(w.podLabels()))
+    return workloadsMatching(service.selector(), service.meta().namespace());
+  }
+
+  /**
+   * Workloads that end up in {@code namespace}: those declaring it, and those declaring none (their
+   * namespace is decided at apply time). A null namespace means any.
+   */
+  public List<Workload> workloadsIn(String namespace) {
+    if (namespace == null) {
+      return workloads;
+    }
+    return workloadsByNamespace.computeIfAbsent(namespace, ns -> workloads.stream()
+        .filter(w -> w.meta().sameNamespace(ns))
+        .toList());
+  }
+
+  /** Services that end up in {@code namespace} (see {@link #workloadsIn}). */
+  public List<Service> servicesIn(String namespace) {
+    if (namespace == null) {
+      return services;
+    }
+    return servicesByNamespace.computeIfAbsent(namespace, ns -> services.stream()
+        .filter(sv -> sv.meta().sameNamespace(ns))
+        .toList());
+  }
+
+  /** Workloads in {@code namespace} whose pod labels the selector matches (empty selector: all). */
+  public List<Workload> workloadsMatching(LabelSelector selector, String namespace) {
+    List<Workload> candidates = workloadsIn(namespace);
+    for (Map.Entry<String, String> required : selector.matchLabels().entrySet()) {
+      List<Workload> carrying = workloadsByLabel.getOrDefault(
+          SelectorIndex.pair(required.getKey(), required.getValue()), List.of());
+      if (carrying.size() < candidates.size()) {
+        candidates = carrying;
+      }
+    }
+    return candidates.stream()
+        .filter(w -> w.meta().sameNamespace(namespace))
+        .filter(w -> selector.matches(w.podLabels()))
         .toList();
+  }
+
+  /** Every object of this kind, in declaration order. */
+  public List<ObjectMeta> objectsOfKind(String kind) {
+    return objectsByKind.getOrDefault(kind, List.of());
   }
 
   /** Services whose selector matches this workload's pods. */
   public List<Service> servicesSelecting(Workload workload) {
-    return services.stream()
-        .filter(Service::routesToPods)
+    return serviceSelectors.candidates(workload.podLabels()).stream()
         .filter(s -> s.meta().sameNamespace(workload.meta()))
         .filter(s -> s.selector().matches(workload.podLabels()))
         .toList();
@@ -170,7 +240,7 @@ public final class SystemModel {
 
   /** NetworkPolicies whose podSelector selects this workload's pods. */
   public List<NetworkPolicy> policiesSelecting(Workload workload) {
-    return networkPolicies.stream()
+    return policySelectors.candidates(workload.podLabels()).stream()
         .filter(p -> p.meta().sameNamespace(workload.meta()))
         .filter(p -> p.podSelector().matches(workload.podLabels()))
         .toList();
@@ -194,22 +264,22 @@ public final class SystemModel {
   }
 
   public Optional<Workload> workload(String kind, String namespace, String name) {
-    return workloads.stream()
-        .filter(w -> w.kind().equalsIgnoreCase(kind) && w.name().equals(name))
+    return workloadsByName.getOrDefault(name, List.of()).stream()
+        .filter(w -> w.kind().equalsIgnoreCase(kind))
         .filter(w -> w.meta().sameNamespace(namespace))
         .findFirst();
   }
 
   public Optional<ConfigData> config(boolean secret, String namespace, String name) {
-    return configData.stream()
-        .filter(c -> c.secret() == secret && c.meta().name().equals(name))
+    return configByName.getOrDefault(name, List.of()).stream()
+        .filter(c -> c.secret() == secret)
         .filter(c -> c.meta().sameNamespace(namespace))
         .findFirst();
   }
 
   /** Whether {@code kind} objects are declared in this repository at all (any namespace). */
   public boolean declaresAny(String kind) {
-    return objects.stream().anyMatch(o -> o.kind().equals(kind));
+    return objectsByKind.containsKey(kind);
   }
 
   /**
@@ -370,7 +440,7 @@ public final class SystemModel {
   }
 
   public Optional<Dockerfile> dockerfile(String path) {
-    return dockerfiles.stream().filter(d -> d.path().equals(path)).findFirst();
+    return Optional.ofNullable(dockerfilesByPath.get(path));
   }
 
   /** Whether every workload container pulling an image without registry pulls this same name. */
@@ -395,8 +465,15 @@ public final class SystemModel {
   /** The application facts for the code a Dockerfile packages: trees inside its folder. */
   public Optional<AppFacts> appOf(Dockerfile dockerfile) {
     String dir = dockerfile.directory();
-    return apps.stream()
-        .filter(a -> dir.isEmpty() || a.root().equals(dir) || a.root().startsWith(dir + "/"))
+    if (dir.isEmpty()) {
+      return apps.stream().min(Comparator.comparingInt(a -> a.root().length()));
+    }
+    AppFacts exact = appsByRoot.get(dir);
+    if (exact != null) {
+      return Optional.of(exact);
+    }
+    // Trees below the Dockerfile's folder sort together right after "dir/".
+    return appsByRoot.subMap(dir + "/", true, dir + "/\uffff", true).values().stream()
         .min(Comparator.comparingInt(a -> a.root().length()));
   }
 
@@ -550,13 +627,14 @@ public final class SystemModel {
 
 
   /** The (workload, container) pairs whose image links to this Dockerfile, init containers too. */
-  public List<Map.Entry<Workload, Container>> containersRunning(Dockerfile dockerfile) {
-    return containers()
-        .filter(e -> imageSource(e.getValue())
-            .map(ImageSource::dockerfile)
-            .filter(d -> d != null && d.path().equals(dockerfile.path()))
-            .isPresent())
-        .toList();
+  public synchronized List<Map.Entry<Workload, Container>> containersRunning(Dockerfile dockerfile) {
+    if (containersByDockerfile == null) {
+      containersByDockerfile = new HashMap<>();
+      containers().forEach(e -> imageSource(e.getValue()).map(ImageSource::dockerfile)
+          .filter(java.util.Objects::nonNull)
+          .ifPresent(d -> containersByDockerfile.computeIfAbsent(d.path(), p -> new ArrayList<>()).add(e)));
+    }
+    return containersByDockerfile.getOrDefault(dockerfile.path(), List.of());
   }
 
   /** Every (workload, container) pair, init containers included. */

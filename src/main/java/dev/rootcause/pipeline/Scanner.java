@@ -37,6 +37,15 @@ public final class Scanner {
   public record Model(SystemModel model, Collector.Collected collected, RuleSettings settings) {}
 
   public ScanResult scan(Path root, Options options) throws InputException, IOException {
+    return scan(root, options, new java.util.LinkedHashMap<>());
+  }
+
+  /**
+   * Scans, and fills {@code cpuMillis} with where the time went: CPU milliseconds per collection
+   * stage and collector (summed over threads), then "rules".
+   */
+  public ScanResult scan(Path root, Options options, java.util.Map<String, Long> cpuMillis)
+      throws InputException, IOException {
     long start = System.nanoTime();
     Model built = model(root, options);
     Collector.Collected collected = built.collected();
@@ -45,9 +54,14 @@ public final class Scanner {
         collected.filesRead(), model.workloads().size(), model.services().size(),
         model.dockerfiles().size(), model.imageBuilds().size(), model.apps().size(),
         model.objects().size() - model.workloads().size() - model.services().size());
+    cpuMillis.putAll(collected.cpuMillis());
     RuleEngine engine = new RuleEngine(rules, built.settings());
-    return engine.run(root.toString(), model, collected.problems(), inventory,
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long rulesStart = threads.getCurrentThreadCpuTime();
+    ScanResult result = engine.run(root.toString(), model, collected.problems(), inventory,
         Duration.ofNanos(System.nanoTime() - start));
+    cpuMillis.put("rules", (threads.getCurrentThreadCpuTime() - rulesStart) / 1_000_000);
+    return result;
   }
 
   public Model model(Path root, Options options) throws InputException, IOException {

@@ -45,6 +45,8 @@ public final class AppAssembler {
       Map<String, StartCommand.PackageScripts> packages,
       List<Dockerfile> dockerfiles) {
     Set<String> dockerDirs = dockerfiles.stream().map(Dockerfile::directory).collect(Collectors.toSet());
+    Map<String, List<Dockerfile>> dockerfilesByDir =
+        dockerfiles.stream().collect(Collectors.groupingBy(Dockerfile::directory));
     Map<String, List<SourceFacts>> byRoot = new TreeMap<>();
     for (SourceFacts f : files.stream().sorted(Comparator.comparing(SourceFacts::path)).toList()) {
       byRoot.computeIfAbsent(root(f.path(), dockerDirs, manifestDirs), r -> new ArrayList<>()).add(f);
@@ -52,7 +54,7 @@ public final class AppAssembler {
     List<AppFacts> apps = new ArrayList<>();
     List<HostReference> hosts = new ArrayList<>();
     byRoot.forEach((root, group) -> {
-      Optional<Dockerfile> dockerfile = dockerfileIn(root, dockerfiles);
+      Optional<Dockerfile> dockerfile = dockerfileIn(dockerfilesByDir.getOrDefault(root, List.of()));
       StartCommand.PackageScripts pkg = packages.get(root);
       if (pkg != null && pkg.browserOnly()) {
         return; // a front-end: its code runs in browsers, not in a container rootcause judges
@@ -91,9 +93,9 @@ public final class AppAssembler {
     return slash < 0 ? "" : path.substring(0, slash);
   }
 
-  private static Optional<Dockerfile> dockerfileIn(String root, List<Dockerfile> dockerfiles) {
-    return dockerfiles.stream()
-        .filter(d -> d.directory().equals(root))
+  /** Of the Dockerfiles in an app's folder, the plain {@code Dockerfile} first, then by name. */
+  private static Optional<Dockerfile> dockerfileIn(List<Dockerfile> inFolder) {
+    return inFolder.stream()
         .min(Comparator.comparing((Dockerfile d) -> !d.path().endsWith("Dockerfile"))
             .thenComparing(Dockerfile::path));
   }

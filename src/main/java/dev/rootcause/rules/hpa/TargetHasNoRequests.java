@@ -104,7 +104,6 @@ public final class TargetHasNoRequests implements AutoscalerRule {
   }
 
   private static boolean limitRangeIn(Autoscaler hpa, RuleContext ctx) {
-    return ctx.model().objects().stream()
-        .anyMatch(o -> o.kind().equals("LimitRange") && o.sameNamespace(hpa.meta()));
+    return ctx.model().objectsOfKind("LimitRange").stream().anyMatch(o -> o.sameNamespace(hpa.meta()));
   }
 }

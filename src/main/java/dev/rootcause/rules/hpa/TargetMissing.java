@@ -33,15 +33,13 @@ public final class TargetMissing implements AutoscalerRule {
       return;
     }
     boolean declared =
-        ctx.model().objects().stream()
-            .filter(o -> o.kind().equals(kind) && o.sameNamespace(hpa.meta()))
-            .anyMatch(o -> o.name().equals(name));
+        ctx.model().objectsOfKind(kind).stream()
+            .anyMatch(o -> o.name().equals(name) && o.sameNamespace(hpa.meta()));
     if (declared || !SCALABLE.contains(kind) && !ctx.model().declaresAny(kind)) {
       return; // declared without a pod template (a custom resource), or a kind we cannot judge
     }
     List<Workload> scalable =
-        ctx.model().workloads().stream()
-            .filter(w -> w.meta().sameNamespace(hpa.meta()))
+        ctx.model().workloadsIn(hpa.meta().namespace()).stream()
             .filter(
                 w ->
                     SCALABLE.contains(w.kind())

@@ -85,10 +85,7 @@ public final class UnknownServiceHost implements SystemRule {
               use.reference().location() + " " + use.hostPort() + " " + name.get().namespace())) {
         continue;
       }
-      List<Service> there =
-          model.services().stream()
-              .filter(s -> s.meta().sameNamespace(name.get().namespace()))
-              .toList();
+      List<Service> there = model.servicesIn(name.get().namespace());
       if (there.isEmpty()) {
         continue; // the repository declares no Service there: unknown is not wrong
       }
@@ -135,11 +132,9 @@ public final class UnknownServiceHost implements SystemRule {
     if (byPort) {
       closest = Optional.of(onPort.get(0));
     }
-    Optional<Workload> sameName =
-        model.workloads().stream()
-            .filter(
-                w -> w.name().equals(name.service()) && w.meta().sameNamespace(name.namespace()))
-            .findFirst();
+    Optional<Workload> sameName = model.workloadsIn(name.namespace()).stream()
+        .filter(w -> w.name().equals(name.service()))
+        .findFirst();
     String ns = name.namespace() == null ? "the namespace" : "namespace " + name.namespace();
     StringBuilder message =
         new StringBuilder(

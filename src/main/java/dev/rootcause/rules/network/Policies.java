@@ -121,8 +121,8 @@ final class Policies {
     Map<String, String> labels = new HashMap<>();
     labels.put("kubernetes.io/metadata.name", namespace);
     Optional<ObjectMeta> declared =
-        model.objects().stream()
-            .filter(o -> o.kind().equals("Namespace") && o.name().equals(namespace))
+        model.objectsOfKind("Namespace").stream()
+            .filter(o -> o.name().equals(namespace))
             .findFirst();
     if (declared.isPresent()) {
       labels.putAll(declared.get().labels());
@@ -166,9 +166,7 @@ final class Policies {
   /** Whether a same-namespace pod selector matches no workload the manifests declare there. */
   static boolean selectsNoDeclaredPod(
       SystemModel model, ObjectMeta policy, LabelSelector selector) {
-    return model.workloads().stream()
-        .filter(w -> w.meta().sameNamespace(policy))
-        .noneMatch(w -> selector.matches(w.podLabels()));
+    return model.workloadsMatching(selector, policy.namespace()).isEmpty();
   }
 
   /** {@code app=gateway,tier=web}, or {@code (no labels)}. */

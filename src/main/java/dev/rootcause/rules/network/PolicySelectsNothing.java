@@ -29,10 +29,7 @@ public final class PolicySelectsNothing implements NetworkPolicyRule {
 
   @Override
   public void check(NetworkPolicy policy, RuleContext ctx) {
-    List<Workload> sameNamespace =
-        ctx.model().workloads().stream()
-            .filter(w -> w.meta().sameNamespace(policy.meta()))
-            .toList();
+    List<Workload> sameNamespace = ctx.model().workloadsIn(policy.meta().namespace());
     if (sameNamespace.isEmpty()) {
       return; // the pods may be deployed from elsewhere: unknown is not wrong
     }
@@ -41,7 +38,8 @@ public final class PolicySelectsNothing implements NetworkPolicyRule {
             ? "its namespace"
             : "namespace " + policy.meta().namespace();
     LabelSelector own = policy.podSelector();
-    if (!own.isEmpty() && sameNamespace.stream().noneMatch(w -> own.matches(w.podLabels()))) {
+    String namespace = policy.meta().namespace();
+    if (!own.isEmpty() && ctx.model().workloadsMatching(own, namespace).isEmpty()) {
       var finding =
           ctx.report(
               own.location(),
@@ -74,7 +72,7 @@ public final class PolicySelectsNothing implements NetworkPolicyRule {
             || pods.isEmpty()
             || peer.namespaceSelector() != null
             || peer.ipBlock() != null
-            || sameNamespace.stream().anyMatch(w -> pods.matches(w.podLabels()))) {
+            || !ctx.model().workloadsMatching(pods, policy.meta().namespace()).isEmpty()) {
           continue;
         }
         String effect =

@@ -34,8 +34,7 @@ public final class DeployWithoutRollback implements PipelineRule {
     }
     boolean canUndo = pipeline.allSteps().anyMatch(s ->
         s.kind() == StepKind.ROLLBACK || s.kind() == StepKind.DEPLOY_WITH_ROLLBACK);
-    boolean progressive = ctx.model().objects().stream()
-        .anyMatch(o -> PROGRESSIVE_KINDS.contains(o.kind()));
+    boolean progressive = PROGRESSIVE_KINDS.stream().anyMatch(ctx.model()::declaresAny);
     if (canUndo || progressive) {
       return;
     }
