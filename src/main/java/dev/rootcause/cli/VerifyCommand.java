@@ -42,8 +42,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Checks that a fix worked, criterion by criterion, each printed as PASS or FAIL with the"
-          + " measured value:",
+      "Checks that a fix worked: each criterion printed as PASS or FAIL with its measured value.",
+      "",
+      "Criteria:",
       "  - the URLs answer within the SLO (default: success=100%%,max<2s over 20 requests on one"
           + " connection, as seed 002's curl loop);",
       "  - with --kubeconfig/--context (live) or --dump (kubectl output) and --namespace: all pods"

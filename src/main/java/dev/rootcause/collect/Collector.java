@@ -2,20 +2,21 @@ package dev.rootcause.collect;
 
 import dev.rootcause.collect.yaml.YamlReader;
 import dev.rootcause.model.CollectionProblem;
+import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.SystemModel;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Reads a tree into a {@link SystemModel}: walks it, reads each relevant file once (in parallel),
@@ -71,7 +72,7 @@ public final class Collector {
     }
     List<CollectionProblem> problems = new ArrayList<>(facts.problems());
     problems.sort(Comparator.comparing(CollectionProblem::location,
-        dev.rootcause.model.SourceLocation.ORDER));
+        SourceLocation.ORDER));
     long linkStart = cpuNow();
     SystemModel model = facts.model().build();
     charge("link", linkStart);
@@ -95,6 +96,11 @@ public final class Collector {
       return;
     }
     String text = read.text();
+    if (yaml && isHelmTemplate(file.path(), text)) {
+      facts.problem(CollectionProblem.note(SourceLocation.file(file.path()),
+          "Helm template: not rendered, so not read (scan `helm template` output to check it)"));
+      return;
+    }
     SuppressionComments.scan(file.path(), text, facts.model().suppressions());
     if (yaml && !yamlCollectors.isEmpty() && isWorthParsing(file, text)) {
       long yamlStart = cpuNow();
@@ -122,6 +128,11 @@ public final class Collector {
     cpuNanos.computeIfAbsent(stage, s -> new LongAdder()).add(cpuNow() - startNanos);
   }
 
+  /** A file under a chart's {@code templates/} folder that uses template actions. */
+  private static boolean isHelmTemplate(String path, String text) {
+    return (path.startsWith("templates/") || path.contains("/templates/")) && text.contains("{{");
+  }
+
   /** JSON is read only when it looks like a Kubernetes object (package-lock.json is not). */
   private static boolean isWorthParsing(SourceFile file, String text) {
     return file.kind() != FileKind.JSON
@@ -134,7 +145,7 @@ public final class Collector {
       work.run();
     } catch (RuntimeException | StackOverflowError e) {
       facts.problem(CollectionProblem.skipped(
-          dev.rootcause.model.SourceLocation.file(file.path()),
+          SourceLocation.file(file.path()),
           "could not be understood (" + e.getClass().getSimpleName() + ": " + e.getMessage()
               + "); please report this"));
     }

@@ -3,6 +3,7 @@ package dev.rootcause.rules;
 import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.Location;
+import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.k8s.ObjectMeta;
@@ -120,7 +121,7 @@ public final class RuleEngine {
     }
   }
 
-  private static Finding withSeverity(Finding f, dev.rootcause.model.Severity s) {
+  private static Finding withSeverity(Finding f, Severity s) {
     return new Finding(f.ruleId(), s, f.subject(), f.symptom(), f.message(), f.primary(),
         f.related(), f.fix(), f.confidence());
   }

@@ -1,5 +1,6 @@
 package dev.rootcause.rules.cross;
 
+import dev.rootcause.model.Confidence;
 import dev.rootcause.model.ImageSource;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
@@ -62,7 +63,7 @@ public final class ProbePathNotServed implements ContainerRule {
                   + (served.isEmpty() ? "" : " (it serves " + served + ")"))
           .subject(workload.meta().displayName() + " container " + container.name())
           .confidence(ctx.model().imageSource(container).map(ImageSource::confidence)
-              .orElse(dev.rootcause.model.Confidence.LIKELY));
+              .orElse(Confidence.LIKELY));
       gets.stream().filter(r -> HEALTHY.matcher(r.path()).matches()).findFirst().ifPresentOrElse(
           health -> finding.related(health.location(), "the app serves " + health.path())
               .fix("Set " + probe.kind().field() + " path to " + health.path() + "."),
