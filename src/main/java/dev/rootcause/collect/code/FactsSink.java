@@ -1,6 +1,6 @@
 package dev.rootcause.collect.code;
 
-import dev.rootcause.collect.code.syntax.Node;
+import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.app.AppFacts.Hazard;
 import dev.rootcause.model.app.AppFacts;

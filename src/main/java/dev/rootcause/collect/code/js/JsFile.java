@@ -3,7 +3,7 @@ package dev.rootcause.collect.code.js;
 import dev.rootcause.collect.code.FactsSink;
 import dev.rootcause.collect.code.SourceFacts;
 import dev.rootcause.collect.code.Urls;
-import dev.rootcause.collect.code.syntax.Node;
+import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.AppFacts;
 import java.util.ArrayList;
 import java.util.HashMap;

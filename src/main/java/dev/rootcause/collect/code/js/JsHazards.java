@@ -10,7 +10,7 @@ import static dev.rootcause.collect.code.js.JsFile.unwrap;
 
 import dev.rootcause.collect.code.Chance;
 import dev.rootcause.collect.code.Snippets;
-import dev.rootcause.collect.code.syntax.Node;
+import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.AppFacts.Hazard.Kind;
 import java.util.HashMap;
 import java.util.HashSet;

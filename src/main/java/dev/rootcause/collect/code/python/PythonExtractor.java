@@ -5,8 +5,8 @@ import dev.rootcause.collect.SourceFile;
 import dev.rootcause.collect.code.FactsSink;
 import dev.rootcause.collect.code.LanguageExtractor;
 import dev.rootcause.collect.code.SourceFacts;
-import dev.rootcause.collect.code.syntax.Grammar;
-import dev.rootcause.collect.code.syntax.SyntaxTree;
+import dev.rootcause.collect.syntax.Grammar;
+import dev.rootcause.collect.syntax.SyntaxTree;
 import java.util.Set;
 
 /** Python: Flask, FastAPI, Django URLconfs, http.server, and the servers started from code. */

@@ -9,7 +9,7 @@ import static dev.rootcause.collect.code.python.PythonFile.walkBody;
 
 import dev.rootcause.collect.code.Chance;
 import dev.rootcause.collect.code.Snippets;
-import dev.rootcause.collect.code.syntax.Node;
+import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.AppFacts.Hazard.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.rootcause.collect.code.syntax;
+package dev.rootcause.collect.syntax;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

@@ -1,4 +1,4 @@
-package dev.rootcause.collect.code.syntax;
+package dev.rootcause.collect.syntax;
 
 import java.util.Set;
 import java.util.function.Supplier;

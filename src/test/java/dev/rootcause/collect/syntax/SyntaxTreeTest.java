@@ -1,4 +1,4 @@
-package dev.rootcause.collect.code.syntax;
+package dev.rootcause.collect.syntax;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
