@@ -1,6 +1,8 @@
 package dev.rootcause.collect.build;
 
-import dev.rootcause.collect.build.ShellTree.Node;
+import dev.rootcause.collect.syntax.Grammar;
+import dev.rootcause.collect.syntax.Node;
+import dev.rootcause.collect.syntax.SyntaxTree;
 import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.build.ImageBuild;
@@ -132,7 +134,12 @@ final class ShellAnalysis {
     }
 
     Result run() {
-      ShellTree.Parsed parsed = ShellTree.parse(source.text(), bytes);
+      SyntaxTree parsed = SyntaxTree.parse(Grammar.BASH, source.text());
+      if (parsed == null) {
+        problems.add(CollectionProblem.note(SourceLocation.of(source.hostPath(), source.lineOfRow()
+            .applyAsInt(0)), "shell not parsed; images built here may be missed"));
+        return new Result(List.of(), problems);
+      }
       Node root = parsed.root();
       Map<String, Var> vars = new HashMap<>();
       source.variables().forEach((k, v) -> vars.put(k, Var.of(v)));
@@ -152,7 +159,7 @@ final class ShellAnalysis {
             "shell too intricate to follow to the end (over " + MAX_STEPS
                 + " steps); images built after that point may be missed"));
       }
-      if (parsed.hasError()) {
+      if (parsed.hasErrors()) {
         Node error = firstError(root);
         if (error != null) {
           problems.add(CollectionProblem.note(SourceLocation.of(source.hostPath(), line(error)),
@@ -199,8 +206,8 @@ final class ShellAnalysis {
         case "for_statement" -> forStatement(node, st);
         case "while_statement", "c_style_for_statement" -> execChildren(node, st);
         case "function_definition" -> {
-          Node name = node.field("name");
-          Node body = node.field("body");
+          Node name = node.child("name");
+          Node body = node.child("body");
           if (name != null && body != null) {
             functions.put(text(name), body);
           }
@@ -216,11 +223,11 @@ final class ShellAnalysis {
     }
 
     private void assign(Node node, State st) {
-      Node nameNode = node.field("name");
+      Node nameNode = node.child("name");
       if (nameNode == null) {
         return;
       }
-      Node value = node.field("value");
+      Node value = node.child("value");
       boolean append = children(node).stream()
           .anyMatch(c -> !c.named() && text(c).equals("+="));
       Var assigned;
@@ -237,9 +244,9 @@ final class ShellAnalysis {
       }
       if (nameNode.type().equals("subscript")) {
         // A[0]=x: one element of an array; anything else about it stops being known.
-        String name = text(nameNode.field("name"));
+        String name = text(nameNode.child("name"));
         Var current = st.vars.get(name);
-        String index = text(nameNode.field("index"));
+        String index = text(nameNode.child("index"));
         if (current != null && current.known() && current.array() && index.matches("\\d+")
             && Integer.parseInt(index) < current.values().size() && assigned.known()) {
           List<String> items = new ArrayList<>(current.values());
@@ -267,7 +274,7 @@ final class ShellAnalysis {
     }
 
     private void command(Node node, State st) {
-      Node nameNode = node.field("name");
+      Node nameNode = node.child("name");
       List<Node> prefix = new ArrayList<>();
       for (Node child : named(node)) {
         if (child.type().equals("variable_assignment")) {
@@ -283,7 +290,7 @@ final class ShellAnalysis {
       for (Node assignment : prefix) {
         boolean sameLine = nameNode == null
             || row(assignment) == row(nameNode);
-        Node name = assignment.field("name");
+        Node name = assignment.child("name");
         if (sameLine && name != null) {
           String n = text(name);
           if (temporary.add(n)) {
@@ -298,7 +305,7 @@ final class ShellAnalysis {
           argv.add(new ImageCommands.Arg(w, line(nameNode)));
         }
         for (int i = 0; i < node.children().size(); i++) {
-          if ("argument".equals(node.fieldOf(i))) {
+          if ("argument".equals(node.children().get(i).field())) {
             Node arg = node.children().get(i);
             for (String w : words(arg, st)) {
               argv.add(new ImageCommands.Arg(w, line(arg)));
@@ -427,7 +434,7 @@ final class ShellAnalysis {
         if (!child.named()) {
           continue;
         }
-        if ("condition".equals(node.fieldOf(i))) {
+        if ("condition".equals(node.children().get(i).field())) {
           exec(child, st);
         } else if (child.type().equals("elif_clause") || child.type().equals("else_clause")) {
           alternatives.add(child);
@@ -461,7 +468,7 @@ final class ShellAnalysis {
         State s = st.copy();
         for (int i = 0; i < item.children().size(); i++) {
           Node child = item.children().get(i);
-          if ("value".equals(item.fieldOf(i))) {
+          if ("value".equals(item.children().get(i).field())) {
             catchAll |= text(child).equals("*");
           } else if (child.named()) {
             exec(child, s);
@@ -510,15 +517,15 @@ final class ShellAnalysis {
     }
 
     private void forStatement(Node node, State st) {
-      Node variable = node.field("variable");
-      Node body = node.field("body");
+      Node variable = node.child("variable");
+      Node body = node.child("body");
       if (variable == null || body == null) {
         return;
       }
       List<String> items = new ArrayList<>();
       boolean listed = false;
       for (int i = 0; i < node.children().size(); i++) {
-        if ("value".equals(node.fieldOf(i))) {
+        if ("value".equals(node.children().get(i).field())) {
           listed = true;
           items.addAll(words(node.children().get(i), st));
         }
@@ -641,15 +648,15 @@ final class ShellAnalysis {
 
     private List<String> stringParts(Node node, State st) {
       List<List<String>> parts = new ArrayList<>();
-      int pos = node.start() + 1;
-      int end = node.end() - 1;
+      int pos = node.startByte() + 1;
+      int end = node.endByte() - 1;
       for (Node child : named(node)) {
-        if (child.start() > pos) {
-          parts.add(List.of(unescapeQuoted(slice(pos, child.start()))));
+        if (child.startByte() > pos) {
+          parts.add(List.of(unescapeQuoted(slice(pos, child.startByte()))));
         }
         parts.add(child.type().equals("string_content")
             ? List.of(unescapeQuoted(text(child))) : eval(child, st, true));
-        pos = child.end();
+        pos = child.endByte();
       }
       if (end > pos) {
         parts.add(List.of(unescapeQuoted(slice(pos, end))));
@@ -660,13 +667,13 @@ final class ShellAnalysis {
 
     private List<String> concatenation(Node node, State st, boolean quoted) {
       List<List<String>> parts = new ArrayList<>();
-      int pos = node.start();
+      int pos = node.startByte();
       for (Node child : children(node)) {
-        if (child.start() > pos) {
-          parts.add(List.of(slice(pos, child.start())));
+        if (child.startByte() > pos) {
+          parts.add(List.of(slice(pos, child.startByte())));
         }
         parts.add(child.named() ? eval(child, st, quoted) : List.of(text(child)));
-        pos = child.end();
+        pos = child.endByte();
       }
       return join(parts);
     }
@@ -731,8 +738,8 @@ final class ShellAnalysis {
       String name;
       String index = null;
       if (subject.type().equals("subscript")) {
-        name = text(subject.field("name"));
-        Node idx = subject.field("index");
+        name = text(subject.child("name"));
+        Node idx = subject.child("index");
         index = idx == null ? null : text(idx);
       } else if (subject.type().equals("variable_name")
           || subject.type().equals("special_variable_name")) {
@@ -847,13 +854,13 @@ final class ShellAnalysis {
         return quoted ? List.of("") : List.of();
       }
       List<List<String>> parts = new ArrayList<>();
-      int pos = operand.get(0).start();
+      int pos = operand.get(0).startByte();
       for (Node n : operand) {
-        if (n.start() > pos) {
-          parts.add(List.of(slice(pos, n.start())));
+        if (n.startByte() > pos) {
+          parts.add(List.of(slice(pos, n.startByte())));
         }
         parts.add(n.named() ? eval(n, st, true) : List.of(text(n)));
-        pos = n.end();
+        pos = n.endByte();
       }
       List<String> joined = join(parts);
       return quoted ? List.of(String.join(" ", joined)) : split(String.join(" ", joined), false);
@@ -978,7 +985,7 @@ final class ShellAnalysis {
     // ---- text -------------------------------------------------------------------------------
 
     private String text(Node node) {
-      return slice(node.start(), node.end());
+      return slice(node.startByte(), node.endByte());
     }
 
     private String slice(int start, int end) {
@@ -988,7 +995,7 @@ final class ShellAnalysis {
     }
 
     private static int row(Node node) {
-      return node.row();
+      return node.line() - 1;
     }
 
     private int line(Node node) {
@@ -1048,7 +1055,7 @@ final class ShellAnalysis {
     }
 
     private static Node firstError(Node node) {
-      if (node.isError()) {
+      if (node.is("ERROR")) {
         return node;
       }
       for (Node child : node.children()) {

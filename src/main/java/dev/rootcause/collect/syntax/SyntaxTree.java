@@ -90,7 +90,7 @@ public final class SyntaxTree {
         TSNode root = tree.getRootNode();
         result.hasErrors = root.hasError();
         // A broken file may hold zero-width MISSING tokens: measure every leaf natively there.
-        copy(result, cursor, result.hasErrors);
+        copy(result, cursor, result.hasErrors || !grammar.anonymousNodesAreLiterals());
         lastNative = null; // the native tree is closed below
         // The root alone spans trailing whitespace past its last child.
         result.root.end = NodeReader.endByte(root);
@@ -138,8 +138,10 @@ public final class SyntaxTree {
       int symbol = NodeReader.symbol(ts);
       String type = type(symbol);
       int fieldId = cursor.currentFieldId();
-      Node node = new Node(tree, parent, type, fieldId == 0 ? null : field(fieldId),
-          symbol >= 0 && symbol < namedBySymbol.length && namedBySymbol[symbol],
+      // ERROR lies outside the grammar's symbol table; tree-sitter counts it as named.
+      boolean named = symbol >= 0 && symbol < namedBySymbol.length ? namedBySymbol[symbol]
+          : type.equals("ERROR");
+      Node node = new Node(tree, parent, type, fieldId == 0 ? null : field(fieldId), named,
           NodeReader.startByte(ts), NodeReader.startRow(ts) + 1, NodeReader.startColumn(ts) + 1);
       if (tree.firstErrorLine == 0 && type.equals("ERROR")) {
         tree.firstErrorLine = node.line();
