@@ -16,7 +16,10 @@ public enum FileKind {
   JAVASCRIPT,
   TYPESCRIPT,
   JAVA,
-  JAVA_PROPERTIES,
+  /** Spring Boot's {@code application*.properties}, and {@code application*.yml} under resources/. */
+  SPRING_CONFIG,
+  /** A Maven or Gradle build file: which JVM libraries the application runs with. */
+  JVM_BUILD,
   PACKAGE_JSON,
   DEPENDENCIES,
   CONFIG,
@@ -49,8 +52,12 @@ public enum FileKind {
         || lower.equals("pipfile") || lower.equals("go.mod")) {
       return DEPENDENCIES;
     }
-    if (lower.startsWith("application") && lower.endsWith(".properties")) {
-      return JAVA_PROPERTIES;
+    if (lower.equals("pom.xml") || lower.equals("build.gradle") || lower.equals("build.gradle.kts")) {
+      return JVM_BUILD;
+    }
+    if (lower.startsWith("application") && (lower.endsWith(".properties")
+        || (lower.endsWith(".yml") || lower.endsWith(".yaml")) && isUnderResources(relativePath))) {
+      return SPRING_CONFIG;
     }
     int dot = lower.lastIndexOf('.');
     String ext = dot < 0 ? "" : lower.substring(dot + 1);
@@ -66,5 +73,13 @@ public enum FileKind {
       case "java" -> JAVA;
       default -> OTHER;
     };
+  }
+
+  /**
+   * A Maven or Gradle resources folder: where Spring's {@code application.yml} lives, and where no
+   * Kubernetes manifest does (an Argo CD {@code application.yaml} elsewhere stays YAML).
+   */
+  private static boolean isUnderResources(String relativePath) {
+    return relativePath.startsWith("resources/") || relativePath.contains("/resources/");
   }
 }
