@@ -121,8 +121,8 @@ final class SpringConfig {
    */
   private static SourceFacts yaml(String path, String text) {
     YamlReader.Result read = YamlReader.read(path, text);
-    if (!read.problems().isEmpty() && read.documents().isEmpty()) {
-      return null;
+    if (!read.problems().isEmpty()) {
+      return null; // noted by the collector: half a config would give a wrong port, not none
     }
     boolean profileFile = isProfileFile(path);
     List<ListenPort> listens = new ArrayList<>();
