@@ -18,12 +18,12 @@ public final class Node {
   final int start;
   int end;
   private final int line;
-  private final int column;
+  private final int byteColumn;
   final List<Node> children = new ArrayList<>(2);
   private String text;
 
   Node(SyntaxTree tree, Node parent, String type, String field, boolean named, int start, int line,
-      int column) {
+      int byteColumn) {
     this.tree = tree;
     this.parent = parent;
     this.type = type;
@@ -31,7 +31,7 @@ public final class Node {
     this.named = named;
     this.start = start;
     this.line = line;
-    this.column = column;
+    this.byteColumn = byteColumn;
   }
 
   public String type() {
@@ -68,8 +68,9 @@ public final class Node {
     return line;
   }
 
+  /** The 1-based column in UTF-16 code units, as editors and SARIF count: not in bytes. */
   public int column() {
-    return column;
+    return tree.utf16Column(start, byteColumn);
   }
 
   public int startByte() {
@@ -197,6 +198,6 @@ public final class Node {
 
   @Override
   public String toString() {
-    return type + "@" + line + ":" + column;
+    return type + "@" + line + ":" + column();
   }
 }

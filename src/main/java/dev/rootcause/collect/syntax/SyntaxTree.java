@@ -57,6 +57,24 @@ public final class SyntaxTree {
   }
 
   /**
+   * The 1-based column in UTF-16 code units (as editors, Java strings and SARIF count) of the byte
+   * at {@code start}, {@code byteColumn} (1-based, as tree-sitter counts) bytes into its line.
+   */
+  int utf16Column(int start, int byteColumn) {
+    int units = 1;
+    for (int i = start - byteColumn + 1; i < start; units++) {
+      int lead = utf8[i] & 0xff;
+      if (lead >= 0xf0) {
+        units++; // a supplementary character: two UTF-16 units
+        i += 4;
+      } else {
+        i += lead < 0x80 ? 1 : lead < 0xe0 ? 2 : 3;
+      }
+    }
+    return units;
+  }
+
+  /**
    * One thread's parser for one grammar. The copy walks a tree cursor (cheap native calls) and reads
    * each node's start from the fields tree-sitter already filled in: through the binding's public
    * getters every node costs several JNI round trips, which made copying slower than parsing.

@@ -3,6 +3,7 @@ package dev.rootcause.collect.syntax;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,6 +56,14 @@ class SyntaxTreeTest {
   }
 
   @Test
+  void nonAsciiTextReadsBackAndColumnsCountUtf16UnitsInEveryGrammar() {
+    Node y = SyntaxTree.parse(Grammar.PYTHON, "x = \"é😀\"; y = 1\n").root()
+        .descendants("assignment").get(1);
+    assertThat(y.text()).isEqualTo("y = 1");
+    assertThat(y.column()).as("bytes would say 15").isEqualTo(12);
+  }
+
+  @Test
   void syntaxErrorsAreFlaggedWithTheirLine() {
     SyntaxTree tree = SyntaxTree.parse(Grammar.PYTHON, "import os\n\ndef broken(:\n    return 1\n");
     assertThat(tree.hasErrors()).isTrue();
@@ -86,8 +95,7 @@ class SyntaxTreeTest {
       });
       try (TSTree tree = parser.parseString(null, text)) {
         List<String> out = new ArrayList<>();
-        nativeWalk(grammar, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), tree.getRootNode(),
-            null, out);
+        nativeWalk(grammar, text.getBytes(StandardCharsets.UTF_8), tree.getRootNode(), null, out);
         return out;
       }
     }
@@ -95,8 +103,11 @@ class SyntaxTreeTest {
 
   private static void nativeWalk(Grammar grammar, byte[] utf8, TSNode node, String field,
       List<String> out) {
-    out.add(node.getType() + "|" + field + "|" + node.getStartByte() + "-" + node.getEndByte() + "|"
-        + (node.getStartPoint().getRow() + 1) + ":" + (node.getStartPoint().getColumn() + 1));
+    int start = node.getStartByte();
+    int lineStart = start - node.getStartPoint().getColumn();
+    int column = new String(utf8, lineStart, start - lineStart, StandardCharsets.UTF_8).length() + 1;
+    out.add(node.getType() + "|" + field + "|" + start + "-" + node.getEndByte() + "|"
+        + (node.getStartPoint().getRow() + 1) + ":" + column);
     if (grammar.opaque(node.getType(), utf8, node.getStartByte())) {
       return;
     }
