@@ -30,6 +30,15 @@ public enum Grammar {
   }
 
   /**
+   * Whether a node of this type can end past its last child, on a token tree-sitter does not show
+   * (the text after an escape in a Python f-string): its end must be asked of tree-sitter. Every
+   * other node ends where its last child does.
+   */
+  boolean endsPastLastChild(String type) {
+    return this == PYTHON && type.equals("string_content");
+  }
+
+  /**
    * Whether a node's children are not worth copying: a JavaScript string's quotes and fragments,
    * a TypeScript type, a Python string that is not an f-string (its text says all).
    */

@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Map;
 import org.treesitter.TSLanguage;
@@ -110,8 +111,6 @@ public final class SyntaxTree {
         // A broken file may hold zero-width MISSING tokens: measure every leaf natively there.
         copy(result, cursor, result.hasErrors);
         lastNative = null; // the native tree is closed below
-        // The root alone spans trailing whitespace past its last child.
-        result.root.end = NodeReader.endByte(root);
         if (result.hasErrors && result.firstErrorLine == 0) {
           result.firstErrorLine = firstMissingLine(root);
         }
@@ -123,16 +122,20 @@ public final class SyntaxTree {
     private void copy(SyntaxTree into, TSTreeCursor cursor, boolean measureEveryLeaf) {
       Node root = node(into, cursor, null);
       into.root = root;
-      Node parent = root;
       if (!cursor.gotoFirstChild()) {
-        root.end = NodeReader.endByte(cursor.currentNode());
+        root.end = NodeReader.endByte(lastNative);
         return;
       }
+      // The native nodes of the copy's open ancestors, to measure each once its children are done.
+      ArrayList<TSNode> open = new ArrayList<>();
+      open.add(lastNative);
+      Node parent = root;
       while (true) {
         Node current = node(into, cursor, parent);
         parent.children.add(current);
         boolean opaque = grammar.opaque(current.type(), into.utf8, current.start);
         if (!opaque && cursor.gotoFirstChild()) {
+          open.add(lastNative);
           parent = current;
           continue;
         }
@@ -140,8 +143,11 @@ public final class SyntaxTree {
         current.end = current.named() || opaque || measureEveryLeaf ? NodeReader.endByte(lastNative)
             : current.start + utf8Length(current.type());
         while (!cursor.gotoNextSibling()) {
-          // A node ends where its last child ends: tree-sitter sums the children's sizes.
-          parent.end = parent.children.get(parent.children.size() - 1).end;
+          // A node ends where its last child ends (tree-sitter sums the children's sizes), unless a
+          // token it does not show comes after; the root spans trailing whitespace.
+          TSNode ended = open.remove(open.size() - 1);
+          parent.end = parent.parent() == null || grammar.endsPastLastChild(parent.type())
+              ? NodeReader.endByte(ended) : parent.children.get(parent.children.size() - 1).end;
           if (!cursor.gotoParent() || parent.parent() == null) {
             return;
           }

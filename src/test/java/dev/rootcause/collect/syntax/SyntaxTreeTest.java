@@ -56,6 +56,20 @@ class SyntaxTreeTest {
   }
 
   @Test
+  void nodesEndWhereTreeSitterEndsThemEvenPastTheirLastChild() {
+    // The text after an escape in an f-string is no child of its string_content.
+    String python = "url = f\"{BASE}/a\\tb/{x}\\n\"\n";
+    SyntaxTree pythonTree = SyntaxTree.parse(Grammar.PYTHON, python);
+    assertThat(flatten(pythonTree.root())).isEqualTo(nativeFlatten(Grammar.PYTHON, python));
+    assertThat(pythonTree.root().descendants("string_content")).extracting(Node::text)
+        .containsExactly("/a\\tb/", "\\n");
+
+    String javascript = "const s = `a\\tb${x}c\\n`\nlet y = 1\n";
+    assertThat(flatten(SyntaxTree.parse(Grammar.JAVASCRIPT, javascript).root()))
+        .isEqualTo(nativeFlatten(Grammar.JAVASCRIPT, javascript));
+  }
+
+  @Test
   void nonAsciiTextReadsBackAndColumnsCountUtf16UnitsInEveryGrammar() {
     Node y = SyntaxTree.parse(Grammar.PYTHON, "x = \"é😀\"; y = 1\n").root()
         .descendants("assignment").get(1);
