@@ -3,6 +3,8 @@ package dev.rootcause.collect.syntax;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.treesitter.TSLanguage;
+import org.treesitter.TreeSitterGo;
+import org.treesitter.TreeSitterJava;
 import org.treesitter.TreeSitterJavascript;
 import org.treesitter.TreeSitterPython;
 import org.treesitter.TreeSitterTypescript;
@@ -15,7 +17,11 @@ public enum Grammar {
   PYTHON(TreeSitterPython::new, Set.of("comment")),
   JAVASCRIPT(TreeSitterJavascript::new, Set.of("string", "regex", "comment")),
   TYPESCRIPT(TreeSitterTypescript::new, Set.of("string", "regex", "comment", "type_annotation",
-      "type_arguments", "type_parameters", "interface_declaration", "type_alias_declaration"));
+      "type_arguments", "type_parameters", "interface_declaration", "type_alias_declaration")),
+  GO(TreeSitterGo::new, Set.of("interpreted_string_literal", "raw_string_literal", "rune_literal",
+      "comment", "ERROR")),
+  JAVA(TreeSitterJava::new, Set.of("string_literal", "character_literal", "line_comment",
+      "block_comment", "ERROR"));
 
   private final Supplier<TSLanguage> language;
   private final Set<String> opaque;
@@ -30,12 +36,25 @@ public enum Grammar {
   }
 
   /**
+   * Whether nodes of this (named) type count as named children. Go and Java comments do not: their
+   * readers take a call's arguments by position among its named children, which a comment between
+   * two arguments would shift.
+   */
+  boolean named(String type) {
+    return switch (this) {
+      case GO, JAVA -> !type.endsWith("comment");
+      default -> true;
+    };
+  }
+
+  /**
    * Whether a node of this type can end past its last child, on a token tree-sitter does not show
-   * (the text after an escape in a Python f-string): its end must be asked of tree-sitter. Every
-   * other node ends where its last child does.
+   * (the newline ending a Go statement list, the text after an escape in a Python f-string): its
+   * end must be asked of tree-sitter. Every other node ends where its last child does.
    */
   boolean endsPastLastChild(String type) {
-    return this == PYTHON && type.equals("string_content");
+    return this == GO ? type.equals("statement_list")
+        : this == PYTHON && type.equals("string_content");
   }
 
   /**

@@ -86,9 +86,12 @@ public final class SyntaxTree {
     private final TSLanguage language;
     private final String[] typeBySymbol;
     private final boolean[] namedBySymbol;
+    /** Anonymous in the grammar: the node's text is its type, a literal token. */
+    private final boolean[] literalBySymbol;
     private final String[] fieldById;
     /** The native node the last copied node came from, to measure it without another call. */
     private TSNode lastNative;
+    private boolean lastLiteral;
 
     Parser(Grammar grammar) {
       this.grammar = grammar;
@@ -96,6 +99,7 @@ public final class SyntaxTree {
       parser.setLanguage(language);
       typeBySymbol = new String[language.symbolCount() + 1];
       namedBySymbol = new boolean[typeBySymbol.length];
+      literalBySymbol = new boolean[typeBySymbol.length];
       fieldById = new String[language.fieldCount() + 1];
     }
 
@@ -139,8 +143,8 @@ public final class SyntaxTree {
           parent = current;
           continue;
         }
-        // An anonymous leaf is its literal token, so its width needs no native call.
-        current.end = current.named() || opaque || measureEveryLeaf ? NodeReader.endByte(lastNative)
+        // A literal token's width is its type's, so it needs no native call.
+        current.end = !lastLiteral || opaque || measureEveryLeaf ? NodeReader.endByte(lastNative)
             : current.start + utf8Length(current.type());
         while (!cursor.gotoNextSibling()) {
           // A node ends where its last child ends (tree-sitter sums the children's sizes), unless a
@@ -161,6 +165,7 @@ public final class SyntaxTree {
       lastNative = ts;
       int symbol = NodeReader.symbol(ts);
       String type = type(symbol);
+      lastLiteral = symbol >= 0 && symbol < literalBySymbol.length && literalBySymbol[symbol];
       int fieldId = cursor.currentFieldId();
       Node node = new Node(tree, parent, type, fieldId == 0 ? null : field(fieldId),
           symbol >= 0 && symbol < namedBySymbol.length && namedBySymbol[symbol],
@@ -204,7 +209,9 @@ public final class SyntaxTree {
       String type = typeBySymbol[symbol];
       if (type == null) {
         type = language.symbolName(symbol);
-        namedBySymbol[symbol] = language.symbolType(symbol) == TSSymbolType.TSSymbolTypeRegular;
+        TSSymbolType kind = language.symbolType(symbol);
+        namedBySymbol[symbol] = kind == TSSymbolType.TSSymbolTypeRegular && grammar.named(type);
+        literalBySymbol[symbol] = kind == TSSymbolType.TSSymbolTypeAnonymous;
         typeBySymbol[symbol] = type;
       }
       return type;
