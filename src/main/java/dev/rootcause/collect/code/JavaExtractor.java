@@ -2,6 +2,8 @@ package dev.rootcause.collect.code;
 
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
+import dev.rootcause.collect.syntax.Grammar;
+import dev.rootcause.collect.syntax.SyntaxTree;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.app.AppFacts.EnvRead;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.treesitter.TreeSitterJava;
 
 /**
  * Reads Java sources (Spring MVC controllers, the JDK's {@code HttpServer}, env reads, outbound
@@ -20,9 +21,6 @@ import org.treesitter.TreeSitterJava;
  * production traffic.
  */
 public final class JavaExtractor implements LanguageExtractor {
-  static final SyntaxTree.Grammar GRAMMAR = new SyntaxTree.Grammar(TreeSitterJava::new,
-      Set.of("string_literal", "character_literal", "line_comment", "block_comment", "ERROR"));
-
   private static final Pattern PLACEHOLDER =
       Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
   private static final Pattern PORT_VALUE =
@@ -41,12 +39,8 @@ public final class JavaExtractor implements LanguageExtractor {
     if (file.kind() == FileKind.JAVA_PROPERTIES) {
       return properties(file.path(), text);
     }
-    try (SyntaxTree tree = SyntaxTree.parse(GRAMMAR, text)) {
-      if (tree == null) {
-        return null;
-      }
-      return new JavaReader(file.path(), tree).read();
-    }
+    SyntaxTree tree = SyntaxTree.parse(Grammar.JAVA, text);
+    return tree == null ? null : new JavaReader(file.path(), tree).read();
   }
 
   private static boolean isTestSource(String path) {
