@@ -1,5 +1,10 @@
 package dev.rootcause.collect.code;
 
+import static dev.rootcause.collect.code.Expressions.argument;
+import static dev.rootcause.collect.code.Expressions.arguments;
+import static dev.rootcause.collect.code.Expressions.textOf;
+import static dev.rootcause.collect.code.Expressions.unparen;
+
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.collect.syntax.SyntaxTree;
 import dev.rootcause.model.SourceLocation;
@@ -2320,24 +2325,6 @@ final class GoReader {
     return list.namedChildren().indexOf(child);
   }
 
-  private static Node unparen(Node node) {
-    Node n = node;
-    while (n != null && n.is("parenthesized_expression") && n.namedChild(0) != null) {
-      n = n.namedChild(0);
-    }
-    return n;
-  }
-
-  private static List<Node> arguments(Node call) {
-    Node args = call.child("arguments");
-    return args == null ? List.of() : args.namedChildren();
-  }
-
-  private static Node argument(Node call, int index) {
-    Node args = call.child("arguments");
-    return args == null ? null : args.namedChild(index);
-  }
-
   /** The called name: {@code f} for {@code f(..)}, {@code Get} for {@code x.Get(..)}. */
   private static String callName(Node call) {
     Node function = call.child("function");
@@ -2382,10 +2369,6 @@ final class GoReader {
       }
     }
     return null;
-  }
-
-  private static String textOf(Node node) {
-    return node == null ? "" : node.text();
   }
 
   private SourceLocation location(Node node) {

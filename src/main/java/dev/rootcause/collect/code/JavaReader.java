@@ -1,5 +1,10 @@
 package dev.rootcause.collect.code;
 
+import static dev.rootcause.collect.code.Expressions.argument;
+import static dev.rootcause.collect.code.Expressions.arguments;
+import static dev.rootcause.collect.code.Expressions.textOf;
+import static dev.rootcause.collect.code.Expressions.unparen;
+
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.collect.syntax.SyntaxTree;
 import dev.rootcause.model.SourceLocation;
@@ -1145,28 +1150,6 @@ final class JavaReader {
 
   private static String stripParens(String text) {
     return text.startsWith("(") && text.endsWith(")") ? text.substring(1, text.length() - 1) : text;
-  }
-
-  private static Node unparen(Node node) {
-    Node n = node;
-    while (n != null && n.is("parenthesized_expression") && n.namedChild(0) != null) {
-      n = n.namedChild(0);
-    }
-    return n;
-  }
-
-  private static List<Node> arguments(Node call) {
-    Node args = call.child("arguments");
-    return args == null ? List.of() : args.namedChildren();
-  }
-
-  private static Node argument(Node call, int index) {
-    Node args = call.child("arguments");
-    return args == null ? null : args.namedChild(index);
-  }
-
-  private static String textOf(Node node) {
-    return node == null ? "" : node.text();
   }
 
   private SourceLocation location(Node node) {
