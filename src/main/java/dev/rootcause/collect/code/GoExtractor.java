@@ -2,10 +2,11 @@ package dev.rootcause.collect.code;
 
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
+import dev.rootcause.collect.syntax.Grammar;
+import dev.rootcause.collect.syntax.SyntaxTree;
 import dev.rootcause.model.app.AppFacts;
 import java.util.List;
 import java.util.Set;
-import org.treesitter.TreeSitterGo;
 
 /**
  * Reads a Go source file: the port it serves on, its net/http, gin, echo, chi and gorilla routes
@@ -14,10 +15,6 @@ import org.treesitter.TreeSitterGo;
  * serve no production traffic, and parsing is the expensive part.
  */
 public final class GoExtractor implements LanguageExtractor {
-  static final SyntaxTree.Grammar GRAMMAR = new SyntaxTree.Grammar(TreeSitterGo::new,
-      Set.of("interpreted_string_literal", "raw_string_literal", "rune_literal", "comment",
-          "ERROR"));
-
   @Override
   public Set<FileKind> kinds() {
     return Set.of(FileKind.GO);
@@ -28,12 +25,8 @@ public final class GoExtractor implements LanguageExtractor {
     if (file.path().endsWith("_test.go") || isGenerated(text)) {
       return empty(file.path());
     }
-    try (SyntaxTree tree = SyntaxTree.parse(GRAMMAR, text)) {
-      if (tree == null) {
-        return null;
-      }
-      return new GoReader(file.path(), tree).read();
-    }
+    SyntaxTree tree = SyntaxTree.parse(Grammar.GO, text);
+    return tree == null ? null : new GoReader(file.path(), tree).read();
   }
 
   private static SourceFacts empty(String path) {

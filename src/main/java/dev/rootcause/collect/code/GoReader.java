@@ -1,5 +1,12 @@
 package dev.rootcause.collect.code;
 
+import static dev.rootcause.collect.code.Expressions.argument;
+import static dev.rootcause.collect.code.Expressions.arguments;
+import static dev.rootcause.collect.code.Expressions.textOf;
+import static dev.rootcause.collect.code.Expressions.unparen;
+
+import dev.rootcause.collect.syntax.Node;
+import dev.rootcause.collect.syntax.SyntaxTree;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.app.AppFacts.EnvRead;
@@ -47,29 +54,28 @@ final class GoReader {
   private static final Map<String, Integer> STATUS_CONSTANTS = statusConstants();
 
   private final String path;
-  private final SyntaxTree tree;
-  private final SyntaxNode root;
+  private final Node root;
 
   private final Map<String, String> imports = new HashMap<>(); // alias -> import path
   private boolean packageMain;
-  private final Map<String, SyntaxNode> functions = new HashMap<>();
-  private final Map<String, List<SyntaxNode>> methods = new HashMap<>();
+  private final Map<String, Node> functions = new HashMap<>();
+  private final Map<String, List<Node>> methods = new HashMap<>();
   private final Map<String, Global> globals = new LinkedHashMap<>();
-  private final Map<String, SyntaxNode> constants = new HashMap<>();
+  private final Map<String, Node> constants = new HashMap<>();
 
   // Every node of the kinds the analysis asks about, gathered in one pass.
-  private final List<SyntaxNode> calls = new ArrayList<>();
-  private final List<SyntaxNode> functionNodes = new ArrayList<>();
-  private final List<SyntaxNode> forLoops = new ArrayList<>();
-  private final List<SyntaxNode> assignments = new ArrayList<>();
-  private final List<SyntaxNode> statementLists = new ArrayList<>();
+  private final List<Node> calls = new ArrayList<>();
+  private final List<Node> functionNodes = new ArrayList<>();
+  private final List<Node> forLoops = new ArrayList<>();
+  private final List<Node> assignments = new ArrayList<>();
+  private final List<Node> statementLists = new ArrayList<>();
 
-  private final Map<SyntaxNode, Scope> scopes = new IdentityHashMap<>();
-  private final Map<SyntaxNode, Boolean> locked = new IdentityHashMap<>();
-  private final Map<SyntaxNode, Handler> handlers = new LinkedHashMap<>();
-  private final Map<SyntaxNode, EnvHelper> envHelpers = new IdentityHashMap<>();
-  private final Map<SyntaxNode, StatusHelper> statusHelpers = new IdentityHashMap<>();
-  private Map<String, SyntaxNode> guardedWrites;
+  private final Map<Node, Scope> scopes = new IdentityHashMap<>();
+  private final Map<Node, Boolean> locked = new IdentityHashMap<>();
+  private final Map<Node, Handler> handlers = new LinkedHashMap<>();
+  private final Map<Node, EnvHelper> envHelpers = new IdentityHashMap<>();
+  private final Map<Node, StatusHelper> statusHelpers = new IdentityHashMap<>();
+  private Map<String, Node> guardedWrites;
 
   private final List<ListenPort> listens = new ArrayList<>();
   private final List<Route> routes = new ArrayList<>();
@@ -80,16 +86,15 @@ final class GoReader {
 
   GoReader(String path, SyntaxTree tree) {
     this.path = path;
-    this.tree = tree;
     this.root = tree.root();
   }
 
   SourceFacts read() {
     index();
-    for (SyntaxNode call : calls) {
+    for (Node call : calls) {
       readCall(call);
     }
-    for (SyntaxNode fn : functionNodes) {
+    for (Node fn : functionNodes) {
       Style style = handlerStyle(fn);
       if (style != null && !handlers.containsKey(fn)) {
         handlers.put(fn, new Handler(fn, style));
@@ -98,7 +103,7 @@ final class GoReader {
     for (Handler handler : handlers.values()) {
       readHandler(handler);
     }
-    for (SyntaxNode loop : forLoops) {
+    for (Node loop : forLoops) {
       readRetryLoop(loop);
     }
     boolean hasMain = packageMain && functions.containsKey("main");
@@ -109,13 +114,13 @@ final class GoReader {
   // ---- indexing ------------------------------------------------------------------------------
 
   private void index() {
-    for (SyntaxNode top : root.namedChildren()) {
+    for (Node top : root.namedChildren()) {
       switch (top.type()) {
         case "package_clause" -> {
-          SyntaxNode name = top.named(0);
+          Node name = top.namedChild(0);
           packageMain = name != null && name.text().equals("main");
         }
-        case "import_declaration" -> top.walk(n -> {
+        case "import_declaration" -> top.visit(n -> {
           if (n.is("import_spec")) {
             readImport(n);
             return false;
@@ -123,25 +128,25 @@ final class GoReader {
           return true;
         });
         case "function_declaration" -> {
-          SyntaxNode name = top.child("name");
+          Node name = top.child("name");
           if (name != null) {
             functions.put(name.text(), top);
           }
         }
         case "method_declaration" -> {
-          SyntaxNode name = top.child("name");
+          Node name = top.child("name");
           if (name != null) {
             methods.computeIfAbsent(name.text(), k -> new ArrayList<>()).add(top);
           }
         }
-        case "var_declaration" -> top.walk(n -> {
+        case "var_declaration" -> top.visit(n -> {
           if (n.is("var_spec")) {
             readGlobal(n);
             return false;
           }
           return true;
         });
-        case "const_declaration" -> top.walk(n -> {
+        case "const_declaration" -> top.visit(n -> {
           if (n.is("const_spec")) {
             readConstant(n);
             return false;
@@ -151,7 +156,7 @@ final class GoReader {
         default -> { }
       }
     }
-    root.walk(n -> {
+    root.visit(n -> {
       switch (n.type()) {
         case "call_expression" -> calls.add(n);
         case "function_declaration", "method_declaration", "func_literal" -> functionNodes.add(n);
@@ -165,13 +170,13 @@ final class GoReader {
     markLockedStatements();
   }
 
-  private void readImport(SyntaxNode spec) {
-    SyntaxNode pathNode = spec.child("path");
+  private void readImport(Node spec) {
+    Node pathNode = spec.child("path");
     String importPath = pathNode == null ? null : stringValue(pathNode);
     if (importPath == null) {
       return;
     }
-    SyntaxNode name = spec.child("name");
+    Node name = spec.child("name");
     String alias;
     if (name != null) {
       alias = name.text();
@@ -188,28 +193,28 @@ final class GoReader {
     imports.put(alias, importPath);
   }
 
-  private void readGlobal(SyntaxNode spec) {
-    List<SyntaxNode> names = new ArrayList<>();
-    for (SyntaxNode c : spec.children()) {
+  private void readGlobal(Node spec) {
+    List<Node> names = new ArrayList<>();
+    for (Node c : spec.children()) {
       if ("name".equals(c.field())) {
         names.add(c);
       }
     }
-    SyntaxNode type = spec.child("type");
-    SyntaxNode values = spec.child("value");
+    Node type = spec.child("type");
+    Node values = spec.child("value");
     for (int i = 0; i < names.size(); i++) {
-      SyntaxNode value = values == null ? null : values.named(i);
+      Node value = values == null ? null : values.namedChild(i);
       String name = names.get(i).text();
       globals.put(name, new Global(name, spec, type, value, globalKind(type, value)));
     }
   }
 
-  private void readConstant(SyntaxNode spec) {
-    SyntaxNode values = spec.child("value");
+  private void readConstant(Node spec) {
+    Node values = spec.child("value");
     int i = 0;
-    for (SyntaxNode c : spec.children()) {
+    for (Node c : spec.children()) {
       if ("name".equals(c.field())) {
-        SyntaxNode value = values == null ? null : values.named(i);
+        Node value = values == null ? null : values.namedChild(i);
         if (value != null) {
           constants.put(c.text(), value);
         }
@@ -218,10 +223,10 @@ final class GoReader {
     }
   }
 
-  private GlobalKind globalKind(SyntaxNode type, SyntaxNode value) {
-    SyntaxNode t = type;
+  private GlobalKind globalKind(Node type, Node value) {
+    Node t = type;
     if (t == null && value != null) {
-      SyntaxNode v = unparen(value);
+      Node v = unparen(value);
       if (v.is("composite_literal")) {
         t = v.child("type");
       } else if (v.is("call_expression") && callName(v).equals("make") && argument(v, 0) != null) {
@@ -233,8 +238,8 @@ final class GoReader {
     if (t == null) {
       return GlobalKind.OTHER;
     }
-    if (t.is("pointer_type") && t.named(0) != null) {
-      t = t.named(0);
+    if (t.is("pointer_type") && t.namedChild(0) != null) {
+      t = t.namedChild(0);
     }
     return switch (t.type()) {
       case "slice_type" -> GlobalKind.SLICE;
@@ -271,13 +276,13 @@ final class GoReader {
 
   // ---- calls: servers, routes, env reads, outbound requests ----------------------------------
 
-  private void readCall(SyntaxNode call) {
-    SyntaxNode function = call.child("function");
+  private void readCall(Node call) {
+    Node function = call.child("function");
     if (function == null) {
       return;
     }
     if (function.is("identifier")) {
-      SyntaxNode helper = functions.get(function.text());
+      Node helper = functions.get(function.text());
       if (helper != null && envHelper(helper) != null) {
         readEnvHelperCall(call, envHelper(helper));
       }
@@ -287,7 +292,7 @@ final class GoReader {
       return;
     }
     String method = textOf(function.child("field"));
-    SyntaxNode operand = function.child("operand");
+    Node operand = function.child("operand");
     String pkg = operand != null && operand.is("identifier") ? imports.get(operand.text()) : null;
     if (pkg != null) {
       readPackageCall(call, pkg, method);
@@ -325,13 +330,13 @@ final class GoReader {
     }
   }
 
-  private void readPackageCall(SyntaxNode call, String pkg, String method) {
+  private void readPackageCall(Node call, String pkg, String method) {
     switch (pkg) {
       case NET_HTTP -> {
         switch (method) {
           case "HandleFunc", "Handle" -> readServeMuxRoute(call, "");
           case "ListenAndServe", "ListenAndServeTLS" -> {
-            SyntaxNode addr = argument(call, 0);
+            Node addr = argument(call, 0);
             if (addr != null) {
               listens.add(listenAt(addr, evaluate(addr, 0)));
             }
@@ -342,8 +347,8 @@ final class GoReader {
         }
       }
       case "net" -> {
-        SyntaxNode network = argument(call, 0);
-        SyntaxNode addr = argument(call, 1);
+        Node network = argument(call, 0);
+        Node addr = argument(call, 1);
         String net = network == null ? null : stringValue(network);
         if (method.equals("Listen") && addr != null && net != null && net.startsWith("tcp")) {
           listens.add(listenAt(addr, evaluate(addr, 0)));
@@ -358,12 +363,12 @@ final class GoReader {
     }
   }
 
-  private void readServerListen(SyntaxNode call, GoType server) {
+  private void readServerListen(Node call, GoType server) {
     if (server.literal() == null) {
       listens.add(new ListenPort(null, null, null, location(call)));
       return;
     }
-    SyntaxNode addr = keyedValue(server.literal(), "Addr");
+    Node addr = keyedValue(server.literal(), "Addr");
     if (addr == null) {
       listens.add(new ListenPort(80, null, null, location(call))); // Addr "" means ":http"
       return;
@@ -371,7 +376,7 @@ final class GoReader {
     listens.add(listenAt(addr, evaluate(addr, 0)));
   }
 
-  private ListenPort listenAt(SyntaxNode where, List<Part> address) {
+  private ListenPort listenAt(Node where, List<Part> address) {
     return listenPort(address, location(where));
   }
 
@@ -420,9 +425,9 @@ final class GoReader {
 
   // ---- routes --------------------------------------------------------------------------------
 
-  private void readServeMuxRoute(SyntaxNode call, String prefix) {
+  private void readServeMuxRoute(Node call, String prefix) {
     String pattern = constantString(argument(call, 0));
-    SyntaxNode handler = argument(call, 1);
+    Node handler = argument(call, 1);
     if (handler == null) {
       return;
     }
@@ -438,15 +443,15 @@ final class GoReader {
     addRoute(call, method, join(prefix, routePath), handler, Style.NET_HTTP);
   }
 
-  private void readGorillaRoute(SyntaxNode call, String prefix) {
+  private void readGorillaRoute(Node call, String prefix) {
     String method = "*";
     // r.HandleFunc("/x", h).Methods("GET"): the call is the operand of a .Methods selector
-    SyntaxNode parent = call.parent();
+    Node parent = call.parent();
     if (parent != null && parent.is("selector_expression")
         && "Methods".equals(textOf(parent.child("field")))
         && parent.parent() != null && parent.parent().is("call_expression")) {
       List<String> verbs = new ArrayList<>();
-      for (SyntaxNode arg : arguments(parent.parent())) {
+      for (Node arg : arguments(parent.parent())) {
         String verb = stringValue(arg);
         if (verb != null) {
           verbs.add(verb.toUpperCase(Locale.ROOT));
@@ -460,7 +465,7 @@ final class GoReader {
         Style.NET_HTTP);
   }
 
-  private void readChiRoute(SyntaxNode call, String method, String prefix) {
+  private void readChiRoute(Node call, String method, String prefix) {
     String verb = method.toUpperCase(Locale.ROOT);
     if (HTTP_VERBS.contains(verb)) {
       addRoute(call, verb, join(prefix, constantString(argument(call, 0))), argument(call, 1),
@@ -475,8 +480,8 @@ final class GoReader {
     }
   }
 
-  private void readGinCall(SyntaxNode call, String method, String prefix) {
-    List<SyntaxNode> args = arguments(call);
+  private void readGinCall(Node call, String method, String prefix) {
+    List<Node> args = arguments(call);
     if (HTTP_VERBS.contains(method) || method.equals("Any")) {
       if (args.size() >= 2) {
         addRoute(call, method.equals("Any") ? "*" : method,
@@ -496,8 +501,8 @@ final class GoReader {
     }
   }
 
-  private void readEchoCall(SyntaxNode call, String method, String prefix) {
-    List<SyntaxNode> args = arguments(call);
+  private void readEchoCall(Node call, String method, String prefix) {
+    List<Node> args = arguments(call);
     if ((HTTP_VERBS.contains(method) || method.equals("Any")) && args.size() >= 2) {
       addRoute(call, method.equals("Any") ? "*" : method,
           join(prefix, constantString(args.get(0))), args.get(1), Style.ECHO);
@@ -527,12 +532,12 @@ final class GoReader {
    * Records the route (when its full path is known) and its handler (always, so hazards inside it
    * are read even when the path is not).
    */
-  private void addRoute(SyntaxNode call, String method, String routePath, SyntaxNode handlerExpr,
+  private void addRoute(Node call, String method, String routePath, Node handlerExpr,
       Style style) {
     if (handlerExpr == null) {
       return;
     }
-    SyntaxNode fn = resolveHandler(handlerExpr, 0);
+    Node fn = resolveHandler(handlerExpr, 0);
     Handler handler = null;
     if (fn != null) {
       handler = handlers.computeIfAbsent(fn, f -> new Handler(f, style));
@@ -548,8 +553,8 @@ final class GoReader {
     routes.add(new Route(method, routePath, statuses, name, location(call)));
   }
 
-  private SyntaxNode resolveHandler(SyntaxNode expr, int depth) {
-    SyntaxNode e = unparen(expr);
+  private Node resolveHandler(Node expr, int depth) {
+    Node e = unparen(expr);
     if (depth > 4) {
       return null;
     }
@@ -558,16 +563,16 @@ final class GoReader {
         return e;
       }
       case "identifier" -> {
-        SyntaxNode fn = functions.get(e.text());
+        Node fn = functions.get(e.text());
         if (fn != null) {
           return fn;
         }
         Binding b = lookup(e.text(), e);
-        SyntaxNode value = b == null ? null : b.singleValue();
+        Node value = b == null ? null : b.singleValue();
         return value == null ? null : resolveHandler(value, depth + 1);
       }
       case "selector_expression" -> {
-        List<SyntaxNode> candidates = methods.get(textOf(e.child("field")));
+        List<Node> candidates = methods.get(textOf(e.child("field")));
         return candidates != null && candidates.size() == 1 ? candidates.get(0) : null;
       }
       case "call_expression" -> {
@@ -583,8 +588,8 @@ final class GoReader {
     }
   }
 
-  private static String handlerName(SyntaxNode fn) {
-    SyntaxNode name = fn.child("name");
+  private static String handlerName(Node fn) {
+    Node name = fn.child("name");
     return name == null ? null : name.text();
   }
 
@@ -594,7 +599,7 @@ final class GoReader {
 
   /** A function that answers requests, the routes it serves, and its request parameter name. */
   private final class Handler {
-    final SyntaxNode fn;
+    final Node fn;
     final Style style;
     final String context;
     final List<String> routes = new ArrayList<>();
@@ -603,7 +608,7 @@ final class GoReader {
     boolean opaque;
     boolean unreadable;
 
-    Handler(SyntaxNode fn, Style style) {
+    Handler(Node fn, Style style) {
       this.fn = fn;
       Style declared = handlerStyle(fn);
       this.style = declared != null ? declared : style;
@@ -616,10 +621,10 @@ final class GoReader {
   }
 
   /** The handler signature a function has: (w http.ResponseWriter, r *http.Request), *gin.Context... */
-  private Style handlerStyle(SyntaxNode fn) {
+  private Style handlerStyle(Node fn) {
     boolean writer = false;
     boolean request = false;
-    for (SyntaxNode param : parameters(fn)) {
+    for (Node param : parameters(fn)) {
       String type = qualifiedType(param.child("type"));
       if (type == null) {
         continue;
@@ -640,8 +645,8 @@ final class GoReader {
     return writer && request ? Style.NET_HTTP : null;
   }
 
-  private String contextParameter(SyntaxNode fn, Style style) {
-    for (SyntaxNode param : parameters(fn)) {
+  private String contextParameter(Node fn, Style style) {
+    for (Node param : parameters(fn)) {
       String type = qualifiedType(param.child("type"));
       boolean match = type != null && switch (style) {
         case NET_HTTP -> type.equals(NET_HTTP + ".ResponseWriter");
@@ -649,7 +654,7 @@ final class GoReader {
         case ECHO -> type.startsWith(ECHO) && type.endsWith(".Context");
       };
       if (match) {
-        SyntaxNode name = param.child("name");
+        Node name = param.child("name");
         return name == null || name.text().equals("_") ? null : name.text();
       }
     }
@@ -657,14 +662,14 @@ final class GoReader {
   }
 
   /** {@code pkgpath.Name}, with a leading '*' for a pointer, of a qualified type; else null. */
-  private String qualifiedType(SyntaxNode type) {
+  private String qualifiedType(Node type) {
     if (type == null) {
       return null;
     }
     String star = "";
     if (type.is("pointer_type")) {
       star = "*";
-      type = type.named(0);
+      type = type.namedChild(0);
       if (type == null) {
         return null;
       }
@@ -676,11 +681,11 @@ final class GoReader {
     return pkg == null ? null : star + pkg + "." + textOf(type.child("name"));
   }
 
-  private static List<SyntaxNode> parameters(SyntaxNode fn) {
-    List<SyntaxNode> params = new ArrayList<>();
-    SyntaxNode list = fn.child("parameters");
+  private static List<Node> parameters(Node fn) {
+    List<Node> params = new ArrayList<>();
+    Node list = fn.child("parameters");
     if (list != null) {
-      for (SyntaxNode p : list.namedChildren()) {
+      for (Node p : list.namedChildren()) {
         if (p.is("parameter_declaration")) {
           params.add(p);
         }
@@ -690,13 +695,13 @@ final class GoReader {
   }
 
   /** The nodes of a handler's body that run while the request waits (not goroutines it starts). */
-  private List<SyntaxNode> requestPath(Handler handler) {
-    List<SyntaxNode> nodes = new ArrayList<>();
-    SyntaxNode body = handler.fn.child("body");
+  private List<Node> requestPath(Handler handler) {
+    List<Node> nodes = new ArrayList<>();
+    Node body = handler.fn.child("body");
     if (body == null) {
       return nodes;
     }
-    body.walk(n -> {
+    body.visit(n -> {
       if (n.is("go_statement") || n != handler.fn && handlers.containsKey(n)) {
         return false;
       }
@@ -713,7 +718,7 @@ final class GoReader {
     TreeSet<Integer> codes = new TreeSet<>();
     boolean opaque = false;
     boolean returnsNil = false;
-    for (SyntaxNode n : requestPath(handler)) {
+    for (Node n : requestPath(handler)) {
       if (n.is("call_expression")) {
         for (Integer code : statusCodes(n, handler)) {
           if (code == null) {
@@ -735,9 +740,9 @@ final class GoReader {
     if (handler.style == Style.ECHO) {
       implicitOk = returnsNil; // an echo handler answers through what it returns
     } else {
-      SyntaxNode body = handler.fn.child("body");
+      Node body = handler.fn.child("body");
       Flow flow = body == null ? new Flow(true, true, false)
-          : flow(body.childOfType("statement_list"), false, handler);
+          : flow(body.firstOfType("statement_list"), false, handler);
       implicitOk = flow.leaks() || flow.reachesEnd() && !flow.setAtEnd();
     }
     if (implicitOk && !opaque) {
@@ -749,10 +754,10 @@ final class GoReader {
     return handler.statuses;
   }
 
-  private static boolean returnsNil(SyntaxNode ret) {
-    SyntaxNode values = ret.named(0);
-    SyntaxNode value = values == null ? null
-        : values.is("expression_list") ? values.named(0) : values;
+  private static boolean returnsNil(Node ret) {
+    Node values = ret.namedChild(0);
+    Node value = values == null ? null
+        : values.is("expression_list") ? values.namedChild(0) : values;
     return value != null && value.is("nil");
   }
 
@@ -762,16 +767,16 @@ final class GoReader {
    */
   private record Flow(boolean leaks, boolean reachesEnd, boolean setAtEnd) {}
 
-  private Flow flow(SyntaxNode list, boolean set, Handler handler) {
+  private Flow flow(Node list, boolean set, Handler handler) {
     if (list == null) {
       return new Flow(false, true, set);
     }
     boolean leaks = false;
-    for (SyntaxNode statement : list.namedChildren()) {
+    for (Node statement : list.namedChildren()) {
       if (set) {
         return new Flow(leaks, true, true); // the first status written is the one sent
       }
-      SyntaxNode expr = statementCall(statement);
+      Node expr = statementCall(statement);
       if (expr != null && !statusCodes(expr, handler).isEmpty()) {
         set = true;
         if (statement.is("return_statement")) {
@@ -788,7 +793,7 @@ final class GoReader {
         }
         case "if_statement", "block" -> {
           Flow inner = statement.is("block")
-              ? flow(statement.childOfType("statement_list"), false, handler)
+              ? flow(statement.firstOfType("statement_list"), false, handler)
               : flowOfIf(statement, handler);
           leaks |= inner.leaks();
           if (!inner.reachesEnd()) {
@@ -807,13 +812,13 @@ final class GoReader {
     return new Flow(leaks, true, set);
   }
 
-  private Flow flowOfIf(SyntaxNode ifStatement, Handler handler) {
-    SyntaxNode consequence = ifStatement.child("consequence");
-    SyntaxNode alternative = ifStatement.child("alternative");
-    Flow first = flow(consequence == null ? null : consequence.childOfType("statement_list"),
+  private Flow flowOfIf(Node ifStatement, Handler handler) {
+    Node consequence = ifStatement.child("consequence");
+    Node alternative = ifStatement.child("alternative");
+    Flow first = flow(consequence == null ? null : consequence.firstOfType("statement_list"),
         false, handler);
     Flow second = alternative == null ? new Flow(false, true, false)
-        : alternative.is("block") ? flow(alternative.childOfType("statement_list"), false, handler)
+        : alternative.is("block") ? flow(alternative.firstOfType("statement_list"), false, handler)
             : flowOfIf(alternative, handler);
     boolean leaks = first.leaks() || second.leaks();
     if (!first.reachesEnd() && !second.reachesEnd()) {
@@ -824,30 +829,30 @@ final class GoReader {
   }
 
   /** The call a statement makes at its top: {@code f(..)}, {@code return f(..)}. */
-  private static SyntaxNode statementCall(SyntaxNode statement) {
-    SyntaxNode expr = null;
+  private static Node statementCall(Node statement) {
+    Node expr = null;
     if (statement.is("expression_statement")) {
-      expr = statement.named(0);
-    } else if (statement.is("return_statement") && statement.named(0) != null) {
-      SyntaxNode values = statement.named(0);
-      expr = values.is("expression_list") ? values.named(0) : values;
+      expr = statement.namedChild(0);
+    } else if (statement.is("return_statement") && statement.namedChild(0) != null) {
+      Node values = statement.namedChild(0);
+      expr = values.is("expression_list") ? values.namedChild(0) : values;
     }
     return expr != null && expr.is("call_expression") ? expr : null;
   }
 
   /** The statuses a call sets on the response, when it is one that does. */
-  private List<Integer> statusCodes(SyntaxNode call, Handler handler) {
-    SyntaxNode function = call.child("function");
+  private List<Integer> statusCodes(Node call, Handler handler) {
+    Node function = call.child("function");
     if (function == null || handler.context == null) {
       return List.of();
     }
     if (function.is("identifier")) {
-      SyntaxNode helperFn = functions.get(function.text());
+      Node helperFn = functions.get(function.text());
       StatusHelper helper = helperFn == null ? null : statusHelper(helperFn);
       if (helper == null || handler.style != Style.NET_HTTP) {
         return List.of();
       }
-      SyntaxNode writerArg = argument(call, helper.writerIndex);
+      Node writerArg = argument(call, helper.writerIndex);
       if (writerArg == null || !writerArg.text().equals(handler.context)) {
         return List.of();
       }
@@ -861,7 +866,7 @@ final class GoReader {
       return List.of();
     }
     String method = textOf(function.child("field"));
-    SyntaxNode operand = function.child("operand");
+    Node operand = function.child("operand");
     String operandText = operand == null ? "" : operand.text();
     String pkg = imports.get(operandText);
     Integer code = null;
@@ -914,24 +919,25 @@ final class GoReader {
     return result;
   }
 
-  private boolean isStatusCall(SyntaxNode call, Handler handler) {
+  private boolean isStatusCall(Node call, Handler handler) {
     return !statusCodes(call, handler).isEmpty();
   }
 
-  private static boolean firstArgIs(SyntaxNode call, String name) {
-    SyntaxNode first = argument(call, 0);
+  private static boolean firstArgIs(Node call, String name) {
+    Node first = argument(call, 0);
     return first != null && first.is("identifier") && first.text().equals(name);
   }
 
   /** Echo turns a returned error that is not an HTTPError into a 500. */
-  private Integer echoReturnStatus(SyntaxNode ret, Handler handler) {
-    SyntaxNode values = ret.named(0);
-    SyntaxNode value = values == null ? null : unparen(values.is("expression_list") ? values.named(0) : values);
+  private Integer echoReturnStatus(Node ret, Handler handler) {
+    Node values = ret.namedChild(0);
+    Node value = values == null ? null
+        : unparen(values.is("expression_list") ? values.namedChild(0) : values);
     if (value == null || value.is("nil")) {
       return null;
     }
     if (value.is("call_expression")) {
-      SyntaxNode function = value.child("function");
+      Node function = value.child("function");
       if (function != null && function.is("selector_expression")) {
         String operand = textOf(function.child("operand"));
         String pkg = imports.get(operand);
@@ -944,13 +950,13 @@ final class GoReader {
   }
 
   /** Whether the handler hands its writer/context to a same-package function we cannot see. */
-  private boolean passesContextToUnknown(SyntaxNode call, Handler handler) {
-    SyntaxNode function = call.child("function");
+  private boolean passesContextToUnknown(Node call, Handler handler) {
+    Node function = call.child("function");
     if (handler.context == null || function == null || !function.is("identifier")
         || BUILTINS.contains(function.text()) || functions.containsKey(function.text())) {
       return false;
     }
-    for (SyntaxNode arg : arguments(call)) {
+    for (Node arg : arguments(call)) {
       if (arg.is("identifier") && arg.text().equals(handler.context)) {
         return true;
       }
@@ -960,9 +966,9 @@ final class GoReader {
 
   private void readHandler(Handler handler) {
     String route = handler.route();
-    List<SyntaxNode> nodes = requestPath(handler);
+    List<Node> nodes = requestPath(handler);
     Set<String> locals = localNames(handler.fn);
-    for (SyntaxNode n : nodes) {
+    for (Node n : nodes) {
       switch (n.type()) {
         case "call_expression" -> {
           if (isPackageCall(n, "time", "Sleep")) {
@@ -970,10 +976,10 @@ final class GoReader {
           }
         }
         case "unary_expression" -> {
-          SyntaxNode operand = n.child("operand");
+          Node operand = n.child("operand");
           if (n.hasToken("<-") && operand != null && operand.is("call_expression")
               && isPackageCall(operand, "time", "After")
-              && n.ancestor(p -> p.is("select_statement")) == null) {
+              && n.ancestor("select_statement") == null) {
             hazard(Hazard.Kind.SLEEP_IN_HANDLER, n.text() + " blocks every request", route, n);
           }
         }
@@ -986,7 +992,7 @@ final class GoReader {
       List<Integer> codes = statuses(handler);
       boolean allFail = !codes.isEmpty() && codes.stream().allMatch(c -> c >= 500);
       if (allFail && !handler.implicitOk && !handler.opaque && !handler.unreadable) {
-        SyntaxNode at = firstStatusCall(nodes, handler);
+        Node at = firstStatusCall(nodes, handler);
         hazard(Hazard.Kind.HEALTH_ALWAYS_FAILS, route + " always answers "
             + codes.stream().map(String::valueOf).reduce((x, y) -> x + " or " + y).orElseThrow(),
             route, at == null ? handler.fn : at);
@@ -994,8 +1000,8 @@ final class GoReader {
     }
   }
 
-  private SyntaxNode firstStatusCall(List<SyntaxNode> nodes, Handler handler) {
-    for (SyntaxNode n : nodes) {
+  private Node firstStatusCall(List<Node> nodes, Handler handler) {
+    for (Node n : nodes) {
       if (n.is("call_expression") && isStatusCall(n, handler)) {
         return n;
       }
@@ -1012,16 +1018,16 @@ final class GoReader {
   }
 
   /** {@code if rand.Float64() < 0.3 { http.Error(w, "boom", 500) }}: failure on purpose. */
-  private void readRandomFailure(SyntaxNode ifStatement, Handler handler, String route) {
-    SyntaxNode condition = ifStatement.child("condition");
-    SyntaxNode consequence = ifStatement.child("consequence");
+  private void readRandomFailure(Node ifStatement, Handler handler, String route) {
+    Node condition = ifStatement.child("condition");
+    Node consequence = ifStatement.child("consequence");
     if (condition == null || consequence == null) {
       return;
     }
-    SyntaxNode[] random = {null};
-    condition.walk(n -> {
+    Node[] random = {null};
+    condition.visit(n -> {
       if (random[0] == null && n.is("call_expression") && isRandomCall(n)
-          && n.ancestor(p -> p.is("binary_expression")) != null) {
+          && n.ancestor("binary_expression") != null) {
         random[0] = n;
       }
       return random[0] == null;
@@ -1030,7 +1036,7 @@ final class GoReader {
       return;
     }
     boolean[] fails = {false};
-    consequence.walk(n -> {
+    consequence.visit(n -> {
       if (fails[0] || n.is("func_literal")) {
         return false;
       }
@@ -1051,8 +1057,8 @@ final class GoReader {
     }
   }
 
-  private boolean isRandomCall(SyntaxNode call) {
-    SyntaxNode function = call.child("function");
+  private boolean isRandomCall(Node call) {
+    Node function = call.child("function");
     if (function == null || !function.is("selector_expression")) {
       return false;
     }
@@ -1066,10 +1072,10 @@ final class GoReader {
    * Package-level variables a handler touches: grown without eviction (a leak), written without a
    * lock, or read without the lock that guards their writes elsewhere (a race).
    */
-  private void readSharedState(Handler handler, List<SyntaxNode> nodes, Set<String> locals,
+  private void readSharedState(Handler handler, List<Node> nodes, Set<String> locals,
       String route) {
     Set<String> reported = new HashSet<>();
-    for (SyntaxNode n : nodes) {
+    for (Node n : nodes) {
       if (!n.is("identifier")) {
         continue;
       }
@@ -1090,7 +1096,7 @@ final class GoReader {
       if (isLocked(n) || reported.contains("race:" + global.name)) {
         continue;
       }
-      SyntaxNode guardedAt = guardedWrite(global);
+      Node guardedAt = guardedWrite(global);
       if (guardedAt != null) {
         reported.add("race:" + global.name);
         hazard(Hazard.Kind.UNGUARDED_SHARED_STATE, global.name + " is written under a lock (line "
@@ -1109,17 +1115,17 @@ final class GoReader {
 
   private enum GlobalKind { SLICE, MAP, SYNC, OTHER }
 
-  private record Global(String name, SyntaxNode spec, SyntaxNode type, SyntaxNode value,
+  private record Global(String name, Node spec, Node type, Node value,
       GlobalKind kind) {}
 
-  private static boolean isStructKey(SyntaxNode identifier) {
-    SyntaxNode parent = identifier.parent();
+  private static boolean isStructKey(Node identifier) {
+    Node parent = identifier.parent();
     return parent != null && parent.is("literal_element") && "key".equals(parent.field());
   }
 
   /** How an identifier is used: read, written, or grown ({@code x = append(x, ..)}, {@code m[k] = v}). */
-  private Access access(SyntaxNode id) {
-    SyntaxNode parent = id.parent();
+  private Access access(Node id) {
+    Node parent = id.parent();
     if (parent == null) {
       return Access.READ;
     }
@@ -1127,8 +1133,8 @@ final class GoReader {
       return Access.WRITE;
     }
     if (parent.is("index_expression") && "operand".equals(id.field())) {
-      SyntaxNode indexed = parent;
-      SyntaxNode up = indexed.parent();
+      Node indexed = parent;
+      Node up = indexed.parent();
       if (up != null && (up.is("inc_statement") || up.is("dec_statement"))) {
         return isConstantKey(indexed.child("index")) ? Access.WRITE : Access.PUT;
       }
@@ -1138,12 +1144,12 @@ final class GoReader {
       return Access.READ;
     }
     if (parent.is("expression_list") && "left".equals(parent.field())) {
-      SyntaxNode statement = parent.parent();
+      Node statement = parent.parent();
       if (statement != null && statement.is("short_var_declaration")) {
         return Access.DECLARE;
       }
       if (statement != null && statement.is("assignment_statement")) {
-        SyntaxNode value = valueAt(statement, indexIn(parent, id));
+        Node value = valueAt(statement, indexIn(parent, id));
         if (value != null && isAppendTo(value, id.text())) {
           return Access.APPEND;
         }
@@ -1153,13 +1159,13 @@ final class GoReader {
     return Access.READ;
   }
 
-  private static boolean isAssignmentTarget(SyntaxNode expr) {
-    SyntaxNode list = expr.parent();
+  private static boolean isAssignmentTarget(Node expr) {
+    Node list = expr.parent();
     return list != null && list.is("expression_list") && "left".equals(list.field())
         && list.parent() != null && list.parent().is("assignment_statement");
   }
 
-  private boolean isConstantKey(SyntaxNode index) {
+  private boolean isConstantKey(Node index) {
     if (index == null) {
       return false;
     }
@@ -1167,12 +1173,12 @@ final class GoReader {
         || index.is("int_literal") || index.is("identifier") && constants.containsKey(index.text());
   }
 
-  private static boolean isAppendTo(SyntaxNode value, String name) {
-    SyntaxNode v = unparen(value);
+  private static boolean isAppendTo(Node value, String name) {
+    Node v = unparen(value);
     if (!v.is("call_expression") || !callName(v).equals("append")) {
       return false;
     }
-    SyntaxNode first = argument(v, 0);
+    Node first = argument(v, 0);
     return first != null && first.is("identifier") && first.text().equals(name);
   }
 
@@ -1184,22 +1190,22 @@ final class GoReader {
 
   /** Whether anything in the file shrinks or replaces the collection (delete, clear, reslice, reset). */
   private boolean isEvicted(Global global) {
-    for (SyntaxNode call : calls) {
+    for (Node call : calls) {
       String name = callName(call);
       if ((name.equals("delete") || name.equals("clear")) && argument(call, 0) != null
           && argument(call, 0).text().equals(global.name)) {
         return true;
       }
     }
-    for (SyntaxNode assignment : assignments) {
-      SyntaxNode left = assignment.child("left");
+    for (Node assignment : assignments) {
+      Node left = assignment.child("left");
       if (left == null) {
         continue;
       }
-      SyntaxNode[] targets = left.namedChildren();
-      for (int i = 0; i < targets.length; i++) {
-        if (targets[i].is("identifier") && targets[i].text().equals(global.name)) {
-          SyntaxNode value = valueAt(assignment, i);
+      List<Node> targets = left.namedChildren();
+      for (int i = 0; i < targets.size(); i++) {
+        if (targets.get(i).is("identifier") && targets.get(i).text().equals(global.name)) {
+          Node value = valueAt(assignment, i);
           if (value == null || !isAppendTo(value, global.name)) {
             return true;
           }
@@ -1210,14 +1216,14 @@ final class GoReader {
   }
 
   /** Where the variable is written while a lock is held, if anywhere in the file. */
-  private SyntaxNode guardedWrite(Global global) {
+  private Node guardedWrite(Global global) {
     if (guardedWrites == null) {
       guardedWrites = new HashMap<>();
-      root.walk(n -> {
+      root.visit(n -> {
         if (n.is("identifier") && globals.containsKey(n.text())
             && !guardedWrites.containsKey(n.text()) && isLocked(n)) {
           Access access = access(n);
-          SyntaxNode fn = enclosingFunction(n);
+          Node fn = enclosingFunction(n);
           if (access != Access.READ && access != Access.DECLARE
               && (fn == null || !localNames(fn).contains(n.text()))) {
             guardedWrites.put(n.text(), n);
@@ -1231,9 +1237,9 @@ final class GoReader {
 
   /** Marks statements that run between {@code x.Lock()} and {@code x.Unlock()} in one block. */
   private void markLockedStatements() {
-    for (SyntaxNode list : statementLists) {
+    for (Node list : statementLists) {
       boolean held = false;
-      for (SyntaxNode statement : list.namedChildren()) {
+      for (Node statement : list.namedChildren()) {
         String lock = lockCall(statement);
         if ("lock".equals(lock)) {
           held = true;
@@ -1246,15 +1252,15 @@ final class GoReader {
     }
   }
 
-  private static String lockCall(SyntaxNode statement) {
+  private static String lockCall(Node statement) {
     if (!statement.is("expression_statement")) {
       return null; // defer mu.Unlock() keeps the lock to the end of the block
     }
-    SyntaxNode call = statement.named(0);
+    Node call = statement.namedChild(0);
     if (call == null || !call.is("call_expression") || argument(call, 0) != null) {
       return null;
     }
-    SyntaxNode function = call.child("function");
+    Node function = call.child("function");
     if (function == null || !function.is("selector_expression")) {
       return null;
     }
@@ -1265,8 +1271,8 @@ final class GoReader {
     };
   }
 
-  private boolean isLocked(SyntaxNode node) {
-    for (SyntaxNode p = node; p != null; p = p.parent()) {
+  private boolean isLocked(Node node) {
+    for (Node p = node; p != null; p = p.parent()) {
       if (locked.containsKey(p)) {
         return true;
       }
@@ -1277,8 +1283,8 @@ final class GoReader {
     return false;
   }
 
-  private static SyntaxNode statementOf(SyntaxNode node) {
-    for (SyntaxNode p = node; p != null; p = p.parent()) {
+  private static Node statementOf(Node node) {
+    for (Node p = node; p != null; p = p.parent()) {
       if (p.parent() != null && p.parent().is("statement_list")) {
         return p;
       }
@@ -1287,9 +1293,9 @@ final class GoReader {
   }
 
   /** Names declared in a function and the functions around it: they shadow package variables. */
-  private Set<String> localNames(SyntaxNode fn) {
+  private Set<String> localNames(Node fn) {
     Set<String> names = new HashSet<>();
-    for (SyntaxNode f = fn; f != null; f = enclosingFunction(f)) {
+    for (Node f = fn; f != null; f = enclosingFunction(f)) {
       Scope scope = scope(f);
       names.addAll(scope.defs.keySet());
       names.addAll(scope.params.keySet());
@@ -1303,19 +1309,19 @@ final class GoReader {
    * A loop that repeats a failing call until it succeeds ({@code if err == nil { break }}) with no
    * sleep or backoff between attempts hammers the dependency it waits for.
    */
-  private void readRetryLoop(SyntaxNode loop) {
-    SyntaxNode body = loop.child("body");
-    if (body == null || loop.childOfType("range_clause") != null
-        || loop.childOfType("for_clause") != null
-        && loop.childOfType("for_clause").childOfType("range_clause") != null) {
+  private void readRetryLoop(Node loop) {
+    Node body = loop.child("body");
+    if (body == null || loop.firstOfType("range_clause") != null
+        || loop.firstOfType("for_clause") != null
+        && loop.firstOfType("for_clause").firstOfType("range_clause") != null) {
       return;
     }
-    SyntaxNode condition = loopCondition(loop);
+    Node condition = loopCondition(loop);
     boolean uncapped = condition == null || isErrorTest(condition, "!=");
     boolean retries = condition != null && isErrorTest(condition, "!=");
     boolean[] waits = {false};
     boolean[] exitsOnSuccess = {false};
-    body.walk(n -> {
+    body.visit(n -> {
       if (n.is("func_literal")) {
         return false;
       }
@@ -1329,7 +1335,7 @@ final class GoReader {
           waits[0] = true;
         }
       } else if (n.is("if_statement") && n.child("condition") != null) {
-        SyntaxNode consequence = n.child("consequence");
+        Node consequence = n.child("consequence");
         if (isErrorTest(n.child("condition"), "==") && consequence != null
             && (consequence.descendants("break_statement").size()
                 + consequence.descendants("return_statement").size()) > 0) {
@@ -1340,7 +1346,7 @@ final class GoReader {
     });
     if ((retries || exitsOnSuccess[0]) && !waits[0]) {
       Handler inHandler = null;
-      for (SyntaxNode p = loop.parent(); p != null && inHandler == null; p = p.parent()) {
+      for (Node p = loop.parent(); p != null && inHandler == null; p = p.parent()) {
         inHandler = handlers.get(p);
       }
       hazard(Hazard.Kind.RETRY_WITHOUT_BACKOFF, "retries with no delay between attempts"
@@ -1349,12 +1355,12 @@ final class GoReader {
     }
   }
 
-  private static SyntaxNode loopCondition(SyntaxNode loop) {
-    SyntaxNode clause = loop.childOfType("for_clause");
+  private static Node loopCondition(Node loop) {
+    Node clause = loop.firstOfType("for_clause");
     if (clause != null) {
       return clause.child("condition");
     }
-    for (SyntaxNode c : loop.namedChildren()) {
+    for (Node c : loop.namedChildren()) {
       if (!"body".equals(c.field())) {
         return c;
       }
@@ -1363,13 +1369,13 @@ final class GoReader {
   }
 
   /** {@code err != nil} / {@code err == nil} (either order). */
-  private static boolean isErrorTest(SyntaxNode condition, String operator) {
-    SyntaxNode c = unparen(condition);
+  private static boolean isErrorTest(Node condition, String operator) {
+    Node c = unparen(condition);
     if (!c.is("binary_expression") || !c.hasToken(operator)) {
       return false;
     }
-    SyntaxNode left = c.child("left");
-    SyntaxNode right = c.child("right");
+    Node left = c.child("left");
+    Node right = c.child("right");
     if (left == null || right == null) {
       return false;
     }
@@ -1379,8 +1385,8 @@ final class GoReader {
 
   // ---- env reads -----------------------------------------------------------------------------
 
-  private void readEnvCall(SyntaxNode call) {
-    SyntaxNode nameArg = argument(call, 0);
+  private void readEnvCall(Node call) {
+    Node nameArg = argument(call, 0);
     String name = constantString(nameArg);
     if (name == null) {
       return; // os.Getenv(key) inside a helper: its call sites are read instead
@@ -1390,7 +1396,7 @@ final class GoReader {
     envReads.add(new EnvRead(name, use.required, fallback, location(call)));
   }
 
-  private void readEnvHelperCall(SyntaxNode call, EnvHelper helper) {
+  private void readEnvHelperCall(Node call, EnvHelper helper) {
     String name = constantString(argument(call, helper.nameIndex));
     if (name == null) {
       return;
@@ -1401,10 +1407,10 @@ final class GoReader {
   }
 
   /** What the code does when the variable is empty: a fallback value, or a fatal exit. */
-  private record EnvUse(boolean required, SyntaxNode fallback) {}
+  private record EnvUse(boolean required, Node fallback) {}
 
-  private EnvUse envUse(SyntaxNode call) {
-    SyntaxNode parent = call.parent();
+  private EnvUse envUse(Node call) {
+    Node parent = call.parent();
     if (parent != null && parent.is("argument_list") && parent.parent() != null
         && isPackageCall(parent.parent(), "cmp", "Or") && argument(parent.parent(), 0) == call) {
       return new EnvUse(false, argument(parent.parent(), 1));
@@ -1413,33 +1419,33 @@ final class GoReader {
     String okVar = null;
     if (parent != null && parent.is("expression_list") && "right".equals(parent.field())
         || parent != null && parent.is("expression_list") && "value".equals(parent.field())) {
-      List<SyntaxNode> targets = targets(parent.parent());
+      List<Node> targets = targets(parent.parent());
       int index = indexIn(parent, call);
-      if (targets.size() == 2 && parent.namedChildren().length == 1) {
+      if (targets.size() == 2 && parent.namedChildren().size() == 1) {
         valueVar = targets.get(0).text();
         okVar = targets.get(1).text();
       } else if (index < targets.size()) {
         valueVar = targets.get(index).text();
       }
     }
-    SyntaxNode fn = enclosingFunction(call);
-    SyntaxNode scope = fn == null ? root : fn.child("body");
+    Node fn = enclosingFunction(call);
+    Node scope = fn == null ? root : fn.child("body");
     if (scope == null) {
       return new EnvUse(false, null);
     }
     boolean required = false;
-    SyntaxNode fallback = null;
-    for (SyntaxNode ifStatement : scope.descendants("if_statement")) {
-      SyntaxNode condition = ifStatement.child("condition");
-      SyntaxNode consequence = ifStatement.child("consequence");
+    Node fallback = null;
+    for (Node ifStatement : scope.descendants("if_statement")) {
+      Node condition = ifStatement.child("condition");
+      Node consequence = ifStatement.child("consequence");
       if (condition == null || consequence == null
           || !testsEmpty(condition, call, valueVar, okVar)) {
         continue;
       }
       boolean[] fatal = {false};
-      SyntaxNode[] assigned = {null};
+      Node[] assigned = {null};
       String target = valueVar;
-      consequence.walk(n -> {
+      consequence.visit(n -> {
         if (n.is("func_literal")) {
           return false;
         }
@@ -1447,7 +1453,7 @@ final class GoReader {
           fatal[0] = true;
         }
         if (target != null && n.is("assignment_statement")) {
-          List<SyntaxNode> left = targets(n);
+          List<Node> left = targets(n);
           for (int i = 0; i < left.size(); i++) {
             if (left.get(i).text().equals(target)) {
               assigned[0] = valueAt(n, i);
@@ -1465,22 +1471,22 @@ final class GoReader {
   }
 
   /** Whether a condition is true when the env value is empty or unset. */
-  private static boolean testsEmpty(SyntaxNode condition, SyntaxNode call, String valueVar,
+  private static boolean testsEmpty(Node condition, Node call, String valueVar,
       String okVar) {
-    SyntaxNode c = unparen(condition);
+    Node c = unparen(condition);
     if (c.is("binary_expression") && c.hasToken("||")) {
       return testsEmpty(c.child("left"), call, valueVar, okVar)
           || testsEmpty(c.child("right"), call, valueVar, okVar);
     }
     if (c.is("unary_expression") && c.hasToken("!")) {
-      SyntaxNode operand = c.child("operand");
+      Node operand = c.child("operand");
       return okVar != null && operand != null && operand.text().equals(okVar);
     }
     if (!c.is("binary_expression") || !c.hasToken("==")) {
       return false;
     }
-    SyntaxNode left = unparen(c.child("left"));
-    SyntaxNode right = unparen(c.child("right"));
+    Node left = unparen(c.child("left"));
+    Node right = unparen(c.child("right"));
     if (left == null || right == null) {
       return false;
     }
@@ -1498,18 +1504,18 @@ final class GoReader {
         && refersTo(argument(left, 0), call, valueVar);
   }
 
-  private static boolean refersTo(SyntaxNode expr, SyntaxNode call, String valueVar) {
+  private static boolean refersTo(Node expr, Node call, String valueVar) {
     return expr == call || valueVar != null && expr.is("identifier") && expr.text().equals(valueVar);
   }
 
-  private static boolean isEmptyString(SyntaxNode node) {
+  private static boolean isEmptyString(Node node) {
     return (node.is("interpreted_string_literal") || node.is("raw_string_literal"))
         && node.text().length() == 2;
   }
 
   /** Whether the call ends the process: log.Fatal*, log.Panic*, os.Exit, logger.Fatal*. */
-  private boolean isFatal(SyntaxNode call) {
-    SyntaxNode function = call.child("function");
+  private boolean isFatal(Node call) {
+    Node function = call.child("function");
     if (function == null) {
       return false;
     }
@@ -1530,20 +1536,20 @@ final class GoReader {
   /** A function reading the env var named by one of its parameters, returning a fallback. */
   private record EnvHelper(int nameIndex, int fallbackIndex, boolean required) {}
 
-  private EnvHelper envHelper(SyntaxNode fn) {
+  private EnvHelper envHelper(Node fn) {
     if (envHelpers.containsKey(fn)) {
       return envHelpers.get(fn);
     }
     envHelpers.put(fn, null); // no recursion through itself
     List<String> names = parameterNames(fn);
     EnvHelper helper = null;
-    SyntaxNode body = fn.child("body");
+    Node body = fn.child("body");
     if (body != null && !names.isEmpty()) {
-      for (SyntaxNode call : body.descendants("call_expression")) {
+      for (Node call : body.descendants("call_expression")) {
         if (!isPackageCall(call, "os", "Getenv") && !isPackageCall(call, "os", "LookupEnv")) {
           continue;
         }
-        SyntaxNode arg = argument(call, 0);
+        Node arg = argument(call, 0);
         int nameIndex = arg != null && arg.is("identifier") ? names.indexOf(arg.text()) : -1;
         if (nameIndex < 0) {
           continue;
@@ -1554,10 +1560,10 @@ final class GoReader {
           fallbackIndex = names.indexOf(use.fallback.text());
         }
         if (fallbackIndex < 0) {
-          for (SyntaxNode ret : body.descendants("return_statement")) {
-            SyntaxNode values = ret.named(0);
-            SyntaxNode value = values == null ? null
-                : values.is("expression_list") ? values.named(0) : values;
+          for (Node ret : body.descendants("return_statement")) {
+            Node values = ret.namedChild(0);
+            Node value = values == null ? null
+                : values.is("expression_list") ? values.namedChild(0) : values;
             if (value != null && value.is("identifier") && names.indexOf(value.text()) >= 0
                 && names.indexOf(value.text()) != nameIndex) {
               fallbackIndex = names.indexOf(value.text());
@@ -1575,7 +1581,7 @@ final class GoReader {
   /** A function that sets a response status from one of its parameters, or a fixed one. */
   private record StatusHelper(int writerIndex, List<Integer> statusParams, List<Integer> fixed) {}
 
-  private StatusHelper statusHelper(SyntaxNode fn) {
+  private StatusHelper statusHelper(Node fn) {
     if (statusHelpers.containsKey(fn)) {
       return statusHelpers.get(fn);
     }
@@ -1583,14 +1589,14 @@ final class GoReader {
     List<String> names = parameterNames(fn);
     String writer = contextParameter(fn, Style.NET_HTTP);
     StatusHelper helper = null;
-    SyntaxNode body = fn.child("body");
+    Node body = fn.child("body");
     if (writer != null && body != null && handlerStyle(fn) == null) {
       Handler probe = new Handler(fn, Style.NET_HTTP);
       List<Integer> params = new ArrayList<>();
       List<Integer> fixed = new ArrayList<>();
-      for (SyntaxNode call : body.descendants("call_expression")) {
-        SyntaxNode function = call.child("function");
-        SyntaxNode codeArg = null;
+      for (Node call : body.descendants("call_expression")) {
+        Node function = call.child("function");
+        Node codeArg = null;
         if (function != null && function.is("selector_expression")
             && textOf(function.child("operand")).equals(writer)
             && textOf(function.child("field")).equals("WriteHeader")) {
@@ -1619,11 +1625,11 @@ final class GoReader {
     return helper;
   }
 
-  private static List<String> parameterNames(SyntaxNode fn) {
+  private static List<String> parameterNames(Node fn) {
     List<String> names = new ArrayList<>();
-    for (SyntaxNode param : parameters(fn)) {
+    for (Node param : parameters(fn)) {
       boolean any = false;
-      for (SyntaxNode c : param.children()) {
+      for (Node c : param.children()) {
         if ("name".equals(c.field())) {
           names.add(c.text());
           any = true;
@@ -1638,7 +1644,7 @@ final class GoReader {
 
   // ---- outbound calls ------------------------------------------------------------------------
 
-  private void readClientCall(SyntaxNode call, String method, GoType client) {
+  private void readClientCall(Node call, String method, GoType client) {
     Boolean timeout = clientTimeout(client);
     switch (method) {
       case "Get", "Head", "Post", "PostForm" -> {
@@ -1647,12 +1653,12 @@ final class GoReader {
         }
       }
       case "Do" -> {
-        SyntaxNode request = requestOf(argument(call, 0));
+        Node request = requestOf(argument(call, 0));
         boolean contextDeadline = request != null && hasDeadline(request);
         if (timeout == null && !contextDeadline) {
           return; // a client we cannot see: unknown
         }
-        SyntaxNode url = null;
+        Node url = null;
         if (request != null) {
           url = argument(request, isPackageCall(request, NET_HTTP, "NewRequestWithContext") ? 2 : 1);
         }
@@ -1669,15 +1675,15 @@ final class GoReader {
     if (client.literal() == null) {
       return null;
     }
-    SyntaxNode timeout = keyedValue(client.literal(), "Timeout");
+    Node timeout = keyedValue(client.literal(), "Timeout");
     return timeout != null && !(timeout.is("int_literal") && timeout.text().equals("0"));
   }
 
-  private SyntaxNode requestOf(SyntaxNode expr) {
+  private Node requestOf(Node expr) {
     if (expr == null) {
       return null;
     }
-    SyntaxNode e = unparen(expr);
+    Node e = unparen(expr);
     if (e.is("identifier")) {
       Binding b = lookup(e.text(), e);
       e = b == null ? null : b.singleValue();
@@ -1690,22 +1696,22 @@ final class GoReader {
   }
 
   /** Whether the request carries a context made by context.WithTimeout or WithDeadline. */
-  private boolean hasDeadline(SyntaxNode request) {
+  private boolean hasDeadline(Node request) {
     if (!isPackageCall(request, NET_HTTP, "NewRequestWithContext")) {
       return false;
     }
-    SyntaxNode ctx = argument(request, 0);
+    Node ctx = argument(request, 0);
     if (ctx == null || !ctx.is("identifier")) {
       return false;
     }
     Binding b = lookup(ctx.text(), ctx);
-    SyntaxNode value = b == null ? null : b.singleValue();
+    Node value = b == null ? null : b.singleValue();
     return value != null && value.is("call_expression")
         && (isPackageCall(value, "context", "WithTimeout")
             || isPackageCall(value, "context", "WithDeadline"));
   }
 
-  private void outbound(SyntaxNode call, SyntaxNode urlExpr, boolean timeout) {
+  private void outbound(Node call, Node urlExpr, boolean timeout) {
     String url = null;
     String envVar = null;
     if (urlExpr != null) {
@@ -1746,11 +1752,11 @@ final class GoReader {
   }
 
   /** What a string expression evaluates to, as far as this file tells. */
-  private List<Part> evaluate(SyntaxNode expr, int depth) {
+  private List<Part> evaluate(Node expr, int depth) {
     if (expr == null || depth > 8) {
       return UNKNOWN;
     }
-    SyntaxNode e = unparen(expr);
+    Node e = unparen(expr);
     switch (e.type()) {
       case "interpreted_string_literal", "raw_string_literal" -> {
         String s = stringValue(e);
@@ -1779,7 +1785,7 @@ final class GoReader {
     }
   }
 
-  private List<Part> evaluateCall(SyntaxNode call, int depth) {
+  private List<Part> evaluateCall(Node call, int depth) {
     if (isPackageCall(call, "os", "Getenv") || isPackageCall(call, "os", "LookupEnv")) {
       String name = constantString(argument(call, 0));
       return name == null ? UNKNOWN : List.of(new Part.Env(name, null));
@@ -1799,7 +1805,7 @@ final class GoReader {
       }
       return UNKNOWN;
     }
-    SyntaxNode function = call.child("function");
+    Node function = call.child("function");
     if (function != null && function.is("identifier") && functions.containsKey(function.text())) {
       EnvHelper helper = envHelper(functions.get(function.text()));
       if (helper != null) {
@@ -1812,7 +1818,7 @@ final class GoReader {
     return UNKNOWN;
   }
 
-  private List<Part> evaluateSprintf(SyntaxNode call, int depth) {
+  private List<Part> evaluateSprintf(Node call, int depth) {
     String format = constantString(argument(call, 0));
     if (format == null) {
       return UNKNOWN;
@@ -1854,7 +1860,7 @@ final class GoReader {
    * empty ({@code if port == "" { port = "8080" }}); or a default overridden when an env var is
    * set ({@code if p := os.Getenv("PORT"); p != "" { port = p }}).
    */
-  private List<Part> evaluateName(SyntaxNode id, int depth) {
+  private List<Part> evaluateName(Node id, int depth) {
     String name = id.text();
     Binding binding = lookup(name, id);
     if (binding == null) {
@@ -1885,7 +1891,7 @@ final class GoReader {
       return first;
     }
     if (defs.size() != 2 || defs.get(1).value == null
-        || defs.get(1).statement.ancestor(p -> p.is("if_statement")) == null) {
+        || defs.get(1).statement.ancestor("if_statement") == null) {
       return UNKNOWN;
     }
     List<Part> second = evaluate(defs.get(1).value, depth + 1);
@@ -1903,16 +1909,16 @@ final class GoReader {
   }
 
   /** The literal text of a string or number expression (through constants), else null. */
-  private String literalValue(SyntaxNode expr) {
+  private String literalValue(Node expr) {
     return expr == null ? null : literal(evaluate(expr, 4));
   }
 
   /** A string known at compile time: a literal or a constant. */
-  private String constantString(SyntaxNode expr) {
+  private String constantString(Node expr) {
     if (expr == null) {
       return null;
     }
-    SyntaxNode e = unparen(expr);
+    Node e = unparen(expr);
     if (e.is("interpreted_string_literal") || e.is("raw_string_literal")) {
       return stringValue(e);
     }
@@ -1922,11 +1928,11 @@ final class GoReader {
     return null;
   }
 
-  private Integer statusValue(SyntaxNode expr) {
+  private Integer statusValue(Node expr) {
     if (expr == null) {
       return null;
     }
-    SyntaxNode e = unparen(expr);
+    Node e = unparen(expr);
     if (e.is("int_literal")) {
       try {
         int code = Integer.parseInt(e.text());
@@ -1945,7 +1951,7 @@ final class GoReader {
   }
 
   /** Unquotes a Go string literal; null when it holds escapes we do not interpret. */
-  private static String stringValue(SyntaxNode literal) {
+  private static String stringValue(Node literal) {
     String text = literal.text();
     if (literal.is("raw_string_literal")) {
       return text.length() >= 2 ? text.substring(1, text.length() - 1) : null;
@@ -1988,17 +1994,17 @@ final class GoReader {
    * What a receiver is: a router (with its path prefix, null when unknown), a server or client
    * (with the composite literal that configures it, when seen).
    */
-  private record GoType(Kind kind, String prefix, SyntaxNode literal, boolean defaultClient) {
+  private record GoType(Kind kind, String prefix, Node literal, boolean defaultClient) {
     static GoType of(Kind kind, String prefix) {
       return new GoType(kind, prefix, null, false);
     }
   }
 
-  private GoType typeOf(SyntaxNode expr, int depth) {
+  private GoType typeOf(Node expr, int depth) {
     if (expr == null || depth > 6) {
       return null;
     }
-    SyntaxNode e = unparen(expr);
+    Node e = unparen(expr);
     switch (e.type()) {
       case "unary_expression" -> {
         return e.hasToken("&") ? typeOf(e.child("operand"), depth + 1) : null;
@@ -2035,7 +2041,7 @@ final class GoReader {
           GoType declared = typeFromDeclaration(b.global.type());
           return declared != null ? declared : typeOf(b.global.value(), depth + 1);
         }
-        SyntaxNode value = b.singleValue();
+        Node value = b.singleValue();
         if (value != null) {
           return typeOf(value, depth + 1);
         }
@@ -2052,20 +2058,20 @@ final class GoReader {
     }
   }
 
-  private GoType typeOfCall(SyntaxNode call, int depth) {
-    SyntaxNode function = call.child("function");
+  private GoType typeOfCall(Node call, int depth) {
+    Node function = call.child("function");
     if (function == null) {
       return null;
     }
     if (function.is("identifier")) {
-      SyntaxNode fn = functions.get(function.text());
+      Node fn = functions.get(function.text());
       return fn == null ? null : typeFromDeclaration(fn.child("result"));
     }
     if (!function.is("selector_expression")) {
       return null;
     }
     String method = textOf(function.child("field"));
-    SyntaxNode operand = function.child("operand");
+    Node operand = function.child("operand");
     String pkg = operand != null && operand.is("identifier") ? imports.get(operand.text()) : null;
     if (pkg != null) {
       if (pkg.equals(GIN) && (method.equals("Default") || method.equals("New"))) {
@@ -2103,12 +2109,12 @@ final class GoReader {
     if (declared == null || declared.kind() != Kind.CHI) {
       return declared;
     }
-    SyntaxNode fn = b.function;
-    SyntaxNode args = fn.parent();
+    Node fn = b.function;
+    Node args = fn.parent();
     if (fn.is("func_literal") && args != null && args.is("argument_list")
         && args.parent() != null) {
-      SyntaxNode call = args.parent();
-      SyntaxNode function = call.child("function");
+      Node call = args.parent();
+      Node function = call.child("function");
       if (function != null && function.is("selector_expression")
           && textOf(function.child("field")).equals("Route") && argument(call, 1) == fn) {
         GoType parent = typeOf(function.child("operand"), depth + 1);
@@ -2120,7 +2126,7 @@ final class GoReader {
     return GoType.of(Kind.CHI, null);
   }
 
-  private GoType typeFromDeclaration(SyntaxNode type) {
+  private GoType typeFromDeclaration(Node type) {
     String name = qualifiedType(type);
     if (name == null) {
       return null;
@@ -2152,19 +2158,19 @@ final class GoReader {
   // ---- scopes --------------------------------------------------------------------------------
 
   /** One assignment to a name: the statement, the value expression (null when none). */
-  private record Def(SyntaxNode statement, SyntaxNode value, int index, SyntaxNode type) {}
+  private record Def(Node statement, Node value, int index, Node type) {}
 
   /** The names a function declares: parameters with their types, and local definitions. */
   private static final class Scope {
-    final Map<String, SyntaxNode> params = new HashMap<>();
+    final Map<String, Node> params = new HashMap<>();
     final Map<String, List<Def>> defs = new HashMap<>();
   }
 
   /** What a name refers to at one place. */
-  private record Binding(SyntaxNode function, SyntaxNode paramType, List<Def> defs, Global global,
-      SyntaxNode constant) {
+  private record Binding(Node function, Node paramType, List<Def> defs, Global global,
+      Node constant) {
     /** The value of a name assigned exactly once. */
-    SyntaxNode singleValue() {
+    Node singleValue() {
       if (defs == null || defs.size() != 1 || defs.get(0).index() > 0) {
         return null;
       }
@@ -2172,8 +2178,8 @@ final class GoReader {
     }
   }
 
-  private Binding lookup(String name, SyntaxNode at) {
-    for (SyntaxNode fn = enclosingFunction(at); fn != null; fn = enclosingFunction(fn)) {
+  private Binding lookup(String name, Node at) {
+    for (Node fn = enclosingFunction(at); fn != null; fn = enclosingFunction(fn)) {
       Scope scope = scope(fn);
       if (scope.params.containsKey(name)) {
         return new Binding(fn, scope.params.get(name), null, null, null);
@@ -2197,59 +2203,59 @@ final class GoReader {
     return null;
   }
 
-  private static SyntaxNode enclosingFunction(SyntaxNode node) {
-    return node.ancestor(p -> p.is("function_declaration") || p.is("method_declaration")
-        || p.is("func_literal"));
+  private static Node enclosingFunction(Node node) {
+    return node.ancestor("function_declaration", "method_declaration", "func_literal");
   }
 
-  private Scope scope(SyntaxNode fn) {
+  private Scope scope(Node fn) {
     Scope cached = scopes.get(fn);
     if (cached != null) {
       return cached;
     }
     Scope scope = new Scope();
     for (String listField : List.of("receiver", "parameters")) {
-      SyntaxNode list = fn.child(listField);
+      Node list = fn.child(listField);
       if (list == null) {
         continue;
       }
-      for (SyntaxNode p : list.namedChildren()) {
-        for (SyntaxNode c : p.children()) {
+      for (Node p : list.namedChildren()) {
+        for (Node c : p.children()) {
           if ("name".equals(c.field())) {
             scope.params.put(c.text(), p.child("type"));
           }
         }
       }
     }
-    SyntaxNode body = fn.child("body");
+    Node body = fn.child("body");
     if (body != null) {
-      body.walk(n -> {
+      body.visit(n -> {
         if (n.is("func_literal")) {
           return false;
         }
         switch (n.type()) {
           case "short_var_declaration", "assignment_statement" -> {
             boolean plain = n.is("short_var_declaration") || n.hasToken("=");
-            List<SyntaxNode> left = targets(n);
-            SyntaxNode right = n.child("right");
-            int values = right == null ? 0 : right.namedChildren().length;
+            List<Node> left = targets(n);
+            Node right = n.child("right");
+            int values = right == null ? 0 : right.namedChildren().size();
             for (int i = 0; i < left.size(); i++) {
               if (!left.get(i).is("identifier")) {
                 continue;
               }
-              SyntaxNode value = !plain ? null
-                  : values == left.size() ? right.named(i) : values == 1 ? right.named(0) : null;
+              Node value = !plain ? null
+                  : values == left.size() ? right.namedChild(i)
+                  : values == 1 ? right.namedChild(0) : null;
               int index = values == 1 && left.size() > 1 ? i : 0;
               scope.defs.computeIfAbsent(left.get(i).text(), k -> new ArrayList<>())
                   .add(new Def(n, value, index, null));
             }
           }
           case "var_spec", "const_spec" -> {
-            SyntaxNode values = n.child("value");
+            Node values = n.child("value");
             int i = 0;
-            for (SyntaxNode c : n.children()) {
+            for (Node c : n.children()) {
               if ("name".equals(c.field())) {
-                SyntaxNode value = values == null ? null : values.named(i);
+                Node value = values == null ? null : values.namedChild(i);
                 scope.defs.computeIfAbsent(c.text(), k -> new ArrayList<>())
                     .add(new Def(n, value, 0, n.child("type")));
                 i++;
@@ -2257,15 +2263,15 @@ final class GoReader {
             }
           }
           case "range_clause", "inc_statement", "dec_statement" -> {
-            SyntaxNode left = n.is("range_clause") ? n.child("left") : null;
+            Node left = n.is("range_clause") ? n.child("left") : null;
             if (left != null && n.hasToken(":=")) {
-              for (SyntaxNode c : left.namedChildren()) {
+              for (Node c : left.namedChildren()) {
                 scope.defs.computeIfAbsent(c.text(), k -> new ArrayList<>())
                     .add(new Def(n, null, 0, null));
               }
-            } else if (!n.is("range_clause") && n.named(0) != null
-                && n.named(0).is("identifier")) {
-              List<Def> defs = scope.defs.get(n.named(0).text());
+            } else if (!n.is("range_clause") && n.namedChild(0) != null
+                && n.namedChild(0).is("identifier")) {
+              List<Def> defs = scope.defs.get(n.namedChild(0).text());
               if (defs != null) {
                 defs.add(new Def(n, null, 0, null));
               }
@@ -2286,65 +2292,42 @@ final class GoReader {
 
   // ---- small helpers -------------------------------------------------------------------------
 
-  private static List<SyntaxNode> targets(SyntaxNode statement) {
-    List<SyntaxNode> result = new ArrayList<>();
+  private static List<Node> targets(Node statement) {
+    List<Node> result = new ArrayList<>();
     if (statement == null) {
       return result;
     }
     if (statement.is("var_spec")) {
-      for (SyntaxNode c : statement.children()) {
+      for (Node c : statement.children()) {
         if ("name".equals(c.field())) {
           result.add(c);
         }
       }
       return result;
     }
-    SyntaxNode left = statement.child("left");
+    Node left = statement.child("left");
     if (left != null) {
-      result.addAll(List.of(left.namedChildren()));
+      result.addAll(left.namedChildren());
     }
     return result;
   }
 
-  private static SyntaxNode valueAt(SyntaxNode statement, int index) {
-    SyntaxNode right = statement.child("right");
+  private static Node valueAt(Node statement, int index) {
+    Node right = statement.child("right");
     if (right == null) {
       return null;
     }
-    return right.namedChildren().length == 1 ? right.named(0) : right.named(index);
+    return right.namedChildren().size() == 1 ? right.namedChild(0) : right.namedChild(index);
   }
 
-  private static int indexIn(SyntaxNode list, SyntaxNode child) {
-    SyntaxNode[] items = list.namedChildren();
-    for (int i = 0; i < items.length; i++) {
-      if (items[i] == child) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static SyntaxNode unparen(SyntaxNode node) {
-    SyntaxNode n = node;
-    while (n != null && n.is("parenthesized_expression") && n.named(0) != null) {
-      n = n.named(0);
-    }
-    return n;
-  }
-
-  private static List<SyntaxNode> arguments(SyntaxNode call) {
-    SyntaxNode args = call.child("arguments");
-    return args == null ? List.of() : List.of(args.namedChildren());
-  }
-
-  private static SyntaxNode argument(SyntaxNode call, int index) {
-    SyntaxNode args = call.child("arguments");
-    return args == null ? null : args.named(index);
+  private static int indexIn(Node list, Node child) {
+    // Node has identity equality, so indexOf finds this very child.
+    return list.namedChildren().indexOf(child);
   }
 
   /** The called name: {@code f} for {@code f(..)}, {@code Get} for {@code x.Get(..)}. */
-  private static String callName(SyntaxNode call) {
-    SyntaxNode function = call.child("function");
+  private static String callName(Node call) {
+    Node function = call.child("function");
     if (function == null) {
       return "";
     }
@@ -2358,12 +2341,12 @@ final class GoReader {
   }
 
   /** Whether the call is {@code alias.name(..)} with alias bound to this import path. */
-  private boolean isPackageCall(SyntaxNode call, String importPath, String name) {
-    SyntaxNode function = call.child("function");
+  private boolean isPackageCall(Node call, String importPath, String name) {
+    Node function = call.child("function");
     if (function == null || !function.is("selector_expression")) {
       return false;
     }
-    SyntaxNode operand = function.child("operand");
+    Node operand = function.child("operand");
     if (operand == null || !operand.is("identifier")
         || !importPath.equals(imports.get(operand.text()))) {
       return false;
@@ -2371,32 +2354,28 @@ final class GoReader {
     return name == null || name.equals(textOf(function.child("field")));
   }
 
-  private static SyntaxNode keyedValue(SyntaxNode compositeLiteral, String key) {
-    SyntaxNode body = compositeLiteral.child("body");
+  private static Node keyedValue(Node compositeLiteral, String key) {
+    Node body = compositeLiteral.child("body");
     if (body == null) {
       return null;
     }
-    for (SyntaxNode element : body.namedChildren()) {
+    for (Node element : body.namedChildren()) {
       if (element.is("keyed_element")) {
-        SyntaxNode k = element.child("key");
-        SyntaxNode v = element.child("value");
+        Node k = element.child("key");
+        Node v = element.child("value");
         if (k != null && v != null && k.text().equals(key)) {
-          return v.is("literal_element") && v.named(0) != null ? v.named(0) : v;
+          return v.is("literal_element") && v.namedChild(0) != null ? v.namedChild(0) : v;
         }
       }
     }
     return null;
   }
 
-  private static String textOf(SyntaxNode node) {
-    return node == null ? "" : node.text();
+  private SourceLocation location(Node node) {
+    return new SourceLocation(path, node.line(), node.column());
   }
 
-  private SourceLocation location(SyntaxNode node) {
-    return tree.location(path, node);
-  }
-
-  private void hazard(Hazard.Kind kind, String detail, String route, SyntaxNode at) {
+  private void hazard(Hazard.Kind kind, String detail, String route, Node at) {
     SourceLocation where = location(at);
     if (hazardKeys.add(kind + "@" + where.line() + ":" + where.column())) {
       hazards.add(new Hazard(kind, detail, route, where));

@@ -2,10 +2,11 @@ package dev.rootcause.collect.code;
 
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
+import dev.rootcause.collect.syntax.Grammar;
+import dev.rootcause.collect.syntax.SyntaxTree;
 import dev.rootcause.model.app.AppFacts;
 import java.util.List;
 import java.util.Set;
-import org.treesitter.TreeSitterJava;
 
 /**
  * Reads Java sources (Spring MVC controllers, the JDK's {@code HttpServer}, env reads, outbound
@@ -15,8 +16,6 @@ import org.treesitter.TreeSitterJava;
  * production traffic.
  */
 public final class JavaExtractor implements LanguageExtractor {
-  static final SyntaxTree.Grammar GRAMMAR = new SyntaxTree.Grammar(TreeSitterJava::new,
-      Set.of("string_literal", "character_literal", "line_comment", "block_comment", "ERROR"));
 
   @Override
   public Set<FileKind> kinds() {
@@ -34,12 +33,8 @@ public final class JavaExtractor implements LanguageExtractor {
     if (file.kind() == FileKind.JVM_BUILD) {
       return SpringConfig.buildFile(file.path(), text);
     }
-    try (SyntaxTree tree = SyntaxTree.parse(GRAMMAR, text)) {
-      if (tree == null) {
-        return null;
-      }
-      return new JavaReader(file.path(), tree).read();
-    }
+    SyntaxTree tree = SyntaxTree.parse(Grammar.JAVA, text);
+    return tree == null ? null : new JavaReader(file.path(), tree).read();
   }
 
   private static boolean isTestSource(String path) {

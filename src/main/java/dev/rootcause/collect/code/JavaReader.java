@@ -1,5 +1,12 @@
 package dev.rootcause.collect.code;
 
+import static dev.rootcause.collect.code.Expressions.argument;
+import static dev.rootcause.collect.code.Expressions.arguments;
+import static dev.rootcause.collect.code.Expressions.textOf;
+import static dev.rootcause.collect.code.Expressions.unparen;
+
+import dev.rootcause.collect.syntax.Node;
+import dev.rootcause.collect.syntax.SyntaxTree;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.app.AppFacts.EnvRead;
@@ -48,15 +55,14 @@ final class JavaReader {
   private static final Map<String, Integer> STATUS_NAMES = statusNames();
 
   private final String path;
-  private final SyntaxTree tree;
-  private final SyntaxNode root;
+  private final Node root;
 
   private final Set<String> imports = new HashSet<>();
-  private final Map<String, SyntaxNode> classes = new HashMap<>();
-  private final Map<String, List<SyntaxNode>> methods = new HashMap<>();
-  private final Map<String, SyntaxNode> fields = new HashMap<>(); // name -> variable_declarator
-  private final List<SyntaxNode> invocations = new ArrayList<>();
-  private final Map<SyntaxNode, Handler> handlers = new IdentityHashMap<>();
+  private final Map<String, Node> classes = new HashMap<>();
+  private final Map<String, List<Node>> methods = new HashMap<>();
+  private final Map<String, Node> fields = new HashMap<>(); // name -> variable_declarator
+  private final List<Node> invocations = new ArrayList<>();
+  private final Map<Node, Handler> handlers = new IdentityHashMap<>();
   private final List<Handler> handlerOrder = new ArrayList<>();
 
   private final List<ListenPort> listens = new ArrayList<>();
@@ -69,16 +75,15 @@ final class JavaReader {
 
   JavaReader(String path, SyntaxTree tree) {
     this.path = path;
-    this.tree = tree;
     this.root = tree.root();
   }
 
   SourceFacts read() {
     index();
-    for (SyntaxNode type : classes.values()) {
+    for (Node type : classes.values()) {
       readController(type);
     }
-    for (SyntaxNode call : invocations) {
+    for (Node call : invocations) {
       readInvocation(call);
     }
     handlerOrder.sort((a, b) -> Integer.compare(a.node.startByte(), b.node.startByte()));
@@ -107,23 +112,23 @@ final class JavaReader {
   // ---- indexing ------------------------------------------------------------------------------
 
   private void index() {
-    root.walk(n -> {
+    root.visit(n -> {
       switch (n.type()) {
         case "import_declaration" -> {
-          SyntaxNode name = n.named(0);
+          Node name = n.namedChild(0);
           if (name != null) {
-            imports.add(name.text() + (n.childOfType("asterisk") != null ? ".*" : ""));
+            imports.add(name.text() + (n.firstOfType("asterisk") != null ? ".*" : ""));
           }
           return false;
         }
         case "class_declaration", "record_declaration", "enum_declaration" -> {
-          SyntaxNode name = n.child("name");
+          Node name = n.child("name");
           if (name != null) {
             classes.put(name.text(), n);
           }
         }
         case "method_declaration" -> {
-          SyntaxNode name = n.child("name");
+          Node name = n.child("name");
           if (name != null) {
             methods.computeIfAbsent(name.text(), k -> new ArrayList<>()).add(n);
             if (name.text().equals("main")) {
@@ -132,7 +137,7 @@ final class JavaReader {
           }
         }
         case "field_declaration" -> {
-          for (SyntaxNode d : n.namedChildren()) {
+          for (Node d : n.namedChildren()) {
             if (d.is("variable_declarator") && d.child("name") != null) {
               fields.put(d.child("name").text(), d);
             }
@@ -151,22 +156,22 @@ final class JavaReader {
 
   // ---- Spring controllers --------------------------------------------------------------------
 
-  private void readController(SyntaxNode type) {
-    SyntaxNode body = type.child("body");
+  private void readController(Node type) {
+    Node body = type.child("body");
     if (body == null) {
       return;
     }
     List<String> prefixes = List.of("");
-    SyntaxNode classMapping = annotation(type, "RequestMapping");
+    Node classMapping = annotation(type, "RequestMapping");
     if (classMapping != null) {
       prefixes = mappingPaths(classMapping);
     }
-    for (SyntaxNode member : body.namedChildren()) {
+    for (Node member : body.namedChildren()) {
       if (!member.is("method_declaration")) {
         continue;
       }
       for (Map.Entry<String, String> mapping : MAPPINGS.entrySet()) {
-        SyntaxNode a = annotation(member, mapping.getKey());
+        Node a = annotation(member, mapping.getKey());
         if (a == null || !imported(SPRING_WEB, mapping.getKey())) {
           continue;
         }
@@ -188,12 +193,12 @@ final class JavaReader {
   }
 
   /** The modifiers' annotation with this simple name, or null. */
-  private static SyntaxNode annotation(SyntaxNode declaration, String name) {
-    SyntaxNode modifiers = declaration.childOfType("modifiers");
+  private static Node annotation(Node declaration, String name) {
+    Node modifiers = declaration.firstOfType("modifiers");
     if (modifiers == null) {
       return null;
     }
-    for (SyntaxNode a : modifiers.namedChildren()) {
+    for (Node a : modifiers.namedChildren()) {
       if ((a.is("annotation") || a.is("marker_annotation")) && a.child("name") != null) {
         String text = a.child("name").text();
         if (text.equals(name) || text.endsWith("." + name)) {
@@ -205,14 +210,14 @@ final class JavaReader {
   }
 
   /** The paths of a mapping annotation: {@code "/x"}, {@code value = {..}}, none (""). */
-  private List<String> mappingPaths(SyntaxNode annotation) {
-    SyntaxNode args = annotation.child("arguments");
+  private List<String> mappingPaths(Node annotation) {
+    Node args = annotation.child("arguments");
     if (args == null) {
       return List.of("");
     }
-    SyntaxNode value = null;
+    Node value = null;
     boolean named = false;
-    for (SyntaxNode arg : args.namedChildren()) {
+    for (Node arg : args.namedChildren()) {
       if (arg.is("element_value_pair")) {
         named = true;
         String key = textOf(arg.child("key"));
@@ -228,7 +233,7 @@ final class JavaReader {
     }
     List<String> paths = new ArrayList<>();
     if (value.is("element_value_array_initializer")) {
-      for (SyntaxNode item : value.namedChildren()) {
+      for (Node item : value.namedChildren()) {
         paths.add(constantString(item));
       }
     } else {
@@ -237,14 +242,14 @@ final class JavaReader {
     return paths;
   }
 
-  private static String requestMethod(SyntaxNode annotation) {
-    SyntaxNode args = annotation.child("arguments");
+  private static String requestMethod(Node annotation) {
+    Node args = annotation.child("arguments");
     if (args == null) {
       return "*";
     }
-    for (SyntaxNode arg : args.namedChildren()) {
+    for (Node arg : args.namedChildren()) {
       if (arg.is("element_value_pair") && textOf(arg.child("key")).equals("method")) {
-        SyntaxNode value = arg.child("value");
+        Node value = arg.child("value");
         if (value != null && value.is("field_access")) {
           return textOf(value.child("field"));
         }
@@ -274,9 +279,9 @@ final class JavaReader {
 
   // ---- invocations: JDK server, env, clients -------------------------------------------------
 
-  private void readInvocation(SyntaxNode call) {
+  private void readInvocation(Node call) {
     String name = textOf(call.child("name"));
-    SyntaxNode object = call.child("object");
+    Node object = call.child("object");
     String objectText = object == null ? "" : object.text();
     switch (name) {
       case "getenv" -> {
@@ -286,7 +291,7 @@ final class JavaReader {
       }
       case "getOrDefault", "get" -> {
         if (object != null && object.is("method_invocation") && isGetenvMap(object)) {
-          SyntaxNode fallback = name.equals("getOrDefault") ? argument(call, 1) : null;
+          Node fallback = name.equals("getOrDefault") ? argument(call, 1) : null;
           readEnv(call, constantString(argument(call, 0)), envUse(call, fallback));
         }
       }
@@ -314,13 +319,13 @@ final class JavaReader {
     }
   }
 
-  private static boolean isGetenvMap(SyntaxNode call) {
+  private static boolean isGetenvMap(Node call) {
     return textOf(call.child("name")).equals("getenv") && textOf(call.child("object")).equals("System")
         && argument(call, 0) == null;
   }
 
-  private void readServerCreate(SyntaxNode call) {
-    SyntaxNode address = unparen(argument(call, 0));
+  private void readServerCreate(Node call) {
+    Node address = unparen(argument(call, 0));
     if (address == null) {
       return; // create() then bind(..): not read
     }
@@ -330,8 +335,8 @@ final class JavaReader {
       listens.add(new ListenPort(null, null, null, location(call)));
       return;
     }
-    List<SyntaxNode> args = arguments(address);
-    SyntaxNode portExpr = args.isEmpty() ? null : args.get(args.size() - 1);
+    List<Node> args = arguments(address);
+    Node portExpr = args.isEmpty() ? null : args.get(args.size() - 1);
     String host = args.size() == 2 ? constantString(args.get(0)) : null;
     Val port = evaluate(portExpr, 0);
     Integer number = port.literal() != null ? parsePort(port.literal())
@@ -344,16 +349,16 @@ final class JavaReader {
     }
   }
 
-  private void readContext(SyntaxNode call) {
+  private void readContext(Node call) {
     if (!imported(JDK_SERVER, "HttpServer") && !imported(JDK_SERVER, "HttpsServer")) {
       return;
     }
     String routePath = constantString(argument(call, 0));
-    SyntaxNode handlerExpr = argument(call, 1);
+    Node handlerExpr = argument(call, 1);
     if (handlerExpr == null) {
       return;
     }
-    SyntaxNode fn = resolveJdkHandler(handlerExpr);
+    Node fn = resolveJdkHandler(handlerExpr);
     Handler handler = fn == null ? null : handler(fn, Style.JDK);
     if (handler != null && routePath != null) {
       handler.routes.add(routePath);
@@ -367,15 +372,15 @@ final class JavaReader {
         location(call)));
   }
 
-  private String handlerName(SyntaxNode method) {
-    SyntaxNode type = method.ancestor(p -> p.is("class_declaration"));
+  private String handlerName(Node method) {
+    Node type = method.ancestor("class_declaration");
     String name = textOf(method.child("name"));
     return name.equals("handle") && type != null ? textOf(type.child("name")) : name;
   }
 
   /** A lambda, {@code Main::quote}, {@code new RootHandler()}, or a variable holding one. */
-  private SyntaxNode resolveJdkHandler(SyntaxNode expr) {
-    SyntaxNode e = valueOf(unparen(expr));
+  private Node resolveJdkHandler(Node expr) {
+    Node e = valueOf(unparen(expr));
     if (e == null) {
       return null;
     }
@@ -384,17 +389,16 @@ final class JavaReader {
         return e;
       }
       case "method_reference" -> {
-        SyntaxNode[] parts = e.namedChildren();
-        List<SyntaxNode> found = parts.length == 0 ? null
-            : methods.get(parts[parts.length - 1].text());
+        List<Node> parts = e.namedChildren();
+        List<Node> found = parts.isEmpty() ? null : methods.get(parts.getLast().text());
         return found != null && found.size() == 1 ? found.get(0) : null;
       }
       case "object_creation_expression" -> {
-        SyntaxNode inline = e.childOfType("class_body");
-        SyntaxNode type = inline != null ? e : classes.get(textOf(e.child("type")));
-        SyntaxNode body = inline != null ? inline : type == null ? null : type.child("body");
+        Node inline = e.firstOfType("class_body");
+        Node type = inline != null ? e : classes.get(textOf(e.child("type")));
+        Node body = inline != null ? inline : type == null ? null : type.child("body");
         if (body != null) {
-          for (SyntaxNode member : body.namedChildren()) {
+          for (Node member : body.namedChildren()) {
             if (member.is("method_declaration") && textOf(member.child("name")).equals("handle")) {
               return member;
             }
@@ -414,7 +418,7 @@ final class JavaReader {
 
   /** A method or lambda that answers requests, and how it sets statuses. */
   private static final class Handler {
-    final SyntaxNode node;
+    final Node node;
     final Style style;
     final List<String> routes = new ArrayList<>();
     String exchange; // the HttpExchange (JDK) or HttpServletResponse (Spring) parameter
@@ -422,7 +426,7 @@ final class JavaReader {
     boolean unreadable;
     boolean defaultStatus;
 
-    Handler(SyntaxNode node, Style style) {
+    Handler(Node node, Style style) {
       this.node = node;
       this.style = style;
     }
@@ -432,17 +436,17 @@ final class JavaReader {
     }
   }
 
-  private Handler handler(SyntaxNode node, Style style) {
+  private Handler handler(Node node, Style style) {
     Handler existing = handlers.get(node);
     if (existing != null) {
       return existing;
     }
     Handler handler = new Handler(node, style);
-    SyntaxNode params = node.child("parameters");
+    Node params = node.child("parameters");
     if (params != null && params.is("identifier") && style == Style.JDK) {
       handler.exchange = params.text(); // exchange -> {..}
     } else if (params != null) {
-      for (SyntaxNode p : params.namedChildren()) {
+      for (Node p : params.namedChildren()) {
         String type = p.is("formal_parameter") ? textOf(p.child("type")) : "";
         if (p.is("identifier") && style == Style.JDK
             || style == Style.JDK && type.equals("HttpExchange")
@@ -450,8 +454,8 @@ final class JavaReader {
           handler.exchange = p.is("identifier") ? p.text() : textOf(p.child("name"));
           break;
         }
-        if (p.is("inferred_parameters") && style == Style.JDK && p.named(0) != null) {
-          handler.exchange = p.named(0).text();
+        if (p.is("inferred_parameters") && style == Style.JDK && p.namedChild(0) != null) {
+          handler.exchange = p.namedChild(0).text();
           break;
         }
       }
@@ -461,18 +465,18 @@ final class JavaReader {
     return handler;
   }
 
-  private SyntaxNode body(Handler handler) {
+  private Node body(Handler handler) {
     return handler.node.child("body");
   }
 
   /** The nodes of a handler that run while the request waits (not work handed to a thread). */
-  private List<SyntaxNode> requestPath(Handler handler) {
-    List<SyntaxNode> nodes = new ArrayList<>();
-    SyntaxNode body = body(handler);
+  private List<Node> requestPath(Handler handler) {
+    List<Node> nodes = new ArrayList<>();
+    Node body = body(handler);
     if (body == null) {
       return nodes;
     }
-    body.walk(n -> {
+    body.visit(n -> {
       if (n != handler.node && handlers.containsKey(n) || isAsync(n)) {
         return false;
       }
@@ -482,16 +486,16 @@ final class JavaReader {
     return nodes;
   }
 
-  private static boolean isAsync(SyntaxNode node) {
+  private static boolean isAsync(Node node) {
     if (!node.is("lambda_expression") && !node.is("class_body")) {
       return false;
     }
-    SyntaxNode holder = node.is("class_body") ? node.parent() : node;
-    SyntaxNode args = holder == null ? null : holder.parent();
+    Node holder = node.is("class_body") ? node.parent() : node;
+    Node args = holder == null ? null : holder.parent();
     if (args == null || !args.is("argument_list") || args.parent() == null) {
       return false;
     }
-    SyntaxNode call = args.parent();
+    Node call = args.parent();
     if (call.is("object_creation_expression")) {
       return textOf(call.child("type")).equals("Thread");
     }
@@ -503,7 +507,7 @@ final class JavaReader {
       return handler.statuses;
     }
     TreeSet<Integer> codes = new TreeSet<>();
-    for (SyntaxNode n : requestPath(handler)) {
+    for (Node n : requestPath(handler)) {
       if (n.is("method_invocation") || n.is("object_creation_expression")) {
         Status status = status(n, handler);
         if (status != null && status.code() != null) {
@@ -513,16 +517,16 @@ final class JavaReader {
         }
       }
       if (n.is("return_statement") && handler.style == Style.SPRING && returnsEntity(handler)
-          && n.named(0) != null && !isEntityChain(n.named(0))) {
+          && n.namedChild(0) != null && !isEntityChain(n.namedChild(0))) {
         handler.unreadable = true; // a ResponseEntity built elsewhere
       }
     }
     if (handler.style == Style.SPRING && !returnsEntity(handler) && handler.exchange == null) {
-      SyntaxNode responseStatus = annotation(handler.node, "ResponseStatus");
+      Node responseStatus = annotation(handler.node, "ResponseStatus");
       Integer code = 200;
       if (responseStatus != null && responseStatus.child("arguments") != null) {
-        SyntaxNode args = responseStatus.child("arguments");
-        SyntaxNode value = args.named(0);
+        Node args = responseStatus.child("arguments");
+        Node value = args.namedChild(0);
         if (value != null && value.is("element_value_pair")) {
           value = value.child("value");
         }
@@ -542,15 +546,15 @@ final class JavaReader {
         && textOf(handler.node.child("type")).startsWith("ResponseEntity");
   }
 
-  private boolean isEntityChain(SyntaxNode expr) {
-    for (SyntaxNode e = unparen(expr); e != null; ) {
+  private boolean isEntityChain(Node expr) {
+    for (Node e = unparen(expr); e != null; ) {
       if (e.is("object_creation_expression")) {
         return textOf(e.child("type")).startsWith("ResponseEntity");
       }
       if (!e.is("method_invocation")) {
         return false;
       }
-      SyntaxNode object = e.child("object");
+      Node object = e.child("object");
       if (object != null && object.is("identifier") && object.text().equals("ResponseEntity")) {
         return true;
       }
@@ -562,10 +566,10 @@ final class JavaReader {
   /** A status a node sets: the code, or a null code when it is not a constant. */
   private record Status(Integer code) {}
 
-  private Status status(SyntaxNode node, Handler handler) {
+  private Status status(Node node, Handler handler) {
     if (node.is("object_creation_expression")) {
       String type = textOf(node.child("type"));
-      List<SyntaxNode> args = arguments(node);
+      List<Node> args = arguments(node);
       if (type.startsWith("ResponseEntity") && !args.isEmpty()) {
         return new Status(statusValue(args.get(args.size() - 1)));
       }
@@ -575,7 +579,7 @@ final class JavaReader {
       return null;
     }
     String name = textOf(node.child("name"));
-    SyntaxNode object = node.child("object");
+    Node object = node.child("object");
     String objectText = object == null ? "" : object.text();
     if (objectText.equals("ResponseEntity")) {
       if (name.equals("status")) {
@@ -595,8 +599,8 @@ final class JavaReader {
 
   private void readHandler(Handler handler) {
     String route = handler.route();
-    List<SyntaxNode> nodes = requestPath(handler);
-    for (SyntaxNode n : nodes) {
+    List<Node> nodes = requestPath(handler);
+    for (Node n : nodes) {
       if (n.is("method_invocation") && isSleep(n)) {
         hazard(Hazard.Kind.SLEEP_IN_HANDLER, n.text() + " runs on every request", route, n);
       } else if (n.is("if_statement")) {
@@ -606,8 +610,8 @@ final class JavaReader {
     if (route != null && isHealthPath(route)) {
       List<Integer> codes = statuses(handler);
       if (!codes.isEmpty() && !handler.unreadable && codes.stream().allMatch(c -> c >= 500)) {
-        SyntaxNode at = null;
-        for (SyntaxNode n : nodes) {
+        Node at = null;
+        for (Node n : nodes) {
           if ((n.is("method_invocation") || n.is("object_creation_expression"))
               && status(n, handler) != null) {
             at = n;
@@ -621,11 +625,11 @@ final class JavaReader {
     }
   }
 
-  private static boolean isSleep(SyntaxNode call) {
+  private static boolean isSleep(Node call) {
     if (!textOf(call.child("name")).equals("sleep")) {
       return false;
     }
-    SyntaxNode object = call.child("object");
+    Node object = call.child("object");
     String text = object == null ? "" : object.text();
     return text.equals("Thread") || text.startsWith("TimeUnit.");
   }
@@ -636,16 +640,16 @@ final class JavaReader {
   }
 
   /** {@code if (random.nextInt(10) < 3) { throw ..; }}: failure on purpose. */
-  private void readRandomFailure(SyntaxNode ifStatement, Handler handler, String route) {
-    SyntaxNode condition = ifStatement.child("condition");
-    SyntaxNode consequence = ifStatement.child("consequence");
+  private void readRandomFailure(Node ifStatement, Handler handler, String route) {
+    Node condition = ifStatement.child("condition");
+    Node consequence = ifStatement.child("consequence");
     if (condition == null || consequence == null) {
       return;
     }
-    SyntaxNode[] random = {null};
-    condition.walk(n -> {
+    Node[] random = {null};
+    condition.visit(n -> {
       if (random[0] == null && n.is("method_invocation") && isRandom(n)
-          && (n.ancestor(p -> p.is("binary_expression")) != null
+          && (n.ancestor("binary_expression") != null
               || textOf(n.child("name")).equals("nextBoolean"))) {
         random[0] = n;
       }
@@ -655,7 +659,7 @@ final class JavaReader {
       return;
     }
     boolean[] fails = {false};
-    consequence.walk(n -> {
+    consequence.visit(n -> {
       if (fails[0] || n.is("lambda_expression")) {
         return false;
       }
@@ -675,9 +679,9 @@ final class JavaReader {
     }
   }
 
-  private boolean isRandom(SyntaxNode call) {
+  private boolean isRandom(Node call) {
     String name = textOf(call.child("name"));
-    SyntaxNode object = call.child("object");
+    Node object = call.child("object");
     if (name.equals("random") && object != null && object.text().equals("Math")) {
       return true;
     }
@@ -692,13 +696,13 @@ final class JavaReader {
       return RANDOM_TYPES.contains(textOf(object.child("type")));
     }
     String variable = object.is("field_access") ? textOf(object.child("field")) : object.text();
-    SyntaxNode declarator = declarator(variable, call);
+    Node declarator = declarator(variable, call);
     return declarator != null && RANDOM_TYPES.contains(declaredType(declarator));
   }
 
   // ---- env reads -----------------------------------------------------------------------------
 
-  private void readEnv(SyntaxNode call, String name, EnvUse use) {
+  private void readEnv(Node call, String name, EnvUse use) {
     if (name == null) {
       return;
     }
@@ -707,18 +711,18 @@ final class JavaReader {
   }
 
   /** What the code does when the variable is unset: a fallback, or an exception or exit. */
-  private record EnvUse(boolean required, SyntaxNode fallback) {}
+  private record EnvUse(boolean required, Node fallback) {}
 
-  private EnvUse envUse(SyntaxNode call, SyntaxNode fallback) {
-    SyntaxNode parent = call.parent();
+  private EnvUse envUse(Node call, Node fallback) {
+    Node parent = call.parent();
     // Optional.ofNullable(System.getenv("X")).orElse("d") / .orElseThrow()
     if (parent != null && parent.is("argument_list") && parent.parent() != null) {
-      SyntaxNode wrapper = parent.parent();
+      Node wrapper = parent.parent();
       String wrapperName = textOf(wrapper.child("name"));
       if (wrapperName.equals("requireNonNull")) {
         return new EnvUse(true, null);
       }
-      SyntaxNode outer = wrapper.parent();
+      Node outer = wrapper.parent();
       if (wrapperName.equals("ofNullable") && outer != null && outer.is("method_invocation")
           && outer.child("object") == wrapper) {
         String then = textOf(outer.child("name"));
@@ -736,23 +740,22 @@ final class JavaReader {
     } else if (parent != null && parent.is("assignment_expression")) {
       holder = textOf(parent.child("left"));
     }
-    SyntaxNode scope = call.ancestor(p -> p.is("method_declaration") || p.is("constructor_declaration")
-        || p.is("class_body"));
+    Node scope = call.ancestor("method_declaration", "constructor_declaration", "class_body");
     if (scope == null) {
       return new EnvUse(false, fallback);
     }
     boolean required = false;
-    SyntaxNode found = fallback;
-    for (SyntaxNode n : scope.descendants("if_statement")) {
-      SyntaxNode condition = n.child("condition");
-      SyntaxNode consequence = n.child("consequence");
+    Node found = fallback;
+    for (Node n : scope.descendants("if_statement")) {
+      Node condition = n.child("condition");
+      Node consequence = n.child("consequence");
       if (condition == null || consequence == null || !testsMissing(condition, call, holder)) {
         continue;
       }
       String target = holder;
       boolean[] fatal = {false};
-      SyntaxNode[] assigned = {null};
-      consequence.walk(c -> {
+      Node[] assigned = {null};
+      consequence.visit(c -> {
         if (c.is("throw_statement") || c.is("method_invocation")
             && textOf(c.child("name")).equals("exit") && textOf(c.child("object")).equals("System")) {
           fatal[0] = true;
@@ -769,8 +772,8 @@ final class JavaReader {
       }
     }
     if (holder != null && found == null) {
-      for (SyntaxNode ternary : scope.descendants("ternary_expression")) {
-        SyntaxNode fb = ternaryFallback(ternary, holder);
+      for (Node ternary : scope.descendants("ternary_expression")) {
+        Node fb = ternaryFallback(ternary, holder);
         if (fb != null) {
           found = fb;
         }
@@ -780,8 +783,8 @@ final class JavaReader {
   }
 
   /** {@code v == null ? "d" : v} or {@code v != null ? v : "d"}: the branch taken when unset. */
-  private static SyntaxNode ternaryFallback(SyntaxNode ternary, String holder) {
-    SyntaxNode condition = unparen(ternary.child("condition"));
+  private static Node ternaryFallback(Node ternary, String holder) {
+    Node condition = unparen(ternary.child("condition"));
     if (condition == null || !condition.is("binary_expression")) {
       return null;
     }
@@ -789,8 +792,8 @@ final class JavaReader {
     if (!isNull && !condition.hasToken("!=")) {
       return null;
     }
-    SyntaxNode left = condition.child("left");
-    SyntaxNode right = condition.child("right");
+    Node left = condition.child("left");
+    Node right = condition.child("right");
     boolean testsHolder = left != null && right != null
         && (left.text().equals(holder) && right.is("null_literal")
             || right.text().equals(holder) && left.is("null_literal"));
@@ -801,40 +804,40 @@ final class JavaReader {
   }
 
   /** {@code v == null}, {@code v.isEmpty()}, {@code v.isBlank()}, joined by {@code ||}. */
-  private static boolean testsMissing(SyntaxNode condition, SyntaxNode call, String holder) {
-    SyntaxNode c = unparen(condition);
+  private static boolean testsMissing(Node condition, Node call, String holder) {
+    Node c = unparen(condition);
     if (c.is("binary_expression") && c.hasToken("||")) {
       return testsMissing(c.child("left"), call, holder)
           || testsMissing(c.child("right"), call, holder);
     }
     if (c.is("binary_expression") && c.hasToken("==")) {
-      SyntaxNode left = unparen(c.child("left"));
-      SyntaxNode right = unparen(c.child("right"));
+      Node left = unparen(c.child("left"));
+      Node right = unparen(c.child("right"));
       return left != null && right != null
           && (right.is("null_literal") && refersTo(left, call, holder)
               || left.is("null_literal") && refersTo(right, call, holder));
     }
     if (c.is("method_invocation")) {
       String name = textOf(c.child("name"));
-      SyntaxNode object = c.child("object");
+      Node object = c.child("object");
       return (name.equals("isEmpty") || name.equals("isBlank")) && object != null
           && refersTo(unparen(object), call, holder);
     }
     return false;
   }
 
-  private static boolean refersTo(SyntaxNode expr, SyntaxNode call, String holder) {
+  private static boolean refersTo(Node expr, Node call, String holder) {
     return expr == call || holder != null && expr.text().equals(holder);
   }
 
   // ---- outbound calls ------------------------------------------------------------------------
 
-  private void readRestTemplateCall(SyntaxNode call, SyntaxNode object) {
-    SyntaxNode declarator = declaratorOf(object, call);
+  private void readRestTemplateCall(Node call, Node object) {
+    Node declarator = declaratorOf(object, call);
     if (declarator == null || !declaredType(declarator).equals("RestTemplate")) {
       return;
     }
-    SyntaxNode init = declarator.child("value");
+    Node init = declarator.child("value");
     if (init == null) {
       return; // injected: its timeouts are configured elsewhere
     }
@@ -849,21 +852,21 @@ final class JavaReader {
     }
   }
 
-  private void readHttpClientCall(SyntaxNode call, SyntaxNode object) {
-    SyntaxNode declarator = declaratorOf(object, call);
+  private void readHttpClientCall(Node call, Node object) {
+    Node declarator = declaratorOf(object, call);
     if (declarator == null || !declaredType(declarator).equals("HttpClient")) {
       return;
     }
-    SyntaxNode request = valueOf(argument(call, 0));
+    Node request = valueOf(argument(call, 0));
     if (request == null || !request.is("method_invocation")
         || !textOf(request.child("name")).equals("build")) {
       return; // a request built elsewhere: its timeout is unknown
     }
-    SyntaxNode uri = null;
-    for (SyntaxNode e = request; e != null && e.is("method_invocation"); e = e.child("object")) {
+    Node uri = null;
+    for (Node e = request; e != null && e.is("method_invocation"); e = e.child("object")) {
       String name = textOf(e.child("name"));
       if (name.equals("uri") || name.equals("newBuilder")) {
-        SyntaxNode arg = argument(e, 0);
+        Node arg = argument(e, 0);
         if (arg != null && arg.is("method_invocation") && textOf(arg.child("name")).equals("create")
             && textOf(arg.child("object")).equals("URI")) {
           uri = argument(arg, 0);
@@ -873,31 +876,31 @@ final class JavaReader {
     outbound(call, uri, chainHas(request, "timeout"));
   }
 
-  private void readWebClientCall(SyntaxNode call, SyntaxNode object) {
-    SyntaxNode declarator = declaratorOf(object, call);
+  private void readWebClientCall(Node call, Node object) {
+    Node declarator = declaratorOf(object, call);
     if (declarator == null || !declaredType(declarator).equals("WebClient")) {
       return;
     }
-    SyntaxNode init = declarator.child("value");
+    Node init = declarator.child("value");
     if (init == null) {
       return;
     }
-    SyntaxNode chain = call;
+    Node chain = call;
     while (chain.parent() != null && chain.parent().is("method_invocation")
         && chain.parent().child("object") == chain) {
       chain = chain.parent();
     }
     boolean timeout = chainHas(chain, "timeout") || init.text().contains("responseTimeout")
         || chainHas(init, "timeout");
-    SyntaxNode base = null;
-    for (SyntaxNode e = init; e != null && e.is("method_invocation"); e = e.child("object")) {
+    Node base = null;
+    for (Node e = init; e != null && e.is("method_invocation"); e = e.child("object")) {
       String name = textOf(e.child("name"));
       if (name.equals("baseUrl") || name.equals("create")) {
         base = argument(e, 0);
       }
     }
-    SyntaxNode uri = null;
-    for (SyntaxNode e = chain; e != null && e != call && e.is("method_invocation");
+    Node uri = null;
+    for (Node e = chain; e != null && e != call && e.is("method_invocation");
         e = e.child("object")) {
       if (textOf(e.child("name")).equals("uri")) {
         uri = argument(e, 0);
@@ -910,8 +913,8 @@ final class JavaReader {
         : url.literal(), url.env(), timeout, location(call)));
   }
 
-  private static boolean chainHas(SyntaxNode call, String method) {
-    for (SyntaxNode e = call; e != null && e.is("method_invocation"); e = e.child("object")) {
+  private static boolean chainHas(Node call, String method) {
+    for (Node e = call; e != null && e.is("method_invocation"); e = e.child("object")) {
       if (textOf(e.child("name")).equals(method)) {
         return true;
       }
@@ -919,7 +922,7 @@ final class JavaReader {
     return false;
   }
 
-  private void outbound(SyntaxNode call, SyntaxNode urlExpr, boolean timeout) {
+  private void outbound(Node call, Node urlExpr, boolean timeout) {
     Val url = urlExpr == null ? new Val(null, null, null) : evaluate(urlExpr, 0);
     outbound.add(new OutboundCall(url.literal(), url.env(), timeout, location(call)));
   }
@@ -939,8 +942,8 @@ final class JavaReader {
     return new Val(null, env, null);
   }
 
-  private Val evaluate(SyntaxNode expr, int depth) {
-    SyntaxNode e = unparen(expr);
+  private Val evaluate(Node expr, int depth) {
+    Node e = unparen(expr);
     if (e == null || depth > 8) {
       return UNKNOWN;
     }
@@ -954,7 +957,7 @@ final class JavaReader {
             evaluate(e.child("right"), depth + 1)) : UNKNOWN;
       }
       case "identifier", "field_access" -> {
-        SyntaxNode value = valueOf(e);
+        Node value = valueOf(e);
         if (value == null || value == e) {
           return UNKNOWN;
         }
@@ -969,11 +972,11 @@ final class JavaReader {
         return v;
       }
       case "ternary_expression" -> {
-        SyntaxNode condition = unparen(e.child("condition"));
+        Node condition = unparen(e.child("condition"));
         if (condition != null && condition.is("binary_expression")) {
-          SyntaxNode left = condition.child("left");
+          Node left = condition.child("left");
           String holder = left == null ? null : left.text();
-          SyntaxNode fallback = holder == null ? null : ternaryFallback(e, holder);
+          Node fallback = holder == null ? null : ternaryFallback(e, holder);
           Val tested = left == null ? UNKNOWN : evaluate(left, depth + 1);
           if (fallback != null && tested.env() != null) {
             return new Val(null, tested.env(), evaluate(fallback, depth + 1).literal());
@@ -983,7 +986,7 @@ final class JavaReader {
       }
       case "method_invocation" -> {
         String name = textOf(e.child("name"));
-        SyntaxNode object = e.child("object");
+        Node object = e.child("object");
         String objectText = object == null ? "" : object.text();
         if (name.equals("getenv") && objectText.equals("System")) {
           String var = constantString(argument(e, 0));
@@ -1014,17 +1017,17 @@ final class JavaReader {
   }
 
   /** The expression a name was initialised with, when it is a final-looking local or field. */
-  private SyntaxNode valueOf(SyntaxNode expr) {
-    SyntaxNode e = unparen(expr);
+  private Node valueOf(Node expr) {
+    Node e = unparen(expr);
     if (e == null || !e.is("identifier") && !e.is("field_access")) {
       return e;
     }
-    SyntaxNode declarator = declaratorOf(e, e);
+    Node declarator = declaratorOf(e, e);
     return declarator == null ? null : declarator.child("value");
   }
 
-  private SyntaxNode declaratorOf(SyntaxNode expr, SyntaxNode at) {
-    SyntaxNode e = unparen(expr);
+  private Node declaratorOf(Node expr, Node at) {
+    Node e = unparen(expr);
     if (e.is("field_access") && textOf(e.child("object")).equals("this")) {
       return fields.get(textOf(e.child("field")));
     }
@@ -1032,30 +1035,29 @@ final class JavaReader {
   }
 
   /** The local (in the enclosing method) or field declaring this name, or null. */
-  private SyntaxNode declarator(String name, SyntaxNode at) {
-    SyntaxNode method = at.ancestor(p -> p.is("method_declaration")
-        || p.is("constructor_declaration") || p.is("lambda_expression"));
+  private Node declarator(String name, Node at) {
+    Node method = at.ancestor("method_declaration", "constructor_declaration", "lambda_expression");
     while (method != null) {
-      SyntaxNode body = method.child("body");
+      Node body = method.child("body");
       if (body != null) {
-        for (SyntaxNode d : body.descendants("variable_declarator")) {
+        for (Node d : body.descendants("variable_declarator")) {
           if (textOf(d.child("name")).equals(name) && d.startByte() < at.startByte()) {
             return d;
           }
         }
       }
-      method = method.ancestor(p -> p.is("method_declaration")
-          || p.is("constructor_declaration") || p.is("lambda_expression"));
+      method =
+          method.ancestor("method_declaration", "constructor_declaration", "lambda_expression");
     }
     return fields.get(name);
   }
 
-  private static String declaredType(SyntaxNode declarator) {
-    SyntaxNode declaration = declarator.parent();
-    SyntaxNode type = declaration == null ? null : declaration.child("type");
+  private static String declaredType(Node declarator) {
+    Node declaration = declarator.parent();
+    Node type = declaration == null ? null : declaration.child("type");
     String text = type == null ? "" : type.text();
     if (text.equals("var")) {
-      SyntaxNode value = declarator.child("value");
+      Node value = declarator.child("value");
       if (value != null && value.is("object_creation_expression")) {
         text = textOf(value.child("type"));
       }
@@ -1064,13 +1066,13 @@ final class JavaReader {
     return generic < 0 ? text : text.substring(0, generic);
   }
 
-  private String constantString(SyntaxNode expr) {
+  private String constantString(Node expr) {
     Val v = evaluate(expr, 4);
     return v.literal();
   }
 
-  private Integer statusValue(SyntaxNode expr) {
-    SyntaxNode e = unparen(expr);
+  private Integer statusValue(Node expr) {
+    Node e = unparen(expr);
     if (e == null) {
       return null;
     }
@@ -1089,7 +1091,7 @@ final class JavaReader {
       return statusValue(argument(e, 0));
     }
     if (e.is("identifier")) {
-      SyntaxNode value = valueOf(e);
+      Node value = valueOf(e);
       return value == null || value == e ? null : statusValue(value);
     }
     return null;
@@ -1114,7 +1116,7 @@ final class JavaReader {
   }
 
   /** Unquotes a Java string literal; null for text blocks and escapes we do not interpret. */
-  private static String stringValue(SyntaxNode literal) {
+  private static String stringValue(Node literal) {
     String text = literal.text();
     if (text.startsWith("\"\"\"") || text.length() < 2) {
       return null;
@@ -1150,33 +1152,11 @@ final class JavaReader {
     return text.startsWith("(") && text.endsWith(")") ? text.substring(1, text.length() - 1) : text;
   }
 
-  private static SyntaxNode unparen(SyntaxNode node) {
-    SyntaxNode n = node;
-    while (n != null && n.is("parenthesized_expression") && n.named(0) != null) {
-      n = n.named(0);
-    }
-    return n;
+  private SourceLocation location(Node node) {
+    return new SourceLocation(path, node.line(), node.column());
   }
 
-  private static List<SyntaxNode> arguments(SyntaxNode call) {
-    SyntaxNode args = call.child("arguments");
-    return args == null ? List.of() : List.of(args.namedChildren());
-  }
-
-  private static SyntaxNode argument(SyntaxNode call, int index) {
-    SyntaxNode args = call.child("arguments");
-    return args == null ? null : args.named(index);
-  }
-
-  private static String textOf(SyntaxNode node) {
-    return node == null ? "" : node.text();
-  }
-
-  private SourceLocation location(SyntaxNode node) {
-    return tree.location(path, node);
-  }
-
-  private void hazard(Hazard.Kind kind, String detail, String route, SyntaxNode at) {
+  private void hazard(Hazard.Kind kind, String detail, String route, Node at) {
     SourceLocation where = location(at);
     if (hazardKeys.add(kind + "@" + where.line() + ":" + where.column())) {
       hazards.add(new Hazard(kind, detail, route, where));

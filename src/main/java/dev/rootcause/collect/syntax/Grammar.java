@@ -4,6 +4,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.treesitter.TSLanguage;
 import org.treesitter.TreeSitterBash;
+import org.treesitter.TreeSitterGo;
+import org.treesitter.TreeSitterJava;
 import org.treesitter.TreeSitterJavascript;
 import org.treesitter.TreeSitterPython;
 import org.treesitter.TreeSitterTypescript;
@@ -18,7 +20,14 @@ public enum Grammar {
   JAVASCRIPT(TreeSitterJavascript::new, Set.of("string", "regex", "comment")),
   TYPESCRIPT(TreeSitterTypescript::new, Set.of("string", "regex", "comment", "type_annotation",
       "type_arguments", "type_parameters", "interface_declaration", "type_alias_declaration")),
+  GO(TreeSitterGo::new, Set.of("interpreted_string_literal", "raw_string_literal", "rune_literal",
+      "comment", "ERROR")),
+  JAVA(TreeSitterJava::new, Set.of("string_literal", "character_literal", "line_comment",
+      "block_comment", "ERROR")),
   BASH(TreeSitterBash::new, Set.of("comment"));
+
+  private static final Set<String> BASH_ENDS_PAST_LAST_CHILD =
+      Set.of("else_clause", "elif_clause", "case_item", "ERROR");
 
   private final Supplier<TSLanguage> language;
   private final Set<String> opaque;
@@ -39,6 +48,34 @@ public enum Grammar {
 
   TSLanguage newLanguage() {
     return language.get();
+  }
+
+  /**
+   * Whether nodes of this (named) type count as named children. Go and Java comments do not: their
+   * readers take a call's arguments by position among its named children, which a comment between
+   * two arguments would shift.
+   */
+  boolean named(String type) {
+    return switch (this) {
+      case GO, JAVA -> !type.endsWith("comment");
+      default -> true;
+    };
+  }
+
+  /**
+   * Whether a node of this type can end past its last child, on a token tree-sitter does not show
+   * (the newline ending a Go statement list, the text after an escape in a Python f-string, the
+   * terminator ending a bash {@code else} clause): its end must be asked of tree-sitter. Every
+   * other node ends where its last child does.
+   */
+  boolean endsPastLastChild(String type) {
+    return switch (this) {
+      case GO -> type.equals("statement_list");
+      case PYTHON -> type.equals("string_content");
+      // found over 109 system shell scripts: a clause ends on its hidden terminator
+      case BASH -> BASH_ENDS_PAST_LAST_CHILD.contains(type);
+      default -> false;
+    };
   }
 
   /**

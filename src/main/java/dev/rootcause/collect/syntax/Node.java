@@ -1,6 +1,7 @@
 package dev.rootcause.collect.syntax;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -18,12 +19,13 @@ public final class Node {
   final int start;
   int end;
   private final int line;
-  private final int column;
+  private final int byteColumn;
   final List<Node> children = new ArrayList<>(2);
+  private List<Node> namedChildren;
   private String text;
 
   Node(SyntaxTree tree, Node parent, String type, String field, boolean named, int start, int line,
-      int column) {
+      int byteColumn) {
     this.tree = tree;
     this.parent = parent;
     this.type = type;
@@ -31,7 +33,7 @@ public final class Node {
     this.named = named;
     this.start = start;
     this.line = line;
-    this.column = column;
+    this.byteColumn = byteColumn;
   }
 
   public String type() {
@@ -56,6 +58,10 @@ public final class Node {
     return field;
   }
 
+  /**
+   * Whether the grammar calls this node a part rather than punctuation or a keyword; comments are
+   * not parts in grammars that say so (see {@link Grammar}).
+   */
   public boolean named() {
     return named;
   }
@@ -68,8 +74,9 @@ public final class Node {
     return line;
   }
 
+  /** The 1-based column in UTF-16 code units, as editors and SARIF count: not in bytes. */
   public int column() {
-    return column;
+    return tree.utf16Column(start, byteColumn);
   }
 
   public int startByte() {
@@ -94,13 +101,16 @@ public final class Node {
 
   /** Named children only: what the grammar calls the node's parts, without punctuation. */
   public List<Node> namedChildren() {
-    List<Node> out = new ArrayList<>(children.size());
-    for (Node c : children) {
-      if (c.named) {
-        out.add(c);
+    if (namedChildren == null) {
+      List<Node> out = new ArrayList<>(children.size());
+      for (Node c : children) {
+        if (c.named) {
+          out.add(c);
+        }
       }
+      namedChildren = Collections.unmodifiableList(out);
     }
-    return out;
+    return namedChildren;
   }
 
   /** The first child filling {@code field}, or null. */
@@ -136,13 +146,18 @@ public final class Node {
 
   /** The named child at {@code index}, or null. */
   public Node namedChild(int index) {
-    int i = 0;
+    List<Node> parts = namedChildren();
+    return index >= 0 && index < parts.size() ? parts.get(index) : null;
+  }
+
+  /** Whether an anonymous child is this token: an operator ({@code ==}) or a keyword. */
+  public boolean hasToken(String token) {
     for (Node c : children) {
-      if (c.named && i++ == index) {
-        return c;
+      if (!c.named && c.type.equals(token)) {
+        return true;
       }
     }
-    return null;
+    return false;
   }
 
   /** The nearest ancestor (not this node) of one of these types, or null. */
@@ -170,13 +185,23 @@ public final class Node {
    * this one) for which {@code descend} is false; those are still visited themselves.
    */
   public void walk(Predicate<Node> descend, Consumer<Node> visitor) {
+    visit(n -> {
+      visitor.accept(n);
+      return n == this || descend.test(n);
+    });
+  }
+
+  /**
+   * Visits this node and its descendants in source order, one call each; where {@code enter}
+   * answers false (this node included), the walk skips that node's descendants.
+   */
+  public void visit(Predicate<Node> enter) {
     // Iterative: deeply nested expressions must not overflow the stack.
     ArrayList<Node> stack = new ArrayList<>();
     stack.add(this);
     while (!stack.isEmpty()) {
       Node n = stack.remove(stack.size() - 1);
-      visitor.accept(n);
-      if (n == this || descend.test(n)) {
+      if (enter.test(n)) {
         for (int i = n.children.size() - 1; i >= 0; i--) {
           stack.add(n.children.get(i));
         }
@@ -197,6 +222,6 @@ public final class Node {
 
   @Override
   public String toString() {
-    return type + "@" + line + ":" + column;
+    return type + "@" + line + ":" + column();
   }
 }

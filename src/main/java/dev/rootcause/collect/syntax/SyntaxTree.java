@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Map;
 import org.treesitter.TSLanguage;
@@ -57,6 +58,24 @@ public final class SyntaxTree {
   }
 
   /**
+   * The 1-based column in UTF-16 code units (as editors, Java strings and SARIF count) of the byte
+   * at {@code start}, {@code byteColumn} (1-based, as tree-sitter counts) bytes into its line.
+   */
+  int utf16Column(int start, int byteColumn) {
+    int units = 1;
+    for (int i = start - byteColumn + 1; i < start; units++) {
+      int lead = utf8[i] & 0xff;
+      if (lead >= 0xf0) {
+        units++; // a supplementary character: two UTF-16 units
+        i += 4;
+      } else {
+        i += lead < 0x80 ? 1 : lead < 0xe0 ? 2 : 3;
+      }
+    }
+    return units;
+  }
+
+  /**
    * One thread's parser for one grammar. The copy walks a tree cursor (cheap native calls) and reads
    * each node's start from the fields tree-sitter already filled in: through the binding's public
    * getters every node costs several JNI round trips, which made copying slower than parsing.
@@ -67,9 +86,12 @@ public final class SyntaxTree {
     private final TSLanguage language;
     private final String[] typeBySymbol;
     private final boolean[] namedBySymbol;
+    /** Anonymous in the grammar: the node's text is its type, a literal token. */
+    private final boolean[] literalBySymbol;
     private final String[] fieldById;
     /** The native node the last copied node came from, to measure it without another call. */
     private TSNode lastNative;
+    private boolean lastLiteral;
 
     Parser(Grammar grammar) {
       this.grammar = grammar;
@@ -77,6 +99,7 @@ public final class SyntaxTree {
       parser.setLanguage(language);
       typeBySymbol = new String[language.symbolCount() + 1];
       namedBySymbol = new boolean[typeBySymbol.length];
+      literalBySymbol = new boolean[typeBySymbol.length];
       fieldById = new String[language.fieldCount() + 1];
     }
 
@@ -92,8 +115,6 @@ public final class SyntaxTree {
         // A broken file may hold zero-width MISSING tokens: measure every leaf natively there.
         copy(result, cursor, result.hasErrors || !grammar.anonymousNodesAreLiterals());
         lastNative = null; // the native tree is closed below
-        // The root alone spans trailing whitespace past its last child.
-        result.root.end = NodeReader.endByte(root);
         if (result.hasErrors && result.firstErrorLine == 0) {
           result.firstErrorLine = firstMissingLine(root);
         }
@@ -105,25 +126,32 @@ public final class SyntaxTree {
     private void copy(SyntaxTree into, TSTreeCursor cursor, boolean measureEveryLeaf) {
       Node root = node(into, cursor, null);
       into.root = root;
-      Node parent = root;
       if (!cursor.gotoFirstChild()) {
-        root.end = NodeReader.endByte(cursor.currentNode());
+        root.end = NodeReader.endByte(lastNative);
         return;
       }
+      // The native nodes of the copy's open ancestors, to measure each once its children are done.
+      ArrayList<TSNode> open = new ArrayList<>();
+      open.add(lastNative);
+      Node parent = root;
       while (true) {
         Node current = node(into, cursor, parent);
         parent.children.add(current);
         boolean opaque = grammar.opaque(current.type(), into.utf8, current.start);
         if (!opaque && cursor.gotoFirstChild()) {
+          open.add(lastNative);
           parent = current;
           continue;
         }
-        // An anonymous leaf is its literal token, so its width needs no native call.
-        current.end = current.named() || opaque || measureEveryLeaf ? NodeReader.endByte(lastNative)
+        // A literal token's width is its type's, so it needs no native call.
+        current.end = !lastLiteral || opaque || measureEveryLeaf ? NodeReader.endByte(lastNative)
             : current.start + utf8Length(current.type());
         while (!cursor.gotoNextSibling()) {
-          // A node ends where its last child ends: tree-sitter sums the children's sizes.
-          parent.end = parent.children.get(parent.children.size() - 1).end;
+          // A node ends where its last child ends (tree-sitter sums the children's sizes), unless a
+          // token it does not show comes after; the root spans trailing whitespace.
+          TSNode ended = open.remove(open.size() - 1);
+          parent.end = parent.parent() == null || grammar.endsPastLastChild(parent.type())
+              ? NodeReader.endByte(ended) : parent.children.get(parent.children.size() - 1).end;
           if (!cursor.gotoParent() || parent.parent() == null) {
             return;
           }
@@ -137,6 +165,7 @@ public final class SyntaxTree {
       lastNative = ts;
       int symbol = NodeReader.symbol(ts);
       String type = type(symbol);
+      lastLiteral = symbol >= 0 && symbol < literalBySymbol.length && literalBySymbol[symbol];
       int fieldId = cursor.currentFieldId();
       // ERROR lies outside the grammar's symbol table; tree-sitter counts it as named.
       boolean named = symbol >= 0 && symbol < namedBySymbol.length ? namedBySymbol[symbol]
@@ -182,7 +211,9 @@ public final class SyntaxTree {
       String type = typeBySymbol[symbol];
       if (type == null) {
         type = language.symbolName(symbol);
-        namedBySymbol[symbol] = language.symbolType(symbol) == TSSymbolType.TSSymbolTypeRegular;
+        TSSymbolType kind = language.symbolType(symbol);
+        namedBySymbol[symbol] = kind == TSSymbolType.TSSymbolTypeRegular && grammar.named(type);
+        literalBySymbol[symbol] = kind == TSSymbolType.TSSymbolTypeAnonymous;
         typeBySymbol[symbol] = type;
       }
       return type;

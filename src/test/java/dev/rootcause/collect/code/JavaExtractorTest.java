@@ -1,6 +1,7 @@
 package dev.rootcause.collect.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
@@ -208,6 +209,23 @@ class JavaExtractorTest {
 
     assertThat(facts.routes()).isEmpty();
     assertThat(facts.hazards()).isEmpty();
+  }
+
+  @Test
+  void columnsCountUtf16UnitsLikeSarifNotBytes() {
+    String p = "src/main/java/app/Config.java";
+    SourceFacts facts = extractText(p, """
+        package app;
+
+        class Config {
+          /* grüße 😀 */ String s = "é😀"; String url = System.getenv("UPSTREAM_URL");
+        }
+        """);
+
+    // two spaces, "/* grüße " (9), the emoji (2 units), " */ " (4), "String s = " (11),
+    // "\"é😀\"" (5), "; " (2), "String url = " (13); in bytes it would be column 56
+    assertThat(facts.envReads()).extracting(EnvRead::name, EnvRead::location)
+        .containsExactly(tuple("UPSTREAM_URL", at(p, 4, 49)));
   }
 
   private SourceFacts extract(String path) {

@@ -1,0 +1,38 @@
+package dev.rootcause.collect.code;
+
+import dev.rootcause.collect.syntax.Node;
+import java.util.List;
+
+/**
+ * Questions the Go and Java readers ask of expressions alike: both grammars name a call's
+ * arguments and a parenthesized expression the same.
+ */
+final class Expressions {
+  private Expressions() {}
+
+  /** The expression inside any parentheses around {@code node}. */
+  static Node unparen(Node node) {
+    Node n = node;
+    while (n != null && n.is("parenthesized_expression") && n.namedChild(0) != null) {
+      n = n.namedChild(0);
+    }
+    return n;
+  }
+
+  /** A call's arguments, empty when it has none. */
+  static List<Node> arguments(Node call) {
+    Node args = call.child("arguments");
+    return args == null ? List.of() : args.namedChildren();
+  }
+
+  /** A call's argument at {@code index}, or null. */
+  static Node argument(Node call, int index) {
+    Node args = call.child("arguments");
+    return args == null ? null : args.namedChild(index);
+  }
+
+  /** The node's text, empty for a missing node. */
+  static String textOf(Node node) {
+    return node == null ? "" : node.text();
+  }
+}
