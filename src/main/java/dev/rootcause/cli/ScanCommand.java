@@ -183,8 +183,10 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (verbose) {
       // Where the time went, so a slow scan can be traced to a kind of file or to the rules.
+      // "(tree-sitter-parse)" is the part of the collectors' times spent in the native parser.
       StringBuilder line = new StringBuilder("rootcause: cpu ms:");
       cpuMillis.entrySet().stream()
+          .filter(e -> e.getValue() > 0)
           .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
           .forEach(e -> line.append(' ').append(e.getKey()).append('=').append(e.getValue()));
       err.println(line);
