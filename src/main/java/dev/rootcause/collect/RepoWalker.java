@@ -62,7 +62,8 @@ public final class RepoWalker {
               return FileVisitResult.CONTINUE;
             }
             String rel = relative(realRoot, dir);
-            if (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString()) || matches(ignored, rel)) {
+            if (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())
+                || matches(ignored, realRoot.relativize(dir))) {
               return FileVisitResult.SKIP_SUBTREE;
             }
             if (insideRoot(dir)) {
@@ -79,7 +80,7 @@ public final class RepoWalker {
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
             String rel = relative(realRoot, file);
             FileKind kind = FileKind.of(rel);
-            if (kind == FileKind.OTHER || matches(ignored, rel)) {
+            if (kind == FileKind.OTHER || matches(ignored, realRoot.relativize(file))) {
               passedOver[0]++;
               return FileVisitResult.CONTINUE;
             }
@@ -141,9 +142,12 @@ public final class RepoWalker {
     return new Walk(files, problems, passedOver[0]);
   }
 
-  private static boolean matches(List<PathMatcher> globs, String rel) {
-    Path p = Path.of(rel);
-    return globs.stream().anyMatch(m -> m.matches(p));
+  /**
+   * Matched as the walk's own relative path: rebuilding it from its string fails for a non-ASCII
+   * name when the locale's file-name encoding is not UTF-8 (LANG unset, as in many containers).
+   */
+  private static boolean matches(List<PathMatcher> globs, Path relative) {
+    return globs.stream().anyMatch(m -> m.matches(relative));
   }
 
   static String relative(Path root, Path p) {

@@ -1,6 +1,7 @@
 package dev.rootcause.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import dev.rootcause.testing.JsonSchemas;
 import dev.rootcause.testing.Scans;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -181,6 +183,9 @@ class SarifRendererTest {
 
   @Test
   void pathsAreEncodedAsRelativeUris(@TempDir Path dir) throws IOException {
+    // Without a UTF-8 locale the JVM cannot name such a folder (PosixLocaleTest covers that case).
+    assumeTrue(Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")).newEncoder()
+        .canEncode("ü"), "file names are not UTF-8 in this locale");
     Path folder = Files.createDirectories(dir.resolve("deploy dir/ünïcode"));
     Files.writeString(
         folder.resolve("api.yaml"),
