@@ -44,8 +44,8 @@ public final class Names {
     return d <= 2 && shorter > d * 2 ? 50 - d : 0;
   }
 
-  /** Levenshtein distance. */
-  static int distance(String a, String b) {
+  /** Levenshtein distance: the edits that turn one name into the other. */
+  public static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

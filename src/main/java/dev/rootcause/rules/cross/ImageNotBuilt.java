@@ -12,6 +12,7 @@ import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.ImageRef;
 import dev.rootcause.model.k8s.Workload;
 import dev.rootcause.rules.ContainerRule;
+import dev.rootcause.rules.Names;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
 import java.util.Comparator;
@@ -166,9 +167,9 @@ public final class ImageNotBuilt implements ContainerRule {
     return literal(model.imageBuilds()).stream()
         .filter(b -> b.kind() != ImageBuild.Kind.PUSH && b.image().registry() == null)
         .filter(b -> namespace(b.image()).equals(namespace(image)))
-        .filter(b -> shared(words, b) > 0 || distance(wanted, name(b)) * 3 <= wanted.length())
+        .filter(b -> shared(words, b) > 0 || Names.distance(wanted, name(b)) * 3 <= wanted.length())
         .min(Comparator.comparingInt((ImageBuild b) -> -shared(words, b))
-            .thenComparingInt(b -> distance(wanted, name(b))));
+            .thenComparingInt(b -> Names.distance(wanted, name(b))));
   }
 
   private static String name(ImageBuild b) {
@@ -194,24 +195,5 @@ public final class ImageNotBuilt implements ContainerRule {
     return java.util.Arrays.stream(name.toLowerCase(Locale.ROOT).split("[-_.]+"))
         .filter(w -> w.length() > 1 && !GENERIC.contains(w))
         .collect(Collectors.toSet());
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }
