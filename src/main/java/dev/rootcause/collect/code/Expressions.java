@@ -35,4 +35,35 @@ final class Expressions {
   static String textOf(Node node) {
     return node == null ? "" : node.text();
   }
+
+  /**
+   * The body of a double-quoted Go or Java string with its common escapes ({@code \n \t \" \\})
+   * undone; null when it holds another escape, whose value we do not guess.
+   */
+  static String unescape(String body) {
+    if (body.indexOf('\\') < 0) {
+      return body;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < body.length(); i++) {
+      char ch = body.charAt(i);
+      if (ch != '\\') {
+        out.append(ch);
+        continue;
+      }
+      if (++i >= body.length()) {
+        return null;
+      }
+      switch (body.charAt(i)) {
+        case 'n' -> out.append('\n');
+        case 't' -> out.append('\t');
+        case '"' -> out.append('"');
+        case '\\' -> out.append('\\');
+        default -> {
+          return null;
+        }
+      }
+    }
+    return out.toString();
+  }
 }

@@ -1121,31 +1121,7 @@ final class JavaReader {
     if (text.startsWith("\"\"\"") || text.length() < 2) {
       return null;
     }
-    String body = text.substring(1, text.length() - 1);
-    if (body.indexOf('\\') < 0) {
-      return body;
-    }
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < body.length(); i++) {
-      char ch = body.charAt(i);
-      if (ch != '\\') {
-        out.append(ch);
-        continue;
-      }
-      if (++i >= body.length()) {
-        return null;
-      }
-      switch (body.charAt(i)) {
-        case 'n' -> out.append('\n');
-        case 't' -> out.append('\t');
-        case '"' -> out.append('"');
-        case '\\' -> out.append('\\');
-        default -> {
-          return null;
-        }
-      }
-    }
-    return out.toString();
+    return Expressions.unescape(text.substring(1, text.length() - 1));
   }
 
   private static String stripParens(String text) {
