@@ -2,7 +2,7 @@ package dev.rootcause.cli;
 
 import dev.rootcause.pipeline.InputException;
 import dev.rootcause.report.Version;
-import dev.rootcause.rules.BuiltInRules;
+import dev.rootcause.pipeline.BuiltInRules;
 import dev.rootcause.rules.Rule;
 import java.io.PrintWriter;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.rootcause.cli;
 
 import dev.rootcause.report.RuleCatalogue;
 import dev.rootcause.rules.Rule;
-import dev.rootcause.rules.RuleInfo;
+import dev.rootcause.model.RuleInfo;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;

@@ -8,7 +8,7 @@ import dev.rootcause.report.Format;
 import dev.rootcause.report.ReportRenderer;
 import dev.rootcause.report.TextRenderer;
 import dev.rootcause.rules.Rule;
-import dev.rootcause.rules.ScanResult;
+import dev.rootcause.model.ScanResult;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -166,9 +166,7 @@ final class ScanCommand implements Callable<Integer> {
     for (Target t : targets) {
       checkWritable(t.file());
     }
-    java.util.Map<String, Long> cpuMillis = new java.util.LinkedHashMap<>();
-    ScanResult result =
-        new Scanner(rules).scan(path, new Scanner.Options(config, maxBytes), cpuMillis);
+    ScanResult result = new Scanner(rules).scan(path, new Scanner.Options(config, maxBytes));
 
     PrintWriter err = spec.commandLine().getErr();
     // The text report lists skipped files itself; say them on stderr only when no one reads it.
@@ -185,7 +183,7 @@ final class ScanCommand implements Callable<Integer> {
       // Where the time went, so a slow scan can be traced to a kind of file or to the rules.
       // "(tree-sitter-parse)" is the part of the collectors' times spent in the native parser.
       StringBuilder line = new StringBuilder("rootcause: cpu ms:");
-      cpuMillis.entrySet().stream()
+      result.cpuMillis().entrySet().stream()
           .filter(e -> e.getValue() > 0)
           .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
           .forEach(e -> line.append(' ').append(e.getKey()).append('=').append(e.getValue()));

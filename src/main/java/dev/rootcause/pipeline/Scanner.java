@@ -3,17 +3,20 @@ package dev.rootcause.pipeline;
 import dev.rootcause.collect.Collector;
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.model.SystemModel;
-import dev.rootcause.rules.BuiltInRules;
+import dev.rootcause.pipeline.BuiltInRules;
 import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.RuleEngine;
-import dev.rootcause.rules.RuleInfo;
+import dev.rootcause.model.RuleInfo;
 import dev.rootcause.rules.RuleSettings;
-import dev.rootcause.rules.ScanResult;
+import dev.rootcause.model.ScanResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The scan use case: read a tree, build the model, run the rules. The CLI, tests and benchmarks all
@@ -36,16 +39,11 @@ public final class Scanner {
   /** The model built for a root, and the settings used (exposed for tests and tools). */
   public record Model(SystemModel model, Collector.Collected collected, RuleSettings settings) {}
 
-  public ScanResult scan(Path root, Options options) throws InputException, IOException {
-    return scan(root, options, new java.util.LinkedHashMap<>());
-  }
-
   /**
-   * Scans, and fills {@code cpuMillis} with where the time went: CPU milliseconds per collection
-   * stage and collector (summed over threads), then "rules".
+   * Collects, links and runs the rules. The result says where the time went: CPU milliseconds per
+   * collection stage and collector (summed over threads), then "rules".
    */
-  public ScanResult scan(Path root, Options options, java.util.Map<String, Long> cpuMillis)
-      throws InputException, IOException {
+  public ScanResult scan(Path root, Options options) throws InputException, IOException {
     long start = System.nanoTime();
     Model built = model(root, options);
     Collector.Collected collected = built.collected();
@@ -54,14 +52,14 @@ public final class Scanner {
         collected.filesRead(), model.workloads().size(), model.services().size(),
         model.dockerfiles().size(), model.imageBuilds().size(), model.apps().size(),
         model.objects().size() - model.workloads().size() - model.services().size());
-    cpuMillis.putAll(collected.cpuMillis());
-    RuleEngine engine = new RuleEngine(rules, built.settings());
-    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    var threads = ManagementFactory.getThreadMXBean();
     long rulesStart = threads.getCurrentThreadCpuTime();
-    ScanResult result = engine.run(root.toString(), model, collected.problems(), inventory,
-        Duration.ofNanos(System.nanoTime() - start));
+    RuleEngine.Outcome outcome = new RuleEngine(rules, built.settings()).run(model);
+    Map<String, Long> cpuMillis = new LinkedHashMap<>(collected.cpuMillis());
     cpuMillis.put("rules", (threads.getCurrentThreadCpuTime() - rulesStart) / 1_000_000);
-    return result;
+    return new ScanResult(root.toString(), outcome.findings(), outcome.suppressed(),
+        collected.problems(), outcome.failures(), outcome.rulesRun(), inventory,
+        Duration.ofNanos(System.nanoTime() - start), cpuMillis);
   }
 
   public Model model(Path root, Options options) throws InputException, IOException {

@@ -6,7 +6,7 @@ import dev.rootcause.collect.yaml.YamlReader;
 import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
-import dev.rootcause.rules.RuleInfo;
+import dev.rootcause.model.RuleInfo;
 import dev.rootcause.rules.RuleSettings;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

@@ -13,7 +13,7 @@ import dev.rootcause.model.HttpLocation;
 import dev.rootcause.model.Location;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
-import dev.rootcause.rules.ScanResult;
+import dev.rootcause.model.ScanResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

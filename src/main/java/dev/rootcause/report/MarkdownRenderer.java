@@ -4,7 +4,7 @@ import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.Layer;
-import dev.rootcause.rules.ScanResult;
+import dev.rootcause.model.ScanResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;

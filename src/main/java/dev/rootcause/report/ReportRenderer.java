@@ -1,6 +1,6 @@
 package dev.rootcause.report;
 
-import dev.rootcause.rules.ScanResult;
+import dev.rootcause.model.ScanResult;
 import java.io.IOException;
 import java.io.Writer;
 

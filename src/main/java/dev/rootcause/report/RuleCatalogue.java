@@ -1,7 +1,7 @@
 package dev.rootcause.report;
 
 import dev.rootcause.model.Layer;
-import dev.rootcause.rules.RuleInfo;
+import dev.rootcause.model.RuleInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

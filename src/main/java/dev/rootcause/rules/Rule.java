@@ -1,5 +1,7 @@
 package dev.rootcause.rules;
 
+import dev.rootcause.model.RuleInfo;
+
 /**
  * A question asked of the system model. A rule implements exactly one scope interface; the engine
  * iterates that scope and hands each element to {@code check}. Rules read the model and report
@@ -10,6 +12,6 @@ public sealed interface Rule
         DockerfileRule, AppRule, PipelineRule, SystemRule {
 
   default RuleInfo info() {
-    return RuleInfo.of(getClass());
+    return RuleInfos.of(getClass());
   }
 }

@@ -1,5 +1,6 @@
 package dev.rootcause.rules;
 
+import dev.rootcause.model.RuleInfo;
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;

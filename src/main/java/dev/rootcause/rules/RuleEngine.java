@@ -1,13 +1,13 @@
 package dev.rootcause.rules;
 
-import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.Location;
+import dev.rootcause.model.RuleInfo;
+import dev.rootcause.model.ScanResult;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.k8s.ObjectMeta;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -39,13 +39,21 @@ public final class RuleEngine {
           .thenComparing(Finding::ruleId)
           .thenComparing(Finding::message);
 
-  public ScanResult run(
-      String root,
-      SystemModel model,
-      List<CollectionProblem> problems,
-      ScanResult.Inventory inventory,
-      Duration collectTime) {
-    long start = System.nanoTime();
+  /** What the rules said of one model: findings in report order, and what was silenced or crashed. */
+  public record Outcome(
+      List<Finding> findings,
+      List<ScanResult.Suppressed> suppressed,
+      List<ScanResult.RuleFailure> failures,
+      List<RuleInfo> rulesRun) {
+    public Outcome {
+      findings = List.copyOf(findings);
+      suppressed = List.copyOf(suppressed);
+      failures = List.copyOf(failures);
+      rulesRun = List.copyOf(rulesRun);
+    }
+  }
+
+  public Outcome run(SystemModel model) {
     List<RuleInfo> ran = new ArrayList<>();
     List<Finding> raw = new ArrayList<>();
     List<ScanResult.RuleFailure> failures = new ArrayList<>();
@@ -71,8 +79,7 @@ public final class RuleEngine {
       }
     }
     kept.sort(REPORT_ORDER);
-    Duration elapsed = collectTime.plusNanos(System.nanoTime() - start);
-    return new ScanResult(root, kept, suppressed, problems, failures, ran, inventory, elapsed);
+    return new Outcome(kept, suppressed, failures, ran);
   }
 
   private void runRule(

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.Workload;
-import dev.rootcause.rules.BuiltInRules;
+import dev.rootcause.pipeline.BuiltInRules;
 import dev.rootcause.rules.ContainerRule;
 import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.RuleContext;

@@ -7,7 +7,7 @@ import dev.rootcause.model.k8s.ConfigData;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.EnvVar;
 import dev.rootcause.model.k8s.Workload;
-import dev.rootcause.rules.BuiltInRules;
+import dev.rootcause.pipeline.BuiltInRules;
 import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;

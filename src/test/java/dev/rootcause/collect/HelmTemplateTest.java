@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.rootcause.model.CollectionProblem;
-import dev.rootcause.rules.ScanResult;
+import dev.rootcause.model.ScanResult;
 import dev.rootcause.testing.Scans;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootcause.collect.Collector;
 import dev.rootcause.collect.TextFiles;
-import dev.rootcause.rules.BuiltInRules;
+import dev.rootcause.pipeline.BuiltInRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +19,8 @@ class ScanTimingsTest {
   @Test
   void treeSitterParseTimeIsReportedWithinTheCodeCollectorsTime() throws Exception {
     writeService();
-    Map<String, Long> cpuMillis = new LinkedHashMap<>();
-
-    new Scanner(BuiltInRules.all())
-        .scan(dir, new Scanner.Options(null, TextFiles.DEFAULT_MAX_BYTES), cpuMillis);
+    Map<String, Long> cpuMillis = new Scanner(BuiltInRules.all())
+        .scan(dir, new Scanner.Options(null, TextFiles.DEFAULT_MAX_BYTES)).cpuMillis();
 
     assertThat(cpuMillis).containsKeys("walk", "read", "CodeCollector", "rules",
         Collector.TREE_SITTER_STAGE);

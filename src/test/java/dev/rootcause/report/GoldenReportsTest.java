@@ -9,7 +9,7 @@ import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.RuleEngine;
-import dev.rootcause.rules.ScanResult;
+import dev.rootcause.model.ScanResult;
 import dev.rootcause.rules.k8s.FaultInjectionEnabled;
 import dev.rootcause.rules.k8s.MissingLivenessProbe;
 import dev.rootcause.rules.k8s.ProbePortNotExposed;

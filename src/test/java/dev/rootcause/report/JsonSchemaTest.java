@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import dev.rootcause.model.Layer;
 import dev.rootcause.model.Severity;
-import dev.rootcause.rules.ScanResult;
+import dev.rootcause.model.ScanResult;
 import dev.rootcause.testing.Cli;
 import dev.rootcause.testing.JsonSchemas;
 import dev.rootcause.testing.Scans;

@@ -7,7 +7,7 @@ import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
-import dev.rootcause.rules.ScanResult;
+import dev.rootcause.model.ScanResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;

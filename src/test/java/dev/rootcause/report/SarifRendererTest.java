@@ -10,7 +10,7 @@ import dev.rootcause.model.Confidence;
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
-import dev.rootcause.rules.ScanResult;
+import dev.rootcause.model.ScanResult;
 import dev.rootcause.testing.JsonSchemas;
 import dev.rootcause.testing.Scans;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.rootcause.rules;
 
+import dev.rootcause.pipeline.BuiltInRules;
+import dev.rootcause.model.RuleInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootcause.report.RuleCatalogue;

@@ -1,5 +1,6 @@
 package dev.rootcause.rules;
 
+import dev.rootcause.model.ScanResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootcause.model.Finding;

@@ -14,7 +14,7 @@ import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.rules.RuleEngine;
 import dev.rootcause.rules.RuleSettings;
-import dev.rootcause.rules.ScanResult;
+import dev.rootcause.model.ScanResult;
 import dev.rootcause.testing.Scans;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -199,8 +199,10 @@ class DockerRulesTest {
     facts.model().app(app);
     SystemModel model = facts.model().build();
     RuleEngine engine = new RuleEngine(List.of(new MissingCaCertificates()), RuleSettings.DEFAULTS);
-    return engine.run(
-        "repo", model, List.of(), new ScanResult.Inventory(1, 0, 0, 1, 0, 1, 0), Duration.ZERO);
+    RuleEngine.Outcome outcome = engine.run(model);
+    return new ScanResult("repo", outcome.findings(), outcome.suppressed(), List.of(),
+        outcome.failures(), outcome.rulesRun(), new ScanResult.Inventory(1, 0, 0, 1, 0, 1, 0),
+        Duration.ZERO);
   }
 
   private static Finding onlyFinding(ScanResult result) {

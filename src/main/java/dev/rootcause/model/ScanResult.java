@@ -1,14 +1,13 @@
-package dev.rootcause.rules;
+package dev.rootcause.model;
 
-import dev.rootcause.model.CollectionProblem;
-import dev.rootcause.model.Finding;
-import dev.rootcause.model.Severity;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a scan produced: findings in report order, those silenced and why, the inputs that
- * could not be read, the rules that crashed, and what was looked at.
+ * could not be read, the rules that crashed, what was looked at, and where the time went (wall
+ * time, and CPU milliseconds per collection stage and collector, then "rules", for {@code --verbose}).
  */
 public record ScanResult(
     String root,
@@ -18,14 +17,29 @@ public record ScanResult(
     List<RuleFailure> ruleFailures,
     List<RuleInfo> rulesRun,
     Inventory inventory,
-    Duration elapsed) {
+    Duration elapsed,
+    Map<String, Long> cpuMillis) {
 
   public ScanResult {
+    cpuMillis = Map.copyOf(cpuMillis);
     findings = List.copyOf(findings);
     suppressed = List.copyOf(suppressed);
     problems = List.copyOf(problems);
     ruleFailures = List.copyOf(ruleFailures);
     rulesRun = List.copyOf(rulesRun);
+  }
+
+  /** A result with no breakdown of where the CPU time went. */
+  public ScanResult(
+      String root,
+      List<Finding> findings,
+      List<Suppressed> suppressed,
+      List<CollectionProblem> problems,
+      List<RuleFailure> ruleFailures,
+      List<RuleInfo> rulesRun,
+      Inventory inventory,
+      Duration elapsed) {
+    this(root, findings, suppressed, problems, ruleFailures, rulesRun, inventory, elapsed, Map.of());
   }
 
   /** A finding that a comment, annotation or config silenced, and which one. */

@@ -1,4 +1,4 @@
-package dev.rootcause.rules;
+package dev.rootcause.pipeline;
 
 import dev.rootcause.rules.app.DevServerInProduction;
 import dev.rootcause.rules.app.HealthEndpointFails;
@@ -39,11 +39,12 @@ import dev.rootcause.rules.network.PolicyBlocksServiceTraffic;
 import dev.rootcause.rules.network.PolicySelectsNothing;
 import dev.rootcause.rules.pipeline.DeployWithoutRollback;
 import dev.rootcause.rules.pipeline.DeployWithoutSmokeTest;
+import dev.rootcause.rules.Rule;
 import java.util.List;
 
 /**
  * The catalogue: every built-in rule, once, sorted by id. Adding a rule means adding its class
- * here; {@code RuleCatalogueTest} fails when a {@link RuleSpec} class is missing from this list.
+ * here; {@code RuleCatalogueTest} fails when a {@code @RuleSpec} class is missing from this list.
  */
 public final class BuiltInRules {
   private BuiltInRules() {}
