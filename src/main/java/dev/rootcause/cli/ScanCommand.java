@@ -120,6 +120,14 @@ final class ScanCommand implements Callable<Integer> {
   String maxFileSize;
 
   @Option(
+      names = "--no-cache",
+      description =
+          "Parse every file, and neither read nor write the cache of per-file facts that makes"
+              + " a second scan of the same tree fast (kept in $ROOTCAUSE_CACHE_DIR, else"
+              + " $XDG_CACHE_HOME/rootcause, else ~/.cache/rootcause).")
+  boolean noCache;
+
+  @Option(
       names = "--strict",
       description = "Exit 2 when any file had to be skipped (malformed, binary, too large).")
   boolean strict;
@@ -166,7 +174,8 @@ final class ScanCommand implements Callable<Integer> {
     for (Target t : targets) {
       checkWritable(t.file());
     }
-    ScanResult result = new Scanner(rules).scan(path, new Scanner.Options(config, maxBytes));
+    ScanResult result = new Scanner(rules).scan(path,
+        new Scanner.Options(config, maxBytes, noCache ? null : Scanner.defaultCacheDir()));
 
     PrintWriter err = spec.commandLine().getErr();
     // The text report lists skipped files itself; say them on stderr only when no one reads it.
@@ -188,6 +197,12 @@ final class ScanCommand implements Callable<Integer> {
           .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
           .forEach(e -> line.append(' ').append(e.getKey()).append('=').append(e.getValue()));
       err.println(line);
+      ScanResult.CacheUse cache = result.cache();
+      if (cache.used()) {
+        err.println("rootcause: cache: " + cache.filesFromCache() + " of "
+            + result.inventory().filesScanned() + " files unchanged since the last scan"
+            + (cache.problem() == null ? "" : "; " + cache.problem()));
+      }
     }
     err.flush();
 

@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Reads a tree into a {@link SystemModel}: walks it, reads each relevant file once (in parallel),
- * parses YAML once for all YAML collectors, hands other files to their collectors, then lets
- * collectors join facts across files.
+ * parses YAML once for all YAML collectors, hands other files to their collectors, each file into
+ * facts of its own (which the {@link FactsCache} can keep between runs); then the link step merges
+ * them and lets collectors join facts across files, and freezes the model.
  */
 public final class Collector {
   private final List<FileCollector> fileCollectors;
@@ -37,30 +38,45 @@ public final class Collector {
   }
 
   /**
-   * The model, every problem met (sorted by file), how many files were read, and where the time
-   * went: CPU milliseconds per stage ("walk", "read", "yaml", each collector, "link"), summed over
-   * threads, for {@code --verbose}.
+   * The model, every problem met (sorted by file), how many files were read and how many of those
+   * came from the cache, and where the time went: CPU milliseconds per stage ("walk", "read",
+   * "yaml", each collector, "link", "cache-write"), summed over threads, for {@code --verbose}.
    */
   public record Collected(
-      SystemModel model, List<CollectionProblem> problems, int filesRead, Map<String, Long> cpuMillis) {}
+      SystemModel model,
+      List<CollectionProblem> problems,
+      int filesRead,
+      int filesFromCache,
+      String cacheProblem,
+      Map<String, Long> cpuMillis) {}
 
   /** The stage that reports tree-sitter's parse time, included in the collectors' own times. */
   public static final String TREE_SITTER_STAGE = "(tree-sitter-parse)";
 
   private final Map<String, LongAdder> cpuNanos = new ConcurrentHashMap<>();
+  private final LongAdder reused = new LongAdder();
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   public Collected collect(Path root, List<String> ignoreGlobs) throws IOException {
+    return collect(root, ignoreGlobs, null);
+  }
+
+  /**
+   * Reads the tree: every file into its own facts (from {@code cache} when the file is unchanged;
+   * null: no cache), then merges them in walk order and runs each collector's link step.
+   */
+  public Collected collect(Path root, List<String> ignoreGlobs, FactsCache cache)
+      throws IOException {
     long walkStart = cpuNow();
     RepoWalker.Walk walk = RepoWalker.walk(root, ignoreGlobs);
     charge("walk", walkStart);
-    Facts facts = new Facts();
-    walk.problems().forEach(facts::problem);
     List<SourceFile> files =
         walk.files().stream().filter(f -> f.kind() != FileKind.CONFIG).toList();
+    Facts[] perFile = new Facts[files.size()];
     ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     try {
-      pool.submit(() -> files.parallelStream().forEach(f -> read(f, facts))).get();
+      pool.submit(() -> java.util.stream.IntStream.range(0, files.size()).parallel()
+          .forEach(i -> perFile[i] = factsOf(files.get(i), cache))).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading " + root, e);
@@ -69,43 +85,78 @@ public final class Collector {
     } finally {
       pool.shutdown();
     }
-    for (FileCollector c : fileCollectors) {
-      long start = cpuNow();
-      c.finish(facts);
-      charge(c.getClass().getSimpleName(), start);
-    }
-    List<CollectionProblem> problems = new ArrayList<>(facts.problems());
-    problems.sort(Comparator.comparing(CollectionProblem::location,
-        SourceLocation.ORDER));
     long linkStart = cpuNow();
-    SystemModel model = facts.model().build();
+    Facts all = new Facts();
+    walk.problems().forEach(all::problem);
+    for (Facts f : perFile) {
+      all.addAll(f);
+    }
+    for (FileCollector c : fileCollectors) {
+      c.link(all);
+    }
+    List<CollectionProblem> problems = new ArrayList<>(all.problems());
+    problems.sort(Comparator.comparing(CollectionProblem::location, SourceLocation.ORDER));
+    SystemModel model = all.build();
     charge("link", linkStart);
+    if (cache != null) {
+      long saveStart = cpuNow();
+      cache.save();
+      charge("cache-write", saveStart);
+    }
     Map<String, Long> millis = new TreeMap<>();
     cpuNanos.forEach((stage, nanos) -> millis.put(stage, nanos.sum() / 1_000_000));
-    return new Collected(model, problems, files.size(), millis);
+    return new Collected(model, problems, files.size(), reused.intValue(),
+        cache == null ? null : cache.lastError(), millis);
   }
 
-  private void read(SourceFile file, Facts facts) {
+  /** One file's facts: from the cache when it holds this file unchanged, else read and collected. */
+  private Facts factsOf(SourceFile file, FactsCache cache) {
     boolean yaml = file.kind() == FileKind.YAML || file.kind() == FileKind.JSON;
     List<FileCollector> takers =
         fileCollectors.stream().filter(c -> c.accepts(file.kind())).toList();
+    Facts facts = new Facts();
     if (!yaml && takers.isEmpty()) {
-      return;
+      return facts;
+    }
+    if (cache != null && file.size() <= maxFileBytes) {
+      Facts cached = cache.unchanged(file);
+      if (cached != null) {
+        reused.increment();
+        return cached;
+      }
     }
     long readStart = cpuNow();
     TextFiles.Read read = TextFiles.read(file, maxFileBytes);
     charge("read", readStart);
     if (read.problem() != null) {
       facts.problem(read.problem());
-      return;
+      return facts;
     }
     String text = read.text();
+    String hash = null;
+    if (cache != null) {
+      hash = FactsCache.sha256(file.kind() + "\0" + text);
+      Facts cached = cache.sameContent(file, hash);
+      if (cached != null) {
+        reused.increment();
+        return cached;
+      }
+    }
+    collect(file, text, facts, yaml, takers);
+    if (cache != null) {
+      cache.put(file, hash, facts);
+    }
+    return facts;
+  }
+
+  private void collect(
+      SourceFile file, String text, Facts facts, boolean yaml, List<FileCollector> takers) {
     if (yaml && isHelmTemplate(file.path(), text)) {
       facts.problem(CollectionProblem.note(SourceLocation.file(file.path()),
           "Helm template: not rendered, so not read (scan `helm template` output to check it)"));
       return;
     }
-    SuppressionComments.scan(file.path(), text, facts.model().suppressions());
+    SuppressionComments.scan(file.path(), text, facts);
     if (yaml && !yamlCollectors.isEmpty() && isWorthParsing(file, text)) {
       long yamlStart = cpuNow();
       YamlReader.Result parsed = YamlReader.read(file.path(), text);

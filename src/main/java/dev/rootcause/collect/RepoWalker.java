@@ -47,7 +47,8 @@ public final class RepoWalker {
 
     if (Files.isRegularFile(realRoot)) {
       String name = root.getFileName().toString();
-      files.add(new SourceFile(realRoot, name, FileKind.of(name), Files.size(realRoot)));
+      BasicFileAttributes attrs = Files.readAttributes(realRoot, BasicFileAttributes.class);
+      files.add(new SourceFile(realRoot, name, FileKind.of(name), attrs.size(), modifiedNanos(attrs)));
       return new Walk(files, problems, 0);
     }
 
@@ -100,7 +101,7 @@ public final class RepoWalker {
                   "symlink to a file outside the scanned tree; not followed"));
               return FileVisitResult.CONTINUE;
             }
-            files.add(new SourceFile(file, rel, kind, attrs.size()));
+            files.add(new SourceFile(file, rel, kind, attrs.size(), modifiedNanos(attrs)));
             return FileVisitResult.CONTINUE;
           }
 
@@ -153,5 +154,9 @@ public final class RepoWalker {
   static String relative(Path root, Path p) {
     String rel = root.relativize(p).toString().replace('\\', '/');
     return rel.isEmpty() ? p.getFileName().toString() : rel;
+  }
+
+  private static long modifiedNanos(BasicFileAttributes attrs) {
+    return attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 }

@@ -17,7 +17,7 @@ final class SuppressionComments {
 
   private SuppressionComments() {}
 
-  static void scan(String path, String text, Suppressions into) {
+  static void scan(String path, String text, Facts into) {
     int from = text.indexOf(MARKER);
     while (from >= 0) {
       int lineStart = text.lastIndexOf('\n', from) + 1;
@@ -31,11 +31,9 @@ final class SuppressionComments {
             ids.add(id.trim());
           }
         }
-        if (m.group(1) != null) {
-          into.addFile(path, ids);
-        } else {
-          into.addLine(path, lineNumber(text, lineStart), ids);
-        }
+        boolean wholeFile = m.group(1) != null;
+        into.suppression(new Suppressions.Comment(
+            path, wholeFile ? 0 : lineNumber(text, lineStart), ids, wholeFile));
       }
       from = text.indexOf(MARKER, from + MARKER.length());
     }

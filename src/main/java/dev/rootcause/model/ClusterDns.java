@@ -8,7 +8,7 @@ public final class ClusterDns {
   private ClusterDns() {}
 
   /** A Service name and the namespace it is looked up in (null: the caller's, unknown). */
-  public record ServiceName(String service, String namespace) {}
+  public record ServiceName(String service, String namespace) implements java.io.Serializable {}
 
   /**
    * The Service a name asks for, seen from {@code fromNamespace}: {@code svc}, {@code svc.ns},

@@ -3,7 +3,7 @@ package dev.rootcause.model;
 /** An object in a live cluster or a cluster dump, and optionally the field that matters. */
 public record ClusterLocation(
     String context, String namespace, String kind, String name, String fieldPath)
-    implements Location {
+    implements Location, java.io.Serializable {
 
   @Override
   public String display() {

@@ -16,7 +16,7 @@ public record Finding(
     Location primary,
     List<Evidence> related,
     String fix,
-    Confidence confidence) {
+    Confidence confidence) implements java.io.Serializable {
 
   public Finding {
     related = List.copyOf(related);

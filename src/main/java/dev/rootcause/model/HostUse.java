@@ -17,7 +17,7 @@ public record HostUse(
     String namespace,
     HostReference reference,
     List<Evidence> trail,
-    Confidence confidence) {
+    Confidence confidence) implements java.io.Serializable {
 
   public HostUse {
     trail = List.copyOf(trail);

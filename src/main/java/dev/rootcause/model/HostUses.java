@@ -29,7 +29,7 @@ final class HostUses {
   private HostUses() {}
 
   /** A host and port found in a value; {@code port} null when neither written nor implied. */
-  record Endpoint(String host, Integer port) {}
+  record Endpoint(String host, Integer port) implements java.io.Serializable {}
 
   /** Schemes of network protocols, with the port a URL without one connects to. */
   private static final Map<String, Integer> SCHEMES =

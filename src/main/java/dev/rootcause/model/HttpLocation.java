@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** An HTTP request rootcause made, and what came back. {@code status} is 0 when none did. */
 public record HttpLocation(String method, String url, int status, Duration latency)
-    implements Location {
+    implements Location, java.io.Serializable {
 
   @Override
   public String display() {

@@ -11,10 +11,10 @@ public record RuleInfo(
     String symptom,
     String fix,
     List<Threshold> thresholds,
-    Class<?> ruleClass) {
+    Class<?> ruleClass) implements java.io.Serializable {
 
   /** A tunable number and its default. */
-  public record Threshold(String name, long defaultValue, String description) {}
+  public record Threshold(String name, long defaultValue, String description) implements java.io.Serializable {}
 
   public RuleInfo {
     thresholds = List.copyOf(thresholds);

@@ -18,7 +18,8 @@ public record ScanResult(
     List<RuleInfo> rulesRun,
     Inventory inventory,
     Duration elapsed,
-    Map<String, Long> cpuMillis) {
+    Map<String, Long> cpuMillis,
+    CacheUse cache) implements java.io.Serializable {
 
   public ScanResult {
     cpuMillis = Map.copyOf(cpuMillis);
@@ -39,14 +40,23 @@ public record ScanResult(
       List<RuleInfo> rulesRun,
       Inventory inventory,
       Duration elapsed) {
-    this(root, findings, suppressed, problems, ruleFailures, rulesRun, inventory, elapsed, Map.of());
+    this(root, findings, suppressed, problems, ruleFailures, rulesRun, inventory, elapsed, Map.of(),
+        CacheUse.NONE);
+  }
+
+  /**
+   * How the cache of per-file facts served this scan: how many files came from it, and why it
+   * could not be written (null when it was, or when no cache was used).
+   */
+  public record CacheUse(boolean used, int filesFromCache, String problem) implements java.io.Serializable {
+    public static final CacheUse NONE = new CacheUse(false, 0, null);
   }
 
   /** A finding that a comment, annotation or config silenced, and which one. */
-  public record Suppressed(Finding finding, String reason) {}
+  public record Suppressed(Finding finding, String reason) implements java.io.Serializable {}
 
   /** A rule that threw on one element; the scan went on without it there. */
-  public record RuleFailure(String ruleId, String subject, String error) {}
+  public record RuleFailure(String ruleId, String subject, String error) implements java.io.Serializable {}
 
   /** How much of the system the scan saw. */
   public record Inventory(
@@ -56,7 +66,7 @@ public record ScanResult(
       int dockerfiles,
       int imageBuilds,
       int apps,
-      int otherObjects) {}
+      int otherObjects) implements java.io.Serializable {}
 
   public boolean hasFindingsAtLeast(Severity threshold) {
     return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));

@@ -5,7 +5,9 @@ package dev.rootcause.model;
  * it; {@link #toString()} and {@link #masked()} never reveal it, so it cannot leak into a report by
  * accident.
  */
-public final class Sensitive {
+public final class Sensitive implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final String value;
 
   private Sensitive(String value) {

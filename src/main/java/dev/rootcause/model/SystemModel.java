@@ -22,12 +22,12 @@ import dev.rootcause.model.pipeline.Pipeline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -54,20 +54,20 @@ public final class SystemModel {
   private final Map<String, List<Service>> servicesByName = new HashMap<>();
   private final Map<String, List<ImageBuild>> buildsByRepository = new HashMap<>();
   // Containers are keyed by identity: a record's hashCode would hash every field on each lookup.
-  private final Map<Container, Optional<ImageSource>> imageSources =
-      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+  private final Map<Container, Optional<ImageSource>> imageSources = new IdentityHashMap<>();
   private final Map<String, List<Workload>> workloadsByLabel = new HashMap<>();
   private final Map<String, List<Workload>> workloadsByName = new HashMap<>();
   private final Map<String, List<ConfigData>> configByName = new HashMap<>();
   private final Map<String, Dockerfile> dockerfilesByPath = new HashMap<>();
   private final java.util.NavigableMap<String, AppFacts> appsByRoot = new java.util.TreeMap<>();
   private final Map<String, List<ObjectMeta>> objectsByKind = new HashMap<>();
-  private final Map<String, List<Workload>> workloadsByNamespace = new ConcurrentHashMap<>();
-  private final Map<String, List<Service>> servicesByNamespace = new ConcurrentHashMap<>();
+  private final Map<String, List<Workload>> workloadsByNamespace;
+  private final Map<String, List<Service>> servicesByNamespace;
   private final SelectorIndex<Service> serviceSelectors;
   private final SelectorIndex<NetworkPolicy> policySelectors;
-  private Map<String, List<Map.Entry<Workload, Container>>> containersByDockerfile;
-  private List<HostUse> hostUses;
+  private final Map<String, List<Map.Entry<Workload, Container>>> containersByDockerfile =
+      new HashMap<>();
+  private final List<HostUse> hostUses;
 
   private SystemModel(Builder b) {
     this.workloads = List.copyOf(b.workloads);
@@ -108,6 +108,51 @@ public final class SystemModel {
           .computeIfAbsent(build.image().normalizedRepository(), r -> new ArrayList<>())
           .add(build);
     }
+    workloadsByNamespace = byNamespace(workloads, Workload::meta);
+    servicesByNamespace = byNamespace(services, Service::meta);
+    // The links, computed once here so the model is immutable and safe to share between threads.
+    containers().forEach(e -> {
+      Optional<ImageSource> source = linkImage(e.getValue());
+      imageSources.put(e.getValue(), source);
+      source.map(ImageSource::dockerfile).ifPresent(d ->
+          containersByDockerfile.computeIfAbsent(d.path(), p -> new ArrayList<>()).add(e));
+    });
+    hostUses = List.copyOf(HostUses.of(this));
+  }
+
+  /**
+   * Elements per declared namespace, each list also holding the elements that declare none (their
+   * namespace is decided at apply time); key {@code ""} holds only the latter.
+   */
+  private static <T> Map<String, List<T>> byNamespace(
+      List<T> all, java.util.function.Function<T, ObjectMeta> meta) {
+    Map<String, List<T>> out = new HashMap<>();
+    List<T> unplaced = new ArrayList<>();
+    Map<String, List<Integer>> declared = new HashMap<>();
+    List<Integer> unplacedAt = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      String ns = meta.apply(all.get(i)).namespace();
+      if (ns == null) {
+        unplaced.add(all.get(i));
+        unplacedAt.add(i);
+      } else {
+        declared.computeIfAbsent(ns, n -> new ArrayList<>()).add(i);
+      }
+    }
+    // Each namespace's list merges its own elements with the unplaced ones, in declaration order.
+    declared.forEach((ns, at) -> {
+      List<T> merged = new ArrayList<>(at.size() + unplacedAt.size());
+      int a = 0;
+      int u = 0;
+      while (a < at.size() || u < unplacedAt.size()) {
+        boolean takeOwn = u == unplacedAt.size()
+            || a < at.size() && at.get(a) < unplacedAt.get(u);
+        merged.add(all.get(takeOwn ? at.get(a++) : unplacedAt.get(u++)));
+      }
+      out.put(ns, List.copyOf(merged));
+    });
+    out.put("", List.copyOf(unplaced));
+    return out;
   }
 
   public static Builder builder() {
@@ -160,10 +205,7 @@ public final class SystemModel {
   }
 
   /** Every host a workload (or a config in a ConfigMap) is set up to reach; see {@link HostUse}. */
-  public synchronized List<HostUse> hostUses() {
-    if (hostUses == null) {
-      hostUses = List.copyOf(HostUses.of(this));
-    }
+  public List<HostUse> hostUses() {
     return hostUses;
   }
 
@@ -194,9 +236,7 @@ public final class SystemModel {
     if (namespace == null) {
       return workloads;
     }
-    return workloadsByNamespace.computeIfAbsent(namespace, ns -> workloads.stream()
-        .filter(w -> w.meta().sameNamespace(ns))
-        .toList());
+    return workloadsByNamespace.getOrDefault(namespace, workloadsByNamespace.get(""));
   }
 
   /** Services that end up in {@code namespace} (see {@link #workloadsIn}). */
@@ -204,9 +244,7 @@ public final class SystemModel {
     if (namespace == null) {
       return services;
     }
-    return servicesByNamespace.computeIfAbsent(namespace, ns -> services.stream()
-        .filter(sv -> sv.meta().sameNamespace(ns))
-        .toList());
+    return servicesByNamespace.getOrDefault(namespace, servicesByNamespace.get(""));
   }
 
   /** Workloads in {@code namespace} whose pod labels the selector matches (empty selector: all). */
@@ -394,7 +432,8 @@ public final class SystemModel {
    * repository gives no reason to link this image to any of its Dockerfiles.
    */
   public Optional<ImageSource> imageSource(Container container) {
-    return imageSources.computeIfAbsent(container, this::linkImage);
+    Optional<ImageSource> linked = imageSources.get(container);
+    return linked != null ? linked : linkImage(container);
   }
 
   private Optional<ImageSource> linkImage(Container container) {
@@ -623,17 +662,11 @@ public final class SystemModel {
   }
 
   /** A runtime and the location that shows it. */
-  public record RuntimeEvidence(Runtime runtime, Location location, String basis, Confidence confidence) {}
+  public record RuntimeEvidence(Runtime runtime, Location location, String basis, Confidence confidence) implements java.io.Serializable {}
 
 
   /** The (workload, container) pairs whose image links to this Dockerfile, init containers too. */
-  public synchronized List<Map.Entry<Workload, Container>> containersRunning(Dockerfile dockerfile) {
-    if (containersByDockerfile == null) {
-      containersByDockerfile = new HashMap<>();
-      containers().forEach(e -> imageSource(e.getValue()).map(ImageSource::dockerfile)
-          .filter(java.util.Objects::nonNull)
-          .ifPresent(d -> containersByDockerfile.computeIfAbsent(d.path(), p -> new ArrayList<>()).add(e)));
-    }
+  public List<Map.Entry<Workload, Container>> containersRunning(Dockerfile dockerfile) {
     return containersByDockerfile.getOrDefault(dockerfile.path(), List.of());
   }
 
@@ -643,7 +676,9 @@ public final class SystemModel {
   }
 
   /** Accumulates facts from collectors; {@link #build()} freezes them and computes the links. */
-  public static final class Builder {
+  public static final class Builder implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final List<Workload> workloads = new ArrayList<>();
     private final List<Service> services = new ArrayList<>();
     private final List<Autoscaler> autoscalers = new ArrayList<>();
@@ -656,7 +691,8 @@ public final class SystemModel {
     private final List<AppFacts> apps = new ArrayList<>();
     private final List<HostReference> hostReferences = new ArrayList<>();
     private final List<Pipeline> pipelines = new ArrayList<>();
-    private Suppressions suppressions = new Suppressions();
+    // Set once, on the merged builder of the whole tree; per-file builders never hold one.
+    private transient Suppressions suppressions;
 
     public synchronized Builder workload(Workload w) {
       workloads.add(w);
@@ -728,8 +764,23 @@ public final class SystemModel {
       return this;
     }
 
-    public Suppressions suppressions() {
-      return suppressions;
+    /** Adds every fact another builder holds (one file's facts into the whole system's). */
+    public synchronized Builder addAll(Builder other) {
+      synchronized (other) {
+        workloads.addAll(other.workloads);
+        services.addAll(other.services);
+        autoscalers.addAll(other.autoscalers);
+        networkPolicies.addAll(other.networkPolicies);
+        configData.addAll(other.configData);
+        ingresses.addAll(other.ingresses);
+        objects.addAll(other.objects);
+        dockerfiles.addAll(other.dockerfiles);
+        imageBuilds.addAll(other.imageBuilds);
+        apps.addAll(other.apps);
+        hostReferences.addAll(other.hostReferences);
+        pipelines.addAll(other.pipelines);
+      }
+      return this;
     }
 
     /** Freezes the facts in a stable order (collectors run in parallel). */
@@ -746,6 +797,9 @@ public final class SystemModel {
       apps.sort(Comparator.comparing(AppFacts::root));
       hostReferences.sort(Comparator.comparing(HostReference::location, SourceLocation.ORDER));
       pipelines.sort(Comparator.comparing(Pipeline::path));
+      if (suppressions == null) {
+        suppressions = Suppressions.NONE;
+      }
       return new SystemModel(this);
     }
   }

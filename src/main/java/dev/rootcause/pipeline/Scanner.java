@@ -1,6 +1,7 @@
 package dev.rootcause.pipeline;
 
 import dev.rootcause.collect.Collector;
+import dev.rootcause.collect.FactsCache;
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.pipeline.BuiltInRules;
@@ -33,8 +34,36 @@ public final class Scanner {
     this.rules = List.copyOf(rules);
   }
 
-  /** Options of one scan. {@code configFile} null means {@code .rootcause.yaml} at the root, if any. */
-  public record Options(Path configFile, long maxFileBytes) {}
+  /**
+   * Options of one scan. {@code configFile} null means {@code .rootcause.yaml} at the root, if
+   * any; {@code cacheDir} null means no cache of per-file facts.
+   */
+  public record Options(Path configFile, long maxFileBytes, Path cacheDir) {
+    public Options(Path configFile, long maxFileBytes) {
+      this(configFile, maxFileBytes, null);
+    }
+  }
+
+  /**
+   * Where per-file facts are cached between runs: {@code $ROOTCAUSE_CACHE_DIR}, else
+   * {@code $XDG_CACHE_HOME/rootcause}, else {@code ~/.cache/rootcause}. The system property
+   * {@code rootcause.cache.dir} overrides all three (tests use it to keep their own).
+   */
+  public static Path defaultCacheDir() {
+    String property = System.getProperty("rootcause.cache.dir");
+    if (property != null && !property.isBlank()) {
+      return Path.of(property);
+    }
+    String env = System.getenv("ROOTCAUSE_CACHE_DIR");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "rootcause");
+    }
+    return Path.of(System.getProperty("user.home"), ".cache", "rootcause");
+  }
 
   /** The model built for a root, and the settings used (exposed for tests and tools). */
   public record Model(SystemModel model, Collector.Collected collected, RuleSettings settings) {}
@@ -59,7 +88,9 @@ public final class Scanner {
     cpuMillis.put("rules", (threads.getCurrentThreadCpuTime() - rulesStart) / 1_000_000);
     return new ScanResult(root.toString(), outcome.findings(), outcome.suppressed(),
         collected.problems(), outcome.failures(), outcome.rulesRun(), inventory,
-        Duration.ofNanos(System.nanoTime() - start), cpuMillis);
+        Duration.ofNanos(System.nanoTime() - start), cpuMillis,
+        options.cacheDir() == null ? ScanResult.CacheUse.NONE : new ScanResult.CacheUse(true,
+            collected.filesFromCache(), collected.cacheProblem()));
   }
 
   public Model model(Path root, Options options) throws InputException, IOException {
@@ -72,7 +103,9 @@ public final class Scanner {
     RuleSettings settings = settings(root, options.configFile());
     Collector collector = new Collector(Collectors.fileCollectors(), Collectors.yamlCollectors(),
         options.maxFileBytes());
-    Collector.Collected collected = collector.collect(root, settings.ignorePaths());
+    FactsCache cache =
+        options.cacheDir() == null ? null : FactsCache.open(options.cacheDir(), root);
+    Collector.Collected collected = collector.collect(root, settings.ignorePaths(), cache);
     return new Model(collected.model(), collected, settings);
   }
 

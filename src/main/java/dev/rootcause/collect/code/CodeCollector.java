@@ -11,22 +11,19 @@ import dev.rootcause.collect.code.js.JavaScriptExtractor;
 import dev.rootcause.collect.code.python.PythonExtractor;
 import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.SourceLocation;
-import java.util.ArrayList;
+import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
 
 /**
  * Reads application source code: hands each file to the extractor of its language, remembers the
- * project manifests beside it, and in {@link #finish} groups the files into applications (see
+ * project manifests beside it, and in {@link #link} groups the files into applications (see
  * {@link AppAssembler}) joined to the Dockerfiles that package them. Files that are tests, vendored,
  * minified or generated are not parsed: tree-sitter is the slow part of a scan.
  */
@@ -51,9 +48,12 @@ public final class CodeCollector implements FileCollector {
       "@hapi/hapi", "hapi", "restify", "next", "nuxt", "@remix-run/node", "http-proxy");
 
   private final Map<FileKind, LanguageExtractor> extractors = new EnumMap<>(FileKind.class);
-  private final Queue<SourceFacts> sources = new ConcurrentLinkedQueue<>();
-  private final Set<String> manifestDirs = ConcurrentHashMap.newKeySet();
-  private final Map<String, StartCommand.PackageScripts> packages = new ConcurrentHashMap<>();
+
+  /** A folder holding a project manifest (package.json, requirements.txt, go.mod...). */
+  private record ManifestDir(String dir) implements Serializable {}
+
+  /** A package.json's start scripts, by its folder. */
+  private record PackageAt(String dir, StartCommand.PackageScripts scripts) implements Serializable {}
 
   /** The language extractors rootcause ships: one line per language. */
   static List<LanguageExtractor> builtInExtractors() {
@@ -83,7 +83,7 @@ public final class CodeCollector implements FileCollector {
   public void collect(SourceFile file, String text, Facts facts) {
     String dir = file.path().contains("/") ? file.path().substring(0, file.path().lastIndexOf('/')) : "";
     if (file.kind() == FileKind.PACKAGE_JSON || file.kind() == FileKind.DEPENDENCIES) {
-      manifestDirs.add(dir);
+      facts.setAside(CodeCollector.class, new ManifestDir(dir));
       if (file.kind() == FileKind.PACKAGE_JSON) {
         packageJson(file, text, dir, facts);
       }
@@ -106,7 +106,7 @@ public final class CodeCollector implements FileCollector {
           "source code could not be parsed; its routes, ports and env reads are unknown"));
       return;
     }
-    sources.add(result.facts());
+    facts.setAside(CodeCollector.class, result.facts());
   }
 
   /**
@@ -164,7 +164,8 @@ public final class CodeCollector implements FileCollector {
       root.path("devDependencies").fieldNames().forEachRemaining(deps::add);
       boolean browserOnly = deps.stream().anyMatch(FRONT_END::contains)
           && deps.stream().noneMatch(SERVER_SIDE::contains);
-      packages.put(dir, new StartCommand.PackageScripts(main, scripts, browserOnly));
+      facts.setAside(CodeCollector.class,
+          new PackageAt(dir, new StartCommand.PackageScripts(main, scripts, browserOnly)));
     } catch (JsonProcessingException e) {
       facts.problem(CollectionProblem.note(
           new SourceLocation(file.path(), e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr()), 0),
@@ -173,11 +174,17 @@ public final class CodeCollector implements FileCollector {
     }
   }
 
-  /** Groups files into applications; runs after every collector has read its files. */
+  /** Groups every file's source facts into applications, joined to the Dockerfiles read. */
   @Override
-  public void finish(Facts facts) {
-    AppAssembler.Assembled assembled = AppAssembler.assemble(new ArrayList<>(sources),
-        Set.copyOf(manifestDirs), Map.copyOf(packages), facts.model().dockerfiles());
+  public void link(Facts facts) {
+    Set<String> manifestDirs = new HashSet<>();
+    facts.setAside(CodeCollector.class, ManifestDir.class).forEach(m -> manifestDirs.add(m.dir()));
+    Map<String, StartCommand.PackageScripts> packages = new HashMap<>();
+    facts.setAside(CodeCollector.class, PackageAt.class)
+        .forEach(p -> packages.put(p.dir(), p.scripts()));
+    AppAssembler.Assembled assembled = AppAssembler.assemble(
+        facts.setAside(CodeCollector.class, SourceFacts.class), manifestDirs, packages,
+        facts.model().dockerfiles());
     assembled.apps().forEach(facts.model()::app);
     assembled.hostReferences().forEach(facts.model()::hostReference);
   }

@@ -55,7 +55,8 @@ public record StartCommand(
    * The scripts and main file of a package.json, for {@code npm start}; {@code browserOnly} when
    * its dependencies are a front-end's (React, Vue, a bundler) and no server framework's.
    */
-  public record PackageScripts(String main, Map<String, String> scripts, boolean browserOnly) {
+  public record PackageScripts(String main, Map<String, String> scripts, boolean browserOnly)
+      implements java.io.Serializable {
     public PackageScripts {
       scripts = Map.copyOf(scripts);
     }

@@ -7,21 +7,23 @@ import dev.rootcause.collect.SourceFile;
 import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.HostReference;
 import dev.rootcause.model.SourceLocation;
+import java.io.Serializable;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Reads nginx configuration files into {@link HostReference}s: each upstream server and each {@code
  * proxy_pass} host, at its line. A pass written without a port may name an upstream declared in
- * another file of the tree, so those wait for {@link #finish} to see every file. {@code .conf}
+ * another file of the tree, so those wait for {@link #link} to see every file. {@code .conf}
  * files that are not nginx (supervisord, redis) are passed over silently.
  */
 public final class NginxCollector implements FileCollector {
-  private final Set<String> upstreamNames = ConcurrentHashMap.newKeySet();
-  private final Queue<HostReference> candidates = new ConcurrentLinkedQueue<>();
+  /** An upstream block's name, declared in some file of the tree. */
+  private record Upstream(String name) implements Serializable {}
+
+  /** A {@code proxy_pass} host without a port: an upstream's name, or a host on port 80. */
+  private record Candidate(HostReference ref) implements Serializable {}
 
   @Override
   public boolean accepts(FileKind kind) {
@@ -44,7 +46,7 @@ public final class NginxCollector implements FileCollector {
       return;
     }
     NginxHosts.Result result = NginxHosts.extract(directives);
-    upstreamNames.addAll(result.upstreamNames());
+    result.upstreamNames().forEach(n -> facts.setAside(NginxCollector.class, new Upstream(n)));
     for (NginxHosts.Found f : result.unresolved()) {
       HostReference ref =
           new HostReference(
@@ -53,7 +55,7 @@ public final class NginxCollector implements FileCollector {
               f.via(),
               new SourceLocation(file.path(), f.where().line(), f.where().column()));
       if (f.upstreamCandidate()) {
-        candidates.add(ref);
+        facts.setAside(NginxCollector.class, new Candidate(ref));
       } else {
         facts.model().hostReference(ref);
       }
@@ -61,10 +63,12 @@ public final class NginxCollector implements FileCollector {
   }
 
   @Override
-  public void finish(Facts facts) {
-    for (HostReference ref : candidates) {
-      if (!upstreamNames.contains(ref.host())) {
-        facts.model().hostReference(ref);
+  public void link(Facts facts) {
+    Set<String> upstreams = new HashSet<>();
+    facts.setAside(NginxCollector.class, Upstream.class).forEach(u -> upstreams.add(u.name()));
+    for (Candidate c : facts.setAside(NginxCollector.class, Candidate.class)) {
+      if (!upstreams.contains(c.ref().host())) {
+        facts.model().hostReference(c.ref());
       }
     }
   }

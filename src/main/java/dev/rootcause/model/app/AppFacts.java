@@ -18,7 +18,7 @@ public record AppFacts(
     List<Route> routes,
     List<EnvRead> envReads,
     List<OutboundCall> outboundCalls,
-    List<Hazard> hazards) {
+    List<Hazard> hazards) implements java.io.Serializable {
 
   public AppFacts {
     listens = List.copyOf(listens);
@@ -42,12 +42,12 @@ public record AppFacts(
    * is the effective port when no env overrides it (null when unknown).
    */
   public record ListenPort(
-      Integer port, String envVar, String host, SourceLocation location) {}
+      Integer port, String envVar, String host, SourceLocation location) implements java.io.Serializable {}
 
   /** A route: method (or {@code *}), path, the status codes the handler can return. */
   public record Route(
       String method, String path, List<Integer> statuses, String handler,
-      SourceLocation location) {
+      SourceLocation location) implements java.io.Serializable {
     public Route {
       statuses = List.copyOf(statuses);
     }
@@ -55,14 +55,14 @@ public record AppFacts(
 
   /** A read of an environment variable; {@code required} when absence crashes or exits. */
   public record EnvRead(
-      String name, boolean required, String defaultValue, SourceLocation location) {}
+      String name, boolean required, String defaultValue, SourceLocation location) implements java.io.Serializable {}
 
   /** An outbound call: a URL literal or the env var it comes from, and whether it has a timeout. */
   public record OutboundCall(
-      String url, String envVar, boolean hasTimeout, SourceLocation location) {}
+      String url, String envVar, boolean hasTimeout, SourceLocation location) implements java.io.Serializable {}
 
   /** Something in a request path that hurts latency or correctness. */
-  public record Hazard(Kind kind, String detail, String route, SourceLocation location) {
+  public record Hazard(Kind kind, String detail, String route, SourceLocation location) implements java.io.Serializable {
     /** The hazards rootcause recognizes. */
     public enum Kind {
       SLEEP_IN_HANDLER,

@@ -11,7 +11,7 @@ import dev.rootcause.model.k8s.ImageRef;
  */
 public record ImageBuild(
     ImageRef image, Kind kind, String dockerfile, String context, String target,
-    SourceLocation location) {
+    SourceLocation location) implements java.io.Serializable {
 
   /** How the name comes to exist. */
   public enum Kind {

@@ -8,7 +8,7 @@ import java.util.List;
  * @param source where it was read: {@code kubectl logs}-style from the API, or a dump file
  */
 public record ContainerLog(String namespace, String pod, String container, List<LogLine> lines,
-    String source) {
+    String source) implements java.io.Serializable {
 
   public ContainerLog {
     lines = List.copyOf(lines);

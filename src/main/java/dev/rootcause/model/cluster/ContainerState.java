@@ -21,7 +21,7 @@ public record ContainerState(
     Instant startedAt,
     String lastReason,
     Integer lastExitCode,
-    Instant lastFinishedAt) {
+    Instant lastFinishedAt) implements java.io.Serializable {
 
   /** The container's current state. */
   public enum State { RUNNING, WAITING, TERMINATED, UNKNOWN }

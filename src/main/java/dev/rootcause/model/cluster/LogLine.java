@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * One line of a container log; {@code timestamp} is the one kubectl's --timestamps or the app
  * itself wrote at the start of the line, or null when the line has none.
  */
-public record LogLine(Instant timestamp, String text) {
+public record LogLine(Instant timestamp, String text) implements java.io.Serializable {
   private static final Pattern ERROR = Pattern.compile(
       "(?i)(\\b(error|fatal|critical|panic|exception|traceback)\\b|\\blevel\\s*[=:]\\s*\"?(error|fatal)"
           + "|\"level\"\\s*:\\s*\"(error|fatal)|\\bE\\d{4} \\d{2}:\\d{2})");

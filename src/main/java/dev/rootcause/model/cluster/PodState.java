@@ -21,7 +21,7 @@ public record PodState(
     Instant readySince,
     Map<String, String> labels,
     List<ContainerState> containers,
-    ClusterLocation location) {
+    ClusterLocation location) implements java.io.Serializable {
 
   public PodState {
     labels = Map.copyOf(labels);

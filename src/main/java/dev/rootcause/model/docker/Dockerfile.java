@@ -11,7 +11,7 @@ import java.util.Optional;
  * is relative to the scan root; {@code directory} is the folder it sits in (the usual build
  * context).
  */
-public record Dockerfile(String path, String directory, List<Stage> stages, List<Arg> globalArgs) {
+public record Dockerfile(String path, String directory, List<Stage> stages, List<Arg> globalArgs) implements java.io.Serializable {
 
   public Dockerfile {
     stages = List.copyOf(stages);
@@ -60,5 +60,5 @@ public record Dockerfile(String path, String directory, List<Stage> stages, List
   }
 
   /** A build argument ({@code ARG NAME=default}). */
-  public record Arg(String name, String defaultValue, SourceLocation location) {}
+  public record Arg(String name, String defaultValue, SourceLocation location) implements java.io.Serializable {}
 }

@@ -26,7 +26,7 @@ public record Stage(
     Map<String, String> env,
     String workdir,
     Command entrypoint,
-    Command cmd) {
+    Command cmd) implements java.io.Serializable {
 
   public Stage {
     instructions = List.copyOf(instructions);
@@ -48,13 +48,13 @@ public record Stage(
   }
 
   /** Any instruction, as written, with its keyword upper-cased. */
-  public record Instruction(String keyword, String arguments, SourceLocation location) {}
+  public record Instruction(String keyword, String arguments, SourceLocation location) implements java.io.Serializable {}
 
   /** {@code EXPOSE 8080/tcp}; {@code port} is null when it is an unresolved variable. */
-  public record Expose(Integer port, String protocol, String raw, SourceLocation location) {}
+  public record Expose(Integer port, String protocol, String raw, SourceLocation location) implements java.io.Serializable {}
 
   /** {@code USER name[:group]} or a numeric uid. */
-  public record User(String user, SourceLocation location) {
+  public record User(String user, SourceLocation location) implements java.io.Serializable {
     public boolean isRoot() {
       String u = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
       return u.equals("root") || u.equals("0");
@@ -67,7 +67,7 @@ public record Stage(
    */
   public record Copy(
       String keyword, List<String> sources, String destination, String from,
-      SourceLocation location, String workdir) {
+      SourceLocation location, String workdir) implements java.io.Serializable {
     public Copy {
       sources = List.copyOf(sources);
     }
@@ -95,7 +95,7 @@ public record Stage(
   }
 
   /** {@code RUN}: its shell text (heredoc bodies included) and {@code WORKDIR} (null: unknown). */
-  public record Run(String command, SourceLocation location, String workdir) {
+  public record Run(String command, SourceLocation location, String workdir) implements java.io.Serializable {
     public Run(String command, SourceLocation location) {
       this(command, location, null);
     }
@@ -105,7 +105,7 @@ public record Stage(
    * {@code ENTRYPOINT} or {@code CMD}: exec form ({@code ["python", "app.py"]}) as {@code argv},
    * shell form as one string wrapped as {@code ["/bin/sh", "-c", text]}.
    */
-  public record Command(List<String> argv, boolean shellForm, SourceLocation location) {
+  public record Command(List<String> argv, boolean shellForm, SourceLocation location) implements java.io.Serializable {
     public Command {
       argv = List.copyOf(argv);
     }

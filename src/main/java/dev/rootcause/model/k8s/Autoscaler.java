@@ -11,7 +11,7 @@ public record Autoscaler(
     SourceLocation targetLocation,
     Integer minReplicas,
     int maxReplicas,
-    List<Metric> metrics) {
+    List<Metric> metrics) implements java.io.Serializable {
 
   public Autoscaler {
     metrics = List.copyOf(metrics);
@@ -27,5 +27,5 @@ public record Autoscaler(
       String targetType,
       Integer averageUtilization,
       Quantity averageValue,
-      SourceLocation location) {}
+      SourceLocation location) implements java.io.Serializable {}
 }

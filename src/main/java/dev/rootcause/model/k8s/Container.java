@@ -20,7 +20,7 @@ public record Container(
     List<String> command,
     List<String> args,
     boolean init,
-    SourceLocation location) {
+    SourceLocation location) implements java.io.Serializable {
 
   public Container {
     ports = List.copyOf(ports);

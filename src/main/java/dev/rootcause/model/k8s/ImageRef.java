@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public record ImageRef(
     String raw, String registry, String repository, String tag, String digest,
-    SourceLocation location) {
+    SourceLocation location) implements java.io.Serializable {
 
   /** Parses a reference; never throws: whatever cannot be split stays in {@code repository}. */
   public static ImageRef parse(String raw, SourceLocation location) {

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * An empty selector matches everything (as Kubernetes defines it for NetworkPolicy).
  */
 public record LabelSelector(
-    Map<String, String> matchLabels, List<Requirement> expressions, SourceLocation location) {
+    Map<String, String> matchLabels, List<Requirement> expressions, SourceLocation location) implements java.io.Serializable {
 
   public LabelSelector {
     matchLabels = Map.copyOf(matchLabels);
@@ -18,7 +18,7 @@ public record LabelSelector(
   }
 
   /** One {@code matchExpressions} entry: {@code key In/NotIn/Exists/DoesNotExist values}. */
-  public record Requirement(String key, String operator, List<String> values) {
+  public record Requirement(String key, String operator, List<String> values) implements java.io.Serializable {
     public Requirement {
       values = List.copyOf(values);
     }

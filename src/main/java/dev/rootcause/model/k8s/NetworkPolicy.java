@@ -13,7 +13,7 @@ public record NetworkPolicy(
     boolean restrictsIngress,
     boolean restrictsEgress,
     List<Rule> ingress,
-    List<Rule> egress) {
+    List<Rule> egress) implements java.io.Serializable {
 
   public NetworkPolicy {
     ingress = List.copyOf(ingress);
@@ -21,7 +21,7 @@ public record NetworkPolicy(
   }
 
   /** One ingress or egress rule; empty {@code peers} means any peer, empty {@code ports} any port. */
-  public record Rule(List<Peer> peers, List<PortRef> ports, SourceLocation location) {
+  public record Rule(List<Peer> peers, List<PortRef> ports, SourceLocation location) implements java.io.Serializable {
     public Rule {
       peers = List.copyOf(peers);
       ports = List.copyOf(ports);
@@ -36,5 +36,5 @@ public record NetworkPolicy(
       LabelSelector podSelector,
       LabelSelector namespaceSelector,
       String ipBlock,
-      SourceLocation location) {}
+      SourceLocation location) implements java.io.Serializable {}
 }

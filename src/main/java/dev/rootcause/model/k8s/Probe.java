@@ -18,7 +18,7 @@ public record Probe(
     SourceLocation location,
     SourceLocation portLocation,
     SourceLocation pathLocation,
-    Timing timing) {
+    Timing timing) implements java.io.Serializable {
 
   /** Which probe. */
   public enum Kind {
@@ -50,7 +50,7 @@ public record Probe(
       SourceLocation initialDelay,
       SourceLocation period,
       SourceLocation timeout,
-      SourceLocation failureThreshold) {}
+      SourceLocation failureThreshold) implements java.io.Serializable {}
 
   public static final int DEFAULT_PERIOD = 10;
   public static final int DEFAULT_TIMEOUT = 1;

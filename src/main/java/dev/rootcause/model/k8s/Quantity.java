@@ -7,7 +7,7 @@ import java.util.Map;
  * A Kubernetes resource quantity ({@code 64Mi}, {@code 500m}, {@code 1.5}, {@code 1e3}), kept as
  * written and as a number in base units (bytes, cores).
  */
-public record Quantity(String raw, BigDecimal value) {
+public record Quantity(String raw, BigDecimal value) implements java.io.Serializable {
 
   private static final Map<String, BigDecimal> SUFFIXES =
       Map.ofEntries(

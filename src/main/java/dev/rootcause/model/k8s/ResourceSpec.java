@@ -8,10 +8,10 @@ public record ResourceSpec(
     Value memoryRequest,
     Value cpuLimit,
     Value memoryLimit,
-    SourceLocation location) {
+    SourceLocation location) implements java.io.Serializable {
 
   /** One quantity and where it is written. */
-  public record Value(Quantity quantity, SourceLocation location) {}
+  public record Value(Quantity quantity, SourceLocation location) implements java.io.Serializable {}
 
   public static ResourceSpec none() {
     return new ResourceSpec(null, null, null, null, null);

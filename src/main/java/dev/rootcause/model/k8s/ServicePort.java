@@ -9,4 +9,4 @@ public record ServicePort(
     PortRef targetPort,
     boolean targetPortWritten,
     SourceLocation location,
-    SourceLocation targetPortLocation) {}
+    SourceLocation targetPortLocation) implements java.io.Serializable {}

@@ -22,7 +22,7 @@ public record Workload(
     SecuritySettings podSecurity,
     SourceLocation podSpecLocation,
     SourceLocation replicasLocation,
-    List<String> configMapVolumes) {
+    List<String> configMapVolumes) implements java.io.Serializable {
 
   public Workload {
     podLabels = Map.copyOf(podLabels);

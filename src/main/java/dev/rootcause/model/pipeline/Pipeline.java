@@ -9,14 +9,14 @@ import java.util.stream.Stream;
  * steps it runs, each classified by what it does to production. Rules reason about the order:
  * what follows a deploy, and what runs when it fails.
  */
-public record Pipeline(String path, String system, List<Stage> stages) {
+public record Pipeline(String path, String system, List<Stage> stages) implements java.io.Serializable {
 
   public Pipeline {
     stages = List.copyOf(stages);
   }
 
   /** A stage (Jenkins) or job (Actions, GitLab): its steps in order, and those run on failure. */
-  public record Stage(String name, SourceLocation location, List<Step> steps, List<Step> onFailure) {
+  public record Stage(String name, SourceLocation location, List<Step> steps, List<Step> onFailure) implements java.io.Serializable {
     public Stage {
       steps = List.copyOf(steps);
       onFailure = List.copyOf(onFailure);
@@ -24,7 +24,7 @@ public record Pipeline(String path, String system, List<Stage> stages) {
   }
 
   /** One command line (or action) and what it does. */
-  public record Step(String command, StepKind kind, SourceLocation location) {}
+  public record Step(String command, StepKind kind, SourceLocation location) implements java.io.Serializable {}
 
   /** What a step does, as far as its command tells. */
   public enum StepKind {

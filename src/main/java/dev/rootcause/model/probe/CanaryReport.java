@@ -26,7 +26,7 @@ public record CanaryReport(
     double alpha,
     long toleranceMicros,
     Decision decision,
-    List<String> reasons) {
+    List<String> reasons) implements java.io.Serializable {
 
   /** The verdict on the candidate. */
   public enum Decision { PROMOTE, ROLLBACK }

@@ -8,4 +8,4 @@ package dev.rootcause.model.probe;
  * @param measured the measured value, formatted
  * @param detail why it failed, or a note; empty when there is nothing to add
  */
-public record Criterion(String name, String subject, boolean passed, String measured, String detail) {}
+public record Criterion(String name, String subject, boolean passed, String measured, String detail) implements java.io.Serializable {}

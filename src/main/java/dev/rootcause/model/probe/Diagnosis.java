@@ -22,7 +22,7 @@ public record Diagnosis(
     SortedMap<Integer, Long> failingStatuses,
     Map<ErrorClass, Long> errors,
     String headline,
-    String explanation) {
+    String explanation) implements java.io.Serializable {
 
   /** Whether requests succeed. */
   public enum Availability {

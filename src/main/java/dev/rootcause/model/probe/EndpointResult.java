@@ -30,7 +30,7 @@ public record EndpointResult(
     List<SecondStats> timeline,
     List<FailureSample> samples,
     long[] successLatencies,
-    Duration elapsed) {
+    Duration elapsed) implements java.io.Serializable {
 
   public EndpointResult {
     statuses = new TreeMap<>(statuses);

@@ -10,4 +10,4 @@ package dev.rootcause.model.probe;
  */
 public record FailureSample(
     String url, int status, ErrorClass error, String detail, String body, boolean truncated,
-    long atMillis) {}
+    long atMillis) implements java.io.Serializable {}

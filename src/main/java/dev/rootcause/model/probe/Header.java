@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** One request header a probe sends; {@link #display()} masks values that carry credentials. */
-public record Header(String name, String value) {
+public record Header(String name, String value) implements java.io.Serializable {
   private static final Set<String> SENSITIVE = Set.of(
       "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key");
 

@@ -11,7 +11,7 @@ public record LatencySummary(
     long p95,
     long p99,
     long p999,
-    long max) {
+    long max) implements java.io.Serializable {
 
   public static final LatencySummary EMPTY = new LatencySummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }

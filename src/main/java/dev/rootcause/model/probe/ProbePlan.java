@@ -30,7 +30,7 @@ public record ProbePlan(
     int failureSamples,
     boolean keepLatencies,
     boolean insecure,
-    StatusPolicy okStatus) {
+    StatusPolicy okStatus) implements java.io.Serializable {
 
   public ProbePlan {
     urls = List.copyOf(urls);

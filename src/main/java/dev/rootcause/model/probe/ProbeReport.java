@@ -11,7 +11,7 @@ import java.util.List;
  * @param criteria one per SLO term per URL; empty without an SLO
  */
 public record ProbeReport(ProbeResult result, List<Diagnosis> diagnoses, Slo slo,
-    List<Criterion> criteria) {
+    List<Criterion> criteria) implements java.io.Serializable {
 
   public ProbeReport {
     diagnoses = List.copyOf(diagnoses);

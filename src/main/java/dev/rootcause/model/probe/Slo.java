@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * compared with {@code <} or {@code <=}), {@code success} and {@code errors} (a percentage),
  * {@code rps} (requests per second).
  */
-public record Slo(List<SloTerm> terms) {
+public record Slo(List<SloTerm> terms) implements java.io.Serializable {
 
   /** A term that does not parse; the message names the term. */
   public static final class SyntaxException extends IllegalArgumentException {

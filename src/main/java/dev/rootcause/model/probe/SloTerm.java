@@ -4,7 +4,7 @@ package dev.rootcause.model.probe;
  * One term of an SLO such as {@code p95<2s}: a metric, a comparison and a threshold. Latencies are
  * in microseconds, rates in [0, 1], throughput in requests per second.
  */
-public record SloTerm(Metric metric, Op op, double threshold, String text) {
+public record SloTerm(Metric metric, Op op, double threshold, String text) implements java.io.Serializable {
 
   /** What a term measures. */
   public enum Metric {

@@ -14,7 +14,7 @@ import java.util.List;
  * @param clusterCriteria the pod and log criteria; empty without a cluster
  */
 public record VerifyReport(ProbeReport probe, CanaryReport canary, String clusterSource,
-    List<Criterion> clusterCriteria) {
+    List<Criterion> clusterCriteria) implements java.io.Serializable {
 
   public VerifyReport {
     clusterCriteria = List.copyOf(clusterCriteria);

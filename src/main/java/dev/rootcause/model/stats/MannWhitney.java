@@ -13,7 +13,7 @@ import java.util.Arrays;
  * @param pTwoSided two-sided p-value
  */
 public record MannWhitney(int nBaseline, int nCandidate, double u, double z, double pGreater,
-    double pTwoSided) {
+    double pTwoSided) implements java.io.Serializable {
 
   public static MannWhitney test(long[] baseline, long[] candidate) {
     int n1 = baseline.length;

@@ -14,7 +14,7 @@ import org.apache.commons.math3.distribution.HypergeometricDistribution;
  * @param pTwoSided two-sided p-value
  */
 public record RateComparison(long baselineFailures, long baselineN, long candidateFailures,
-    long candidateN, String method, double z, double pGreater, double pTwoSided) {
+    long candidateN, String method, double z, double pGreater, double pTwoSided) implements java.io.Serializable {
 
   public static final String Z_TEST = "two-proportion z-test";
   public static final String FISHER = "Fisher's exact test";

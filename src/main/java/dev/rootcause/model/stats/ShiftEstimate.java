@@ -14,7 +14,7 @@ import java.util.Arrays;
  *     low and high are the smallest and largest differences)
  */
 public record ShiftEstimate(double estimate, double low, double high, double confidence,
-    boolean bounded) {
+    boolean bounded) implements java.io.Serializable {
 
   public static ShiftEstimate of(long[] baseline, long[] candidate, double confidence) {
     int n1 = baseline.length;

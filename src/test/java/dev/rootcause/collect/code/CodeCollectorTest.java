@@ -59,7 +59,7 @@ class CodeCollectorTest {
     collector.collect(file("services/web/dist/bundle.js", bundle), bundle, facts);
     String halfBroken = "from flask import Flask\napp = Flask(__name__)\ndef broken(:\n  pass\n";
     collector.collect(file("jobs/app.py", halfBroken), halfBroken, facts);
-    collector.finish(facts);
+    collector.link(facts);
 
     SystemModel model = facts.model().build();
     assertThat(model.apps()).extracting(AppFacts::root).containsExactly("jobs", "services/api");
@@ -95,7 +95,7 @@ class CodeCollectorTest {
     collector.collect(file("web/src/api.js", js), js, facts);
     collector.collect(file("ssr/package.json", ssr), ssr, facts);
     collector.collect(file("ssr/src/api.js", js), js, facts);
-    collector.finish(facts);
+    collector.link(facts);
     assertThat(facts.model().build().apps()).extracting(AppFacts::root).containsExactly("ssr");
   }
 }

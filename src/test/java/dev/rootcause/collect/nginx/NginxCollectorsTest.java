@@ -25,7 +25,7 @@ class NginxCollectorsTest {
       collector.collect(
           new SourceFile(Path.of(path), path, FileKind.of(path), text.length()), text, facts);
     }
-    collector.finish(facts);
+    collector.link(facts);
     return facts;
   }
 
