@@ -40,14 +40,13 @@ public final class Collector {
   /**
    * The model, every problem met (sorted by file), how many files were read and how many of those
    * came from the cache, and where the time went: CPU milliseconds per stage ("walk", "read",
-   * "yaml", each collector, "link", "cache-write"), summed over threads, for {@code --verbose}.
+   * "yaml", each collector, "link"), summed over threads, for {@code --verbose}.
    */
   public record Collected(
       SystemModel model,
       List<CollectionProblem> problems,
       int filesRead,
       int filesFromCache,
-      String cacheProblem,
       Map<String, Long> cpuMillis) {}
 
   /** The stage that reports tree-sitter's parse time, included in the collectors' own times. */
@@ -85,6 +84,9 @@ public final class Collector {
     } finally {
       pool.shutdown();
     }
+    if (cache != null) {
+      cache.saveInBackground();
+    }
     long linkStart = cpuNow();
     Facts all = new Facts();
     walk.problems().forEach(all::problem);
@@ -98,15 +100,9 @@ public final class Collector {
     problems.sort(Comparator.comparing(CollectionProblem::location, SourceLocation.ORDER));
     SystemModel model = all.build();
     charge("link", linkStart);
-    if (cache != null) {
-      long saveStart = cpuNow();
-      cache.save();
-      charge("cache-write", saveStart);
-    }
     Map<String, Long> millis = new TreeMap<>();
     cpuNanos.forEach((stage, nanos) -> millis.put(stage, nanos.sum() / 1_000_000));
-    return new Collected(model, problems, files.size(), reused.intValue(),
-        cache == null ? null : cache.lastError(), millis);
+    return new Collected(model, problems, files.size(), reused.intValue(), millis);
   }
 
   /** One file's facts: from the cache when it holds this file unchanged, else read and collected. */

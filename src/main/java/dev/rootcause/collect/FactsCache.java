@@ -1,6 +1,11 @@
 package dev.rootcause.collect;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.UncheckedIOException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,12 +23,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -40,8 +48,11 @@ import java.util.zip.GZIPOutputStream;
  * the scan is then a cold one, never a wrong one.
  */
 public final class FactsCache {
+  /** "RCFACTS" and a version byte: what a pack file starts with. */
+  private static final long MAGIC = 0x5243464143545301L;
   /** Bumped when the pack layout changes; the build id covers changes to the facts themselves. */
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
+  private static final int MAX_SHARDS = 16;
   /** Packs of roots not scanned for this long are deleted when another pack is written. */
   private static final Duration UNUSED_PACK_LIFETIME = Duration.ofDays(30);
   private static final ObjectInputFilter ONLY_OUR_FACTS = ObjectInputFilter.Config.createFilter(
@@ -55,14 +66,15 @@ public final class FactsCache {
   private final Map<String, Entry> current = new ConcurrentHashMap<>();
   private volatile boolean changed;
   private volatile String lastError;
+  private volatile Thread saving;
+  private volatile long writeCpuNanos;
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
 
   /** What the cache knows of one file. */
   private record Entry(long size, long modifiedNanos, String sha256, Facts facts)
       implements Serializable {}
 
-  /** The whole pack: which build wrote it, and an entry per relative path. */
-  private record Pack(int format, String buildId, Map<String, Entry> entries)
-      implements Serializable {}
 
   private FactsCache(Path dir, Path pack, String buildId, Map<String, Entry> previous) {
     this.dir = dir;
@@ -80,15 +92,25 @@ public final class FactsCache {
     Path pack = dir.resolve("facts-" + sha256(root.toAbsolutePath().normalize().toString())
         .substring(0, 32) + ".pack");
     Map<String, Entry> previous = Map.of();
-    try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(pack)));
-        ObjectInputStream objects = new ObjectInputStream(in)) {
-      objects.setObjectInputFilter(ONLY_OUR_FACTS);
-      if (objects.readObject() instanceof Pack p && p.format() == FORMAT
-          && p.buildId().equals(buildId)) {
-        previous = p.entries();
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(pack)))) {
+      if (in.readLong() == MAGIC && in.readInt() == FORMAT && in.readUTF().equals(buildId)) {
+        int shards = in.readInt();
+        List<byte[]> blobs = new ArrayList<>();
+        for (int i = 0; i < shards && i < MAX_SHARDS; i++) {
+          int length = in.readInt();
+          if (length < 0 || length > Files.size(pack)) {
+            throw new IOException("corrupt shard length " + length);
+          }
+          blobs.add(in.readNBytes(length));
+        }
+        previous = new HashMap<>();
+        for (Map<String, Entry> shard : blobs.parallelStream().map(FactsCache::readShard).toList()) {
+          previous.putAll(shard);
+        }
       }
-    } catch (IOException | ClassNotFoundException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       // Missing, corrupt, truncated or foreign: start cold.
+      previous = Map.of();
     }
     return new FactsCache(dir, pack, buildId, previous);
   }
@@ -132,6 +154,34 @@ public final class FactsCache {
   }
 
   /**
+   * Starts writing the pack on a thread of its own, so serialization overlaps the link step and
+   * the rules; {@link #awaitSaved} waits for it. Call once every file's facts are final.
+   */
+  void saveInBackground() {
+    Thread writer = Thread.ofPlatform().name("rootcause-cache-writer").daemon(false).unstarted(() -> {
+      long start = THREADS.getCurrentThreadCpuTime();
+      save();
+      writeCpuNanos = THREADS.getCurrentThreadCpuTime() - start;
+    });
+    saving = writer;
+    writer.start();
+  }
+
+  /** Waits for the pack to be written; returns the CPU milliseconds the writing took. */
+  public long awaitSaved() {
+    Thread writer = saving;
+    if (writer == null) {
+      return 0;
+    }
+    try {
+      writer.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return writeCpuNanos / 1_000_000;
+  }
+
+  /**
    * Writes the pack when anything changed (files added, edited or gone). Best effort: a cache that
    * cannot be written costs the next run time, not correctness.
    */
@@ -143,10 +193,25 @@ public final class FactsCache {
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, "facts-", ".tmp");
       try {
-        try (OutputStream out =
-                new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)), 1 << 16);
-            ObjectOutputStream objects = new ObjectOutputStream(out)) {
-          objects.writeObject(new Pack(FORMAT, buildId, new HashMap<>(current)));
+        // Shards are serialized (and read back) in parallel: Java serialization is the cost of a
+        // warm scan, and one stream would keep one core busy while the other waits.
+        int shards = Math.min(MAX_SHARDS, 2 * Runtime.getRuntime().availableProcessors());
+        List<Map<String, Entry>> parts = new ArrayList<>();
+        for (int i = 0; i < shards; i++) {
+          parts.add(new HashMap<>());
+        }
+        current.forEach((path, e) -> parts.get(Math.floorMod(path.hashCode(), shards)).put(path, e));
+        List<byte[]> blobs = parts.parallelStream().map(FactsCache::writeShard).toList();
+        try (DataOutputStream out =
+            new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+          out.writeLong(MAGIC);
+          out.writeInt(FORMAT);
+          out.writeUTF(buildId);
+          out.writeInt(blobs.size());
+          for (byte[] blob : blobs) {
+            out.writeInt(blob.length);
+            out.write(blob);
+          }
         }
         try {
           Files.move(tmp, pack, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -161,6 +226,41 @@ public final class FactsCache {
       // A read-only home or a full disk: the next run is cold, nothing worse.
       lastError = "facts cache not written to " + dir + ": " + e;
     }
+  }
+
+  private static Map<String, Entry> readShard(byte[] blob) {
+    try (ObjectInputStream objects =
+        new ObjectInputStream(new GZIPInputStream(new ByteArrayInputStream(blob), 1 << 16))) {
+      objects.setObjectInputFilter(ONLY_OUR_FACTS);
+      Map<String, Entry> shard = new HashMap<>();
+      int n = objects.readInt();
+      for (int i = 0; i < n; i++) {
+        shard.put(objects.readUTF(), (Entry) objects.readObject());
+      }
+      return shard;
+    } catch (IOException | ClassNotFoundException | ClassCastException e) {
+      throw new UncheckedIOException(new IOException("unreadable shard", e));
+    }
+  }
+
+  private static byte[] writeShard(Map<String, Entry> shard) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    // The fastest deflate level: a pack is written on every scan that changed a file, and read
+    // back once; level 1 is a few times faster than the default for 10-20% more bytes.
+    try (ObjectOutputStream objects = new ObjectOutputStream(new GZIPOutputStream(bytes, 1 << 16) {
+          {
+            def.setLevel(Deflater.BEST_SPEED);
+          }
+        })) {
+      objects.writeInt(shard.size());
+      for (Map.Entry<String, Entry> e : shard.entrySet()) {
+        objects.writeUTF(e.getKey());
+        objects.writeObject(e.getValue());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   private void deleteUnusedPacks() throws IOException {

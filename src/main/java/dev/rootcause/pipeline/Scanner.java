@@ -65,16 +65,20 @@ public final class Scanner {
     return Path.of(System.getProperty("user.home"), ".cache", "rootcause");
   }
 
-  /** The model built for a root, and the settings used (exposed for tests and tools). */
-  public record Model(SystemModel model, Collector.Collected collected, RuleSettings settings) {}
+  /**
+   * The model built for a root, the settings used, and the facts cache (null without one), whose
+   * pack may still be being written (exposed for tests and tools).
+   */
+  public record Model(
+      SystemModel model, Collector.Collected collected, RuleSettings settings, FactsCache cache) {}
 
   /**
    * Collects, links and runs the rules. The result says where the time went: CPU milliseconds per
-   * collection stage and collector (summed over threads), then "rules".
+   * collection stage and collector (summed over threads), then "rules", and the cache's share.
    */
   public ScanResult scan(Path root, Options options) throws InputException, IOException {
     long start = System.nanoTime();
-    Model built = model(root, options);
+    Model built = collect(root, options);
     Collector.Collected collected = built.collected();
     SystemModel model = built.model();
     ScanResult.Inventory inventory = new ScanResult.Inventory(
@@ -86,14 +90,27 @@ public final class Scanner {
     RuleEngine.Outcome outcome = new RuleEngine(rules, built.settings()).run(model);
     Map<String, Long> cpuMillis = new LinkedHashMap<>(collected.cpuMillis());
     cpuMillis.put("rules", (threads.getCurrentThreadCpuTime() - rulesStart) / 1_000_000);
+    ScanResult.CacheUse cacheUse = ScanResult.CacheUse.NONE;
+    if (built.cache() != null) {
+      // The pack was written while the rules ran; a scan ends only once it is on disk.
+      cpuMillis.put("cache-write", built.cache().awaitSaved());
+      cacheUse = new ScanResult.CacheUse(true, collected.filesFromCache(), built.cache().lastError());
+    }
     return new ScanResult(root.toString(), outcome.findings(), outcome.suppressed(),
         collected.problems(), outcome.failures(), outcome.rulesRun(), inventory,
-        Duration.ofNanos(System.nanoTime() - start), cpuMillis,
-        options.cacheDir() == null ? ScanResult.CacheUse.NONE : new ScanResult.CacheUse(true,
-            collected.filesFromCache(), collected.cacheProblem()));
+        Duration.ofNanos(System.nanoTime() - start), cpuMillis, cacheUse);
   }
 
+  /** The model of a root, with its cache (if any) fully written. */
   public Model model(Path root, Options options) throws InputException, IOException {
+    Model built = collect(root, options);
+    if (built.cache() != null) {
+      built.cache().awaitSaved();
+    }
+    return built;
+  }
+
+  private Model collect(Path root, Options options) throws InputException, IOException {
     if (!Files.exists(root)) {
       throw new InputException(root + ": no such file or directory");
     }
@@ -103,10 +120,16 @@ public final class Scanner {
     RuleSettings settings = settings(root, options.configFile());
     Collector collector = new Collector(Collectors.fileCollectors(), Collectors.yamlCollectors(),
         options.maxFileBytes());
+    var threads = ManagementFactory.getThreadMXBean();
+    long readStart = threads.getCurrentThreadCpuTime();
     FactsCache cache =
         options.cacheDir() == null ? null : FactsCache.open(options.cacheDir(), root);
+    long cacheReadMillis = (threads.getCurrentThreadCpuTime() - readStart) / 1_000_000;
     Collector.Collected collected = collector.collect(root, settings.ignorePaths(), cache);
-    return new Model(collected.model(), collected, settings);
+    if (cache != null) {
+      collected.cpuMillis().put("cache-read", cacheReadMillis);
+    }
+    return new Model(collected.model(), collected, settings, cache);
   }
 
   private RuleSettings settings(Path root, Path explicit) throws InputException {
