@@ -47,6 +47,22 @@ class RuleFixturesTest {
     return tests.stream();
   }
 
+  /** The runner itself is strict: two markers on one line need two findings there, not one. */
+  @org.junit.jupiter.api.Test
+  void twoMarkersOnOneLineNeedTwoFindings(@org.junit.jupiter.api.io.TempDir Path kase)
+      throws IOException {
+    Path single = FIXTURES.resolve("k8s/service-selects-nothing/positive/label-value-differs");
+    String yaml = Files.readString(single.resolve("gateway.yaml"));
+    String twice = yaml.replace("# expect: k8s/service-selects-nothing",
+        "# expect: k8s/service-selects-nothing\n# expect: k8s/service-selects-nothing");
+    Files.writeString(kase.resolve("gateway.yaml"), twice);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> check("k8s/service-selects-nothing", "positive", kase))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("k8s/service-selects-nothing gateway.yaml:31");
+  }
+
   static void check(String ruleId, String polarity, Path kase) {
     List<Markers.Expected> expected = Markers.read(kase).stream()
         .filter(e -> e.ruleId().equals(ruleId)).toList();
@@ -57,26 +73,44 @@ class RuleFixturesTest {
     }
     ScanResult result = Scans.scan(kase, ruleId);
     assertThat(result.ruleFailures()).as("rule crashed").isEmpty();
-    Map<String, Finding> actual = new TreeMap<>();
+    // Multisets, not sets: two findings expected on one line must be two found.
+    Map<String, List<Finding>> actual = new TreeMap<>();
     for (Finding f : result.findings()) {
       assertThat(f.primary()).as("finding has a file location: " + f).isInstanceOf(SourceLocation.class);
       SourceLocation at = (SourceLocation) f.primary();
-      actual.put(f.ruleId() + " " + at.path() + ":" + at.line(), f);
+      actual.computeIfAbsent(f.ruleId() + " " + at.path() + ":" + at.line(), k -> new ArrayList<>())
+          .add(f);
     }
-    Map<String, Markers.Expected> wanted = new TreeMap<>();
-    expected.forEach(e -> wanted.put(e.key(), e));
-    assertThat(actual.keySet())
-        .as("findings of %s in %s (messages: %s)", ruleId, kase, actual.values().stream().map(Finding::message).toList())
-        .containsExactlyInAnyOrderElementsOf(wanted.keySet());
-    for (Markers.Expected e : expected) {
-      if (e.contains() != null) {
-        assertThat(actual.get(e.key()).message()).as(e.key()).contains(e.contains());
+    Map<String, List<Markers.Expected>> wanted = new TreeMap<>();
+    expected.forEach(e -> wanted.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e));
+    assertThat(counts(actual))
+        .as("findings of %s in %s (messages: %s)", ruleId, kase,
+            result.findings().stream().map(Finding::message).toList())
+        .isEqualTo(counts(wanted));
+    wanted.forEach((key, marks) -> {
+      List<String> messages = new ArrayList<>(actual.get(key).stream().map(Finding::message).toList());
+      for (Markers.Expected e : marks) {
+        if (e.contains() == null) {
+          continue;
+        }
+        // Each marker's fragment must be in a finding of its own on that line.
+        String match = messages.stream().filter(m -> m.contains(e.contains())).findFirst()
+            .orElse(null);
+        assertThat(match).as("%s: a finding containing \"%s\" among %s", key, e.contains(), messages)
+            .isNotNull();
+        messages.remove(match);
       }
-    }
+    });
     for (Finding f : result.findings()) {
       assertThat(f.fix()).as("fix of " + f.ruleId()).endsWith(".");
       assertThat(f.symptom()).isNotBlank();
     }
+  }
+
+  private static Map<String, Integer> counts(Map<String, ? extends List<?>> byKey) {
+    Map<String, Integer> counts = new TreeMap<>();
+    byKey.forEach((k, v) -> counts.put(k, v.size()));
+    return counts;
   }
 
   private static List<Path> list(Path dir) throws IOException {
