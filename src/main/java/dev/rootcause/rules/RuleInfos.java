@@ -5,12 +5,9 @@ import dev.rootcause.model.RuleInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Turns a rule class's {@link RuleSpec} into its validated {@link RuleInfo}. */
 public final class RuleInfos {
-  private static final Pattern ID = Pattern.compile("[a-z0-9]+/[a-z0-9]+(-[a-z0-9]+)*");
-
   private RuleInfos() {}
 
   /** Reads and validates the annotation; a malformed spec is a programming error. */
@@ -20,7 +17,7 @@ public final class RuleInfos {
       throw new IllegalStateException(ruleClass.getName() + " has no @RuleSpec");
     }
     String where = ruleClass.getSimpleName() + " (" + spec.id() + ")";
-    check(ID.matcher(spec.id()).matches(), where + ": id must be layer/kebab-case");
+    check(isRuleId(spec.id()), where + ": id must be layer/kebab-case");
     Layer layer = Layer.ofRuleId(spec.id());
     check(!spec.summary().isBlank() && !spec.summary().endsWith("."),
         where + ": summary must be non-empty with no trailing period");
@@ -33,6 +30,21 @@ public final class RuleInfos {
     }
     return new RuleInfo(spec.id(), layer, spec.severity(), spec.summary(), spec.symptom(),
         spec.fix(), List.copyOf(thresholds.values()), ruleClass);
+  }
+
+  /** {@code layer/kebab-case}: lower-case words of letters and digits, one hyphen between them. */
+  static boolean isRuleId(String id) {
+    int slash = id.indexOf('/');
+    return slash > 0 && slash == id.lastIndexOf('/') && isWord(id.substring(0, slash), false)
+        && isWord(id.substring(slash + 1), true);
+  }
+
+  private static boolean isWord(String s, boolean hyphens) {
+    if (s.isEmpty() || s.startsWith("-") || s.endsWith("-") || s.contains("--")) {
+      return false;
+    }
+    return s.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+        || hyphens && c == '-');
   }
 
   private static void check(boolean ok, String message) {
