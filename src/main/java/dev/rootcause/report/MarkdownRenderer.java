@@ -26,7 +26,7 @@ public final class MarkdownRenderer implements ReportRenderer {
     PrintWriter out = new PrintWriter(writer);
     out.println("## Root causes");
     out.println();
-    out.println(summary(result));
+    out.println(summary(result, code(result.root(), false)));
     out.println();
     List<Finding> ordered = new ArrayList<>();
     Map<Layer, List<Finding>> byLayer =
@@ -133,9 +133,10 @@ public final class MarkdownRenderer implements ReportRenderer {
     out.println();
   }
 
-  private static String summary(ScanResult result) {
+  /** The opening sentence, also the HTML report's: what was found in what was read. */
+  static String summary(ScanResult result, String root) {
     int n = result.findings().size();
-    StringBuilder sb = new StringBuilder("Scanned " + code(result.root(), false) + ": ");
+    StringBuilder sb = new StringBuilder("Scanned " + root + ": ");
     if (n == 0) {
       sb.append("no root causes found");
     } else {
