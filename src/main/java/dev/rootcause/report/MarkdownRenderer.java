@@ -168,12 +168,12 @@ public final class MarkdownRenderer implements ReportRenderer {
   }
 
   /** Text inside a table cell: pipes would end the cell, newlines the row. */
-  static String cell(String s) {
+  public static String cell(String s) {
     return html(Redaction.redact(s)).replace("|", "\\|").replaceAll("\\R", "<br>");
   }
 
   /** Text in a paragraph or list item, on one line. */
-  static String text(String s) {
+  public static String text(String s) {
     return html(Redaction.redact(s)).replaceAll("\\s*\\R\\s*", " ");
   }
 
@@ -181,7 +181,7 @@ public final class MarkdownRenderer implements ReportRenderer {
    * A code span, fenced with more backticks than it contains. In a table, pipes are escaped even
    * inside code spans (GitHub Flavored Markdown splits cells first).
    */
-  static String code(String s, boolean inTable) {
+  public static String code(String s, boolean inTable) {
     String value = Redaction.redact(s).replaceAll("\\s*\\R\\s*", " ");
     int longest = 0;
     int run = 0;

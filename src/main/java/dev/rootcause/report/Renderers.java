@@ -5,6 +5,7 @@ import dev.rootcause.model.probe.ProbeReport;
 import dev.rootcause.model.probe.VerifyReport;
 import dev.rootcause.report.probe.GateHtml;
 import dev.rootcause.report.probe.GateJson;
+import dev.rootcause.report.probe.GateMarkdown;
 import dev.rootcause.report.probe.GateText;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -32,6 +33,7 @@ public final class Renderers<T> {
       new Renderers<ProbeReport>()
           .with(Format.TEXT, o -> new GateText(o.timeline())::render)
           .with(Format.JSON, o -> new GateJson()::render)
+          .with(Format.MARKDOWN, o -> new GateMarkdown()::render)
           .with(Format.HTML, o -> new GateHtml()::render);
 
   /** {@code verify}: every criterion, the canary decision, the verdict. */
@@ -39,6 +41,7 @@ public final class Renderers<T> {
       new Renderers<VerifyReport>()
           .with(Format.TEXT, o -> new GateText(o.timeline())::render)
           .with(Format.JSON, o -> new GateJson()::render)
+          .with(Format.MARKDOWN, o -> new GateMarkdown()::render)
           .with(Format.HTML, o -> new GateHtml()::render);
 
   private final Map<Format, Function<RenderOptions, Renderer<T>>> byFormat =

@@ -22,10 +22,10 @@ class OutputOptionsTest {
   void eachCommandsHelpListsTheFormatsItHas() {
     assertThat(Cli.run("scan", "--help").out()).contains("text, json, sarif, markdown, html");
     assertThat(Cli.run("probe", "--help").out())
-        .contains("Output format: text, json, html.")
+        .contains("Output format: text, json, markdown, html.")
         .doesNotContain("sarif");
     assertThat(Cli.run("verify", "--help").out())
-        .contains("Output format: text, json, html.")
+        .contains("Output format: text, json, markdown, html.")
         .doesNotContain("sarif");
   }
 
@@ -37,18 +37,35 @@ class OutputOptionsTest {
       assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
       assertThat(run.out()).isEmpty();
       assertThat(run.err().lines()).hasSize(1);
-      assertThat(run.err()).contains("'sarif': probe writes text, json, html");
+      assertThat(run.err()).contains("'sarif': probe writes text, json, markdown, html");
       assertThat(app.requests()).as("no load is sent for a report that cannot be written").isZero();
     }
   }
 
   @Test
-  void verifyHasNoMarkdownEither() {
+  void verifyHasNoSarifEither() {
     Cli.Run run = Cli.run("verify", "--baseline", "http://127.0.0.1:1/", "--candidate",
-        "http://127.0.0.1:1/", "-f", "markdown");
+        "http://127.0.0.1:1/", "-f", "SARIF");
 
     assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(run.err()).contains("'markdown': verify writes text, json, html");
+    assertThat(run.err()).contains("'SARIF': verify writes text, json, markdown, html");
+  }
+
+  @Test
+  void verifyWritesMarkdownForAPostmortemBesideTheTextReport() throws Exception {
+    Path md = dir.resolve("verify.md");
+
+    Cli.Run run = Cli.run("verify", "--dump", VerifyCommandTest.fixture("seed-002-broken/pods.yaml"),
+        "-N", "production", "--as-of", "2025-02-11T16:52:00Z", "-f", "markdown", "-o",
+        md.toString(), "-f", "text");
+
+    assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS.code());
+    assertThat(run.out()).contains("Result: FAIL (2 of 3 criteria failed)");
+    assertThat(Files.readString(md))
+        .startsWith("## rootcause verify\n\n**FAIL**: 2 of 3 criteria failed.")
+        .contains("| | Criterion | Measured | On | Detail |")
+        .containsPattern("\\| \\*\\*FAIL\\*\\* \\| all pods Running and Ready \\| 3/6 pods")
+        .contains("notification-service-59d7c6b8f9-c4ntd (ImagePullBackOff)");
   }
 
   @Test
@@ -66,6 +83,26 @@ class OutputOptionsTest {
       assertThat(new ObjectMapper().readTree(json.toFile()).get("endpoints").get(0)
           .get("requests").asLong()).isEqualTo(5);
       assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("healthy");
+    }
+  }
+
+  @Test
+  void probeMarkdownLeadsWithTheSloThenEachUrl() {
+    try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.status(500, "boom"))) {
+      Cli.Run run = Cli.run("probe", app.url("/"), "-n", "4", "--slo", "success=100%", "-f", "md");
+
+      assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
+      assertThat(run.err()).contains("'md': probe writes text, json, markdown, html");
+
+      run = Cli.run("probe", app.url("/"), "-n", "4", "--slo", "success=100%", "-f", "markdown");
+
+      assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS.code());
+      assertThat(run.out())
+          .startsWith("## rootcause probe\n\n**SLO violated** (success=100%): 1 of 1 criteria")
+          .contains("| **FAIL** | success=100% | 0% (0/4) |")
+          .contains("#### `" + app.url("/") + "`")
+          .contains("**always failing**: every request failed")
+          .contains("| 4 | 0 | 4 |");
     }
   }
 
