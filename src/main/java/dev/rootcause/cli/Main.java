@@ -1,11 +1,13 @@
 package dev.rootcause.cli;
 
-import dev.rootcause.pipeline.InputException;
-import dev.rootcause.report.Version;
 import dev.rootcause.pipeline.BuiltInRules;
+import dev.rootcause.pipeline.InputException;
+import dev.rootcause.report.Renderers;
+import dev.rootcause.report.Version;
 import dev.rootcause.rules.Rule;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,10 +36,17 @@ import picocli.CommandLine.Command;
       "  4  internal error (please report it; --verbose shows the stack trace)",
     })
 public final class Main implements Runnable {
+  /** What each command that writes a report renders: its {@code --format} choices. */
+  private static final Map<Class<?>, Renderers<?>> REPORTS =
+      Map.of(
+          ScanCommand.class, Renderers.SCAN,
+          ProbeCommand.class, Renderers.PROBE,
+          VerifyCommand.class, Renderers.VERIFY);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    Terminal.pinBuiltInConsole();
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     System.exit(commandLine(out, err).execute(args));
@@ -63,6 +72,12 @@ public final class Main implements Runnable {
       }
     };
     CommandLine cli = new CommandLine(new Main(), factory);
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      Renderers<?> renderers = REPORTS.get(sub.getCommand().getClass());
+      if (renderers != null) {
+        OutputOptions.offer(sub.getCommandSpec(), renderers);
+      }
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -71,9 +86,7 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter w = commandLine.getErr();
       if (e instanceof InputException) {
-        w.println("rootcause: " + e.getMessage());
-        w.flush();
-        return ExitCode.USAGE.code();
+        return usageError(e, w);
       }
       return internalError(e, w, parseResult);
     });
@@ -81,7 +94,10 @@ public final class Main implements Runnable {
     // stack trace and exit 1, which CI would read as "findings".
     cli.setExecutionStrategy(parseResult -> {
       try {
+        checkReports(parseResult);
         return new CommandLine.RunLast().execute(parseResult);
+      } catch (InputException e) {
+        return usageError(e, cli.getErr());
       } catch (Error e) {
         return internalError(e, cli.getErr(), parseResult);
       }
@@ -96,6 +112,31 @@ public final class Main implements Runnable {
     });
     cli.getCommandSpec().exitCodeOnUsageHelp(ExitCode.OK.code());
     return cli;
+  }
+
+  /**
+   * Checks where the reports go before the command does any work: a scan of minutes, or load sent
+   * to a service, should not end in "cannot write the report".
+   */
+  private static void checkReports(CommandLine.ParseResult parseResult) throws InputException {
+    CommandLine.ParseResult leaf = parseResult;
+    while (leaf.subcommand() != null) {
+      leaf = leaf.subcommand();
+    }
+    if (leaf.isUsageHelpRequested() || leaf.isVersionHelpRequested()) {
+      return;
+    }
+    for (CommandLine.Model.CommandSpec mixin : leaf.commandSpec().mixins().values()) {
+      if (mixin.userObject() instanceof OutputOptions output) {
+        output.targets();
+      }
+    }
+  }
+
+  private static int usageError(Exception e, PrintWriter w) {
+    w.println("rootcause: " + e.getMessage());
+    w.flush();
+    return ExitCode.USAGE.code();
   }
 
   private static int internalError(

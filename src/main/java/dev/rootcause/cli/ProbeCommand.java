@@ -1,11 +1,12 @@
 package dev.rootcause.cli;
 
-import dev.rootcause.collect.http.LoadGenerator;
 import dev.rootcause.model.probe.ProbePlan;
 import dev.rootcause.model.probe.ProbeReport;
 import dev.rootcause.model.probe.ProbeResult;
 import dev.rootcause.model.probe.Slo;
 import dev.rootcause.pipeline.InputException;
+import dev.rootcause.pipeline.Prober;
+import dev.rootcause.report.Renderers;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -62,6 +63,8 @@ final class ProbeCommand implements Callable<Integer> {
           + " ${DEFAULT-VALUE}.")
   String slow;
 
+  @Mixin LoadDisplay display;
+
   @Mixin OutputOptions output;
 
   @Override
@@ -69,9 +72,8 @@ final class ProbeCommand implements Callable<Integer> {
     Slo objective = parseSlo(slo);
     Duration slowThreshold = Durations.parse(slow, "--slow");
     ProbePlan plan = load.plan(urls, 10, false);
-    ProbeResult result = run(plan, output, spec);
-    ProbeReport report = ProbeReport.judge(result, objective, slowThreshold);
-    output.write(spec, report);
+    ProbeReport report = ProbeReport.judge(run(plan, display, spec), objective, slowThreshold);
+    output.write(Renderers.PROBE, report, display.options());
     return report.passed() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
   }
 
@@ -86,14 +88,12 @@ final class ProbeCommand implements Callable<Integer> {
     }
   }
 
-  static ProbeResult run(ProbePlan plan, OutputOptions output, CommandLine.Model.CommandSpec spec)
+  /** Measures {@code plan}, with a progress line on standard error while it runs. */
+  static ProbeResult run(ProbePlan plan, LoadDisplay display, CommandLine.Model.CommandSpec spec)
       throws InputException, InterruptedException {
-    ProgressLine progress = new ProgressLine(spec.commandLine().getErr(),
-        !output.quiet && ProgressLine.interactive());
+    ProgressLine progress = display.progress(spec.commandLine().getErr());
     try {
-      return new LoadGenerator().run(plan, progress);
-    } catch (IllegalArgumentException e) {
-      throw new InputException(e.getMessage());
+      return new Prober().measure(plan, progress);
     } finally {
       progress.clear();
     }

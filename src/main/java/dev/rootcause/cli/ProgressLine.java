@@ -1,6 +1,6 @@
 package dev.rootcause.cli;
 
-import dev.rootcause.collect.http.LoadGenerator;
+import dev.rootcause.pipeline.Prober;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * A one-line live status on standard error while load runs, rewritten in place; silent when
  * standard error is not a terminal or {@code --quiet} is set, so logs and pipes stay clean.
  */
-final class ProgressLine implements Consumer<LoadGenerator.Progress> {
+final class ProgressLine implements Consumer<Prober.Progress> {
   private final PrintWriter err;
   private final boolean enabled;
   private boolean drawn;
@@ -19,22 +19,8 @@ final class ProgressLine implements Consumer<LoadGenerator.Progress> {
     this.enabled = enabled;
   }
 
-  /** Whether this process has a terminal to draw on. */
-  static boolean interactive() {
-    java.io.Console console = System.console();
-    if (console == null) {
-      return false;
-    }
-    try {
-      // JDK 22+ returns a Console even when redirected; isTerminal() tells the truth there.
-      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-    } catch (ReflectiveOperationException e) {
-      return true;
-    }
-  }
-
   @Override
-  public void accept(LoadGenerator.Progress p) {
+  public void accept(Prober.Progress p) {
     if (!enabled) {
       return;
     }

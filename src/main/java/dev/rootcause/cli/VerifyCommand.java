@@ -15,6 +15,7 @@ import dev.rootcause.model.probe.VerifyReport;
 import dev.rootcause.pipeline.ClusterGate;
 import dev.rootcause.pipeline.InputException;
 import dev.rootcause.report.Redaction;
+import dev.rootcause.report.Renderers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,7 +131,9 @@ final class VerifyCommand implements Callable<Integer> {
           + " baseline median (10%%) or a duration (50ms); never below 1ms. Default: ${DEFAULT-VALUE}.")
   String maxSlowdown;
 
-  @Mixin OutputOptions output;
+  @Mixin LoadDisplay output;
+
+  @Mixin OutputOptions reports;
 
   @Override
   public Integer call() throws IOException, InputException, InterruptedException {
@@ -216,7 +219,7 @@ final class VerifyCommand implements Callable<Integer> {
       }
       VerifyReport report = new VerifyReport(probe, canaryReport,
           reader == null ? null : reader.describe(), clusterCriteria);
-      output.write(spec, report);
+      reports.write(Renderers.VERIFY, report, output.options());
       return report.passed() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
     } finally {
       if (reader != null) {

@@ -1,25 +1,19 @@
 package dev.rootcause.report;
 
 import java.util.Locale;
-import java.util.function.Supplier;
 
-/** The output formats, each with its renderer: the one place a format is added. */
+/**
+ * The output formats of every command; which ones a kind of result has is said by {@link
+ * Renderers}.
+ */
 public enum Format {
-  TEXT(TextRenderer::new),
-  JSON(JsonRenderer::new),
-  SARIF(SarifRenderer::new),
-  MARKDOWN(MarkdownRenderer::new);
+  TEXT,
+  JSON,
+  SARIF,
+  MARKDOWN,
+  HTML;
 
-  private final Supplier<ReportRenderer> renderer;
-
-  Format(Supplier<ReportRenderer> renderer) {
-    this.renderer = renderer;
-  }
-
-  public ReportRenderer renderer() {
-    return renderer.get();
-  }
-
+  /** The name as users type it: {@code sarif}. */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }

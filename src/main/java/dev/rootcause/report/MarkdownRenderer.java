@@ -26,7 +26,7 @@ public final class MarkdownRenderer implements ReportRenderer {
     PrintWriter out = new PrintWriter(writer);
     out.println("## Root causes");
     out.println();
-    out.println(summary(result));
+    out.println(summary(result, code(result.root(), false)));
     out.println();
     List<Finding> ordered = new ArrayList<>();
     Map<Layer, List<Finding>> byLayer =
@@ -133,9 +133,10 @@ public final class MarkdownRenderer implements ReportRenderer {
     out.println();
   }
 
-  private static String summary(ScanResult result) {
+  /** The opening sentence, also the HTML report's: what was found in what was read. */
+  static String summary(ScanResult result, String root) {
     int n = result.findings().size();
-    StringBuilder sb = new StringBuilder("Scanned " + code(result.root(), false) + ": ");
+    StringBuilder sb = new StringBuilder("Scanned " + root + ": ");
     if (n == 0) {
       sb.append("no root causes found");
     } else {
@@ -167,12 +168,12 @@ public final class MarkdownRenderer implements ReportRenderer {
   }
 
   /** Text inside a table cell: pipes would end the cell, newlines the row. */
-  static String cell(String s) {
+  public static String cell(String s) {
     return html(Redaction.redact(s)).replace("|", "\\|").replaceAll("\\R", "<br>");
   }
 
   /** Text in a paragraph or list item, on one line. */
-  static String text(String s) {
+  public static String text(String s) {
     return html(Redaction.redact(s)).replaceAll("\\s*\\R\\s*", " ");
   }
 
@@ -180,7 +181,7 @@ public final class MarkdownRenderer implements ReportRenderer {
    * A code span, fenced with more backticks than it contains. In a table, pipes are escaped even
    * inside code spans (GitHub Flavored Markdown splits cells first).
    */
-  static String code(String s, boolean inTable) {
+  public static String code(String s, boolean inTable) {
     String value = Redaction.redact(s).replaceAll("\\s*\\R\\s*", " ");
     int longest = 0;
     int run = 0;

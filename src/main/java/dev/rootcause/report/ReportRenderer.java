@@ -1,10 +1,6 @@
 package dev.rootcause.report;
 
 import dev.rootcause.model.ScanResult;
-import java.io.IOException;
-import java.io.Writer;
 
-/** Formats a scan result; renderers only format, they decide nothing. */
-public interface ReportRenderer {
-  void render(ScanResult result, Writer out) throws IOException;
-}
+/** A renderer of a scan result: the scan's members of the {@link Renderer} family. */
+public interface ReportRenderer extends Renderer<ScanResult> {}

@@ -27,10 +27,6 @@ public final class TextRenderer implements ReportRenderer {
   private final boolean color;
   private final boolean showSuppressed;
 
-  public TextRenderer() {
-    this(false, false);
-  }
-
   public TextRenderer(boolean color, boolean showSuppressed) {
     this.color = color;
     this.showSuppressed = showSuppressed;

@@ -368,8 +368,8 @@ class CliContractTest {
     "NEVER,  true,  ,   false",
   })
   void colourFollowsTheTerminalAndNoColor(
-      ScanCommand.ColorWhen when, boolean terminal, String noColor, boolean expected) {
-    assertThat(ScanCommand.useColor(when, terminal, noColor)).isEqualTo(expected);
+      OutputOptions.ColorWhen when, boolean terminal, String noColor, boolean expected) {
+    assertThat(OutputOptions.useColor(when, terminal, noColor)).isEqualTo(expected);
   }
 
   @Test

@@ -136,7 +136,7 @@ class SecretsNeverLeaveTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"text", "json", "sarif", "markdown"})
+  @ValueSource(strings = {"text", "json", "sarif", "markdown", "html"})
   void builtInRulesLeakNothing(String format) throws IOException {
     Output output = scan(BuiltInRules.all(), format);
 
@@ -147,7 +147,7 @@ class SecretsNeverLeaveTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"text", "json", "sarif", "markdown"})
+  @ValueSource(strings = {"text", "json", "sarif", "markdown", "html"})
   void aCarelessRuleIsCaughtByRedaction(String format) throws IOException {
     List<Rule> rules = new ArrayList<>(BuiltInRules.all());
     rules.add(new QuotesEveryValue());

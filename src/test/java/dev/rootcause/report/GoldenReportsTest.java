@@ -61,6 +61,11 @@ class GoldenReportsTest {
     Goldens.assertMatches(GOLDEN.resolve("report.md"), render(new MarkdownRenderer()));
   }
 
+  @Test
+  void html() throws IOException {
+    Goldens.assertMatches(GOLDEN.resolve("report.html"), render(new HtmlRenderer()));
+  }
+
   private static String render(ReportRenderer renderer) throws IOException {
     StringWriter out = new StringWriter();
     renderer.render(result(), out);

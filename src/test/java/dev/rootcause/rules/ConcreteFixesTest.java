@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootcause.model.Finding;
 import dev.rootcause.report.Format;
+import dev.rootcause.report.RenderOptions;
+import dev.rootcause.report.Renderers;
 import dev.rootcause.testing.Scans;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -47,9 +49,9 @@ class ConcreteFixesTest {
     ScanResult result =
         Scans.scan(FIXTURES.resolve("k8s/unknown-service-host/positive/postgres-url-in-secret"));
     assertThat(result.findings()).extracting(Finding::ruleId).contains("k8s/unknown-service-host");
-    for (Format format : Format.values()) {
+    for (Format format : Renderers.SCAN.formats()) {
       StringWriter out = new StringWriter();
-      format.renderer().render(result, out);
+      Renderers.SCAN.renderer(format, RenderOptions.PLAIN).render(result, out);
       assertThat(out.toString())
           .as(format.label())
           .contains("db:5432")

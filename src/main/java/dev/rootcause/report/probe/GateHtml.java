@@ -1,5 +1,7 @@
 package dev.rootcause.report.probe;
 
+import static dev.rootcause.report.HtmlPage.esc;
+
 import dev.rootcause.model.probe.CanaryReport;
 import dev.rootcause.model.probe.Criterion;
 import dev.rootcause.model.probe.Diagnosis;
@@ -12,8 +14,7 @@ import dev.rootcause.model.probe.ProbeReport;
 import dev.rootcause.model.probe.SecondStats;
 import dev.rootcause.model.probe.Units;
 import dev.rootcause.model.probe.VerifyReport;
-import dev.rootcause.report.Redaction;
-import dev.rootcause.report.Version;
+import dev.rootcause.report.HtmlPage;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -25,30 +26,28 @@ import java.util.stream.Collectors;
  * and the per-second series as inline SVG, no script and nothing fetched, so it can be attached to
  * an incident ticket and opened anywhere.
  */
-public final class GateHtml implements GateRenderer {
+public final class GateHtml {
   private static final int W = 640;
   private static final int H = 180;
   private static final int PAD = 40;
 
-  @Override
   public void render(ProbeReport report, Writer out) throws IOException {
     StringBuilder b = new StringBuilder();
-    open(b, "rootcause probe");
+    HtmlPage.open(b, "rootcause probe", CSS);
     probe(b, report);
     if (report.slo() != null) {
       b.append("<h2>SLO ").append(esc(report.slo().toString())).append("</h2>\n");
       criteria(b, report.criteria());
       verdict(b, report.passed(), report.passed() ? "SLO met" : "SLO violated");
     }
-    close(b);
+    HtmlPage.close(b);
     out.write(b.toString());
     out.flush();
   }
 
-  @Override
   public void render(VerifyReport report, Writer out) throws IOException {
     StringBuilder b = new StringBuilder();
-    open(b, "rootcause verify");
+    HtmlPage.open(b, "rootcause verify", CSS);
     verdict(b, report.passed(), report.passed() ? "PASS" : "FAIL");
     b.append("<h2>Criteria</h2>\n");
     if (report.clusterSource() != null) {
@@ -61,31 +60,19 @@ public final class GateHtml implements GateRenderer {
     if (report.probe() != null) {
       probe(b, report.probe());
     }
-    close(b);
+    HtmlPage.close(b);
     out.write(b.toString());
     out.flush();
   }
 
-  private static void open(StringBuilder b, String title) {
-    b.append("<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>\n<title>")
-        .append(esc(title)).append("</title>\n<style>\n")
-        .append("body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:960px;color:#222}")
-        .append("h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.6em}h3{font-size:1.05em}")
-        .append("table{border-collapse:collapse;margin:.5em 0}td,th{padding:.25em .7em;text-align:left;")
-        .append("border-bottom:1px solid #ddd;vertical-align:top}th{background:#f4f4f4}")
-        .append(".pass{color:#116611;font-weight:bold}.fail{color:#b00020;font-weight:bold}")
-        .append(".verdict{font-size:1.2em;padding:.5em 1em;border-radius:4px;display:inline-block}")
-        .append(".verdict.pass{background:#e6f4e6}.verdict.fail{background:#fde8ea}")
-        .append(".note{color:#555}code,pre{font-family:ui-monospace,monospace;font-size:12px}")
-        .append("pre{background:#f7f7f7;padding:.5em;white-space:pre-wrap;word-break:break-all}")
-        .append("svg{background:#fcfcfc;border:1px solid #eee}svg text{font:10px sans-serif;fill:#555}")
-        .append("\n</style></head><body>\n<h1>").append(esc(title)).append("</h1>\n")
-        .append("<p class=note>rootcause ").append(esc(Version.get())).append("</p>\n");
-  }
-
-  private static void close(StringBuilder b) {
-    b.append("</body></html>\n");
-  }
+  private static final String CSS =
+      HtmlPage.BASE_CSS
+          + ".pass{color:#116611;font-weight:bold}.fail{color:#b00020;font-weight:bold}"
+          + ".verdict{font-size:1.2em;padding:.5em 1em;border-radius:4px;display:inline-block}"
+          + ".verdict.pass{background:#e6f4e6}.verdict.fail{background:#fde8ea}"
+          + ".note{color:#555}code,pre{font-family:ui-monospace,monospace;font-size:12px}"
+          + "pre{background:#f7f7f7;padding:.5em;white-space:pre-wrap;word-break:break-all}"
+          + "svg{background:#fcfcfc;border:1px solid #eee}svg text{font:10px sans-serif;fill:#555}";
 
   private static void verdict(StringBuilder b, boolean passed, String text) {
     b.append("<p class=\"verdict ").append(passed ? "pass" : "fail").append("\">")
@@ -244,26 +231,5 @@ public final class GateHtml implements GateRenderer {
 
   private static String td(String s) {
     return "<td>" + esc(s) + "</td>";
-  }
-
-  /** Redacts, then escapes for HTML text and attribute values. */
-  static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    String r = Redaction.redact(s);
-    StringBuilder out = new StringBuilder(r.length());
-    for (int i = 0; i < r.length(); i++) {
-      char ch = r.charAt(i);
-      switch (ch) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(ch);
-      }
-    }
-    return out.toString();
   }
 }

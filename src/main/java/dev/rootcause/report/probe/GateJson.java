@@ -30,13 +30,12 @@ import java.util.Locale;
  * seconds for durations, fractions in [0, 1] for rates), documented in {@code docs/probe.md}.
  * Strings that may carry secrets (URLs, bodies, error details) are redacted.
  */
-public final class GateJson implements GateRenderer {
+public final class GateJson {
   public static final int SCHEMA_VERSION = 1;
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
-  @Override
   public void render(ProbeReport report, Writer out) throws IOException {
     ObjectNode root = header("probe");
     probe(root, report);
@@ -46,7 +45,6 @@ public final class GateJson implements GateRenderer {
     out.flush();
   }
 
-  @Override
   public void render(VerifyReport report, Writer out) throws IOException {
     ObjectNode root = header("verify");
     if (report.probe() != null) {

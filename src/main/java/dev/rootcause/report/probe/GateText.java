@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * The probe and verify reports for a terminal: one block per URL, then every criterion as PASS or
  * FAIL with its measured value, then the verdict.
  */
-public final class GateText implements GateRenderer {
+public final class GateText {
   static final int BODY_CHARS = 300;
 
   private final boolean timeline;
@@ -34,7 +34,6 @@ public final class GateText implements GateRenderer {
     this.timeline = timeline;
   }
 
-  @Override
   public void render(ProbeReport report, Writer out) throws IOException {
     PrintWriter w = new PrintWriter(out);
     ProbePlan plan = report.result().plan();
@@ -59,7 +58,6 @@ public final class GateText implements GateRenderer {
     w.flush();
   }
 
-  @Override
   public void render(VerifyReport report, Writer out) throws IOException {
     PrintWriter w = new PrintWriter(out);
     w.println("rootcause verify");
