@@ -3,8 +3,10 @@ package dev.rootcause.rules;
 import dev.rootcause.model.ScanResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootcause.model.ClusterLocation;
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.SourceLocation;
+import dev.rootcause.testing.ClusterFixtures;
 import dev.rootcause.testing.Markers;
 import dev.rootcause.testing.Scans;
 import java.io.IOException;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * One runner for every rule fixture: {@code src/test/resources/rules/<layer>/<rule>/{positive,
  * negative}/<case>/} is scanned with that rule alone; every finding must be marked by an {@code
- * expect:} comment on the line before it, and every marker must be found. Strict both ways.
+ * expect:} comment on the line before it, and every marker must be found. Strict both ways. A
+ * case holding cluster state is run on that state (see {@link ClusterFixtures}).
  */
 class RuleFixturesTest {
   static final Path FIXTURES = Path.of("src/test/resources/rules");
@@ -55,12 +58,25 @@ class RuleFixturesTest {
     } else {
       assertThat(expected).as("a positive case marks at least one finding").isNotEmpty();
     }
-    ScanResult result = Scans.scan(kase, ruleId);
-    assertThat(result.ruleFailures()).as("rule crashed").isEmpty();
+    List<Finding> findings;
+    if (ClusterFixtures.holdsClusterState(kase)) {
+      RuleEngine.Outcome outcome = ClusterFixtures.run(kase, ruleId);
+      assertThat(outcome.failures()).as("rule crashed").isEmpty();
+      findings = outcome.findings();
+    } else {
+      ScanResult result = Scans.scan(kase, ruleId);
+      assertThat(result.ruleFailures()).as("rule crashed").isEmpty();
+      findings = result.findings();
+    }
     Map<String, Finding> actual = new TreeMap<>();
-    for (Finding f : result.findings()) {
-      assertThat(f.primary()).as("finding has a file location: " + f).isInstanceOf(SourceLocation.class);
-      SourceLocation at = (SourceLocation) f.primary();
+    for (Finding f : findings) {
+      // A finding on a cluster object is marked on its line in the dump the case holds.
+      SourceLocation at = f.primary() instanceof ClusterLocation object
+          ? ClusterFixtures.locate(kase, object) : null;
+      if (at == null) {
+        assertThat(f.primary()).as("finding has a file location: " + f).isInstanceOf(SourceLocation.class);
+        at = (SourceLocation) f.primary();
+      }
       actual.put(f.ruleId() + " " + at.path() + ":" + at.line(), f);
     }
     Map<String, Markers.Expected> wanted = new TreeMap<>();
@@ -73,7 +89,7 @@ class RuleFixturesTest {
         assertThat(actual.get(e.key()).message()).as(e.key()).contains(e.contains());
       }
     }
-    for (Finding f : result.findings()) {
+    for (Finding f : findings) {
       assertThat(f.fix()).as("fix of " + f.ruleId()).endsWith(".");
       assertThat(f.symptom()).isNotBlank();
     }
