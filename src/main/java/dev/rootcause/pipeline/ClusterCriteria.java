@@ -3,18 +3,22 @@ package dev.rootcause.pipeline;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.Location;
+import dev.rootcause.model.RuleInfo;
 import dev.rootcause.model.cluster.ClusterState;
 import dev.rootcause.model.cluster.ContainerLog;
 import dev.rootcause.model.cluster.ContainerState;
 import dev.rootcause.model.cluster.PodState;
 import dev.rootcause.model.probe.Criterion;
 import dev.rootcause.model.probe.Units;
+import dev.rootcause.rules.RuleEngine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The cluster half of seed 002's Phase 4 gate, worded from what the {@code runtime/*} rules found:
@@ -30,9 +34,17 @@ final class ClusterCriteria {
   private final ClusterState cluster;
   private final List<Finding> findings;
 
-  ClusterCriteria(ClusterState cluster, List<Finding> findings) {
+  ClusterCriteria(ClusterState cluster, RuleEngine.Outcome outcome) {
+    // A criterion whose rule crashed or did not run would read as PASS: that is a bug, not a pass.
+    if (!outcome.failures().isEmpty()) {
+      throw new IllegalStateException("rule failed: " + outcome.failures().get(0));
+    }
+    Set<String> ran = outcome.rulesRun().stream().map(RuleInfo::id).collect(Collectors.toSet());
+    if (!ran.containsAll(List.of(POD_NOT_READY, RESTARTED, LOG_ERRORS))) {
+      throw new IllegalStateException("the gate's rules did not all run: " + ran);
+    }
     this.cluster = cluster;
-    this.findings = List.copyOf(findings);
+    this.findings = outcome.findings();
   }
 
   /** Pods Running and Ready, no restarts in the window, no error lines in the logs: in that order. */
@@ -104,7 +116,7 @@ final class ClusterCriteria {
         .toList();
   }
 
-  /** Each pod as first seen, and within it: created, status, each container, gone. */
+  /** Each pod as first seen (created, status, each container), then the pods gone. */
   private Map<Location, Integer> podOrder() {
     Map<Location, Integer> order = new HashMap<>();
     for (PodState pod : cluster.podsSeen()) {
@@ -113,8 +125,8 @@ final class ClusterCriteria {
       for (ContainerState c : pod.containers()) {
         order.putIfAbsent(pod.containerStatus(c.name()), order.size());
       }
-      order.putIfAbsent(pod.object(), order.size());
     }
+    cluster.podsSeen().forEach(pod -> order.putIfAbsent(pod.object(), order.size()));
     return order;
   }
 
