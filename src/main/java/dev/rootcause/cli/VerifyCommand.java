@@ -1,19 +1,11 @@
 package dev.rootcause.cli;
 
-import dev.rootcause.collect.cluster.ClusterReadException;
-import dev.rootcause.collect.cluster.ClusterReader;
-import dev.rootcause.collect.cluster.DumpClusterReader;
-import dev.rootcause.collect.cluster.LiveClusterReader;
-import dev.rootcause.model.probe.CanaryReport;
-import dev.rootcause.model.probe.Criterion;
-import dev.rootcause.model.probe.EndpointResult;
 import dev.rootcause.model.probe.ProbePlan;
-import dev.rootcause.model.probe.ProbeReport;
-import dev.rootcause.model.probe.ProbeResult;
 import dev.rootcause.model.probe.Slo;
 import dev.rootcause.model.probe.VerifyReport;
-import dev.rootcause.pipeline.ClusterGate;
+import dev.rootcause.pipeline.ClusterSourceException;
 import dev.rootcause.pipeline.InputException;
+import dev.rootcause.pipeline.Verifier;
 import dev.rootcause.report.Redaction;
 import dev.rootcause.report.Renderers;
 import java.io.IOException;
@@ -26,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -171,70 +161,26 @@ final class VerifyCommand implements Callable<Integer> {
     Slowdown slowdown = slowdown(maxSlowdown);
     Instant asOfTime = asOf == null ? null : instant(asOf, "--as-of");
 
-    ClusterReader reader = null;
-    CompletableFuture<List<Criterion>> clusterCheck = null;
+    Verifier.Cluster target = cluster ? new Verifier.Cluster(dump, asOfTime, kubeconfig, context,
+        namespace, window, poll, logsSinceTime(), logsSinceDuration()) : null;
+    ProgressLine progress = output.progress(spec.commandLine().getErr());
+    VerifyReport report;
     try {
-      if (cluster) {
-        reader = open(asOfTime);
-        Instant since = logsSince == null ? null : since(logsSince, reader.now());
-        ClusterGate gate = new ClusterGate(reader, namespace, window, poll);
-        clusterCheck = new CompletableFuture<>();
-        CompletableFuture<List<Criterion>> result = clusterCheck;
-        // A live cluster is watched for the whole window while the probe runs.
-        Thread.ofVirtual().name("rootcause-cluster").start(() -> {
-          try {
-            result.complete(gate.check(since));
-          } catch (Throwable t) {
-            result.completeExceptionally(t);
-          }
-        });
+      report = new Verifier(progress, progress::clear).verify(new Verifier.Request(
+          probePlan == null ? null : new Verifier.Probe(probePlan, objective, slowThreshold),
+          canaryPlan == null ? null
+              : new Verifier.Canary(canaryPlan, alpha, slowdown.fraction, slowdown.micros),
+          target));
+    } catch (ClusterSourceException e) {
+      if (e.badInput()) {
+        throw new InputException(Redaction.redact(e.getMessage()));
       }
-      ProbeReport probe = null;
-      if (probePlan != null) {
-        ProbeResult r = ProbeCommand.run(probePlan, output, spec);
-        probe = ProbeReport.judge(r, objective, slowThreshold);
-      }
-      CanaryReport canaryReport = null;
-      if (canaryPlan != null) {
-        ProbeResult r = ProbeCommand.run(canaryPlan, output, spec);
-        EndpointResult b = r.endpoints().get(0);
-        EndpointResult c = r.endpoints().get(1);
-        canaryReport = CanaryReport.decide(b, c, alpha, slowdown.fraction, slowdown.micros);
-      }
-      List<Criterion> clusterCriteria = List.of();
-      if (clusterCheck != null) {
-        try {
-          clusterCriteria = clusterCheck.get();
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof ClusterReadException cre) {
-            if (cre.badInput()) {
-              throw new InputException(Redaction.redact(cre.getMessage()));
-            }
-            spec.commandLine().getErr().println("rootcause: " + Redaction.redact(cre.getMessage()));
-            spec.commandLine().getErr().flush();
-            return ExitCode.INCOMPLETE.code();
-          }
-          throw new IllegalStateException(e.getCause());
-        }
-      }
-      VerifyReport report = new VerifyReport(probe, canaryReport,
-          reader == null ? null : reader.describe(), clusterCriteria);
-      reports.write(Renderers.VERIFY, report, output.options());
-      return report.passed() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
-    } finally {
-      if (reader != null) {
-        reader.close();
-      }
+      spec.commandLine().getErr().println("rootcause: " + Redaction.redact(e.getMessage()));
+      spec.commandLine().getErr().flush();
+      return ExitCode.INCOMPLETE.code();
     }
-  }
-
-  private ClusterReader open(Instant asOfTime) throws InputException {
-    try {
-      return dump != null ? DumpClusterReader.open(dump, asOfTime)
-          : LiveClusterReader.connect(kubeconfig, context);
-    } catch (ClusterReadException e) {
-      throw new InputException(Redaction.redact(e.getMessage()));
-    }
+    reports.write(Renderers.VERIFY, report, output.options());
+    return report.passed() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
   }
 
   private record Slowdown(double fraction, long micros) {}
@@ -264,11 +210,18 @@ final class VerifyCommand implements Callable<Integer> {
     }
   }
 
-  private static Instant since(String text, Instant now) throws InputException {
-    String t = text.trim().toLowerCase(Locale.ROOT);
-    if (t.matches("[0-9.]+(ms|us|s|m|h)+")) {
-      return now.minus(Durations.parse(t, "--logs-since"));
-    }
-    return instant(text, "--logs-since");
+  /** {@code --logs-since} as a time, or null when it is a duration or not given. */
+  private Instant logsSinceTime() throws InputException {
+    return logsSince == null || isDuration(logsSince) ? null : instant(logsSince, "--logs-since");
+  }
+
+  /** {@code --logs-since} as a duration before the time the cluster is read, or null. */
+  private Duration logsSinceDuration() throws InputException {
+    return logsSince == null || !isDuration(logsSince) ? null
+        : Durations.parse(logsSince.trim().toLowerCase(Locale.ROOT), "--logs-since");
+  }
+
+  private static boolean isDuration(String text) {
+    return text.trim().toLowerCase(Locale.ROOT).matches("[0-9.]+(ms|us|s|m|h)+");
   }
 }

@@ -1,9 +1,11 @@
 package dev.rootcause.model;
 
+import java.io.Serializable;
+
 /** An object in a live cluster or a cluster dump, and optionally the field that matters. */
 public record ClusterLocation(
     String context, String namespace, String kind, String name, String fieldPath)
-    implements Location, java.io.Serializable {
+    implements Location, Serializable {
 
   @Override
   public String display() {

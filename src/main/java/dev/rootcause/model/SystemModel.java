@@ -2,6 +2,7 @@ package dev.rootcause.model;
 
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.build.ImageBuild;
+import dev.rootcause.model.cluster.ClusterState;
 import dev.rootcause.model.docker.Dockerfile;
 import dev.rootcause.model.docker.Stage;
 import dev.rootcause.model.k8s.Autoscaler;
@@ -50,6 +51,7 @@ public final class SystemModel {
   private final List<HostReference> hostReferences;
   private final List<Pipeline> pipelines;
   private final Suppressions suppressions;
+  private final ClusterState cluster;
 
   private final Map<String, List<Service>> servicesByName = new HashMap<>();
   private final Map<String, List<ImageBuild>> buildsByRepository = new HashMap<>();
@@ -84,6 +86,7 @@ public final class SystemModel {
     this.hostReferences = List.copyOf(b.hostReferences);
     this.pipelines = List.copyOf(b.pipelines);
     this.suppressions = b.suppressions;
+    this.cluster = b.cluster;
     for (Service s : services) {
       servicesByName.computeIfAbsent(s.name(), n -> new ArrayList<>()).add(s);
     }
@@ -216,6 +219,11 @@ public final class SystemModel {
 
   public Suppressions suppressions() {
     return suppressions;
+  }
+
+  /** The live state of a cluster (or a dump of it), when one was read. */
+  public Optional<ClusterState> cluster() {
+    return Optional.ofNullable(cluster);
   }
 
   // ---- Kubernetes queries -------------------------------------------------------------------
@@ -693,6 +701,7 @@ public final class SystemModel {
     private final List<Pipeline> pipelines = new ArrayList<>();
     // Set once, on the merged builder of the whole tree; per-file builders never hold one.
     private transient Suppressions suppressions;
+    private ClusterState cluster;
 
     public synchronized Builder workload(Workload w) {
       workloads.add(w);
@@ -756,6 +765,11 @@ public final class SystemModel {
 
     public synchronized Builder pipeline(Pipeline p) {
       pipelines.add(p);
+      return this;
+    }
+
+    public synchronized Builder cluster(ClusterState c) {
+      cluster = c;
       return this;
     }
 

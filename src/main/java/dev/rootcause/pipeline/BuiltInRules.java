@@ -40,6 +40,9 @@ import dev.rootcause.rules.network.PolicySelectsNothing;
 import dev.rootcause.rules.pipeline.DeployWithoutRollback;
 import dev.rootcause.rules.pipeline.DeployWithoutSmokeTest;
 import dev.rootcause.rules.Rule;
+import dev.rootcause.rules.runtime.ErrorLinesInLogs;
+import dev.rootcause.rules.runtime.PodNotReady;
+import dev.rootcause.rules.runtime.RestartedInWindow;
 import java.util.List;
 
 /**
@@ -89,6 +92,9 @@ public final class BuiltInRules {
         new PolicyBlocksServiceTraffic(),
         new PolicySelectsNothing(),
         new DeployWithoutRollback(),
-        new DeployWithoutSmokeTest());
+        new DeployWithoutSmokeTest(),
+        new ErrorLinesInLogs(),
+        new PodNotReady(),
+        new RestartedInWindow());
   }
 }

@@ -1,6 +1,7 @@
 package dev.rootcause.rules;
 
 import dev.rootcause.model.RuleInfo;
+import dev.rootcause.model.SystemModel;
 
 /**
  * A question asked of the system model. A rule implements exactly one scope interface; the engine
@@ -9,9 +10,17 @@ import dev.rootcause.model.RuleInfo;
  */
 public sealed interface Rule
     permits ContainerRule, WorkloadRule, ServiceRule, AutoscalerRule, NetworkPolicyRule,
-        DockerfileRule, AppRule, PipelineRule, SystemRule {
+        DockerfileRule, AppRule, PipelineRule, SystemRule, PodRule, ContainerLogRule {
 
   default RuleInfo info() {
     return RuleInfos.of(getClass());
+  }
+
+  /**
+   * Whether the model holds what this rule reads. A rule that does not apply is not run, so a
+   * report never counts as checked a source that was not read.
+   */
+  default boolean appliesTo(SystemModel model) {
+    return true;
   }
 }

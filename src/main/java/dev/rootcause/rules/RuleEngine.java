@@ -59,7 +59,7 @@ public final class RuleEngine {
     List<ScanResult.RuleFailure> failures = new ArrayList<>();
     for (Rule rule : rules) {
       RuleInfo info = rule.info();
-      if (!settings.enabled(info.id())) {
+      if (!settings.enabled(info.id()) || !rule.appliesTo(model)) {
         continue;
       }
       ran.add(info);
@@ -112,6 +112,14 @@ public final class RuleEngine {
           model.pipelines().forEach(p ->
               guarded(info, model, p.path(), out, failures, ctx -> r.check(p, ctx)));
       case SystemRule r -> guarded(info, model, "system", out, failures, r::check);
+      case PodRule r ->
+          model.cluster().ifPresent(cluster -> cluster.podsSeen().forEach(p ->
+              guarded(info, model, "Pod " + p.namespace() + "/" + p.name(), out, failures,
+                  ctx -> r.check(p, cluster, ctx))));
+      case ContainerLogRule r ->
+          model.cluster().ifPresent(cluster -> cluster.logs().forEach(l ->
+              guarded(info, model, l.pod() + "/" + l.container(), out, failures,
+                  ctx -> r.check(l, cluster, ctx))));
     }
   }
 

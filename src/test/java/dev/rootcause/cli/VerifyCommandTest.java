@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rootcause.testing.Cli;
 import dev.rootcause.testing.HttpFixture;
+import dev.rootcause.testing.MockCluster;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,11 +131,9 @@ class VerifyCommandTest {
   @Test
   void liveClusterIsWatchedForTheWindowWithoutPrintingCredentials(@TempDir Path dir)
       throws Exception {
-    for (Pod p : pods("/verify/seed-002-fixed/production/pods.json")) {
-      p.getMetadata().setNamespace("live-ok");
-      createWithStatus(p);
-    }
-    Path kubeconfig = kubeconfig(dir, client.getMasterUrl().toString());
+    MockCluster cluster = new MockCluster(client, server, "live-ok");
+    cluster.create(Path.of(fixture("seed-002-fixed/production/pods.json")), "");
+    Path kubeconfig = cluster.kubeconfig(dir);
     Cli.Run run = Cli.run("verify", "--kubeconfig", kubeconfig.toString(), "-N", "live-ok",
         "--stable-for", "600ms", "--poll-interval", "100ms");
     assertThat(run.out()).contains("PASS  all pods Running and Ready").contains("measured 6/6 pods")
@@ -148,14 +144,14 @@ class VerifyCommandTest {
 
   @Test
   void aRestartWhileWatchedFailsTheLiveGate(@TempDir Path dir) throws Exception {
-    Pod order = pods("/verify/seed-002-fixed/production/pods.json").stream()
-        .filter(p -> p.getMetadata().getName().startsWith("order-service")).findFirst().orElseThrow();
-    order.getMetadata().setNamespace("live-restart");
-    createWithStatus(order);
-    Path kubeconfig = kubeconfig(dir, client.getMasterUrl().toString());
+    MockCluster cluster = new MockCluster(client, server, "live-restart");
+    Pod order = cluster.create(Path.of(fixture("seed-002-fixed/production/pods.json")),
+        "order-service").get(0);
+    Path kubeconfig = cluster.kubeconfig(dir);
     Thread restarter = Thread.ofVirtual().start(() -> {
       try {
-        Thread.sleep(300);
+        // The first look is the baseline: restart once verify has surely seen the pod before.
+        cluster.awaitLooks(2);
         Pod current = client.pods().inNamespace("live-restart")
             .withName(order.getMetadata().getName()).get();
         current.getStatus().getContainerStatuses().get(0).setRestartCount(1);
@@ -174,7 +170,7 @@ class VerifyCommandTest {
 
   @Test
   void anUnreachableClusterIsIncompleteExitThree(@TempDir Path dir) throws Exception {
-    Path kubeconfig = kubeconfig(dir, "https://127.0.0.1:" + HttpFixture.closedPort());
+    Path kubeconfig = MockCluster.kubeconfig(dir, "https://127.0.0.1:" + HttpFixture.closedPort());
     Cli.Run run = Cli.run("verify", "--kubeconfig", kubeconfig.toString(), "-N", "production",
         "--stable-for", "100ms", "--poll-interval", "50ms");
     assertThat(run.exit()).isEqualTo(3);
@@ -210,42 +206,5 @@ class VerifyCommandTest {
     } catch (Exception e) {
       throw new AssertionError("not JSON: " + text, e);
     }
-  }
-
-  private static List<Pod> pods(String resource) throws Exception {
-    try (InputStream in = VerifyCommandTest.class.getResourceAsStream(resource)) {
-      return ((PodList) client.getKubernetesSerialization().unmarshal(in)).getItems();
-    }
-  }
-
-  private static void createWithStatus(Pod pod) {
-    var status = pod.getStatus();
-    Pod created = client.resource(pod).create();
-    created.setStatus(status);
-    client.resource(created).updateStatus();
-  }
-
-  private static Path kubeconfig(Path dir, String server) throws Exception {
-    Path file = dir.resolve("kubeconfig");
-    Files.writeString(file, """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - cluster:
-            insecure-skip-tls-verify: true
-            server: %s
-          name: mock
-        contexts:
-        - context:
-            cluster: mock
-            user: admin
-          name: mock
-        current-context: mock
-        users:
-        - name: admin
-          user:
-            token: s3cr3t-token
-        """.formatted(server));
-    return file;
   }
 }

@@ -3,8 +3,10 @@ package dev.rootcause.rules;
 import dev.rootcause.model.ScanResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootcause.model.ClusterLocation;
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.SourceLocation;
+import dev.rootcause.testing.ClusterFixtures;
 import dev.rootcause.testing.Markers;
 import dev.rootcause.testing.Scans;
 import java.io.IOException;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * One runner for every rule fixture: {@code src/test/resources/rules/<layer>/<rule>/{positive,
  * negative}/<case>/} is scanned with that rule alone; every finding must be marked by an {@code
- * expect:} comment on the line before it, and every marker must be found. Strict both ways.
+ * expect:} comment on the line before it, and every marker must be found. Strict both ways. A
+ * case holding cluster state is run on that state (see {@link ClusterFixtures}).
  */
 class RuleFixturesTest {
   static final Path FIXTURES = Path.of("src/test/resources/rules");
@@ -71,13 +74,26 @@ class RuleFixturesTest {
     } else {
       assertThat(expected).as("a positive case marks at least one finding").isNotEmpty();
     }
-    ScanResult result = Scans.scan(kase, ruleId);
-    assertThat(result.ruleFailures()).as("rule crashed").isEmpty();
+    List<Finding> findings;
+    if (ClusterFixtures.holdsClusterState(kase)) {
+      RuleEngine.Outcome outcome = ClusterFixtures.run(kase, ruleId);
+      assertThat(outcome.failures()).as("rule crashed").isEmpty();
+      findings = outcome.findings();
+    } else {
+      ScanResult result = Scans.scan(kase, ruleId);
+      assertThat(result.ruleFailures()).as("rule crashed").isEmpty();
+      findings = result.findings();
+    }
     // Multisets, not sets: two findings expected on one line must be two found.
     Map<String, List<Finding>> actual = new TreeMap<>();
-    for (Finding f : result.findings()) {
-      assertThat(f.primary()).as("finding has a file location: " + f).isInstanceOf(SourceLocation.class);
-      SourceLocation at = (SourceLocation) f.primary();
+    for (Finding f : findings) {
+      // A finding on a cluster object is marked on its line in the dump the case holds.
+      SourceLocation at = f.primary() instanceof ClusterLocation object
+          ? ClusterFixtures.locate(kase, object) : null;
+      if (at == null) {
+        assertThat(f.primary()).as("finding has a file location: " + f).isInstanceOf(SourceLocation.class);
+        at = (SourceLocation) f.primary();
+      }
       actual.computeIfAbsent(f.ruleId() + " " + at.path() + ":" + at.line(), k -> new ArrayList<>())
           .add(f);
     }
@@ -85,7 +101,7 @@ class RuleFixturesTest {
     expected.forEach(e -> wanted.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e));
     assertThat(counts(actual))
         .as("findings of %s in %s (messages: %s)", ruleId, kase,
-            result.findings().stream().map(Finding::message).toList())
+            findings.stream().map(Finding::message).toList())
         .isEqualTo(counts(wanted));
     wanted.forEach((key, marks) -> {
       List<String> messages = new ArrayList<>(actual.get(key).stream().map(Finding::message).toList());
@@ -101,7 +117,7 @@ class RuleFixturesTest {
         messages.remove(match);
       }
     });
-    for (Finding f : result.findings()) {
+    for (Finding f : findings) {
       assertThat(f.fix()).as("fix of " + f.ruleId()).endsWith(".");
       assertThat(f.symptom()).isNotBlank();
     }

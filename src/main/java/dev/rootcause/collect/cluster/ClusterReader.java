@@ -14,6 +14,9 @@ public interface ClusterReader extends AutoCloseable {
   /** Where this reads from, safe to print: {@code context kind-prod}, {@code dump ./incident}. */
   String describe();
 
+  /** The context of every location read: the kubeconfig context, or {@code dump <file>}. */
+  String context();
+
   /** Whether pods can be watched over time (a live cluster) or only seen once (a dump). */
   boolean live();
 

@@ -96,6 +96,11 @@ public final class DumpClusterReader implements ClusterReader {
   }
 
   @Override
+  public String context() {
+    return "dump " + root.getFileName();
+  }
+
+  @Override
   public boolean live() {
     return false;
   }
@@ -115,7 +120,7 @@ public final class DumpClusterReader implements ClusterReader {
           if (ns == null) {
             pod.getMetadata().setNamespace(namespace);
           }
-          out.add(PodStates.of(pod, "dump " + root.getFileName()));
+          out.add(PodStates.of(pod, context()));
         }
       }
     }

@@ -61,6 +61,11 @@ public final class LiveClusterReader implements ClusterReader {
   }
 
   @Override
+  public String context() {
+    return context;
+  }
+
+  @Override
   public boolean live() {
     return true;
   }

@@ -1,5 +1,7 @@
 package dev.rootcause.model.cluster;
 
+import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -8,9 +10,14 @@ import java.util.List;
  * @param source where it was read: {@code kubectl logs}-style from the API, or a dump file
  */
 public record ContainerLog(String namespace, String pod, String container, List<LogLine> lines,
-    String source) implements java.io.Serializable {
+    String source) implements Serializable {
 
   public ContainerLog {
     lines = List.copyOf(lines);
+  }
+
+  /** The lines that may have been written at or after {@code since}, undated ones included. */
+  public List<LogLine> linesSince(Instant since) {
+    return lines.stream().filter(l -> l.mayBeSince(since)).toList();
   }
 }

@@ -1,5 +1,6 @@
 package dev.rootcause.model.cluster;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -21,10 +22,18 @@ public record ContainerState(
     Instant startedAt,
     String lastReason,
     Integer lastExitCode,
-    Instant lastFinishedAt) implements java.io.Serializable {
+    Instant lastFinishedAt) implements Serializable {
 
   /** The container's current state. */
   public enum State { RUNNING, WAITING, TERMINATED, UNKNOWN }
+
+  /**
+   * When the container last restarted, as far as its status tells: the end of the previous
+   * instance, else the start of the current one; null when neither is known.
+   */
+  public Instant lastRestartAt() {
+    return lastFinishedAt != null ? lastFinishedAt : startedAt;
+  }
 
   /** {@code Running}, {@code CrashLoopBackOff}, {@code Completed}: the word kubectl shows. */
   public String display() {

@@ -1,6 +1,7 @@
 package dev.rootcause.model.cluster;
 
 import dev.rootcause.model.ClusterLocation;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,31 @@ public record PodState(
     Instant readySince,
     Map<String, String> labels,
     List<ContainerState> containers,
-    ClusterLocation location) implements java.io.Serializable {
+    ClusterLocation location) implements Serializable {
 
   public PodState {
     labels = Map.copyOf(labels);
     containers = List.copyOf(containers);
+  }
+
+  /** A field of this pod, in the context it was read from ({@code .metadata.creationTimestamp}). */
+  public ClusterLocation at(String fieldPath) {
+    return new ClusterLocation(location.context(), namespace, "Pod", name, fieldPath);
+  }
+
+  /** The pod as a whole, for findings about its coming or going. */
+  public ClusterLocation object() {
+    return at(null);
+  }
+
+  /** When the pod was created, for findings about a pod that is new. */
+  public ClusterLocation creation() {
+    return at(".metadata.creationTimestamp");
+  }
+
+  /** Where one container's status is, for findings about that container. */
+  public ClusterLocation containerStatus(String container) {
+    return at(".status.containerStatuses{" + container + "}");
   }
 
   public int restarts() {

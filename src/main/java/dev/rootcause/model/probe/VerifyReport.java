@@ -1,5 +1,6 @@
 package dev.rootcause.model.probe;
 
+import dev.rootcause.model.Finding;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,12 +13,21 @@ import java.util.List;
  * @param clusterSource where pods and logs were read ({@code context kind-prod}, {@code dump
  *     ./dump}), or null
  * @param clusterCriteria the pod and log criteria; empty without a cluster
+ * @param findings what the {@code runtime/*} rules found in the cluster, in report order; the
+ *     cluster criteria are worded from them
  */
 public record VerifyReport(ProbeReport probe, CanaryReport canary, String clusterSource,
-    List<Criterion> clusterCriteria) implements java.io.Serializable {
+    List<Criterion> clusterCriteria, List<Finding> findings) {
 
   public VerifyReport {
     clusterCriteria = List.copyOf(clusterCriteria);
+    findings = List.copyOf(findings);
+  }
+
+  /** A report without findings: no cluster was checked, or only its criteria matter. */
+  public VerifyReport(ProbeReport probe, CanaryReport canary, String clusterSource,
+      List<Criterion> clusterCriteria) {
+    this(probe, canary, clusterSource, clusterCriteria, List.of());
   }
 
   /** All criteria in report order: probe, cluster, canary. */

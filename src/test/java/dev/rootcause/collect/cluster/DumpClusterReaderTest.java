@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rootcause.model.cluster.ContainerLog;
 import dev.rootcause.model.cluster.ContainerState;
+import dev.rootcause.model.cluster.LogLine;
 import dev.rootcause.model.cluster.PodState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +73,8 @@ class DumpClusterReaderTest {
         + "==== END logs for container sidecar of pod prod/web-1 ====\n";
     List<ContainerLog> logs = DumpClusterReader.parseLogs(text, "prod", "web-1", "prod/web-1/logs.txt");
     assertThat(logs).extracting(ContainerLog::container).containsExactly("app", "sidecar");
-    assertThat(logs.get(0).lines().get(0).isError()).isTrue();
+    assertThat(logs.get(0).lines()).containsExactly(new LogLine(
+        Instant.parse("2025-02-11T17:00:00Z"), "2025-02-11T17:00:00Z ERROR boom"));
     assertThat(logs.get(1).lines().get(0).timestamp()).isNull();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootcause.model.cluster.ContainerLog;
 import dev.rootcause.model.cluster.ContainerState;
+import dev.rootcause.model.cluster.LogLine;
 import dev.rootcause.model.cluster.PodState;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodList;
@@ -75,8 +76,11 @@ class LiveClusterReaderTest {
       assertThat(logs.get(0).lines()).hasSize(2);
       assertThat(logs.get(0).lines().get(1).timestamp())
           .isEqualTo(Instant.parse("2025-02-11T17:29:27.002118934Z"));
-      assertThat(logs.get(0).lines().get(1).isError()).isTrue();
-      assertThat(logs.get(0).lines().get(0).isError()).isFalse();
+      // The whole line is kept: the runtime rules judge what it says.
+      assertThat(logs.get(0).lines()).extracting(LogLine::text).containsExactly(
+          "2025-02-11T17:29:20.410512345Z info order-service listening on port 3002",
+          "2025-02-11T17:29:27.002118934Z error POST /orders failed: Error: connect"
+              + " ECONNREFUSED 10.43.112.9:8080");
     }
   }
 }

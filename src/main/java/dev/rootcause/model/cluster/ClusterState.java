@@ -1,0 +1,149 @@
+package dev.rootcause.model.cluster;
+
+import dev.rootcause.model.ClusterLocation;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The live state of one namespace as the {@code runtime/*} rules see it: the pods at each look
+ * (one look for a dump, several over the stability window for a watched cluster) and the
+ * containers' logs since an instant.
+ *
+ * @param context the kubeconfig context, or {@code dump <file>}: the context of its locations
+ * @param source where it was read, safe to print ({@code context kind-prod (https://...)})
+ * @param window how long the pods had to run without a restart
+ * @param watched whether the pods were looked at over the window (a live cluster) or once (a
+ *     dump, judged by the times in its statuses)
+ * @param looks the pods at each look, in time order; at least one
+ * @param logsSince logs count from this instant
+ * @param logs every container's log, in the order read
+ */
+public record ClusterState(
+    String context,
+    String source,
+    String namespace,
+    Duration window,
+    boolean watched,
+    List<PodSnapshot> looks,
+    Instant logsSince,
+    List<ContainerLog> logs)
+    implements Serializable {
+
+  public ClusterState {
+    looks = List.copyOf(looks);
+    logs = List.copyOf(logs);
+    if (looks.isEmpty()) {
+      throw new IllegalArgumentException("a cluster state needs at least one look");
+    }
+  }
+
+  /** When the state was last read: the last look, or the dump's time. */
+  public Instant now() {
+    return looks.get(looks.size() - 1).at();
+  }
+
+  /** Where the stability window starts: the first look when watched, else the window before now. */
+  public Instant windowStart() {
+    return watched ? looks.get(0).at() : now().minus(window);
+  }
+
+  /** The pods at the last look. */
+  public List<PodState> pods() {
+    return looks.get(looks.size() - 1).pods();
+  }
+
+  /** The pods at the last look that serve, i.e. not pods of finished Jobs. */
+  public List<PodState> servingPods() {
+    return pods().stream().filter(p -> !p.succeeded()).toList();
+  }
+
+  /** Every pod seen at any look, in the order first seen, each in the state last seen. */
+  public List<PodState> podsSeen() {
+    Map<String, PodState> latest = new LinkedHashMap<>();
+    for (PodSnapshot look : looks) {
+      look.pods().forEach(p -> latest.put(p.name(), p));
+    }
+    return List.copyOf(latest.values());
+  }
+
+  /** The states of one pod at each look where it was present, in time order. */
+  public List<PodState> history(String pod) {
+    List<PodState> out = new ArrayList<>();
+    for (PodSnapshot look : looks) {
+      look.pods().stream().filter(p -> p.name().equals(pod)).findFirst().ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** Whether the pod is there at the last look. */
+  public boolean present(String pod) {
+    return pods().stream().anyMatch(p -> p.name().equals(pod));
+  }
+
+  /** Whether the pod appeared after the first look: a replacement or a scale-up. */
+  public boolean appearedWhileWatched(String pod) {
+    return looks.get(0).pods().stream().noneMatch(p -> p.name().equals(pod));
+  }
+
+  /**
+   * Restart counts of the pod's containers seen growing between looks. A container's first look is
+   * its baseline: restarts from before the watch began are not counted.
+   */
+  public List<RestartSeen> restartsSeen(String pod) {
+    List<RestartSeen> out = new ArrayList<>();
+    Map<String, Integer> highest = new HashMap<>();
+    for (PodState look : history(pod)) {
+      for (ContainerState c : look.containers()) {
+        Integer before = highest.get(c.name());
+        if (before != null && c.restartCount() > before) {
+          out.add(new RestartSeen(pod, c.name(), before, c.restartCount(), c.lastReason()));
+        }
+        highest.merge(c.name(), c.restartCount(), Math::max);
+      }
+    }
+    return out;
+  }
+
+  /** How many restarts were seen while watched, over every pod. */
+  public int restartsSeen() {
+    return podsSeen().stream().flatMap(p -> restartsSeen(p.name()).stream())
+        .mapToInt(r -> r.after() - r.before()).sum();
+  }
+
+  /** The restart count of every container at the last look, summed. */
+  public int restartCount() {
+    return pods().stream().mapToInt(PodState::restarts).sum();
+  }
+
+  /** The latest restart any container's status tells of at the last look, or null. */
+  public Instant lastRestartAt() {
+    Instant last = null;
+    for (PodState p : pods()) {
+      for (ContainerState c : p.containers()) {
+        Instant when = c.restartCount() == 0 ? null : c.lastRestartAt();
+        if (when != null && (last == null || when.isAfter(last))) {
+          last = when;
+        }
+      }
+    }
+    return last;
+  }
+
+  /** Log lines read that carry no timestamp, so cannot be placed in time. */
+  public long undatedLogLines() {
+    return logs.stream().flatMap(l -> l.lines().stream()).filter(l -> l.timestamp() == null)
+        .count();
+  }
+
+  /** Where a container's log belongs, for findings about what it says. */
+  public ClusterLocation logLocation(ContainerLog log) {
+    return new ClusterLocation(context, log.namespace(), "Pod", log.pod(),
+        ".spec.containers{" + log.container() + "}");
+  }
+}
