@@ -57,10 +57,13 @@ public final class ShellWalker {
   }
 
   /**
-   * How a walk went: whether tree-sitter parsed the text at all, the line of the first syntax error
-   * (0 when none), and whether the step budget ran out (at {@code line}, the text's first line).
+   * How a walk went: whether tree-sitter parsed the text at all, the line of the first text it
+   * could not read ({@code errorLine}, 0 when none) and of the first syntax error of any kind, a
+   * missing {@code fi} included ({@code syntaxLine}, 0 when none), and whether the step budget ran
+   * out (at {@code line}, the text's first line).
    */
-  public record Outcome(boolean parsed, int errorLine, boolean exhausted, int line) {}
+  public record Outcome(
+      boolean parsed, int errorLine, int syntaxLine, boolean exhausted, int line) {}
 
   /** Receives each simple command with the shell's state just before it runs. */
   interface Listener {
@@ -120,7 +123,7 @@ public final class ShellWalker {
   static Outcome walk(String text, IntUnaryOperator lineOfRow, ShellState state, Listener listener) {
     SyntaxTree parsed = SyntaxTree.parse(Grammar.BASH, text);
     if (parsed == null) {
-      return new Outcome(false, 0, false, lineOfRow.applyAsInt(0));
+      return new Outcome(false, 0, 0, false, lineOfRow.applyAsInt(0));
     }
     Shared shared = new Shared(listener);
     ShellWalker walker = new ShellWalker(shared, text, lineOfRow, 0);
@@ -142,11 +145,13 @@ public final class ShellWalker {
       exhausted = true;
     }
     int errorLine = 0;
+    int syntaxLine = 0;
     if (parsed.hasErrors()) {
       Node error = firstError(root);
       errorLine = error == null ? 0 : walker.line(error);
+      syntaxLine = lineOfRow.applyAsInt(Math.max(parsed.firstErrorLine(), 1) - 1);
     }
-    return new Outcome(true, errorLine, exhausted, walker.line(root));
+    return new Outcome(true, errorLine, syntaxLine, exhausted, walker.line(root));
   }
 
     private void exec(Node node, ShellState st) {
@@ -609,6 +614,12 @@ public final class ShellWalker {
       int firstRow = heredocRow;
       new ShellWalker(shared, heredoc, row -> lineOfRow.applyAsInt(firstRow + row), constructs)
           .walkNested(heredoc, st);
+    }
+    for (Node redirect : node.children("redirect")) {
+      // cat <<EOF > f && chmod 600 f: tree-sitter hangs the rest of the line on the heredoc
+      for (Node next : redirect.children("right")) {
+        exec(next, st);
+      }
     }
   }
 
