@@ -109,7 +109,8 @@ public final class CopyFromMissingPath implements DockerfileRule {
         + " never creates " + path + "; " + made;
     if (onlyContext) {
       PathEntry context = providers.get(0);
-      String relative = path.substring(context.path().length()).replaceFirst("^/", "");
+      String relative = path.substring(context.path().length());
+      relative = relative.startsWith("/") ? relative.substring(1) : relative;
       message += " (unless " + relative + " is committed to the build context)";
     }
     var finding = ctx.report(copy.location(), message)
