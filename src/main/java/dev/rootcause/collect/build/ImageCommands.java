@@ -1,5 +1,6 @@
 package dev.rootcause.collect.build;
 
+import dev.rootcause.collect.build.ShellWalker.Arg;
 import dev.rootcause.model.build.ImageBuild.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,6 @@ import java.util.function.Predicate;
  */
 final class ImageCommands {
   private ImageCommands() {}
-
-  /** One word of a command line after expansion, and the line of the host file it was written on. */
-  record Arg(String text, int line) {}
 
   /**
    * An image name a command makes. {@code source} is the name it came from (for {@code docker tag}

@@ -1,5 +1,6 @@
 package dev.rootcause.collect.build;
 
+import dev.rootcause.model.docker.ContainerPaths;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.function.Predicate;
  * Where a command runs, as the folders (relative to the scan root) it may be: a script run as
  * {@code ./scripts/build.sh} runs in the repository root, one that starts with {@code cd "$(dirname
  * "$0")"} in its own folder, and without that line either is possible. No candidate means unknown.
+ * Shell inside an image ({@code RUN}) runs in an absolute folder of the image instead.
  */
 final class WorkDir {
   /** Starts a value that is a path relative to the script's folder ({@code $(dirname "$0")}). */
@@ -20,10 +22,26 @@ final class WorkDir {
 
   private final String scriptDir;
   private final List<String> candidates;
+  private final boolean inImage;
 
   private WorkDir(String scriptDir, List<String> candidates) {
+    this(scriptDir, candidates, false);
+  }
+
+  private WorkDir(String scriptDir, List<String> candidates, boolean inImage) {
     this.scriptDir = scriptDir;
     this.candidates = List.copyOf(new LinkedHashSet<>(candidates));
+    this.inImage = inImage;
+  }
+
+  /** An absolute folder inside an image ({@code WORKDIR /app}); null when unknown. */
+  static WorkDir container(String absolute) {
+    return new WorkDir(null, absolute == null ? List.of() : List.of(absolute), true);
+  }
+
+  /** The one absolute folder inside an image this is, else null. */
+  String containerPath() {
+    return inImage && candidates.size() == 1 ? candidates.get(0) : null;
   }
 
   /** A script whose caller's folder is unknown: its own folder or the repository root. */
@@ -46,13 +64,22 @@ final class WorkDir {
 
   /** The single folder this is, as a marked value ({@code $PWD}), else null. */
   String asValue() {
+    if (inImage) {
+      return containerPath();
+    }
     return candidates.size() == 1 ? ROOT_MARK + "/" + candidates.get(0) : null;
   }
 
   /** After {@code cd target}; a null or templated target makes the folder unknown. */
   WorkDir cd(String target) {
     if (target == null || target.isEmpty() || target.equals("-")) {
-      return new WorkDir(scriptDir, List.of());
+      return new WorkDir(scriptDir, List.of(), inImage);
+    }
+    if (inImage) {
+      boolean marked = target.indexOf(SCRIPT_DIR_MARK) >= 0 || target.indexOf(ROOT_MARK) >= 0
+          || target.startsWith("~");
+      String resolved = marked ? null : ContainerPaths.resolve(containerPath(), target);
+      return new WorkDir(null, resolved == null ? List.of() : List.of(resolved), true);
     }
     String anchored = anchored(target);
     if (anchored != null) {
@@ -72,7 +99,7 @@ final class WorkDir {
   WorkDir union(WorkDir other) {
     List<String> all = new ArrayList<>(candidates);
     all.addAll(other.candidates);
-    return new WorkDir(scriptDir, all);
+    return new WorkDir(scriptDir, all, inImage);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.docker.ContainerPaths;
 import dev.rootcause.model.docker.Dockerfile;
+import dev.rootcause.model.docker.ShellFacts;
 import dev.rootcause.model.docker.Stage;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,11 +41,13 @@ final class DockerfileParser {
   private final Map<String, Var> globalArgs = new LinkedHashMap<>();
   private final List<Dockerfile.Arg> globalArgList = new ArrayList<>();
   private final List<StageState> stages = new ArrayList<>();
+  private final ShellReader shell;
   private char escape;
 
   private DockerfileParser(String path, String text) {
     this.path = path;
     this.text = text;
+    this.shell = new ShellReader(path, problems);
   }
 
   /** The Dockerfile ({@code null} when the text is not one) and every problem met. */
@@ -283,9 +286,10 @@ final class DockerfileParser {
     } else {
       command = Words.substitute(rest, stage::buildVar, escape);
     }
+    boolean onlyHeredoc = false;
     if (!raw.heredocs().isEmpty()) {
       StringBuilder script = new StringBuilder();
-      boolean onlyHeredoc = HEREDOC_WORD.matcher(rest.strip()).matches();
+      onlyHeredoc = HEREDOC_WORD.matcher(rest.strip()).matches();
       if (!onlyHeredoc) {
         script.append(command).append('\n');
       }
@@ -297,7 +301,18 @@ final class DockerfileParser {
       }
       command = script.toString().strip();
     }
-    stage.runs.add(new Stage.Run(command, raw.location(), stage.workdir));
+    Map<String, String> env = Map.copyOf(stage.env);
+    ShellFacts facts;
+    if (json != null) {
+      facts = shell.run(json, raw.location(), stage.workdir, env);
+    } else if (args.rest().isEmpty()) {
+      facts = ShellFacts.unread(raw.location());
+    } else {
+      ShellText text = ShellText.of(raw, args.rest().get(0).offset(), onlyHeredoc,
+          t -> Words.substitute(t, stage::buildVar, escape));
+      facts = shell.run(text.text(), text::lineOfRow, raw.location(), stage.workdir, env);
+    }
+    stage.runs.add(new Stage.Run(command, raw.location(), stage.workdir, facts));
   }
 
   private void command(Raw raw, StageState stage, String keyword) {
@@ -305,11 +320,15 @@ final class DockerfileParser {
     List<String> json = Words.jsonArray(rest);
     Stage.Command command;
     if (json != null) {
-      command = new Stage.Command(json, false, raw.location()); // exec form: no substitution
+      // exec form: no substitution
+      command = new Stage.Command(json, false, raw.location(),
+          shell.commands(json, raw.location()));
     } else {
       List<String> argv = new ArrayList<>(stage.shell);
-      argv.add(Words.substitute(rest, stage::runtimeVar, escape));
-      command = new Stage.Command(argv, true, raw.location());
+      String text = Words.substitute(rest, stage::runtimeVar, escape);
+      argv.add(text);
+      command = new Stage.Command(argv, true, raw.location(),
+          shell.commands(text, raw.location()));
     }
     if (keyword.equals("CMD")) {
       stage.cmd = command;

@@ -53,4 +53,26 @@ public final class ContainerPaths {
     int slash = path.lastIndexOf('/');
     return slash <= 0 ? "/" : path.substring(0, slash);
   }
+
+  /** Whether a file name matches a COPY pattern where {@code *} is any run and {@code ?} one character. */
+  public static boolean matchesName(String name, String pattern) {
+    return matchesName(name, 0, pattern, 0);
+  }
+
+  private static boolean matchesName(String name, int n, String pattern, int p) {
+    if (p == pattern.length()) {
+      return n == name.length();
+    }
+    char c = pattern.charAt(p);
+    if (c == '*') {
+      for (int k = n; k <= name.length(); k++) {
+        if (matchesName(name, k, pattern, p + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return n < name.length() && (c == '?' || c == name.charAt(n))
+        && matchesName(name, n + 1, pattern, p + 1);
+  }
 }

@@ -4,14 +4,20 @@ import dev.rootcause.model.SourceLocation;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A parsed Dockerfile: its build stages in order, the last being the image that runs. {@code path}
  * is relative to the scan root; {@code directory} is the folder it sits in (the usual build
  * context).
  */
-public record Dockerfile(String path, String directory, List<Stage> stages, List<Arg> globalArgs) implements java.io.Serializable {
+public record Dockerfile(String path, String directory, List<Stage> stages, List<Arg> globalArgs)
+    implements java.io.Serializable {
+  private static final Set<String> DEV_PURPOSES =
+      Set.of("dev", "develop", "development", "local", "test", "ci", "debug");
+  private static final Set<String> DEV_SUFFIXES = Set.of("dev", "development", "local", "test");
 
   public Dockerfile {
     stages = List.copyOf(stages);
@@ -53,6 +59,40 @@ public record Dockerfile(String path, String directory, List<Stage> stages, List
       chain.addFirst(s);
     }
     return List.copyOf(chain);
+  }
+
+  /** What {@code stage} may contain: its instructions', its parents' and its base image's. */
+  public StageContents contents(Stage stage) {
+    return StageContents.of(this, stage);
+  }
+
+  /** The image at the root of {@code stage}'s lineage: what its filesystem starts from. */
+  public BaseImage baseImage(Stage stage) {
+    return BaseImage.of(lineage(stage).get(0).baseImage());
+  }
+
+  /**
+   * Whether this Dockerfile is made for development rather than deployment (a dev container,
+   * {@code Dockerfile.dev}, {@code test.Dockerfile}): root users and full SDK images are the point
+   * there.
+   */
+  public boolean isForDevelopment() {
+    String lower = path.toLowerCase(Locale.ROOT);
+    String name = lower.substring(lower.lastIndexOf('/') + 1);
+    if (lower.startsWith(".devcontainer/") || lower.contains("/.devcontainer/")) {
+      return true;
+    }
+    String suffix = ".dockerfile";
+    if (name.startsWith("dockerfile.")
+        && DEV_PURPOSES.contains(name.substring("dockerfile.".length()))) {
+      return true;
+    }
+    if (!name.endsWith(suffix)) {
+      return false;
+    }
+    String stem = name.substring(0, name.length() - suffix.length());
+    int dot = stem.lastIndexOf('.');
+    return DEV_PURPOSES.contains(stem) || dot >= 0 && DEV_SUFFIXES.contains(stem.substring(dot + 1));
   }
 
   public SourceLocation location() {

@@ -4,6 +4,7 @@ import dev.rootcause.model.SourceLocation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One {@code FROM} stage with its instructions, already grouped by what rules ask: which ports it
@@ -92,10 +93,35 @@ public record Stage(
     public String destinationPath() {
       return ContainerPaths.resolve(workdir, destination);
     }
+
+    /**
+     * Whether a source copies the file {@code path} of the build context: by name pattern for a
+     * file at the top ({@code package*.json} copies {@code package.json}), else by its ending
+     * ({@code ./go.mod}).
+     */
+    public boolean copiesFile(String path) {
+      for (String source : sources) {
+        if (path.equals(ContainerPaths.fileName(path))
+            && ContainerPaths.matchesName(path, ContainerPaths.fileName(source))
+            || source.endsWith(path)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
-  /** {@code RUN}: its shell text (heredoc bodies included) and {@code WORKDIR} (null: unknown). */
-  public record Run(String command, SourceLocation location, String workdir) implements java.io.Serializable {
+  /**
+   * {@code RUN}: its shell text (heredoc bodies included), {@code WORKDIR} (null: unknown), and what
+   * the shell does, read at collection.
+   */
+  public record Run(String command, SourceLocation location, String workdir, ShellFacts shell)
+      implements java.io.Serializable {
+    /** A RUN whose shell was not read: rules that need its effects stay silent. */
+    public Run(String command, SourceLocation location, String workdir) {
+      this(command, location, workdir, ShellFacts.unread(location));
+    }
+
     public Run(String command, SourceLocation location) {
       this(command, location, null);
     }
@@ -103,11 +129,29 @@ public record Stage(
 
   /**
    * {@code ENTRYPOINT} or {@code CMD}: exec form ({@code ["python", "app.py"]}) as {@code argv},
-   * shell form as one string wrapped as {@code ["/bin/sh", "-c", text]}.
+   * shell form as one string wrapped as {@code ["/bin/sh", "-c", text]}. {@code commands} are the
+   * simple commands it runs: the parsed shell of the shell form (or of an exec-form {@code sh -c
+   * script}), else {@code argv} as one command; empty when the shell could not be read.
    */
-  public record Command(List<String> argv, boolean shellForm, SourceLocation location) implements java.io.Serializable {
+  public record Command(
+      List<String> argv, boolean shellForm, SourceLocation location, List<ShellCommand> commands)
+      implements java.io.Serializable {
     public Command {
       argv = List.copyOf(argv);
+      commands = List.copyOf(commands);
+    }
+
+    /** A command whose shell was not read: exec form is its own one command. */
+    public Command(List<String> argv, boolean shellForm, SourceLocation location) {
+      this(argv, shellForm, location,
+          shellForm ? List.of() : List.of(new ShellCommand(argv, List.of(), false, location)));
+    }
+
+    /** Whether any command it runs, or any word of the exec form, is one of {@code programs}. */
+    public boolean runsAnyOf(Set<String> programs) {
+      return argv.stream().map(ContainerPaths::fileName).anyMatch(programs::contains)
+          || commands.stream().flatMap(c -> c.words().stream())
+              .map(ContainerPaths::fileName).anyMatch(programs::contains);
     }
   }
 }

@@ -4,7 +4,9 @@ import dev.rootcause.model.Confidence;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.docker.ContainerPaths;
 import dev.rootcause.model.docker.Dockerfile;
+import dev.rootcause.model.docker.PathEntry;
 import dev.rootcause.model.docker.Stage;
+import dev.rootcause.model.docker.StageContents;
 import dev.rootcause.rules.DockerfileRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
@@ -27,7 +29,7 @@ public final class CopyFromMissingPath implements DockerfileRule {
 
   @Override
   public void check(Dockerfile dockerfile, RuleContext ctx) {
-    Map<Integer, StageFiles> filesByStage = new HashMap<>();
+    Map<Integer, StageContents> filesByStage = new HashMap<>();
     for (Stage stage : dockerfile.stages()) {
       for (Stage.Copy copy : stage.copies()) {
         if (copy.from() == null) {
@@ -38,8 +40,8 @@ public final class CopyFromMissingPath implements DockerfileRule {
         if (source.isEmpty()) {
           continue; // an image: its contents are not ours to know
         }
-        StageFiles files = filesByStage.computeIfAbsent(source.get().index(),
-            i -> StageFiles.of(dockerfile, source.get()));
+        StageContents files = filesByStage.computeIfAbsent(source.get().index(),
+            i -> dockerfile.contents(source.get()));
         boolean buildUsed = copiesABuildOutput(dockerfile, source.get(), files);
         for (String src : copy.sources()) {
           check(copy, src, source.get(), files, buildUsed, ctx);
@@ -53,7 +55,7 @@ public final class CopyFromMissingPath implements DockerfileRule {
    * its build context folder are most likely repository folders ({@code templates/}), not a
    * misnamed binary.
    */
-  private static boolean copiesABuildOutput(Dockerfile dockerfile, Stage source, StageFiles files) {
+  private static boolean copiesABuildOutput(Dockerfile dockerfile, Stage source, StageContents files) {
     for (Stage stage : dockerfile.stages()) {
       for (Stage.Copy copy : stage.copies()) {
         boolean fromSource = copy.from() != null && dockerfile.stage(copy.from())
@@ -74,17 +76,17 @@ public final class CopyFromMissingPath implements DockerfileRule {
   }
 
   private static void check(
-      Stage.Copy copy, String src, Stage source, StageFiles files, boolean buildUsed,
+      Stage.Copy copy, String src, Stage source, StageContents files, boolean buildUsed,
       RuleContext ctx) {
     String path = ContainerPaths.resolve("/", src);
     if (path == null || src.contains("*") || src.contains("?") || src.contains("[")
         || !files.knowable() || files.baseMayHave(path)) {
       return;
     }
-    List<StageFiles.Entry> providers = files.providers(path);
+    List<PathEntry> providers = files.providers(path);
     boolean onlyContext = !providers.isEmpty()
-        && providers.stream().allMatch(e -> e.kind() == StageFiles.Kind.CONTEXT);
-    List<StageFiles.Entry> built = files.built();
+        && providers.stream().allMatch(e -> e.kind() == PathEntry.Kind.CONTEXT);
+    List<PathEntry> built = files.built();
     if (!providers.isEmpty() && !onlyContext) {
       return;
     }
@@ -106,8 +108,9 @@ public final class CopyFromMissingPath implements DockerfileRule {
     String message = "COPY --from=" + copy.from() + " " + src + ": " + stageName
         + " never creates " + path + "; " + made;
     if (onlyContext) {
-      StageFiles.Entry context = providers.get(0);
-      String relative = path.substring(context.path().length()).replaceFirst("^/", "");
+      PathEntry context = providers.get(0);
+      String relative = path.substring(context.path().length());
+      relative = relative.startsWith("/") ? relative.substring(1) : relative;
       message += " (unless " + relative + " is committed to the build context)";
     }
     var finding = ctx.report(copy.location(), message)
@@ -121,7 +124,7 @@ public final class CopyFromMissingPath implements DockerfileRule {
     }
   }
 
-  private static String describe(StageFiles.Entry e) {
+  private static String describe(PathEntry e) {
     return e.path() + " (line "
         + e.location().line() + ")";
   }

@@ -3,14 +3,17 @@ package dev.rootcause.rules.docker;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.docker.ContainerPaths;
 import dev.rootcause.model.docker.Dockerfile;
+import dev.rootcause.model.docker.PathEntry;
+import dev.rootcause.model.docker.ShellCommand;
 import dev.rootcause.model.docker.Stage;
+import dev.rootcause.model.docker.StageContents;
 import dev.rootcause.rules.DockerfileRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Seed 001: the binary was copied to one path and started from another. */
@@ -22,8 +25,9 @@ import java.util.stream.Collectors;
         + " CrashLoopBackOff",
     fix = "Start the path the binary or script is copied to, or copy it to the path you start.")
 public final class EntrypointNotBuilt implements DockerfileRule {
-  private static final Pattern SENSITIVE =
-      Pattern.compile("(?i)(pass|secret|token|key|credential|auth)");
+  /** Words that hint at a secret on the command line: such a command is never quoted back. */
+  private static final List<String> SENSITIVE =
+      List.of("pass", "secret", "token", "key", "credential", "auth");
   private static final Set<String> SCRIPT_RUNNERS =
       Set.of("node", "nodejs", "ruby", "perl", "php", "sh", "bash", "java");
 
@@ -33,7 +37,7 @@ public final class EntrypointNotBuilt implements DockerfileRule {
     if (last == null || last.entrypoint() == null && last.cmd() == null) {
       return; // the base image's command: not ours to judge
     }
-    StageFiles files = StageFiles.of(dockerfile, last);
+    StageContents files = dockerfile.contents(last);
     Stage.Command shell = shellFormThatRuns(last);
     if (shell != null && !files.base().hasShell() && shell.argv().get(0).equals("/bin/sh")
         && files.providers("/bin/sh").isEmpty()) {
@@ -46,8 +50,8 @@ public final class EntrypointNotBuilt implements DockerfileRule {
     }
     String keyword = target.command() == last.entrypoint() ? "ENTRYPOINT" : "CMD";
     String resolved = target.written().equals(target.path()) ? "" : " (" + target.path() + ")";
-    List<StageFiles.Entry> nearby = files.entries().stream()
-        .filter(e -> e.kind() != StageFiles.Kind.CONTEXT || !e.path().equals("/"))
+    List<PathEntry> nearby = files.entries().stream()
+        .filter(e -> e.kind() != PathEntry.Kind.CONTEXT || !e.path().equals("/"))
         .filter(e -> ContainerPaths.within(e.path(), ContainerPaths.parent(target.path()))
             || ContainerPaths.within(ContainerPaths.parent(target.path()), e.path()))
         .toList();
@@ -63,8 +67,8 @@ public final class EntrypointNotBuilt implements DockerfileRule {
     nearby.stream().limit(3).forEach(e -> finding.related(e.location(), e.how() + " puts "
         + e.path() + " in place"));
     String extension = extension(target.path());
-    List<StageFiles.Entry> candidates = nearby.stream()
-        .filter(e -> e.kind() == StageFiles.Kind.FILE || e.kind() == StageFiles.Kind.BUILT)
+    List<PathEntry> candidates = nearby.stream()
+        .filter(e -> e.kind() == PathEntry.Kind.FILE || e.kind() == PathEntry.Kind.BUILT)
         .filter(e -> !e.path().equals(ContainerPaths.parent(target.path())))
         .filter(e -> extension(e.path()).equals(extension))
         .toList();
@@ -100,8 +104,7 @@ public final class EntrypointNotBuilt implements DockerfileRule {
 
   private static void reportNoShell(Stage.Command shell, Stage last, RuleContext ctx) {
     String keyword = shell == last.entrypoint() ? "ENTRYPOINT" : "CMD";
-    String text = shell.argv().get(shell.argv().size() - 1);
-    List<ShellCommands.Command> commands = ShellCommands.parse(text);
+    List<ShellCommand> commands = shell.commands();
     String program = commands.isEmpty() ? "" : " " + commands.get(0).name();
     // only the program is quoted: the rest of a command line may carry a password
     var finding = ctx.report(shell.location(),
@@ -110,8 +113,9 @@ public final class EntrypointNotBuilt implements DockerfileRule {
         .symptom("container exits at once with exec: \"/bin/sh\": no such file or directory;"
             + " CrashLoopBackOff");
     boolean simple = commands.size() == 1 && !commands.get(0).opaque()
-        && commands.get(0).writes().isEmpty() && !text.contains("$");
-    if (simple && !SENSITIVE.matcher(text).find()) {
+        && commands.get(0).writes().isEmpty()
+        && commands.get(0).words().stream().noneMatch(w -> w.contains("$"));
+    if (simple && !mayHoldSecret(commands.get(0))) {
       String json = commands.get(0).words().stream()
           .map(w -> "\"" + w.replace("\"", "\\\"") + "\"")
           .collect(Collectors.joining(", ", "[", "]"));
@@ -120,6 +124,11 @@ public final class EntrypointNotBuilt implements DockerfileRule {
       finding.fix("Use the exec form (" + keyword + " [\"/path/to/binary\", \"arg\"]), which"
           + " needs no shell.");
     }
+  }
+
+  private static boolean mayHoldSecret(ShellCommand command) {
+    return command.words().stream().map(w -> w.toLowerCase(Locale.ROOT))
+        .anyMatch(w -> SENSITIVE.stream().anyMatch(w::contains));
   }
 
   /**
@@ -139,12 +148,11 @@ public final class EntrypointNotBuilt implements DockerfileRule {
     List<Stage.Command> owners = new ArrayList<>();
     Stage.Command first = ep != null ? ep : cmd;
     if (first.shellForm()) {
-      List<ShellCommands.Command> commands =
-          ShellCommands.parse(first.argv().get(first.argv().size() - 1));
+      List<ShellCommand> commands = first.commands();
       if (commands.isEmpty() || commands.get(0).opaque()) {
         return null;
       }
-      ShellCommands.Command c = commands.get(0);
+      ShellCommand c = commands.get(0);
       words.add(c.name());
       words.addAll(c.args());
       words.forEach(w -> owners.add(first));
@@ -177,7 +185,8 @@ public final class EntrypointNotBuilt implements DockerfileRule {
   /** Where the script an interpreter runs is ({@code python app.py}); -1 when there is none. */
   private static int scriptIndex(List<String> words) {
     String program = words.get(0);
-    boolean python = program.matches("python[0-9.]*");
+    boolean python = program.startsWith("python") && program.substring("python".length())
+        .chars().allMatch(ch -> Character.isDigit(ch) || ch == '.');
     if (!python && !SCRIPT_RUNNERS.contains(program)) {
       return -1; // looked up in PATH: installed by the base or a package manager
     }
@@ -205,7 +214,7 @@ public final class EntrypointNotBuilt implements DockerfileRule {
     return -1;
   }
 
-  private static String describe(StageFiles.Entry e) {
+  private static String describe(PathEntry e) {
     return e.path() + " (" + e.how() + ", line "
         + e.location().line() + ")";
   }

@@ -1,6 +1,7 @@
 package dev.rootcause.rules.docker;
 
 import dev.rootcause.model.Severity;
+import dev.rootcause.model.docker.BaseImage;
 import dev.rootcause.model.docker.Dockerfile;
 import dev.rootcause.model.docker.Stage;
 import dev.rootcause.rules.DockerfileRule;
@@ -8,8 +9,6 @@ import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Seed 000 shrank a python:3.11 image; seed 001 moved its Go build to a multi-stage Dockerfile. */
 @RuleSpec(
@@ -22,24 +21,18 @@ import java.util.regex.Pattern;
         + " in a final stage.")
 public final class HeavyBaseImage implements DockerfileRule {
 
-  private static final Pattern JDK_IN_TAG =
-      Pattern.compile("(?:temurin-|jdk-?)(\\d{1,2})(?:\\D|$)");
-  private static final Pattern LEADING_VERSION = Pattern.compile("^(\\d{1,2})(?:\\D|$)");
-  private static final Pattern DEBIAN_SUFFIX =
-      Pattern.compile("^(.*)-(bookworm|bullseye|buster|trixie)$");
-
   /** Why the base is heavy, the lighter image, and the concrete fix. */
   private record Advice(String why, String lighter, String fix) {}
 
   @Override
   public void check(Dockerfile dockerfile, RuleContext ctx) {
     Stage last = dockerfile.finalStage().orElse(null);
-    if (last == null || DevImages.isDevelopment(dockerfile.path()) || !isService(last)) {
+    if (last == null || dockerfile.isForDevelopment() || !isService(last)) {
       return;
     }
     List<Stage> lineage = dockerfile.lineage(last);
     Stage root = lineage.get(0);
-    BaseImage base = BaseImage.of(root.baseImage());
+    BaseImage base = dockerfile.baseImage(last);
     Advice advice = advice(base, dockerfile, lineage);
     if (advice == null) {
       return;
@@ -72,13 +65,13 @@ public final class HeavyBaseImage implements DockerfileRule {
         if (slim) {
           yield null;
         }
-        String lighter = slimTag(base);
+        String lighter = base.slimVariant();
         yield new Advice("a full Debian with compilers and headers", lighter,
             "Use FROM " + lighter + " (keep " + base.display() + " as a build stage only if native"
                 + " packages need compiling).");
       }
       case "maven", "gradle" -> {
-        String jre = "eclipse-temurin:" + javaVersion(tag, JDK_IN_TAG) + "-jre";
+        String jre = "eclipse-temurin:" + base.javaVersion() + "-jre";
         yield new Advice("a build image (JDK, " + base.repository() + " and its caches)", jre,
             "Package the jar in a " + base.repository() + " stage and run it FROM " + jre + ".");
       }
@@ -86,7 +79,7 @@ public final class HeavyBaseImage implements DockerfileRule {
         if (tag.contains("jre")) {
           yield null;
         }
-        String jre = "eclipse-temurin:" + javaVersion(tag, LEADING_VERSION) + "-jre";
+        String jre = "eclipse-temurin:" + base.javaVersion() + "-jre";
         yield new Advice("a full JDK", jre, "Run the jar FROM " + jre + ".");
       }
       case "rust" -> new Advice("the Rust toolchain shipped to run one binary",
@@ -100,36 +93,11 @@ public final class HeavyBaseImage implements DockerfileRule {
     };
   }
 
-  /** {@code python:3.11} to {@code python:3.11-slim}; {@code -bookworm} tags keep their suite. */
-  private static String slimTag(BaseImage base) {
-    String tag = base.tag();
-    if (tag == null || tag.equals("latest")) {
-      return base.repository() + ":slim";
-    }
-    Matcher distro = DEBIAN_SUFFIX.matcher(tag);
-    if (distro.matches() && !base.repository().equals("node")) {
-      return base.repository() + ":" + distro.group(1) + "-slim-" + distro.group(2);
-    }
-    return base.repository() + ":" + tag + "-slim";
-  }
-
-  /** The JDK version a tag names ({@code 3.9-eclipse-temurin-21}: 21), else 21. */
-  private static String javaVersion(String tag, Pattern pattern) {
-    Matcher m = pattern.matcher(tag);
-    String found = "21";
-    while (m.find()) {
-      if (Integer.parseInt(m.group(1)) >= 8) {
-        found = m.group(1);
-      }
-    }
-    return found;
-  }
-
   private static boolean copiesGoBinary(Dockerfile dockerfile, List<Stage> lineage) {
     return lineage.stream().flatMap(s -> s.copies().stream())
         .filter(c -> c.from() != null)
         .map(c -> dockerfile.stage(c.from()))
         .flatMap(Optional::stream)
-        .anyMatch(s -> BaseImage.of(dockerfile.lineage(s).get(0).baseImage()).is("golang"));
+        .anyMatch(s -> dockerfile.baseImage(s).is("golang"));
   }
 }

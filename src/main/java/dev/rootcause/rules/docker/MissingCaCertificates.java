@@ -3,7 +3,9 @@ package dev.rootcause.rules.docker;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.docker.BaseImage;
 import dev.rootcause.model.docker.Dockerfile;
+import dev.rootcause.model.docker.ShellFacts;
 import dev.rootcause.model.docker.Stage;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.EnvVar;
@@ -42,7 +44,7 @@ public final class MissingCaCertificates implements DockerfileRule {
       return;
     }
     List<Stage> lineage = dockerfile.lineage(last);
-    BaseImage base = BaseImage.of(lineage.get(0).baseImage());
+    BaseImage base = dockerfile.baseImage(last);
     if (!lacksCertificates(base, lineage) || bringsCertificates(lineage, last)) {
       return;
     }
@@ -70,7 +72,7 @@ public final class MissingCaCertificates implements DockerfileRule {
     if (base.is("debian") || base.is("ubuntu")) {
       // any apt install may pull ca-certificates in as a dependency: then we cannot tell
       return lineage.stream().flatMap(s -> s.runs().stream())
-          .noneMatch(r -> r.command().matches("(?s).*\\bapt(-get)?\\s+(-\\S+\\s+)*install\\b.*"));
+          .noneMatch(r -> r.shell().installsWith("apt-get", "apt"));
     }
     return false;
   }
@@ -84,11 +86,19 @@ public final class MissingCaCertificates implements DockerfileRule {
           return true;
         }
       }
-      if (s.runs().stream().anyMatch(r -> r.command().contains("ca-certificates"))) {
+      if (s.runs().stream().map(Stage.Run::shell).anyMatch(MissingCaCertificates::bringsBundle)) {
         return true;
       }
     }
     return last.env().keySet().stream().anyMatch(CERT_ENV::contains);
+  }
+
+  /** A RUN that installs or refreshes the CA bundle, or writes certificates in place. */
+  private static boolean bringsBundle(ShellFacts shell) {
+    return shell.installsPackage("ca-certificates") || shell.runs("update-ca-certificates")
+        || shell.paths().stream().anyMatch(p -> isCertPath(p.path()))
+        || shell.commands().stream().flatMap(c -> c.writes().stream())
+            .anyMatch(MissingCaCertificates::isCertPath);
   }
 
   private static boolean isCertPath(String path) {
@@ -139,7 +149,7 @@ public final class MissingCaCertificates implements DockerfileRule {
     }
     String donor = "alpine:3.20";
     for (Stage s : dockerfile.stages()) {
-      BaseImage b = BaseImage.of(dockerfile.lineage(s).get(0).baseImage());
+      BaseImage b = dockerfile.baseImage(s);
       if (s.index() < last.index() && b.isOfficial() && CERT_DONORS.contains(b.repository())) {
         donor = s.name() != null ? s.name() : String.valueOf(s.index());
         break;

@@ -4,6 +4,7 @@ import dev.rootcause.model.Confidence;
 import dev.rootcause.model.ImageSource;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
+import dev.rootcause.model.docker.BaseImage;
 import dev.rootcause.model.docker.Dockerfile;
 import dev.rootcause.model.docker.Stage;
 import dev.rootcause.model.k8s.Container;
@@ -16,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /** Seeds 000 and 001: both images ran their server as root; the fixes added a non-root USER. */
 @RuleSpec(
@@ -28,13 +29,13 @@ import java.util.regex.Pattern;
     fix = "Add a numeric non-root USER to the final stage, or set securityContext.runAsUser on the"
         + " workloads that run the image.")
 public final class RunsAsRoot implements DockerfileRule {
-  private static final Pattern DROPS_PRIVILEGES =
-      Pattern.compile("\\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|setuidgid)\\b");
+  private static final Set<String> DROPS_PRIVILEGES =
+      Set.of("gosu", "su-exec", "setpriv", "runuser", "s6-setuidgid", "chpst", "setuidgid");
 
   @Override
   public void check(Dockerfile dockerfile, RuleContext ctx) {
     Stage last = dockerfile.finalStage().orElse(null);
-    if (last == null || DevImages.isDevelopment(dockerfile.path()) || dropsPrivileges(last)) {
+    if (last == null || dockerfile.isForDevelopment() || dropsPrivileges(last)) {
       return;
     }
     SourceLocation at;
@@ -47,8 +48,7 @@ public final class RunsAsRoot implements DockerfileRule {
       at = user.get().location();
       why = "USER " + user.get().user() + " at line " + at.line();
     } else {
-      String root = dockerfile.lineage(last).get(0).baseImage();
-      if (!BaseImage.of(root).rootByDefault()) {
+      if (!dockerfile.baseImage(last).rootByDefault()) {
         return; // a base image we do not know may set its own user
       }
       at = last.location();
@@ -100,7 +100,7 @@ public final class RunsAsRoot implements DockerfileRule {
     } else if (user.isPresent()) {
       finding.fix(switchBack(dockerfile, last, user.get()));
     } else {
-      finding.fix(fix(BaseImage.of(dockerfile.lineage(last).get(0).baseImage())));
+      finding.fix(fix(dockerfile.baseImage(last)));
     }
   }
 
@@ -118,7 +118,7 @@ public final class RunsAsRoot implements DockerfileRule {
     String when = lastRun == 0 ? "right after line " + root.location().line()
         : "after the RUN at line " + lastRun;
     if (previous == null) {
-      String create = fix(BaseImage.of(dockerfile.lineage(last).get(0).baseImage()));
+      String create = fix(dockerfile.baseImage(last));
       return "Switch to a non-root user once the steps that need root are done (" + when + "). "
           + create;
     }
@@ -128,7 +128,7 @@ public final class RunsAsRoot implements DockerfileRule {
 
   private static boolean dropsPrivileges(Stage stage) {
     for (Stage.Command c : new Stage.Command[] {stage.entrypoint(), stage.cmd()}) {
-      if (c != null && DROPS_PRIVILEGES.matcher(String.join(" ", c.argv())).find()) {
+      if (c != null && c.runsAnyOf(DROPS_PRIVILEGES)) {
         return true; // the entrypoint switches user itself, as official database images do
       }
     }

@@ -7,8 +7,9 @@ import dev.rootcause.model.k8s.Workload;
 import dev.rootcause.rules.ContainerRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
+import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
  * Seed 002: {@code CHAOS_FAILURE_RATE=0.5} left on the database service, failing half of all
@@ -23,16 +24,22 @@ import java.util.regex.Pattern;
     symptom = "intermittent 500s or added latency on a share of requests, with no code change to blame",
     fix = "Remove the fault-injection variable (or set it to 0/false) outside chaos experiments.")
 public final class FaultInjectionEnabled implements ContainerRule {
-  private static final Pattern NAME = Pattern.compile(
-      "(?i).*(CHAOS|FAULT_?INJECT|INJECT(ED)?_?(FAULT|FAILURE|ERROR|LATENCY|DELAY)"
-          + "|FAILURE_?(RATE|PROBABILITY|PERCENT)|ERROR_?(RATE|PROBABILITY|PERCENT)"
-          + "|(RANDOM|SIMULATED?)_?(FAILURE|ERROR|LATENCY|DELAY)"
-          + "|DROP_?(RATE|PERCENT|PROBABILITY|RATIO)|PACKET_?LOSS).*");
+  /**
+   * Names that say fault injection: a first word and one of its second words, written together or
+   * joined by one underscore ({@code FAILURE_RATE}, {@code FAILURERATE}); {@code CHAOS} alone.
+   */
+  private static final Map<List<String>, List<String>> INTENT = Map.of(
+      List.of("FAULT"), List.of("INJECT"),
+      List.of("INJECT", "INJECTED"), List.of("FAULT", "FAILURE", "ERROR", "LATENCY", "DELAY"),
+      List.of("FAILURE", "ERROR"), List.of("RATE", "PROBABILITY", "PERCENT"),
+      List.of("RANDOM", "SIMULATE", "SIMULATED"), List.of("FAILURE", "ERROR", "LATENCY", "DELAY"),
+      List.of("DROP"), List.of("RATE", "PERCENT", "PROBABILITY", "RATIO"),
+      List.of("PACKET"), List.of("LOSS"));
 
   @Override
   public void check(Workload workload, Container container, RuleContext ctx) {
     for (EnvVar env : container.env()) {
-      if (env.value() == null || !NAME.matcher(env.name()).matches()) {
+      if (env.value() == null || !namesFaultInjection(env.name())) {
         continue;
       }
       String value = env.value().reveal().trim();
@@ -43,6 +50,23 @@ public final class FaultInjectionEnabled implements ContainerRule {
             .fix("Remove " + env.name() + " or set it to 0.");
       }
     }
+  }
+
+  static boolean namesFaultInjection(String name) {
+    String upper = name.toUpperCase(Locale.ROOT);
+    if (upper.contains("CHAOS")) {
+      return true;
+    }
+    for (Map.Entry<List<String>, List<String>> e : INTENT.entrySet()) {
+      for (String first : e.getKey()) {
+        for (String second : e.getValue()) {
+          if (upper.contains(first + second) || upper.contains(first + "_" + second)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static String describe(String value) {
