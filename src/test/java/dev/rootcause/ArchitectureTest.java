@@ -58,6 +58,46 @@ class ArchitectureTest {
   }
 
   @Test
+  void theCliReachesTheWorldOnlyThroughUseCases() {
+    // Commands parse options, call pipeline, render: no collector, reader or load generator.
+    noClasses().that().resideInAPackage("dev.rootcause.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.rootcause.collect..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void noCommandLooksUpMethodsByReflection() {
+    noClasses().that().resideInAPackage("dev.rootcause.cli..")
+        .should().callMethod(Class.class, "getMethod", String.class, Class[].class)
+        .check(CLASSES);
+  }
+
+  @Test
+  void rulesAskTheModelAndTokenizeNothing() {
+    // Shell, code and config text are parsed once by collectors; a rule reads facts, not text.
+    noClasses().that().resideInAPackage("dev.rootcause.rules..")
+        .and().doNotHaveSimpleName("ProbePathNotServed") // route matching moves to the model next
+        .should().dependOnClassesThat().resideInAnyPackage("java.util.regex..")
+        .orShould().callMethod(String.class, "matches", String.class)
+        .orShould().callMethod(String.class, "replaceAll", String.class, String.class)
+        .orShould().callMethod(String.class, "split", String.class)
+        .check(CLASSES);
+  }
+
+  @Test
+  void theModelJudgesNothingAboutAClusterAndMakesNoFindings() {
+    // Findings are made by rules through RuleContext; the model only answers questions.
+    noClasses().that().resideInAPackage("dev.rootcause.model..")
+        .and().doNotHaveSimpleName("Finding")
+        .should().callConstructorWhere(
+            com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
+                com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                    com.tngtech.archunit.base.DescribedPredicate.describe("Finding",
+                        c -> c.getName().equals("dev.rootcause.model.Finding")))))
+        .check(CLASSES);
+  }
+
+  @Test
   void onlyMainExits() {
     noClasses().that().doNotHaveFullyQualifiedName("dev.rootcause.cli.Main")
         .should().callMethod(System.class, "exit", int.class)

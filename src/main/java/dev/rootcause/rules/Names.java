@@ -63,4 +63,21 @@ public final class Names {
     }
     return prev[b.length()];
   }
+
+  /** The words of a name split at {@code -}, {@code _} and {@code .}: {@code order-service.v2}. */
+  public static java.util.List<String> words(String name) {
+    java.util.List<String> words = new java.util.ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    for (char c : (name + "-").toCharArray()) {
+      if (c == '-' || c == '_' || c == '.') {
+        if (!word.isEmpty()) {
+          words.add(word.toString());
+          word.setLength(0);
+        }
+      } else {
+        word.append(c);
+      }
+    }
+    return words;
+  }
 }

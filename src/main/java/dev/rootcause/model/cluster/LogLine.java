@@ -5,9 +5,15 @@ import java.time.Instant;
 
 /**
  * One line of a container log; {@code timestamp} is the one kubectl's --timestamps or the app
- * itself wrote at the start of the line, or null when the line has none.
+ * itself wrote at the start of the line, or null when the line has none; {@code error} whether the
+ * line reports an error (see {@link LogLevels}).
  */
-public record LogLine(Instant timestamp, String text) implements Serializable {
+public record LogLine(Instant timestamp, String text, boolean error) implements Serializable {
+
+  /** A line whose level is read from its text. */
+  public LogLine(Instant timestamp, String text) {
+    this(timestamp, text, LogLevels.isError(text));
+  }
 
   /** Whether the line may have been written at or after {@code since}: undated lines may have. */
   public boolean mayBeSince(Instant since) {

@@ -192,7 +192,7 @@ public final class ImageNotBuilt implements ContainerRule {
   }
 
   private static Set<String> words(String name) {
-    return java.util.Arrays.stream(name.toLowerCase(Locale.ROOT).split("[-_.]+"))
+    return Names.words(name.toLowerCase(Locale.ROOT)).stream()
         .filter(w -> w.length() > 1 && !GENERIC.contains(w))
         .collect(Collectors.toSet());
   }

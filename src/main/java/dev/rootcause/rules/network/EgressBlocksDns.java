@@ -51,10 +51,7 @@ public final class EgressBlocksDns implements WorkloadRule {
     Optional<HostUse> byName =
         model.hostUses().stream()
             .filter(u -> workload.equals(u.workload()))
-            .filter(
-                u ->
-                    !u.reference().host().matches("[0-9.]+")
-                        && !u.reference().host().equals("localhost"))
+            .filter(u -> u.reference().isName())
             .findFirst();
     boolean reachesPods =
         isolating.stream()

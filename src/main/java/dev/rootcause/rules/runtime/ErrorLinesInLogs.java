@@ -10,7 +10,6 @@ import dev.rootcause.rules.ContainerLogRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Error lines a container logged since the fix: the fix did not reach, or did not cure, what the
@@ -26,16 +25,11 @@ import java.util.regex.Pattern;
         + " with --logs-since set to the time of the new fix.")
 public final class ErrorLinesInLogs implements ContainerLogRule {
   private static final int QUOTE = 160;
-  private static final Pattern ERROR = Pattern.compile(
-      "(?i)(\\b(error|fatal|critical|panic|exception|traceback)\\b|\\blevel\\s*[=:]\\s*\"?(error|fatal)"
-          + "|\"level\"\\s*:\\s*\"(error|fatal)|\\bE\\d{4} \\d{2}:\\d{2})");
-  private static final Pattern NOT_ERROR = Pattern.compile(
-      "(?i)\\b(0 errors?|no errors?|errors?=0|error_count=0|\"errors?\"\\s*:\\s*0)\\b");
 
   @Override
   public void check(ContainerLog log, ClusterState cluster, RuleContext ctx) {
     List<LogLine> errors = log.linesSince(cluster.logsSince()).stream()
-        .filter(l -> isError(l.text())).toList();
+        .filter(LogLine::error).toList();
     if (errors.isEmpty()) {
       return;
     }
@@ -46,14 +40,6 @@ public final class ErrorLinesInLogs implements ContainerLogRule {
     for (LogLine line : errors) {
       finding.related(where, container + ": " + quote(line));
     }
-  }
-
-  /**
-   * Whether a line reports an error: ERROR/FATAL levels, exceptions, tracebacks, panics, klog's
-   * {@code E0102 12:00}; "0 errors" and "no error" do not count.
-   */
-  static boolean isError(String line) {
-    return ERROR.matcher(line).find() && !NOT_ERROR.matcher(line).find();
   }
 
   private static String quote(LogLine line) {

@@ -1,4 +1,4 @@
-package dev.rootcause.rules.runtime;
+package dev.rootcause.model.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What counts as an error line: levels, exceptions, panics and klog errors, not counts of zero. */
-class ErrorLinesInLogsTest {
+class LogLevelsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
@@ -22,7 +22,7 @@ class ErrorLinesInLogsTest {
       "java.lang.IllegalStateException: pool exhausted; Exception in thread \"main\"",
       "[CRITICAL] worker timeout (pid:7)"})
   void errorLines(String line) {
-    assertThat(ErrorLinesInLogs.isError(line)).as(line).isTrue();
+    assertThat(LogLevels.isError(line)).as(line).isTrue();
   }
 
   @ParameterizedTest
@@ -35,6 +35,6 @@ class ErrorLinesInLogsTest {
       "I0211 17:29:31.118204       1 proxy.go:90] listening on 127.0.0.1:3307",
       "ready"})
   void notErrorLines(String line) {
-    assertThat(ErrorLinesInLogs.isError(line)).as(line).isFalse();
+    assertThat(LogLevels.isError(line)).as(line).isFalse();
   }
 }
