@@ -12,13 +12,4 @@ public record ListenPort(int port, Confidence confidence, List<Evidence> evidenc
   public ListenPort {
     evidence = List.copyOf(evidence);
   }
-
-  /** Where the port is decided: the last step of the evidence (the override wins). */
-  public Location location() {
-    return evidence.get(evidence.size() - 1).location();
-  }
-
-  public String describe() {
-    return evidence.get(evidence.size() - 1).note();
-  }
 }

@@ -8,7 +8,6 @@ import dev.rootcause.model.docker.Stage;
 import dev.rootcause.model.k8s.Autoscaler;
 import dev.rootcause.model.k8s.ConfigData;
 import dev.rootcause.model.k8s.Container;
-import dev.rootcause.model.k8s.ContainerPort;
 import dev.rootcause.model.k8s.EnvVar;
 import dev.rootcause.model.k8s.ImageRef;
 import dev.rootcause.model.k8s.LabelSelector;
@@ -302,11 +301,6 @@ public final class SystemModel {
       return OptionalInt.of(target.number());
     }
     return container.port(target).map(p -> OptionalInt.of(p.number())).orElse(OptionalInt.empty());
-  }
-
-  /** The container port (declared) that a named or numbered reference points to. */
-  public static Optional<ContainerPort> declaredPort(Container container, PortRef ref) {
-    return container.port(ref);
   }
 
   public Optional<Workload> workload(String kind, String namespace, String name) {

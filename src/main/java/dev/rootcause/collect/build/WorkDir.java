@@ -54,14 +54,6 @@ final class WorkDir {
     return new WorkDir(scriptDir, dir == null ? List.of() : List.of(dir));
   }
 
-  String scriptDir() {
-    return scriptDir;
-  }
-
-  List<String> candidates() {
-    return candidates;
-  }
-
   /** The single folder this is, as a marked value ({@code $PWD}), else null. */
   String asValue() {
     if (inImage) {

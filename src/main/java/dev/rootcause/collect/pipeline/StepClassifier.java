@@ -58,10 +58,4 @@ final class StepClassifier {
     }
     return StepKind.OTHER;
   }
-
-  /** Whether a stage or job name promises a deploy (used for action steps with no command). */
-  static boolean namesDeploy(String name) {
-    String n = name.toLowerCase(java.util.Locale.ROOT);
-    return n.contains("deploy") || n.contains("release") || n.contains("rollout");
-  }
 }

@@ -16,8 +16,4 @@ public record ResourceSpec(
   public static ResourceSpec none() {
     return new ResourceSpec(null, null, null, null, null);
   }
-
-  public boolean isEmpty() {
-    return cpuRequest == null && memoryRequest == null && cpuLimit == null && memoryLimit == null;
-  }
 }
