@@ -116,6 +116,7 @@ public record Diagnosis(
    */
   private static String firstReason(EndpointResult r) {
     return r.samples().stream().filter(s -> s.error() != null && s.detail() != null).findFirst()
+        .filter(s -> !s.detail().equalsIgnoreCase(s.error().description()))
         .map(s -> " (" + s.detail() + ")").orElse("");
   }
 
