@@ -101,7 +101,9 @@ final class EventLoop implements Runnable {
       if (first != null) {
         wait = Math.min(wait, first.wakeAt - now);
       }
-      wait = Math.min(wait, Math.max(0, endNanos - now));
+      if (endNanos != Long.MAX_VALUE) {
+        wait = Math.min(wait, Math.max(0, endNanos - now));
+      }
       if (wait >= 1_000_000L) {
         selector.select(dispatch, wait / 1_000_000L);
       } else {
@@ -109,7 +111,7 @@ final class EventLoop implements Runnable {
         selector.selectNow(dispatch);
       }
       now = System.nanoTime();
-      if (now - endNanos >= 0) {
+      if (endNanos != Long.MAX_VALUE && now - endNanos >= 0) {
         // The duration bounds the whole run: a server that never answers must not hold it open
         // for the request timeout.
         for (Connection c : connections) {
