@@ -34,7 +34,8 @@ final class LoadOptions {
   Long requests;
 
   @Option(names = {"-d", "--duration"}, paramLabel = "DURATION",
-      description = "Send for this long (30s, 2m), then stop.")
+      description = "Send for this long (30s, 2m), then stop: the run ends then, whatever is still"
+          + " in flight.")
   String duration;
 
   @Option(names = {"-c", "--concurrency"}, paramLabel = "N",

@@ -6,6 +6,7 @@ import dev.rootcause.model.probe.ProbeResult;
 import dev.rootcause.model.probe.Slo;
 import dev.rootcause.pipeline.InputException;
 import dev.rootcause.pipeline.Prober;
+import dev.rootcause.report.Redaction;
 import dev.rootcause.report.Renderers;
 import java.io.IOException;
 import java.time.Duration;
@@ -32,7 +33,13 @@ import picocli.CommandLine.Parameters;
           + " came); --rate switches to the open model, where latency is measured from each"
           + " request's scheduled time so a stall cannot hide (as wrk2 does).",
       "",
-      "Load is bounded: --requests or --duration is required."
+      "Load is bounded: --requests or --duration is required. --duration bounds the whole run:"
+          + " requests still unanswered when it ends are cut off (those that waited 1s or more"
+          + " count as timed out).",
+      "",
+      "Without --slo, each URL must pass one check: it answered, and most answers were not"
+          + " server errors (5xx). A service that refuses every connection, times out, fails TLS"
+          + " or DNS, or answers 5xx to everything exits 1."
     },
     footer = {
       "",
@@ -42,13 +49,15 @@ import picocli.CommandLine.Parameters;
       "  rootcause probe http://localhost:8080/api/orders -X POST -H 'Content-Type: application/json'"
           + " --data '{\"item\":\"laptop\"}' --rate 50 --duration 1m",
       "",
-      "Exit codes: 0 SLO met (or none given), 1 SLO violated, 2 bad usage, 4 internal error.",
+      "Exit codes: 0 SLO met (without --slo: every URL answered, mostly not 5xx), 1 SLO violated"
+          + " (or a URL failed that check), 2 bad usage, 4 internal error.",
     })
 final class ProbeCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "URL", arity = "1..*", description = "http:// or https:// URLs.")
+  @Parameters(paramLabel = "URL", arity = "1..*",
+      description = "http:// or https:// URLs (the scheme is required).")
   List<String> urls;
 
   @Mixin LoadOptions load;
@@ -94,6 +103,9 @@ final class ProbeCommand implements Callable<Integer> {
     ProgressLine progress = display.progress(spec.commandLine().getErr());
     try {
       return new Prober().measure(plan, progress);
+    } catch (InputException e) {
+      // A URL in the message may carry a token in its query.
+      throw new InputException(Redaction.redact(e.getMessage()));
     } finally {
       progress.clear();
     }

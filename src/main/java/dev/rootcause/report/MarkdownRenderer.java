@@ -167,14 +167,18 @@ public final class MarkdownRenderer implements ReportRenderer {
     return String.join("<br>", lines);
   }
 
-  /** Text inside a table cell: pipes would end the cell, newlines the row. */
+  /**
+   * Text inside a table cell: pipes would end the cell, newlines the row; control characters are
+   * neutralised as in the text report, for whoever prints the Markdown to a terminal.
+   */
   public static String cell(String s) {
-    return html(Redaction.redact(s)).replace("|", "\\|").replaceAll("\\R", "<br>");
+    return ControlCharacters.neutralise(
+        html(Redaction.redact(s)).replace("|", "\\|").replaceAll("\\R", "<br>"));
   }
 
   /** Text in a paragraph or list item, on one line. */
   public static String text(String s) {
-    return html(Redaction.redact(s)).replaceAll("\\s*\\R\\s*", " ");
+    return ControlCharacters.neutralise(html(Redaction.redact(s)).replaceAll("\\s*\\R\\s*", " "));
   }
 
   /**
@@ -182,7 +186,8 @@ public final class MarkdownRenderer implements ReportRenderer {
    * inside code spans (GitHub Flavored Markdown splits cells first).
    */
   public static String code(String s, boolean inTable) {
-    String value = Redaction.redact(s).replaceAll("\\s*\\R\\s*", " ");
+    String value =
+        ControlCharacters.neutralise(Redaction.redact(s).replaceAll("\\s*\\R\\s*", " "));
     int longest = 0;
     int run = 0;
     for (char c : value.toCharArray()) {

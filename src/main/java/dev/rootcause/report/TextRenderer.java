@@ -182,7 +182,7 @@ public final class TextRenderer implements ReportRenderer {
   static String clean(String s) {
     return s == null
         ? ""
-        : Redaction.redact(s).replaceAll("\\s*\\R\\s*", " ").replaceAll("\\p{Cntrl}", "?");
+        : ControlCharacters.neutralise(Redaction.redact(s).replaceAll("\\s*\\R\\s*", " "));
   }
 
   private String severity(Severity s) {

@@ -8,6 +8,7 @@ import dev.rootcause.testing.Cli;
 import dev.rootcause.testing.HttpFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +83,8 @@ class ProbeCommandTest {
   void refusedAndUnresolvableTargetsAreReportedNotCrashed() {
     String refused = "http://127.0.0.1:" + HttpFixture.closedPort() + "/";
     Cli.Run run = Cli.run("probe", refused, "http://no-such-host.invalid:8080/", "-n", "3");
-    assertThat(run.exit()).isEqualTo(0);
+    // Nothing answered: that is not a pass, with or without --slo.
+    assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).contains("unreachable: no request got an HTTP response: connection"
         + " refused x3");
     assertThat(run.out()).contains("unreachable: no request got an HTTP response: DNS lookup failed"
@@ -148,11 +150,141 @@ class ProbeCommandTest {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.flaky(7))) {
       Path out = dir.resolve("probe.html");
       Cli.Run run = Cli.run("probe", app.url("/"), "-n", "30", "-f", "html", "-o", out.toString());
-      assertThat(run.exit()).isZero();
+      // Seed 7 fails 19 of 30: most answers were 5xx, so the default check fails.
+      assertThat(run.exit()).isEqualTo(1);
       String html = Files.readString(out);
       assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("<rect")
           .contains("<polyline").doesNotContain("<script").doesNotContain("src=\"http")
           .contains("intermittent");
     }
+  }
+
+  // Without --slo, probe still tells the truth (issue 9, item 4).
+
+  @Test
+  void aServiceThatAnswers5xxToEveryRequestExitsOneWithoutAnSlo() {
+    try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.brokenRelease())) {
+      Cli.Run run = Cli.run("probe", app.url("/"), "-n", "10");
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.out())
+          .contains("Check (no --slo given): each URL answered, and most answers were not server"
+              + " errors (5xx)")
+          .contains("FAIL  answered, mostly not 5xx  measured 10/10 answered, 10 5xx")
+          .contains("(most answers were server errors (5xx))")
+          .contains("Result: FAIL (1 of 1 URL failed the check)");
+    }
+  }
+
+  @Test
+  void aRefusingServiceFailsTheDefaultCheckInEveryFormat(@TempDir Path dir) throws Exception {
+    String refused = "http://127.0.0.1:" + HttpFixture.closedPort() + "/";
+    Cli.Run run = Cli.run("probe", refused, "-n", "2", "-f", "json", "-o",
+        dir.resolve("p.json").toString(), "-f", "markdown", "-o", dir.resolve("p.md").toString(),
+        "-f", "html", "-o", dir.resolve("p.html").toString());
+    assertThat(run.exit()).isEqualTo(1);
+    JsonNode json = new ObjectMapper().readTree(Files.readString(dir.resolve("p.json")));
+    assertThat(json.get("passed").asBoolean()).isFalse();
+    assertThat(json.get("criteria").get(0).get("name").asText())
+        .isEqualTo("answered, mostly not 5xx");
+    assertThat(json.get("criteria").get(0).get("detail").asText())
+        .startsWith("no request got an HTTP response: connection refused x2");
+    assertThat(Files.readString(dir.resolve("p.md"))).contains("**FAIL** (no --slo given: ");
+    assertThat(Files.readString(dir.resolve("p.html"))).contains("<h2>Check (no --slo given)</h2>")
+        .contains("verdict fail");
+  }
+
+  @Test
+  void aHealthyServicePassesTheDefaultCheck() {
+    try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.ok("ok"))) {
+      Cli.Run run = Cli.run("probe", app.url("/"), "-n", "20", "-c", "2");
+      assertThat(run.exit()).isZero();
+      assertThat(run.out()).contains("PASS  answered, mostly not 5xx  measured 20/20 answered, 0 5xx")
+          .contains("Result: PASS");
+    }
+  }
+
+  @Test
+  void theDurationBoundsTheRunWhenTheServerHangs() {
+    // The server never answers within the run; the request timeout is the default 30 s.
+    try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.hang(60_000))) {
+      long start = System.nanoTime();
+      Cli.Run run = Cli.run("probe", app.url("/"), "-d", "2s", "-c", "2");
+      double seconds = (System.nanoTime() - start) / 1e9;
+      assertThat(seconds).isLessThan(6);
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.out())
+          .contains("unreachable, slow: no request got an HTTP response: timed out waiting for the"
+              + " response x2 (no response within ")
+          .contains("ms, when the run's --duration ended)");
+    }
+  }
+
+  @Test
+  void aRateTheClientCannotReachIsTheClientsLimitNotAnIntermittentServer() {
+    try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.ok("ok"))) {
+      Cli.Run run = Cli.run("probe", app.url("/"), "--rate", "1000000", "-d", "1s", "-c", "2",
+          "--threads", "1");
+      assertThat(run.exit()).isZero();
+      assertThat(run.out()).contains("verdict    healthy: all ")
+          .contains("; asked 1,000,000 req/s, sent ")
+          .contains("raise --concurrency")
+          .doesNotContain("intermittent").doesNotContain("timed out");
+    }
+  }
+
+  @Test
+  void aSelfSignedCertificateSaysSoAndWhatToDo() {
+    try (HttpFixture app = HttpFixture.startTls().on("/", HttpFixture.ok("ok"))) {
+      Cli.Run run = Cli.run("probe", app.url("/"), "-n", "2");
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.out()).contains("unreachable: no request got an HTTP response: TLS handshake"
+          + " failed x2 (self-signed certificate: use -k/--insecure to accept it)");
+      assertThat(Cli.run("probe", app.url("/"), "-n", "2", "-k").exit()).isZero();
+    }
+  }
+
+  @Test
+  void aUrlWithoutASchemeSuggestsHttpInOneLine() {
+    Cli.Run run = Cli.run("probe", "localhost:8080/healthz", "-n", "1");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("rootcause: 'localhost:8080/healthz' has no scheme: did you"
+        + " mean http://localhost:8080/healthz ?\n");
+  }
+
+  // Secrets stay secret in probe output (issue 9, item 5).
+
+  @Test
+  void anEchoingServerLeaksNoCookieKeyOrPasswordInAnyFormat(@TempDir Path dir) throws Exception {
+    try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.echoWithSecrets())) {
+      Cli.Run run = Cli.run("probe", app.url("/debug?token=t0k3n-q&page=2"), "-n", "2", "-c", "1",
+          "-H", "Cookie: session=c00kie-v4lue", "-H", "Authorization: Basic dXNlcjpzM2NyM3Q=",
+          "-H", "X-Api-Key: k3y-9917", "-f", "json", "-o", dir.resolve("p.json").toString(),
+          "-f", "markdown", "-o", dir.resolve("p.md").toString(), "-f", "html", "-o",
+          dir.resolve("p.html").toString(), "-f", "text", "--samples", "1");
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.err()).isEmpty();
+      for (String output : List.of(run.out(), Files.readString(dir.resolve("p.json")),
+          Files.readString(dir.resolve("p.md")), Files.readString(dir.resolve("p.html")))) {
+        assertThat(output).contains("Internal Server Error")
+            .doesNotContain("c00kie-v4lue", "dXNlcjpzM2NyM3Q=", "k3y-9917", "t0k3n-q",
+                "correct horse battery", "escaped-hunter2", "sk_live_51HqLyjWDarjtT1zdp7dc",
+                "ghp_16C7e42F292c6912E7710c838347Ae178B4a", "AKIAIOSFODNN7EXAMPLE",
+                "xoxb-17653672481", "\u001b", "\u0007");
+      }
+      // What is not secret stays readable.
+      assertThat(run.out()).contains("Cookie: <redacted>").contains("page=2")
+          .contains("Authorization: Basic <redacted>");
+      // The JSON keeps the whole body (the other formats cut it at 300 characters).
+      assertThat(Files.readString(dir.resolve("p.json"))).contains("\\\"tokens\\\": 3")
+          .contains("STRIPE=<redacted> GITHUB=<redacted> AWS=<redacted> SLACK=<redacted>");
+    }
+  }
+
+  @Test
+  void aTokenInAUrlStaysOffStandardError() {
+    Cli.Run run = Cli.run("probe", "http://:8080/callback?access_token=abc-secret-77", "-n", "1");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("has no host").contains("access_token=<redacted>")
+        .doesNotContain("abc-secret-77");
   }
 }

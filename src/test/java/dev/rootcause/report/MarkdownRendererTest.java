@@ -39,6 +39,32 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void terminalControlCharactersInNamesMessagesAndLogLinesAreNeutralised() throws IOException {
+    // A file name with a bell, a message carrying a screen-clearing CSI, an OSC 8 hyperlink and a
+    // carriage return that would overwrite the line when the Markdown is cat-ed to a terminal.
+    Finding f =
+        new Finding(
+            "k8s/missing-resources",
+            Severity.HIGH,
+            "container \u001b[2Jevil",
+            "log: \u001b]8;;http://evil.example/\u0007click\u001b]8;;\u0007 done",
+            "fake ok\rreal \u009b31m message",
+            SourceLocation.of("k8s/a\u0007.yaml", 3),
+            List.of(new Evidence(SourceLocation.of("k8s/b\u001b[1m.yaml", 4), "note \u001b[0m")),
+            "Fix it.",
+            Confidence.CERTAIN);
+
+    String md = render(f);
+
+    assertThat(md).doesNotContain("\u001b", "\u0007", "\r", "\u009b");
+    assertThat(md)
+        .contains("`k8s/a?.yaml:3`")
+        .contains("container ?[2Jevil")
+        .contains("real ?31m message")
+        .contains("`k8s/b?[1m.yaml:4`");
+  }
+
+  @Test
   void rowsAreGroupedByLayerInTheSeedReportsOrder() throws IOException {
     String md =
         render(

@@ -30,6 +30,11 @@ final class Connection {
   static final long RECONNECT_PAUSE_NANOS = 10_000_000L;
   private static final int BODY_SAMPLE_BYTES = 4096;
   private static final int MAX_BUFFER = 64 * 1024;
+  /**
+   * A request still unanswered when the run ends counts as timed out once it has waited this long
+   * (or the request timeout, if shorter); a younger one is simply not counted, as in wrk.
+   */
+  static final long CUT_OFF_AS_TIMEOUT_NANOS = 1_000_000_000L;
 
   private final EventLoop loop;
   private final Endpoint endpoint;
@@ -290,6 +295,7 @@ final class Connection {
     boolean success = policy.isSuccess(status);
     long from = endpoint.open ? intended : started;
     recorder.response(status, success, (now - from) / 1_000, second(now), now);
+    recorder.answerNanos += now - started;
     if (sampling) {
       byte[] body = parser.body();
       recorder.samples.add(new FailureSample(endpoint.target.url(), status, null, null,
@@ -361,6 +367,10 @@ final class Connection {
   }
 
   private static String describe(Throwable e) {
+    String refused = CertificateTrust.reason(e);
+    if (refused != null) {
+      return refused;
+    }
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
@@ -368,12 +378,7 @@ final class Connection {
   private void fail(ErrorClass error, String detail) {
     long now = System.nanoTime();
     boolean connectLevel = error.isConnectLevel();
-    recorder.error(error, second(now), now);
-    if (endpoint.claimSample()) {
-      recorder.samples.add(new FailureSample(endpoint.target.url(), 0, error, detail, null, false,
-          (now - endpoint.startNanos) / 1_000_000));
-    }
-    endpoint.completed(true);
+    record(error, detail, now);
     closeChannel();
     claimed = false;
     // The next request starts from the loop, not from here: a failure can happen inside begin(),
@@ -382,6 +387,15 @@ final class Connection {
     phase = Phase.WAITING;
     wakeAt = connectLevel && !endpoint.open ? now + RECONNECT_PAUSE_NANOS : now;
     loop.sleep(this);
+  }
+
+  private void record(ErrorClass error, String detail, long now) {
+    recorder.error(error, second(now), now);
+    if (endpoint.claimSample()) {
+      recorder.samples.add(new FailureSample(endpoint.target.url(), 0, error, detail, null, false,
+          (now - endpoint.startNanos) / 1_000_000));
+    }
+    endpoint.completed(true);
   }
 
   private int second(long now) {
@@ -417,6 +431,28 @@ final class Connection {
     closeChannel();
     phase = Phase.DONE;
     loop.finished(this);
+  }
+
+  /**
+   * The run's duration is over: a request waiting long enough for its answer is recorded as timed
+   * out, one taken from the schedule but not yet sent as not sent, and the connection ends.
+   */
+  void cutOff(long now) {
+    switch (phase) {
+      case CONNECTING, HANDSHAKING, SENDING, RECEIVING -> {
+        if (now - started >= Math.min(CUT_OFF_AS_TIMEOUT_NANOS, loop.requestTimeoutNanos)) {
+          record(ErrorClass.TIMEOUT, "no response within " + (now - started) / 1_000_000
+              + " ms, when the run's --duration ended", now);
+        }
+      }
+      case WAITING -> {
+        if (claimed) {
+          endpoint.abandoned.increment();
+        }
+      }
+      default -> { }
+    }
+    abort();
   }
 
   /** Ends the connection where it stands when the run is stopped from outside. */

@@ -28,6 +28,8 @@ final class Endpoint {
   final AtomicInteger samplesLeft;
   final LongAdder done = new LongAdder();
   final LongAdder failures = new LongAdder();
+  /** Requests taken from the schedule but never sent: the run ended while they waited. */
+  final LongAdder abandoned = new LongAdder();
 
   /**
    * @param total requests to send; {@code Long.MAX_VALUE} when the run is bounded by time only
@@ -72,7 +74,7 @@ final class Endpoint {
   /** Requests of the schedule that were never sent because the run had to stop. */
   long unsent() {
     long claimed = Math.min(issued.get(), total);
-    return open && total != Long.MAX_VALUE ? total - claimed : 0;
+    return open && total != Long.MAX_VALUE ? total - claimed + abandoned.sum() : 0;
   }
 
   boolean claimSample() {

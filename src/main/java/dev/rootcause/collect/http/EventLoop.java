@@ -23,6 +23,8 @@ final class EventLoop implements Runnable {
   final long requestTimeoutNanos;
   final SSLContext sslContext;
   final SSLParameters sslParameters;
+  /** When the run's duration ends (System.nanoTime); in-flight requests are cut off then. */
+  private final long endNanos;
   private final List<Connection> connections = new ArrayList<>();
   private final PriorityQueue<Connection> sleeping =
       new PriorityQueue<>((a, b) -> Long.compare(a.wakeAt - b.wakeAt, 0));
@@ -31,8 +33,9 @@ final class EventLoop implements Runnable {
   private volatile boolean stopped;
   private volatile Throwable crash;
 
+  /** @param endNanos when the run must end, or {@code Long.MAX_VALUE} when only a count bounds it */
   EventLoop(long connectTimeoutNanos, long requestTimeoutNanos, SSLContext sslContext,
-      SSLParameters sslParameters) {
+      SSLParameters sslParameters, long endNanos) {
     try {
       this.selector = Selector.open();
     } catch (IOException e) {
@@ -42,6 +45,7 @@ final class EventLoop implements Runnable {
     this.requestTimeoutNanos = requestTimeoutNanos;
     this.sslContext = sslContext;
     this.sslParameters = sslParameters;
+    this.endNanos = endNanos;
   }
 
   void add(Connection c) {
@@ -97,6 +101,9 @@ final class EventLoop implements Runnable {
       if (first != null) {
         wait = Math.min(wait, first.wakeAt - now);
       }
+      if (endNanos != Long.MAX_VALUE) {
+        wait = Math.min(wait, Math.max(0, endNanos - now));
+      }
       if (wait >= 1_000_000L) {
         selector.select(dispatch, wait / 1_000_000L);
       } else {
@@ -104,6 +111,14 @@ final class EventLoop implements Runnable {
         selector.selectNow(dispatch);
       }
       now = System.nanoTime();
+      if (endNanos != Long.MAX_VALUE && now - endNanos >= 0) {
+        // The duration bounds the whole run: a server that never answers must not hold it open
+        // for the request timeout.
+        for (Connection c : connections) {
+          c.cutOff(now);
+        }
+        return;
+      }
       wakeDue(now);
       if (now - nextSweep >= 0) {
         for (int i = 0, n = connections.size(); i < n; i++) {

@@ -7,6 +7,7 @@ import dev.rootcause.model.probe.Header;
 import dev.rootcause.model.probe.HistogramBucket;
 import dev.rootcause.model.probe.LatencySummary;
 import dev.rootcause.model.probe.LoadModel;
+import dev.rootcause.model.probe.LoadShortfall;
 import dev.rootcause.model.probe.ProbePlan;
 import dev.rootcause.model.probe.ProbeResult;
 import dev.rootcause.model.probe.SecondStats;
@@ -74,22 +75,17 @@ public final class LoadGenerator {
 
     int connectionsTotal = plan.concurrency() * targets.size();
     int threads = Math.max(1, Math.min(plan.threads(), connectionsTotal));
+    Instant startedAt = Instant.now();
+    long start = System.nanoTime();
+    // The duration bounds the whole run: no request starts after it, and none is waited for.
+    long stop = plan.duration() == null ? Long.MAX_VALUE : start + plan.duration().toNanos();
     List<EventLoop> loops = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       loops.add(new EventLoop(plan.connectTimeout().toNanos(), plan.requestTimeout().toNanos(),
-          ssl, params));
+          ssl, params, stop));
     }
-
-    Instant startedAt = Instant.now();
-    long start = System.nanoTime();
-    long stop = plan.duration() == null ? Long.MAX_VALUE : start + plan.duration().toNanos();
     double interval = plan.model() == LoadModel.OPEN ? 1e9 / plan.rate() : 0;
     long total = total(plan);
-    if (plan.model() == LoadModel.OPEN && plan.duration() != null) {
-      // The schedule defines the open model's work; past the duration only a backlog is left,
-      // which may drain for one request timeout before it is given up.
-      stop = start + plan.duration().toNanos() + plan.requestTimeout().toNanos();
-    }
     List<Endpoint> endpoints = new ArrayList<>();
     List<List<Recorder>> recorders = new ArrayList<>();
     int next = 0;
@@ -138,7 +134,7 @@ public final class LoadGenerator {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     List<EndpointResult> results = new ArrayList<>();
     for (int u = 0; u < endpoints.size(); u++) {
-      results.add(merge(endpoints.get(u), recorders.get(u)));
+      results.add(merge(endpoints.get(u), recorders.get(u), plan));
     }
     return new ProbeResult(plan, startedAt, elapsed, results);
   }
@@ -215,11 +211,9 @@ public final class LoadGenerator {
 
   private static SSLContext sslContext(boolean insecure) {
     try {
-      if (!insecure) {
-        return SSLContext.getDefault();
-      }
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, new TrustManager[] {new TrustEverything()}, null);
+      ctx.init(null, insecure ? new TrustManager[] {new TrustEverything()}
+          : CertificateTrust.defaults(), null);
       return ctx;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("no TLS in this JVM: " + e.getMessage(), e);
@@ -240,7 +234,7 @@ public final class LoadGenerator {
     }
   }
 
-  private static EndpointResult merge(Endpoint e, List<Recorder> parts) {
+  private static EndpointResult merge(Endpoint e, List<Recorder> parts, ProbePlan plan) {
     Histogram all = new Histogram(1, Recorder.HIGHEST_MICROS, 3);
     long[] statuses = new long[600];
     long[] errors = new long[ErrorClass.values().length];
@@ -265,10 +259,11 @@ public final class LoadGenerator {
       latencies = Arrays.copyOf(latencies, old + r.successCount);
       System.arraycopy(r.successLatencies, 0, latencies, old, r.successCount);
     }
-    long unsent = e.unsent();
-    if (unsent > 0) {
-      errors[ErrorClass.TIMEOUT.ordinal()] += unsent;
+    long answerNanos = 0;
+    for (Recorder r : parts) {
+      answerNanos += r.answerNanos;
     }
+    LoadShortfall shortfall = shortfall(e, plan, responses, answerNanos);
     TreeMap<Integer, Long> statusMap = new TreeMap<>();
     for (int i = 0; i < statuses.length; i++) {
       if (statuses[i] > 0) {
@@ -309,7 +304,24 @@ public final class LoadGenerator {
     }
     long elapsedNanos = Math.max(0, last - e.startNanos);
     return new EndpointResult(e.target.url(), responses, succeeded, statusMap, errorMap,
-        summary(all), buckets(all), timeline, samples, latencies, Duration.ofNanos(elapsedNanos));
+        summary(all), buckets(all), timeline, samples, latencies, Duration.ofNanos(elapsedNanos),
+        shortfall);
+  }
+
+  /**
+   * Requests of an open-model schedule that were never sent are the client's shortfall, not the
+   * server's failures: the server never saw them. Null when the whole schedule went out.
+   */
+  private static LoadShortfall shortfall(Endpoint e, ProbePlan plan, long responses,
+      long answerNanos) {
+    long unsent = e.unsent();
+    if (unsent <= 0 || plan.duration() == null) {
+      return null;
+    }
+    double seconds = plan.duration().toNanos() / 1e9;
+    double meanAnswerMicros = responses == 0 ? 0 : answerNanos / 1e3 / responses;
+    return new LoadShortfall(plan.rate(), (e.total - unsent) / seconds, unsent, plan.concurrency(),
+        meanAnswerMicros);
   }
 
   static LatencySummary summary(Histogram h) {

@@ -31,6 +31,8 @@ final class Recorder {
   private final boolean keepLatencies;
   long[] successLatencies = new long[0];
   int successCount;
+  /** Send-to-answer time of every response, for the open model's rate ceiling. */
+  long answerNanos;
 
   Recorder(boolean keepLatencies) {
     this.keepLatencies = keepLatencies;

@@ -19,6 +19,11 @@ record Target(String url, boolean tls, String host, int port, String requestTarg
    * @throws IllegalArgumentException saying what is wrong with it
    */
   static Target parse(String url) {
+    if (!url.contains("://")) {
+      String suggestion = Redact.userInfo("http://" + url.replaceFirst("^/+", ""));
+      throw new IllegalArgumentException("'" + suggestion.substring("http://".length())
+          + "' has no scheme: did you mean " + suggestion + " ?");
+    }
     URI uri;
     try {
       uri = new URI(url);

@@ -83,7 +83,7 @@ public record Diagnosis(
     String outcomes = outcomes(failing, r.errors());
     switch (a) {
       case NO_DATA -> why.add("no request completed");
-      case UNREACHABLE -> why.add("no request got an HTTP response: " + outcomes);
+      case UNREACHABLE -> why.add("no request got an HTTP response: " + outcomes + firstReason(r));
       case ALWAYS_FAILING -> why.add("every request failed, " + failed + " of " + n + " ("
           + interval(rate) + "): " + outcomes);
       case INTERMITTENT -> why.add("some but not all requests failed: " + failed + " of " + n + " ("
@@ -103,8 +103,21 @@ public record Diagnosis(
       why.add("responses are slow: " + s + " (slow means a median of " + Units.duration(slowThreshold)
           + " or more)");
     }
+    if (r.shortfall() != null) {
+      why.add(r.shortfall().describe());
+    }
     return new Diagnosis(r.url(), a, slow, rate, failing, r.errors(), headline,
         String.join("; ", why));
+  }
+
+  /**
+   * The first kept error's detail ({@code " (self-signed certificate: use -k/--insecure ...)"}):
+   * when nothing answered, why is the first thing to read.
+   */
+  private static String firstReason(EndpointResult r) {
+    return r.samples().stream().filter(s -> s.error() != null && s.detail() != null).findFirst()
+        .filter(s -> !s.detail().equalsIgnoreCase(s.error().description()))
+        .map(s -> " (" + s.detail() + ")").orElse("");
   }
 
   /** {@code 50.0%, 95% CI 29.9%-70.1%}. */

@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param successLatencies every successful latency in microseconds, in completion order, when the
  *     plan kept them; empty otherwise
  * @param elapsed from the first request to the last answer
+ * @param shortfall how far the client fell short of an open-model rate, or null when it kept up
  */
 public record EndpointResult(
     String url,
@@ -30,7 +31,8 @@ public record EndpointResult(
     List<SecondStats> timeline,
     List<FailureSample> samples,
     long[] successLatencies,
-    Duration elapsed) implements java.io.Serializable {
+    Duration elapsed,
+    LoadShortfall shortfall) implements java.io.Serializable {
 
   public EndpointResult {
     statuses = new TreeMap<>(statuses);
@@ -39,6 +41,21 @@ public record EndpointResult(
     timeline = List.copyOf(timeline);
     samples = List.copyOf(samples);
     successLatencies = successLatencies == null ? new long[0] : successLatencies;
+  }
+
+  /** A result whose client kept up with the plan. */
+  public EndpointResult(String url, long responses, long succeeded,
+      SortedMap<Integer, Long> statuses, Map<ErrorClass, Long> errors, LatencySummary latency,
+      List<HistogramBucket> histogram, List<SecondStats> timeline, List<FailureSample> samples,
+      long[] successLatencies, Duration elapsed) {
+    this(url, responses, succeeded, statuses, errors, latency, histogram, timeline, samples,
+        successLatencies, elapsed, null);
+  }
+
+  /** Responses with a 5xx status: the server's own errors, whatever {@code --ok-status} says. */
+  public long serverErrors() {
+    return statuses.entrySet().stream().filter(e -> e.getKey() >= 500)
+        .mapToLong(Map.Entry::getValue).sum();
   }
 
   /** Every request that ended, with a response or an error. */

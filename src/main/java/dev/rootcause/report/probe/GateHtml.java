@@ -39,6 +39,11 @@ public final class GateHtml {
       b.append("<h2>SLO ").append(esc(report.slo().toString())).append("</h2>\n");
       criteria(b, report.criteria());
       verdict(b, report.passed(), report.passed() ? "SLO met" : "SLO violated");
+    } else {
+      b.append("<h2>Check (no --slo given)</h2>\n<p class=note>")
+          .append(esc(GateText.DEFAULT_CHECK_WORDS)).append("</p>\n");
+      criteria(b, report.criteria());
+      verdict(b, report.passed(), report.passed() ? "PASS" : "FAIL");
     }
     HtmlPage.close(b);
     out.write(b.toString());

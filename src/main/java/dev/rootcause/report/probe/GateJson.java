@@ -154,6 +154,15 @@ public final class GateJson {
           .put("failures", s.failures()).put("p50Micros", s.p50Micros())
           .put("p99Micros", s.p99Micros()).put("maxMicros", s.maxMicros());
     }
+    if (r.shortfall() == null) {
+      e.putNull("shortfall");
+    } else {
+      e.putObject("shortfall").put("askedRate", r.shortfall().askedRate())
+          .put("sentRate", r.shortfall().sentRate()).put("unsent", r.shortfall().unsent())
+          .put("connectionBound", r.shortfall().connectionBound())
+          .put("meanAnswerMicros", r.shortfall().meanAnswerMicros())
+          .put("explanation", r.shortfall().describe());
+    }
     ArrayNode samples = e.putArray("failureSamples");
     for (FailureSample s : r.samples()) {
       ObjectNode o = samples.addObject();

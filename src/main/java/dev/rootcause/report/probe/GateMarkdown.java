@@ -37,6 +37,13 @@ public final class GateMarkdown {
           + " criteria failed.");
       w.println();
       criteria(w, report.criteria());
+    } else {
+      long failed = report.criteria().stream().filter(c -> !c.passed()).count();
+      w.println("**" + (failed == 0 ? "PASS" : "FAIL") + "** (no --slo given: "
+          + GateText.DEFAULT_CHECK_WORDS + "): " + failed + " of " + report.criteria().size()
+          + " URLs failed.");
+      w.println();
+      criteria(w, report.criteria());
     }
     probe(w, report);
     w.flush();

@@ -12,6 +12,7 @@ import dev.rootcause.model.probe.ProbeReport;
 import dev.rootcause.model.probe.SecondStats;
 import dev.rootcause.model.probe.Units;
 import dev.rootcause.model.probe.VerifyReport;
+import dev.rootcause.report.ControlCharacters;
 import dev.rootcause.report.Redaction;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,6 +27,9 @@ import java.util.stream.Collectors;
  */
 public final class GateText {
   static final int BODY_CHARS = 300;
+  /** The default check in words, for every format. */
+  static final String DEFAULT_CHECK_WORDS =
+      "each URL answered, and most answers were not server errors (5xx)";
 
   private final boolean timeline;
 
@@ -54,6 +58,15 @@ public final class GateText {
       w.println(failed == 0 ? "Result: SLO met (" + report.criteria().size() + " criteria passed)"
           : "Result: SLO violated (" + failed + " of " + report.criteria().size()
               + " criteria failed)");
+    } else {
+      w.println();
+      w.println("Check (no --slo given): " + DEFAULT_CHECK_WORDS);
+      criteria(w, report.criteria(), true);
+      long failed = report.criteria().stream().filter(c -> !c.passed()).count();
+      w.println();
+      w.println(failed == 0 ? "Result: PASS (every URL answered; give --slo to check latency and"
+          + " success rate)" : "Result: FAIL (" + failed + " of " + report.criteria().size()
+              + (report.criteria().size() == 1 ? " URL" : " URLs") + " failed the check)");
     }
     w.flush();
   }
@@ -132,8 +145,8 @@ public final class GateText {
   }
 
   void endpoint(PrintWriter w, EndpointResult r, Diagnosis d) {
-    w.println(Redaction.redact(r.url()));
-    w.println("  verdict    " + d.headline() + ": " + d.explanation());
+    w.println(line(r.url()));
+    w.println("  verdict    " + d.headline() + ": " + line(d.explanation()));
     w.println("  requests   " + r.requests() + " in " + Units.micros(r.elapsed().toNanos() / 1_000)
         + " (" + Units.number(round(r.rps())) + " req/s), " + r.succeeded() + " succeeded, "
         + r.failed() + " failed");
@@ -173,9 +186,9 @@ public final class GateText {
     String at = "at " + Units.micros(s.atMillis() * 1_000);
     if (s.error() != null) {
       return at + ": " + s.error().description()
-          + (s.detail() == null ? "" : " (" + Redaction.redact(s.detail()) + ")");
+          + (s.detail() == null ? "" : " (" + line(s.detail()) + ")");
     }
-    String body = s.body() == null ? "" : Redaction.redact(s.body()).replaceAll("\\s+", " ").trim();
+    String body = s.body() == null ? "" : line(s.body()).replaceAll("\\s+", " ").trim();
     boolean cut = s.truncated() || body.length() > BODY_CHARS;
     if (body.length() > BODY_CHARS) {
       body = body.substring(0, BODY_CHARS);
@@ -191,13 +204,21 @@ public final class GateText {
       StringBuilder line = new StringBuilder("  ").append(c.passed() ? "PASS  " : "FAIL  ")
           .append(pad(c.name(), width)).append("  measured ").append(pad(c.measured(), mwidth));
       if (showSubject) {
-        line.append("  ").append(Redaction.redact(c.subject()));
+        line.append("  ").append(line(c.subject()));
       }
       if (!c.detail().isEmpty()) {
-        line.append("  (").append(Redaction.redact(c.detail())).append(')');
+        line.append("  (").append(line(c.detail())).append(')');
       }
       w.println(line.toString().stripTrailing());
     }
+  }
+
+  /**
+   * Redacted, without terminal control characters: a response body or URL must not drive the
+   * reader's terminal, nor leak a credential.
+   */
+  static String line(String s) {
+    return ControlCharacters.neutralise(Redaction.redact(s));
   }
 
   static String pad(String s, int width) {

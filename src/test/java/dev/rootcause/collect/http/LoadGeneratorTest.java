@@ -3,8 +3,6 @@ package dev.rootcause.collect.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import dev.rootcause.model.probe.EndpointResult;
 import dev.rootcause.model.probe.ErrorClass;
 import dev.rootcause.model.probe.ProbePlan;
@@ -18,17 +16,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
 /** The load generator against real HTTP servers on loopback. */
@@ -210,33 +204,17 @@ class LoadGeneratorTest {
 
   @Test
   void httpsWorksWithInsecureAndFailsAsTlsWithoutTrust() throws Exception {
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (InputStream in = getClass().getResourceAsStream("/probe/self-signed.p12")) {
-      ks.load(in, "changeit".toCharArray());
-    }
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(ks, "changeit".toCharArray());
-    SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(kmf.getKeyManagers(), null, null);
-    HttpsServer server = HttpsServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-    server.setHttpsConfigurator(new HttpsConfigurator(ctx));
-    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/", ex -> {
-      try (ex) {
-        HttpFixture.send(ex, 200, "secure " + "x".repeat(20_000));
-      }
-    });
-    server.start();
-    try {
-      String url = "https://127.0.0.1:" + server.getAddress().getPort() + "/";
+    try (HttpFixture server = HttpFixture.startTls()
+        .on("/", ex -> HttpFixture.send(ex, 200, "secure " + "x".repeat(20_000)))) {
+      String url = server.url("/");
       EndpointResult ok = run(Plans.insecure(Plans.closed(List.of(url), 2, 10), true))
           .endpoints().get(0);
       assertThat(ok.statuses()).containsExactly(Map.entry(200, 10L));
       EndpointResult untrusted = run(Plans.closed(List.of(url), 1, 2)).endpoints().get(0);
       assertThat(untrusted.errors()).containsExactly(Map.entry(ErrorClass.TLS, 2L));
-    } finally {
-      server.stop(0);
+      // In plain words, with what to do about it.
+      assertThat(untrusted.samples().get(0).detail())
+          .isEqualTo("self-signed certificate: use -k/--insecure to accept it");
     }
   }
 
