@@ -32,9 +32,10 @@ public final class TextFiles {
   static final String GREW = "file grew to";
 
   /**
-   * Heap a file needs while it is read and parsed, per byte of it: the bytes, the decoded text,
-   * and a YAML node tree with a position on every node (measured on a 6.5 MiB pod list: about
-   * 25 bytes of tree per byte of YAML).
+   * Heap a file needs while it is read and parsed, per byte of it: the bytes and the decoded text
+   * (up to 3), snakeyaml's node tree and the positioned tree made from it, both alive while one
+   * is converted (measured on a 7.4 MiB list of 3,800 pods: about 10 bytes per byte each), with
+   * room to spare for the files read beside it.
    */
   private static final int HEAP_PER_BYTE = 32;
 
