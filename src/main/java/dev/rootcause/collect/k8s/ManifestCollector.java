@@ -7,30 +7,41 @@ import dev.rootcause.collect.yaml.YamlDocument;
 import dev.rootcause.collect.yaml.YamlNode;
 import dev.rootcause.collect.yaml.YamlNode.Mapping;
 import dev.rootcause.model.CollectionProblem;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Takes the YAML documents that are Kubernetes objects ({@code apiVersion} and {@code kind} at the
  * top), unwraps {@code kind: List}, and reads each into the model. Documents that are not objects
- * (compose files, CI workflows, Helm values) are left to other collectors.
+ * (compose files, CI workflows, Helm values) are left to other collectors. What kubectl printed
+ * from a cluster is read as a cluster: see {@link LiveState}.
  */
 public final class ManifestCollector implements YamlCollector {
 
   @Override
   public void collect(SourceFile file, List<YamlDocument> documents, Facts facts) {
+    List<LiveState.Declared> objects = new ArrayList<>();
     for (YamlDocument doc : documents) {
       if (!(doc.root() instanceof Mapping root) || !isObject(root)) {
         continue;
       }
       if (root.string("kind").endsWith("List") && root.has("items")) {
-        readList(root, doc.endLine(), facts);
+        listItems(root, doc.endLine(), objects, facts);
       } else {
-        read(root, doc.endLine(), facts);
+        objects.add(new LiveState.Declared(root, doc.endLine()));
       }
     }
+    LiveState live = new LiveState(objects);
+    for (LiveState.Declared object : objects) {
+      if (live.checked(object)) {
+        read(object.object(), object.endLine(), facts);
+      }
+    }
+    live.note(file).ifPresent(facts::problem);
   }
 
-  private static void readList(Mapping list, int endLine, Facts facts) {
+  private static void listItems(
+      Mapping list, int endLine, List<LiveState.Declared> objects, Facts facts) {
     YamlNode itemsNode = list.get("items").orElseThrow();
     if (!(itemsNode instanceof YamlNode.Sequence sequence)) {
       if (!(itemsNode instanceof YamlNode.Scalar s && s.isNull())) {
@@ -49,7 +60,7 @@ public final class ManifestCollector implements YamlCollector {
       }
       // Items written on one line (flow style) share it: never end before the item starts.
       int next = i + 1 < items.size() ? items.get(i + 1).location().line() - 1 : endLine;
-      read(m, Math.max(next, m.location().line()), facts);
+      objects.add(new LiveState.Declared(m, Math.max(next, m.location().line())));
     }
   }
 
