@@ -7,8 +7,11 @@ import dev.rootcause.model.Coverage;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.SystemModel;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,6 +58,9 @@ public final class Collector {
   /** How the note on an unrendered Helm template starts (coverage counts them apart). */
   static final String HELM_TEMPLATE_NOTE = "Helm template: not rendered";
 
+  /** How the note on a kustomize overlay or patch starts (coverage counts them apart). */
+  public static final String KUSTOMIZE_NOTE = "kustomize ";
+
   /** The name findings give to what was read from standard input. */
   public static final String STDIN = "<stdin>";
 
@@ -98,16 +104,14 @@ public final class Collector {
    * limit), named {@value #STDIN} in every finding; JSON when the text starts as JSON does.
    */
   public Collected collectStandardInput(Path file) throws IOException {
-    String head;
-    try (var in = java.nio.file.Files.newBufferedReader(file)) {
-      char[] start = new char[64];
-      int n = in.read(start);
-      head = n <= 0 ? "" : new String(start, 0, n).strip();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      head = "";
+    byte[] start = new byte[64];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(start, 0, start.length);
     }
+    String head = new String(start, 0, n, StandardCharsets.ISO_8859_1).strip();
     FileKind kind = head.startsWith("{") || head.startsWith("[") ? FileKind.JSON : FileKind.YAML;
-    SourceFile stdin = new SourceFile(file, STDIN, kind, java.nio.file.Files.size(file));
+    SourceFile stdin = new SourceFile(file, STDIN, kind, Files.size(file));
     return collect(new RepoWalker.Walk(List.of(stdin), List.of(), 0), null);
   }
 

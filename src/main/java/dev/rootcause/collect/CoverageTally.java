@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Counts what a scan read, from the walk and each file's facts (cached or fresh alike, so a warm
  * scan says what a cold one says): a file is not read when a problem skipped it, when it is an
- * unrendered Helm template, or when it is source code the code reader did not parse.
+ * unrendered Helm template or an unbuilt kustomize overlay or patch, or when it is source code
+ * the code reader did not parse.
  */
 final class CoverageTally {
   private static final Set<FileKind> SOURCE_KINDS = Set.of(
@@ -71,6 +72,9 @@ final class CoverageTally {
       }
       if (m.startsWith(Collector.HELM_TEMPLATE_NOTE)) {
         return new Coverage.Unread(file.path(), Reason.HELM_TEMPLATE, p.display());
+      }
+      if (m.startsWith(Collector.KUSTOMIZE_NOTE)) {
+        return new Coverage.Unread(file.path(), Reason.KUSTOMIZE, p.display());
       }
       // The code reader says so in a file-level note when it passes a source file over.
       if (SOURCE_KINDS.contains(file.kind()) && p.location().line() == 0

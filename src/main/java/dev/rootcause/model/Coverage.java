@@ -37,6 +37,8 @@ public record Coverage(
   /** Why a file was not read, worded to be counted: "3 Helm templates (not rendered)". */
   public enum Reason {
     HELM_TEMPLATE("Helm template (not rendered)", "Helm templates (not rendered)", false),
+    KUSTOMIZE("kustomize overlay or patch (not built)", "kustomize overlays and patches (not built)",
+        false),
     TOO_LARGE("file above the size limit", "files above the size limit", true),
     NOT_TEXT("binary or non-UTF-8 file", "binary or non-UTF-8 files", true),
     UNREADABLE("unreadable file or folder", "unreadable files or folders", true),

@@ -116,6 +116,51 @@ class CoverageTest {
   }
 
   @Test
+  void aKustomizeOverlayIsSaidNotBuiltAndItsPatchIsNotCheckedAsAnObject() {
+    Manifests.write(dir, "base/web.yaml", Manifests.HEALTHY);
+    Manifests.write(dir, "base/kustomization.yaml", """
+        apiVersion: kustomize.config.k8s.io/v1beta1
+        kind: Kustomization
+        resources:
+          - web.yaml
+        """);
+    Manifests.write(dir, "overlays/prod/kustomization.yaml", """
+        apiVersion: kustomize.config.k8s.io/v1beta1
+        kind: Kustomization
+        resources:
+          - ../../base
+        patches:
+          - path: replicas.yaml
+        images:
+          - name: web
+            newTag: 1.2.0
+        """);
+    Manifests.write(dir, "overlays/prod/replicas.yaml", """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          replicas: 4
+          template:
+            spec:
+              containers:
+                - name: web
+                  resources:
+                    limits:
+                      memory: 512Mi
+        """);
+
+    Cli.Run run = Cli.run("scan", dir.toString(), "--no-cache", "--fail-on", "low");
+    Cli.Run strict = Cli.run("scan", dir.toString(), "--no-cache", "--strict");
+
+    assertThat(run.exit()).as("the patch alone has no probe and no image: not a fault").isZero();
+    assertThat(run.out()).contains("Read 2 of 4 files: 2 manifests, 0 Dockerfiles, 0 source"
+        + " files; not read: 2 kustomize overlays and patches (not built).");
+    assertThat(strict.exit()).isEqualTo(ExitCode.USAGE.code());
+  }
+
+  @Test
   void jsonAndSarifCarryTheCoverage() throws IOException {
     helmChart();
     Manifests.write(dir, "k8s/web.yaml", Manifests.HEALTHY);

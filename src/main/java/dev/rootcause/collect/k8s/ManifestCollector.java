@@ -1,5 +1,6 @@
 package dev.rootcause.collect.k8s;
 
+import dev.rootcause.collect.Collector;
 import dev.rootcause.collect.Facts;
 import dev.rootcause.collect.SourceFile;
 import dev.rootcause.collect.YamlCollector;
@@ -7,8 +8,11 @@ import dev.rootcause.collect.yaml.YamlDocument;
 import dev.rootcause.collect.yaml.YamlNode;
 import dev.rootcause.collect.yaml.YamlNode.Mapping;
 import dev.rootcause.model.CollectionProblem;
+import dev.rootcause.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Takes the YAML documents that are Kubernetes objects ({@code apiVersion} and {@code kind} at the
@@ -32,12 +36,44 @@ public final class ManifestCollector implements YamlCollector {
       }
     }
     LiveState live = new LiveState(objects);
+    boolean patched = false;
     for (LiveState.Declared object : objects) {
-      if (live.checked(object)) {
+      if (isPatch(object.object())) {
+        // Checked as it is, a patch's workload has no probes, no resources, no image.
+        patched = true;
+      } else if (live.checked(object)) {
         read(object.object(), object.endLine(), facts);
       }
     }
     live.note(file).ifPresent(facts::problem);
+    if (patched) {
+      facts.problem(CollectionProblem.note(SourceLocation.file(file.path()), Collector.KUSTOMIZE_NOTE
+          + "patch, not an object (a container names no image), so not read (check the overlay"
+          + " built: kustomize build DIR | rootcause scan -)"));
+    } else if (objects.stream().anyMatch(o -> isOverlay(o.object()))) {
+      facts.problem(CollectionProblem.note(SourceLocation.file(file.path()), Collector.KUSTOMIZE_NOTE
+          + "overlay: what it changes (patches, images, namespace...) is not applied to what is"
+          + " read (check it built: kustomize build DIR | rootcause scan -)"));
+    }
+  }
+
+  /**
+   * A workload whose containers do not all name an image: a strategic-merge patch (kustomize's
+   * {@code patches:}), which the API server would refuse as an object.
+   */
+  private static boolean isPatch(Mapping object) {
+    Mapping spec = object.map("spec").orElse(null);
+    Optional<Mapping> template = ObjectReader.podTemplate(object.string("kind"), spec);
+    Optional<YamlNode> containers =
+        template.flatMap(t -> t.map("spec")).flatMap(s -> s.get("containers"));
+    return containers.orElse(null) instanceof YamlNode.Sequence list && list.items().stream()
+        .anyMatch(c -> c instanceof Mapping m && !m.has("image"));
+  }
+
+  /** A kustomization that changes what it lists, not only lists it. */
+  private static boolean isOverlay(Mapping object) {
+    return object.string("kind").equals("Kustomization") && object.entries().keySet().stream()
+        .anyMatch(k -> !Set.of("apiVersion", "kind", "metadata", "resources").contains(k));
   }
 
   private static void listItems(

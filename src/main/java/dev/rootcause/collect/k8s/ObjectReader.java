@@ -101,7 +101,7 @@ final class ObjectReader {
   // ---- workloads -----------------------------------------------------------------------------
 
   /** The pod template of any kind that has one: Pod, spec.template, spec.jobTemplate... */
-  private static Optional<Mapping> podTemplate(String kind, Mapping spec) {
+  static Optional<Mapping> podTemplate(String kind, Mapping spec) {
     if (spec == null) {
       return Optional.empty();
     }
