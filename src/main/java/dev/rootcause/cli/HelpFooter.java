@@ -37,8 +37,8 @@ final class HelpFooter {
 
   /**
    * {@code line} in lines of at most {@code width} characters, broken only at spaces outside
-   * quotes; an indented line is a command, continued with {@code \}. A single token longer than
-   * the width stays whole.
+   * quotes; an indented line is a command, continued with {@code \}. A line that fits is kept as
+   * written (the exit-code table lines up its columns), and a token longer than the width whole.
    */
   static List<String> wrap(String line, int width) {
     if (line.length() <= width) {

@@ -138,6 +138,11 @@ final class ScanCommand implements Callable<Integer> {
     long maxBytes = Sizes.parse(maxFileSize, "--max-file-size");
     PrintWriter err = spec.commandLine().getErr();
     boolean stdin = path.toString().equals(Scanner.STANDARD_INPUT);
+    if (stdin && Terminal.attached()) {
+      // 'scan -' typed at a prompt would otherwise wait in silence.
+      err.println("rootcause: reading manifests from standard input; end them with Ctrl-D");
+      err.flush();
+    }
     ScanResult result;
     try (ScanProgress progress = new ScanProgress(err, Terminal.attached() && !stdin)) {
       result = new Scanner(rules).scan(path, new Scanner.Options(config, maxBytes,
