@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       ""
     },
     subcommands = {ScanCommand.class, ProbeCommand.class, VerifyCommand.class, RulesCommand.class,
-        SchemaCommand.class, CommandLine.HelpCommand.class},
+        SchemaCommand.class, InitCommand.class, CompletionCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes:",
@@ -67,6 +68,9 @@ public final class Main implements Runnable {
         }
         if (type == RulesCommand.class) {
           return type.cast(new RulesCommand(rules));
+        }
+        if (type == InitCommand.class) {
+          return type.cast(new InitCommand(rules));
         }
         return CommandLine.defaultFactory().create(type);
       }
@@ -111,6 +115,7 @@ public final class Main implements Runnable {
       return ExitCode.USAGE.code();
     });
     cli.getCommandSpec().exitCodeOnUsageHelp(ExitCode.OK.code());
+    HelpFooter.install(cli);
     return cli;
   }
 

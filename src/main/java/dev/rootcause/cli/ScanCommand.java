@@ -37,8 +37,12 @@ import picocli.CommandLine.Parameters;
           + " ('.rootcause.yaml' in PATH: rule include/exclude, severity overrides, thresholds,"
           + " ignorePaths).",
       "",
-      "Files that cannot be read (malformed YAML, binary, too large, not UTF-8) are skipped with a"
-          + " warning naming the file and line; the scan goes on. --strict makes that exit 2.",
+      "Every report says what was read and what was not (\"Read 1 of 4 files: 1 manifest, 0"
+          + " Dockerfiles, 0 source files; not read: 3 Helm templates (not rendered)\"). Files that"
+          + " cannot be read (malformed YAML, binary, too large, not UTF-8) are skipped with a"
+          + " warning naming the file and line; the scan goes on. --strict makes any file not read"
+          + " exit 2, unrendered templates and unparsed sources included. A scan that read no"
+          + " manifest, Dockerfile or source file exits 2 with the reason, never 0.",
       ""
     },
     footer = {
@@ -46,14 +50,17 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  rootcause scan .",
       "  rootcause scan k8s/ --fail-on critical",
+      "  helm template ./chart | rootcause scan -",
+      "  kubectl get all -A -o yaml | rootcause scan -",
       "  rootcause scan . --format sarif --output rootcause.sarif",
       "  # SARIF for code scanning, and the text report on the terminal:",
-      "  rootcause scan . --format sarif --output rootcause.sarif --format text",
+      "  rootcause scan . --format sarif --output rootcause.sarif \\",
+      "      --format text",
       "  rootcause scan . --format markdown >> incident.md",
       "",
       "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on;"
-          + " 2 bad usage or input (or a skipped file with --strict); 4 internal error or a rule"
-          + " failed (a bug: please report it).",
+          + " 2 bad usage or input (nothing relevant read, or with --strict any file not read);"
+          + " 4 internal error or a rule failed (a bug: please report it).",
     })
 final class ScanCommand implements Callable<Integer> {
   private final List<Rule> rules;
@@ -65,7 +72,9 @@ final class ScanCommand implements Callable<Integer> {
       arity = "0..1",
       paramLabel = "PATH",
       defaultValue = ".",
-      description = "Folder (or single file) to scan. Default: the current folder.")
+      description =
+          "Folder (or single file) to scan, or - for manifests on standard input (helm template,"
+              + " kubectl get -o yaml|json). Default: the current folder.")
   Path path;
 
   @Mixin OutputOptions output;
@@ -103,7 +112,9 @@ final class ScanCommand implements Callable<Integer> {
 
   @Option(
       names = "--strict",
-      description = "Exit 2 when any file had to be skipped (malformed, binary, too large).")
+      description =
+          "Exit 2 when any file found was not read: skipped (malformed, binary, too large),"
+              + " an unrendered Helm template, or source code not parsed.")
   boolean strict;
 
   @Option(
@@ -125,14 +136,30 @@ final class ScanCommand implements Callable<Integer> {
   public Integer call() throws IOException, InputException {
     Severity threshold = failOn.equalsIgnoreCase("none") ? null : parseSeverity(failOn);
     long maxBytes = Sizes.parse(maxFileSize, "--max-file-size");
-    ScanResult result = new Scanner(rules).scan(path,
-        new Scanner.Options(config, maxBytes, noCache ? null : Scanner.defaultCacheDir()));
-
     PrintWriter err = spec.commandLine().getErr();
+    boolean stdin = path.toString().equals(Scanner.STANDARD_INPUT);
+    if (stdin && Terminal.attached()) {
+      // 'scan -' typed at a prompt would otherwise wait in silence.
+      err.println("rootcause: reading manifests from standard input; end them with Ctrl-D");
+      err.flush();
+    }
+    ScanResult result;
+    try (ScanProgress progress = new ScanProgress(err, Terminal.attached() && !stdin)) {
+      result = new Scanner(rules).scan(path, new Scanner.Options(config, maxBytes,
+          noCache || stdin ? null : Scanner.defaultCacheDir(), progress));
+    }
+
     new Notices(output.textOnStdout(), verbose).render(result, err);
     output.write(Renderers.SCAN, result, new RenderOptions(false, showSuppressed, false));
 
-    if (strict && !result.skipped().isEmpty()) {
+    String nothingRead = Notices.nothingRead(result);
+    if (nothingRead != null) {
+      // "No findings" about files that were not read would send people looking elsewhere.
+      err.println(nothingRead);
+      err.flush();
+      return ExitCode.USAGE.code();
+    }
+    if (strict && Notices.strictFails(result)) {
       err.println(Notices.strictFailure(result));
       err.flush();
       return ExitCode.USAGE.code();

@@ -3,11 +3,15 @@ package dev.rootcause.collect;
 import dev.rootcause.collect.syntax.SyntaxTree;
 import dev.rootcause.collect.yaml.YamlReader;
 import dev.rootcause.model.CollectionProblem;
+import dev.rootcause.model.Coverage;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.SystemModel;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntConsumer;
 
 /**
  * Reads a tree into a {@link SystemModel}: walks it, reads each relevant file once (in parallel),
@@ -47,13 +52,35 @@ public final class Collector {
       List<CollectionProblem> problems,
       int filesRead,
       int filesFromCache,
-      Map<String, Long> cpuMillis) {}
+      Map<String, Long> cpuMillis,
+      Coverage coverage) {}
+
+  /** How the note on an unrendered Helm template starts (coverage counts them apart). */
+  static final String HELM_TEMPLATE_NOTE = "Helm template: not rendered";
+
+  /** How the note on a kustomize overlay or patch starts (coverage counts them apart). */
+  public static final String KUSTOMIZE_NOTE = "kustomize ";
+
+  /** The name findings give to what was read from standard input. */
+  public static final String STDIN = "<stdin>";
 
   /** The stage that reports tree-sitter's parse time, included in the collectors' own times. */
   public static final String TREE_SITTER_STAGE = "(tree-sitter-parse)";
 
   private final Map<String, LongAdder> cpuNanos = new ConcurrentHashMap<>();
   private final LongAdder reused = new LongAdder();
+  private IntConsumer onFilesFound = n -> { };
+  private Runnable onFileDone = () -> { };
+
+  /**
+   * Tells {@code filesFound} how many files will be read, then {@code fileDone} after each (from
+   * the reading threads), so a long scan can show how far it is.
+   */
+  public Collector onProgress(IntConsumer filesFound, Runnable fileDone) {
+    this.onFilesFound = filesFound;
+    this.onFileDone = fileDone;
+    return this;
+  }
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   public Collected collect(Path root, List<String> ignoreGlobs) throws IOException {
@@ -69,16 +96,40 @@ public final class Collector {
     long walkStart = cpuNow();
     RepoWalker.Walk walk = RepoWalker.walk(root, ignoreGlobs);
     charge("walk", walkStart);
+    return collect(walk, cache);
+  }
+
+  /**
+   * Reads manifests given as text on standard input (already in {@code file}, bounded by the size
+   * limit), named {@value #STDIN} in every finding; JSON when the text starts as JSON does.
+   */
+  public Collected collectStandardInput(Path file) throws IOException {
+    byte[] start = new byte[64];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(start, 0, start.length);
+    }
+    String head = new String(start, 0, n, StandardCharsets.ISO_8859_1).strip();
+    FileKind kind = head.startsWith("{") || head.startsWith("[") ? FileKind.JSON : FileKind.YAML;
+    SourceFile stdin = new SourceFile(file, STDIN, kind, Files.size(file));
+    return collect(new RepoWalker.Walk(List.of(stdin), List.of(), 0), null);
+  }
+
+  private Collected collect(RepoWalker.Walk walk, FactsCache cache) throws IOException {
     List<SourceFile> files =
         walk.files().stream().filter(f -> f.kind() != FileKind.CONFIG).toList();
     Facts[] perFile = new Facts[files.size()];
+    onFilesFound.accept(files.size());
     ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     try {
       pool.submit(() -> java.util.stream.IntStream.range(0, files.size()).parallel()
-          .forEach(i -> perFile[i] = factsOf(files.get(i), cache))).get();
+          .forEach(i -> {
+            perFile[i] = factsOf(files.get(i), cache);
+            onFileDone.run();
+          })).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading " + root, e);
+      throw new IOException("interrupted while reading", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("a collector failed", e.getCause());
     } finally {
@@ -99,10 +150,11 @@ public final class Collector {
     List<CollectionProblem> problems = new ArrayList<>(all.problems());
     problems.sort(Comparator.comparing(CollectionProblem::location, SourceLocation.ORDER));
     SystemModel model = all.build();
+    Coverage coverage = CoverageTally.of(walk, files, perFile, model);
     charge("link", linkStart);
     Map<String, Long> millis = new TreeMap<>();
     cpuNanos.forEach((stage, nanos) -> millis.put(stage, nanos.sum() / 1_000_000));
-    return new Collected(model, problems, files.size(), reused.intValue(), millis);
+    return new Collected(model, problems, files.size(), reused.intValue(), millis, coverage);
   }
 
   /** One file's facts: from the cache when it holds this file unchanged, else read and collected. */
@@ -148,8 +200,8 @@ public final class Collector {
   private void collect(
       SourceFile file, String text, Facts facts, boolean yaml, List<FileCollector> takers) {
     if (yaml && isHelmTemplate(file.path(), text)) {
-      facts.problem(CollectionProblem.note(SourceLocation.file(file.path()),
-          "Helm template: not rendered, so not read (scan `helm template` output to check it)"));
+      facts.problem(CollectionProblem.note(SourceLocation.file(file.path()), HELM_TEMPLATE_NOTE
+          + ", so not read (check its output: helm template CHART | rootcause scan -)"));
       return;
     }
     SuppressionComments.scan(file.path(), text, facts);

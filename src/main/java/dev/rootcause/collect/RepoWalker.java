@@ -31,10 +31,22 @@ public final class RepoWalker {
           "__pycache__", ".mypy_cache", ".pytest_cache", ".tox", ".terraform", ".idea", ".gradle",
           "target", ".next", ".cache");
 
+  // How each note starts, so coverage can count what was passed over and why.
+  static final String OUTSIDE = "symlink to a ";
+  static final String NOT_A_FILE = "not a regular file";
+
   private RepoWalker() {}
 
-  /** What the walk found: files in a stable order, the problems met, and files it passed over. */
-  public record Walk(List<SourceFile> files, List<CollectionProblem> problems, int ignoredFiles) {}
+  /**
+   * What the walk found: files in a stable order, the problems met, and how many files and
+   * folders it passed over because {@code ignorePaths} matches them.
+   */
+  public record Walk(List<SourceFile> files, List<CollectionProblem> problems, int ignoredByConfig) {
+    public Walk {
+      files = List.copyOf(files);
+      problems = List.copyOf(problems);
+    }
+  }
 
   public static Walk walk(Path root, List<String> ignoreGlobs) throws IOException {
     Path realRoot = root.toRealPath();
@@ -43,7 +55,7 @@ public final class RepoWalker {
         .toList();
     List<SourceFile> files = new ArrayList<>();
     List<CollectionProblem> problems = new ArrayList<>();
-    int[] passedOver = {0};
+    int[] ignoredByConfig = {0};
 
     if (Files.isRegularFile(realRoot)) {
       String name = root.getFileName().toString();
@@ -63,15 +75,18 @@ public final class RepoWalker {
               return FileVisitResult.CONTINUE;
             }
             String rel = relative(realRoot, dir);
-            if (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())
-                || matches(ignored, realRoot.relativize(dir))) {
+            if (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (matches(ignored, realRoot.relativize(dir))) {
+              ignoredByConfig[0]++;
               return FileVisitResult.SKIP_SUBTREE;
             }
             if (insideRoot(dir)) {
               verified.add(dir);
             } else {
               problems.add(CollectionProblem.note(SourceLocation.file(rel),
-                  "symlink to a folder outside the scanned tree; not followed"));
+                  OUTSIDE + "folder outside the scanned tree; not followed"));
               return FileVisitResult.SKIP_SUBTREE;
             }
             return FileVisitResult.CONTINUE;
@@ -81,8 +96,11 @@ public final class RepoWalker {
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
             String rel = relative(realRoot, file);
             FileKind kind = FileKind.of(rel);
-            if (kind == FileKind.OTHER || matches(ignored, realRoot.relativize(file))) {
-              passedOver[0]++;
+            if (kind == FileKind.OTHER) {
+              return FileVisitResult.CONTINUE;
+            }
+            if (kind != FileKind.CONFIG && matches(ignored, realRoot.relativize(file))) {
+              ignoredByConfig[0]++;
               return FileVisitResult.CONTINUE;
             }
             if (attrs.isSymbolicLink()) {
@@ -93,12 +111,12 @@ public final class RepoWalker {
             if (!attrs.isRegularFile()) {
               // Reading a pipe would block, a device never end.
               problems.add(CollectionProblem.note(SourceLocation.file(rel),
-                  "not a regular file (a pipe, socket or device); not read"));
+                  NOT_A_FILE + " (a pipe, socket or device); not read"));
               return FileVisitResult.CONTINUE;
             }
             if (!insideRoot(file)) {
               problems.add(CollectionProblem.note(SourceLocation.file(rel),
-                  "symlink to a file outside the scanned tree; not followed"));
+                  OUTSIDE + "file outside the scanned tree; not followed"));
               return FileVisitResult.CONTINUE;
             }
             files.add(new SourceFile(file, rel, kind, attrs.size(), modifiedNanos(attrs)));
@@ -124,6 +142,20 @@ public final class RepoWalker {
           }
 
           /**
+           * A folder whose listing failed part-way (a process of /proc that ended while it was
+           * listed): what was listed is kept, the rest of the folder is skipped, the walk goes on.
+           */
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+            if (e != null) {
+              problems.add(CollectionProblem.skipped(SourceLocation.file(relative(realRoot, dir)),
+                  "cannot read the whole folder (its listing failed part-way: " + e.getMessage()
+                      + "); the rest of it was skipped"));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          /**
            * Whether {@code p} resolves inside the tree. A path that is not itself a symlink, in a
            * folder already found inside, is inside: only symlinks need the (costly) real path.
            */
@@ -140,7 +172,7 @@ public final class RepoWalker {
           }
         });
     files.sort(java.util.Comparator.comparing(SourceFile::path));
-    return new Walk(files, problems, passedOver[0]);
+    return new Walk(files, problems, ignoredByConfig[0]);
   }
 
   /**

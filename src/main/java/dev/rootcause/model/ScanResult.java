@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Everything a scan produced: findings in report order, those silenced and why, the inputs that
- * could not be read, the rules that crashed, what was looked at, and where the time went (wall
+ * could not be read, the rules that crashed, what was looked at and what was read ({@link
+ * Coverage}: null means {@link Coverage#UNKNOWN}), and where the time went (wall
  * time, and CPU milliseconds per collection stage and collector, then "rules", for {@code --verbose}).
  */
 public record ScanResult(
@@ -19,9 +20,11 @@ public record ScanResult(
     Inventory inventory,
     Duration elapsed,
     Map<String, Long> cpuMillis,
-    CacheUse cache) implements java.io.Serializable {
+    CacheUse cache,
+    Coverage coverage) implements java.io.Serializable {
 
   public ScanResult {
+    coverage = coverage == null ? Coverage.UNKNOWN : coverage;
     cpuMillis = Map.copyOf(cpuMillis);
     findings = List.copyOf(findings);
     suppressed = List.copyOf(suppressed);
@@ -41,7 +44,7 @@ public record ScanResult(
       Inventory inventory,
       Duration elapsed) {
     this(root, findings, suppressed, problems, ruleFailures, rulesRun, inventory, elapsed, Map.of(),
-        CacheUse.NONE);
+        CacheUse.NONE, Coverage.UNKNOWN);
   }
 
   /**

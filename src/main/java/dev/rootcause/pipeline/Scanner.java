@@ -38,11 +38,33 @@ public final class Scanner {
    * Options of one scan. {@code configFile} null means {@code .rootcause.yaml} at the root, if
    * any; {@code cacheDir} null means no cache of per-file facts.
    */
-  public record Options(Path configFile, long maxFileBytes, Path cacheDir) {
+  public record Options(Path configFile, long maxFileBytes, Path cacheDir, Progress progress) {
+    public Options(Path configFile, long maxFileBytes, Path cacheDir) {
+      this(configFile, maxFileBytes, cacheDir, Progress.NONE);
+    }
+
     public Options(Path configFile, long maxFileBytes) {
       this(configFile, maxFileBytes, null);
     }
   }
+
+  /** Told how many files a scan will read, then of each one read (from several threads). */
+  public interface Progress {
+    Progress NONE = new Progress() {
+      @Override
+      public void filesFound(int files) {}
+
+      @Override
+      public void fileDone() {}
+    };
+
+    void filesFound(int files);
+
+    void fileDone();
+  }
+
+  /** The path that means "read manifests from standard input": {@code rootcause scan -}. */
+  public static final String STANDARD_INPUT = "-";
 
   /**
    * Where per-file facts are cached between runs: {@code $ROOTCAUSE_CACHE_DIR}, else
@@ -96,9 +118,14 @@ public final class Scanner {
       cpuMillis.put("cache-write", built.cache().awaitSaved());
       cacheUse = new ScanResult.CacheUse(true, collected.filesFromCache(), built.cache().lastError());
     }
-    return new ScanResult(root.toString(), outcome.findings(), outcome.suppressed(),
+    String shownRoot = isStandardInput(root) ? Collector.STDIN : root.toString();
+    return new ScanResult(shownRoot, outcome.findings(), outcome.suppressed(),
         collected.problems(), outcome.failures(), outcome.rulesRun(), inventory,
-        Duration.ofNanos(System.nanoTime() - start), cpuMillis, cacheUse);
+        Duration.ofNanos(System.nanoTime() - start), cpuMillis, cacheUse, collected.coverage());
+  }
+
+  private static boolean isStandardInput(Path root) {
+    return root.toString().equals(STANDARD_INPUT);
   }
 
   /** The model of a root, with its cache (if any) fully written. */
@@ -111,6 +138,9 @@ public final class Scanner {
   }
 
   private Model collect(Path root, Options options) throws InputException, IOException {
+    if (isStandardInput(root)) {
+      return collectStandardInput(options);
+    }
     if (!Files.exists(root)) {
       throw new InputException(root + ": no such file or directory");
     }
@@ -118,8 +148,7 @@ public final class Scanner {
       throw new InputException(root + ": permission denied");
     }
     RuleSettings settings = settings(root, options.configFile());
-    Collector collector = new Collector(Collectors.fileCollectors(), Collectors.yamlCollectors(),
-        options.maxFileBytes());
+    Collector collector = collector(options);
     var threads = ManagementFactory.getThreadMXBean();
     long readStart = threads.getCurrentThreadCpuTime();
     FactsCache cache =
@@ -130,6 +159,66 @@ public final class Scanner {
       collected.cpuMillis().put("cache-read", cacheReadMillis);
     }
     return new Model(collected.model(), collected, settings, cache);
+  }
+
+  private static Collector collector(Options options) {
+    return new Collector(Collectors.fileCollectors(), Collectors.yamlCollectors(),
+        options.maxFileBytes())
+        .onProgress(options.progress()::filesFound, options.progress()::fileDone);
+  }
+
+  /**
+   * {@code helm template ... | rootcause scan -}: the text is kept in a temporary file (read
+   * bounded by the size limit, deleted after) so it goes through the same reader as any file; the
+   * config is {@code --config}, else {@code .rootcause.yaml} in the current folder.
+   */
+  private Model collectStandardInput(Options options) throws InputException, IOException {
+    RuleSettings settings = settings(Path.of(""), options.configFile());
+    Path dir = Files.createTempDirectory("rootcause-stdin");
+    Path file = dir.resolve("stdin");
+    try {
+      try (var out = Files.newOutputStream(file)) {
+        System.in.transferTo(new BoundedOutput(out, options.maxFileBytes()));
+      } catch (BoundedOutput.Full e) {
+        throw new InputException("standard input is larger than the "
+            + options.maxFileBytes() + "-byte limit (raise it with --max-file-size)");
+      }
+      Collector.Collected collected = collector(options).collectStandardInput(file);
+      return new Model(collected.model(), collected, settings, null);
+    } finally {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  /** An output that refuses to grow past a limit, so a runaway pipe cannot fill the disk. */
+  private static final class BoundedOutput extends java.io.FilterOutputStream {
+    private final long limit;
+    private long written;
+
+    /** Thrown when the limit is passed. */
+    static final class Full extends IOException {
+      private static final long serialVersionUID = 1L;
+    }
+
+    BoundedOutput(java.io.OutputStream out, long limit) {
+      super(out);
+      this.limit = limit;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      written += len;
+      if (written > limit) {
+        throw new Full();
+      }
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
   }
 
   private RuleSettings settings(Path root, Path explicit) throws InputException {

@@ -38,6 +38,9 @@ public final class HtmlRenderer implements ReportRenderer {
     StringBuilder b = new StringBuilder();
     HtmlPage.open(b, "rootcause scan", CSS);
     b.append("<p>").append(esc(MarkdownRenderer.summary(result, result.root()))).append("</p>\n");
+    if (result.coverage().known()) {
+      b.append("<p class=\"note\">").append(esc(result.coverage().line())).append("</p>\n");
+    }
     Map<Layer, List<Finding>> byLayer = TextRenderer.byLayer(result.findings());
     if (!byLayer.isEmpty()) {
       overview(b, byLayer);

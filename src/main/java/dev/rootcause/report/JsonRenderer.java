@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rootcause.model.ClusterLocation;
 import dev.rootcause.model.CollectionProblem;
+import dev.rootcause.model.Coverage;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.HttpLocation;
@@ -64,6 +65,9 @@ public final class JsonRenderer implements ReportRenderer {
     summary.put("filesSkipped", result.skipped().size());
     summary.put("rulesRun", result.rulesRun().size());
     summary.put("elapsedMillis", result.elapsed().toMillis());
+    if (result.coverage().known()) {
+      root.set("coverage", coverage(result.coverage()));
+    }
     ArrayNode findings = root.putArray("findings");
     result.findings().forEach(f -> findings.add(finding(f)));
     ArrayNode suppressed = root.putArray("suppressed");
@@ -83,6 +87,24 @@ public final class JsonRenderer implements ReportRenderer {
     MAPPER.writeValue(out, root);
     out.write('\n');
     out.flush();
+  }
+
+  private static ObjectNode coverage(Coverage c) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("complete", c.complete());
+    n.put("relevantRead", c.readSomethingRelevant());
+    n.put("filesFound", c.filesFound());
+    n.put("filesRead", c.filesRead());
+    n.putObject("read").put("manifests", c.manifests()).put("dockerfiles", c.dockerfiles())
+        .put("sourceFiles", c.sourceFiles()).put("other", c.otherFiles());
+    ArrayNode notRead = n.putArray("notRead");
+    for (Coverage.Unread u : c.notRead()) {
+      notRead.addObject().put("path", u.path())
+          .put("reason", u.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+          .put("detail", Redaction.redact(u.detail()));
+    }
+    n.put("ignoredByConfig", c.ignoredByConfig());
+    return n;
   }
 
   static ObjectNode finding(Finding f) {

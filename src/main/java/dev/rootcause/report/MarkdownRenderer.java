@@ -28,6 +28,10 @@ public final class MarkdownRenderer implements ReportRenderer {
     out.println();
     out.println(summary(result, code(result.root(), false)));
     out.println();
+    if (result.coverage().known()) {
+      out.println(text(result.coverage().line()));
+      out.println();
+    }
     List<Finding> ordered = new ArrayList<>();
     Map<Layer, List<Finding>> byLayer =
         new TreeMap<>(result.findings().stream().collect(Collectors.groupingBy(Finding::layer)));
@@ -137,7 +141,9 @@ public final class MarkdownRenderer implements ReportRenderer {
   static String summary(ScanResult result, String root) {
     int n = result.findings().size();
     StringBuilder sb = new StringBuilder("Scanned " + root + ": ");
-    if (n == 0) {
+    if (n == 0 && nothingRead(result)) {
+      sb.append("nothing checked, nothing relevant was read");
+    } else if (n == 0) {
       sb.append("no root causes found");
     } else {
       sb.append(n)
@@ -156,6 +162,11 @@ public final class MarkdownRenderer implements ReportRenderer {
       sb.append(" ").append(result.suppressed().size()).append(" suppressed.");
     }
     return sb.toString();
+  }
+
+  /** A result that read no manifest, Dockerfile or source file: no finding there means nothing. */
+  static boolean nothingRead(ScanResult result) {
+    return result.coverage().known() && !result.coverage().readSomethingRelevant();
   }
 
   private static String evidenceCell(Finding f) {

@@ -1,6 +1,7 @@
 package dev.rootcause.report;
 
 import dev.rootcause.model.CollectionProblem;
+import dev.rootcause.model.Coverage;
 import dev.rootcause.model.ScanResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,12 +55,33 @@ public final class Notices implements ReportRenderer {
     err.flush();
   }
 
-  /** Why {@code --strict} failed the run: how many files were not read. */
+  /** Why {@code --strict} failed the run: how many files were not read, and why. */
   public static String strictFailure(ScanResult result) {
-    int skipped = result.skipped().size();
+    Coverage coverage = result.coverage();
+    boolean allListed = coverage.notedOnly().isEmpty();
+    int skipped = allListed ? result.skipped().size() : coverage.notRead().size();
     return "rootcause: --strict: "
         + skipped
         + (skipped == 1 ? " file was" : " files were")
-        + " not read (listed above)";
+        + " not read"
+        + (allListed ? " (listed above)"
+            : ": " + coverage.notReadSummary() + " (--verbose lists the notes)");
+  }
+
+  /** Whether {@code --strict} fails this result: anything found and not read, for any reason. */
+  public static boolean strictFails(ScanResult result) {
+    return !result.skipped().isEmpty() || !result.coverage().complete();
+  }
+
+  /**
+   * Why a result that read nothing relevant and found nothing is not a pass; null when it is one
+   * (something was read, or something was found).
+   */
+  public static String nothingRead(ScanResult result) {
+    Coverage coverage = result.coverage();
+    if (!coverage.known() || coverage.readSomethingRelevant() || !result.findings().isEmpty()) {
+      return null;
+    }
+    return "rootcause: nothing checked: " + coverage.nothingReadReason(result.root());
   }
 }

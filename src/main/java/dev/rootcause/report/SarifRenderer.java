@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rootcause.model.ClusterLocation;
 import dev.rootcause.model.CollectionProblem;
+import dev.rootcause.model.Coverage;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.HttpLocation;
@@ -223,6 +224,18 @@ public final class SarifRenderer implements ReportRenderer {
 
   private static Invocation invocation(ScanResult result) {
     List<Notification> notifications = new ArrayList<>();
+    Coverage coverage = result.coverage();
+    // What no skipped-file warning below names (templates, unparsed sources), as notes.
+    for (Coverage.Unread u : coverage.notedOnly()) {
+      Notification note = new Notification();
+      note.setLevel(Notification.Level.NOTE);
+      note.setMessage(message("not read (" + u.reason().label() + "): "
+          + Redaction.redact(u.detail())));
+      com.contrastsecurity.sarif.Location l = new com.contrastsecurity.sarif.Location();
+      l.setPhysicalLocation(physical(SourceLocation.file(u.path())));
+      note.setLocations(Set.of(l));
+      notifications.add(note);
+    }
     for (CollectionProblem p : result.skipped()) {
       Notification n = new Notification();
       n.setLevel(Notification.Level.WARNING);
@@ -250,7 +263,19 @@ public final class SarifRenderer implements ReportRenderer {
       notifications.add(n);
     }
     Invocation invocation = new Invocation();
-    invocation.setExecutionSuccessful(result.ruleFailures().isEmpty());
+    invocation.setExecutionSuccessful(result.ruleFailures().isEmpty()
+        && (!coverage.known() || coverage.readSomethingRelevant()));
+    if (coverage.known()) {
+      // What was read, for a code-scanning UI that shows only results: an empty run that read
+      // nothing must not look like a clean one.
+      PropertyBag properties = new PropertyBag();
+      properties.setAdditionalProperty("coverage", coverage.readSomethingRelevant()
+          ? coverage.line()
+          : "Nothing checked: " + coverage.nothingReadReason(result.root()) + ". " + coverage.line());
+      properties.setAdditionalProperty("filesRead", coverage.filesRead());
+      properties.setAdditionalProperty("filesNotRead", coverage.notRead().size());
+      invocation.setProperties(properties);
+    }
     if (!notifications.isEmpty()) {
       invocation.setToolExecutionNotifications(notifications);
     }

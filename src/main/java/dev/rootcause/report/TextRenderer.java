@@ -79,6 +79,9 @@ public final class TextRenderer implements ReportRenderer {
       out.println();
     }
     out.println(summary(result));
+    if (result.coverage().known()) {
+      out.println(clean(result.coverage().line()));
+    }
     out.flush();
   }
 
@@ -131,7 +134,10 @@ public final class TextRenderer implements ReportRenderer {
     ScanResult.Inventory inv = result.inventory();
     StringBuilder sb = new StringBuilder();
     int n = result.findings().size();
-    if (inv.filesScanned() == 0 && n == 0) {
+    if (n == 0 && MarkdownRenderer.nothingRead(result)) {
+      sb.append("Nothing checked: ").append(clean(result.coverage().nothingReadReason(result.root())))
+          .append('.');
+    } else if (inv.filesScanned() == 0 && n == 0) {
       sb.append("Nothing to scan in ")
           .append(clean(result.root()))
           .append(": no Kubernetes manifests, Dockerfiles, build scripts or source files found.");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rootcause.testing.Cli;
+import dev.rootcause.testing.KubectlPods;
 import dev.rootcause.testing.Manifests;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -122,6 +123,56 @@ class HostileInputTest {
     scan.assertSkipped(
         "k8s/huge.yaml: skipped: file is 200 MiB, above the 8 MiB limit"
             + " (raise it with --max-file-size)");
+  }
+
+  @Test
+  void a300MegabyteFileUnderARaisedLimitIsSkippedAndTheRestReported() throws IOException {
+    Path huge = dir.resolve("k8s/cluster-dump.yaml");
+    Files.writeString(huge, "apiVersion: v1\nkind: List\nitems:\n");
+    try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+      file.setLength(300L * 1024 * 1024); // sparse: costs no disk and no time
+    }
+
+    Scan scan = scan("--max-file-size", "1GiB");
+
+    scan.assertSkipped("k8s/cluster-dump.yaml: skipped: too large to hold in memory: the file is"
+        + " 300 MiB", "ROOTCAUSE_JAVA_OPTS=-Xmx");
+  }
+
+  @Test
+  void aKubectlListOf3800PodsIsReadNotTakenForAnAliasBomb() {
+    String pods = KubectlPods.yaml(3800);
+    assertThat(pods.length()).as("as big as the real one").isGreaterThan(6_500_000);
+    Manifests.write(dir, "cluster/pods.yaml", pods);
+
+    Scan scan = scan();
+
+    assertThat(scan.err()).doesNotContain("alias");
+    assertThat(scan.report().at("/summary/filesSkipped").asInt()).isZero();
+    assertThat(scan.report().at("/coverage/read/manifests").asInt()).isEqualTo(2);
+    scan.assertStillScanned();
+  }
+
+  @Test
+  void theSamePodsAsKubectlJsonAreReadToo() {
+    Manifests.write(dir, "cluster/pods.json", KubectlPods.json(3800));
+
+    Scan scan = scan("--max-file-size", "16MiB");
+
+    assertThat(scan.err()).doesNotContain("alias");
+    assertThat(scan.report().at("/coverage/read/manifests").asInt()).isEqualTo(2);
+    scan.assertStillScanned();
+  }
+
+  @Test
+  void aFolderWhoseListingFailsPartWayIsSkippedNotAnInternalError() {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self")), "no /proc here");
+
+    Cli.Run run = Cli.run("scan", "/proc", "--no-cache", "--format", "json");
+
+    assertThat(run.err()).doesNotContain("internal error").doesNotContain("\tat ");
+    assertThat(run.exit()).as("nothing in /proc is a manifest").isEqualTo(2);
+    assertThat(run.err()).contains("rootcause: nothing checked: read no Kubernetes manifest");
   }
 
   @Test

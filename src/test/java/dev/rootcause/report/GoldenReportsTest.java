@@ -110,6 +110,9 @@ class GoldenReportsTest {
         failures,
         scanned.rulesRun(),
         scanned.inventory(),
-        Duration.ofMillis(420));
+        Duration.ofMillis(420),
+        java.util.Map.of(),
+        ScanResult.CacheUse.NONE,
+        scanned.coverage());
   }
 }

@@ -1,5 +1,6 @@
 package dev.rootcause.collect.k8s;
 
+import dev.rootcause.collect.Collector;
 import dev.rootcause.collect.Facts;
 import dev.rootcause.collect.SourceFile;
 import dev.rootcause.collect.YamlCollector;
@@ -7,30 +8,76 @@ import dev.rootcause.collect.yaml.YamlDocument;
 import dev.rootcause.collect.yaml.YamlNode;
 import dev.rootcause.collect.yaml.YamlNode.Mapping;
 import dev.rootcause.model.CollectionProblem;
+import dev.rootcause.model.SourceLocation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Takes the YAML documents that are Kubernetes objects ({@code apiVersion} and {@code kind} at the
  * top), unwraps {@code kind: List}, and reads each into the model. Documents that are not objects
- * (compose files, CI workflows, Helm values) are left to other collectors.
+ * (compose files, CI workflows, Helm values) are left to other collectors. What kubectl printed
+ * from a cluster is read as a cluster: see {@link LiveState}.
  */
 public final class ManifestCollector implements YamlCollector {
 
   @Override
   public void collect(SourceFile file, List<YamlDocument> documents, Facts facts) {
+    List<LiveState.Declared> objects = new ArrayList<>();
     for (YamlDocument doc : documents) {
       if (!(doc.root() instanceof Mapping root) || !isObject(root)) {
         continue;
       }
       if (root.string("kind").endsWith("List") && root.has("items")) {
-        readList(root, doc.endLine(), facts);
+        listItems(root, doc.endLine(), objects, facts);
       } else {
-        read(root, doc.endLine(), facts);
+        objects.add(new LiveState.Declared(root, doc.endLine()));
       }
+    }
+    LiveState live = new LiveState(objects);
+    boolean patched = false;
+    for (LiveState.Declared object : objects) {
+      if (isPatch(object.object())) {
+        // Checked as it is, a patch's workload has no probes, no resources, no image.
+        patched = true;
+      } else if (live.checked(object)) {
+        read(object.object(), object.endLine(), facts);
+      }
+    }
+    live.note(file).ifPresent(facts::problem);
+    if (patched) {
+      facts.problem(CollectionProblem.note(SourceLocation.file(file.path()), Collector.KUSTOMIZE_NOTE
+          + "patch, not an object (a container names no image), so not read (check the overlay"
+          + " built: kustomize build DIR | rootcause scan -)"));
+    } else if (objects.stream().anyMatch(o -> isOverlay(o.object()))) {
+      facts.problem(CollectionProblem.note(SourceLocation.file(file.path()), Collector.KUSTOMIZE_NOTE
+          + "overlay: what it changes (patches, images, namespace...) is not applied to what is"
+          + " read (check it built: kustomize build DIR | rootcause scan -)"));
     }
   }
 
-  private static void readList(Mapping list, int endLine, Facts facts) {
+  /**
+   * A workload whose containers do not all name an image: a strategic-merge patch (kustomize's
+   * {@code patches:}), which the API server would refuse as an object.
+   */
+  private static boolean isPatch(Mapping object) {
+    Mapping spec = object.map("spec").orElse(null);
+    Optional<Mapping> template = ObjectReader.podTemplate(object.string("kind"), spec);
+    Optional<YamlNode> containers =
+        template.flatMap(t -> t.map("spec")).flatMap(s -> s.get("containers"));
+    return containers.orElse(null) instanceof YamlNode.Sequence list && list.items().stream()
+        .anyMatch(c -> c instanceof Mapping m && !m.has("image"));
+  }
+
+  /** A kustomization that changes what it lists, not only lists it. */
+  private static boolean isOverlay(Mapping object) {
+    return object.string("kind").equals("Kustomization") && object.entries().keySet().stream()
+        .anyMatch(k -> !Set.of("apiVersion", "kind", "metadata", "resources").contains(k));
+  }
+
+  private static void listItems(
+      Mapping list, int endLine, List<LiveState.Declared> objects, Facts facts) {
     YamlNode itemsNode = list.get("items").orElseThrow();
     if (!(itemsNode instanceof YamlNode.Sequence sequence)) {
       if (!(itemsNode instanceof YamlNode.Scalar s && s.isNull())) {
@@ -49,7 +96,7 @@ public final class ManifestCollector implements YamlCollector {
       }
       // Items written on one line (flow style) share it: never end before the item starts.
       int next = i + 1 < items.size() ? items.get(i + 1).location().line() - 1 : endLine;
-      read(m, Math.max(next, m.location().line()), facts);
+      objects.add(new LiveState.Declared(m, Math.max(next, m.location().line())));
     }
   }
 

@@ -83,15 +83,25 @@ final class ObjectReader {
         name,
         metadata == null ? null : metadata.string("namespace"),
         metadata == null ? Map.of() : metadata.stringMap("labels"),
-        metadata == null ? Map.of() : metadata.stringMap("annotations"),
+        metadata == null ? Map.of() : annotations(metadata),
         object.location(),
         Math.max(endLine, object.location().line()));
+  }
+
+  /**
+   * The annotations but {@code kubectl apply}'s copy of the whole object, which no rule reads and
+   * which would carry every env value and Secret of the object once more.
+   */
+  private static Map<String, String> annotations(Mapping metadata) {
+    Map<String, String> annotations = new LinkedHashMap<>(metadata.stringMap("annotations"));
+    annotations.remove(LiveState.LAST_APPLIED);
+    return annotations;
   }
 
   // ---- workloads -----------------------------------------------------------------------------
 
   /** The pod template of any kind that has one: Pod, spec.template, spec.jobTemplate... */
-  private static Optional<Mapping> podTemplate(String kind, Mapping spec) {
+  static Optional<Mapping> podTemplate(String kind, Mapping spec) {
     if (spec == null) {
       return Optional.empty();
     }

@@ -29,13 +29,19 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads every document of a YAML file into {@link YamlNode} trees with positions. Hostile input is
- * bounded: aliases may not expand a document past {@link #MAX_NODES} nodes (billion-laughs), nor
- * refer to themselves, and collections may not nest deeper than {@link #MAX_DEPTH}. Each problem
- * becomes one {@link CollectionProblem} naming the file and line. Documents before a syntax error
- * are kept.
+ * bounded: aliases may not add more than {@link #MAX_NODES} nodes to a document, or as many as
+ * the file has characters if that is more (billion-laughs), nor refer to themselves, and
+ * collections may not nest deeper than {@link #MAX_DEPTH}. Nodes written out in the file cost
+ * nothing against that budget: a 3,800-pod {@code kubectl get pods -o yaml} has millions and no
+ * alias. Each problem becomes one {@link CollectionProblem} naming the file and line. Documents
+ * before a syntax error are kept.
  */
 public final class YamlReader {
-  /** More nodes than any real manifest has; an alias bomb hits it long before memory runs out. */
+  /**
+   * Nodes aliases may add to a document (at least; a larger file may add as many as it has
+   * characters): more than any real CI file's merge keys, and an alias bomb hits it long before
+   * memory runs out.
+   */
   public static final int MAX_NODES = 250_000;
 
   /**
@@ -73,7 +79,7 @@ public final class YamlReader {
       int index = 0;
       while (it.hasNext()) {
         Node node = it.next();
-        Converter converter = new Converter(path);
+        Converter converter = new Converter(path, Math.max(MAX_NODES, text.length()));
         YamlNode root = converter.convert(node);
         int start = node.getStartMark().map(m -> m.getLine() + 1).orElse(1);
         int end = node.getEndMark().map(m -> m.getLine() + 1).orElse(start);
@@ -89,6 +95,11 @@ public final class YamlReader {
     } catch (YamlEngineException e) {
       problems.add(CollectionProblem.skipped(SourceLocation.file(path),
           "malformed YAML: " + oneLine(e.getMessage())));
+    } catch (OutOfMemoryError e) {
+      // A backstop: the reader checks the heap before reading, but other files read at once.
+      docs.clear();
+      problems.add(CollectionProblem.skipped(SourceLocation.file(path),
+          "too large to hold in memory as a YAML tree; give the JVM more heap or split the file"));
     } catch (StackOverflowError e) {
       // A backstop: DepthLimit should stop deep nesting before the recursive composer overflows.
       problems.add(CollectionProblem.skipped(SourceLocation.file(path),
@@ -160,24 +171,47 @@ public final class YamlReader {
     }
   }
 
-  /** Turns snakeyaml nodes into positioned {@link YamlNode}s, counting every node it makes. */
+  /**
+   * Turns snakeyaml nodes into positioned {@link YamlNode}s, counting the nodes made again for an
+   * alias (an alias is the anchored node itself, met a second time).
+   */
   private static final class Converter {
     private final String path;
-    private int budget = MAX_NODES;
+    private final int limit;
+    private int budget;
+    private int insideAlias;
     private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
+    private final Map<Node, Boolean> converted = new IdentityHashMap<>();
 
-    Converter(String path) {
+    Converter(String path, int limit) {
       this.path = path;
+      this.limit = limit;
+      this.budget = limit;
     }
 
     YamlNode convert(Node node) {
-      if (--budget < 0) {
-        throw new Refused(location(node), "YAML expands to more than " + MAX_NODES
-            + " nodes through aliases (alias bomb?); not read");
-      }
       if (node instanceof AnchorNode anchor) {
         return convert(anchor.getRealNode());
       }
+      // Only an anchored node can be met again; remembering only those keeps the map small.
+      boolean alias = node.getAnchor().isPresent() && converted.put(node, Boolean.TRUE) != null;
+      if (alias) {
+        insideAlias++;
+      }
+      try {
+        if (insideAlias > 0 && --budget < 0) {
+          throw new Refused(location(node), "YAML expands to more than " + limit
+              + " nodes through aliases (alias bomb?); not read");
+        }
+        return convertOnce(node);
+      } finally {
+        if (alias) {
+          insideAlias--;
+        }
+      }
+    }
+
+    private YamlNode convertOnce(Node node) {
       if (inProgress.containsKey(node)) {
         // A recursive alias (&a [*a]) has no finite tree; Kubernetes refuses it too.
         String anchor = node.getAnchor().map(a -> " &" + a.getValue()).orElse("");
