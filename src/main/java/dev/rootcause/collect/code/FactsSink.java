@@ -2,8 +2,8 @@ package dev.rootcause.collect.code;
 
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.SourceLocation;
-import dev.rootcause.model.app.AppFacts.Hazard;
 import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.app.Hazard;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -50,9 +50,10 @@ public final class FactsSink {
   }
 
   /** A hazard, once per kind and place (a helper reached from two handlers is reported once). */
-  public void hazard(Hazard.Kind kind, String detail, String route, Node at) {
-    if (seenHazards.add(kind + "@" + at.line() + ":" + at.column())) {
-      hazards.add(new Hazard(kind, detail, route, at(at)));
+  public void hazard(Hazard hazard) {
+    SourceLocation at = hazard.location();
+    if (seenHazards.add(hazard.kind() + "@" + at.line() + ":" + at.column())) {
+      hazards.add(hazard);
     }
   }
 

@@ -10,7 +10,8 @@ import dev.rootcause.collect.syntax.SyntaxTree;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.app.AppFacts.EnvRead;
-import dev.rootcause.model.app.AppFacts.Hazard;
+import dev.rootcause.model.app.HealthPaths;
+import dev.rootcause.model.app.Hazard;
 import dev.rootcause.model.app.AppFacts.ListenPort;
 import dev.rootcause.model.app.AppFacts.OutboundCall;
 import dev.rootcause.model.app.AppFacts.Route;
@@ -49,8 +50,6 @@ final class GoReader {
   private static final Set<String> BUILTINS = Set.of("append", "cap", "clear", "close", "complex",
       "copy", "delete", "imag", "len", "make", "max", "min", "new", "panic", "print", "println",
       "real", "recover");
-  private static final Set<String> HEALTH_PATHS = Set.of("health", "healthz", "healthcheck",
-      "livez", "readyz", "live", "ready", "liveness", "readiness", "ping");
   private static final Map<String, Integer> STATUS_CONSTANTS = statusConstants();
 
   private final String path;
@@ -972,7 +971,8 @@ final class GoReader {
       switch (n.type()) {
         case "call_expression" -> {
           if (isPackageCall(n, "time", "Sleep")) {
-            hazard(Hazard.Kind.SLEEP_IN_HANDLER, n.text() + " runs on every request", route, n);
+            hazard(new Hazard.Sleep(route, location(n), Snippets.of(n), "time.Sleep",
+                argumentText(n), true, false));
           }
         }
         case "unary_expression" -> {
@@ -980,7 +980,8 @@ final class GoReader {
           if (n.hasToken("<-") && operand != null && operand.is("call_expression")
               && isPackageCall(operand, "time", "After")
               && n.ancestor("select_statement") == null) {
-            hazard(Hazard.Kind.SLEEP_IN_HANDLER, n.text() + " blocks every request", route, n);
+            hazard(new Hazard.Sleep(route, location(n), Snippets.of(n), "time.After",
+                argumentText(operand), true, false));
           }
         }
         case "if_statement" -> readRandomFailure(n, handler, route);
@@ -988,14 +989,12 @@ final class GoReader {
       }
     }
     readSharedState(handler, nodes, locals, route);
-    if (route != null && isHealthPath(route)) {
+    if (route != null && HealthPaths.isHealthCheck(route)) {
       List<Integer> codes = statuses(handler);
       boolean allFail = !codes.isEmpty() && codes.stream().allMatch(c -> c >= 500);
       if (allFail && !handler.implicitOk && !handler.opaque && !handler.unreadable) {
         Node at = firstStatusCall(nodes, handler);
-        hazard(Hazard.Kind.HEALTH_ALWAYS_FAILS, route + " always answers "
-            + codes.stream().map(String::valueOf).reduce((x, y) -> x + " or " + y).orElseThrow(),
-            route, at == null ? handler.fn : at);
+        hazard(new Hazard.HealthAlwaysFails(route, location(at == null ? handler.fn : at), codes));
       }
     }
   }
@@ -1010,11 +1009,6 @@ final class GoReader {
       }
     }
     return null;
-  }
-
-  private static boolean isHealthPath(String route) {
-    String last = route.substring(route.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-    return HEALTH_PATHS.contains(last);
   }
 
   /** {@code if rand.Float64() < 0.3 { http.Error(w, "boom", 500) }}: failure on purpose. */
@@ -1053,7 +1047,9 @@ final class GoReader {
       return !fails[0];
     });
     if (fails[0]) {
-      hazard(Hazard.Kind.RANDOM_FAILURE, "fails when " + condition.text(), route, random[0]);
+      hazard(new Hazard.RandomFailure(route, location(random[0]), Snippets.of(condition),
+          condition.is("call_expression") || condition.is("identifier"),
+          new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null), null, null));
     }
   }
 
@@ -1090,8 +1086,9 @@ final class GoReader {
       }
       if (isGrowth(global, access) && !isEvicted(global)
           && reported.add("grow:" + global.name)) {
-        hazard(Hazard.Kind.UNBOUNDED_GROWTH, global.name + " grows on every request and nothing"
-            + " in this file removes entries", route, statementOf(n));
+        boolean put = access == Access.PUT;
+        hazard(new Hazard.UnboundedGrowth(route, location(statementOf(n)), global.name,
+            Snippets.of(put ? n.parent() : statementOf(n)), put));
       }
       if (isLocked(n) || reported.contains("race:" + global.name)) {
         continue;
@@ -1099,13 +1096,11 @@ final class GoReader {
       Node guardedAt = guardedWrite(global);
       if (guardedAt != null) {
         reported.add("race:" + global.name);
-        hazard(Hazard.Kind.UNGUARDED_SHARED_STATE, global.name + " is written under a lock (line "
-            + guardedAt.line() + ") but " + (access == Access.READ ? "read" : "written")
-            + " here without it", route, n);
+        hazard(new Hazard.UnguardedSharedState(route, location(n), global.name, guardedAt.line(),
+            access != Access.READ));
       } else if (access != Access.READ) {
         reported.add("race:" + global.name);
-        hazard(Hazard.Kind.UNGUARDED_SHARED_STATE, global.name
-            + " is written by concurrent requests without a lock", route, n);
+        hazard(new Hazard.UnguardedSharedState(route, location(n), global.name, null, true));
       }
     }
   }
@@ -1349,9 +1344,8 @@ final class GoReader {
       for (Node p = loop.parent(); p != null && inHandler == null; p = p.parent()) {
         inHandler = handlers.get(p);
       }
-      hazard(Hazard.Kind.RETRY_WITHOUT_BACKOFF, "retries with no delay between attempts"
-          + (uncapped ? " and no limit on their number" : ""),
-          inHandler == null ? null : inHandler.route(), loop);
+      hazard(new Hazard.RetryWithoutBackoff(inHandler == null ? null : inHandler.route(),
+          location(loop), null, false, !uncapped));
     }
   }
 
@@ -2351,11 +2345,17 @@ final class GoReader {
     return new SourceLocation(path, node.line(), node.column());
   }
 
-  private void hazard(Hazard.Kind kind, String detail, String route, Node at) {
-    SourceLocation where = location(at);
-    if (hazardKeys.add(kind + "@" + where.line() + ":" + where.column())) {
-      hazards.add(new Hazard(kind, detail, route, where));
+  private void hazard(Hazard hazard) {
+    SourceLocation where = hazard.location();
+    if (hazardKeys.add(hazard.kind() + "@" + where.line() + ":" + where.column())) {
+      hazards.add(hazard);
     }
+  }
+
+  /** The first argument of a call, on one line, or null. */
+  private static String argumentText(Node call) {
+    Node first = argument(call, 0);
+    return first == null ? null : Snippets.of(first);
   }
 
   private static Map<String, Integer> statusConstants() {

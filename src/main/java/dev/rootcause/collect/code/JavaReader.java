@@ -10,7 +10,8 @@ import dev.rootcause.collect.syntax.SyntaxTree;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.app.AppFacts.EnvRead;
-import dev.rootcause.model.app.AppFacts.Hazard;
+import dev.rootcause.model.app.HealthPaths;
+import dev.rootcause.model.app.Hazard;
 import dev.rootcause.model.app.AppFacts.ListenPort;
 import dev.rootcause.model.app.AppFacts.OutboundCall;
 import dev.rootcause.model.app.AppFacts.Route;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,8 +50,6 @@ final class JavaReader {
       "nextBoolean", "nextLong", "nextGaussian");
   private static final Set<String> RANDOM_TYPES =
       Set.of("Random", "SecureRandom", "ThreadLocalRandom", "SplittableRandom");
-  private static final Set<String> HEALTH_PATHS = Set.of("health", "healthz", "healthcheck",
-      "livez", "readyz", "live", "ready", "liveness", "readiness", "ping");
   private static final Map<String, Integer> STATUS_NAMES = statusNames();
 
   private final String path;
@@ -602,12 +600,15 @@ final class JavaReader {
     List<Node> nodes = requestPath(handler);
     for (Node n : nodes) {
       if (n.is("method_invocation") && isSleep(n)) {
-        hazard(Hazard.Kind.SLEEP_IN_HANDLER, n.text() + " runs on every request", route, n);
+        Node delay = argument(n, 0);
+        hazard(new Hazard.Sleep(route, location(n), Snippets.of(n),
+            n.child("object").text() + ".sleep", delay == null ? null : Snippets.of(delay), true,
+            false));
       } else if (n.is("if_statement")) {
         readRandomFailure(n, handler, route);
       }
     }
-    if (route != null && isHealthPath(route)) {
+    if (route != null && HealthPaths.isHealthCheck(route)) {
       List<Integer> codes = statuses(handler);
       if (!codes.isEmpty() && !handler.unreadable && codes.stream().allMatch(c -> c >= 500)) {
         Node at = null;
@@ -618,9 +619,8 @@ final class JavaReader {
             break;
           }
         }
-        hazard(Hazard.Kind.HEALTH_ALWAYS_FAILS, route + " always answers "
-            + codes.stream().map(String::valueOf).reduce((a, b) -> a + " or " + b).orElseThrow(),
-            route, at == null ? handler.node : at);
+        hazard(new Hazard.HealthAlwaysFails(route, location(at == null ? handler.node : at),
+            codes));
       }
     }
   }
@@ -632,11 +632,6 @@ final class JavaReader {
     Node object = call.child("object");
     String text = object == null ? "" : object.text();
     return text.equals("Thread") || text.startsWith("TimeUnit.");
-  }
-
-  private static boolean isHealthPath(String route) {
-    String last = route.substring(route.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-    return HEALTH_PATHS.contains(last);
   }
 
   /** {@code if (random.nextInt(10) < 3) { throw ..; }}: failure on purpose. */
@@ -674,8 +669,12 @@ final class JavaReader {
       return !fails[0];
     });
     if (fails[0]) {
-      hazard(Hazard.Kind.RANDOM_FAILURE, "fails when " + stripParens(condition.text()), route,
-          random[0]);
+      Node test = condition.is("parenthesized_expression") && condition.namedChild(0) != null
+          ? condition.namedChild(0) : condition;
+      hazard(new Hazard.RandomFailure(route, location(random[0]),
+          Snippets.shorten(stripParens(condition.text())), test.is("method_invocation")
+              || test.is("identifier"),
+          new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null), null, null));
     }
   }
 
@@ -1132,10 +1131,10 @@ final class JavaReader {
     return new SourceLocation(path, node.line(), node.column());
   }
 
-  private void hazard(Hazard.Kind kind, String detail, String route, Node at) {
-    SourceLocation where = location(at);
-    if (hazardKeys.add(kind + "@" + where.line() + ":" + where.column())) {
-      hazards.add(new Hazard(kind, detail, route, where));
+  private void hazard(Hazard hazard) {
+    SourceLocation where = hazard.location();
+    if (hazardKeys.add(hazard.kind() + "@" + where.line() + ":" + where.column())) {
+      hazards.add(hazard);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.rootcause.collect.code;
 
 import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.app.Hazard;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public record SourceFacts(
     List<AppFacts.Route> routes,
     List<AppFacts.EnvRead> envReads,
     List<AppFacts.OutboundCall> outboundCalls,
-    List<AppFacts.Hazard> hazards) {
+    List<Hazard> hazards) {
 
   public SourceFacts {
     listens = List.copyOf(listens);

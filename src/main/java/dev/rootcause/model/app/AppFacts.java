@@ -60,19 +60,4 @@ public record AppFacts(
   /** An outbound call: a URL literal or the env var it comes from, and whether it has a timeout. */
   public record OutboundCall(
       String url, String envVar, boolean hasTimeout, SourceLocation location) {}
-
-  /** Something in a request path that hurts latency or correctness. */
-  public record Hazard(Kind kind, String detail, String route, SourceLocation location) {
-    /** The hazards rootcause recognizes. */
-    public enum Kind {
-      SLEEP_IN_HANDLER,
-      RANDOM_FAILURE,
-      RETRY_WITHOUT_BACKOFF,
-      UNBOUNDED_GROWTH,
-      UNGUARDED_SHARED_STATE,
-      DEV_SERVER,
-      JSON_LOADS_ON_FILE,
-      HEALTH_ALWAYS_FAILS
-    }
-  }
 }

@@ -2,13 +2,14 @@ package dev.rootcause.rules.app;
 
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
-import dev.rootcause.model.app.AppFacts.Hazard;
+import dev.rootcause.model.app.Hazard;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.Probe;
 import dev.rootcause.rules.AppRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Seed 000: {@code /healthz} returned {@code jsonify(...), 500} unconditionally, so every probe
@@ -26,10 +27,10 @@ public final class HealthEndpointFails implements AppRule {
   @Override
   public void check(AppFacts app, RuleContext ctx) {
     for (Hazard h : app.hazards()) {
-      if (h.kind() != Hazard.Kind.HEALTH_ALWAYS_FAILS) {
+      if (!(h instanceof Hazard.HealthAlwaysFails fails)) {
         continue;
       }
-      var finding = ctx.report(h.location(), AppRules.onRouteSentence(h))
+      var finding = ctx.report(h.location(), AppRules.onRouteSentence(h.route(), describe(fails)))
           .subject("app " + AppRules.name(app));
       String path = h.route().substring(h.route().indexOf(' ') + 1);
       for (Map.Entry<?, Container> pair : ctx.model().containers().toList()) {
@@ -45,5 +46,11 @@ public final class HealthEndpointFails implements AppRule {
         }
       }
     }
+  }
+
+  /** "answers 500 or 503 on every call". */
+  static String describe(Hazard.HealthAlwaysFails h) {
+    return "answers " + h.statuses().stream().map(String::valueOf).collect(Collectors.joining(" or "))
+        + " on every call";
   }
 }

@@ -2,7 +2,7 @@ package dev.rootcause.rules.app;
 
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
-import dev.rootcause.model.app.AppFacts.Hazard;
+import dev.rootcause.model.app.Hazard;
 import dev.rootcause.rules.AppRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
@@ -23,10 +23,19 @@ public final class RetryWithoutBackoff implements AppRule {
   @Override
   public void check(AppFacts app, RuleContext ctx) {
     for (Hazard h : app.hazards()) {
-      if (h.kind() == Hazard.Kind.RETRY_WITHOUT_BACKOFF) {
-        ctx.report(h.location(), h.detail() + AppRules.onRoute(h.route()))
+      if (h instanceof Hazard.RetryWithoutBackoff retry) {
+        ctx.report(h.location(), describe(retry) + AppRules.onRoute(h.route()))
             .subject("app " + AppRules.name(app));
       }
     }
+  }
+
+  /** "retry loop around requests.get(...) tries again forever, with no attempt limit". */
+  static String describe(Hazard.RetryWithoutBackoff h) {
+    String loop = h.retriedCall() == null ? "retry loop" : "retry loop around " + h.retriedCall() + "(...)";
+    String flaw = !h.waits() && !h.capped() ? "tries again immediately and forever: no delay, no attempt limit"
+        : !h.waits() ? "tries again immediately, with no delay between attempts"
+        : "tries again forever, with no attempt limit";
+    return loop + " " + flaw;
   }
 }

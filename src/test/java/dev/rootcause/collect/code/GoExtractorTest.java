@@ -6,9 +6,8 @@ import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.app.AppFacts.EnvRead;
-import dev.rootcause.model.app.AppFacts.Hazard;
-import dev.rootcause.model.app.AppFacts.Hazard.Kind;
 import dev.rootcause.model.app.AppFacts.ListenPort;
+import dev.rootcause.model.app.Hazard;
 import dev.rootcause.model.app.AppFacts.OutboundCall;
 import dev.rootcause.model.app.AppFacts.Route;
 import java.io.IOException;
@@ -37,20 +36,13 @@ class GoExtractorTest {
         new Route("*", "/slow", List.of(200), null, at(p, 27, 2)));
     assertThat(facts.outboundCalls()).isEmpty();
     assertThat(facts.hazards()).containsExactlyInAnyOrder(
-        new Hazard(Kind.SLEEP_IN_HANDLER, "time.Sleep(2 * time.Second) runs on every request",
-            "/slow", at(p, 28, 3)),
-        new Hazard(Kind.UNBOUNDED_GROWTH,
-            "requests grows on every request and nothing in this file removes entries", "/",
-            at(p, 41, 2)),
-        new Hazard(Kind.UNGUARDED_SHARED_STATE,
-            "requests is written by concurrent requests without a lock", "/", at(p, 41, 2)),
-        new Hazard(Kind.SLEEP_IN_HANDLER,
-            "time.Sleep(500 * time.Millisecond) runs on every request", "/", at(p, 42, 2)),
-        new Hazard(Kind.UNGUARDED_SHARED_STATE,
-            "counter is written under a lock (line 38) but read here without it", "/count",
-            at(p, 47, 31)),
-        new Hazard(Kind.HEALTH_ALWAYS_FAILS, "/healthz always answers 500", "/healthz",
-            at(p, 51, 2)));
+        new Hazard.Sleep("/slow", at(p, 28, 3), "time.Sleep(2 * time.Second)", "time.Sleep", "2 * time.Second", true, false),
+        new Hazard.UnboundedGrowth("/", at(p, 41, 2), "requests",
+            "requests = append(requests, r.URL.Path)", false),
+        new Hazard.UnguardedSharedState("/", at(p, 41, 2), "requests", null, true),
+        new Hazard.Sleep("/", at(p, 42, 2), "time.Sleep(500 * time.Millisecond)", "time.Sleep", "500 * time.Millisecond", true, false),
+        new Hazard.UnguardedSharedState("/count", at(p, 47, 31), "counter", 38, false),
+        new Hazard.HealthAlwaysFails("/healthz", at(p, 51, 2), List.of(500)));
   }
 
   @Test
@@ -90,11 +82,9 @@ class GoExtractorTest {
     assertThat(facts.envReads()).containsExactly(
         new EnvRead("DATABASE_URL", false, null, at(p, 18, 37)));
     assertThat(facts.hazards()).containsExactly(
-        new Hazard(Kind.RANDOM_FAILURE, "fails when rand.Float64() < 0.5", "/api/v1/orders",
-            at(p, 48, 5)),
-        new Hazard(Kind.RETRY_WITHOUT_BACKOFF,
-            "retries with no delay between attempts and no limit on their number", null,
-            at(p, 17, 2)));
+        new Hazard.RandomFailure("/api/v1/orders", at(p, 48, 5), "rand.Float64() < 0.5", false,
+            new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null), null, null),
+        new Hazard.RetryWithoutBackoff(null, at(p, 17, 2), null, false, false));
   }
 
   @Test
@@ -126,8 +116,7 @@ class GoExtractorTest {
         new Route("GET", "/livez", List.of(503), null, at(p, 13, 2)),
         // a plain error returned to echo becomes a 500
         new Route("POST", "/users", List.of(201, 400, 500), "createUser", at(p, 16, 2)));
-    assertThat(facts.hazards()).containsExactly(new Hazard(Kind.HEALTH_ALWAYS_FAILS,
-        "/livez always answers 503", "/livez", at(p, 14, 3)));
+    assertThat(facts.hazards()).containsExactly(new Hazard.HealthAlwaysFails("/livez", at(p, 14, 3), List.of(503)));
   }
 
   @Test
@@ -150,12 +139,10 @@ class GoExtractorTest {
     assertThat(facts.outboundCalls()).containsExactly(
         new OutboundCall("http://inventory:8080/stock", null, false, at(p, 54, 16)));
     assertThat(facts.hazards()).containsExactly(
-        new Hazard(Kind.UNGUARDED_SHARED_STATE,
-            "served is written by concurrent requests without a lock", "/", at(p, 44, 2)),
-        new Hazard(Kind.RANDOM_FAILURE, "fails when rand.Intn(2) == 0", "/api/flaky",
-            at(p, 49, 5)),
-        new Hazard(Kind.RETRY_WITHOUT_BACKOFF, "retries with no delay between attempts",
-            "/api/flaky", at(p, 53, 2)));
+        new Hazard.UnguardedSharedState("/", at(p, 44, 2), "served", null, true),
+        new Hazard.RandomFailure("/api/flaky", at(p, 49, 5), "rand.Intn(2) == 0", false,
+            new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null), null, null),
+        new Hazard.RetryWithoutBackoff("/api/flaky", at(p, 53, 2), null, false, true));
   }
 
   @Test

@@ -7,9 +7,8 @@ import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.app.AppFacts.EnvRead;
-import dev.rootcause.model.app.AppFacts.Hazard;
-import dev.rootcause.model.app.AppFacts.Hazard.Kind;
 import dev.rootcause.model.app.AppFacts.ListenPort;
+import dev.rootcause.model.app.Hazard;
 import dev.rootcause.model.app.AppFacts.OutboundCall;
 import dev.rootcause.model.app.AppFacts.Route;
 import java.io.IOException;
@@ -43,10 +42,9 @@ class JavaExtractorTest {
         // built with readTimeout(2s)
         new OutboundCall("http://pricing:8080/quote", null, true, at(p, 47, 19)));
     assertThat(facts.hazards()).containsExactly(
-        new Hazard(Kind.SLEEP_IN_HANDLER, "Thread.sleep(250) runs on every request",
-            "/api/orders/{id}", at(p, 33, 5)),
-        new Hazard(Kind.RANDOM_FAILURE, "fails when random.nextInt(10) < 3", "/api/orders/{id}",
-            at(p, 34, 9)));
+        new Hazard.Sleep("/api/orders/{id}", at(p, 33, 5), "Thread.sleep(250)", "Thread.sleep", "250", true, false),
+        new Hazard.RandomFailure("/api/orders/{id}", at(p, 34, 9), "random.nextInt(10) < 3", false,
+            new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null), null, null));
   }
 
   @Test
@@ -58,8 +56,7 @@ class JavaExtractorTest {
         new Route("GET", "/healthz", List.of(503), "healthz", at(p, 11, 3)),
         new Route("*", "/", List.of(200), "index", at(p, 16, 3)),
         new Route("*", "/index", List.of(200), "index", at(p, 16, 3)));
-    assertThat(facts.hazards()).containsExactly(new Hazard(Kind.HEALTH_ALWAYS_FAILS,
-        "/healthz always answers 503", "/healthz", at(p, 13, 12)));
+    assertThat(facts.hazards()).containsExactly(new Hazard.HealthAlwaysFails("/healthz", at(p, 13, 12), List.of(503)));
   }
 
   @Test
@@ -125,12 +122,10 @@ class JavaExtractorTest {
         new OutboundCall("http://rates:9000/latest", null, true, at(p, 42, 36)),
         new OutboundCall(null, "AUDIT_URL", false, at(p, 60, 7)));
     assertThat(facts.hazards()).containsExactly(
-        new Hazard(Kind.HEALTH_ALWAYS_FAILS, "/health always answers 500", "/health",
-            at(p, 26, 7)),
-        new Hazard(Kind.RANDOM_FAILURE,
-            "fails when ThreadLocalRandom.current().nextDouble() < 0.2", "/quote", at(p, 34, 9)),
-        new Hazard(Kind.SLEEP_IN_HANDLER, "Thread.sleep(100) runs on every request", "/",
-            at(p, 55, 9)));
+        new Hazard.HealthAlwaysFails("/health", at(p, 26, 7), List.of(500)),
+        new Hazard.RandomFailure("/quote", at(p, 34, 9), "ThreadLocalRandom.current().nextDouble() < 0.2", false,
+            new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null), null, null),
+        new Hazard.Sleep("/", at(p, 55, 9), "Thread.sleep(100)", "Thread.sleep", "100", true, false));
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.rootcause.collect.code.SourceFacts;
 import dev.rootcause.collect.code.Urls;
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.app.Hazard;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -675,10 +676,8 @@ final class PythonFile {
         Node hostArg = kwarg(call, "host") != null ? kwarg(call, "host") : positional(call, 0);
         listen(call, portArg, hostArg, 5000, "127.0.0.1");
         Node debug = kwarg(call, "debug");
-        String debugNote = debug != null && debug.is("true") ? " with debug=True" : "";
-        out.hazard(AppFacts.Hazard.Kind.DEV_SERVER,
-            "Flask's development server (" + receiver.text() + ".run(...)" + debugNote + ")",
-            null, call);
+        out.hazard(new Hazard.DevServer(out.at(call), Hazard.DevServer.Tool.FLASK,
+            receiver.text() + ".run(...)", true, debug != null && debug.is("true")));
       } else if (method.equals("run") && "socketio".equals(receiverKind)) {
         listen(call, kwarg(call, "port"), kwarg(call, "host"), 5000, "127.0.0.1");
       } else if ("uvicorn.run".equals(q)) {

@@ -10,7 +10,9 @@ import static dev.rootcause.collect.code.python.PythonFile.walkBody;
 import dev.rootcause.collect.code.Chance;
 import dev.rootcause.collect.code.Snippets;
 import dev.rootcause.collect.syntax.Node;
-import dev.rootcause.model.app.AppFacts.Hazard.Kind;
+import dev.rootcause.model.app.Hazard;
+import dev.rootcause.model.app.Hazard.Failure;
+import dev.rootcause.model.app.Hazard.Failure.Outcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -111,8 +113,8 @@ final class PythonHazards {
     if (insideRetryLoop(call, fn)) {
       return; // a pause between attempts is backoff, app/retry-without-backoff's business
     }
-    file.out.hazard(Kind.SLEEP_IN_HANDLER, "sleeps in " + Snippets.of(call)
-        + (conditional(call, fn) ? " on some requests" : " on every request"), route, call);
+    file.out.hazard(new Hazard.Sleep(route, file.out.at(call), Snippets.of(call), q,
+        seconds == null ? null : Snippets.of(seconds), !conditional(call, fn), false));
   }
 
   private static boolean conditional(Node n, Node fn) {
@@ -146,14 +148,12 @@ final class PythonHazards {
     if (chance == null || chance.probability() <= 0) {
       return;
     }
-    String failure = failure(body);
+    Failure failure = failure(body);
     if (failure == null) {
       return;
     }
-    String source = chance.envVar() == null ? "" : ", rate from " + chance.envVar();
-    String when = Snippets.of(cond) + (cond.isAny("call", "identifier") ? " is true" : "");
-    file.out.hazard(Kind.RANDOM_FAILURE, failure + " when " + when + " ("
-        + Snippets.share(chance.probability()) + source + ")", route, ifNode);
+    file.out.hazard(new Hazard.RandomFailure(route, file.out.at(ifNode), Snippets.of(cond),
+        cond.isAny("call", "identifier"), failure, chance.probability(), chance.envVar()));
   }
 
   private Chance chance(Node e, int depth) {
@@ -244,8 +244,8 @@ final class PythonHazards {
   }
 
   /** How a block fails the request, if it does: "raises Exception", "returns 500", "aborts with 503". */
-  private String failure(Node block) {
-    String[] found = {null};
+  private Failure failure(Node block) {
+    Failure[] found = {null};
     walkBody(block, n -> {
       if (found[0] != null) {
         return;
@@ -254,19 +254,20 @@ final class PythonHazards {
         Integer http = file.httpErrorStatus(n);
         if (http == null || http >= 500) {
           Node raised = n.namedChild(0);
-          String type = raised == null ? "the error"
+          String type = raised == null ? null
               : raised.is("call") ? calleeName(raised) : raised.text();
-          found[0] = http == null ? "raises " + type : "answers " + http;
+          found[0] = http == null ? new Failure(Outcome.RAISES, type, null)
+              : new Failure(Outcome.ANSWERS, null, http);
         }
       } else if (n.is("return_statement")) {
         Integer status = file.returnStatus(n, null);
         if (status != null && status >= 500) {
-          found[0] = "returns " + status;
+          found[0] = new Failure(Outcome.RETURNS, null, status);
         }
       } else if (n.is("call") && calleeName(n).equals("abort")) {
         Integer status = file.statusCode(positional(n, 0));
         if (status != null && status >= 500) {
-          found[0] = "aborts with " + status;
+          found[0] = new Failure(Outcome.ABORTS, null, status);
         }
       }
     });
@@ -334,8 +335,8 @@ final class PythonHazards {
     Node object = target.child("object");
     if (object != null && object.is("identifier") && growing.contains(object.text())
         && !file.localValues(fn).containsKey(object.text())) {
-      file.out.hazard(Kind.UNBOUNDED_GROWTH, object.text() + " gets a new entry on every request ("
-          + Snippets.of(call) + ") and nothing ever removes one", route, call);
+      file.out.hazard(new Hazard.UnboundedGrowth(route, file.out.at(call), object.text(),
+          Snippets.of(call), false));
     }
   }
 
@@ -348,8 +349,8 @@ final class PythonHazards {
     Node key = left.child("subscript");
     if (object.is("identifier") && growing.contains(object.text()) && key != null
         && literalText(key) == null && !file.localValues(fn).containsKey(object.text())) {
-      file.out.hazard(Kind.UNBOUNDED_GROWTH, object.text() + " gets a new key on every request ("
-          + Snippets.of(left) + " = ...) and nothing ever removes one", route, assignment);
+      file.out.hazard(new Hazard.UnboundedGrowth(route, file.out.at(assignment), object.text(),
+          Snippets.of(left), true));
     }
   }
 
@@ -394,9 +395,8 @@ final class PythonHazards {
       return;
     }
     Node callee = retried.child("function");
-    file.out.hazard(Kind.RETRY_WITHOUT_BACKOFF, "retry loop around "
-        + (callee == null ? "a call" : Snippets.of(callee) + "(...)") + " " + Snippets.retryFlaw(waits[0], capped[0]),
-        routeOf(loop), loop);
+    file.out.hazard(new Hazard.RetryWithoutBackoff(routeOf(loop), file.out.at(loop),
+        callee == null ? null : Snippets.of(callee), waits[0], capped[0]));
   }
 
   /**
@@ -482,9 +482,8 @@ final class PythonHazards {
       Node arg = positional(call, 0);
       Node opened = arg == null ? null : openCall(arg);
       if (opened != null) {
-        String detail = Snippets.of(call) + " is given a file object (" + Snippets.of(opened)
-            + (opened.line() == call.line() ? "" : ", line " + opened.line()) + "), not a string";
-        file.out.hazard(Kind.JSON_LOADS_ON_FILE, detail, routeOf(call), call);
+        file.out.hazard(new Hazard.JsonLoadsOnFile(routeOf(call), file.out.at(call),
+            Snippets.of(call), Snippets.of(opened), opened.line()));
       }
     }
   }
@@ -557,9 +556,9 @@ final class PythonHazards {
         }
         reported.add(n.text());
         Node write = guardedWrites.get(n.text());
-        String access = writtenGlobal(n.parent()) != null || isWriteTarget(n) ? "written" : "read";
-        file.out.hazard(Kind.UNGUARDED_SHARED_STATE, n.text() + " is updated under a lock (line "
-            + write.line() + ") but " + access + " here without it", routeOf(n), n);
+        boolean written = writtenGlobal(n.parent()) != null || isWriteTarget(n);
+        file.out.hazard(new Hazard.UnguardedSharedState(routeOf(n), file.out.at(n), n.text(),
+            write.line(), written));
       });
     }
   }
