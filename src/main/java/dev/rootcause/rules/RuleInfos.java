@@ -2,9 +2,11 @@ package dev.rootcause.rules;
 
 import dev.rootcause.model.Layer;
 import dev.rootcause.model.RuleInfo;
+import dev.rootcause.model.app.AppFacts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Turns a rule class's {@link RuleSpec} into its validated {@link RuleInfo}. */
@@ -31,8 +33,12 @@ public final class RuleInfos {
       check(thresholds.put(t.name(), new RuleInfo.Threshold(t.name(), t.value(), t.description())) == null,
           where + ": duplicate threshold " + t.name());
     }
+    List<AppFacts.Language> languages = List.of(spec.languages());
+    check(languages.size() == Set.copyOf(languages).size(), where + ": a language is listed twice");
+    check(layer == Layer.APP ? !languages.isEmpty() : languages.isEmpty(),
+        where + ": an app rule names the languages it covers, and only an app rule does");
     return new RuleInfo(spec.id(), layer, spec.severity(), spec.summary(), spec.symptom(),
-        spec.fix(), List.copyOf(thresholds.values()), ruleClass);
+        spec.fix(), List.copyOf(thresholds.values()), languages, ruleClass);
   }
 
   private static void check(boolean ok, String message) {

@@ -30,11 +30,22 @@ public record AppFacts(
 
   /** Source languages rootcause reads. */
   public enum Language {
-    PYTHON,
-    GO,
-    JAVASCRIPT,
-    TYPESCRIPT,
-    JAVA
+    PYTHON("Python"),
+    GO("Go"),
+    JAVASCRIPT("JavaScript"),
+    TYPESCRIPT("TypeScript"),
+    JAVA("Java");
+
+    private final String label;
+
+    Language(String label) {
+      this.label = label;
+    }
+
+    /** The language's name as people write it. */
+    public String label() {
+      return label;
+    }
   }
 
   /**

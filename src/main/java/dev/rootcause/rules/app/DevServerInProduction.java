@@ -2,6 +2,7 @@ package dev.rootcause.rules.app;
 
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.app.AppFacts.Language;
 import dev.rootcause.model.app.Hazard;
 import dev.rootcause.model.docker.Dockerfile;
 import dev.rootcause.model.docker.Stage;
@@ -19,7 +20,8 @@ import dev.rootcause.rules.RuleSpec;
     severity = Severity.MEDIUM,
     summary = "Container runs a development server",
     symptom = "one request at a time, no worker recovery, debug behaviour: latency and errors under load",
-    fix = "Start the app under a production server (gunicorn, uvicorn workers, waitress, node without a watcher) in the image's CMD.")
+    fix = "Start the app under a production server (gunicorn, uvicorn workers, waitress, node without a watcher) in the image's CMD.",
+    languages = {Language.PYTHON, Language.JAVASCRIPT})
 public final class DevServerInProduction implements AppRule {
 
   @Override

@@ -2,6 +2,7 @@ package dev.rootcause.rules.app;
 
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.app.AppFacts.Language;
 import dev.rootcause.model.app.Hazard;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.Probe;
@@ -21,7 +22,8 @@ import java.util.stream.Collectors;
     severity = Severity.HIGH,
     summary = "Health endpoint answers with a server error on every call",
     symptom = "liveness probes fail: restarts, then CrashLoopBackOff; readiness never passes: no endpoints",
-    fix = "Answer 200 when the process can serve, and a 5xx only when a check the endpoint makes fails.")
+    fix = "Answer 200 when the process can serve, and a 5xx only when a check the endpoint makes fails.",
+    languages = {Language.PYTHON, Language.JAVASCRIPT, Language.GO, Language.JAVA})
 public final class HealthEndpointFails implements AppRule {
 
   @Override

@@ -2,6 +2,7 @@ package dev.rootcause.rules.app;
 
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.app.AppFacts.Language;
 import dev.rootcause.model.app.Hazard;
 import dev.rootcause.rules.AppRule;
 import dev.rootcause.rules.RuleContext;
@@ -16,7 +17,8 @@ import dev.rootcause.rules.RuleSpec;
     severity = Severity.HIGH,
     summary = "json.loads is given a file object instead of a string",
     symptom = "TypeError at run time: 500 Internal Server Error on every request that reads the file",
-    fix = "Use json.load(f) for a file object (or json.loads(f.read())).")
+    fix = "Use json.load(f) for a file object (or json.loads(f.read())).",
+    languages = Language.PYTHON)
 public final class JsonLoadsOnFile implements AppRule {
 
   @Override

@@ -2,6 +2,7 @@ package dev.rootcause.rules.app;
 
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.app.AppFacts.Language;
 import dev.rootcause.model.app.Hazard;
 import dev.rootcause.rules.AppRule;
 import dev.rootcause.rules.RuleContext;
@@ -17,7 +18,8 @@ import dev.rootcause.rules.RuleSpec;
     severity = Severity.CRITICAL,
     summary = "Handler fails a random share of requests on purpose",
     symptom = "intermittent 500s on a share of requests that no load, input or dependency explains",
-    fix = "Remove the random failure from the handler, or gate it behind a flag that is off in production.")
+    fix = "Remove the random failure from the handler, or gate it behind a flag that is off in production.",
+    languages = {Language.PYTHON, Language.JAVASCRIPT, Language.GO, Language.JAVA})
 public final class RandomFailureInjection implements AppRule {
 
   @Override

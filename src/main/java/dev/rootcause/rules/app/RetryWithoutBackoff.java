@@ -2,6 +2,7 @@ package dev.rootcause.rules.app;
 
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.app.AppFacts.Language;
 import dev.rootcause.model.app.Hazard;
 import dev.rootcause.rules.AppRule;
 import dev.rootcause.rules.RuleContext;
@@ -17,7 +18,8 @@ import dev.rootcause.rules.RuleSpec;
     severity = Severity.MEDIUM,
     summary = "Retry loop has no backoff or no attempt limit",
     symptom = "a struggling dependency is hammered by instant retries: cascading failures, latency spikes",
-    fix = "Wait between attempts (exponential backoff with jitter) and cap the number of attempts.")
+    fix = "Wait between attempts (exponential backoff with jitter) and cap the number of attempts.",
+    languages = {Language.PYTHON, Language.JAVASCRIPT, Language.GO})
 public final class RetryWithoutBackoff implements AppRule {
 
   @Override

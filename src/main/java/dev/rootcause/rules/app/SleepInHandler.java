@@ -2,6 +2,7 @@ package dev.rootcause.rules.app;
 
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.app.AppFacts.Language;
 import dev.rootcause.model.app.Hazard;
 import dev.rootcause.rules.AppRule;
 import dev.rootcause.rules.RuleContext;
@@ -13,7 +14,8 @@ import dev.rootcause.rules.RuleSpec;
     severity = Severity.HIGH,
     summary = "Request handler sleeps before it answers",
     symptom = "every request waits: seconds of latency, timeouts at the proxy, probes timing out",
-    fix = "Remove the sleep from the request path; move slow work to a background job.")
+    fix = "Remove the sleep from the request path; move slow work to a background job.",
+    languages = {Language.PYTHON, Language.JAVASCRIPT, Language.GO, Language.JAVA})
 public final class SleepInHandler implements AppRule {
 
   @Override

@@ -2,6 +2,7 @@ package dev.rootcause.rules.app;
 
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.app.AppFacts.Language;
 import dev.rootcause.model.app.Hazard;
 import dev.rootcause.rules.AppRule;
 import dev.rootcause.rules.RuleContext;
@@ -16,7 +17,8 @@ import dev.rootcause.rules.RuleSpec;
     severity = Severity.HIGH,
     summary = "Handler adds to a process-wide collection that nothing ever shrinks",
     symptom = "memory grows with traffic until the container is OOMKilled and restarts",
-    fix = "Bound the collection (evict old entries, cap its size, use a TTL cache) or keep the data in a store outside the process.")
+    fix = "Bound the collection (evict old entries, cap its size, use a TTL cache) or keep the data in a store outside the process.",
+    languages = {Language.PYTHON, Language.JAVASCRIPT, Language.GO})
 public final class UnboundedGrowthInHandler implements AppRule {
 
   @Override

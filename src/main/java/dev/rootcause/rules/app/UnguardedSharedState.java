@@ -2,6 +2,7 @@ package dev.rootcause.rules.app;
 
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.app.AppFacts.Language;
 import dev.rootcause.model.app.Hazard;
 import dev.rootcause.rules.AppRule;
 import dev.rootcause.rules.RuleContext;
@@ -16,7 +17,8 @@ import dev.rootcause.rules.RuleSpec;
     severity = Severity.MEDIUM,
     summary = "Shared state guarded by a lock in one place is used without it in another",
     symptom = "wrong counts or corrupted state under concurrent requests, impossible to reproduce alone",
-    fix = "Read and write the shared value only while holding its lock, or use an atomic or thread-safe type.")
+    fix = "Read and write the shared value only while holding its lock, or use an atomic or thread-safe type.",
+    languages = {Language.PYTHON, Language.GO})
 public final class UnguardedSharedState implements AppRule {
 
   @Override
