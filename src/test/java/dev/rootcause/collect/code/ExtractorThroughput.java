@@ -1,5 +1,6 @@
 package dev.rootcause.collect.code;
 
+import dev.rootcause.collect.code.go.GoExtractor;
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.rootcause.collect.code;
 
+import dev.rootcause.collect.code.go.GoExtractor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 

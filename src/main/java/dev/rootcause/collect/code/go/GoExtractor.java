@@ -1,7 +1,9 @@
-package dev.rootcause.collect.code;
+package dev.rootcause.collect.code.go;
 
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
+import dev.rootcause.collect.code.LanguageExtractor;
+import dev.rootcause.collect.code.SourceFacts;
 import dev.rootcause.collect.syntax.Grammar;
 import dev.rootcause.collect.syntax.SyntaxTree;
 import dev.rootcause.model.app.AppFacts;
@@ -26,7 +28,7 @@ public final class GoExtractor implements LanguageExtractor {
       return empty(file.path());
     }
     SyntaxTree tree = SyntaxTree.parse(Grammar.GO, text);
-    return tree == null ? null : new GoReader(file.path(), tree).read();
+    return tree == null ? null : new GoFile(file.path(), tree).read();
   }
 
   private static SourceFacts empty(String path) {
