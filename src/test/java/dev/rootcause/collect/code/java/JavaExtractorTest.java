@@ -1,16 +1,17 @@
-package dev.rootcause.collect.code;
+package dev.rootcause.collect.code.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
+import dev.rootcause.collect.code.SourceFacts;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.app.AppFacts.EnvRead;
 import dev.rootcause.model.app.AppFacts.ListenPort;
-import dev.rootcause.model.app.Hazard;
 import dev.rootcause.model.app.AppFacts.OutboundCall;
 import dev.rootcause.model.app.AppFacts.Route;
+import dev.rootcause.model.app.Hazard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

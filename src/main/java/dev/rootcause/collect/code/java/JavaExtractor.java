@@ -1,7 +1,9 @@
-package dev.rootcause.collect.code;
+package dev.rootcause.collect.code.java;
 
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
+import dev.rootcause.collect.code.LanguageExtractor;
+import dev.rootcause.collect.code.SourceFacts;
 import dev.rootcause.collect.syntax.Grammar;
 import dev.rootcause.collect.syntax.SyntaxTree;
 import dev.rootcause.model.app.AppFacts;
@@ -34,7 +36,7 @@ public final class JavaExtractor implements LanguageExtractor {
       return SpringConfig.buildFile(file.path(), text);
     }
     SyntaxTree tree = SyntaxTree.parse(Grammar.JAVA, text);
-    return tree == null ? null : new JavaReader(file.path(), tree).read();
+    return tree == null ? null : new JavaFile(file.path(), tree).read();
   }
 
   private static boolean isTestSource(String path) {

@@ -1,9 +1,10 @@
-package dev.rootcause.collect.code;
+package dev.rootcause.collect.code.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
+import dev.rootcause.collect.code.SourceFacts;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.app.AppFacts.EnvRead;
 import dev.rootcause.model.app.AppFacts.ListenPort;

@@ -1,5 +1,6 @@
-package dev.rootcause.collect.code;
+package dev.rootcause.collect.code.java;
 
+import dev.rootcause.collect.code.SourceFacts;
 import dev.rootcause.collect.yaml.YamlDocument;
 import dev.rootcause.collect.yaml.YamlNode;
 import dev.rootcause.collect.yaml.YamlReader;
