@@ -259,7 +259,7 @@ final class JsHazards {
     if (literal != null) {
       return Chance.parse(literal, null);
     }
-    JsFile.EnvRef env = file.envOf(e);
+    JsEnv.EnvRef env = file.env.envOf(e);
     if (env != null) {
       String def = env.defaultText();
       return def == null ? null : Chance.parse(def, env.name());
@@ -284,7 +284,7 @@ final class JsHazards {
         Node ctor = thrown != null && thrown.is("new_expression") ? thrown.child("constructor") : null;
         found[0] = new Failure(Outcome.THROWS, ctor == null ? null : ctor.text(), null);
       } else if (n.is("call_expression")) {
-        Integer status = file.callStatus(n, handler);
+        Integer status = file.routing.callStatus(n, handler);
         if (status != null && status >= 500) {
           Node callee = unwrap(n.child("function"));
           found[0] = callee != null && callee.is("identifier")

@@ -231,7 +231,7 @@ final class PythonHazards {
     if (literal != null) {
       return Chance.parse(literal, null);
     }
-    PythonFile.EnvRef env = file.envOf(e);
+    PythonEnv.EnvRef env = file.env.envOf(e);
     if (env != null) {
       String def = env.defaultText();
       return def == null ? null : Chance.parse(def, env.name());
@@ -251,7 +251,7 @@ final class PythonHazards {
         return;
       }
       if (n.is("raise_statement")) {
-        Integer http = file.httpErrorStatus(n);
+        Integer http = file.routing.httpErrorStatus(n);
         if (http == null || http >= 500) {
           Node raised = n.namedChild(0);
           String type = raised == null ? null
@@ -260,12 +260,12 @@ final class PythonHazards {
               : new Failure(Outcome.ANSWERS, null, http);
         }
       } else if (n.is("return_statement")) {
-        Integer status = file.returnStatus(n, null);
+        Integer status = file.routing.returnStatus(n, null);
         if (status != null && status >= 500) {
           found[0] = new Failure(Outcome.RETURNS, null, status);
         }
       } else if (n.is("call") && calleeName(n).equals("abort")) {
-        Integer status = file.statusCode(positional(n, 0));
+        Integer status = file.routing.statusCode(positional(n, 0));
         if (status != null && status >= 500) {
           found[0] = new Failure(Outcome.ABORTS, null, status);
         }
