@@ -33,6 +33,22 @@ public final class FactsSink {
     return new SourceLocation(path, node.line(), node.column());
   }
 
+  public void listen(AppFacts.ListenPort listen) {
+    listens.add(listen);
+  }
+
+  public void route(AppFacts.Route route) {
+    routes.add(route);
+  }
+
+  public void env(AppFacts.EnvRead read) {
+    envReads.add(read);
+  }
+
+  public void call(AppFacts.OutboundCall call) {
+    calls.add(call);
+  }
+
   public void listen(Integer port, String envVar, String host, Node at) {
     listens.add(new AppFacts.ListenPort(port, envVar, host, at(at)));
   }
@@ -60,6 +76,14 @@ public final class FactsSink {
   /** Something the report should mention with --verbose (syntax skipped, a file only partly read). */
   public void note(String note) {
     notes.add(note);
+  }
+
+  public boolean hasListens() {
+    return !listens.isEmpty();
+  }
+
+  public boolean hasRoutes() {
+    return !routes.isEmpty();
   }
 
   public List<AppFacts.EnvRead> envReads() {

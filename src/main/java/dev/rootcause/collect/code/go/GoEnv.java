@@ -26,7 +26,7 @@ final class GoEnv {
     }
     EnvUse use = envUse(call);
     String fallback = use.fallback == null ? null : file.values.literalValue(use.fallback);
-    file.envReads.add(new EnvRead(name, use.required, fallback, file.location(call)));
+    file.out.env(new EnvRead(name, use.required, fallback, file.out.at(call)));
   }
 
   void readEnvHelperCall(Node call, EnvHelper helper) {
@@ -36,7 +36,7 @@ final class GoEnv {
     }
     String fallback = helper.fallbackIndex < 0 ? null
         : file.values.literalValue(argument(call, helper.fallbackIndex));
-    file.envReads.add(new EnvRead(name, helper.required, fallback, file.location(call)));
+    file.out.env(new EnvRead(name, helper.required, fallback, file.out.at(call)));
   }
 
   /** What the code does when the variable is empty: a fallback value, or a fatal exit. */

@@ -4,16 +4,12 @@ import static dev.rootcause.collect.code.Expressions.argument;
 import static dev.rootcause.collect.code.Expressions.textOf;
 import static dev.rootcause.collect.code.Expressions.unparen;
 
+import dev.rootcause.collect.code.FactsSink;
 import dev.rootcause.collect.code.Snippets;
 import dev.rootcause.collect.code.SourceFacts;
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.collect.syntax.SyntaxTree;
-import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.app.AppFacts;
-import dev.rootcause.model.app.AppFacts.EnvRead;
-import dev.rootcause.model.app.AppFacts.ListenPort;
-import dev.rootcause.model.app.AppFacts.Route;
-import dev.rootcause.model.app.Hazard;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,6 +53,8 @@ final class GoFile {
   static final Map<String, Integer> STATUS_CONSTANTS = statusConstants();
 
   final String path;
+  /** The facts found so far, with their locations in this file. */
+  final FactsSink out;
   final Node root;
 
   final Map<String, String> imports = new HashMap<>(); // alias -> import path
@@ -80,14 +78,10 @@ final class GoFile {
   final Map<Node, GoHandlers.StatusHelper> statusHelpers = new IdentityHashMap<>();
   Map<String, Node> guardedWrites;
 
-  final List<ListenPort> listens = new ArrayList<>();
-  final List<Route> routes = new ArrayList<>();
-  final List<EnvRead> envReads = new ArrayList<>();
-  final List<Hazard> hazards = new ArrayList<>();
-  final Set<String> hazardKeys = new HashSet<>();
 
   GoFile(String path, SyntaxTree tree) {
     this.path = path;
+    this.out = new FactsSink(path);
     this.root = tree.root();
   }
 
@@ -109,8 +103,7 @@ final class GoFile {
       hazardReader.readRetryLoop(loop);
     }
     boolean hasMain = packageMain && functions.containsKey("main");
-    return new SourceFacts(path, AppFacts.Language.GO, framework(), hasMain || !listens.isEmpty(),
-        listens, routes, envReads, clients.outbound, hazards);
+    return out.build(AppFacts.Language.GO, framework(), hasMain || out.hasListens());
   }
 
   // ---- indexing ------------------------------------------------------------------------------
@@ -272,7 +265,7 @@ final class GoFile {
     if (paths.contains(GORILLA)) {
       return "gorilla/mux";
     }
-    return imports.containsValue(NET_HTTP) && (!routes.isEmpty() || !listens.isEmpty())
+    return imports.containsValue(NET_HTTP) && (out.hasRoutes() || out.hasListens())
         ? "net/http" : null;
   }
 
@@ -517,16 +510,7 @@ final class GoFile {
     return null;
   }
 
-  SourceLocation location(Node node) {
-    return new SourceLocation(path, node.line(), node.column());
-  }
 
-  void hazard(Hazard hazard) {
-    SourceLocation where = hazard.location();
-    if (hazardKeys.add(hazard.kind() + "@" + where.line() + ":" + where.column())) {
-      hazards.add(hazard);
-    }
-  }
 
   /** The first argument of a call, on one line, or null. */
   static String argumentText(Node call) {

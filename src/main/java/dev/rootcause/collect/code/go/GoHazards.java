@@ -33,7 +33,7 @@ final class GoHazards {
       switch (n.type()) {
         case "call_expression" -> {
           if (file.isPackageCall(n, "time", "Sleep")) {
-            file.hazard(new Hazard.Sleep(route, file.location(n), Snippets.of(n), "time.Sleep",
+            file.out.hazard(new Hazard.Sleep(route, file.out.at(n), Snippets.of(n), "time.Sleep",
                 GoFile.argumentText(n), true, false));
           }
         }
@@ -42,7 +42,7 @@ final class GoHazards {
           if (n.hasToken("<-") && operand != null && operand.is("call_expression")
               && file.isPackageCall(operand, "time", "After")
               && n.ancestor("select_statement") == null) {
-            file.hazard(new Hazard.Sleep(route, file.location(n), Snippets.of(n), "time.After",
+            file.out.hazard(new Hazard.Sleep(route, file.out.at(n), Snippets.of(n), "time.After",
                 GoFile.argumentText(operand), true, false));
           }
         }
@@ -56,7 +56,7 @@ final class GoHazards {
       boolean allFail = !codes.isEmpty() && codes.stream().allMatch(c -> c >= 500);
       if (allFail && !handler.implicitOk && !handler.opaque && !handler.unreadable) {
         Node at = firstStatusCall(nodes, handler);
-        file.hazard(new Hazard.HealthAlwaysFails(route, file.location(at == null ? handler.fn : at), codes));
+        file.out.hazard(new Hazard.HealthAlwaysFails(route, file.out.at(at == null ? handler.fn : at), codes));
       }
     }
   }
@@ -109,7 +109,7 @@ final class GoHazards {
       return !fails[0];
     });
     if (fails[0]) {
-      file.hazard(new Hazard.RandomFailure(route, file.location(random[0]), Snippets.of(condition),
+      file.out.hazard(new Hazard.RandomFailure(route, file.out.at(random[0]), Snippets.of(condition),
           condition.is("call_expression") || condition.is("identifier"),
           new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null), null, null));
     }
@@ -149,7 +149,7 @@ final class GoHazards {
       if (isGrowth(global, access) && !isEvicted(global)
           && reported.add("grow:" + global.name())) {
         boolean put = access == Access.PUT;
-        file.hazard(new Hazard.UnboundedGrowth(route, file.location(GoFile.statementOf(n)), global.name(),
+        file.out.hazard(new Hazard.UnboundedGrowth(route, file.out.at(GoFile.statementOf(n)), global.name(),
             Snippets.of(put ? n.parent() : GoFile.statementOf(n)), put));
       }
       if (isLocked(n) || reported.contains("race:" + global.name())) {
@@ -158,11 +158,11 @@ final class GoHazards {
       Node guardedAt = guardedWrite(global);
       if (guardedAt != null) {
         reported.add("race:" + global.name());
-        file.hazard(new Hazard.UnguardedSharedState(route, file.location(n), global.name(), guardedAt.line(),
+        file.out.hazard(new Hazard.UnguardedSharedState(route, file.out.at(n), global.name(), guardedAt.line(),
             access != Access.READ));
       } else if (access != Access.READ) {
         reported.add("race:" + global.name());
-        file.hazard(new Hazard.UnguardedSharedState(route, file.location(n), global.name(), null, true));
+        file.out.hazard(new Hazard.UnguardedSharedState(route, file.out.at(n), global.name(), null, true));
       }
     }
   }
@@ -381,8 +381,8 @@ final class GoHazards {
       for (Node p = loop.parent(); p != null && inHandler == null; p = p.parent()) {
         inHandler = file.handlers.get(p);
       }
-      file.hazard(new Hazard.RetryWithoutBackoff(inHandler == null ? null : inHandler.route(),
-          file.location(loop), null, false, !uncapped));
+      file.out.hazard(new Hazard.RetryWithoutBackoff(inHandler == null ? null : inHandler.route(),
+          file.out.at(loop), null, false, !uncapped));
     }
   }
 

@@ -5,7 +5,6 @@ import static dev.rootcause.collect.code.Expressions.unparen;
 
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.AppFacts.OutboundCall;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The outbound HTTP calls of a Go file, with the URL they go to and whether a timeout bounds them. */
@@ -15,7 +14,6 @@ final class GoOutbound {
   GoOutbound(GoFile file) {
     this.file = file;
   }
-  final List<OutboundCall> outbound = new ArrayList<>();
 
   // ---- outbound calls ------------------------------------------------------------------------
 
@@ -99,6 +97,6 @@ final class GoOutbound {
         }
       }
     }
-    outbound.add(new OutboundCall(url, envVar, timeout, file.location(call)));
+    file.out.call(new OutboundCall(url, envVar, timeout, file.out.at(call)));
   }
 }

@@ -49,7 +49,7 @@ final class GoServer {
     if (receiver == null) {
       if ((method.equals("ListenAndServe") || method.equals("ListenAndServeTLS"))
           && argument(call, 0) == null) {
-        file.listens.add(new ListenPort(null, null, null, file.location(call))); // a server we cannot see
+        file.out.listen(new ListenPort(null, null, null, file.out.at(call))); // a server we cannot see
       }
       return;
     }
@@ -85,7 +85,7 @@ final class GoServer {
           case "ListenAndServe", "ListenAndServeTLS" -> {
             Node addr = argument(call, 0);
             if (addr != null) {
-              file.listens.add(listenAt(addr, file.values.evaluate(addr, 0)));
+              file.out.listen(listenAt(addr, file.values.evaluate(addr, 0)));
             }
           }
           case "Get", "Head", "Post", "PostForm" ->
@@ -98,7 +98,7 @@ final class GoServer {
         Node addr = argument(call, 1);
         String net = network == null ? null : GoValues.stringValue(network);
         if (method.equals("Listen") && addr != null && net != null && net.startsWith("tcp")) {
-          file.listens.add(listenAt(addr, file.values.evaluate(addr, 0)));
+          file.out.listen(listenAt(addr, file.values.evaluate(addr, 0)));
         }
       }
       case "os" -> {
@@ -112,19 +112,19 @@ final class GoServer {
 
   void readServerListen(Node call, GoValues.GoType server) {
     if (server.literal() == null) {
-      file.listens.add(new ListenPort(null, null, null, file.location(call)));
+      file.out.listen(new ListenPort(null, null, null, file.out.at(call)));
       return;
     }
     Node addr = GoFile.keyedValue(server.literal(), "Addr");
     if (addr == null) {
-      file.listens.add(new ListenPort(80, null, null, file.location(call))); // Addr "" means ":http"
+      file.out.listen(new ListenPort(80, null, null, file.out.at(call))); // Addr "" means ":http"
       return;
     }
-    file.listens.add(listenAt(addr, file.values.evaluate(addr, 0)));
+    file.out.listen(listenAt(addr, file.values.evaluate(addr, 0)));
   }
 
   ListenPort listenAt(Node where, List<GoValues.Part> address) {
-    return listenPort(address, file.location(where));
+    return listenPort(address, file.out.at(where));
   }
 
   /** An address {@code host:port} made of literal and env parts, as a listen port. */
@@ -241,9 +241,9 @@ final class GoServer {
     } else if (method.equals("Run") || method.equals("RunTLS")) {
       if (args.isEmpty()) {
         // gin's Run() with no address reads PORT, else listens on :8080
-        file.listens.add(new ListenPort(8080, "PORT", null, file.location(call)));
+        file.out.listen(new ListenPort(8080, "PORT", null, file.out.at(call)));
       } else {
-        file.listens.add(listenAt(args.get(0), file.values.evaluate(args.get(0), 0)));
+        file.out.listen(listenAt(args.get(0), file.values.evaluate(args.get(0), 0)));
       }
     }
   }
@@ -258,7 +258,7 @@ final class GoServer {
       addRoute(call, verb == null ? "*" : verb, join(prefix, file.values.constantString(args.get(1))),
           args.get(2), GoHandlers.Style.ECHO);
     } else if ((method.equals("Start") || method.equals("StartTLS")) && !args.isEmpty()) {
-      file.listens.add(listenAt(args.get(0), file.values.evaluate(args.get(0), 0)));
+      file.out.listen(listenAt(args.get(0), file.values.evaluate(args.get(0), 0)));
     }
   }
 
@@ -297,7 +297,7 @@ final class GoServer {
     }
     List<Integer> statuses = handler == null ? List.of() : file.handling.statuses(handler);
     String name = fn == null ? handlerExpr.text() : handlerName(fn);
-    file.routes.add(new Route(method, routePath, statuses, name, file.location(call)));
+    file.out.route(new Route(method, routePath, statuses, name, file.out.at(call)));
   }
 
   Node resolveHandler(Node expr, int depth) {

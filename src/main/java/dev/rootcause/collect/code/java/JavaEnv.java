@@ -22,7 +22,7 @@ final class JavaEnv {
       return;
     }
     String fallback = use.fallback == null ? null : file.evaluate(use.fallback, 0).literal();
-    file.envReads.add(new EnvRead(name, use.required, fallback, file.location(call)));
+    file.out.env(new EnvRead(name, use.required, fallback, file.out.at(call)));
   }
 
   /** What the code does when the variable is unset: a fallback, or an exception or exit. */

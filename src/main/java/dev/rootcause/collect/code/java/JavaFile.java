@@ -5,15 +5,11 @@ import static dev.rootcause.collect.code.Expressions.textOf;
 import static dev.rootcause.collect.code.Expressions.unparen;
 
 import dev.rootcause.collect.code.Expressions;
+import dev.rootcause.collect.code.FactsSink;
 import dev.rootcause.collect.code.SourceFacts;
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.collect.syntax.SyntaxTree;
-import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.app.AppFacts;
-import dev.rootcause.model.app.AppFacts.EnvRead;
-import dev.rootcause.model.app.AppFacts.ListenPort;
-import dev.rootcause.model.app.AppFacts.Route;
-import dev.rootcause.model.app.Hazard;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,6 +53,8 @@ final class JavaFile {
   static final Map<String, Integer> STATUS_NAMES = statusNames();
 
   final String path;
+  /** The facts found so far, with their locations in this file. */
+  final FactsSink out;
   final Node root;
 
   final Set<String> imports = new HashSet<>();
@@ -67,15 +65,11 @@ final class JavaFile {
   final Map<Node, JavaHandlers.Handler> handlers = new IdentityHashMap<>();
   final List<JavaHandlers.Handler> handlerOrder = new ArrayList<>();
 
-  final List<ListenPort> listens = new ArrayList<>();
-  final List<Route> routes = new ArrayList<>();
-  final List<EnvRead> envReads = new ArrayList<>();
-  final List<Hazard> hazards = new ArrayList<>();
-  final Set<String> hazardKeys = new HashSet<>();
   boolean startsServer;
 
   JavaFile(String path, SyntaxTree tree) {
     this.path = path;
+    this.out = new FactsSink(path);
     this.root = tree.root();
   }
 
@@ -91,9 +85,7 @@ final class JavaFile {
     for (JavaHandlers.Handler handler : handlerOrder) {
       hazardReader.readHandler(handler);
     }
-    routes.sort((a, b) -> SourceLocation.ORDER.compare(a.location(), b.location()));
-    return new SourceFacts(path, AppFacts.Language.JAVA, framework(), startsServer, listens,
-        routes, envReads, clients.outbound, hazards);
+    return out.build(AppFacts.Language.JAVA, framework(), startsServer);
   }
 
   String framework() {
@@ -403,16 +395,7 @@ final class JavaFile {
     return text.startsWith("(") && text.endsWith(")") ? text.substring(1, text.length() - 1) : text;
   }
 
-  SourceLocation location(Node node) {
-    return new SourceLocation(path, node.line(), node.column());
-  }
 
-  void hazard(Hazard hazard) {
-    SourceLocation where = hazard.location();
-    if (hazardKeys.add(hazard.kind() + "@" + where.line() + ":" + where.column())) {
-      hazards.add(hazard);
-    }
-  }
 
   static Map<String, Integer> statusNames() {
     Map<String, Integer> codes = new HashMap<>();

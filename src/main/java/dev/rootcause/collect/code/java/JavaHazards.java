@@ -23,7 +23,7 @@ final class JavaHazards {
     for (Node n : nodes) {
       if (n.is("method_invocation") && isSleep(n)) {
         Node delay = argument(n, 0);
-        file.hazard(new Hazard.Sleep(route, file.location(n), Snippets.of(n),
+        file.out.hazard(new Hazard.Sleep(route, file.out.at(n), Snippets.of(n),
             n.child("object").text() + ".sleep", delay == null ? null : Snippets.of(delay), true,
             false));
       } else if (n.is("if_statement")) {
@@ -41,7 +41,7 @@ final class JavaHazards {
             break;
           }
         }
-        file.hazard(new Hazard.HealthAlwaysFails(route, file.location(at == null ? handler.node : at),
+        file.out.hazard(new Hazard.HealthAlwaysFails(route, file.out.at(at == null ? handler.node : at),
             codes));
       }
     }
@@ -93,7 +93,7 @@ final class JavaHazards {
     if (fails[0]) {
       Node test = condition.is("parenthesized_expression") && condition.namedChild(0) != null
           ? condition.namedChild(0) : condition;
-      file.hazard(new Hazard.RandomFailure(route, file.location(random[0]),
+      file.out.hazard(new Hazard.RandomFailure(route, file.out.at(random[0]),
           Snippets.shorten(JavaFile.stripParens(condition.text())), test.is("method_invocation")
               || test.is("identifier"),
           new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null), null, null));

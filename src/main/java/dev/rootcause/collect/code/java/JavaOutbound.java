@@ -6,8 +6,6 @@ import static dev.rootcause.collect.code.Expressions.textOf;
 
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.AppFacts.OutboundCall;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The outbound HTTP calls of a Java file (RestTemplate, HttpClient, WebClient) and whether a timeout bounds them. */
 final class JavaOutbound {
@@ -16,7 +14,6 @@ final class JavaOutbound {
   JavaOutbound(JavaFile file) {
     this.file = file;
   }
-  final List<OutboundCall> outbound = new ArrayList<>();
 
   // ---- outbound calls ------------------------------------------------------------------------
 
@@ -97,8 +94,8 @@ final class JavaOutbound {
     JavaFile.Val baseValue = base == null ? new JavaFile.Val("", null, null) : file.evaluate(base, 0);
     JavaFile.Val uriValue = uri == null ? new JavaFile.Val("", null, null) : file.evaluate(uri, 0);
     JavaFile.Val url = JavaFile.concat(baseValue, uriValue);
-    outbound.add(new OutboundCall(url.literal() == null || url.literal().isEmpty() ? null
-        : url.literal(), url.env(), timeout, file.location(call)));
+    file.out.call(new OutboundCall(url.literal() == null || url.literal().isEmpty() ? null
+        : url.literal(), url.env(), timeout, file.out.at(call)));
   }
 
   static boolean chainHas(Node call, String method) {
@@ -112,6 +109,6 @@ final class JavaOutbound {
 
   void outbound(Node call, Node urlExpr, boolean timeout) {
     JavaFile.Val url = urlExpr == null ? new JavaFile.Val(null, null, null) : file.evaluate(urlExpr, 0);
-    outbound.add(new OutboundCall(url.literal(), url.env(), timeout, file.location(call)));
+    file.out.call(new OutboundCall(url.literal(), url.env(), timeout, file.out.at(call)));
   }
 }

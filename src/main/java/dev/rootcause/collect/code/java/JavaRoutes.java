@@ -50,8 +50,8 @@ final class JavaRoutes {
             }
             String full = joinPaths(prefix, sub);
             handler.routes.add(full);
-            file.routes.add(new Route(method, full, file.handling.statuses(handler), textOf(member.child("name")),
-                file.location(a)));
+            file.out.route(new Route(method, full, file.handling.statuses(handler), textOf(member.child("name")),
+                file.out.at(a)));
           }
         }
       }
@@ -151,7 +151,7 @@ final class JavaRoutes {
     address = file.valueOf(address);
     if (address == null || !address.is("object_creation_expression")
         || !textOf(address.child("type")).equals("InetSocketAddress")) {
-      file.listens.add(new ListenPort(null, null, null, file.location(call)));
+      file.out.listen(new ListenPort(null, null, null, file.out.at(call)));
       return;
     }
     List<Node> args = arguments(address);
@@ -161,10 +161,10 @@ final class JavaRoutes {
     Integer number = port.literal() != null ? JavaFile.parsePort(port.literal())
         : port.fallback() != null ? JavaFile.parsePort(port.fallback()) : null;
     if (port.literal() == null && port.env() == null) {
-      file.listens.add(new ListenPort(null, null, null, file.location(address)));
+      file.out.listen(new ListenPort(null, null, null, file.out.at(address)));
     } else {
-      file.listens.add(new ListenPort(number, port.env(), number == null ? null : host,
-          file.location(address)));
+      file.out.listen(new ListenPort(number, port.env(), number == null ? null : host,
+          file.out.at(address)));
     }
   }
 
@@ -187,8 +187,8 @@ final class JavaRoutes {
     }
     String name = fn == null ? handlerExpr.text()
         : fn.is("method_declaration") ? handlerName(fn) : null;
-    file.routes.add(new Route("*", routePath, handler == null ? List.of() : file.handling.statuses(handler), name,
-        file.location(call)));
+    file.out.route(new Route("*", routePath, handler == null ? List.of() : file.handling.statuses(handler), name,
+        file.out.at(call)));
   }
 
   String handlerName(Node method) {

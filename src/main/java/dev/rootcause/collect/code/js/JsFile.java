@@ -1,5 +1,6 @@
 package dev.rootcause.collect.code.js;
 
+import dev.rootcause.collect.code.ControlFlow;
 import dev.rootcause.collect.code.FactsSink;
 import dev.rootcause.collect.code.SourceFacts;
 import dev.rootcause.collect.syntax.Node;
@@ -27,6 +28,7 @@ final class JsFile {
       "generator_function_declaration");
   static final Set<String> LOOPS =
       Set.of("for_statement", "for_in_statement", "while_statement", "do_statement");
+  static final ControlFlow FLOW = new ControlFlow(LOOPS, FUNCTIONS, "throw_statement");
   static final Set<String> ROUTE_METHODS =
       Set.of("get", "post", "put", "delete", "patch", "head", "options", "all");
   static final Set<String> FRAMEWORKS =
@@ -315,12 +317,7 @@ final class JsFile {
   }
 
   static Node enclosingFunction(Node n) {
-    for (Node p = n.parent(); p != null; p = p.parent()) {
-      if (FUNCTIONS.contains(p.type())) {
-        return p;
-      }
-    }
-    return null;
+    return FLOW.enclosingFunction(n);
   }
 
   /**

@@ -401,7 +401,7 @@ final class JsHazards {
     Node fn = enclosingFunction(loop);
     Node retried = null;
     for (Node attempt : body.descendants("try_statement")) {
-      if (nearestLoop(attempt) != loop || enclosingFunction(attempt) != fn) {
+      if (JsFile.FLOW.nearestLoop(attempt) != loop || enclosingFunction(attempt) != fn) {
         continue;
       }
       retried = retriedCall(attempt, loop);
@@ -422,7 +422,7 @@ final class JsHazards {
       if (n.is("call_expression") && WAITS.matcher(calleeName(n)).matches()) {
         waits[0] = true;
       } else if (n.is("if_statement") && n.child("condition") != null && hasComparison(n.child("condition"))
-          && n.child("consequence") != null && leaves(n.child("consequence"))) {
+          && n.child("consequence") != null && JsFile.FLOW.leaves(n.child("consequence"))) {
         capped[0] = true;
       }
     });
@@ -455,7 +455,7 @@ final class JsHazards {
         call = c;
       }
     }
-    if (call == null || !leavesLoopFrom(tryBody, loop)) {
+    if (call == null || !JsFile.FLOW.leavesLoopFrom(tryBody, loop)) {
       return null;
     }
     Node catchBody = handler.child("body");
@@ -463,35 +463,6 @@ final class JsHazards {
     Node last = statements.isEmpty() ? null : statements.get(statements.size() - 1);
     boolean swallows = last == null || !last.isAny("throw_statement", "return_statement", "break_statement");
     return swallows ? call : null;
-  }
-
-  private static boolean leavesLoopFrom(Node block, Node loop) {
-    for (Node n : block.descendants("return_statement")) {
-      if (enclosingFunction(n) == enclosingFunction(loop)) {
-        return true;
-      }
-    }
-    for (Node n : block.descendants("break_statement")) {
-      if (nearestLoop(n) == loop) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean leaves(Node block) {
-    return !block.descendants("throw_statement").isEmpty()
-        || !block.descendants("return_statement").isEmpty()
-        || !block.descendants("break_statement").isEmpty();
-  }
-
-  private static Node nearestLoop(Node n) {
-    for (Node p = n.parent(); p != null; p = p.parent()) {
-      if (JsFile.LOOPS.contains(p.type()) || JsFile.FUNCTIONS.contains(p.type())) {
-        return p;
-      }
-    }
-    return null;
   }
 
   private static boolean hasComparison(Node cond) {

@@ -1,5 +1,6 @@
 package dev.rootcause.collect.code.js;
 
+import dev.rootcause.collect.code.UrlValue;
 import dev.rootcause.collect.code.Urls;
 import dev.rootcause.collect.syntax.Node;
 import java.util.HashMap;
@@ -102,12 +103,10 @@ final class JsOutbound {
     }
   }
 
-  record UrlValue(String url, String envVar) {}
-
   UrlValue urlOf(Node e, int depth) {
     Node n = JsFile.unwrap(e);
     if (n == null || depth > 2) {
-      return new UrlValue(null, null);
+      return UrlValue.UNKNOWN;
     }
     String literal = JsFile.stringValue(n);
     if (literal != null) {
@@ -121,7 +120,7 @@ final class JsOutbound {
           sb.append(c.text());
         } else if (c.is("template_substitution")) {
           boolean leading = sb.isEmpty();
-          UrlValue part = leading ? urlOf(c.namedChild(0), depth + 1) : new UrlValue(null, null);
+          UrlValue part = leading ? urlOf(c.namedChild(0), depth + 1) : UrlValue.UNKNOWN;
           sb.append(part.url() == null ? "{}" : part.url());
           env = leading ? part.envVar() : env;
         }
@@ -129,13 +128,7 @@ final class JsOutbound {
       return new UrlValue(sb.toString(), env);
     }
     if (n.is("binary_expression") && n.child("operator") != null && n.child("operator").text().equals("+")) {
-      UrlValue left = urlOf(n.child("left"), depth + 1);
-      String right = JsFile.stringValue(n.child("right"));
-      if (left.url() != null || left.envVar() != null) {
-        return new UrlValue((left.url() == null ? "{}" : left.url()) + (right == null ? "{}" : right),
-            left.envVar());
-      }
-      return new UrlValue(null, null);
+      return urlOf(n.child("left"), depth + 1).plus(JsFile.stringValue(n.child("right")));
     }
     JsEnv.EnvRef env = file.env.envOf(n);
     if (env != null) {
@@ -144,6 +137,6 @@ final class JsOutbound {
     if (n.is("identifier")) {
       return urlOf(file.resolve(n), depth + 1);
     }
-    return new UrlValue(null, null);
+    return UrlValue.UNKNOWN;
   }
 }

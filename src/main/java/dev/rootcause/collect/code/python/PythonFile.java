@@ -1,5 +1,6 @@
 package dev.rootcause.collect.code.python;
 
+import dev.rootcause.collect.code.ControlFlow;
 import dev.rootcause.collect.code.FactsSink;
 import dev.rootcause.collect.code.SourceFacts;
 import dev.rootcause.collect.syntax.Node;
@@ -19,6 +20,8 @@ import java.util.function.Consumer;
  * walk of the tree, so the work stays linear in the file's size.
  */
 final class PythonFile {
+  static final ControlFlow FLOW = new ControlFlow(Set.of("for_statement", "while_statement"),
+      Set.of("function_definition", "lambda"), "raise_statement");
   final PythonEnv env = new PythonEnv(this);
   final PythonRoutes routing = new PythonRoutes(this);
   final PythonOutbound clients = new PythonOutbound(this);
@@ -221,7 +224,7 @@ final class PythonFile {
   }
 
   static Node enclosingFunction(Node n) {
-    return n.ancestor("function_definition", "lambda");
+    return FLOW.enclosingFunction(n);
   }
 
   /** Whether code here runs when the process starts: module level, or a function called there. */

@@ -364,7 +364,7 @@ final class PythonHazards {
     }
     Node retried = null;
     for (Node attempt : body.descendants("try_statement")) {
-      if (nearestLoop(attempt) != loop || enclosingFunction(attempt) != fn) {
+      if (PythonFile.FLOW.nearestLoop(attempt) != loop || enclosingFunction(attempt) != fn) {
         continue;
       }
       Node call = retriedCall(attempt, loop);
@@ -387,7 +387,7 @@ final class PythonHazards {
         waits[0] = true;
       } else if (n.isAny("if_statement", "elif_clause") && n.child("condition") != null
           && containsComparison(n.child("condition")) && n.child("consequence") != null
-          && leavesLoop(n.child("consequence"))) {
+          && PythonFile.FLOW.leaves(n.child("consequence"))) {
         capped[0] = true;
       }
     });
@@ -413,9 +413,9 @@ final class PythonHazards {
     if (call == null) {
       return null;
     }
-    boolean exitsOnSuccess = leavesLoopFrom(tryBody, loop);
+    boolean exitsOnSuccess = PythonFile.FLOW.leavesLoopFrom(tryBody, loop);
     Node orElse = attempt.firstOfType("else_clause");
-    exitsOnSuccess |= orElse != null && leavesLoopFrom(orElse, loop);
+    exitsOnSuccess |= orElse != null && PythonFile.FLOW.leavesLoopFrom(orElse, loop);
     boolean swallows = false;
     for (Node handler : attempt.children()) {
       if (handler.is("except_clause")) {
@@ -426,30 +426,6 @@ final class PythonHazards {
       }
     }
     return exitsOnSuccess && swallows ? call : null;
-  }
-
-  private static boolean leavesLoopFrom(Node block, Node loop) {
-    for (Node n : block.descendants("return_statement")) {
-      if (enclosingFunction(n) == enclosingFunction(loop)) {
-        return true;
-      }
-    }
-    for (Node n : block.descendants("break_statement")) {
-      if (nearestLoop(n) == loop) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean leavesLoop(Node block) {
-    return !block.descendants("raise_statement").isEmpty()
-        || !block.descendants("return_statement").isEmpty()
-        || !block.descendants("break_statement").isEmpty();
-  }
-
-  private static Node nearestLoop(Node n) {
-    return n.ancestor("for_statement", "while_statement", "function_definition", "lambda");
   }
 
   private boolean unboundedIterable(Node iterable) {

@@ -1,5 +1,6 @@
 package dev.rootcause.collect.code.python;
 
+import dev.rootcause.collect.code.UrlValue;
 import dev.rootcause.collect.code.Urls;
 import dev.rootcause.collect.syntax.Node;
 import java.util.HashMap;
@@ -90,12 +91,9 @@ final class PythonOutbound {
     return clients;
   }
 
-  /** A URL as far as code says: its text (unknown parts as {@code {}}), and the env var it comes from. */
-  record UrlValue(String url, String envVar) {}
-
   UrlValue urlOf(Node e, int depth) {
     if (e == null || depth > 2) {
-      return new UrlValue(null, null);
+      return UrlValue.UNKNOWN;
     }
     String literal = PythonFile.stringValue(e);
     if (literal != null) {
@@ -108,8 +106,8 @@ final class PythonOutbound {
         if (c.is("string_content")) {
           sb.append(c.text());
         } else if (c.is("interpolation")) {
-          UrlValue part = sb.isEmpty() ? urlOf(c.child("expression"), depth + 1) : new UrlValue(null, null);
-          if (part.url() != null || part.envVar() != null) {
+          UrlValue part = sb.isEmpty() ? urlOf(c.child("expression"), depth + 1) : UrlValue.UNKNOWN;
+          if (part.known()) {
             sb.append(part.url() == null ? "{}" : part.url());
             env = part.envVar();
           } else {
@@ -120,13 +118,7 @@ final class PythonOutbound {
       return new UrlValue(sb.toString(), env);
     }
     if (e.is("binary_operator") && e.child("operator") != null && e.child("operator").text().equals("+")) {
-      UrlValue left = urlOf(e.child("left"), depth + 1);
-      String right = PythonFile.stringValue(e.child("right"));
-      if (left.url() != null || left.envVar() != null) {
-        return new UrlValue((left.url() == null ? "{}" : left.url()) + (right == null ? "{}" : right),
-            left.envVar());
-      }
-      return new UrlValue(null, null);
+      return urlOf(e.child("left"), depth + 1).plus(PythonFile.stringValue(e.child("right")));
     }
     PythonEnv.EnvRef env = file.env.envOf(e);
     if (env != null) {
@@ -135,6 +127,6 @@ final class PythonOutbound {
     if (e.is("identifier")) {
       return urlOf(file.resolve(e), depth + 1);
     }
-    return new UrlValue(null, null);
+    return UrlValue.UNKNOWN;
   }
 }

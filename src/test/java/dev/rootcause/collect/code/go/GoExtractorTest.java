@@ -82,10 +82,11 @@ class GoExtractorTest {
         new Route("POST", "/api/v1/orders", List.of(201, 500), "createOrder", at(p, 34, 2)));
     assertThat(facts.envReads()).containsExactly(
         new EnvRead("DATABASE_URL", false, null, at(p, 18, 37)));
+    // in source order, as every reader lists its facts
     assertThat(facts.hazards()).containsExactly(
+        new Hazard.RetryWithoutBackoff(null, at(p, 17, 2), null, false, false),
         new Hazard.RandomFailure("/api/v1/orders", at(p, 48, 5), "rand.Float64() < 0.5", false,
-            new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null), null, null),
-        new Hazard.RetryWithoutBackoff(null, at(p, 17, 2), null, false, false));
+            new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null), null, null));
   }
 
   @Test
