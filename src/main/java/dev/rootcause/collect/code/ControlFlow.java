@@ -4,14 +4,37 @@ import dev.rootcause.collect.syntax.Node;
 import java.util.Set;
 
 /**
- * Which loop or function a node is in, and whether a block leaves a loop, over any grammar: only
- * the node types of loops, functions and the raising statement differ per language.
+ * Which loop or function a node is in, whether it runs only on some paths, and whether a block
+ * leaves a loop, over any grammar: only the node types of loops, functions, branches and the
+ * raising statement differ per language.
  */
-public record ControlFlow(Set<String> loops, Set<String> functions, String raise) {
+public record ControlFlow(
+    Set<String> loops, Set<String> functions, Set<String> branches, String raise) {
 
   public ControlFlow {
     loops = Set.copyOf(loops);
     functions = Set.copyOf(functions);
+    branches = Set.copyOf(branches);
+  }
+
+  /** Whether a node inside {@code fn} runs only on some paths through it (a branch, a handler). */
+  public boolean conditional(Node n, Node fn) {
+    for (Node p = n.parent(); p != null && p != fn; p = p.parent()) {
+      if (branches.contains(p.type())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a node inside {@code fn} is in a loop that catches errors: a retry loop's body. */
+  public boolean insideRetryLoop(Node n, Node fn) {
+    for (Node p = n.parent(); p != null && p != fn; p = p.parent()) {
+      if (loops.contains(p.type()) && !p.descendants("try_statement").isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The function (or lambda) a node is inside, or null at module level. */

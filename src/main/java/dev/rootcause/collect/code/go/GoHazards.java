@@ -5,6 +5,7 @@ import static dev.rootcause.collect.code.Expressions.textOf;
 import static dev.rootcause.collect.code.Expressions.unparen;
 
 import dev.rootcause.collect.code.Snippets;
+import dev.rootcause.collect.code.Trees;
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.Hazard;
 import dev.rootcause.model.app.HealthPaths;
@@ -80,36 +81,25 @@ final class GoHazards {
     if (condition == null || consequence == null) {
       return;
     }
-    Node[] random = {null};
-    condition.visit(n -> {
-      if (random[0] == null && n.is("call_expression") && isRandomCall(n)
-          && n.ancestor("binary_expression") != null) {
-        random[0] = n;
-      }
-      return random[0] == null;
-    });
-    if (random[0] == null) {
+    Node random = Trees.first(condition, n -> n.is("call_expression") && isRandomCall(n)
+        && n.ancestor("binary_expression") != null);
+    if (random == null) {
       return;
     }
-    boolean[] fails = {false};
-    consequence.visit(n -> {
-      if (fails[0] || n.is("func_literal")) {
-        return false;
-      }
+    boolean fails = Trees.any(consequence, "func_literal", n -> {
       if (n.is("call_expression")) {
-        for (Integer code : file.handling.statusCodes(n, handler)) {
-          fails[0] |= code != null && code >= 500;
-        }
-        fails[0] |= file.env.isFatal(n) || n.child("function") != null
-            && n.child("function").is("identifier") && n.child("function").text().equals("panic");
-      } else if (n.is("return_statement") && handler.style == GoHandlers.Style.ECHO) {
-        Integer code = file.handling.echoReturnStatus(n, handler);
-        fails[0] |= code != null && code >= 500;
+        return file.handling.statusCodes(n, handler).stream().anyMatch(c -> c != null && c >= 500)
+            || file.env.isFatal(n) || n.child("function") != null
+                && n.child("function").is("identifier") && n.child("function").text().equals("panic");
       }
-      return !fails[0];
+      if (n.is("return_statement") && handler.style == GoHandlers.Style.ECHO) {
+        Integer code = file.handling.echoReturnStatus(n, handler);
+        return code != null && code >= 500;
+      }
+      return false;
     });
-    if (fails[0]) {
-      file.out.hazard(new Hazard.RandomFailure(route, file.out.at(random[0]), Snippets.of(condition),
+    if (fails) {
+      file.out.hazard(new Hazard.RandomFailure(route, file.out.at(random), Snippets.of(condition),
           condition.is("call_expression") || condition.is("identifier"),
           new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null), null, null));
     }

@@ -5,6 +5,7 @@ import static dev.rootcause.collect.code.Expressions.arguments;
 import static dev.rootcause.collect.code.Expressions.textOf;
 import static dev.rootcause.collect.code.Expressions.unparen;
 
+import dev.rootcause.collect.code.Numbers;
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.app.AppFacts.ListenPort;
@@ -162,12 +163,7 @@ final class GoServer {
   }
 
   static Integer parsePort(String text) {
-    try {
-      int port = Integer.parseInt(text.trim());
-      return port > 0 && port < 65536 ? port : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return Numbers.port(text.trim());
   }
 
   // ---- routes --------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import static dev.rootcause.collect.code.Expressions.textOf;
 import static dev.rootcause.collect.code.Expressions.unparen;
 
 import dev.rootcause.collect.code.Expressions;
+import dev.rootcause.collect.code.Numbers;
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.AppFacts.Route;
 import java.util.ArrayList;
@@ -225,12 +226,7 @@ final class GoValues {
     }
     Node e = unparen(expr);
     if (e.is("int_literal")) {
-      try {
-        int code = Integer.parseInt(e.text());
-        return code >= 100 && code < 600 ? code : null;
-      } catch (NumberFormatException ex) {
-        return null;
-      }
+      return Numbers.status(e.text());
     }
     if (e.is("selector_expression") && GoFile.NET_HTTP.equals(file.imports.get(textOf(e.child("operand"))))) {
       return GoFile.STATUS_CONSTANTS.get(textOf(e.child("field")));

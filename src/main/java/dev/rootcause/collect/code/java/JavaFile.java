@@ -6,6 +6,7 @@ import static dev.rootcause.collect.code.Expressions.unparen;
 
 import dev.rootcause.collect.code.Expressions;
 import dev.rootcause.collect.code.FactsSink;
+import dev.rootcause.collect.code.Numbers;
 import dev.rootcause.collect.code.SourceFacts;
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.collect.syntax.SyntaxTree;
@@ -365,21 +366,11 @@ final class JavaFile {
   }
 
   static Integer parseStatus(String text) {
-    try {
-      int code = Integer.parseInt(text);
-      return code >= 100 && code < 600 ? code : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return Numbers.status(text);
   }
 
   static Integer parsePort(String text) {
-    try {
-      int port = Integer.parseInt(text.trim());
-      return port > 0 && port < 65536 ? port : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return Numbers.port(text.trim());
   }
 
   /** Unquotes a Java string literal; null for text blocks and escapes we do not interpret. */

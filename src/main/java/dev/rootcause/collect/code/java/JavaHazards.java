@@ -4,6 +4,7 @@ import static dev.rootcause.collect.code.Expressions.argument;
 import static dev.rootcause.collect.code.Expressions.textOf;
 
 import dev.rootcause.collect.code.Snippets;
+import dev.rootcause.collect.code.Trees;
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.Hazard;
 import dev.rootcause.model.app.HealthPaths;
@@ -63,37 +64,28 @@ final class JavaHazards {
     if (condition == null || consequence == null) {
       return;
     }
-    Node[] random = {null};
-    condition.visit(n -> {
-      if (random[0] == null && n.is("method_invocation") && isRandom(n)
-          && (n.ancestor("binary_expression") != null
-              || textOf(n.child("name")).equals("nextBoolean"))) {
-        random[0] = n;
-      }
-      return random[0] == null;
-    });
-    if (random[0] == null) {
+    Node random = Trees.first(condition, n -> n.is("method_invocation") && isRandom(n)
+        && (n.ancestor("binary_expression") != null
+            || textOf(n.child("name")).equals("nextBoolean")));
+    if (random == null) {
       return;
     }
-    boolean[] fails = {false};
-    consequence.visit(n -> {
-      if (fails[0] || n.is("lambda_expression")) {
+    boolean fails = Trees.any(consequence, "lambda_expression", n -> {
+      if (n.is("throw_statement")) {
+        return true;
+      }
+      if (!n.is("method_invocation") && !n.is("object_creation_expression")) {
         return false;
       }
-      if (n.is("throw_statement")) {
-        fails[0] = true;
-      } else if (n.is("method_invocation") || n.is("object_creation_expression")) {
-        JavaHandlers.Status status = file.handling.status(n, handler);
-        fails[0] = status != null && status.code() != null && status.code() >= 500
-            || n.is("method_invocation") && textOf(n.child("name")).equals("exit")
-                && textOf(n.child("object")).equals("System");
-      }
-      return !fails[0];
+      JavaHandlers.Status status = file.handling.status(n, handler);
+      return status != null && status.code() != null && status.code() >= 500
+          || n.is("method_invocation") && textOf(n.child("name")).equals("exit")
+              && textOf(n.child("object")).equals("System");
     });
-    if (fails[0]) {
+    if (fails) {
       Node test = condition.is("parenthesized_expression") && condition.namedChild(0) != null
           ? condition.namedChild(0) : condition;
-      file.out.hazard(new Hazard.RandomFailure(route, file.out.at(random[0]),
+      file.out.hazard(new Hazard.RandomFailure(route, file.out.at(random),
           Snippets.shorten(JavaFile.stripParens(condition.text())), test.is("method_invocation")
               || test.is("identifier"),
           new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null), null, null));

@@ -1,5 +1,6 @@
 package dev.rootcause.collect.code.java;
 
+import dev.rootcause.collect.code.Numbers;
 import dev.rootcause.collect.code.SourceFacts;
 import dev.rootcause.collect.yaml.YamlDocument;
 import dev.rootcause.collect.yaml.YamlNode;
@@ -188,11 +189,6 @@ final class SpringConfig {
   }
 
   private static Integer parsePort(String digits) {
-    try {
-      int port = Integer.parseInt(digits);
-      return port > 0 && port < 65536 ? port : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return Numbers.port(digits);
   }
 }

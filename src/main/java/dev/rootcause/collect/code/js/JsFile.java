@@ -2,6 +2,7 @@ package dev.rootcause.collect.code.js;
 
 import dev.rootcause.collect.code.ControlFlow;
 import dev.rootcause.collect.code.FactsSink;
+import dev.rootcause.collect.code.Numbers;
 import dev.rootcause.collect.code.SourceFacts;
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.AppFacts;
@@ -28,7 +29,8 @@ final class JsFile {
       "generator_function_declaration");
   static final Set<String> LOOPS =
       Set.of("for_statement", "for_in_statement", "while_statement", "do_statement");
-  static final ControlFlow FLOW = new ControlFlow(LOOPS, FUNCTIONS, "throw_statement");
+  static final ControlFlow FLOW = new ControlFlow(LOOPS, FUNCTIONS, Set.of("if_statement",
+      "else_clause", "ternary_expression", "catch_clause", "switch_case"), "throw_statement");
   static final Set<String> ROUTE_METHODS =
       Set.of("get", "post", "put", "delete", "patch", "head", "options", "all");
   static final Set<String> FRAMEWORKS =
@@ -453,14 +455,7 @@ final class JsFile {
 
   static Integer intValue(Node e) {
     String text = literalText(e);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Integer.parseInt(text.trim());
-    } catch (NumberFormatException ex) {
-      return null;
-    }
+    return text == null ? null : Numbers.integer(text.trim());
   }
 
   /** The names a function's parameters bind, in order (TypeScript's typed parameters included). */

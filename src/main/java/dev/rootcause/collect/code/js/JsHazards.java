@@ -99,23 +99,14 @@ final class JsHazards {
   /** {@code await new Promise(r => setTimeout(r, ms))}, {@code await sleep(ms)}, timers/promises. */
   private void awaitedSleep(Node await, Node fn, String route) {
     Node value = unwrap(await.namedChild(0));
-    if (value == null || !isSleep(value) || insideRetryLoop(await, fn)) {
+    if (value == null || !isSleep(value) || JsFile.FLOW.insideRetryLoop(await, fn)) {
       return;
     }
     boolean call = value.is("call_expression");
     Node delay = call ? argument(value, 0) : null;
     file.out.hazard(new Hazard.Sleep(route, file.out.at(await), Snippets.of(await),
         call ? Snippets.of(value.child("function")) : "setTimeout",
-        delay == null ? null : Snippets.of(delay), !conditional(await, fn), false));
-  }
-
-  private static boolean conditional(Node n, Node fn) {
-    for (Node p = n.parent(); p != null && p != fn; p = p.parent()) {
-      if (p.isAny("if_statement", "else_clause", "ternary_expression", "catch_clause", "switch_case")) {
-        return true;
-      }
-    }
-    return false;
+        delay == null ? null : Snippets.of(delay), !JsFile.FLOW.conditional(await, fn), false));
   }
 
   private boolean isSleep(Node e) {
@@ -164,15 +155,6 @@ final class JsHazards {
           Snippets.shorten("setTimeout(..., " + delay + ")"), "setTimeout", Snippets.shorten(delay),
           true, true));
     }
-  }
-
-  private static boolean insideRetryLoop(Node n, Node fn) {
-    for (Node p = n.parent(); p != null && p != fn; p = p.parent()) {
-      if (JsFile.LOOPS.contains(p.type()) && !p.descendants("try_statement").isEmpty()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   // ---- Random failure ------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.rootcause.collect.code.js;
 
+import dev.rootcause.collect.code.Numbers;
 import dev.rootcause.collect.syntax.Node;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -331,7 +332,7 @@ final class JsRoutes {
             && n.namedChild(0).is("object") ? 200 : null;
         default -> null;
       };
-      if (status != null && status >= 100 && status < 600) {
+      if (status != null && Numbers.isStatus(status)) {
         found.add(status);
       }
     });

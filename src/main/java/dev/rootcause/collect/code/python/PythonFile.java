@@ -2,6 +2,7 @@ package dev.rootcause.collect.code.python;
 
 import dev.rootcause.collect.code.ControlFlow;
 import dev.rootcause.collect.code.FactsSink;
+import dev.rootcause.collect.code.Numbers;
 import dev.rootcause.collect.code.SourceFacts;
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.AppFacts;
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
  */
 final class PythonFile {
   static final ControlFlow FLOW = new ControlFlow(Set.of("for_statement", "while_statement"),
-      Set.of("function_definition", "lambda"), "raise_statement");
+      Set.of("function_definition", "lambda"), Set.of("if_statement", "elif_clause",
+          "else_clause", "conditional_expression", "except_clause"), "raise_statement");
   final PythonEnv env = new PythonEnv(this);
   final PythonRoutes routing = new PythonRoutes(this);
   final PythonOutbound clients = new PythonOutbound(this);
@@ -370,13 +372,6 @@ final class PythonFile {
 
   static Integer intValue(Node n) {
     String text = literalText(n);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return text == null ? null : Numbers.integer(text.trim());
   }
 }

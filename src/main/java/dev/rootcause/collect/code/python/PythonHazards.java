@@ -110,30 +110,11 @@ final class PythonHazards {
     if (seconds != null && "0".equals(literalText(seconds))) {
       return; // sleep(0) yields to other tasks; it does not delay the response
     }
-    if (insideRetryLoop(call, fn)) {
+    if (PythonFile.FLOW.insideRetryLoop(call, fn)) {
       return; // a pause between attempts is backoff, app/retry-without-backoff's business
     }
     file.out.hazard(new Hazard.Sleep(route, file.out.at(call), Snippets.of(call), q,
-        seconds == null ? null : Snippets.of(seconds), !conditional(call, fn), false));
-  }
-
-  private static boolean conditional(Node n, Node fn) {
-    for (Node p = n.parent(); p != null && p != fn; p = p.parent()) {
-      if (p.isAny("if_statement", "elif_clause", "else_clause", "conditional_expression",
-          "except_clause")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean insideRetryLoop(Node n, Node fn) {
-    for (Node p = n.parent(); p != null && p != fn; p = p.parent()) {
-      if (p.isAny("for_statement", "while_statement") && !p.descendants("try_statement").isEmpty()) {
-        return true;
-      }
-    }
-    return false;
+        seconds == null ? null : Snippets.of(seconds), !PythonFile.FLOW.conditional(call, fn), false));
   }
 
   // ---- Random failure ------------------------------------------------------------------------

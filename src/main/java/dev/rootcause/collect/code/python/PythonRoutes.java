@@ -1,5 +1,6 @@
 package dev.rootcause.collect.code.python;
 
+import dev.rootcause.collect.code.Numbers;
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.Hazard;
 import java.util.ArrayList;
@@ -301,7 +302,7 @@ final class PythonRoutes {
             && n.child("left").text().endsWith(".status_code") ? statusCode(n.child("right")) : null;
         default -> null;
       };
-      if (status != null && status >= 100 && status < 600) {
+      if (status != null && Numbers.isStatus(status)) {
         found.add(status);
       }
     });
