@@ -16,8 +16,6 @@ final class GoEnv {
     this.file = file;
   }
 
-  // ---- env reads -----------------------------------------------------------------------------
-
   void readEnvCall(Node call) {
     Node nameArg = argument(call, 0);
     String name = file.values.constantString(nameArg);

@@ -18,8 +18,6 @@ final class GoHandlers {
     this.file = file;
   }
 
-  // ---- handlers ------------------------------------------------------------------------------
-
   enum Style { NET_HTTP, GIN, ECHO }
 
   /** A function that answers requests, the routes it serves, and its request parameter name. */

@@ -15,8 +15,6 @@ final class GoOutbound {
     this.file = file;
   }
 
-  // ---- outbound calls ------------------------------------------------------------------------
-
   void readClientCall(Node call, String method, GoValues.GoType client) {
     Boolean timeout = clientTimeout(client);
     switch (method) {

@@ -15,8 +15,6 @@ final class JavaEnv {
     this.file = file;
   }
 
-  // ---- env reads -----------------------------------------------------------------------------
-
   void readEnv(Node call, String name, EnvUse use) {
     if (name == null) {
       return;

@@ -18,8 +18,6 @@ final class JavaHandlers {
     this.file = file;
   }
 
-  // ---- handlers ------------------------------------------------------------------------------
-
   enum Style { SPRING, JDK }
 
   /** A method or lambda that answers requests, and how it sets statuses. */

@@ -15,8 +15,6 @@ final class JavaOutbound {
     this.file = file;
   }
 
-  // ---- outbound calls ------------------------------------------------------------------------
-
   void readRestTemplateCall(Node call, Node object) {
     Node declarator = file.declaratorOf(object, call);
     if (declarator == null || !JavaFile.declaredType(declarator).equals("RestTemplate")) {

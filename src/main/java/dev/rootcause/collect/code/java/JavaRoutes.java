@@ -20,8 +20,6 @@ final class JavaRoutes {
     this.file = file;
   }
 
-  // ---- Spring controllers --------------------------------------------------------------------
-
   void readController(Node type) {
     Node body = type.child("body");
     if (body == null) {

@@ -15,8 +15,6 @@ final class JsEnv {
     this.file = file;
   }
 
-  // ---- Environment -----------------------------------------------------------------------------
-
   /** An env var read: name, default value node (null if none), and where it is read. */
   record EnvRef(String name, Node defaultValue, Node at) {
     String defaultText() {

@@ -15,8 +15,6 @@ final class JsOutbound {
     this.file = file;
   }
 
-  // ---- Outbound calls ---------------------------------------------------------------------
-
   static final Set<String> AXIOS_METHODS =
       Set.of("get", "post", "put", "patch", "delete", "head", "options", "request");
 

@@ -15,8 +15,6 @@ final class PythonEnv {
     this.file = file;
   }
 
-  // ---- Environment -----------------------------------------------------------------------------
-
   /** An env var read: its name, the default node (null if none), and whether it is {@code environ[..]}. */
   record EnvRef(String name, Node defaultValue, boolean subscript) {
     /** The default as text, null when there is none or it is not a literal. */

@@ -15,8 +15,6 @@ final class PythonOutbound {
     this.file = file;
   }
 
-  // ---- Outbound calls ---------------------------------------------------------------------
-
   static final Set<String> CLIENT_METHODS =
       Set.of("get", "post", "put", "patch", "delete", "head", "options", "request");
 
