@@ -1,8 +1,12 @@
 package dev.rootcause.model;
 
+import dev.rootcause.model.app.AppFacts;
 import java.util.List;
 
-/** A rule's validated metadata, read once from its {@code @RuleSpec} (see {@code rules.RuleInfos}). */
+/**
+ * A rule's validated metadata, read once from its {@code @RuleSpec} (see {@code rules.RuleInfos}).
+ * {@code languages} are the source languages an app rule covers, empty for other rules.
+ */
 public record RuleInfo(
     String id,
     Layer layer,
@@ -11,13 +15,21 @@ public record RuleInfo(
     String symptom,
     String fix,
     List<Threshold> thresholds,
-    Class<?> ruleClass) implements java.io.Serializable {
+    List<AppFacts.Language> languages,
+    Class<?> ruleClass) {
 
   /** A tunable number and its default. */
   public record Threshold(String name, long defaultValue, String description) implements java.io.Serializable {}
 
   public RuleInfo {
     thresholds = List.copyOf(thresholds);
+    languages = List.copyOf(languages);
+  }
+
+  /** A rule that reads no source language. */
+  public RuleInfo(String id, Layer layer, Severity severity, String summary, String symptom,
+      String fix, List<Threshold> thresholds, Class<?> ruleClass) {
+    this(id, layer, severity, summary, symptom, fix, thresholds, List.of(), ruleClass);
   }
 
   /** The long explanation's resource: {@code /rules/k8s/probe-port-not-exposed.md}. */

@@ -2,6 +2,7 @@ package dev.rootcause.report;
 
 import dev.rootcause.model.Layer;
 import dev.rootcause.model.RuleInfo;
+import dev.rootcause.model.app.AppFacts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,6 +41,10 @@ public final class RuleCatalogue {
     sb.append("### `").append(r.id()).append("`\n\n");
     sb.append(r.summary()).append(".\n\n");
     sb.append("- Severity: ").append(r.severity().label()).append('\n');
+    if (!r.languages().isEmpty()) {
+      sb.append("- Languages: ").append(r.languages().stream().map(AppFacts.Language::label)
+          .collect(Collectors.joining(", "))).append('\n');
+    }
     sb.append("- Symptom: ").append(r.symptom()).append('\n');
     sb.append("- Fix: ").append(r.fix()).append('\n');
     for (RuleInfo.Threshold t : r.thresholds()) {

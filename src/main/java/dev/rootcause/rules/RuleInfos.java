@@ -2,9 +2,11 @@ package dev.rootcause.rules;
 
 import dev.rootcause.model.Layer;
 import dev.rootcause.model.RuleInfo;
+import dev.rootcause.model.app.AppFacts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Turns a rule class's {@link RuleSpec} into its validated {@link RuleInfo}. */
 public final class RuleInfos {
@@ -28,8 +30,12 @@ public final class RuleInfos {
       check(thresholds.put(t.name(), new RuleInfo.Threshold(t.name(), t.value(), t.description())) == null,
           where + ": duplicate threshold " + t.name());
     }
+    List<AppFacts.Language> languages = List.of(spec.languages());
+    check(languages.size() == Set.copyOf(languages).size(), where + ": a language is listed twice");
+    check(layer == Layer.APP ? !languages.isEmpty() : languages.isEmpty(),
+        where + ": an app rule names the languages it covers, and only an app rule does");
     return new RuleInfo(spec.id(), layer, spec.severity(), spec.summary(), spec.symptom(),
-        spec.fix(), List.copyOf(thresholds.values()), ruleClass);
+        spec.fix(), List.copyOf(thresholds.values()), languages, ruleClass);
   }
 
   /** {@code layer/kebab-case}: lower-case words of letters and digits, one hyphen between them. */

@@ -1,6 +1,7 @@
 package dev.rootcause.rules;
 
 import dev.rootcause.model.Severity;
+import dev.rootcause.model.app.AppFacts;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -26,6 +27,12 @@ public @interface RuleSpec {
 
   /** The generic remedy, ending with a period; findings may give a concrete one. */
   String fix();
+
+  /**
+   * For an {@code app/*} rule, the source languages whose readers find what it asks about; each
+   * needs a positive fixture in that language. Other rules leave it empty.
+   */
+  AppFacts.Language[] languages() default {};
 
   /** Tunable limits, set per rule in {@code .rootcause.yaml} under {@code thresholds}. */
   Threshold[] thresholds() default {};

@@ -1,14 +1,18 @@
 package dev.rootcause.rules;
 
 import dev.rootcause.pipeline.BuiltInRules;
+import dev.rootcause.model.Layer;
 import dev.rootcause.model.RuleInfo;
+import dev.rootcause.model.app.AppFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootcause.report.RuleCatalogue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -55,6 +59,56 @@ class RuleCatalogueTest {
       assertThat(RuleCatalogue.longDoc(r)).as("src/main/resources/rules/" + r.id() + ".md").isNotBlank();
     }
   }
+
+  @Test
+  void everyAppRuleHasAPositiveFixtureInEachLanguageItClaims() throws IOException {
+    for (RuleInfo r : rules) {
+      if (r.layer() != Layer.APP) {
+        continue;
+      }
+      Set<AppFacts.Language> covered = EnumSet.noneOf(AppFacts.Language.class);
+      try (var cases = Files.list(RuleFixturesTest.FIXTURES.resolve(r.id()).resolve("positive"))) {
+        for (Path kase : cases.filter(Files::isDirectory).toList()) {
+          covered.addAll(languagesOf(kase, r.id()));
+        }
+      }
+      assertThat(covered).as("languages with a positive fixture of " + r.id())
+          .containsAll(r.languages());
+    }
+  }
+
+  /**
+   * The languages a positive case tests: those of the source files holding the rule's markers, or,
+   * when the markers sit in a Dockerfile or manifest, those of the case's source files.
+   */
+  private static Set<AppFacts.Language> languagesOf(Path kase, String ruleId) throws IOException {
+    Set<AppFacts.Language> marked = EnumSet.noneOf(AppFacts.Language.class);
+    Set<AppFacts.Language> present = EnumSet.noneOf(AppFacts.Language.class);
+    try (var files = Files.walk(kase)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        AppFacts.Language language = SOURCE_EXTENSIONS.get(extension(f));
+        if (language == null) {
+          continue;
+        }
+        present.add(language);
+        if (read(f).contains("expect: " + ruleId)) {
+          marked.add(language);
+        }
+      }
+    }
+    return marked.isEmpty() ? present : marked;
+  }
+
+  private static String extension(Path f) {
+    String name = f.getFileName().toString();
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  private static final Map<String, AppFacts.Language> SOURCE_EXTENSIONS = Map.of(
+      "py", AppFacts.Language.PYTHON, "js", AppFacts.Language.JAVASCRIPT,
+      "mjs", AppFacts.Language.JAVASCRIPT, "cjs", AppFacts.Language.JAVASCRIPT,
+      "ts", AppFacts.Language.TYPESCRIPT, "go", AppFacts.Language.GO,
+      "java", AppFacts.Language.JAVA);
 
   @Test
   void generatedRulesDocIsFresh() throws IOException {

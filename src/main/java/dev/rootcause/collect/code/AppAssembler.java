@@ -3,7 +3,8 @@ package dev.rootcause.collect.code;
 import dev.rootcause.model.HostReference;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.app.AppFacts;
-import dev.rootcause.model.app.AppFacts.Hazard;
+import dev.rootcause.model.app.Hazard;
+import dev.rootcause.model.app.HealthPaths;
 import dev.rootcause.model.docker.Dockerfile;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,8 +27,6 @@ import java.util.stream.Collectors;
  */
 public final class AppAssembler {
   static final String OUTBOUND_VIA = "outbound call in code";
-  private static final Pattern HEALTH_PATH =
-      Pattern.compile("(?i)/(health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping)/?");
   /** Folders of one-off scripts that live beside a server but are not it. */
   private static final Pattern SCRIPT_DIR =
       Pattern.compile("(.*/)?(scripts|bin|tools|migrations|commands|fixtures|seeds)/.*");
@@ -146,20 +145,18 @@ public final class AppAssembler {
         }
       }
     }
-    if (start != null && start.devServer() != null && start.location() != null) {
-      Hazard h = new Hazard(Hazard.Kind.DEV_SERVER, start.devServer(), null, start.location());
-      hazards.putIfAbsent(key(h), h);
+    if (start != null && start.devServer() != null) {
+      hazards.putIfAbsent(key(start.devServer()), start.devServer());
     }
     // An extractor may judge its health routes itself (the Go one does): one finding per route.
     Set<String> judged = new HashSet<>();
     hazards.values().stream().filter(h -> h.kind() == Hazard.Kind.HEALTH_ALWAYS_FAILS && h.route() != null)
         .forEach(h -> judged.add(h.route().substring(h.route().lastIndexOf(' ') + 1)));
     for (AppFacts.Route r : routes) {
-      if (HEALTH_PATH.matcher(r.path()).matches() && !judged.contains(r.path()) && !r.statuses().isEmpty()
+      if (HealthPaths.isHealthCheck(r.path()) && !judged.contains(r.path()) && !r.statuses().isEmpty()
           && r.statuses().stream().allMatch(s -> s >= 500)) {
-        String statuses = r.statuses().stream().map(String::valueOf).collect(Collectors.joining(" or "));
-        Hazard h = new Hazard(Hazard.Kind.HEALTH_ALWAYS_FAILS, "answers " + statuses + " on every call",
-            (r.method().equals("*") ? "" : r.method() + " ") + r.path(), r.location());
+        Hazard h = new Hazard.HealthAlwaysFails(
+            (r.method().equals("*") ? "" : r.method() + " ") + r.path(), r.location(), r.statuses());
         hazards.putIfAbsent(key(h), h);
       }
     }

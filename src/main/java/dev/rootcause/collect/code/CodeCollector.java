@@ -8,6 +8,8 @@ import dev.rootcause.collect.FileCollector;
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
 import dev.rootcause.collect.code.js.JavaScriptExtractor;
+import dev.rootcause.collect.code.go.GoExtractor;
+import dev.rootcause.collect.code.java.JavaExtractor;
 import dev.rootcause.collect.code.python.PythonExtractor;
 import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.SourceLocation;

@@ -7,11 +7,11 @@ import java.util.List;
  * Questions the Go and Java readers ask of expressions alike: both grammars name a call's
  * arguments and a parenthesized expression the same.
  */
-final class Expressions {
+public final class Expressions {
   private Expressions() {}
 
   /** The expression inside any parentheses around {@code node}. */
-  static Node unparen(Node node) {
+  public static Node unparen(Node node) {
     Node n = node;
     while (n != null && n.is("parenthesized_expression") && n.namedChild(0) != null) {
       n = n.namedChild(0);
@@ -20,19 +20,19 @@ final class Expressions {
   }
 
   /** A call's arguments, empty when it has none. */
-  static List<Node> arguments(Node call) {
+  public static List<Node> arguments(Node call) {
     Node args = call.child("arguments");
     return args == null ? List.of() : args.namedChildren();
   }
 
   /** A call's argument at {@code index}, or null. */
-  static Node argument(Node call, int index) {
+  public static Node argument(Node call, int index) {
     Node args = call.child("arguments");
     return args == null ? null : args.namedChild(index);
   }
 
   /** The node's text, empty for a missing node. */
-  static String textOf(Node node) {
+  public static String textOf(Node node) {
     return node == null ? "" : node.text();
   }
 
@@ -40,7 +40,7 @@ final class Expressions {
    * The body of a double-quoted Go or Java string with its common escapes ({@code \n \t \" \\})
    * undone; null when it holds another escape, whose value we do not guess.
    */
-  static String unescape(String body) {
+  public static String unescape(String body) {
     if (body.indexOf('\\') < 0) {
       return body;
     }

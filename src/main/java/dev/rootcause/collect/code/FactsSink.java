@@ -2,8 +2,8 @@ package dev.rootcause.collect.code;
 
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.SourceLocation;
-import dev.rootcause.model.app.AppFacts.Hazard;
 import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.app.Hazard;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -33,6 +33,22 @@ public final class FactsSink {
     return new SourceLocation(path, node.line(), node.column());
   }
 
+  public void listen(AppFacts.ListenPort listen) {
+    listens.add(listen);
+  }
+
+  public void route(AppFacts.Route route) {
+    routes.add(route);
+  }
+
+  public void env(AppFacts.EnvRead read) {
+    envReads.add(read);
+  }
+
+  public void call(AppFacts.OutboundCall call) {
+    calls.add(call);
+  }
+
   public void listen(Integer port, String envVar, String host, Node at) {
     listens.add(new AppFacts.ListenPort(port, envVar, host, at(at)));
   }
@@ -50,15 +66,24 @@ public final class FactsSink {
   }
 
   /** A hazard, once per kind and place (a helper reached from two handlers is reported once). */
-  public void hazard(Hazard.Kind kind, String detail, String route, Node at) {
-    if (seenHazards.add(kind + "@" + at.line() + ":" + at.column())) {
-      hazards.add(new Hazard(kind, detail, route, at(at)));
+  public void hazard(Hazard hazard) {
+    SourceLocation at = hazard.location();
+    if (seenHazards.add(hazard.kind() + "@" + at.line() + ":" + at.column())) {
+      hazards.add(hazard);
     }
   }
 
   /** Something the report should mention with --verbose (syntax skipped, a file only partly read). */
   public void note(String note) {
     notes.add(note);
+  }
+
+  public boolean hasListens() {
+    return !listens.isEmpty();
+  }
+
+  public boolean hasRoutes() {
+    return !routes.isEmpty();
   }
 
   public List<AppFacts.EnvRead> envReads() {

@@ -1,6 +1,7 @@
 package dev.rootcause.collect.code;
 
 import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.app.Hazard;
 import java.io.Serializable;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public record SourceFacts(
     List<AppFacts.Route> routes,
     List<AppFacts.EnvRead> envReads,
     List<AppFacts.OutboundCall> outboundCalls,
-    List<AppFacts.Hazard> hazards) implements Serializable {
+    List<Hazard> hazards) implements Serializable {
 
   public SourceFacts {
     listens = List.copyOf(listens);

@@ -1,6 +1,7 @@
 package dev.rootcause.collect.code;
 
 import dev.rootcause.model.SourceLocation;
+import dev.rootcause.model.app.Hazard;
 import dev.rootcause.model.docker.Dockerfile;
 import dev.rootcause.model.docker.Stage;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public record StartCommand(
     String portEnv,
     String host,
     boolean listens,
-    String devServer,
+    Hazard.DevServer devServer,
     String display,
     SourceLocation location) {
 
@@ -205,7 +206,7 @@ public record StartCommand(
         String address = i + 2 < rest.size() && !rest.get(i + 2).startsWith("-") ? rest.get(i + 2) : null;
         Bind bind = address == null ? new Bind(8000, null, "127.0.0.1") : bind(address, null);
         return Optional.of(new StartCommand(Kind.PYTHON_SCRIPT, t, bind.port(), bind.env(), bind.host(),
-            true, "manage.py runserver (Django's development server)", display, at));
+            true, devServer(Hazard.DevServer.Tool.DJANGO, "manage.py runserver", at), display, at));
       }
       return Optional.of(new StartCommand(Kind.PYTHON_SCRIPT, t, null, null, null, false, null,
           display, at));
@@ -315,7 +316,7 @@ public record StartCommand(
     }
     Port p = port == null ? new Port(8000, "UVICORN_PORT") : port;
     return new StartCommand(Kind.PYTHON_SERVER, target == null ? null : target.split(":")[0], p.number(),
-        p.env(), host, !socket, reload ? "uvicorn --reload (auto-reload development mode)" : null,
+        p.env(), host, !socket, reload ? devServer(Hazard.DevServer.Tool.AUTO_RELOAD, "uvicorn --reload", at) : null,
         display, at);
   }
 
@@ -350,13 +351,13 @@ public record StartCommand(
     }
     String module = app == null ? null : app.split(":")[0].replace(".py", "");
     return Optional.of(new StartCommand(Kind.PYTHON_SERVER, module, port.number(), port.env(), host, true,
-        "flask run (Flask's development server)", display, at));
+        devServer(Hazard.DevServer.Tool.FLASK, "flask run", at), display, at));
   }
 
   private static Optional<StartCommand> node(
       String program, List<String> rest, PackageScripts pkg, SourceLocation at, String display) {
-    String dev = program.equals("nodemon") || program.equals("ts-node-dev")
-        ? program + " (restarts the process whenever a file changes; a development tool)" : null;
+    Hazard.DevServer dev = program.equals("nodemon") || program.equals("ts-node-dev")
+        ? devServer(Hazard.DevServer.Tool.FILE_WATCHER, program, at) : null;
     for (int i = 0; i < rest.size(); i++) {
       String t = rest.get(i);
       if (NODE_VALUE_FLAGS.contains(t)) {
@@ -442,5 +443,10 @@ public record StartCommand(
   private static String basename(String path) {
     int slash = path.lastIndexOf('/');
     return slash < 0 ? path : path.substring(slash + 1);
+  }
+
+  /** A development server the command starts; without a location there is nothing to point at. */
+  private static Hazard.DevServer devServer(Hazard.DevServer.Tool tool, String launch, SourceLocation at) {
+    return at == null ? null : new Hazard.DevServer(at, tool, launch, false, false);
   }
 }

@@ -44,11 +44,6 @@ public final class Urls {
     if (!m.find() || m.group(3) == null) {
       return null;
     }
-    try {
-      int port = Integer.parseInt(m.group(3));
-      return port > 0 && port < 65536 ? port : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return Numbers.port(m.group(3));
   }
 }

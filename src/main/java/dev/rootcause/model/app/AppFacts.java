@@ -30,11 +30,22 @@ public record AppFacts(
 
   /** Source languages rootcause reads. */
   public enum Language {
-    PYTHON,
-    GO,
-    JAVASCRIPT,
-    TYPESCRIPT,
-    JAVA
+    PYTHON("Python"),
+    GO("Go"),
+    JAVASCRIPT("JavaScript"),
+    TYPESCRIPT("TypeScript"),
+    JAVA("Java");
+
+    private final String label;
+
+    Language(String label) {
+      this.label = label;
+    }
+
+    /** The language's name as people write it. */
+    public String label() {
+      return label;
+    }
   }
 
   /**
@@ -59,20 +70,6 @@ public record AppFacts(
 
   /** An outbound call: a URL literal or the env var it comes from, and whether it has a timeout. */
   public record OutboundCall(
-      String url, String envVar, boolean hasTimeout, SourceLocation location) implements java.io.Serializable {}
-
-  /** Something in a request path that hurts latency or correctness. */
-  public record Hazard(Kind kind, String detail, String route, SourceLocation location) implements java.io.Serializable {
-    /** The hazards rootcause recognizes. */
-    public enum Kind {
-      SLEEP_IN_HANDLER,
-      RANDOM_FAILURE,
-      RETRY_WITHOUT_BACKOFF,
-      UNBOUNDED_GROWTH,
-      UNGUARDED_SHARED_STATE,
-      DEV_SERVER,
-      JSON_LOADS_ON_FILE,
-      HEALTH_ALWAYS_FAILS
-    }
-  }
+      String url, String envVar, boolean hasTimeout, SourceLocation location)
+      implements java.io.Serializable {}
 }

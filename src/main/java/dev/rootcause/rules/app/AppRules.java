@@ -11,16 +11,9 @@ final class AppRules {
     return app.root().isEmpty() ? "." : app.root();
   }
 
-  /**
-   * "GET / sleeps in ...": the route, then the hazard's detail, unless the detail already starts
-   * with the route's path (extractors of other languages may phrase it so).
-   */
-  static String onRouteSentence(AppFacts.Hazard h) {
-    if (h.route() == null) {
-      return "a request handler " + h.detail();
-    }
-    String path = h.route().substring(h.route().lastIndexOf(' ') + 1);
-    return h.detail().startsWith(path + " ") ? h.detail() : h.route() + " " + h.detail();
+  /** "GET / sleeps in ...": the route leads the sentence; a hazard off any route, "a request handler". */
+  static String onRouteSentence(String route, String sentence) {
+    return (route == null ? "a request handler" : route) + " " + sentence;
   }
 
   /** "in GET /x" for a hazard on a route, "" otherwise. */

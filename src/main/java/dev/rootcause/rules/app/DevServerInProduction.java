@@ -2,7 +2,8 @@ package dev.rootcause.rules.app;
 
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
-import dev.rootcause.model.app.AppFacts.Hazard;
+import dev.rootcause.model.app.AppFacts.Language;
+import dev.rootcause.model.app.Hazard;
 import dev.rootcause.model.docker.Dockerfile;
 import dev.rootcause.model.docker.Stage;
 import dev.rootcause.rules.AppRule;
@@ -19,13 +20,14 @@ import dev.rootcause.rules.RuleSpec;
     severity = Severity.MEDIUM,
     summary = "Container runs a development server",
     symptom = "one request at a time, no worker recovery, debug behaviour: latency and errors under load",
-    fix = "Start the app under a production server (gunicorn, uvicorn workers, waitress, node without a watcher) in the image's CMD.")
+    fix = "Start the app under a production server (gunicorn, uvicorn workers, waitress, node without a watcher) in the image's CMD.",
+    languages = {Language.PYTHON, Language.JAVASCRIPT})
 public final class DevServerInProduction implements AppRule {
 
   @Override
   public void check(AppFacts app, RuleContext ctx) {
     for (Hazard h : app.hazards()) {
-      if (h.kind() != Hazard.Kind.DEV_SERVER) {
+      if (!(h instanceof Hazard.DevServer dev)) {
         continue;
       }
       Stage.Command start = null;
@@ -38,12 +40,27 @@ public final class DevServerInProduction implements AppRule {
       }
       boolean fromCode = start == null || !h.location().path().equals(start.location().path());
       String message = fromCode && app.entrypoint() != null
-          ? "the container starts " + app.entrypoint() + ", which serves with " + h.detail()
-          : "the container's start command runs " + h.detail();
+          ? "the container starts " + app.entrypoint() + ", which serves with " + describe(dev)
+          : "the container's start command runs " + describe(dev);
       var finding = ctx.report(h.location(), message).subject("app " + AppRules.name(app));
       if (fromCode && start != null) {
         finding.related(start.location(), "the image starts " + String.join(" ", start.argv()));
       }
     }
+  }
+
+  /**
+   * "Flask's development server (app.run(...) with debug=True)" when the code starts it, "flask run
+   * (Flask's development server)" when the start command does.
+   */
+  static String describe(Hazard.DevServer h) {
+    String what = switch (h.tool()) {
+      case FLASK -> "Flask's development server";
+      case DJANGO -> "Django's development server";
+      case FILE_WATCHER -> "restarts the process whenever a file changes; a development tool";
+      case AUTO_RELOAD -> "auto-reload development mode";
+    };
+    return h.inCode() ? what + " (" + h.launch() + (h.debug() ? " with debug=True" : "") + ")"
+        : h.launch() + " (" + what + ")";
   }
 }

@@ -2,6 +2,7 @@ package dev.rootcause.rules.app;
 
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.app.AppFacts.Language;
 import dev.rootcause.rules.AppRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
@@ -16,7 +17,8 @@ import dev.rootcause.rules.RuleSpec;
     severity = Severity.MEDIUM,
     summary = "Outbound HTTP call has no timeout",
     symptom = "a slow or hung dependency holds the calling request forever: workers pile up, 504s upstream",
-    fix = "Pass a timeout on every call (requests: timeout=5; axios: { timeout: 5000 }; fetch: signal: AbortSignal.timeout(5000)).")
+    fix = "Pass a timeout on every call (requests: timeout=5; axios: { timeout: 5000 }; fetch: signal: AbortSignal.timeout(5000)).",
+    languages = {Language.PYTHON, Language.JAVASCRIPT, Language.GO, Language.JAVA})
 public final class OutboundCallWithoutTimeout implements AppRule {
 
   @Override

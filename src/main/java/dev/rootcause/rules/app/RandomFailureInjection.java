@@ -2,7 +2,8 @@ package dev.rootcause.rules.app;
 
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
-import dev.rootcause.model.app.AppFacts.Hazard;
+import dev.rootcause.model.app.AppFacts.Language;
+import dev.rootcause.model.app.Hazard;
 import dev.rootcause.rules.AppRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
@@ -17,16 +18,38 @@ import dev.rootcause.rules.RuleSpec;
     severity = Severity.CRITICAL,
     summary = "Handler fails a random share of requests on purpose",
     symptom = "intermittent 500s on a share of requests that no load, input or dependency explains",
-    fix = "Remove the random failure from the handler, or gate it behind a flag that is off in production.")
+    fix = "Remove the random failure from the handler, or gate it behind a flag that is off in production.",
+    languages = {Language.PYTHON, Language.JAVASCRIPT, Language.GO, Language.JAVA})
 public final class RandomFailureInjection implements AppRule {
 
   @Override
   public void check(AppFacts app, RuleContext ctx) {
     for (Hazard h : app.hazards()) {
-      if (h.kind() == Hazard.Kind.RANDOM_FAILURE) {
-        ctx.report(h.location(), AppRules.onRouteSentence(h))
+      if (h instanceof Hazard.RandomFailure failure) {
+        ctx.report(h.location(), AppRules.onRouteSentence(h.route(), describe(failure)))
             .subject("app " + AppRules.name(app));
       }
     }
+  }
+
+  /** "raises Exception when random.choice([True, False]) is true (about 50% of requests)". */
+  static String describe(Hazard.RandomFailure h) {
+    String when = h.condition() + (h.conditionIsValue() ? " is true" : "");
+    String share = h.probability() == null ? ""
+        : " (about " + Math.max(1, Math.round(h.probability() * 100)) + "% of requests"
+            + (h.rateEnvVar() == null ? "" : ", rate from " + h.rateEnvVar()) + ")";
+    return outcome(h.failure()) + " when " + when + share;
+  }
+
+  private static String outcome(Hazard.Failure f) {
+    return switch (f.outcome()) {
+      case RAISES -> "raises " + (f.what() == null ? "the error" : f.what());
+      case THROWS -> "throws " + (f.what() == null ? "an error" : f.what());
+      case ANSWERS -> "answers " + f.status();
+      case RETURNS -> "returns " + f.status();
+      case ABORTS -> "aborts with " + f.status();
+      case PASSES_ERROR -> "passes an error to " + f.what() + "() (" + f.status() + ")";
+      case FAILS -> "fails";
+    };
   }
 }

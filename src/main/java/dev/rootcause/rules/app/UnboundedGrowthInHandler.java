@@ -2,7 +2,8 @@ package dev.rootcause.rules.app;
 
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
-import dev.rootcause.model.app.AppFacts.Hazard;
+import dev.rootcause.model.app.AppFacts.Language;
+import dev.rootcause.model.app.Hazard;
 import dev.rootcause.rules.AppRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
@@ -16,16 +17,23 @@ import dev.rootcause.rules.RuleSpec;
     severity = Severity.HIGH,
     summary = "Handler adds to a process-wide collection that nothing ever shrinks",
     symptom = "memory grows with traffic until the container is OOMKilled and restarts",
-    fix = "Bound the collection (evict old entries, cap its size, use a TTL cache) or keep the data in a store outside the process.")
+    fix = "Bound the collection (evict old entries, cap its size, use a TTL cache) or keep the data in a store outside the process.",
+    languages = {Language.PYTHON, Language.JAVASCRIPT, Language.GO})
 public final class UnboundedGrowthInHandler implements AppRule {
 
   @Override
   public void check(AppFacts app, RuleContext ctx) {
     for (Hazard h : app.hazards()) {
-      if (h.kind() == Hazard.Kind.UNBOUNDED_GROWTH) {
-        ctx.report(h.location(), h.detail() + AppRules.onRoute(h.route()))
+      if (h instanceof Hazard.UnboundedGrowth growth) {
+        ctx.report(h.location(), describe(growth) + AppRules.onRoute(h.route()))
             .subject("app " + AppRules.name(app));
       }
     }
+  }
+
+  /** "records gets a new entry on every request (records.set(...)) and nothing ever removes one". */
+  static String describe(Hazard.UnboundedGrowth h) {
+    return h.collection() + " gets a new " + (h.newKey() ? "key" : "entry") + " on every request ("
+        + h.growth() + (h.newKey() ? " = ..." : "") + ") and nothing ever removes one";
   }
 }

@@ -4,6 +4,7 @@ import dev.rootcause.model.Confidence;
 import dev.rootcause.model.ImageSource;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.app.HealthPaths;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.EnvVar;
 import dev.rootcause.model.k8s.Probe;
@@ -32,9 +33,6 @@ import java.util.stream.Collectors;
     fix = "Point the probe at a route the application serves (its health endpoint), or add that route.")
 public final class ProbePathNotServed implements ContainerRule {
   private static final Pattern OPTIONAL_PARAM = Pattern.compile("/:[A-Za-z_$][A-Za-z0-9_$]*\\?");
-  /** A route that reads as a health check by its last segment: /healthz, /api/health, /actuator/health. */
-  private static final Pattern HEALTHY =
-      Pattern.compile("(?i)/(health|healthz|healthcheck|ready|readyz|live|livez|ping|status)/?$");
 
   @Override
   public void check(Workload workload, Container container, RuleContext ctx) {
@@ -65,7 +63,7 @@ public final class ProbePathNotServed implements ContainerRule {
           .subject(workload.meta().displayName() + " container " + container.name())
           .confidence(ctx.model().imageSource(container).map(ImageSource::confidence)
               .orElse(Confidence.LIKELY));
-      gets.stream().filter(r -> HEALTHY.matcher(r.path()).find()).findFirst().ifPresentOrElse(
+      gets.stream().filter(r -> HealthPaths.isProbeTarget(r.path())).findFirst().ifPresentOrElse(
           health -> finding.related(health.location(), "the app serves " + health.path())
               .fix("Set " + probe.kind().field() + " path to " + health.path() + "."),
           () -> finding.fix("Add a " + path + " route to the app, or point " + probe.kind().field()

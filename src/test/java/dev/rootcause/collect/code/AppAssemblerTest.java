@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootcause.model.HostReference;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.app.AppFacts;
-import dev.rootcause.model.app.AppFacts.Hazard;
 import dev.rootcause.model.app.AppFacts.Language;
+import dev.rootcause.model.app.Hazard;
 import dev.rootcause.model.docker.Dockerfile;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +41,8 @@ class AppAssemblerTest {
     }
 
     File devServer(int line) {
-      hazards.add(new Hazard(Hazard.Kind.DEV_SERVER, "Flask's development server (app.run(...))", null,
-          SourceLocation.of(path, line)));
+      hazards.add(new Hazard.DevServer(SourceLocation.of(path, line), Hazard.DevServer.Tool.FLASK,
+          "app.run(...)", true, false));
       return this;
     }
 
@@ -156,11 +156,8 @@ class AppAssemblerTest {
   void healthRoutesThatOnlyFailBecomeHazards() {
     var a = assemble(List.of(new File("app.py").route("/healthz", 20, 500).route("/ready", 30, 200, 503)
         .route("/broken", 40, 500)), Set.of(), List.of());
-    assertThat(app(a, "").hazards()).singleElement().satisfies(h -> {
-      assertThat(h.kind()).isEqualTo(Hazard.Kind.HEALTH_ALWAYS_FAILS);
-      assertThat(h.route()).isEqualTo("GET /healthz");
-      assertThat(h.detail()).isEqualTo("answers 500 on every call");
-    });
+    assertThat(app(a, "").hazards()).containsExactly(
+        new Hazard.HealthAlwaysFails("GET /healthz", SourceLocation.of("app.py", 20), List.of(500)));
   }
 
   @Test
@@ -187,8 +184,8 @@ class AppAssemblerTest {
   @Test
   void aHealthRouteAnExtractorAlreadyJudgedIsNotJudgedTwice() {
     File go = new File("main.py").route("/healthz", 20, 500);
-    go.hazards.add(new Hazard(Hazard.Kind.HEALTH_ALWAYS_FAILS, "/healthz always answers 500", "/healthz",
-        SourceLocation.of("main.py", 22)));
+    go.hazards.add(new Hazard.HealthAlwaysFails("/healthz", SourceLocation.of("main.py", 22),
+        List.of(500)));
     var a = assemble(List.of(go), Set.of(), List.of());
     assertThat(app(a, "").hazards()).extracting(h -> h.location().line()).containsExactly(22);
   }

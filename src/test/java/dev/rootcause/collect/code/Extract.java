@@ -4,7 +4,8 @@ import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
 import dev.rootcause.collect.code.js.JavaScriptExtractor;
 import dev.rootcause.collect.code.python.PythonExtractor;
-import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.app.Hazard;
+import dev.rootcause.rules.app.HazardText;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,10 +24,10 @@ public final class Extract {
     return read(path, text).facts();
   }
 
-  /** The hazards of one kind, as "route | detail @line". */
-  public static List<String> hazards(SourceFacts facts, AppFacts.Hazard.Kind kind) {
+  /** The hazards of one kind, as "route | what the rule says of it @line". */
+  public static List<String> hazards(SourceFacts facts, Hazard.Kind kind) {
     return facts.hazards().stream().filter(h -> h.kind() == kind)
-        .map(h -> h.route() + " | " + h.detail() + " @" + h.location().line()).toList();
+        .map(h -> h.route() + " | " + HazardText.describe(h) + " @" + h.location().line()).toList();
   }
 
   public static List<String> routes(SourceFacts facts) {

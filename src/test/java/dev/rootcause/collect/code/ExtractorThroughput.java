@@ -1,5 +1,7 @@
 package dev.rootcause.collect.code;
 
+import dev.rootcause.collect.code.go.GoExtractor;
+import dev.rootcause.collect.code.java.JavaExtractor;
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
 import java.nio.charset.StandardCharsets;

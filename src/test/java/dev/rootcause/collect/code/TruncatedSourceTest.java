@@ -1,5 +1,7 @@
 package dev.rootcause.collect.code;
 
+import dev.rootcause.collect.code.go.GoExtractor;
+import dev.rootcause.collect.code.java.JavaExtractor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 

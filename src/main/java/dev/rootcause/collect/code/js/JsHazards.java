@@ -11,7 +11,9 @@ import static dev.rootcause.collect.code.js.JsFile.unwrap;
 import dev.rootcause.collect.code.Chance;
 import dev.rootcause.collect.code.Snippets;
 import dev.rootcause.collect.syntax.Node;
-import dev.rootcause.model.app.AppFacts.Hazard.Kind;
+import dev.rootcause.model.app.Hazard;
+import dev.rootcause.model.app.Hazard.Failure;
+import dev.rootcause.model.app.Hazard.Failure.Outcome;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -97,20 +99,14 @@ final class JsHazards {
   /** {@code await new Promise(r => setTimeout(r, ms))}, {@code await sleep(ms)}, timers/promises. */
   private void awaitedSleep(Node await, Node fn, String route) {
     Node value = unwrap(await.namedChild(0));
-    if (value == null || !isSleep(value) || insideRetryLoop(await, fn)) {
+    if (value == null || !isSleep(value) || JsFile.FLOW.insideRetryLoop(await, fn)) {
       return;
     }
-    file.out.hazard(Kind.SLEEP_IN_HANDLER, "sleeps in " + Snippets.of(await)
-        + (conditional(await, fn) ? " on some requests" : " on every request"), route, await);
-  }
-
-  private static boolean conditional(Node n, Node fn) {
-    for (Node p = n.parent(); p != null && p != fn; p = p.parent()) {
-      if (p.isAny("if_statement", "else_clause", "ternary_expression", "catch_clause", "switch_case")) {
-        return true;
-      }
-    }
-    return false;
+    boolean call = value.is("call_expression");
+    Node delay = call ? argument(value, 0) : null;
+    file.out.hazard(new Hazard.Sleep(route, file.out.at(await), Snippets.of(await),
+        call ? Snippets.of(value.child("function")) : "setTimeout",
+        delay == null ? null : Snippets.of(delay), !JsFile.FLOW.conditional(await, fn), false));
   }
 
   private boolean isSleep(Node e) {
@@ -154,19 +150,11 @@ final class JsHazards {
     Node callback = argument(call, 0);
     if (callback != null && JsFile.FUNCTIONS.contains(callback.type())
         && callback.text().matches("(?s).*\\b" + Pattern.quote(handler.response()) + "\\s*\\..*")) {
-      file.out.hazard(Kind.SLEEP_IN_HANDLER, "responds only after " + Snippets.shorten(
-          "setTimeout(..., " + (argument(call, 1) == null ? "0" : argument(call, 1).text()) + ")"),
-          handler.route(), call);
+      String delay = argument(call, 1) == null ? "0" : argument(call, 1).text();
+      file.out.hazard(new Hazard.Sleep(handler.route(), file.out.at(call),
+          Snippets.shorten("setTimeout(..., " + delay + ")"), "setTimeout", Snippets.shorten(delay),
+          true, true));
     }
-  }
-
-  private static boolean insideRetryLoop(Node n, Node fn) {
-    for (Node p = n.parent(); p != null && p != fn; p = p.parent()) {
-      if (JsFile.LOOPS.contains(p.type()) && !p.descendants("try_statement").isEmpty()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   // ---- Random failure ------------------------------------------------------------------------
@@ -181,15 +169,13 @@ final class JsHazards {
     if (chance == null || chance.probability() <= 0) {
       return;
     }
-    String failure = failure(body, handler);
+    Failure failure = failure(body, handler);
     if (failure == null) {
       return;
     }
-    String source = chance.envVar() == null ? "" : ", rate from " + chance.envVar();
     Node test = unwrap(cond);
-    String when = Snippets.of(test) + (test.isAny("call_expression", "identifier") ? " is true" : "");
-    file.out.hazard(Kind.RANDOM_FAILURE, failure + " when " + when + " ("
-        + Snippets.share(chance.probability()) + source + ")", handler.route(), ifNode);
+    file.out.hazard(new Hazard.RandomFailure(handler.route(), file.out.at(ifNode), Snippets.of(test),
+        test.isAny("call_expression", "identifier"), failure, chance.probability(), chance.envVar()));
   }
 
   private Chance chance(Node e, int depth) {
@@ -255,7 +241,7 @@ final class JsHazards {
     if (literal != null) {
       return Chance.parse(literal, null);
     }
-    JsFile.EnvRef env = file.envOf(e);
+    JsEnv.EnvRef env = file.env.envOf(e);
     if (env != null) {
       String def = env.defaultText();
       return def == null ? null : Chance.parse(def, env.name());
@@ -269,8 +255,8 @@ final class JsHazards {
   }
 
   /** How a branch fails the request: "throws Error", "answers 500", "passes an error to next". */
-  private String failure(Node body, JsFile.Handler handler) {
-    String[] found = {null};
+  private Failure failure(Node body, JsFile.Handler handler) {
+    Failure[] found = {null};
     body.walk(n -> {
       if (found[0] != null) {
         return;
@@ -278,13 +264,14 @@ final class JsHazards {
       if (n.is("throw_statement")) {
         Node thrown = unwrap(n.namedChild(0));
         Node ctor = thrown != null && thrown.is("new_expression") ? thrown.child("constructor") : null;
-        found[0] = "throws " + (ctor == null ? "an error" : ctor.text());
+        found[0] = new Failure(Outcome.THROWS, ctor == null ? null : ctor.text(), null);
       } else if (n.is("call_expression")) {
-        Integer status = file.callStatus(n, handler);
+        Integer status = file.routing.callStatus(n, handler);
         if (status != null && status >= 500) {
           Node callee = unwrap(n.child("function"));
-          found[0] = callee != null && callee.is("identifier") ? "passes an error to " + callee.text()
-              + "() (500)" : "answers " + status;
+          found[0] = callee != null && callee.is("identifier")
+              ? new Failure(Outcome.PASSES_ERROR, callee.text(), status)
+              : new Failure(Outcome.ANSWERS, null, status);
         }
       }
     });
@@ -356,9 +343,8 @@ final class JsHazards {
     if (method.equals("set") && literalText(argument(call, 0)) != null) {
       return; // a fixed key is overwritten, not added
     }
-    file.out.hazard(Kind.UNBOUNDED_GROWTH, target.text() + " gets a new entry on every request ("
-        + Snippets.shorten(target.text() + "." + method + "(...)") + ") and nothing ever removes one",
-        route, call);
+    file.out.hazard(new Hazard.UnboundedGrowth(route, file.out.at(call), target.text(),
+        Snippets.shorten(target.text() + "." + method + "(...)"), false));
   }
 
   private void growthBySubscript(Node assignment, Node fn, String route, Set<String> growing) {
@@ -370,8 +356,8 @@ final class JsHazards {
     Node key = left.child("index");
     if (object != null && object.is("identifier") && growing.contains(object.text()) && key != null
         && literalText(key) == null && !shadowed(object, fn)) {
-      file.out.hazard(Kind.UNBOUNDED_GROWTH, object.text() + " gets a new key on every request ("
-          + Snippets.of(left) + " = ...) and nothing ever removes one", route, assignment);
+      file.out.hazard(new Hazard.UnboundedGrowth(route, file.out.at(assignment), object.text(),
+          Snippets.of(left), true));
     }
   }
 
@@ -397,7 +383,7 @@ final class JsHazards {
     Node fn = enclosingFunction(loop);
     Node retried = null;
     for (Node attempt : body.descendants("try_statement")) {
-      if (nearestLoop(attempt) != loop || enclosingFunction(attempt) != fn) {
+      if (JsFile.FLOW.nearestLoop(attempt) != loop || enclosingFunction(attempt) != fn) {
         continue;
       }
       retried = retriedCall(attempt, loop);
@@ -418,7 +404,7 @@ final class JsHazards {
       if (n.is("call_expression") && WAITS.matcher(calleeName(n)).matches()) {
         waits[0] = true;
       } else if (n.is("if_statement") && n.child("condition") != null && hasComparison(n.child("condition"))
-          && n.child("consequence") != null && leaves(n.child("consequence"))) {
+          && n.child("consequence") != null && JsFile.FLOW.leaves(n.child("consequence"))) {
         capped[0] = true;
       }
     });
@@ -426,9 +412,8 @@ final class JsHazards {
       return;
     }
     Node callee = unwrap(retried.child("function"));
-    file.out.hazard(Kind.RETRY_WITHOUT_BACKOFF, "retry loop around "
-        + (callee == null ? "a call" : Snippets.of(callee) + "(...)") + " " + Snippets.retryFlaw(waits[0], capped[0]),
-        routeOf(loop), loop);
+    file.out.hazard(new Hazard.RetryWithoutBackoff(routeOf(loop), file.out.at(loop),
+        callee == null ? null : Snippets.of(callee), waits[0], capped[0]));
   }
 
   /**
@@ -452,7 +437,7 @@ final class JsHazards {
         call = c;
       }
     }
-    if (call == null || !leavesLoopFrom(tryBody, loop)) {
+    if (call == null || !JsFile.FLOW.leavesLoopFrom(tryBody, loop)) {
       return null;
     }
     Node catchBody = handler.child("body");
@@ -460,35 +445,6 @@ final class JsHazards {
     Node last = statements.isEmpty() ? null : statements.get(statements.size() - 1);
     boolean swallows = last == null || !last.isAny("throw_statement", "return_statement", "break_statement");
     return swallows ? call : null;
-  }
-
-  private static boolean leavesLoopFrom(Node block, Node loop) {
-    for (Node n : block.descendants("return_statement")) {
-      if (enclosingFunction(n) == enclosingFunction(loop)) {
-        return true;
-      }
-    }
-    for (Node n : block.descendants("break_statement")) {
-      if (nearestLoop(n) == loop) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean leaves(Node block) {
-    return !block.descendants("throw_statement").isEmpty()
-        || !block.descendants("return_statement").isEmpty()
-        || !block.descendants("break_statement").isEmpty();
-  }
-
-  private static Node nearestLoop(Node n) {
-    for (Node p = n.parent(); p != null; p = p.parent()) {
-      if (JsFile.LOOPS.contains(p.type()) || JsFile.FUNCTIONS.contains(p.type())) {
-        return p;
-      }
-    }
-    return null;
   }
 
   private static boolean hasComparison(Node cond) {

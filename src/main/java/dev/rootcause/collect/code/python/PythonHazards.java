@@ -10,7 +10,9 @@ import static dev.rootcause.collect.code.python.PythonFile.walkBody;
 import dev.rootcause.collect.code.Chance;
 import dev.rootcause.collect.code.Snippets;
 import dev.rootcause.collect.syntax.Node;
-import dev.rootcause.model.app.AppFacts.Hazard.Kind;
+import dev.rootcause.model.app.Hazard;
+import dev.rootcause.model.app.Hazard.Failure;
+import dev.rootcause.model.app.Hazard.Failure.Outcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -108,30 +110,11 @@ final class PythonHazards {
     if (seconds != null && "0".equals(literalText(seconds))) {
       return; // sleep(0) yields to other tasks; it does not delay the response
     }
-    if (insideRetryLoop(call, fn)) {
+    if (PythonFile.FLOW.insideRetryLoop(call, fn)) {
       return; // a pause between attempts is backoff, app/retry-without-backoff's business
     }
-    file.out.hazard(Kind.SLEEP_IN_HANDLER, "sleeps in " + Snippets.of(call)
-        + (conditional(call, fn) ? " on some requests" : " on every request"), route, call);
-  }
-
-  private static boolean conditional(Node n, Node fn) {
-    for (Node p = n.parent(); p != null && p != fn; p = p.parent()) {
-      if (p.isAny("if_statement", "elif_clause", "else_clause", "conditional_expression",
-          "except_clause")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean insideRetryLoop(Node n, Node fn) {
-    for (Node p = n.parent(); p != null && p != fn; p = p.parent()) {
-      if (p.isAny("for_statement", "while_statement") && !p.descendants("try_statement").isEmpty()) {
-        return true;
-      }
-    }
-    return false;
+    file.out.hazard(new Hazard.Sleep(route, file.out.at(call), Snippets.of(call), q,
+        seconds == null ? null : Snippets.of(seconds), !PythonFile.FLOW.conditional(call, fn), false));
   }
 
   // ---- Random failure ------------------------------------------------------------------------
@@ -146,14 +129,12 @@ final class PythonHazards {
     if (chance == null || chance.probability() <= 0) {
       return;
     }
-    String failure = failure(body);
+    Failure failure = failure(body);
     if (failure == null) {
       return;
     }
-    String source = chance.envVar() == null ? "" : ", rate from " + chance.envVar();
-    String when = Snippets.of(cond) + (cond.isAny("call", "identifier") ? " is true" : "");
-    file.out.hazard(Kind.RANDOM_FAILURE, failure + " when " + when + " ("
-        + Snippets.share(chance.probability()) + source + ")", route, ifNode);
+    file.out.hazard(new Hazard.RandomFailure(route, file.out.at(ifNode), Snippets.of(cond),
+        cond.isAny("call", "identifier"), failure, chance.probability(), chance.envVar()));
   }
 
   private Chance chance(Node e, int depth) {
@@ -231,7 +212,7 @@ final class PythonHazards {
     if (literal != null) {
       return Chance.parse(literal, null);
     }
-    PythonFile.EnvRef env = file.envOf(e);
+    PythonEnv.EnvRef env = file.env.envOf(e);
     if (env != null) {
       String def = env.defaultText();
       return def == null ? null : Chance.parse(def, env.name());
@@ -244,29 +225,30 @@ final class PythonHazards {
   }
 
   /** How a block fails the request, if it does: "raises Exception", "returns 500", "aborts with 503". */
-  private String failure(Node block) {
-    String[] found = {null};
+  private Failure failure(Node block) {
+    Failure[] found = {null};
     walkBody(block, n -> {
       if (found[0] != null) {
         return;
       }
       if (n.is("raise_statement")) {
-        Integer http = file.httpErrorStatus(n);
+        Integer http = file.routing.httpErrorStatus(n);
         if (http == null || http >= 500) {
           Node raised = n.namedChild(0);
-          String type = raised == null ? "the error"
+          String type = raised == null ? null
               : raised.is("call") ? calleeName(raised) : raised.text();
-          found[0] = http == null ? "raises " + type : "answers " + http;
+          found[0] = http == null ? new Failure(Outcome.RAISES, type, null)
+              : new Failure(Outcome.ANSWERS, null, http);
         }
       } else if (n.is("return_statement")) {
-        Integer status = file.returnStatus(n, null);
+        Integer status = file.routing.returnStatus(n, null);
         if (status != null && status >= 500) {
-          found[0] = "returns " + status;
+          found[0] = new Failure(Outcome.RETURNS, null, status);
         }
       } else if (n.is("call") && calleeName(n).equals("abort")) {
-        Integer status = file.statusCode(positional(n, 0));
+        Integer status = file.routing.statusCode(positional(n, 0));
         if (status != null && status >= 500) {
-          found[0] = "aborts with " + status;
+          found[0] = new Failure(Outcome.ABORTS, null, status);
         }
       }
     });
@@ -334,8 +316,8 @@ final class PythonHazards {
     Node object = target.child("object");
     if (object != null && object.is("identifier") && growing.contains(object.text())
         && !file.localValues(fn).containsKey(object.text())) {
-      file.out.hazard(Kind.UNBOUNDED_GROWTH, object.text() + " gets a new entry on every request ("
-          + Snippets.of(call) + ") and nothing ever removes one", route, call);
+      file.out.hazard(new Hazard.UnboundedGrowth(route, file.out.at(call), object.text(),
+          Snippets.of(call), false));
     }
   }
 
@@ -348,8 +330,8 @@ final class PythonHazards {
     Node key = left.child("subscript");
     if (object.is("identifier") && growing.contains(object.text()) && key != null
         && literalText(key) == null && !file.localValues(fn).containsKey(object.text())) {
-      file.out.hazard(Kind.UNBOUNDED_GROWTH, object.text() + " gets a new key on every request ("
-          + Snippets.of(left) + " = ...) and nothing ever removes one", route, assignment);
+      file.out.hazard(new Hazard.UnboundedGrowth(route, file.out.at(assignment), object.text(),
+          Snippets.of(left), true));
     }
   }
 
@@ -363,7 +345,7 @@ final class PythonHazards {
     }
     Node retried = null;
     for (Node attempt : body.descendants("try_statement")) {
-      if (nearestLoop(attempt) != loop || enclosingFunction(attempt) != fn) {
+      if (PythonFile.FLOW.nearestLoop(attempt) != loop || enclosingFunction(attempt) != fn) {
         continue;
       }
       Node call = retriedCall(attempt, loop);
@@ -386,7 +368,7 @@ final class PythonHazards {
         waits[0] = true;
       } else if (n.isAny("if_statement", "elif_clause") && n.child("condition") != null
           && containsComparison(n.child("condition")) && n.child("consequence") != null
-          && leavesLoop(n.child("consequence"))) {
+          && PythonFile.FLOW.leaves(n.child("consequence"))) {
         capped[0] = true;
       }
     });
@@ -394,9 +376,8 @@ final class PythonHazards {
       return;
     }
     Node callee = retried.child("function");
-    file.out.hazard(Kind.RETRY_WITHOUT_BACKOFF, "retry loop around "
-        + (callee == null ? "a call" : Snippets.of(callee) + "(...)") + " " + Snippets.retryFlaw(waits[0], capped[0]),
-        routeOf(loop), loop);
+    file.out.hazard(new Hazard.RetryWithoutBackoff(routeOf(loop), file.out.at(loop),
+        callee == null ? null : Snippets.of(callee), waits[0], capped[0]));
   }
 
   /**
@@ -413,9 +394,9 @@ final class PythonHazards {
     if (call == null) {
       return null;
     }
-    boolean exitsOnSuccess = leavesLoopFrom(tryBody, loop);
+    boolean exitsOnSuccess = PythonFile.FLOW.leavesLoopFrom(tryBody, loop);
     Node orElse = attempt.firstOfType("else_clause");
-    exitsOnSuccess |= orElse != null && leavesLoopFrom(orElse, loop);
+    exitsOnSuccess |= orElse != null && PythonFile.FLOW.leavesLoopFrom(orElse, loop);
     boolean swallows = false;
     for (Node handler : attempt.children()) {
       if (handler.is("except_clause")) {
@@ -426,30 +407,6 @@ final class PythonHazards {
       }
     }
     return exitsOnSuccess && swallows ? call : null;
-  }
-
-  private static boolean leavesLoopFrom(Node block, Node loop) {
-    for (Node n : block.descendants("return_statement")) {
-      if (enclosingFunction(n) == enclosingFunction(loop)) {
-        return true;
-      }
-    }
-    for (Node n : block.descendants("break_statement")) {
-      if (nearestLoop(n) == loop) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean leavesLoop(Node block) {
-    return !block.descendants("raise_statement").isEmpty()
-        || !block.descendants("return_statement").isEmpty()
-        || !block.descendants("break_statement").isEmpty();
-  }
-
-  private static Node nearestLoop(Node n) {
-    return n.ancestor("for_statement", "while_statement", "function_definition", "lambda");
   }
 
   private boolean unboundedIterable(Node iterable) {
@@ -482,9 +439,8 @@ final class PythonHazards {
       Node arg = positional(call, 0);
       Node opened = arg == null ? null : openCall(arg);
       if (opened != null) {
-        String detail = Snippets.of(call) + " is given a file object (" + Snippets.of(opened)
-            + (opened.line() == call.line() ? "" : ", line " + opened.line()) + "), not a string";
-        file.out.hazard(Kind.JSON_LOADS_ON_FILE, detail, routeOf(call), call);
+        file.out.hazard(new Hazard.JsonLoadsOnFile(routeOf(call), file.out.at(call),
+            Snippets.of(call), Snippets.of(opened), opened.line()));
       }
     }
   }
@@ -557,9 +513,9 @@ final class PythonHazards {
         }
         reported.add(n.text());
         Node write = guardedWrites.get(n.text());
-        String access = writtenGlobal(n.parent()) != null || isWriteTarget(n) ? "written" : "read";
-        file.out.hazard(Kind.UNGUARDED_SHARED_STATE, n.text() + " is updated under a lock (line "
-            + write.line() + ") but " + access + " here without it", routeOf(n), n);
+        boolean written = writtenGlobal(n.parent()) != null || isWriteTarget(n);
+        file.out.hazard(new Hazard.UnguardedSharedState(routeOf(n), file.out.at(n), n.text(),
+            write.line(), written));
       });
     }
   }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootcause.collect.code.Extract;
 import dev.rootcause.collect.code.SourceFacts;
 import dev.rootcause.model.app.AppFacts;
-import dev.rootcause.model.app.AppFacts.Hazard.Kind;
+import dev.rootcause.model.app.Hazard.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

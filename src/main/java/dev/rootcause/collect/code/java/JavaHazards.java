@@ -1,0 +1,115 @@
+package dev.rootcause.collect.code.java;
+
+import static dev.rootcause.collect.code.Expressions.argument;
+import static dev.rootcause.collect.code.Expressions.textOf;
+
+import dev.rootcause.collect.code.Snippets;
+import dev.rootcause.collect.code.Trees;
+import dev.rootcause.collect.syntax.Node;
+import dev.rootcause.model.app.Hazard;
+import dev.rootcause.model.app.HealthPaths;
+import java.util.List;
+
+/** The hazards in Java handlers: sleeps, random failures, health endpoints that always fail. */
+final class JavaHazards {
+  private final JavaFile file;
+
+  JavaHazards(JavaFile file) {
+    this.file = file;
+  }
+
+  void readHandler(JavaHandlers.Handler handler) {
+    String route = handler.route();
+    List<Node> nodes = file.handling.requestPath(handler);
+    for (Node n : nodes) {
+      if (n.is("method_invocation") && isSleep(n)) {
+        Node delay = argument(n, 0);
+        file.out.hazard(new Hazard.Sleep(route, file.out.at(n), Snippets.of(n),
+            n.child("object").text() + ".sleep", delay == null ? null : Snippets.of(delay), true,
+            false));
+      } else if (n.is("if_statement")) {
+        readRandomFailure(n, handler, route);
+      }
+    }
+    if (route != null && HealthPaths.isHealthCheck(route)) {
+      List<Integer> codes = file.handling.statuses(handler);
+      if (!codes.isEmpty() && !handler.unreadable && codes.stream().allMatch(c -> c >= 500)) {
+        Node at = null;
+        for (Node n : nodes) {
+          if ((n.is("method_invocation") || n.is("object_creation_expression"))
+              && file.handling.status(n, handler) != null) {
+            at = n;
+            break;
+          }
+        }
+        file.out.hazard(new Hazard.HealthAlwaysFails(route, file.out.at(at == null ? handler.node : at),
+            codes));
+      }
+    }
+  }
+
+  static boolean isSleep(Node call) {
+    if (!textOf(call.child("name")).equals("sleep")) {
+      return false;
+    }
+    Node object = call.child("object");
+    String text = object == null ? "" : object.text();
+    return text.equals("Thread") || text.startsWith("TimeUnit.");
+  }
+
+  /** {@code if (random.nextInt(10) < 3) { throw ..; }}: failure on purpose. */
+  void readRandomFailure(Node ifStatement, JavaHandlers.Handler handler, String route) {
+    Node condition = ifStatement.child("condition");
+    Node consequence = ifStatement.child("consequence");
+    if (condition == null || consequence == null) {
+      return;
+    }
+    Node random = Trees.first(condition, n -> n.is("method_invocation") && isRandom(n)
+        && (n.ancestor("binary_expression") != null
+            || textOf(n.child("name")).equals("nextBoolean")));
+    if (random == null) {
+      return;
+    }
+    boolean fails = Trees.any(consequence, "lambda_expression", n -> {
+      if (n.is("throw_statement")) {
+        return true;
+      }
+      if (!n.is("method_invocation") && !n.is("object_creation_expression")) {
+        return false;
+      }
+      JavaHandlers.Status status = file.handling.status(n, handler);
+      return status != null && status.code() != null && status.code() >= 500
+          || n.is("method_invocation") && textOf(n.child("name")).equals("exit")
+              && textOf(n.child("object")).equals("System");
+    });
+    if (fails) {
+      Node test = condition.is("parenthesized_expression") && condition.namedChild(0) != null
+          ? condition.namedChild(0) : condition;
+      file.out.hazard(new Hazard.RandomFailure(route, file.out.at(random),
+          Snippets.shorten(JavaFile.stripParens(condition.text())), test.is("method_invocation")
+              || test.is("identifier"),
+          new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null), null, null));
+    }
+  }
+
+  boolean isRandom(Node call) {
+    String name = textOf(call.child("name"));
+    Node object = call.child("object");
+    if (name.equals("random") && object != null && object.text().equals("Math")) {
+      return true;
+    }
+    if (!JavaFile.RANDOM_METHODS.contains(name) || object == null) {
+      return false;
+    }
+    if (object.is("method_invocation")) {
+      return textOf(object.child("name")).equals("current")
+          && textOf(object.child("object")).equals("ThreadLocalRandom");
+    }
+    if (object.is("object_creation_expression")) {
+      return JavaFile.RANDOM_TYPES.contains(textOf(object.child("type")));
+    }
+    String variable = object.is("field_access") ? textOf(object.child("field")) : object.text();
+    Node declarator = file.declarator(variable, call);
+    return declarator != null && JavaFile.RANDOM_TYPES.contains(JavaFile.declaredType(declarator));
+  }
+}

@@ -1,0 +1,3 @@
+module github.com/acme/storefront
+
+go 1.22

@@ -1,0 +1,3 @@
+module github.com/acme/ids
+
+go 1.22

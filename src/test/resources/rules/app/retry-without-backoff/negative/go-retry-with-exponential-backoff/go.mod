@@ -1,0 +1,3 @@
+module github.com/acme/notifier
+
+go 1.22

@@ -1,0 +1,3 @@
+module github.com/acme/rates
+
+go 1.22

@@ -1,0 +1,3 @@
+module github.com/acme/audit
+
+go 1.22

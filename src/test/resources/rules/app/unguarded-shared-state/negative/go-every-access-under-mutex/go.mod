@@ -1,0 +1,3 @@
+module github.com/acme/counter
+
+go 1.22
