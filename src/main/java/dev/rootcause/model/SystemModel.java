@@ -612,7 +612,8 @@ public final class SystemModel {
         .map(e -> e.value().reveal());
   }
 
-  private static Optional<Integer> parsePort(String text) {
+  /** A port number written as text ({@code " 8080"}), or empty when it is not one. */
+  public static Optional<Integer> parsePort(String text) {
     try {
       int port = Integer.parseInt(text.trim());
       return port > 0 && port < 65536 ? Optional.of(port) : Optional.empty();

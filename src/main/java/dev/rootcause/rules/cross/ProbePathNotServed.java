@@ -3,8 +3,10 @@ package dev.rootcause.rules.cross;
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.ImageSource;
 import dev.rootcause.model.Severity;
+import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.app.HealthPaths;
+import dev.rootcause.model.app.RoutePatterns;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.EnvVar;
 import dev.rootcause.model.k8s.Probe;
@@ -16,8 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,8 +32,6 @@ import java.util.stream.Collectors;
     symptom = "the probe gets 404: liveness restarts the container over and over, readiness keeps it out of the Service",
     fix = "Point the probe at a route the application serves (its health endpoint), or add that route.")
 public final class ProbePathNotServed implements ContainerRule {
-  private static final Pattern OPTIONAL_PARAM = Pattern.compile("/:[A-Za-z_$][A-Za-z0-9_$]*\\?");
-
   @Override
   public void check(Workload workload, Container container, RuleContext ctx) {
     Optional<AppFacts> found = ctx.model().appOf(container);
@@ -50,8 +48,8 @@ public final class ProbePathNotServed implements ContainerRule {
       if (probe.handler() != Probe.Handler.HTTP_GET || probe.path() == null || !sameServer(probe, container, app)) {
         continue;
       }
-      String path = probe.path().replaceFirst("[?#].*$", "");
-      if (gets.stream().anyMatch(r -> !onlyErrors(r) && matches(r.path(), path, app.language()))) {
+      String path = RoutePatterns.withoutQuery(probe.path());
+      if (gets.stream().anyMatch(r -> !onlyErrors(r) && RoutePatterns.matches(r.path(), path, app.language()))) {
         continue;
       }
       String served = gets.stream().filter(r -> !catchAll(r)).map(AppFacts.Route::path).distinct().limit(6)
@@ -96,71 +94,18 @@ public final class ProbePathNotServed implements ContainerRule {
         if (env.isPresent() && env.get().value() == null || !container.envFrom().isEmpty()) {
           return true; // set from elsewhere: unknown
         }
-        env.map(e -> e.value().reveal().trim()).filter(v -> v.matches("\\d{1,5}"))
-            .ifPresent(v -> ports.add(Integer.parseInt(v)));
+        env.flatMap(e -> SystemModel.parsePort(e.value().reveal())).ifPresent(ports::add);
       }
     }
     return ports.contains(port);
   }
 
   private static boolean catchAll(AppFacts.Route r) {
-    String p = r.path();
-    return p.equals("*") || p.equals("/*")
-        || p.matches("/<path:[^>]+>") || p.matches("/\\{[^}]+:path}") || p.equals("/(.*)") || p.equals("/:path*");
+    return RoutePatterns.isCatchAll(r.path());
   }
 
   /** A 404 page or an error handler: it answers every path, but never with success. */
   private static boolean onlyErrors(AppFacts.Route r) {
     return !r.statuses().isEmpty() && r.statuses().stream().allMatch(s -> s >= 400);
-  }
-
-  /** Whether a request path matches a route pattern of Flask, FastAPI, Express, Django or Go. */
-  static boolean matches(String pattern, String path, AppFacts.Language language) {
-    String p = pattern.contains(" ") ? pattern.substring(pattern.indexOf(' ') + 1) : pattern;
-    if (language == AppFacts.Language.GO && p.endsWith("/")) {
-      return path.startsWith(p) || path.equals(p.substring(0, p.length() - 1)); // a subtree
-    }
-    if (p.length() > 1 && p.endsWith("/")) {
-      p = p.substring(0, p.length() - 1);
-    }
-    StringBuilder regex = new StringBuilder();
-    int i = 0;
-    while (i < p.length()) {
-      char c = p.charAt(i);
-      if (c == '<' && p.indexOf('>', i) > 0) {
-        String inner = p.substring(i + 1, p.indexOf('>', i));
-        regex.append(inner.startsWith("path:") ? ".*" : "[^/]+");
-        i = p.indexOf('>', i) + 1;
-      } else if (c == '{' && p.indexOf('}', i) > 0) {
-        String inner = p.substring(i + 1, p.indexOf('}', i));
-        regex.append(inner.endsWith(":path") || inner.endsWith("...") ? ".*" : "[^/]+");
-        i = p.indexOf('}', i) + 1;
-      } else if (c == '/' && OPTIONAL_PARAM.matcher(p.substring(i)).lookingAt()) {
-        Matcher optional = OPTIONAL_PARAM.matcher(p.substring(i));
-        optional.lookingAt();
-        regex.append("(?:/[^/]+)?"); // Express /status/:check? also serves /status
-        i += optional.end();
-      } else if (c == ':' && i + 1 < p.length() && Character.isJavaIdentifierStart(p.charAt(i + 1))) {
-        int end = i + 1;
-        while (end < p.length() && Character.isJavaIdentifierPart(p.charAt(end))) {
-          end++;
-        }
-        boolean optional = end < p.length() && p.charAt(end) == '?';
-        regex.append(optional ? "[^/]*" : "[^/]+");
-        i = optional ? end + 1 : end;
-      } else if (c == '*') {
-        regex.append(".*");
-        i++;
-      } else if (c == '(' && p.startsWith("(.*)", i)) {
-        regex.append(".*");
-        i += 4;
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-        i++;
-      }
-    }
-    String trimmedPath = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    // Lenient on purpose (case, a trailing slash): a miss here would be a false finding.
-    return Pattern.compile(regex + "/?", Pattern.CASE_INSENSITIVE).matcher(trimmedPath).matches();
   }
 }

@@ -1,13 +1,13 @@
-package dev.rootcause.rules.cross;
+package dev.rootcause.model.app;
 
-import static dev.rootcause.rules.cross.ProbePathNotServed.matches;
+import static dev.rootcause.model.app.RoutePatterns.matches;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootcause.model.app.AppFacts.Language;
 import org.junit.jupiter.api.Test;
 
 /** Route patterns of each framework, matched against the path a probe requests. */
-class ProbePathNotServedTest {
+class RoutePatternsTest {
 
   @Test
   void literalPathsMatchLenientlyOnCaseAndTrailingSlash() {
