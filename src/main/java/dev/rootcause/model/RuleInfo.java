@@ -7,6 +7,7 @@ public record RuleInfo(
     String id,
     Layer layer,
     Severity severity,
+    FindingKind kind,
     String summary,
     String symptom,
     String fix,

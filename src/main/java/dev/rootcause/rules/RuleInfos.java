@@ -23,12 +23,13 @@ public final class RuleInfos {
         where + ": summary must be non-empty with no trailing period");
     check(!spec.symptom().isBlank(), where + ": symptom is required");
     check(spec.fix().endsWith("."), where + ": fix must end with a period");
+    check(spec.kind() != null, where + ": kind is required");
     Map<String, RuleInfo.Threshold> thresholds = new LinkedHashMap<>();
     for (RuleSpec.Threshold t : spec.thresholds()) {
       check(thresholds.put(t.name(), new RuleInfo.Threshold(t.name(), t.value(), t.description())) == null,
           where + ": duplicate threshold " + t.name());
     }
-    return new RuleInfo(spec.id(), layer, spec.severity(), spec.summary(), spec.symptom(),
+    return new RuleInfo(spec.id(), layer, spec.severity(), spec.kind(), spec.summary(), spec.symptom(),
         spec.fix(), List.copyOf(thresholds.values()), ruleClass);
   }
 

@@ -1,5 +1,6 @@
 package dev.rootcause.rules;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -17,6 +18,12 @@ public @interface RuleSpec {
   String id();
 
   Severity severity();
+
+  /**
+   * {@code ROOT_CAUSE} when the symptom is a failure; {@code HARDENING} for advice that breaks
+   * nothing by itself. A hardening rule may still report a root cause where it proves a failure.
+   */
+  FindingKind kind();
 
   /** One line, no trailing period: what is wrong. */
   String summary();
