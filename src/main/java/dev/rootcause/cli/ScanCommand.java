@@ -118,6 +118,13 @@ final class ScanCommand implements Callable<Integer> {
   boolean strict;
 
   @Option(
+      names = "--all",
+      description =
+          "List hardening advice (missing probes or resources, a root user, heavy images...) in"
+              + " full after the root causes; without it the text report counts it per rule.")
+  boolean all;
+
+  @Option(
       names = "--show-suppressed",
       description = "List suppressed findings and what silenced them.")
   boolean showSuppressed;
@@ -150,7 +157,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     new Notices(output.textOnStdout(), verbose).render(result, err);
-    output.write(Renderers.SCAN, result, new RenderOptions(false, showSuppressed, false));
+    output.write(Renderers.SCAN, result, new RenderOptions(false, showSuppressed, false, all));
 
     String nothingRead = Notices.nothingRead(result);
     if (nothingRead != null) {

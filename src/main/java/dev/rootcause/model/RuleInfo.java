@@ -11,6 +11,7 @@ public record RuleInfo(
     String id,
     Layer layer,
     Severity severity,
+    FindingKind kind,
     String summary,
     String symptom,
     String fix,
@@ -27,9 +28,9 @@ public record RuleInfo(
   }
 
   /** A rule that reads no source language. */
-  public RuleInfo(String id, Layer layer, Severity severity, String summary, String symptom,
-      String fix, List<Threshold> thresholds, Class<?> ruleClass) {
-    this(id, layer, severity, summary, symptom, fix, thresholds, List.of(), ruleClass);
+  public RuleInfo(String id, Layer layer, Severity severity, FindingKind kind, String summary,
+      String symptom, String fix, List<Threshold> thresholds, Class<?> ruleClass) {
+    this(id, layer, severity, kind, summary, symptom, fix, thresholds, List.of(), ruleClass);
   }
 
   /** The long explanation's resource: {@code /rules/k8s/probe-port-not-exposed.md}. */

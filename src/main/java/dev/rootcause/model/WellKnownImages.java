@@ -25,7 +25,23 @@ public final class WellKnownImages {
           "istio/proxyv2", "fluent/fluent-bit", "fluent/fluentd", "scratch", "hello-world",
           "distroless/static", "distroless/base", "kennethreitz/httpbin", "mccutchen/go-httpbin");
 
+  /**
+   * Servers that listen within a second of starting, with nothing to load or compile first: web
+   * servers, static file servers, echo servers. Probe timing tuned for slow starts is moot there.
+   */
+  private static final Set<String> LISTEN_AT_ONCE =
+      Set.of(
+          "nginx", "nginxinc/nginx-unprivileged", "bitnami/nginx", "openresty/openresty", "httpd",
+          "caddy", "hashicorp/http-echo", "traefik/whoami", "joseluisq/static-web-server",
+          "halverneus/static-file-server", "pierrezemb/gostatic");
+
   private WellKnownImages() {}
+
+  /** Whether the image is a server that listens as soon as it starts (nginx, httpd, http-echo). */
+  public static boolean listensAtOnce(String repository) {
+    return LISTEN_AT_ONCE.contains(
+        repository.startsWith("library/") ? repository.substring(8) : repository);
+  }
 
   /** Whether the image is hosted by a registry or is a well-known public image. */
   public static boolean isPublic(ImageRef image) {

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scan as one self-contained page to attach to an incident ticket: the root causes first (an
- * overview table, then each finding with its rule, severity, location, symptom, fix and evidence,
- * grouped by layer as in the text report), then what was not read, the rules that failed and what
- * was suppressed. Every string is redacted and escaped.
+ * The scan as one self-contained page to attach to an incident ticket: an overview table, then
+ * the root causes (each with its rule, severity, location, symptom, fix and evidence, grouped by
+ * layer as in the text report), then hardening advice in its own section, then what was not read,
+ * the rules that failed and what was suppressed. Every string is redacted and escaped.
  */
 public final class HtmlRenderer implements ReportRenderer {
   private static final String CSS =
@@ -41,9 +41,10 @@ public final class HtmlRenderer implements ReportRenderer {
     if (result.coverage().known()) {
       b.append("<p class=\"note\">").append(esc(result.coverage().line())).append("</p>\n");
     }
-    Map<Layer, List<Finding>> byLayer = TextRenderer.byLayer(result.findings());
-    if (!byLayer.isEmpty()) {
-      overview(b, byLayer);
+    Map<Layer, List<Finding>> byLayer = TextRenderer.byLayer(Kinds.rootCauses(result.findings()));
+    List<Finding> hardening = Kinds.hardening(result.findings());
+    if (!byLayer.isEmpty() || !hardening.isEmpty()) {
+      overview(b, byLayer, hardening);
     }
     int n = 0;
     for (Map.Entry<Layer, List<Finding>> group : byLayer.entrySet()) {
@@ -51,6 +52,14 @@ public final class HtmlRenderer implements ReportRenderer {
           .append(esc(group.getKey().title() + " (" + group.getValue().size() + ")"))
           .append("</h2>\n");
       for (Finding f : group.getValue()) {
+        finding(b, ++n, f);
+      }
+    }
+    if (!hardening.isEmpty()) {
+      b.append("<h2>Hardening (").append(hardening.size()).append(")</h2>\n<p class=\"note\">")
+          .append("Advice that breaks nothing by itself: ")
+          .append(esc(Kinds.countsByRule(hardening))).append(".</p>\n");
+      for (Finding f : hardening) {
         finding(b, ++n, f);
       }
     }
@@ -62,10 +71,15 @@ public final class HtmlRenderer implements ReportRenderer {
     out.flush();
   }
 
-  private static void overview(StringBuilder b, Map<Layer, List<Finding>> byLayer) {
-    b.append("<table><tr><th>#</th><th>severity</th><th>root cause</th><th>where</th></tr>\n");
+  /** Root causes, then hardening, numbered as the sections below. */
+  private static void overview(
+      StringBuilder b, Map<Layer, List<Finding>> byLayer, List<Finding> hardening) {
+    b.append("<table><tr><th>#</th><th>severity</th><th>finding</th><th>kind</th>")
+        .append("<th>where</th></tr>\n");
     int n = 0;
-    for (List<Finding> findings : byLayer.values()) {
+    List<List<Finding>> sections = new java.util.ArrayList<>(byLayer.values());
+    sections.add(hardening);
+    for (List<Finding> findings : sections) {
       for (Finding f : findings) {
         n++;
         b.append("<tr><td><a href=\"#f")
@@ -78,7 +92,9 @@ public final class HtmlRenderer implements ReportRenderer {
             .append(esc(f.message()))
             .append(" (<code>")
             .append(esc(f.ruleId()))
-            .append("</code>)</td><td><code>")
+            .append("</code>)</td><td>")
+            .append(f.kind().label())
+            .append("</td><td><code>")
             .append(esc(f.primary().display()))
             .append("</code></td></tr>\n");
       }

@@ -10,6 +10,7 @@ import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.Coverage;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.HttpLocation;
 import dev.rootcause.model.Location;
 import dev.rootcause.model.Severity;
@@ -59,6 +60,10 @@ public final class JsonRenderer implements ReportRenderer {
     ObjectNode bySeverity = summary.putObject("bySeverity");
     for (Severity s : Severity.values()) {
       bySeverity.put(s.label(), result.count(s));
+    }
+    ObjectNode byKind = summary.putObject("byKind");
+    for (FindingKind k : FindingKind.values()) {
+      byKind.put(k.label(), result.findings().stream().filter(f -> f.kind() == k).count());
     }
     summary.put("suppressed", result.suppressed().size());
     summary.put("filesScanned", result.inventory().filesScanned());
@@ -111,6 +116,7 @@ public final class JsonRenderer implements ReportRenderer {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("ruleId", f.ruleId());
     n.put("severity", f.severity().label());
+    n.put("kind", f.kind().label());
     n.put("layer", f.layer().prefix());
     n.put("confidence", f.confidence().name().toLowerCase(Locale.ROOT));
     n.put("subject", Redaction.redact(f.subject()));

@@ -3,21 +3,19 @@ package dev.rootcause.report;
 import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
-import dev.rootcause.model.Layer;
 import dev.rootcause.model.ScanResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * A root-cause section ready to paste into a post-incident report: the table the seed reports open
- * with (one row per finding, grouped by layer), then the details of each finding in the same order,
- * then what was not read or was suppressed.
+ * with (one row per root cause, grouped by layer), then the details of each in the same order;
+ * hardening advice in a later section of its own; then what was not read or was suppressed.
  */
 public final class MarkdownRenderer implements ReportRenderer {
 
@@ -32,38 +30,16 @@ public final class MarkdownRenderer implements ReportRenderer {
       out.println(text(result.coverage().line()));
       out.println();
     }
-    List<Finding> ordered = new ArrayList<>();
-    Map<Layer, List<Finding>> byLayer =
-        new TreeMap<>(result.findings().stream().collect(Collectors.groupingBy(Finding::layer)));
-    byLayer.values().forEach(ordered::addAll);
-    if (!ordered.isEmpty()) {
-      out.println("| Layer | Root cause | Symptom | Evidence (file:line) | Fix |");
-      out.println("| --- | --- | --- | --- | --- |");
-      for (Finding f : ordered) {
-        out.println(
-            "| "
-                + cell(f.layer().title())
-                + " | **"
-                + f.severity().label()
-                + "** "
-                + cell(f.message())
-                + " ("
-                + code(f.ruleId(), true)
-                + ")"
-                + " | "
-                + cell(f.symptom())
-                + " | "
-                + evidenceCell(f)
-                + " | "
-                + cell(f.fix())
-                + " |");
-      }
+    List<Finding> causes = byLayer(Kinds.rootCauses(result.findings()));
+    table(out, causes, "Root cause", 0);
+    List<Finding> hardening = byLayer(Kinds.hardening(result.findings()));
+    if (!hardening.isEmpty()) {
+      out.println("## Hardening");
       out.println();
-      out.println("### Details");
+      out.println("Advice that breaks nothing by itself: " + text(Kinds.countsByRule(hardening))
+          + ".");
       out.println();
-      for (int i = 0; i < ordered.size(); i++) {
-        details(out, i + 1, ordered.get(i));
-      }
+      table(out, hardening, "Advice", causes.size());
     }
     List<CollectionProblem> skipped = result.skipped();
     if (!skipped.isEmpty()) {
@@ -113,6 +89,47 @@ public final class MarkdownRenderer implements ReportRenderer {
     out.flush();
   }
 
+  private static List<Finding> byLayer(List<Finding> findings) {
+    List<Finding> ordered = new ArrayList<>();
+    new TreeMap<>(findings.stream().collect(Collectors.groupingBy(Finding::layer)))
+        .values().forEach(ordered::addAll);
+    return ordered;
+  }
+
+  /** One row per finding, then each in detail, numbered on from {@code before}. */
+  private static void table(PrintWriter out, List<Finding> ordered, String column, int before) {
+    if (ordered.isEmpty()) {
+      return;
+    }
+    out.println("| Layer | " + column + " | Symptom | Evidence (file:line) | Fix |");
+    out.println("| --- | --- | --- | --- | --- |");
+    for (Finding f : ordered) {
+      out.println(
+          "| "
+              + cell(f.layer().title())
+              + " | **"
+              + f.severity().label()
+              + "** "
+              + cell(f.message())
+              + " ("
+              + code(f.ruleId(), true)
+              + ")"
+              + " | "
+              + cell(f.symptom())
+              + " | "
+              + evidenceCell(f)
+              + " | "
+              + cell(f.fix())
+              + " |");
+    }
+    out.println();
+    out.println("### Details");
+    out.println();
+    for (int i = 0; i < ordered.size(); i++) {
+      details(out, before + i + 1, ordered.get(i));
+    }
+  }
+
   private static void details(PrintWriter out, int n, Finding f) {
     out.println(
         "#### "
@@ -146,8 +163,7 @@ public final class MarkdownRenderer implements ReportRenderer {
     } else if (n == 0) {
       sb.append("no root causes found");
     } else {
-      sb.append(n)
-          .append(n == 1 ? " root cause" : " root causes")
+      sb.append(Kinds.tally(result.findings()))
           .append(" (")
           .append(result.severityCounts())
           .append(")");

@@ -22,7 +22,7 @@ public final class Renderers<T> {
   /** {@code scan}: findings. */
   public static final Renderers<ScanResult> SCAN =
       new Renderers<ScanResult>()
-          .with(Format.TEXT, o -> new TextRenderer(o.color(), o.showSuppressed()))
+          .with(Format.TEXT, o -> new TextRenderer(o.color(), o.showSuppressed(), o.all()))
           .with(Format.JSON, o -> new JsonRenderer())
           .with(Format.SARIF, o -> new SarifRenderer())
           .with(Format.MARKDOWN, o -> new MarkdownRenderer())

@@ -27,6 +27,7 @@ import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.Coverage;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.HttpLocation;
 import dev.rootcause.model.Location;
 import dev.rootcause.model.Severity;
@@ -104,8 +105,14 @@ public final class SarifRenderer implements ReportRenderer {
     out.flush();
   }
 
-  /** SARIF has three levels that matter; critical and high both block a merge. */
-  static Result.Level level(Severity s) {
+  /**
+   * SARIF has three levels that matter; a critical or high root cause blocks a merge. Hardening
+   * advice never does: a note, or a warning when it is high or critical.
+   */
+  static Result.Level level(Severity s, FindingKind kind) {
+    if (kind == FindingKind.HARDENING) {
+      return s.atLeast(Severity.HIGH) ? Result.Level.WARNING : Result.Level.NOTE;
+    }
     return switch (s) {
       case CRITICAL, HIGH -> Result.Level.ERROR;
       case MEDIUM -> Result.Level.WARNING;
@@ -123,12 +130,13 @@ public final class SarifRenderer implements ReportRenderer {
     // The same page as 'rootcause rules <id>': symptom, fix, thresholds and the explanation.
     d.setHelp(multiformat(RuleCatalogue.page(info).strip()));
     ReportingConfiguration config = new ReportingConfiguration();
-    config.setLevel(ReportingConfiguration.Level.fromValue(level(info.severity()).value()));
+    config.setLevel(ReportingConfiguration.Level.fromValue(level(info.severity(), info.kind()).value()));
     d.setDefaultConfiguration(config);
     PropertyBag properties = new PropertyBag();
     properties.setTags(new LinkedHashSet<>(List.of(info.layer().prefix())));
     properties.setAdditionalProperty("layer", info.layer().prefix());
     properties.setAdditionalProperty("severity", info.severity().label());
+    properties.setAdditionalProperty("kind", info.kind().label());
     properties.setAdditionalProperty("symptom", info.symptom());
     d.setProperties(properties);
     return d;
@@ -141,7 +149,7 @@ public final class SarifRenderer implements ReportRenderer {
     if (index != null) {
       r.setRuleIndex(index);
     }
-    r.setLevel(level(f.severity()));
+    r.setLevel(level(f.severity(), f.kind()));
     String message = Redaction.redact(f.message());
     r.setMessage(message(sentence(message) + " Fix: " + Redaction.redact(f.fix())));
     r.setLocations(List.of(location(f.primary(), null)));
@@ -156,6 +164,7 @@ public final class SarifRenderer implements ReportRenderer {
     }
     PropertyBag properties = new PropertyBag();
     properties.setAdditionalProperty("severity", f.severity().label());
+    properties.setAdditionalProperty("kind", f.kind().label());
     properties.setAdditionalProperty("layer", f.layer().prefix());
     properties.setAdditionalProperty("subject", Redaction.redact(f.subject()));
     properties.setAdditionalProperty("symptom", Redaction.redact(f.symptom()));

@@ -18,27 +18,45 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The terminal report, for someone paged at night: findings grouped by layer like the root-cause
- * tables of a post-incident report, the layer holding the worst finding first; each says where,
- * what is wrong, what breaks, the fix and the evidence. Then what could not be read, and one
+ * The terminal report, for someone paged at night: root causes grouped by layer like the
+ * root-cause tables of a post-incident report, the layer holding the worst finding first; each
+ * says where, what is wrong, what breaks, the fix and the evidence. Hardening advice follows as
+ * one line of counts per rule (in full with {@code --all}). Then what could not be read, and one
  * summary line last, where the eye lands.
  */
 public final class TextRenderer implements ReportRenderer {
   private final boolean color;
   private final boolean showSuppressed;
+  private final boolean all;
 
   public TextRenderer(boolean color, boolean showSuppressed) {
+    this(color, showSuppressed, false);
+  }
+
+  /** {@code all}: list hardening findings in full after the root causes, not only their counts. */
+  public TextRenderer(boolean color, boolean showSuppressed, boolean all) {
     this.color = color;
     this.showSuppressed = showSuppressed;
+    this.all = all;
   }
 
   @Override
   public void render(ScanResult result, Writer writer) throws IOException {
     PrintWriter out = new PrintWriter(writer);
-    for (Map.Entry<Layer, List<Finding>> group : byLayer(result.findings()).entrySet()) {
+    for (Map.Entry<Layer, List<Finding>> group :
+        byLayer(Kinds.rootCauses(result.findings())).entrySet()) {
       out.println(bold(group.getKey().title() + " (" + group.getValue().size() + ")"));
       out.println();
       group.getValue().forEach(f -> finding(out, f));
+    }
+    List<Finding> hardening = Kinds.hardening(result.findings());
+    if (!hardening.isEmpty() && all) {
+      out.println(bold("Hardening (" + hardening.size() + ")"));
+      out.println();
+      hardening.forEach(f -> finding(out, f));
+    } else if (!hardening.isEmpty()) {
+      out.println(bold("Hardening:") + " " + Kinds.countsByRule(hardening) + " (--all lists them)");
+      out.println();
     }
     List<CollectionProblem> skipped = result.skipped();
     if (!skipped.isEmpty()) {
@@ -94,7 +112,7 @@ public final class TextRenderer implements ReportRenderer {
         findings.stream().collect(Collectors.groupingBy(Finding::layer));
     Comparator<Map.Entry<Layer, List<Finding>>> worstFirst =
         Comparator.comparing(
-                (Map.Entry<Layer, List<Finding>> e) -> worst(e.getValue()),
+                (Map.Entry<Layer, List<Finding>> e) -> Kinds.worst(e.getValue()),
                 Comparator.reverseOrder())
             .thenComparing(Map.Entry::getKey);
     Map<Layer, List<Finding>> ordered = new LinkedHashMap<>();
@@ -102,10 +120,6 @@ public final class TextRenderer implements ReportRenderer {
         .sorted(worstFirst)
         .forEach(e -> ordered.put(e.getKey(), e.getValue()));
     return ordered;
-  }
-
-  private static Severity worst(List<Finding> findings) {
-    return findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElseThrow();
   }
 
   private void finding(PrintWriter out, Finding f) {
@@ -144,7 +158,8 @@ public final class TextRenderer implements ReportRenderer {
     } else {
       sb.append(n == 0 ? "No findings" : n + (n == 1 ? " finding" : " findings"));
       if (n > 0) {
-        sb.append(" (").append(result.severityCounts()).append(")");
+        sb.append(" (").append(result.severityCounts()).append("; ")
+            .append(Kinds.tally(result.findings())).append(")");
       }
       sb.append(" in ")
           .append(count(inv.filesScanned(), "file"))

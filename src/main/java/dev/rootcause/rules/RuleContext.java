@@ -4,6 +4,7 @@ import dev.rootcause.model.RuleInfo;
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Location;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SystemModel;
@@ -63,6 +64,7 @@ public final class RuleContext {
     private String fix = info.fix();
     private Severity severity = info.severity();
     private Confidence confidence = Confidence.CERTAIN;
+    private FindingKind kind = info.kind();
 
     private FindingBuilder(Location primary, String message) {
       this.primary = primary;
@@ -103,9 +105,18 @@ public final class RuleContext {
       return this;
     }
 
+    /**
+     * A hardening rule that proves a failure in this case (the model links the gap to a symptom)
+     * reports it as a root cause.
+     */
+    public FindingBuilder rootCause() {
+      this.kind = FindingKind.ROOT_CAUSE;
+      return this;
+    }
+
     Finding build() {
       return new Finding(info.id(), severity, subject, symptom, message, primary, related, fix,
-          confidence);
+          confidence, kind);
     }
   }
 }

@@ -4,7 +4,6 @@ import dev.rootcause.model.Finding;
 import dev.rootcause.model.Location;
 import dev.rootcause.model.RuleInfo;
 import dev.rootcause.model.ScanResult;
-import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.k8s.ObjectMeta;
@@ -70,7 +69,7 @@ public final class RuleEngine {
     Map<String, List<ObjectMeta>> objectsByPath =
         model.objects().stream().collect(Collectors.groupingBy(o -> o.location().path()));
     for (Finding f : new LinkedHashSet<>(raw)) {
-      Finding adjusted = settings.severityOf(f.ruleId()).map(s -> withSeverity(f, s)).orElse(f);
+      Finding adjusted = settings.severityOf(f.ruleId()).map(f::withSeverity).orElse(f);
       String reason = suppression(adjusted, objectsByPath, model);
       if (reason == null) {
         kept.add(adjusted);
@@ -134,11 +133,6 @@ public final class RuleEngine {
       // One broken rule must not hide every other finding: record it and go on.
       failures.add(new ScanResult.RuleFailure(info.id(), subject, String.valueOf(e)));
     }
-  }
-
-  private static Finding withSeverity(Finding f, Severity s) {
-    return new Finding(f.ruleId(), s, f.subject(), f.symptom(), f.message(), f.primary(),
-        f.related(), f.fix(), f.confidence());
   }
 
   /** Why a finding is silenced, or null: annotations on the enclosing object, then comments. */

@@ -25,6 +25,7 @@ public final class RuleInfos {
         where + ": summary must be non-empty with no trailing period");
     check(!spec.symptom().isBlank(), where + ": symptom is required");
     check(spec.fix().endsWith("."), where + ": fix must end with a period");
+    check(spec.kind() != null, where + ": kind is required");
     Map<String, RuleInfo.Threshold> thresholds = new LinkedHashMap<>();
     for (RuleSpec.Threshold t : spec.thresholds()) {
       check(thresholds.put(t.name(), new RuleInfo.Threshold(t.name(), t.value(), t.description())) == null,
@@ -34,7 +35,7 @@ public final class RuleInfos {
     check(languages.size() == Set.copyOf(languages).size(), where + ": a language is listed twice");
     check(layer == Layer.APP ? !languages.isEmpty() : languages.isEmpty(),
         where + ": an app rule names the languages it covers, and only an app rule does");
-    return new RuleInfo(spec.id(), layer, spec.severity(), spec.summary(), spec.symptom(),
+    return new RuleInfo(spec.id(), layer, spec.severity(), spec.kind(), spec.summary(), spec.symptom(),
         spec.fix(), List.copyOf(thresholds.values()), languages, ruleClass);
   }
 

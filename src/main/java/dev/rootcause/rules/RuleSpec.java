@@ -1,5 +1,6 @@
 package dev.rootcause.rules;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
 import java.lang.annotation.ElementType;
@@ -18,6 +19,12 @@ public @interface RuleSpec {
   String id();
 
   Severity severity();
+
+  /**
+   * {@code ROOT_CAUSE} when the symptom is a failure; {@code HARDENING} for advice that breaks
+   * nothing by itself. A hardening rule may still report a root cause where it proves a failure.
+   */
+  FindingKind kind();
 
   /** One line, no trailing period: what is wrong. */
   String summary();

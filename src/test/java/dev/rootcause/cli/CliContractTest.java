@@ -433,6 +433,7 @@ class CliContractTest {
   @RuleSpec(
       id = "k8s/test-always-throws",
       severity = Severity.LOW,
+      kind = dev.rootcause.model.FindingKind.ROOT_CAUSE,
       summary = "Throws on purpose",
       symptom = "none",
       fix = "None.")
@@ -447,6 +448,7 @@ class CliContractTest {
   @RuleSpec(
       id = "k8s/test-throws-error",
       severity = Severity.LOW,
+      kind = dev.rootcause.model.FindingKind.ROOT_CAUSE,
       summary = "Errs on purpose",
       symptom = "none",
       fix = "None.")

@@ -204,6 +204,7 @@ class SecretsNeverLeaveTest {
   @RuleSpec(
       id = "k8s/test-quotes-every-value",
       severity = Severity.HIGH,
+      kind = dev.rootcause.model.FindingKind.ROOT_CAUSE,
       summary = "Quotes values it should not",
       symptom = "secrets in reports",
       fix = "Do not.")

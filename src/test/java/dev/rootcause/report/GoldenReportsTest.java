@@ -4,6 +4,7 @@ import dev.rootcause.model.ClusterLocation;
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.HttpLocation;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
@@ -12,6 +13,7 @@ import dev.rootcause.rules.RuleEngine;
 import dev.rootcause.model.ScanResult;
 import dev.rootcause.rules.k8s.FaultInjectionEnabled;
 import dev.rootcause.rules.k8s.MissingLivenessProbe;
+import dev.rootcause.rules.k8s.MissingResources;
 import dev.rootcause.rules.k8s.ProbePortNotExposed;
 import dev.rootcause.rules.k8s.ServiceSelectsNothing;
 import dev.rootcause.testing.Goldens;
@@ -38,6 +40,7 @@ class GoldenReportsTest {
       List.of(
           new FaultInjectionEnabled(),
           new MissingLivenessProbe(),
+          new MissingResources(),
           new ProbePortNotExposed(),
           new ServiceSelectsNothing());
 
@@ -54,6 +57,13 @@ class GoldenReportsTest {
   @Test
   void sarif() throws IOException {
     Goldens.assertMatches(GOLDEN.resolve("report.sarif"), render(new SarifRenderer()));
+  }
+
+  /** {@code --all}: hardening in full after the root causes, instead of its counts. */
+  @Test
+  void textWithAll() throws IOException {
+    Goldens.assertMatches(
+        GOLDEN.resolve("report-all.txt"), render(new TextRenderer(false, true, true)));
   }
 
   @Test
@@ -94,7 +104,8 @@ class GoldenReportsTest {
                 new Evidence(
                     SourceLocation.file("k8s/api.yaml"), "no startupProbe in the manifest")),
             "Make /healthz report only the process's own health, not its dependencies'.",
-            Confidence.LIKELY));
+            Confidence.LIKELY,
+            FindingKind.ROOT_CAUSE));
     findings.sort(RuleEngine.REPORT_ORDER);
     List<ScanResult.RuleFailure> failures =
         List.of(

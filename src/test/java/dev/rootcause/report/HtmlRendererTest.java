@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.ScanResult;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
@@ -85,7 +86,8 @@ class HtmlRendererTest {
         SourceLocation.of(path, 3),
         List.of(new Evidence(SourceLocation.of(path, 7), message)),
         "Fix it.",
-        Confidence.CERTAIN);
+        Confidence.CERTAIN,
+        FindingKind.ROOT_CAUSE);
   }
 
   private static String render(Finding finding) throws IOException {

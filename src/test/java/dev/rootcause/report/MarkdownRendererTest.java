@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.ScanResult;
@@ -52,7 +53,8 @@ class MarkdownRendererTest {
             SourceLocation.of("k8s/a\u0007.yaml", 3),
             List.of(new Evidence(SourceLocation.of("k8s/b\u001b[1m.yaml", 4), "note \u001b[0m")),
             "Fix it.",
-            Confidence.CERTAIN);
+            Confidence.CERTAIN,
+            FindingKind.ROOT_CAUSE);
 
     String md = render(f);
 
@@ -98,7 +100,8 @@ class MarkdownRendererTest {
                 new Evidence(new SourceLocation("Dockerfile", 7, 1), "EXPOSE 80"),
                 new Evidence(SourceLocation.of("app/main.py", 31), "app.run(port=8080)")),
             "Set containerPort to 8080.",
-            Confidence.CERTAIN);
+            Confidence.CERTAIN,
+            FindingKind.ROOT_CAUSE);
 
     String md = render(f);
 
@@ -132,7 +135,8 @@ class MarkdownRendererTest {
         SourceLocation.of(path, 1),
         List.of(),
         "Fix it.",
-        Confidence.CERTAIN);
+        Confidence.CERTAIN,
+        FindingKind.ROOT_CAUSE);
   }
 
   private static String render(Finding... findings) throws IOException {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.Finding;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.ScanResult;
@@ -66,11 +67,31 @@ class SarifRendererTest {
     assertThat(probe.at("/defaultConfiguration/level").asText()).isEqualTo("error");
     assertThat(probe.at("/properties/layer").asText()).isEqualTo("k8s");
     assertThat(probe.at("/properties/symptom").asText()).contains("CrashLoopBackOff");
-    assertThat(
-            descriptor(rules, "k8s/missing-liveness-probe")
-                .at("/defaultConfiguration/level")
-                .asText())
-        .isEqualTo("warning");
+    // A medium hardening rule is a note by default: advice must not block a merge.
+    JsonNode liveness = descriptor(rules, "k8s/missing-liveness-probe");
+    assertThat(liveness.at("/defaultConfiguration/level").asText()).isEqualTo("note");
+    assertThat(liveness.at("/properties/kind").asText()).isEqualTo("hardening");
+    assertThat(probe.at("/properties/kind").asText()).isEqualTo("root-cause");
+  }
+
+  @Test
+  void hardeningIsANoteOrAWarningNeverAnError() throws IOException {
+    for (Severity s : Severity.values()) {
+      Finding advice = hardening(finding(s, SourceLocation.of("a.yaml", 3)));
+      JsonNode r = render(single(advice)).at("/runs/0/results/0");
+      assertThat(r.path("level").asText()).as("%s hardening", s)
+          .isEqualTo(s.atLeast(Severity.HIGH) ? "warning" : "note");
+      assertThat(r.at("/properties/kind").asText()).isEqualTo("hardening");
+    }
+    JsonNode cause = render(single(finding(Severity.HIGH, SourceLocation.of("a.yaml", 3))))
+        .at("/runs/0/results/0");
+    assertThat(cause.path("level").asText()).isEqualTo("error");
+    assertThat(cause.at("/properties/kind").asText()).isEqualTo("root-cause");
+  }
+
+  private static Finding hardening(Finding f) {
+    return new Finding(f.ruleId(), f.severity(), f.subject(), f.symptom(), f.message(),
+        f.primary(), f.related(), f.fix(), f.confidence(), FindingKind.HARDENING);
   }
 
   @Test
@@ -147,7 +168,15 @@ class SarifRendererTest {
   @Test
   void suppressedFindingsAreResultsWithTheirJustification() throws IOException {
     JsonNode results = render(GoldenReportsTest.result()).at("/runs/0/results");
-    JsonNode suppressed = result(results, "k8s/missing-liveness-probe");
+    JsonNode suppressed = null;
+    for (JsonNode r : results) {
+      if (r.path("ruleId").asText().equals("k8s/missing-liveness-probe")
+          && r.at("/locations/0/physicalLocation/artifactLocation/uri").asText()
+              .equals("k8s/db.yaml")) {
+        suppressed = r;
+      }
+    }
+    assertThat(suppressed).as("the suppressed finding on k8s/db.yaml").isNotNull();
 
     assertThat(suppressed.at("/suppressions/0/kind").asText()).isEqualTo("inSource");
     assertThat(suppressed.at("/suppressions/0/justification").asText())
@@ -238,7 +267,8 @@ class SarifRendererTest {
         at,
         List.of(),
         "Set requests.",
-        Confidence.CERTAIN);
+        Confidence.CERTAIN,
+        FindingKind.ROOT_CAUSE);
   }
 
   private static ScanResult single(Finding f) {

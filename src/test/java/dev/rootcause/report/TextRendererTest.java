@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.Finding;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.ScanResult;
@@ -51,7 +52,8 @@ class TextRendererTest {
             SourceLocation.of("k8s/a\u0007.yaml", 3),
             List.of(),
             "Fix it.",
-            Confidence.CERTAIN);
+            Confidence.CERTAIN,
+            FindingKind.ROOT_CAUSE);
 
     String text = render(result(1, f), false);
 
@@ -79,7 +81,7 @@ class TextRendererTest {
 
     assertThat(text)
         .endsWith(
-            "1 finding (1 low) in 1 file: 1 workload, 0 services, 0 Dockerfiles,"
+            "1 finding (1 low; 1 root cause) in 1 file: 1 workload, 0 services, 0 Dockerfiles,"
                 + " 0 image builds, 0 apps; 0.00 s.\n");
   }
 
@@ -93,7 +95,8 @@ class TextRendererTest {
         SourceLocation.of("x.yaml", 1),
         List.of(),
         "Fix it.",
-        Confidence.CERTAIN);
+        Confidence.CERTAIN,
+        FindingKind.ROOT_CAUSE);
   }
 
   private static ScanResult result(int files, Finding... findings) {

@@ -1,5 +1,6 @@
 package dev.rootcause.rules.app;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.app.AppFacts.Language;
@@ -18,6 +19,7 @@ import dev.rootcause.rules.RuleSpec;
 @RuleSpec(
     id = "app/dev-server-in-production",
     severity = Severity.MEDIUM,
+    kind = FindingKind.HARDENING,
     summary = "Container runs a development server",
     symptom = "one request at a time, no worker recovery, debug behaviour: latency and errors under load",
     fix = "Start the app under a production server (gunicorn, uvicorn workers, waitress, node without a watcher) in the image's CMD.",

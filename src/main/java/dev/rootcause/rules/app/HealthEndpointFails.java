@@ -1,5 +1,6 @@
 package dev.rootcause.rules.app;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.app.AppFacts.Language;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 @RuleSpec(
     id = "app/health-endpoint-fails",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Health endpoint answers with a server error on every call",
     symptom = "liveness probes fail: restarts, then CrashLoopBackOff; readiness never passes: no endpoints",
     fix = "Answer 200 when the process can serve, and a 5xx only when a check the endpoint makes fails.",

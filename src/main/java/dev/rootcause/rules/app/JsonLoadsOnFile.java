@@ -1,5 +1,6 @@
 package dev.rootcause.rules.app;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.app.AppFacts.Language;
@@ -15,6 +16,7 @@ import dev.rootcause.rules.RuleSpec;
 @RuleSpec(
     id = "app/json-loads-on-file",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "json.loads is given a file object instead of a string",
     symptom = "TypeError at run time: 500 Internal Server Error on every request that reads the file",
     fix = "Use json.load(f) for a file object (or json.loads(f.read())).",

@@ -1,5 +1,6 @@
 package dev.rootcause.rules.app;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.app.AppFacts.Language;
@@ -15,6 +16,7 @@ import dev.rootcause.rules.RuleSpec;
 @RuleSpec(
     id = "app/outbound-call-without-timeout",
     severity = Severity.MEDIUM,
+    kind = FindingKind.HARDENING,
     summary = "Outbound HTTP call has no timeout",
     symptom = "a slow or hung dependency holds the calling request forever: workers pile up, 504s upstream",
     fix = "Pass a timeout on every call (requests: timeout=5; axios: { timeout: 5000 }; fetch: signal: AbortSignal.timeout(5000)).",

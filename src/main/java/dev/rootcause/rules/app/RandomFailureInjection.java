@@ -1,5 +1,6 @@
 package dev.rootcause.rules.app;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.app.AppFacts.Language;
@@ -16,6 +17,7 @@ import dev.rootcause.rules.RuleSpec;
 @RuleSpec(
     id = "app/random-failure-injection",
     severity = Severity.CRITICAL,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Handler fails a random share of requests on purpose",
     symptom = "intermittent 500s on a share of requests that no load, input or dependency explains",
     fix = "Remove the random failure from the handler, or gate it behind a flag that is off in production.",

@@ -1,5 +1,6 @@
 package dev.rootcause.rules.app;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.app.AppFacts.Language;
@@ -16,6 +17,7 @@ import dev.rootcause.rules.RuleSpec;
 @RuleSpec(
     id = "app/retry-without-backoff",
     severity = Severity.MEDIUM,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Retry loop has no backoff or no attempt limit",
     symptom = "a struggling dependency is hammered by instant retries: cascading failures, latency spikes",
     fix = "Wait between attempts (exponential backoff with jitter) and cap the number of attempts.",

@@ -1,5 +1,6 @@
 package dev.rootcause.rules.app;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.app.AppFacts.Language;
@@ -12,6 +13,7 @@ import dev.rootcause.rules.RuleSpec;
 @RuleSpec(
     id = "app/sleep-in-handler",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Request handler sleeps before it answers",
     symptom = "every request waits: seconds of latency, timeouts at the proxy, probes timing out",
     fix = "Remove the sleep from the request path; move slow work to a background job.",

@@ -1,5 +1,6 @@
 package dev.rootcause.rules.app;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.app.AppFacts.Language;
@@ -15,6 +16,7 @@ import dev.rootcause.rules.RuleSpec;
 @RuleSpec(
     id = "app/unbounded-growth-in-handler",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Handler adds to a process-wide collection that nothing ever shrinks",
     symptom = "memory grows with traffic until the container is OOMKilled and restarts",
     fix = "Bound the collection (evict old entries, cap its size, use a TTL cache) or keep the data in a store outside the process.",

@@ -1,5 +1,6 @@
 package dev.rootcause.rules.app;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.app.AppFacts.Language;
@@ -15,6 +16,7 @@ import dev.rootcause.rules.RuleSpec;
 @RuleSpec(
     id = "app/unguarded-shared-state",
     severity = Severity.MEDIUM,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Shared state guarded by a lock in one place is used without it in another",
     symptom = "wrong counts or corrupted state under concurrent requests, impossible to reproduce alone",
     fix = "Read and write the shared value only while holding its lock, or use an atomic or thread-safe type.",

@@ -2,6 +2,7 @@ package dev.rootcause.rules.cross;
 
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.ImageSource;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.WellKnownImages;
@@ -36,6 +37,7 @@ import java.util.stream.Collectors;
 @RuleSpec(
     id = "cross/image-not-built",
     severity = Severity.CRITICAL,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Workload pulls a local image that no build, tag or import in the repository produces",
     symptom = "ErrImagePull, then ImagePullBackOff: the pod never starts",
     fix = "Pull the name and tag the build produces, or make the build tag and import the name the workload pulls.")

@@ -5,6 +5,7 @@ import dev.rootcause.model.Evidence;
 import dev.rootcause.model.ImageSource;
 import dev.rootcause.model.ListenPort;
 import dev.rootcause.model.Location;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.SystemModel;
@@ -34,6 +35,7 @@ import java.util.stream.Collectors;
 @RuleSpec(
     id = "cross/port-mismatch",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Code, Dockerfile, container, probe and Service disagree on the port",
     symptom = "connection refused, probes failing (restarts or never Ready), 502 from the proxy in front",
     fix = "Use the port the application listens on everywhere: EXPOSE, containerPort, probes and targetPort.")

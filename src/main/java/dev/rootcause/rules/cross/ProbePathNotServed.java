@@ -2,6 +2,7 @@ package dev.rootcause.rules.cross;
 
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.ImageSource;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.app.AppFacts;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
 @RuleSpec(
     id = "cross/probe-path-not-served",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "HTTP probe checks a path the application does not serve",
     symptom = "the probe gets 404: liveness restarts the container over and over, readiness keeps it out of the Service",
     fix = "Point the probe at a route the application serves (its health endpoint), or add that route.")

@@ -2,6 +2,7 @@ package dev.rootcause.rules.cross;
 
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.ImageSource;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.docker.Stage;
@@ -29,6 +30,7 @@ import java.util.Set;
 @RuleSpec(
     id = "cross/required-env-missing",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Code requires an env var the container does not set",
     symptom = "the process exits at start: CrashLoopBackOff",
     fix = "Set the variable in the container's env (or in a ConfigMap or Secret it loads with envFrom).")

@@ -1,5 +1,6 @@
 package dev.rootcause.rules.docker;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.docker.ContainerPaths;
 import dev.rootcause.model.docker.Dockerfile;
@@ -16,6 +17,7 @@ import java.util.Set;
 @RuleSpec(
     id = "docker/cache-busting-copy-order",
     severity = Severity.LOW,
+    kind = FindingKind.HARDENING,
     summary = "Whole build context is copied before the dependencies are installed",
     symptom = "every code change re-downloads and reinstalls all dependencies: slow builds and"
         + " rollbacks, and failed builds whenever the package registry is down",

@@ -1,6 +1,7 @@
 package dev.rootcause.rules.docker;
 
 import dev.rootcause.model.Confidence;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.docker.ContainerPaths;
 import dev.rootcause.model.docker.Dockerfile;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 @RuleSpec(
     id = "docker/copy-from-missing-path",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "COPY --from names a path the source stage never creates",
     symptom = "docker build fails with \"failed to compute cache key: ... not found\"; the fix"
         + " never ships and the old image keeps running",

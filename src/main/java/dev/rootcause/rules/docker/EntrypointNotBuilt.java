@@ -1,5 +1,6 @@
 package dev.rootcause.rules.docker;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.docker.ContainerPaths;
 import dev.rootcause.model.docker.Dockerfile;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 @RuleSpec(
     id = "docker/entrypoint-not-built",
     severity = Severity.CRITICAL,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "ENTRYPOINT or CMD starts a file the final stage never puts in place",
     symptom = "container exits at once with exec: \"/app/server\": no such file or directory;"
         + " CrashLoopBackOff",

@@ -1,5 +1,6 @@
 package dev.rootcause.rules.docker;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.docker.BaseImage;
 import dev.rootcause.model.docker.Dockerfile;
@@ -14,6 +15,7 @@ import java.util.Optional;
 @RuleSpec(
     id = "docker/heavy-base-image",
     severity = Severity.LOW,
+    kind = FindingKind.HARDENING,
     summary = "Final image is built on a full SDK or OS image where a slim runtime would do",
     symptom = "images of hundreds of MB to pull on every deploy and scale-up: slow rollouts and"
         + " cold starts, and a compiler toolchain's worth of CVEs in production",

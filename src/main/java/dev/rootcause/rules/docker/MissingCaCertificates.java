@@ -1,6 +1,7 @@
 package dev.rootcause.rules.docker;
 
 import dev.rootcause.model.Evidence;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.docker.BaseImage;
@@ -23,6 +24,7 @@ import java.util.Set;
 @RuleSpec(
     id = "docker/missing-ca-certificates",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Final image has no CA certificates, yet the service makes HTTPS calls",
     symptom = "every outbound HTTPS call fails with x509: certificate signed by unknown authority",
     fix = "Put a CA bundle in the final stage: COPY --from=<builder>"

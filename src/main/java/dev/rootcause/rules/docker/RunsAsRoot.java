@@ -2,6 +2,7 @@ package dev.rootcause.rules.docker;
 
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.ImageSource;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.docker.BaseImage;
@@ -23,6 +24,7 @@ import java.util.Set;
 @RuleSpec(
     id = "docker/runs-as-root",
     severity = Severity.MEDIUM,
+    kind = FindingKind.HARDENING,
     summary = "Image runs as root and no securityContext in the repository overrides it",
     symptom = "a compromised or buggy process owns the container's filesystem and mounted volumes;"
         + " clusters that enforce runAsNonRoot refuse to start it",
@@ -92,7 +94,9 @@ public final class RunsAsRoot implements DockerfileRule {
       finding.related(security.location(), "securityContext without a non-root runAsUser");
     }
     if (!refused.isEmpty()) {
-      finding.severity(Severity.HIGH)
+      // Not advice any more: the manifest asks for a non-root user, so this pod cannot start.
+      finding.rootCause()
+          .severity(Severity.HIGH)
           .symptom("CreateContainerConfigError: container has runAsNonRoot and image will run as"
               + " root; the pod never starts")
           .fix("Add USER 10001 (numeric, so the kubelet can verify it) to the final stage, or set"

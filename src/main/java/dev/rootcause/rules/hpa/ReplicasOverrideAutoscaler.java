@@ -1,5 +1,6 @@
 package dev.rootcause.rules.hpa;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.k8s.Autoscaler;
 import dev.rootcause.model.k8s.Workload;
@@ -15,6 +16,7 @@ import java.util.Optional;
 @RuleSpec(
     id = "hpa/replicas-override-autoscaler",
     severity = Severity.MEDIUM,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Workload manifest sets replicas while an HPA manages its scale",
     symptom =
         "every kubectl apply (each deploy) resets the pod count to spec.replicas: pods the HPA"

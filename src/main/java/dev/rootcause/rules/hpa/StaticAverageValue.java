@@ -1,5 +1,6 @@
 package dev.rootcause.rules.hpa;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.k8s.Autoscaler;
 import dev.rootcause.model.k8s.Container;
@@ -16,6 +17,7 @@ import java.util.Optional;
 @RuleSpec(
     id = "hpa/static-average-value",
     severity = Severity.MEDIUM,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "HPA scales CPU or memory on a fixed amount per pod instead of utilization",
     symptom =
         "the HPA does not follow load: it waits for an absolute usage per pod that ignores"

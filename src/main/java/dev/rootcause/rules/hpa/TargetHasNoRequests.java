@@ -1,5 +1,6 @@
 package dev.rootcause.rules.hpa;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.k8s.Autoscaler;
@@ -21,6 +22,7 @@ import java.util.Optional;
 @RuleSpec(
     id = "hpa/target-has-no-requests",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "HPA scales on utilization of a resource the target's containers do not request",
     symptom =
         "kubectl get hpa shows <unknown>/80%; events FailedGetResourceMetric (\"missing request"

@@ -1,5 +1,6 @@
 package dev.rootcause.rules.hpa;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.k8s.Autoscaler;
 import dev.rootcause.model.k8s.Workload;
@@ -15,6 +16,7 @@ import java.util.Set;
 @RuleSpec(
     id = "hpa/target-missing",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "HPA scaleTargetRef names a workload the manifests do not declare",
     symptom =
         "the HPA shows <unknown> targets and FailedGetScale events (\"not found\"); nothing is"

@@ -1,5 +1,6 @@
 package dev.rootcause.rules.k8s;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.EnvVar;
@@ -20,6 +21,7 @@ import java.util.Map;
 @RuleSpec(
     id = "k8s/fault-injection-enabled",
     severity = Severity.CRITICAL,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Chaos or fault-injection setting is switched on in the manifest",
     symptom = "intermittent 500s or added latency on a share of requests, with no code change to blame",
     fix = "Remove the fault-injection variable (or set it to 0/false) outside chaos experiments.")

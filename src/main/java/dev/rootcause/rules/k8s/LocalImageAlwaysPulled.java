@@ -1,5 +1,6 @@
 package dev.rootcause.rules.k8s;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.WellKnownImages;
 import dev.rootcause.model.build.ImageBuild;
@@ -21,6 +22,7 @@ import java.util.List;
 @RuleSpec(
     id = "k8s/local-image-always-pulled",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Image imported into a local cluster is pulled from a registry on every start",
     symptom = "ErrImagePull / ImagePullBackOff although the image was imported into the cluster",
     fix = "Set imagePullPolicy: IfNotPresent (or Never) for images loaded into the cluster, or give them a fixed tag.")

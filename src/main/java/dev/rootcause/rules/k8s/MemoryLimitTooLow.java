@@ -1,6 +1,7 @@
 package dev.rootcause.rules.k8s;
 
 import dev.rootcause.model.Runtime;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.Quantity;
@@ -18,6 +19,7 @@ import dev.rootcause.rules.RuleSpec;
 @RuleSpec(
     id = "k8s/memory-limit-too-low",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Memory limit is below what the container's runtime needs to serve",
     symptom = "OOMKilled (exit code 137) under load, then restarts and CrashLoopBackOff",
     fix = "Raise limits.memory above the measured peak (and at least the runtime's floor).",

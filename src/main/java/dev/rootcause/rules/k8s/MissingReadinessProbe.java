@@ -1,5 +1,6 @@
 package dev.rootcause.rules.k8s;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.Workload;
@@ -11,6 +12,7 @@ import dev.rootcause.rules.RuleSpec;
 @RuleSpec(
     id = "k8s/missing-readiness-probe",
     severity = Severity.MEDIUM,
+    kind = FindingKind.HARDENING,
     summary = "Container behind a Service has no readiness probe",
     symptom = "errors during every rollout and restart: traffic arrives before the app listens",
     fix = "Add a readinessProbe on an endpoint that succeeds only when the app can serve requests.")

@@ -1,5 +1,6 @@
 package dev.rootcause.rules.k8s;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.ResourceSpec;
@@ -14,6 +15,7 @@ import java.util.List;
 @RuleSpec(
     id = "k8s/missing-resources",
     severity = Severity.LOW,
+    kind = FindingKind.HARDENING,
     summary = "Container sets no memory limit or no CPU/memory requests",
     symptom = "evictions and noisy neighbours under load; HPA utilization metrics cannot be computed",
     fix = "Set resources.requests (cpu, memory) from measured usage and a memory limit above the peak.")
@@ -23,7 +25,8 @@ public final class MissingResources implements ContainerRule {
   public void check(Workload workload, Container container, RuleContext ctx) {
     ResourceSpec r = container.resources();
     List<String> missing = new ArrayList<>();
-    if (r.cpuRequest() == null) {
+    // An unset request defaults to the limit (the API server copies it), as for memory below.
+    if (r.cpuRequest() == null && r.cpuLimit() == null) {
       missing.add("requests.cpu");
     }
     if (r.memoryRequest() == null && r.memoryLimit() == null) {

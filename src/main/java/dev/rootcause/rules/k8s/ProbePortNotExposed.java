@@ -1,5 +1,6 @@
 package dev.rootcause.rules.k8s;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.ContainerPort;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 @RuleSpec(
     id = "k8s/probe-port-not-exposed",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Probe checks a port the container does not declare",
     symptom = "liveness: restarts every few periods (CrashLoopBackOff); readiness: never Ready, no endpoints",
     fix = "Point the probe at the containerPort the application listens on (by name, so they cannot drift).")

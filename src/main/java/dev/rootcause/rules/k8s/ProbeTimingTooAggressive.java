@@ -1,8 +1,14 @@
 package dev.rootcause.rules.k8s;
 
+import dev.rootcause.model.FindingKind;
+import dev.rootcause.model.ImageSource;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
+import dev.rootcause.model.SystemModel;
+import dev.rootcause.model.WellKnownImages;
+import dev.rootcause.model.docker.Dockerfile;
 import dev.rootcause.model.k8s.Container;
+import dev.rootcause.model.k8s.ImageRef;
 import dev.rootcause.model.k8s.Probe;
 import dev.rootcause.model.k8s.Workload;
 import dev.rootcause.rules.ContainerRule;
@@ -17,6 +23,7 @@ import dev.rootcause.rules.RuleSpec;
 @RuleSpec(
     id = "k8s/probe-timing-too-aggressive",
     severity = Severity.MEDIUM,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Probe starts too early or checks too often for the app to answer",
     symptom = "restarts during start-up or under load; pods flap between Ready and not Ready",
     fix = "Give the app time: a startupProbe or a larger initialDelaySeconds, and periodSeconds/timeoutSeconds of a few seconds.",
@@ -30,6 +37,9 @@ public final class ProbeTimingTooAggressive implements ContainerRule {
 
   @Override
   public void check(Workload workload, Container container, RuleContext ctx) {
+    if (listensAtOnce(container, ctx.model())) {
+      return; // nginx, httpd, http-echo answer within a second: any timing suits them
+    }
     long minDelay = ctx.threshold("minInitialDelaySeconds");
     long minPeriod = ctx.threshold("minPeriodSeconds");
     for (Probe probe : container.probes()) {
@@ -59,5 +69,25 @@ public final class ProbeTimingTooAggressive implements ContainerRule {
             .fix("Set periodSeconds to at least " + minPeriod + " and timeoutSeconds to a few seconds.");
       }
     }
+  }
+
+  /**
+   * A well-known server image run as it comes (no command of its own), directly or as the base of
+   * the final stage of the Dockerfile that builds the image, with no CMD or ENTRYPOINT of its own.
+   */
+  private static boolean listensAtOnce(Container container, SystemModel model) {
+    if (container.image() == null || !container.command().isEmpty()) {
+      return false;
+    }
+    if (WellKnownImages.listensAtOnce(container.image().normalizedRepository())) {
+      return true;
+    }
+    return model.imageSource(container)
+        .map(ImageSource::dockerfile)
+        .flatMap(Dockerfile::finalStage)
+        .filter(stage -> stage.cmd() == null && stage.entrypoint() == null)
+        .map(stage -> ImageRef.parse(stage.baseImage(), null).normalizedRepository())
+        .filter(WellKnownImages::listensAtOnce)
+        .isPresent();
   }
 }

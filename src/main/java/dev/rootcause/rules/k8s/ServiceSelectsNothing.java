@@ -1,5 +1,6 @@
 package dev.rootcause.rules.k8s;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.k8s.Service;
 import dev.rootcause.model.k8s.Workload;
@@ -14,6 +15,7 @@ import java.util.Map;
 @RuleSpec(
     id = "k8s/service-selects-nothing",
     severity = Severity.CRITICAL,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Service selector matches no pod template in the manifests",
     symptom = "no endpoints: requests to the Service time out or are refused",
     fix = "Make the Service selector equal to the labels of the pods it should route to.")

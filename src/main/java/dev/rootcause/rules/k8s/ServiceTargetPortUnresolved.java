@@ -1,5 +1,6 @@
 package dev.rootcause.rules.k8s;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.ContainerPort;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 @RuleSpec(
     id = "k8s/service-target-port-unresolved",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Service targetPort is not a port the selected pods declare",
     symptom = "connection refused or 502/503 through the Service, although the pods are Ready",
     fix = "Set targetPort to the containerPort (number or name) the application listens on.")

@@ -3,6 +3,7 @@ package dev.rootcause.rules.k8s;
 import dev.rootcause.model.ClusterDns;
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.HostUse;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.k8s.Service;
@@ -27,6 +28,7 @@ import java.util.stream.Collectors;
 @RuleSpec(
     id = "k8s/unknown-service-host",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary =
         "Workload is configured to reach a host or port that no Service in its namespace"
             + " provides",

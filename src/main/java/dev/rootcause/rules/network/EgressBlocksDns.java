@@ -2,6 +2,7 @@ package dev.rootcause.rules.network;
 
 import dev.rootcause.model.HostUse;
 import dev.rootcause.model.Location;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.k8s.LabelSelector;
@@ -22,6 +23,7 @@ import java.util.Set;
 @RuleSpec(
     id = "network/egress-blocks-dns",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "NetworkPolicy restricts a workload's egress without allowing DNS",
     symptom =
         "every call by name fails after the resolver's timeout: getaddrinfo EAI_AGAIN,"

@@ -4,6 +4,7 @@ import dev.rootcause.model.ClusterDns;
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.HostUse;
 import dev.rootcause.model.Location;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.k8s.Ingress;
@@ -33,6 +34,7 @@ import java.util.stream.Collectors;
 @RuleSpec(
     id = "network/policy-blocks-service-traffic",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "NetworkPolicies drop traffic that a Service's clients send to it",
     symptom =
         "connections to the Service hang until timeout (policies drop packets, no RST); the"

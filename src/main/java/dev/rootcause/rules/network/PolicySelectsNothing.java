@@ -1,5 +1,6 @@
 package dev.rootcause.rules.network;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.k8s.LabelSelector;
 import dev.rootcause.model.k8s.NetworkPolicy;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 @RuleSpec(
     id = "network/policy-selects-nothing",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "NetworkPolicy selector matches no pod in the manifests",
     symptom =
         "the traffic the policy was written for is dropped (connection timeouts, 504s) or"

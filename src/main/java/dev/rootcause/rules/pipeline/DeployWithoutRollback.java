@@ -1,5 +1,6 @@
 package dev.rootcause.rules.pipeline;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.pipeline.Pipeline;
 import dev.rootcause.model.pipeline.Pipeline.Step;
@@ -19,6 +20,7 @@ import java.util.Set;
 @RuleSpec(
     id = "pipeline/deploy-without-rollback",
     severity = Severity.MEDIUM,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Pipeline deploys in place with no automatic way back to the previous release",
     symptom = "a bad release stays up until someone rolls back by hand: minutes of downtime per incident",
     fix = "Roll back automatically when the post-deploy check fails (helm --atomic, `kubectl rollout undo` in a failure handler), or deliver progressively with Argo Rollouts or Flagger.")

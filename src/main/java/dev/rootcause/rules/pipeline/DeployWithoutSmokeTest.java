@@ -1,5 +1,6 @@
 package dev.rootcause.rules.pipeline;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.pipeline.Pipeline;
 import dev.rootcause.model.pipeline.Pipeline.Step;
@@ -17,6 +18,7 @@ import java.util.List;
 @RuleSpec(
     id = "pipeline/deploy-without-smoke-test",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Pipeline deploys to production and never checks that the release serves",
     symptom = "a broken release serves errors until a customer or an alert notices",
     fix = "After the deploy step, probe the service and fail the pipeline on errors (e.g. `rootcause verify --requests 20 --slo 'success=100%'` or `curl --fail --retry 5`).")

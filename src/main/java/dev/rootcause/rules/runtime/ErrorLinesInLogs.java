@@ -1,6 +1,7 @@
 package dev.rootcause.rules.runtime;
 
 import dev.rootcause.model.ClusterLocation;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.cluster.ClusterState;
 import dev.rootcause.model.cluster.ContainerLog;
@@ -18,6 +19,7 @@ import java.util.List;
 @RuleSpec(
     id = "runtime/error-lines-in-logs",
     severity = Severity.MEDIUM,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Container logged errors since the fix",
     symptom = "the application still reports errors: failed requests, dropped work or a dependency"
         + " it cannot reach",

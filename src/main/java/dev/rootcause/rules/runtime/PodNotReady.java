@@ -1,5 +1,6 @@
 package dev.rootcause.rules.runtime;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.cluster.ClusterState;
 import dev.rootcause.model.cluster.ContainerState;
@@ -12,6 +13,7 @@ import dev.rootcause.rules.RuleSpec;
 @RuleSpec(
     id = "runtime/pod-not-ready",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Pod is not Running and Ready",
     symptom = "the pod gets no traffic from its Services: fewer replicas serve than planned, and a"
         + " rollout waiting on it stalls",

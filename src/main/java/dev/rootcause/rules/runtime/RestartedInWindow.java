@@ -1,5 +1,6 @@
 package dev.rootcause.rules.runtime;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.cluster.ClusterState;
 import dev.rootcause.model.cluster.ContainerState;
@@ -21,6 +22,7 @@ import java.util.Set;
 @RuleSpec(
     id = "runtime/restarted-in-window",
     severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
     summary = "Container restarted during the stability window",
     symptom = "requests fail each time the container dies and while it starts again; repeated,"
         + " it becomes CrashLoopBackOff",
