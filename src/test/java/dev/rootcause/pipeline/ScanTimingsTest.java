@@ -12,20 +12,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** scan --verbose says where the time went, with tree-sitter's share of the collectors' time. */
+/** scan --verbose says where the time went: each stage and collector, and tree-sitter's share. */
 class ScanTimingsTest {
   @TempDir Path dir;
 
   @Test
-  void treeSitterParseTimeIsReportedWithinTheCodeCollectorsTime() throws Exception {
+  void everyStageAndTreeSittersShareAreNamed() throws Exception {
     writeService();
     Map<String, Long> cpuMillis = new Scanner(BuiltInRules.all())
         .scan(dir, new Scanner.Options(null, TextFiles.DEFAULT_MAX_BYTES)).cpuMillis();
 
-    assertThat(cpuMillis).containsKeys("walk", "read", "CodeCollector", "rules",
-        Collector.TREE_SITTER_STAGE);
-    assertThat(cpuMillis.get(Collector.TREE_SITTER_STAGE)).isPositive()
-        .isLessThanOrEqualTo(cpuMillis.get("CodeCollector") + cpuMillis.get("ShellScriptCollector"));
+    // Which stages are named, not how long they took: CPU time is the benchmark's to measure.
+    assertThat(cpuMillis).containsKeys("walk", "read", "CodeCollector", "ShellScriptCollector",
+        "DockerfileCollector", "link", "rules", Collector.TREE_SITTER_STAGE);
+    assertThat(cpuMillis.values()).allSatisfy(ms -> assertThat(ms).isNotNegative());
   }
 
   /** A service whose handlers module is long enough that parsing it takes measurable time. */
