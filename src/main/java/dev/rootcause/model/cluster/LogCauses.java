@@ -18,7 +18,7 @@ public final class LogCauses {
               + "|exec (\\S+): no such file or directory"
               + "|(?:/bin/sh|sh|bash): (?:\\d+: )?(?:line \\d+: )?([^:\\s]+): (?:command )?not found"),
       p(LogCause.Kind.MISSING_ENV,
-          "(?i)(?:missing|required|undefined|not set)[^\"'`]{0,40}?(?:env(?:ironment)?"
+          "(?i:missing|required|undefined|not set)[^\"'`]{0,40}?(?i:env(?:ironment)?"
               + "(?: variable)?|config)[^A-Z_]{0,12}[\"'`]?([A-Z][A-Z0-9_]{2,})\\b"
               + "|\\b([A-Z][A-Z0-9_]{2,})[\"'`]? (?:env(?:ironment)? variable )?(?:is )?(?:not set|is"
               + " required|must be set|is missing|is undefined)"
