@@ -222,3 +222,161 @@ with open(out + "/pods.yaml") as f:
 with open(out + "/pods.yaml", "w") as f:
     f.write(re.sub(r"(:|-) '([^'\n]*)'$", r'\1 "\2"', text, flags=re.M))
 print("ok")
+
+# ---- diagnose: the same states with what `diagnose` reads beside the pods --------------------
+# Broken, as `kubectl get pods,events,services,endpoints,replicasets -n production -o yaml` saved
+# in one file each, and the last logs (`kubectl logs --previous`) in the cluster-info dump layout.
+DIAG = os.path.join(os.path.dirname(HERE), "diagnose")
+def meta(name, created, **extra):
+    m = {"creationTimestamp": created, "name": name, "namespace": NS,
+         "resourceVersion": str(int(hashlib.md5(name.encode()).hexdigest()[:4], 16) + 2000), "uid": uid(name)}
+    m.update(extra)
+    return m
+def pname(name):
+    _, _, _, h, sfx, _ = SERVICES[name]
+    return f"{name}-{h}-{sfx}"
+def event(pod, reason, message, count, first, last, kind="Warning", field=None, container=None):
+    container = container or pod.rsplit("-", 2)[0]
+    ev = {"apiVersion": "v1", "count": count, "eventTime": None, "firstTimestamp": first,
+          "involvedObject": {"apiVersion": "v1", "kind": "Pod", "name": pod, "namespace": NS,
+                             "resourceVersion": "1200", "uid": uid(pod)},
+          "kind": "Event", "lastTimestamp": last, "message": message,
+          "metadata": meta(pod + "." + hashlib.md5((reason + message).encode()).hexdigest()[:16], first),
+          "reason": reason, "reportingComponent": "kubelet", "reportingInstance": "k3d-brokenprod-server-0",
+          "source": {"component": "kubelet", "host": "k3d-brokenprod-server-0"}, "type": kind}
+    if field is not False:
+        ev["involvedObject"]["fieldPath"] = field or f"spec.containers{{{container}}}"
+    return ev
+def service(name, port, selector, type_="ClusterIP"):
+    ip = "10.43." + str(int(hashlib.md5(name.encode()).hexdigest()[:2], 16)) + "." + str(int(hashlib.md5(name.encode()).hexdigest()[2:4], 16))
+    spec = {"clusterIP": ip, "clusterIPs": [ip], "internalTrafficPolicy": "Cluster", "ipFamilies": ["IPv4"],
+            "ipFamilyPolicy": "SingleStack", "ports": [{"name": "http", "port": port, "protocol": "TCP", "targetPort": port}],
+            "selector": selector, "sessionAffinity": "None", "type": type_}
+    if type_ == "LoadBalancer":
+        spec["allocateLoadBalancerNodePorts"] = True
+        spec["externalTrafficPolicy"] = "Cluster"
+        spec["ports"][0]["nodePort"] = 31380
+    return {"apiVersion": "v1", "kind": "Service", "metadata": meta(name, C), "spec": spec,
+            "status": {"loadBalancer": {"ingress": [{"ip": "172.18.0.3", "ipMode": "VIP"}]} if type_ == "LoadBalancer" else {}}}
+def endpoints(name, port, ready=(), not_ready=()):
+    def addr(n):
+        return {"ip": SERVICES[n][5], "nodeName": "k3d-brokenprod-server-0",
+                "targetRef": {"kind": "Pod", "name": pname(n), "namespace": NS, "uid": uid(pname(n))}}
+    e = {"apiVersion": "v1", "kind": "Endpoints", "metadata": meta(name, C, labels={"app": name})}
+    if ready or not_ready:
+        subset = {"ports": [{"name": "http", "port": port, "protocol": "TCP"}]}
+        if ready:
+            subset["addresses"] = [addr(n) for n in ready]
+        if not_ready:
+            subset["notReadyAddresses"] = [addr(n) for n in not_ready]
+        e["subsets"] = [subset]
+    return e
+def replicaset(name, image):
+    _, port, _, h, _, _ = SERVICES[name]
+    return {"apiVersion": "apps/v1", "kind": "ReplicaSet",
+            "metadata": meta(f"{name}-{h}", C, labels={"app": name, "pod-template-hash": h},
+                annotations={"deployment.kubernetes.io/desired-replicas": "1", "deployment.kubernetes.io/max-replicas": "2", "deployment.kubernetes.io/revision": "1"},
+                ownerReferences=[{"apiVersion": "apps/v1", "blockOwnerDeletion": True, "controller": True,
+                                  "kind": "Deployment", "name": name, "uid": uid("deploy" + name)}]),
+            "spec": {"replicas": 1, "selector": {"matchLabels": {"app": name, "pod-template-hash": h}}},
+            "status": {"observedGeneration": 1, "replicas": 1}}
+def kubectl_list(items):
+    return {"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}}
+def write_yaml(path, doc):
+    text = yaml.safe_dump(doc, sort_keys=True, default_flow_style=False)
+    with open(path, "w") as f:
+        f.write(re.sub(r"(:|-) '([^'\n]*)'$", r'\1 "\2"', text, flags=re.M))
+def write_logs(base, pod, container, lines):
+    os.makedirs(f"{base}/{NS}/{pod}", exist_ok=True)
+    with open(f"{base}/{NS}/{pod}/logs.txt", "w") as f:
+        f.write(f"==== START logs for container {container} of pod {NS}/{pod} ====\n")
+        for line in lines:
+            f.write(line + "\n")
+        f.write(f"==== END logs for container {container} of pod {NS}/{pod} ====\n")
+
+SERVICE_SELECTORS = {n: {"app": n} for n in SERVICES}
+SERVICE_SELECTORS["gateway"] = {"app": "nginx-gateway"}   # seed 002: the pods carry app=gateway
+def services_of(selectors):
+    return [service(n, SERVICES[n][1], selectors[n], "LoadBalancer" if n == "gateway" else "ClusterIP") for n in SERVICES]
+
+b = DIAG + "/seed-002-broken"
+os.makedirs(b, exist_ok=True)
+write_yaml(b + "/pods.yaml", kubectl_list(broken))
+write_yaml(b + "/services.yaml", kubectl_list(services_of(SERVICE_SELECTORS)))
+write_yaml(b + "/endpoints.yaml", kubectl_list([
+    endpoints("gateway", 80),
+    endpoints("api-service", 3000, not_ready=["api-service"]),
+    endpoints("auth-service", 3001, ready=["auth-service"]),
+    endpoints("order-service", 3002, ready=["order-service"]),
+    endpoints("database-service", 8080, not_ready=["database-service"]),
+    endpoints("notification-service", 3003)]))
+write_yaml(b + "/replicasets.yaml", kubectl_list([replicaset(n, SERVICES[n][0]) for n in SERVICES]))
+db, api, notif, auth = pname("database-service"), pname("api-service"), pname("notification-service"), pname("auth-service")
+write_yaml(b + "/events.yaml", kubectl_list([
+    event(db, "Pulled", 'Container image "database-service:latest" already present on machine', 6, "2025-02-11T16:47:06Z", "2025-02-11T16:51:44Z", kind="Normal"),
+    event(db, "BackOff", f"Back-off restarting failed container database-service in pod {db}_production({uid(db)})", 21, "2025-02-11T16:47:09Z", "2025-02-11T16:51:58Z"),
+    event(notif, "Pulling", 'Pulling image "notification-service:v2.0"', 4, "2025-02-11T16:47:06Z", "2025-02-11T16:50:01Z", kind="Normal"),
+    event(notif, "Failed", 'Failed to pull image "notification-service:v2.0": failed to pull and unpack image "docker.io/library/notification-service:v2.0": failed to resolve reference "docker.io/library/notification-service:v2.0": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed', 4, "2025-02-11T16:47:08Z", "2025-02-11T16:50:03Z"),
+    event(notif, "Failed", "Error: ErrImagePull", 4, "2025-02-11T16:47:08Z", "2025-02-11T16:50:03Z"),
+    event(notif, "BackOff", 'Back-off pulling image "notification-service:v2.0"', 18, "2025-02-11T16:47:09Z", "2025-02-11T16:51:55Z", kind="Normal"),
+    event(notif, "Failed", "Error: ImagePullBackOff", 18, "2025-02-11T16:47:09Z", "2025-02-11T16:51:55Z"),
+    event(api, "Unhealthy", 'Liveness probe failed: Get "http://10.42.0.14:8080/health": dial tcp 10.42.0.14:8080: connect: connection refused', 15, "2025-02-11T16:47:25Z", "2025-02-11T16:51:35Z"),
+    event(api, "Killing", "Container api-service failed liveness probe, will be restarted", 5, "2025-02-11T16:47:45Z", "2025-02-11T16:51:35Z", kind="Normal"),
+    event(api, "Unhealthy", 'Readiness probe failed: Get "http://10.42.0.14:3000/health": dial tcp 10.42.0.14:3000: connect: connection refused', 1, "2025-02-11T16:51:39Z", "2025-02-11T16:51:39Z"),
+    event(auth, "Pulled", 'Container image "auth-service:latest" already present on machine', 4, "2025-02-11T16:47:06Z", "2025-02-11T16:51:01Z", kind="Normal"),
+    event(auth, "Started", "Started container auth-service", 4, "2025-02-11T16:47:07Z", "2025-02-11T16:51:02Z", kind="Normal"),
+]))
+write_logs(b, db, "database-service", ["FATAL: DB_NAME environment variable is required"])
+write_logs(b, api, "api-service", ["2025-02-11T16:51:38.402Z info api-service listening on port 3000",
+    "2025-02-11T16:51:44.118Z info GET /health 200 1ms"])
+write_logs(b, auth, "auth-service", ["2025-02-11T16:51:02.311Z info auth-service listening on 3001",
+    "2025-02-11T16:51:40.920Z info token verified user=demo"])
+write_logs(b, pname("order-service"), "order-service", ["2025-02-11T16:47:12.530Z info order-service listening on port 3002",
+    "2025-02-11T16:51:20.004Z error POST /orders failed: Error: getaddrinfo ENOTFOUND database"])
+write_logs(b, pname("gateway"), "gateway", ["2025/02/11 16:47:09 [notice] 1#1: nginx/1.25.3"])
+
+# Fixed, as `kubectl cluster-info dump --namespaces production --output-directory`, with the
+# decoys a healthy cluster has: a completed Job pod, a Killing event of a rollout, one readiness
+# failure while a pod started, and a pod created two seconds before the dump.
+f = DIAG + "/seed-002-fixed"
+job = copy.deepcopy(fixed[4])
+job["metadata"].update({"name": "db-migrate-28f9k", "generateName": "db-migrate-", "labels": {"job-name": "db-migrate", "batch.kubernetes.io/job-name": "db-migrate"},
+    "ownerReferences": [{"apiVersion": "batch/v1", "blockOwnerDeletion": True, "controller": True, "kind": "Job", "name": "db-migrate", "uid": uid("job")}], "uid": uid("db-migrate-28f9k")})
+job["spec"]["containers"][0]["name"] = "migrate"
+job["spec"]["containers"][0].pop("livenessProbe", None)
+job["spec"]["restartPolicy"] = "Never"
+jcs = job["status"]["containerStatuses"][0]
+jcs.update({"name": "migrate", "ready": False, "started": False, "restartCount": 0, "lastState": {},
+    "state": term("Completed", 0, "2025-02-11T17:02:00Z", "2025-02-11T17:02:09Z")})
+job["status"]["phase"] = "Succeeded"
+for c in job["status"]["conditions"]:
+    if c["type"] in ("Ready", "ContainersReady"):
+        c.update({"status": "False", "reason": "PodCompleted"})
+new = copy.deepcopy(fixed[3])
+new["metadata"].update({"name": "order-service-84c9b7f6d5-w7kqz", "uid": uid("order-service-84c9b7f6d5-w7kqz"), "creationTimestamp": "2025-02-11T17:29:58Z"})
+ncs = new["status"]["containerStatuses"][0]
+ncs.update({"ready": False, "started": False, "state": {"waiting": {"reason": "ContainerCreating"}}})
+ncs.pop("containerID", None)
+new["status"]["phase"] = "Pending"
+new["status"].pop("podIP", None); new["status"].pop("podIPs", None)
+for c in new["status"]["conditions"]:
+    c["lastTransitionTime"] = "2025-02-11T17:29:58Z"
+    if c["type"] in ("Ready", "ContainersReady"):
+        c.update({"status": "False", "reason": "ContainersNotReady", "message": "containers with unready status: [order-service]"})
+fixed_all = fixed + [job, new]
+write_dump(f, fixed_all, dict(LOGS_OK, migrate=["2025-02-11T17:02:08.101Z info applied 3 migrations to cloudmart"]))
+import shutil
+shutil.rmtree(f"{f}/{NS}/order-service-84c9b7f6d5-w7kqz")  # still ContainerCreating: no log yet
+fixed_selectors = {n: {"app": n} for n in SERVICES}
+with open(f"{f}/{NS}/services.json", "w") as out_f:
+    json.dump({"kind": "ServiceList", "apiVersion": "v1", "metadata": {"resourceVersion": "48211"},
+               "items": services_of(fixed_selectors)}, out_f, indent=4)
+old_order = "order-service-84c9b7f6d5-t9wbn"
+api_new = fixed[1]["metadata"]["name"]
+with open(f"{f}/{NS}/events.json", "w") as out_f:
+    json.dump({"kind": "EventList", "apiVersion": "v1", "metadata": {"resourceVersion": "48211"}, "items": [
+        event("order-service-6b5d8c7f9-kq4zt", "Killing", "Stopping container order-service", 1, "2025-02-11T17:14:16Z", "2025-02-11T17:14:16Z", kind="Normal", container="order-service"),
+        event(api_new, "Unhealthy", 'Readiness probe failed: Get "http://10.42.0.14:3000/health": dial tcp 10.42.0.14:3000: connect: connection refused', 1, "2025-02-11T17:21:45Z", "2025-02-11T17:21:45Z", container="api-service"),
+        event("order-service-84c9b7f6d5-w7kqz", "Scheduled", "Successfully assigned production/order-service-84c9b7f6d5-w7kqz to k3d-brokenprod-server-0", 1, "2025-02-11T17:29:58Z", "2025-02-11T17:29:58Z", kind="Normal", field=False),
+    ]}, out_f, indent=4)
+print("diagnose ok")

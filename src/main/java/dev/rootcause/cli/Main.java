@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
           + " Kubernetes manifests, with file:line evidence and a fix for each.",
       ""
     },
-    subcommands = {ScanCommand.class, ProbeCommand.class, VerifyCommand.class, RulesCommand.class,
+    subcommands = {ScanCommand.class, DiagnoseCommand.class, ProbeCommand.class, VerifyCommand.class, RulesCommand.class,
         SchemaCommand.class, InitCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     footer = {
@@ -41,6 +41,7 @@ public final class Main implements Runnable {
   private static final Map<Class<?>, Renderers<?>> REPORTS =
       Map.of(
           ScanCommand.class, Renderers.SCAN,
+          DiagnoseCommand.class, Renderers.SCAN,
           ProbeCommand.class, Renderers.PROBE,
           VerifyCommand.class, Renderers.VERIFY);
 

@@ -40,9 +40,14 @@ import dev.rootcause.rules.network.PolicySelectsNothing;
 import dev.rootcause.rules.pipeline.DeployWithoutRollback;
 import dev.rootcause.rules.pipeline.DeployWithoutSmokeTest;
 import dev.rootcause.rules.Rule;
+import dev.rootcause.rules.runtime.CrashLoopBackOff;
 import dev.rootcause.rules.runtime.ErrorLinesInLogs;
+import dev.rootcause.rules.runtime.ImagePullBackOff;
+import dev.rootcause.rules.runtime.OomKilled;
 import dev.rootcause.rules.runtime.PodNotReady;
+import dev.rootcause.rules.runtime.ProbeFailing;
 import dev.rootcause.rules.runtime.RestartedInWindow;
+import dev.rootcause.rules.runtime.ServiceWithoutEndpoints;
 import java.util.List;
 
 /**
@@ -93,8 +98,13 @@ public final class BuiltInRules {
         new PolicySelectsNothing(),
         new DeployWithoutRollback(),
         new DeployWithoutSmokeTest(),
+        new CrashLoopBackOff(),
         new ErrorLinesInLogs(),
+        new ImagePullBackOff(),
+        new OomKilled(),
         new PodNotReady(),
-        new RestartedInWindow());
+        new ProbeFailing(),
+        new RestartedInWindow(),
+        new ServiceWithoutEndpoints());
   }
 }

@@ -29,6 +29,8 @@ final class ClusterCriteria {
   static final String POD_NOT_READY = "runtime/pod-not-ready";
   static final String RESTARTED = "runtime/restarted-in-window";
   static final String LOG_ERRORS = "runtime/error-lines-in-logs";
+  /** The rules of the gate; the other runtime rules are {@code diagnose}'s. */
+  static final Set<String> GATE = Set.of(POD_NOT_READY, RESTARTED, LOG_ERRORS);
   private static final int EXAMPLES = 3;
 
   private final ClusterState cluster;

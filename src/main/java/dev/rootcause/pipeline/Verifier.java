@@ -4,7 +4,6 @@ import dev.rootcause.collect.cluster.ClusterReadException;
 import dev.rootcause.collect.cluster.ClusterReader;
 import dev.rootcause.collect.cluster.DumpClusterReader;
 import dev.rootcause.collect.cluster.LiveClusterReader;
-import dev.rootcause.model.Layer;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.cluster.ClusterState;
 import dev.rootcause.model.probe.CanaryReport;
@@ -40,7 +39,8 @@ public final class Verifier {
    * URLs are probed, and {@code progressDone} runs when each load ends, so the display can clear.
    */
   public Verifier(Consumer<Prober.Progress> progress, Runnable progressDone) {
-    this(BuiltInRules.all().stream().filter(r -> r.info().layer() == Layer.RUNTIME).toList(),
+    this(BuiltInRules.all().stream()
+            .filter(r -> ClusterCriteria.GATE.contains(r.info().id())).toList(),
         progress, progressDone);
   }
 

@@ -9,7 +9,9 @@ import dev.rootcause.model.ClusterLocation;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.pipeline.BuiltInRules;
+import dev.rootcause.model.cluster.ClusterState;
 import dev.rootcause.pipeline.ClusterObserver;
+import dev.rootcause.pipeline.Diagnoser;
 import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.RuleEngine;
 import dev.rootcause.rules.RuleSettings;
@@ -31,8 +33,11 @@ import java.util.stream.Stream;
  * kubectl cluster-info dump}), and {@code cluster.properties} saying what {@code verify} was asked:
  * {@code namespace}, {@code asOf} (when the dump was taken), {@code stableFor} (an ISO-8601
  * duration such as {@code PT2M}) and optionally {@code logsSince}. The state is read through the
- * dump reader and observed as {@code verify} observes it; findings at a pod's field are placed on
- * the line of that field in the pods file, so {@code expect:} markers work as for any file.
+ * dump reader and observed as {@code verify} observes it; without {@code stableFor} it is a case of
+ * {@code diagnose}, read once as diagnose reads it (events, Services, Endpoints, ReplicaSets and
+ * Deployments beside the pods, in the same folder). Findings at an object's field are placed on
+ * the line of that field in the file holding the object, so {@code expect:} markers work as for
+ * any file.
  */
 public final class ClusterFixtures {
   static final String SETTINGS = "cluster.properties";
@@ -55,10 +60,16 @@ public final class ClusterFixtures {
     String logsSince = settings.getProperty("logsSince");
     try (DumpClusterReader reader = DumpClusterReader.open(kase,
         Instant.parse(settings.getProperty("asOf")))) {
-      var observer = new ClusterObserver(Duration.parse(settings.getProperty("stableFor")),
-          Duration.ofSeconds(1));
-      var state = observer.observe(reader, settings.getProperty("namespace"),
-          logsSince == null ? null : Instant.parse(logsSince));
+      ClusterState state;
+      if (settings.getProperty("stableFor") == null) {
+        // A case of diagnose: read once, as diagnose reads it.
+        state = Diagnoser.read(reader, settings.getProperty("namespace"));
+      } else {
+        var observer = new ClusterObserver(Duration.parse(settings.getProperty("stableFor")),
+            Duration.ofSeconds(1));
+        state = observer.observe(reader, settings.getProperty("namespace"),
+            logsSince == null ? null : Instant.parse(logsSince));
+      }
       return new RuleEngine(rules, RuleSettings.DEFAULTS)
           .run(SystemModel.builder().cluster(state).build());
     } catch (ClusterReadException | InterruptedException e) {
@@ -78,16 +89,18 @@ public final class ClusterFixtures {
         if (!(doc.root() instanceof YamlNode.Mapping root)) {
           continue;
         }
-        List<YamlNode.Mapping> pods = root.has("items") ? root.maps("items") : List.of(root);
-        for (YamlNode.Mapping pod : pods) {
-          if (where.name().equals(pod.path("metadata").map(m -> m.string("name")).orElse(null))) {
-            return field(pod, where.fieldPath()).orElseThrow(() -> new AssertionError(
-                rel + ": no " + where.fieldPath() + " in pod " + where.name()));
+        List<YamlNode.Mapping> objects = root.has("items") ? root.maps("items") : List.of(root);
+        for (YamlNode.Mapping object : objects) {
+          String kind = object.string("kind");
+          if (where.name().equals(object.path("metadata").map(m -> m.string("name")).orElse(null))
+              && (kind == null || kind.equals(where.kind()))) {
+            return field(object, where.fieldPath()).orElseThrow(() -> new AssertionError(
+                rel + ": no " + where.fieldPath() + " in " + where.kind() + " " + where.name()));
           }
         }
       }
     }
-    throw new AssertionError("no pod " + where.name() + " in the pods files of " + kase);
+    throw new AssertionError("no " + where.kind() + " " + where.name() + " in the files of " + kase);
   }
 
   private static Optional<SourceLocation> field(YamlNode.Mapping pod, String fieldPath) {

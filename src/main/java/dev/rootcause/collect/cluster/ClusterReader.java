@@ -1,5 +1,6 @@
 package dev.rootcause.collect.cluster;
 
+import dev.rootcause.model.cluster.ClusterObjects;
 import dev.rootcause.model.cluster.ContainerLog;
 import dev.rootcause.model.cluster.PodState;
 import java.time.Instant;
@@ -10,6 +11,11 @@ import java.util.List;
  * records, so that {@code verify} and {@code diagnose} judge both the same way.
  */
 public interface ClusterReader extends AutoCloseable {
+  /** At most this many lines of one container's log are kept: its end, where the crash is. */
+  int LOG_LINES = 2_000;
+
+  /** At most this many bytes of one container's log are read. */
+  int LOG_BYTES = 256 * 1024;
 
   /** Where this reads from, safe to print: {@code context kind-prod}, {@code dump ./incident}. */
   String describe();
@@ -24,6 +30,20 @@ public interface ClusterReader extends AutoCloseable {
 
   /** The logs of every container of every pod in the namespace, from {@code since} where possible. */
   List<ContainerLog> logs(String namespace, Instant since) throws ClusterReadException;
+
+  /**
+   * The specs and owners of the pods, the events, Services and Endpoints of the namespace (null:
+   * every namespace). A kind that cannot be read (forbidden, absent from a dump) is a note in the
+   * result, not a failure.
+   */
+  ClusterObjects objects(String namespace) throws ClusterReadException;
+
+  /**
+   * The last log of every container of every pod in the namespace (null: every namespace): the
+   * previous instance's when the container restarted, bounded to its last {@link #LOG_LINES} lines
+   * and {@link #LOG_BYTES} bytes.
+   */
+  List<ContainerLog> lastLogs(String namespace) throws ClusterReadException;
 
   /** The time the state was read at: now for a live cluster, the dump's time for a dump. */
   Instant now();

@@ -1,12 +1,15 @@
 package dev.rootcause.collect.cluster;
 
 import dev.rootcause.model.cluster.ContainerLog;
-import dev.rootcause.model.cluster.LogLine;
 import dev.rootcause.model.cluster.PodState;
+import dev.rootcause.model.cluster.ClusterObjects;
+import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodList;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,10 +28,6 @@ import java.util.stream.Stream;
  * --output-directory} folder ({@code <ns>/pods.json}, logs in {@code <ns>/<pod>/logs.txt}).
  */
 public final class DumpClusterReader implements ClusterReader {
-  private static final Pattern START = Pattern.compile(
-      "^==== START logs for container (\\S+) of pod ([^/\\s]+)/(\\S+) ====$");
-  private static final Pattern END = Pattern.compile("^==== END logs for container .* ====$");
-
   private final Path root;
   private final Instant asOf;
   private final String asOfSource;
@@ -113,14 +110,22 @@ public final class DumpClusterReader implements ClusterReader {
   @Override
   public List<PodState> pods(String namespace) throws ClusterReadException {
     List<PodState> out = new ArrayList<>();
+    for (Pod pod : podObjects(namespace)) {
+      out.add(PodStates.of(pod, context()));
+    }
+    return out;
+  }
+
+  private List<Pod> podObjects(String namespace) throws ClusterReadException {
+    List<Pod> out = new ArrayList<>();
     for (Path file : podFiles(namespace)) {
-      for (Pod pod : read(file)) {
+      for (Pod pod : only(Pod.class, read(file))) {
         String ns = pod.getMetadata().getNamespace();
         if (namespace == null || ns == null || ns.equals(namespace)) {
           if (ns == null) {
             pod.getMetadata().setNamespace(namespace);
           }
-          out.add(PodStates.of(pod, context()));
+          out.add(pod);
         }
       }
     }
@@ -131,15 +136,16 @@ public final class DumpClusterReader implements ClusterReader {
     if (!Files.isDirectory(root)) {
       return List.of(root);
     }
-    Path clusterInfo = root.resolve(namespace).resolve("pods.json");
-    if (Files.isRegularFile(clusterInfo)) {
-      return List.of(clusterInfo);
+    List<Path> clusterInfo = clusterInfoFiles(namespace, "pods.json");
+    if (!clusterInfo.isEmpty()) {
+      return clusterInfo;
     }
     try (Stream<Path> s = Files.list(root)) {
       List<Path> files = s.filter(Files::isRegularFile).filter(DumpClusterReader::podsFileName)
           .sorted().toList();
       if (files.isEmpty()) {
-        throw new ClusterReadException(root + ": no " + namespace + "/pods.json (kubectl"
+        throw new ClusterReadException(root + ": no " + (namespace == null ? "*" : namespace)
+            + "/pods.json (kubectl"
             + " cluster-info dump) and no .yaml or .json files of pods", true);
       }
       return files;
@@ -148,7 +154,25 @@ public final class DumpClusterReader implements ClusterReader {
     }
   }
 
-  private List<Pod> read(Path file) throws ClusterReadException {
+  /**
+   * The files of a {@code cluster-info dump --output-directory} named {@code name} in the
+   * namespace's folder, or in every namespace's folder when {@code namespace} is null.
+   */
+  private List<Path> clusterInfoFiles(String namespace, String name) throws ClusterReadException {
+    if (namespace != null) {
+      Path file = root.resolve(namespace).resolve(name);
+      return Files.isRegularFile(file) ? List.of(file) : List.of();
+    }
+    try (Stream<Path> s = Files.list(root)) {
+      return s.filter(Files::isDirectory).map(d -> d.resolve(name)).filter(Files::isRegularFile)
+          .sorted().toList();
+    } catch (IOException e) {
+      throw new ClusterReadException(root + ": cannot list: " + e.getMessage(), true);
+    }
+  }
+
+  /** Every object of a kubectl output file: a List, a typed list, multi-document YAML, one object. */
+  private List<HasMetadata> read(Path file) throws ClusterReadException {
     Object parsed;
     try (InputStream in = Files.newInputStream(file)) {
       parsed = serialization.unmarshal(in);
@@ -156,25 +180,66 @@ public final class DumpClusterReader implements ClusterReader {
       throw new ClusterReadException(file + ": not kubectl JSON or YAML output: "
           + firstLine(e.getMessage()), true);
     }
-    List<Pod> pods = new ArrayList<>();
-    if (parsed instanceof Pod p) {
-      pods.add(p);
-    } else if (parsed instanceof PodList l) {
-      pods.addAll(l.getItems());
-    } else if (parsed instanceof KubernetesList l) {
-      for (HasMetadata item : l.getItems()) {
-        if (item instanceof Pod p) {
-          pods.add(p);
-        }
-      }
+    List<HasMetadata> out = new ArrayList<>();
+    flatten(parsed, out);
+    return out;
+  }
+
+  private static void flatten(Object parsed, List<HasMetadata> out) {
+    if (parsed instanceof KubernetesResourceList<?> l && l.getItems() != null) {
+      l.getItems().forEach(item -> flatten(item, out));
+    } else if (parsed instanceof HasMetadata o) {
+      out.add(o);
     } else if (parsed instanceof List<?> l) {
-      for (Object o : l) {
-        if (o instanceof Pod p) {
-          pods.add(p);
+      l.forEach(item -> flatten(item, out));
+    }
+  }
+
+  private static <T> List<T> only(Class<T> kind, List<HasMetadata> objects) {
+    return objects.stream().filter(kind::isInstance).map(kind::cast).toList();
+  }
+
+  @Override
+  public ClusterObjects objects(String namespace) throws ClusterReadException {
+    ClusterObjectsBuilder b = new ClusterObjectsBuilder();
+    b.pods(podObjects(namespace));
+    b.events(objectsOf(Event.class, namespace, "events.json", b));
+    b.services(objectsOf(Service.class, namespace, "services.json", b));
+    List<Endpoints> endpoints = objectsOf(Endpoints.class, namespace, "endpoints.json", b);
+    if (!endpoints.isEmpty()) {
+      b.endpoints(endpoints);
+    }
+    b.replicaSets(objectsOf(ReplicaSet.class, namespace, "replicasets.json", b));
+    return b.build();
+  }
+
+  /**
+   * The objects of one kind in the namespace: from its file of a cluster-info dump, else from every
+   * kubectl output file of the dump. A file that cannot be parsed is a note; the rest is read.
+   */
+  private <T extends HasMetadata> List<T> objectsOf(Class<T> kind, String namespace,
+      String clusterInfoName, ClusterObjectsBuilder notes) throws ClusterReadException {
+    List<Path> files;
+    if (!Files.isDirectory(root)) {
+      files = List.of(root);
+    } else if (!clusterInfoFiles(namespace, "pods.json").isEmpty()) {
+      files = clusterInfoFiles(namespace, clusterInfoName);
+    } else {
+      files = podFiles(namespace);
+    }
+    List<T> out = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        for (T o : only(kind, read(file))) {
+          if (ClusterObjectsBuilder.sameNamespace(namespace, o.getMetadata().getNamespace())) {
+            out.add(o);
+          }
         }
+      } catch (ClusterReadException e) {
+        notes.note(e.getMessage());
       }
     }
-    return pods;
+    return out;
   }
 
   private static String firstLine(String s) {
@@ -183,6 +248,42 @@ public final class DumpClusterReader implements ClusterReader {
     }
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  @Override
+  public List<ContainerLog> lastLogs(String namespace) throws ClusterReadException {
+    List<ContainerLog> out = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return out;
+    }
+    List<Path> dirs;
+    if (namespace != null) {
+      dirs = List.of(root.resolve(namespace));
+    } else {
+      try (Stream<Path> s = Files.list(root)) {
+        dirs = s.filter(Files::isDirectory).sorted().toList();
+      } catch (IOException e) {
+        throw new ClusterReadException(root + ": cannot list: " + e.getMessage(), true);
+      }
+    }
+    for (Path nsDir : dirs) {
+      if (!Files.isDirectory(nsDir)) {
+        continue;
+      }
+      String ns = nsDir.getFileName().toString();
+      try (Stream<Path> s = Files.list(nsDir)) {
+        for (Path podDir : s.filter(Files::isDirectory).sorted().toList()) {
+          Path logs = podDir.resolve("logs.txt");
+          if (Files.isRegularFile(logs)) {
+            out.addAll(LogTail.read(logs, ns, podDir.getFileName().toString(),
+                root.relativize(logs).toString()));
+          }
+        }
+      } catch (IOException e) {
+        throw new ClusterReadException(nsDir + ": cannot read logs: " + e.getMessage(), true);
+      }
+    }
+    return out;
   }
 
   @Override
@@ -208,31 +309,7 @@ public final class DumpClusterReader implements ClusterReader {
 
   /** Splits a cluster-info dump logs.txt at its START/END markers, one log per container. */
   static List<ContainerLog> parseLogs(String text, String namespace, String pod, String source) {
-    List<ContainerLog> out = new ArrayList<>();
-    String container = null;
-    List<LogLine> lines = new ArrayList<>();
-    for (String line : text.split("\r?\n")) {
-      Matcher start = START.matcher(line);
-      if (start.matches()) {
-        container = start.group(1);
-        lines = new ArrayList<>();
-        continue;
-      }
-      if (END.matcher(line).matches()) {
-        if (container != null) {
-          out.add(new ContainerLog(namespace, pod, container, lines, source));
-        }
-        container = null;
-        continue;
-      }
-      if (container != null && !line.isEmpty()) {
-        lines.add(PodStates.line(line));
-      }
-    }
-    if (container != null) {
-      out.add(new ContainerLog(namespace, pod, container, lines, source));
-    }
-    return out;
+    return LogTail.parse(text, namespace, pod, source);
   }
 
   @Override

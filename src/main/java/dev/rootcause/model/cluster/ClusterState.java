@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The live state of one namespace as the {@code runtime/*} rules see it: the pods at each look
@@ -23,6 +24,8 @@ import java.util.Map;
  * @param looks the pods at each look, in time order; at least one
  * @param logsSince logs count from this instant
  * @param logs every container's log, in the order read
+ * @param objects the specs, owners, events and Services read beside the pods ({@code diagnose});
+ *     {@link ClusterObjects#NONE} when only pods and logs were read ({@code verify})
  */
 public record ClusterState(
     String context,
@@ -32,15 +35,23 @@ public record ClusterState(
     boolean watched,
     List<PodSnapshot> looks,
     Instant logsSince,
-    List<ContainerLog> logs)
+    List<ContainerLog> logs,
+    ClusterObjects objects)
     implements Serializable {
 
   public ClusterState {
     looks = List.copyOf(looks);
     logs = List.copyOf(logs);
+    objects = objects == null ? ClusterObjects.NONE : objects;
     if (looks.isEmpty()) {
       throw new IllegalArgumentException("a cluster state needs at least one look");
     }
+  }
+
+  /** A state of pods and logs alone, as {@code verify} reads it. */
+  public ClusterState(String context, String source, String namespace, Duration window,
+      boolean watched, List<PodSnapshot> looks, Instant logsSince, List<ContainerLog> logs) {
+    this(context, source, namespace, window, watched, looks, logsSince, logs, ClusterObjects.NONE);
   }
 
   /** When the state was last read: the last look, or the dump's time. */
@@ -145,5 +156,75 @@ public record ClusterState(
   public ClusterLocation logLocation(ContainerLog log) {
     return new ClusterLocation(context, log.namespace(), "Pod", log.pod(),
         ".spec.containers{" + log.container() + "}");
+  }
+
+  /** The spec and owner of a pod, or null when they were not read. */
+  public PodDetail detail(PodState pod) {
+    for (PodDetail d : objects.pods()) {
+      if (d.pod().equals(pod.name()) && Objects.equals(d.namespace(), pod.namespace())) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The object a person fixes for a symptom of this pod: its Deployment (through the ReplicaSet),
+   * StatefulSet, DaemonSet or Job when known, else the pod itself; at {@code fieldPath}, written
+   * from the pod template ({@code .spec.template.spec.containers{api}}) for an owner.
+   *
+   * @param podFieldPath the field under the pod spec ({@code .spec.containers{api}}), or null
+   */
+  public ClusterLocation fixTarget(PodState pod, String podFieldPath) {
+    PodDetail d = detail(pod);
+    if (d == null || d.ownerKind() == null) {
+      return pod.at(podFieldPath);
+    }
+    String field = podFieldPath == null ? null : ".spec.template" + podFieldPath;
+    return new ClusterLocation(context, pod.namespace(), d.ownerKind(), d.ownerName(), field);
+  }
+
+  /**
+   * The serving pods at the last look grouped by the object a person fixes, in the order first
+   * seen: two replicas of one Deployment with the same symptom make one finding, not two.
+   */
+  public List<PodGroup> podGroups() {
+    Map<String, List<PodState>> groups = new LinkedHashMap<>();
+    Map<String, ClusterLocation> owners = new HashMap<>();
+    for (PodState p : servingPods()) {
+      ClusterLocation owner = fixTarget(p, null);
+      String key = owner.kind() + "/" + owner.namespace() + "/" + owner.name();
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+      owners.putIfAbsent(key, owner);
+    }
+    List<PodGroup> out = new ArrayList<>();
+    groups.forEach((key, pods) -> out.add(new PodGroup(owners.get(key), pods)));
+    return out;
+  }
+
+  /** The aggregated events about this pod, in the order read. */
+  public List<ClusterEvent> events(PodState pod) {
+    return objects.events().stream()
+        .filter(e -> "Pod".equals(e.kind()) && e.name().equals(pod.name())
+            && Objects.equals(e.namespace(), pod.namespace()))
+        .toList();
+  }
+
+  /** The log read for one container of one pod, or null when none was read. */
+  public ContainerLog log(PodState pod, String container) {
+    return logs.stream()
+        .filter(l -> l.pod().equals(pod.name()) && l.container().equals(container)
+            && (l.namespace() == null || l.namespace().equals(pod.namespace())))
+        .findFirst().orElse(null);
+  }
+
+  /** Whether the events say the kubelet killed this container because its liveness probe failed. */
+  public boolean killedByLiveness(PodState pod, String container) {
+    return events(pod).stream().anyMatch(e -> e.livenessKill() && e.aboutContainer(container));
+  }
+
+  /** The serving pods at the last look that a Service selects. */
+  public List<PodState> selectedBy(ServiceState service) {
+    return servingPods().stream().filter(service::selects).toList();
   }
 }

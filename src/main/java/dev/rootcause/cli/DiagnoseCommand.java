@@ -1,0 +1,145 @@
+package dev.rootcause.cli;
+
+import dev.rootcause.model.ScanResult;
+import dev.rootcause.model.Severity;
+import dev.rootcause.pipeline.ClusterSourceException;
+import dev.rootcause.pipeline.Diagnoser;
+import dev.rootcause.pipeline.InputException;
+import dev.rootcause.report.Notices;
+import dev.rootcause.report.Redaction;
+import dev.rootcause.report.RenderOptions;
+import dev.rootcause.report.Renderers;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code rootcause diagnose}: from what a cluster shows to why, read-only, live or from a dump. */
+@Command(
+    name = "diagnose",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Diagnoses a running system: reads a live cluster (read-only) or a dump of one and reports"
+          + " each symptom with the cause that proves it.",
+      "",
+      "Reads pods (phase, conditions, container states, exit codes, restarts), their last logs,"
+          + " events, Services and Endpoints, and reports CrashLoopBackOff with the cause its last"
+          + " log names (a missing env var, a module or file not found, permission denied, an"
+          + " address in use, a dependency refused or not resolved, an entrypoint not in the"
+          + " image), ImagePullBackOff with the registry's answer, OOMKilled with the limit,"
+          + " failing liveness and readiness probes with what they met, and Services without"
+          + " endpoints with why. Findings that break the user's path come first.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  rootcause diagnose --context k3d-prod -n production",
+      "  rootcause diagnose -A --timeout 20s",
+      "  kubectl cluster-info dump -n production --output-directory ./state",
+      "  rootcause diagnose --dump ./state --as-of 2025-02-11T16:52:00Z",
+      "  rootcause diagnose --dump pods-events-services.yaml --format markdown",
+      "",
+      "The live path only gets, lists and reads pod logs: docs/rbac.yaml is the ClusterRole it"
+          + " needs. A kind it may not read is skipped with a note.",
+      "",
+      "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on; 2 bad usage"
+          + " or a dump that is not kubectl output; 3 the cluster could not be read (unreachable,"
+          + " no answer within --timeout); 4 internal error.",
+    })
+final class DiagnoseCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--dump", paramLabel = "FILE|DIR",
+      description = "Offline cluster state: kubectl get ... -o yaml|json output (a List,"
+          + " multi-document YAML, or a folder of such files), or a kubectl cluster-info dump"
+          + " --output-directory folder.")
+  Path dump;
+
+  @Option(names = "--as-of", paramLabel = "TIME",
+      description = "Dump: when it was taken. Default: the modification time of its pods file.")
+  String asOf;
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE",
+      description = "Kubeconfig of a live cluster. Default: $KUBECONFIG, else ~/.kube/config.")
+  Path kubeconfig;
+
+  @Option(names = "--context", paramLabel = "NAME",
+      description = "Kubeconfig context. Default: the current context.")
+  String context;
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+      description = "Namespace to diagnose. Default: the context's namespace (live), every"
+          + " namespace (dump).")
+  String namespace;
+
+  @Option(names = {"-A", "--all-namespaces"}, description = "Diagnose every namespace.")
+  boolean allNamespaces;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
+      description = "Give up on a cluster that has not answered within this. Default:"
+          + " ${DEFAULT-VALUE}.")
+  String timeout;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
+      description = "Exit 1 when a finding is at or above this severity: info, low, medium, high,"
+          + " critical, or none (never exit 1). Default: ${DEFAULT-VALUE}.")
+  String failOn;
+
+  @Option(names = {"-v", "--verbose"}, description = "Also print notes (kinds not read).")
+  boolean verbose;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() throws IOException, InputException, InterruptedException {
+    Severity threshold = failOn.equalsIgnoreCase("none") ? null : severity(failOn);
+    if (dump != null && (kubeconfig != null || context != null)) {
+      throw new InputException("give --dump or a live cluster (--kubeconfig/--context), not both");
+    }
+    if (namespace != null && allNamespaces) {
+      throw new InputException("give -n/--namespace or -A/--all-namespaces, not both");
+    }
+    Duration limit = Durations.parse(timeout, "--timeout");
+    if (limit.isZero() || limit.isNegative()) {
+      throw new InputException("--timeout must be more than 0");
+    }
+    Instant asOfTime = asOf == null ? null : VerifyCommand.instant(asOf, "--as-of");
+    PrintWriter err = spec.commandLine().getErr();
+    ScanResult result;
+    try {
+      result = new Diagnoser().diagnose(new Diagnoser.Source(dump, asOfTime, kubeconfig, context,
+          namespace, allNamespaces, limit));
+    } catch (ClusterSourceException e) {
+      if (e.badInput()) {
+        throw new InputException(Redaction.redact(e.getMessage()));
+      }
+      err.println("rootcause: " + Redaction.redact(e.getMessage()));
+      err.flush();
+      return ExitCode.INCOMPLETE.code();
+    }
+    new Notices(output.textOnStdout(), verbose).render(result, err);
+    output.write(Renderers.SCAN, result, new RenderOptions(false, false, false));
+    if (!result.ruleFailures().isEmpty()) {
+      return ExitCode.INTERNAL.code();
+    }
+    return threshold != null && result.hasFindingsAtLeast(threshold)
+        ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  private Severity severity(String text) {
+    try {
+      return Severity.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--fail-on: " + e.getMessage().replace("critical)", "critical, or none)"));
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package dev.rootcause.collect.cluster;
+
+import dev.rootcause.model.cluster.ClusterEvent;
+import dev.rootcause.model.cluster.ClusterObjects;
+import dev.rootcause.model.cluster.ContainerSpec;
+import dev.rootcause.model.cluster.PodDetail;
+import dev.rootcause.model.cluster.ProbeSpec;
+import dev.rootcause.model.cluster.ServiceState;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EndpointAddress;
+import io.fabric8.kubernetes.api.model.EndpointSubset;
+import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns the fabric8 objects read from a cluster or a dump into {@link ClusterObjects}: pod specs
+ * with their owners resolved through ReplicaSets, events aggregated per object and reason, and
+ * Services joined to their Endpoints. Both readers use it, so a dump and a live cluster agree.
+ */
+final class ClusterObjectsBuilder {
+  private final List<Pod> pods = new ArrayList<>();
+  private final List<Event> events = new ArrayList<>();
+  private final List<Service> services = new ArrayList<>();
+  private final Map<String, Endpoints> endpoints = new HashMap<>();
+  private final Map<String, ReplicaSet> replicaSets = new HashMap<>();
+  private final List<String> notes = new ArrayList<>();
+  private boolean endpointsRead;
+
+  void pods(List<Pod> read) {
+    pods.addAll(read);
+  }
+
+  void events(List<Event> read) {
+    events.addAll(read);
+  }
+
+  void services(List<Service> read) {
+    services.addAll(read);
+  }
+
+  void endpoints(List<Endpoints> read) {
+    endpointsRead = true;
+    read.forEach(e -> endpoints.put(key(e.getMetadata().getNamespace(), e.getMetadata().getName()), e));
+  }
+
+  void replicaSets(List<ReplicaSet> read) {
+    read.forEach(r -> replicaSets.put(key(r.getMetadata().getNamespace(), r.getMetadata().getName()), r));
+  }
+
+  /** A kind that could not be read, and why: the report says it, the rest runs. */
+  void note(String note) {
+    notes.add(note);
+  }
+
+  ClusterObjects build() {
+    List<PodDetail> details = new ArrayList<>();
+    for (Pod p : pods) {
+      details.add(detail(p));
+    }
+    List<ServiceState> svc = new ArrayList<>();
+    for (Service s : services) {
+      svc.add(service(s));
+    }
+    return new ClusterObjects(details, aggregate(events), svc, notes);
+  }
+
+  private static String key(String namespace, String name) {
+    return namespace + "/" + name;
+  }
+
+  private PodDetail detail(Pod pod) {
+    String ns = pod.getMetadata().getNamespace();
+    OwnerReference owner = controller(pod.getMetadata().getOwnerReferences());
+    String ownerKind = owner == null ? null : owner.getKind();
+    String ownerName = owner == null ? null : owner.getName();
+    if ("ReplicaSet".equals(ownerKind)) {
+      ReplicaSet rs = replicaSets.get(key(ns, ownerName));
+      OwnerReference up = rs == null ? null : controller(rs.getMetadata().getOwnerReferences());
+      String hash = pod.getMetadata().getLabels() == null ? null
+          : pod.getMetadata().getLabels().get("pod-template-hash");
+      if (up != null) {
+        ownerKind = up.getKind();
+        ownerName = up.getName();
+      } else if (rs == null && hash != null && ownerName.endsWith("-" + hash)) {
+        // A Deployment names its ReplicaSets <deployment>-<pod-template-hash>.
+        ownerKind = "Deployment";
+        ownerName = ownerName.substring(0, ownerName.length() - hash.length() - 1);
+      }
+    }
+    List<ContainerSpec> containers = new ArrayList<>();
+    var spec = pod.getSpec();
+    if (spec != null && spec.getContainers() != null) {
+      spec.getContainers().forEach(c -> containers.add(container(c)));
+    }
+    boolean secrets = spec != null && spec.getImagePullSecrets() != null
+        && !spec.getImagePullSecrets().isEmpty();
+    return new PodDetail(ns, pod.getMetadata().getName(), ownerKind, ownerName, secrets, containers);
+  }
+
+  private static OwnerReference controller(List<OwnerReference> refs) {
+    if (refs == null) {
+      return null;
+    }
+    return refs.stream().filter(r -> Boolean.TRUE.equals(r.getController())).findFirst()
+        .orElse(refs.isEmpty() ? null : refs.get(0));
+  }
+
+  private static ContainerSpec container(Container c) {
+    List<Integer> ports = new ArrayList<>();
+    Map<String, Integer> names = new HashMap<>();
+    if (c.getPorts() != null) {
+      for (ContainerPort p : c.getPorts()) {
+        if (p.getContainerPort() != null) {
+          ports.add(p.getContainerPort());
+          if (p.getName() != null) {
+            names.put(p.getName(), p.getContainerPort());
+          }
+        }
+      }
+    }
+    var res = c.getResources();
+    return new ContainerSpec(c.getName(), c.getImage(), c.getImagePullPolicy(),
+        res == null ? null : memory(res.getRequests()), res == null ? null : memory(res.getLimits()),
+        ports, names, probe(c.getLivenessProbe()), probe(c.getReadinessProbe()));
+  }
+
+  private static String memory(Map<String, Quantity> quantities) {
+    Quantity q = quantities == null ? null : quantities.get("memory");
+    return q == null ? null : q.getAmount() + (q.getFormat() == null ? "" : q.getFormat());
+  }
+
+  private static ProbeSpec probe(Probe p) {
+    if (p == null) {
+      return null;
+    }
+    int timeout = p.getTimeoutSeconds() == null ? 1 : p.getTimeoutSeconds();
+    int threshold = p.getFailureThreshold() == null ? 3 : p.getFailureThreshold();
+    if (p.getHttpGet() != null) {
+      return new ProbeSpec("httpGet", port(p.getHttpGet().getPort()), p.getHttpGet().getPath(),
+          timeout, threshold);
+    }
+    if (p.getTcpSocket() != null) {
+      return new ProbeSpec("tcpSocket", port(p.getTcpSocket().getPort()), null, timeout, threshold);
+    }
+    if (p.getGrpc() != null) {
+      return new ProbeSpec("grpc", String.valueOf(p.getGrpc().getPort()), null, timeout, threshold);
+    }
+    return new ProbeSpec("exec", null, null, timeout, threshold);
+  }
+
+  private static String port(IntOrString port) {
+    if (port == null) {
+      return null;
+    }
+    return port.getIntVal() != null ? String.valueOf(port.getIntVal()) : port.getStrVal();
+  }
+
+  private ServiceState service(Service s) {
+    String ns = s.getMetadata().getNamespace();
+    String name = s.getMetadata().getName();
+    var spec = s.getSpec();
+    Map<String, String> selector = spec == null || spec.getSelector() == null ? Map.of()
+        : spec.getSelector();
+    List<Integer> ports = new ArrayList<>();
+    if (spec != null && spec.getPorts() != null) {
+      for (ServicePort p : spec.getPorts()) {
+        if (p.getPort() != null) {
+          ports.add(p.getPort());
+        }
+      }
+    }
+    Endpoints ep = endpoints.get(key(ns, name));
+    int ready = 0;
+    List<String> notReady = new ArrayList<>();
+    if (ep != null && ep.getSubsets() != null) {
+      for (EndpointSubset subset : ep.getSubsets()) {
+        ready += subset.getAddresses() == null ? 0 : subset.getAddresses().size();
+        if (subset.getNotReadyAddresses() != null) {
+          for (EndpointAddress a : subset.getNotReadyAddresses()) {
+            notReady.add(a.getTargetRef() == null ? a.getIp() : a.getTargetRef().getName());
+          }
+        }
+      }
+    }
+    String type = spec == null || spec.getType() == null ? "ClusterIP" : spec.getType();
+    return new ServiceState(ns, name, type, selector, ports, endpointsRead && ep != null, ready,
+        notReady);
+  }
+
+  /** Events of one object for one reason become one, counted, first and last seen, last message. */
+  static List<ClusterEvent> aggregate(List<Event> events) {
+    Map<String, ClusterEvent> byKey = new LinkedHashMap<>();
+    for (Event e : events) {
+      var obj = e.getInvolvedObject();
+      if (obj == null || obj.getName() == null) {
+        continue;
+      }
+      String ns = obj.getNamespace() != null ? obj.getNamespace()
+          : e.getMetadata() == null ? null : e.getMetadata().getNamespace();
+      String message = e.getMessage() == null ? "" : e.getMessage().strip();
+      int count = e.getSeries() != null && e.getSeries().getCount() != null
+          ? e.getSeries().getCount() : e.getCount() == null ? 1 : e.getCount();
+      Instant first = firstNonNull(PodStates.time(e.getFirstTimestamp()), microTime(e.getEventTime()));
+      Instant last = firstNonNull(PodStates.time(e.getLastTimestamp()),
+          e.getSeries() == null || e.getSeries().getLastObservedTime() == null ? null
+              : PodStates.time(e.getSeries().getLastObservedTime().getTime()),
+          microTime(e.getEventTime()), first);
+      // One reason covers several facts ("Failed to pull image ..." and "Error: ErrImagePull";
+      // liveness and readiness "Unhealthy"): what comes before the first colon tells them apart.
+      int colon = message.indexOf(':');
+      String topic = colon < 0 ? message : message.substring(0, colon);
+      String key = String.join("\u0000", String.valueOf(ns), obj.getKind(), obj.getName(),
+          String.valueOf(obj.getFieldPath()), String.valueOf(e.getReason()), topic);
+      ClusterEvent now = new ClusterEvent(ns, obj.getKind(), obj.getName(), obj.getFieldPath(),
+          e.getType(), e.getReason(), message, count, first, last);
+      byKey.merge(key, now, ClusterObjectsBuilder::merge);
+    }
+    return List.copyOf(byKey.values());
+  }
+
+  private static ClusterEvent merge(ClusterEvent a, ClusterEvent b) {
+    boolean bLater = a.lastSeen() == null || (b.lastSeen() != null && !b.lastSeen().isBefore(a.lastSeen()));
+    Instant first = a.firstSeen() == null ? b.firstSeen() : b.firstSeen() == null ? a.firstSeen()
+        : a.firstSeen().isBefore(b.firstSeen()) ? a.firstSeen() : b.firstSeen();
+    ClusterEvent latest = bLater ? b : a;
+    return new ClusterEvent(a.namespace(), a.kind(), a.name(), a.fieldPath(),
+        "Warning".equals(a.type()) || "Warning".equals(b.type()) ? "Warning" : a.type(),
+        a.reason(), latest.message(), a.count() + b.count(), first, latest.lastSeen());
+  }
+
+  private static Instant microTime(io.fabric8.kubernetes.api.model.MicroTime t) {
+    return t == null ? null : PodStates.time(t.getTime());
+  }
+
+  @SafeVarargs
+  private static <T> T firstNonNull(T... values) {
+    for (T v : values) {
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  static boolean sameNamespace(String wanted, String actual) {
+    return wanted == null || Objects.equals(wanted, actual);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.rootcause.model.cluster;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the start-up failure a log line proves, as {@link LogLevels} reads its level: the wording
+ * of Node.js, Python, Go, the JVM and the shells, so a rule asks {@code line.cause()}.
+ */
+public final class LogCauses {
+  private record Signature(LogCause.Kind kind, Pattern pattern) {}
+
+  // Order matters: "ENOENT ... no such file" before a generic "not found".
+  private static final List<Signature> PATTERNS = List.of(
+      p(LogCause.Kind.EXECUTABLE_NOT_FOUND,
+          "exec: \"([^\"]+)\": executable file not found"
+              + "|exec (\\S+): no such file or directory"
+              + "|(?:/bin/sh|sh|bash): (?:\\d+: )?(?:line \\d+: )?([^:\\s]+): (?:command )?not found"),
+      p(LogCause.Kind.MISSING_ENV,
+          "(?i:missing|required|undefined|not set)[^\"'`]{0,40}?(?i:env(?:ironment)?"
+              + "(?: variable)?|config)[^A-Z_]{0,12}[\"'`]?([A-Z][A-Z0-9_]{2,})\\b"
+              + "|\\b([A-Z][A-Z0-9_]{2,})[\"'`]? (?:env(?:ironment)? variable )?(?:is )?(?:not set|is"
+              + " required|must be set|is missing|is undefined)"
+              + "|KeyError: '([A-Z][A-Z0-9_]{2,})'"),
+      p(LogCause.Kind.MODULE_NOT_FOUND,
+          "Cannot find module '([^']+)'|ModuleNotFoundError: No module named '([^']+)'"
+              + "|ImportError: No module named '?([\\w.]+)'?"
+              + "|cannot find package \"([^\"]+)\"|ClassNotFoundException: ([\\w.$]+)"),
+      p(LogCause.Kind.ADDRESS_IN_USE,
+          "EADDRINUSE:? address already in use:? ?(\\S*)|bind: address already in use"
+              + "|listen tcp (\\S+): bind: address already in use|Address already in use"),
+      p(LogCause.Kind.PERMISSION_DENIED,
+          "EACCES: permission denied,? ?(?:\\w+ )?'?([^'\\s]*)'?"
+              + "|PermissionError: \\[Errno 13\\] Permission denied: '([^']+)'"
+              + "|open (\\S+): permission denied|(\\S+): Permission denied"),
+      p(LogCause.Kind.FILE_NOT_FOUND,
+          "ENOENT: no such file or directory,? ?(?:\\w+ )?'([^']+)'"
+              + "|FileNotFoundError: \\[Errno 2\\] No such file or directory: '([^']+)'"
+              + "|open (\\S+): no such file or directory|java\\.io\\.FileNotFoundException: (\\S+)"),
+      p(LogCause.Kind.HOST_NOT_FOUND,
+          "getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ([\\w.-]+)|dial tcp: lookup ([\\w.-]+)"
+              + "(?: on [^:]+:\\d+)?: no such host|Name or service not known|UnknownHostException: ([\\w.-]+)"
+              + "|could not translate host name \"([^\"]+)\""),
+      p(LogCause.Kind.CONNECTION_REFUSED,
+          "connect ECONNREFUSED (\\S+)|dial tcp (\\S+): connect: connection refused"
+              + "|Connection refused|ConnectException: Connection refused"));
+
+  private LogCauses() {}
+
+  private static Signature p(LogCause.Kind kind, String regex) {
+    return new Signature(kind, Pattern.compile(regex));
+  }
+
+  /** The failure the line proves, or null when it proves none. */
+  public static LogCause classify(String line) {
+    if (line == null || line.length() > 4_096) {
+      return null; // a huge line is data, not a start-up message; and regexes stay bounded
+    }
+    for (Signature p : PATTERNS) {
+      Matcher m = p.pattern().matcher(line);
+      if (m.find()) {
+        return new LogCause(p.kind(), subject(m));
+      }
+    }
+    return null;
+  }
+
+  private static String subject(Matcher m) {
+    for (int g = 1; g <= m.groupCount(); g++) {
+      String s = m.group(g);
+      if (s != null && !s.isEmpty()) {
+        return s;
+      }
+    }
+    return null;
+  }
+}

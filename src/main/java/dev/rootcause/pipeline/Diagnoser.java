@@ -1,0 +1,153 @@
+package dev.rootcause.pipeline;
+
+import dev.rootcause.collect.cluster.ClusterReadException;
+import dev.rootcause.collect.cluster.ClusterReader;
+import dev.rootcause.collect.cluster.DumpClusterReader;
+import dev.rootcause.collect.cluster.LiveClusterReader;
+import dev.rootcause.model.ClusterLocation;
+import dev.rootcause.model.CollectionProblem;
+import dev.rootcause.model.Finding;
+import dev.rootcause.model.Layer;
+import dev.rootcause.model.ScanResult;
+import dev.rootcause.model.SourceLocation;
+import dev.rootcause.model.SystemModel;
+import dev.rootcause.model.cluster.ClusterObjects;
+import dev.rootcause.model.cluster.ClusterState;
+import dev.rootcause.model.cluster.PodSnapshot;
+import dev.rootcause.rules.Rule;
+import dev.rootcause.rules.RuleEngine;
+import dev.rootcause.rules.RuleSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The diagnose use case: reads a cluster or a dump once (pods, their specs and owners, events,
+ * Services and Endpoints, each container's last log), runs the {@code runtime/*} symptom rules on a
+ * model holding that state through the same engine as {@code scan}, and returns a {@link
+ * ScanResult} whose findings are ordered by blast radius.
+ */
+public final class Diagnoser {
+  private final List<Rule> rules;
+
+  /** A diagnoser with the built-in runtime rules, less the gate rules of {@code verify}. */
+  public Diagnoser() {
+    this(BuiltInRules.all().stream().filter(r -> r.info().layer() == Layer.RUNTIME)
+        .filter(r -> !ClusterCriteria.GATE.contains(r.info().id())).toList());
+  }
+
+  public Diagnoser(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  /**
+   * A dump ({@code dump} non-null, dated {@code asOf} or by its pods file) or a live cluster
+   * ({@code kubeconfig}/{@code context}, either null for the default); {@code namespace} null means
+   * every namespace, and for a live cluster with {@code allNamespaces} false the context's one.
+   */
+  public record Source(Path dump, Instant asOf, Path kubeconfig, String context, String namespace,
+      boolean allNamespaces, Duration timeout) {}
+
+  /**
+   * Reads the source and diagnoses it.
+   *
+   * @throws ClusterSourceException the dump is not kubectl output, or the cluster did not answer
+   *     within the timeout
+   */
+  public ScanResult diagnose(Source source) throws ClusterSourceException, InterruptedException {
+    long started = System.nanoTime();
+    ClusterReader reader = open(source);
+    try {
+      String namespace = source.namespace() != null || source.allNamespaces()
+          || !(reader instanceof LiveClusterReader live) ? source.namespace()
+          : live.defaultNamespace();
+      ClusterState state = within(source.timeout(), reader, () -> read(reader, namespace));
+      return diagnose(state, Duration.ofNanos(System.nanoTime() - started));
+    } finally {
+      reader.close();
+    }
+  }
+
+  /** Diagnoses a state already read: what the fixtures and the dump-versus-live test compare. */
+  public ScanResult diagnose(ClusterState state, Duration elapsed) {
+    RuleEngine.Outcome outcome = new RuleEngine(rules, RuleSettings.DEFAULTS)
+        .run(SystemModel.builder().cluster(state).build());
+    List<Finding> ordered = new ArrayList<>(outcome.findings());
+    ordered.sort(Comparator.comparing(Finding::severity, Comparator.reverseOrder())
+        .thenComparing(f -> blastRadius(f, state)));
+    List<CollectionProblem> problems = state.objects().notes().stream()
+        .map(n -> CollectionProblem.note(SourceLocation.file(state.context()), n)).toList();
+    int workloads = state.podGroups().size();
+    ScanResult.Inventory inventory = new ScanResult.Inventory(0, workloads,
+        state.objects().services().size(), 0, 0, 0, state.pods().size());
+    return new ScanResult(state.source(), ordered, outcome.suppressed(), problems,
+        outcome.failures(), outcome.rulesRun(), inventory, elapsed);
+  }
+
+  /**
+   * What breaks the user's path first comes first among findings of one severity: a Service
+   * reached from outside, then other Services, then the workloads.
+   */
+  private static int blastRadius(Finding f, ClusterState state) {
+    if (!(f.primary() instanceof ClusterLocation at) || !"Service".equals(at.kind())) {
+      return 2;
+    }
+    return state.objects().services().stream()
+        .anyMatch(s -> s.name().equals(at.name()) && s.namespace().equals(at.namespace())
+            && s.exposed()) ? 0 : 1;
+  }
+
+  /** Reads everything a diagnosis needs, once: the pods, their objects and their last logs. */
+  public static ClusterState read(ClusterReader reader, String namespace)
+      throws ClusterReadException {
+    Instant now = reader.now();
+    PodSnapshot look = new PodSnapshot(now, reader.pods(namespace));
+    ClusterObjects objects = reader.objects(namespace);
+    return new ClusterState(reader.context(), reader.describe(), namespace, Duration.ZERO, false,
+        List.of(look), Instant.EPOCH, reader.lastLogs(namespace), objects);
+  }
+
+  private static ClusterReader open(Source source) throws ClusterSourceException {
+    try {
+      return source.dump() != null ? DumpClusterReader.open(source.dump(), source.asOf())
+          : LiveClusterReader.connect(source.kubeconfig(), source.context(), source.timeout());
+    } catch (ClusterReadException e) {
+      throw new ClusterSourceException(e.getMessage(), true);
+    }
+  }
+
+  private interface Read {
+    ClusterState get() throws ClusterReadException;
+  }
+
+  /** Reads on its own thread, so an API server that never answers is told within the timeout. */
+  private static ClusterState within(Duration timeout, ClusterReader reader, Read read)
+      throws ClusterSourceException, InterruptedException {
+    CompletableFuture<ClusterState> result = new CompletableFuture<>();
+    Thread.ofVirtual().name("rootcause-diagnose").start(() -> {
+      try {
+        result.complete(read.get());
+      } catch (Throwable t) {
+        result.completeExceptionally(t);
+      }
+    });
+    try {
+      return timeout == null ? result.get() : result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new ClusterSourceException("cannot read " + reader.describe() + ": no answer within "
+          + timeout.toSeconds() + "s (--timeout)", false);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ClusterReadException cre) {
+        throw new ClusterSourceException(cre.getMessage(), cre.badInput());
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}

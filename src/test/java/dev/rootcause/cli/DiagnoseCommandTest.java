@@ -1,0 +1,186 @@
+package dev.rootcause.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rootcause.collect.cluster.DumpClusterReader;
+import dev.rootcause.collect.cluster.LiveClusterReader;
+import dev.rootcause.model.Finding;
+import dev.rootcause.model.ScanResult;
+import dev.rootcause.model.Severity;
+import dev.rootcause.pipeline.Diagnoser;
+import dev.rootcause.testing.Cli;
+import dev.rootcause.testing.MockCluster;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rootcause diagnose} on seed 002's broken and fixed cluster, from dumps and live. */
+@EnableKubernetesMockClient(crud = true)
+class DiagnoseCommandTest {
+  static final Path BROKEN = Path.of("src/test/resources/diagnose/seed-002-broken");
+  static final Path FIXED = Path.of("src/test/resources/diagnose/seed-002-fixed");
+  static final Instant BROKEN_AT = Instant.parse("2025-02-11T16:52:00Z");
+
+  static KubernetesClient client;
+  static KubernetesMockServer server;
+
+  @Test
+  void findsEveryRuntimeVisibleRootCauseOfSeed002WithItsEvidence() {
+    Cli.Run run = Cli.run("diagnose", "--dump", BROKEN.toString(), "--as-of", BROKEN_AT.toString(),
+        "--color", "never");
+
+    assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS.code());
+    String out = run.out();
+    // The gateway Service the users come through breaks first: it is listed first.
+    assertThat(out.indexOf("runtime/service-without-endpoints"))
+        .isLessThan(out.indexOf("runtime/crash-loop-back-off"));
+    assertThat(out).contains("CRITICAL  runtime/service-without-endpoints  Service production/gateway",
+        "its selector app=nginx-gateway matches no pod; the pods carry app=api-service",
+        "app=gateway");
+    assertThat(out).contains("runtime/crash-loop-back-off  Deployment production/database-service",
+        "a required environment variable is not set (DB_NAME), the log says \"FATAL: DB_NAME"
+            + " environment variable is required\"",
+        "Set DB_NAME in the env of container database-service (Deployment database-service)");
+    assertThat(out).contains("runtime/image-pull-back-off  Deployment production/notification-service",
+        "ImagePullBackOff on notification-service:v2.0: the registry has no such repository or tag",
+        "event 4x Failed");
+    assertThat(out).contains("runtime/probe-failing  Deployment production/api-service",
+        "liveness probe fails 15 times: connection refused on port 8080, the container declares"
+            + " [3000]", "Set the livenessProbe port to 3000");
+    assertThat(out).contains("runtime/oom-killed  Deployment production/auth-service",
+        "OOMKilled (exit code 137, 3 restarts", "memory limit 64Mi, request 64Mi");
+    // No pod name with a hash suffix is where a fix goes.
+    assertThat(out.lines().filter(l -> l.strip().startsWith("at ")))
+        .noneMatch(l -> l.contains("Pod "));
+  }
+
+  @Test
+  void theFixedClusterHasNothingAtMediumOrAbove() {
+    Cli.Run run = Cli.run("diagnose", "--dump", FIXED.toString(), "--as-of",
+        "2025-02-11T17:30:00Z", "--fail-on", "medium", "--color", "never");
+
+    assertThat(run.exit()).as(run.out()).isEqualTo(ExitCode.OK.code());
+    // The OOM kill of 17:09, running since, is told, but low; the decoys (a completed Job pod, a
+    // rollout's Killing event, one readiness failure at start-up, a pod two seconds old) are not.
+    assertThat(run.out()).contains("1 finding (1 low; 1 root cause)", "LOW       runtime/oom-killed");
+  }
+
+  @Test
+  void aLiveClusterWithTheSameObjectsGivesTheSameFindingsAsTheDump() throws Exception {
+    for (String file : List.of("pods.yaml", "services.yaml", "endpoints.yaml", "replicasets.yaml",
+        "events.yaml")) {
+      for (HasMetadata o : objects(BROKEN.resolve(file))) {
+        if (o instanceof Pod p) {
+          new MockCluster(client, server, "production").createWithStatus(p);
+        } else {
+          client.resource(o).create();
+        }
+      }
+    }
+    // The previous logs, as the API serves them with --previous.
+    try (Stream<Path> podDirs = Files.list(BROKEN.resolve("production"))) {
+      for (Path dir : podDirs.toList()) {
+        String pod = dir.getFileName().toString();
+        String container = pod.replaceAll("-[a-z0-9]+-[a-z0-9]+$", "");
+        String text = Files.readString(dir.resolve("logs.txt")).lines()
+            .filter(l -> !l.startsWith("===="))
+            .reduce("", (a, b) -> a + b + "\n");
+        server.expect().get().withPath("/api/v1/namespaces/production/pods/" + pod
+                + "/log?pretty=false&container=" + container + "&previous=true&tailLines=2000")
+            .andReturn(200, text).always();
+        server.expect().get().withPath("/api/v1/namespaces/production/pods/" + pod
+                + "/log?pretty=false&container=" + container + "&tailLines=2000")
+            .andReturn(200, text).always();
+      }
+    }
+
+    ScanResult live;
+    try (LiveClusterReader reader = new LiveClusterReader(server.createClient(), "k3d-brokenprod")) {
+      live = new Diagnoser().diagnose(Diagnoser.read(reader, "production"), Duration.ZERO);
+    }
+    ScanResult dump;
+    try (DumpClusterReader reader = DumpClusterReader.open(BROKEN, BROKEN_AT)) {
+      dump = new Diagnoser().diagnose(Diagnoser.read(reader, "production"), Duration.ZERO);
+    }
+
+    assertThat(live.findings()).hasSize(dump.findings().size()).hasSizeGreaterThanOrEqualTo(5);
+    // The same findings, but for the context of their locations (a kube context, a dump).
+    assertThat(live.findings().stream().map(DiagnoseCommandTest::withoutContext).toList())
+        .isEqualTo(dump.findings().stream().map(DiagnoseCommandTest::withoutContext).toList());
+  }
+
+  @Test
+  void anApiServerThatDoesNotAnswerExitsThreeWithinTheTimeout(@TempDir Path dir) throws Exception {
+    // A listening socket that never answers: the connection opens, the response never comes.
+    try (ServerSocket silent = new ServerSocket(0)) {
+      Path kubeconfig = MockCluster.kubeconfig(dir, "https://127.0.0.1:" + silent.getLocalPort());
+      long start = System.nanoTime();
+      Cli.Run run = Cli.run("diagnose", "--kubeconfig", kubeconfig.toString(), "-n", "production",
+          "--timeout", "2s");
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(run.exit()).isEqualTo(ExitCode.INCOMPLETE.code());
+      assertThat(run.err().strip().lines()).hasSize(1);
+      assertThat(run.err()).startsWith("rootcause: cannot ").doesNotContain("token");
+      assertThat(took).isLessThan(Duration.ofSeconds(6));
+    }
+  }
+
+  @Test
+  void aForbiddenKindIsANoteAndTheRestIsDiagnosed() throws Exception {
+    server.expect().get().withPath("/api/v1/namespaces/staging/events")
+        .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+            + "\"message\":\"events is forbidden\",\"reason\":\"Forbidden\",\"code\":403}")
+        .always();
+    for (HasMetadata o : objects(BROKEN.resolve("pods.yaml"))) {
+      new MockCluster(client, server, "staging").createWithStatus((Pod) o);
+    }
+    ScanResult result;
+    try (LiveClusterReader reader = new LiveClusterReader(server.createClient(), "k3d-brokenprod")) {
+      result = new Diagnoser().diagnose(Diagnoser.read(reader, "staging"), Duration.ZERO);
+    }
+    assertThat(result.problems()).extracting(p -> p.message())
+        .containsExactly("events not read: forbidden (HTTP 403); grant list on events"
+            + " (docs/rbac.yaml)");
+    // Without events the image pull is still seen, from the status alone.
+    assertThat(result.findings()).extracting(Finding::ruleId)
+        .contains("runtime/image-pull-back-off", "runtime/crash-loop-back-off",
+            "runtime/oom-killed");
+    assertThat(result.findings()).filteredOn(f -> f.severity().atLeast(Severity.HIGH))
+        .isNotEmpty();
+  }
+
+  @Test
+  void aDumpThatIsNotKubectlOutputIsBadInput(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("pods.yaml"), "apiVersion: v1\nitems:\n- kind: Pod\n  metadata: [\n");
+    Cli.Run run = Cli.run("diagnose", "--dump", dir.toString());
+    assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(run.err()).contains("pods.yaml: not kubectl JSON or YAML output");
+  }
+
+  private static String withoutContext(Finding f) {
+    return f.ruleId() + " " + f.severity() + " " + f.subject() + " " + f.message() + " "
+        + f.fix() + " " + f.related().stream().map(e -> e.note()).toList();
+  }
+
+  private static List<HasMetadata> objects(Path file) throws Exception {
+    try (InputStream in = Files.newInputStream(file)) {
+      Object parsed = client.getKubernetesSerialization().unmarshal(in);
+      return ((KubernetesList) parsed).getItems();
+    }
+  }
+
+}
