@@ -111,7 +111,7 @@ run_hey() {
 }
 run_rootcause() {
   local c=$1
-  "$JAVA_HOME/bin/java" -jar "$JAR" probe "$URL" -d "${DURATION}s" -c "$c" -f json -q \
+  "$JAVA_HOME/bin/java" -jar "$JAR" probe "$URL" -d "${DURATION}s" --concurrency "$c" -f json -q \
     | python3 -c "import json,sys; e=json.load(sys.stdin)['endpoints'][0]; l=e['latencyMicros']; print(e['rps'], l['p50']/1000, l['p99']/1000)"
 }
 

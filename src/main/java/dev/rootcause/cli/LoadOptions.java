@@ -29,7 +29,7 @@ final class LoadOptions {
   static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
   static final int MAX_BODY = 16 * 1024 * 1024;
 
-  @Option(names = {"-n", "--requests"}, paramLabel = "N",
+  @Option(names = "--requests", paramLabel = "N",
       description = "Send N requests per URL, then stop.")
   Long requests;
 
@@ -38,7 +38,7 @@ final class LoadOptions {
           + " in flight.")
   String duration;
 
-  @Option(names = {"-c", "--concurrency"}, paramLabel = "N",
+  @Option(names = "--concurrency", paramLabel = "N",
       description = "Connections per URL. Default: 10; with --rate, enough for one second of"
           + " requests (at least 10, at most 1000).")
   Integer concurrency;
@@ -59,7 +59,8 @@ final class LoadOptions {
   @Option(names = "--data", paramLabel = "BODY", description = "Request body.")
   String data;
 
-  @Option(names = "--data-file", paramLabel = "FILE", description = "Request body from a file.")
+  @Option(names = "--data-file", paramLabel = "FILE|-",
+      description = "Request body from a file; '-' reads it from standard input.")
   Path dataFile;
 
   @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "5s",
@@ -186,6 +187,17 @@ final class LoadOptions {
     }
     if (dataFile == null) {
       return new byte[0];
+    }
+    if (dataFile.toString().equals("-")) {
+      try {
+        byte[] body = System.in.readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+          throw new InputException("standard input: larger than 16 MiB, too large for a request body");
+        }
+        return body;
+      } catch (IOException e) {
+        throw new InputException("standard input: cannot read the request body: " + e.getMessage());
+      }
     }
     try {
       if (Files.size(dataFile) > MAX_BODY) {

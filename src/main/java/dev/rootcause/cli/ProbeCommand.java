@@ -45,7 +45,7 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  rootcause probe http://localhost:5001/ --requests 20",
-      "  rootcause probe https://api.example.com/healthz -d 30s -c 50 --slo 'p95<2s,success>=99.9%%'",
+      "  rootcause probe https://api.example.com/healthz -d 30s --concurrency 50 --slo 'p95<2s,success>=99.9%%'",
       "  rootcause probe http://localhost:8080/api/orders -X POST -H 'Content-Type: application/json'"
           + " --data '{\"item\":\"laptop\"}' --rate 50 --duration 1m",
       "",

@@ -5,6 +5,7 @@ import dev.rootcause.model.probe.Slo;
 import dev.rootcause.model.probe.VerifyReport;
 import dev.rootcause.pipeline.ClusterSourceException;
 import dev.rootcause.pipeline.InputException;
+import dev.rootcause.pipeline.StandardInput;
 import dev.rootcause.pipeline.Verifier;
 import dev.rootcause.report.Redaction;
 import dev.rootcause.report.Renderers;
@@ -50,14 +51,17 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  rootcause verify http://localhost:8080/api/orders -X POST -H 'Content-Type: application/json'"
           + " --data '{\"item\":\"x\",\"quantity\":1}' --requests 20 --slo 'success=100%%,max<2s'"
-          + " --context k3d-brokenprod -N production --stable-for 2m",
-      "  rootcause verify --dump ./cluster-state -N production --as-of 2025-02-11T17:30:00Z",
-      "  rootcause verify --baseline http://v1.internal/ --candidate http://v2.internal/ -n 200",
+          + " --context k3d-brokenprod -n production --stable-for 2m",
+      "  rootcause verify --dump ./cluster-state -n production --as-of 2025-02-11T17:30:00Z",
+      "  rootcause verify --baseline http://v1.internal/ --candidate http://v2.internal/ --requests 200",
       "",
       "Exit codes: 0 every criterion passed (PROMOTE), 1 a criterion failed (ROLLBACK), 2 bad"
           + " usage or unreadable dump, 3 cluster unreachable, 4 internal error.",
     })
 final class VerifyCommand implements Callable<Integer> {
+  /** The most of standard input {@code --dump -} keeps: a kubectl dump of a large cluster. */
+  private static final long MAX_DUMP_BYTES = 1L << 30;
+
   static final String DEFAULT_SLO = "success=100%,max<2s";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -81,12 +85,12 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context of a live cluster.")
   String context;
 
-  @Option(names = "--dump", paramLabel = "FILE|DIR",
+  @Option(names = "--dump", paramLabel = "FILE|DIR|-",
       description = "Offline cluster state: kubectl get pods -o yaml/json output, or a kubectl"
-          + " cluster-info dump --output-directory folder.")
+          + " cluster-info dump --output-directory folder; '-' reads it from standard input.")
   Path dump;
 
-  @Option(names = {"-N", "--namespace"}, paramLabel = "NS", description = "Namespace whose pods to check.")
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace whose pods to check.")
   String namespace;
 
   @Option(names = "--stable-for", paramLabel = "DURATION", defaultValue = "2m",
@@ -161,26 +165,31 @@ final class VerifyCommand implements Callable<Integer> {
     Slowdown slowdown = slowdown(maxSlowdown);
     Instant asOfTime = asOf == null ? null : instant(asOf, "--as-of");
 
-    Verifier.Cluster target = cluster ? new Verifier.Cluster(dump, asOfTime, kubeconfig, context,
-        namespace, window, poll, logsSinceTime(), logsSinceDuration()) : null;
-    ProgressLine progress = output.progress(spec.commandLine().getErr());
-    VerifyReport report;
-    try {
-      report = new Verifier(progress, progress::clear).verify(new Verifier.Request(
-          probePlan == null ? null : new Verifier.Probe(probePlan, objective, slowThreshold),
-          canaryPlan == null ? null
-              : new Verifier.Canary(canaryPlan, alpha, slowdown.fraction, slowdown.micros),
-          target));
-    } catch (ClusterSourceException e) {
-      if (e.badInput()) {
-        throw new InputException(Redaction.redact(e.getMessage()));
+    // kubectl get pods -o yaml | rootcause verify --dump - -n production
+    try (StandardInput stdin = StandardInput.means(dump)
+        ? StandardInput.copy(System.in, "stdin.yaml", MAX_DUMP_BYTES, null) : null) {
+      Path source = stdin == null ? dump : stdin.path();
+      Verifier.Cluster target = cluster ? new Verifier.Cluster(source, asOfTime, kubeconfig, context,
+          namespace, window, poll, logsSinceTime(), logsSinceDuration()) : null;
+      ProgressLine progress = output.progress(spec.commandLine().getErr());
+      VerifyReport report;
+      try {
+        report = new Verifier(progress, progress::clear).verify(new Verifier.Request(
+            probePlan == null ? null : new Verifier.Probe(probePlan, objective, slowThreshold),
+            canaryPlan == null ? null
+                : new Verifier.Canary(canaryPlan, alpha, slowdown.fraction, slowdown.micros),
+            target));
+      } catch (ClusterSourceException e) {
+        if (e.badInput()) {
+          throw new InputException(Redaction.redact(e.getMessage()));
+        }
+        spec.commandLine().getErr().println("rootcause: " + Redaction.redact(e.getMessage()));
+        spec.commandLine().getErr().flush();
+        return ExitCode.INCOMPLETE.code();
       }
-      spec.commandLine().getErr().println("rootcause: " + Redaction.redact(e.getMessage()));
-      spec.commandLine().getErr().flush();
-      return ExitCode.INCOMPLETE.code();
+      reports.write(Renderers.VERIFY, report, output.options());
+      return report.passed() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
     }
-    reports.write(Renderers.VERIFY, report, output.options());
-    return report.passed() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
   }
 
   private record Slowdown(double fraction, long micros) {}

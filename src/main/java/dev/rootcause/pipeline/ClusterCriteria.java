@@ -103,8 +103,13 @@ final class ClusterCriteria {
     }
     String measured = Units.count(lines.size(), "error line") + " in "
         + Units.count(cluster.logs().size(), "container");
-    return new Criterion("no errors in logs since " + since, cluster.namespace(), lines.isEmpty(),
-        measured, String.join("; ", notes));
+    // No log read is not a clean log: a gate that looked at nothing must not pass.
+    boolean looked = !cluster.logs().isEmpty();
+    if (!looked) {
+      notes.add("no container log was read, so nothing shows the errors are gone");
+    }
+    return new Criterion("no errors in logs since " + since, cluster.namespace(),
+        looked && lines.isEmpty(), measured, String.join("; ", notes));
   }
 
   private List<String> messages(String ruleId, Map<Location, Integer> order) {

@@ -174,50 +174,10 @@ public final class Scanner {
    */
   private Model collectStandardInput(Options options) throws InputException, IOException {
     RuleSettings settings = settings(Path.of(""), options.configFile());
-    Path dir = Files.createTempDirectory("rootcause-stdin");
-    Path file = dir.resolve("stdin");
-    try {
-      try (var out = Files.newOutputStream(file)) {
-        System.in.transferTo(new BoundedOutput(out, options.maxFileBytes()));
-      } catch (BoundedOutput.Full e) {
-        throw new InputException("standard input is larger than the "
-            + options.maxFileBytes() + "-byte limit (raise it with --max-file-size)");
-      }
-      Collector.Collected collected = collector(options).collectStandardInput(file);
+    try (StandardInput in = StandardInput.copy(System.in, "stdin", options.maxFileBytes(),
+        "--max-file-size")) {
+      Collector.Collected collected = collector(options).collectStandardInput(in.path());
       return new Model(collected.model(), collected, settings, null);
-    } finally {
-      Files.deleteIfExists(file);
-      Files.deleteIfExists(dir);
-    }
-  }
-
-  /** An output that refuses to grow past a limit, so a runaway pipe cannot fill the disk. */
-  private static final class BoundedOutput extends java.io.FilterOutputStream {
-    private final long limit;
-    private long written;
-
-    /** Thrown when the limit is passed. */
-    static final class Full extends IOException {
-      private static final long serialVersionUID = 1L;
-    }
-
-    BoundedOutput(java.io.OutputStream out, long limit) {
-      super(out);
-      this.limit = limit;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      written += len;
-      if (written > limit) {
-        throw new Full();
-      }
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
     }
   }
 

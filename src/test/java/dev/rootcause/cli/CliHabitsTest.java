@@ -206,6 +206,35 @@ class CliHabitsTest {
     }
   }
 
+  @Test
+  void verifyReadsADumpFromStandardInput() throws Exception {
+    String pods = Files.readString(
+        Path.of("src/test/resources/verify/seed-002-broken/pods.yaml"));
+
+    Cli.Run run = withStdin(pods, () -> Cli.run("verify", "--dump", "-", "-n", "production",
+        "--as-of", "2025-02-11T16:52:00Z"));
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).containsPattern("FAIL  all pods Running and Ready +measured 3/6 pods");
+  }
+
+  @Test
+  void probeSendsARequestBodyFromStandardInput() throws Exception {
+    java.util.List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (dev.rootcause.testing.HttpFixture app = dev.rootcause.testing.HttpFixture.start()
+        .on("/api/orders", exchange -> {
+          bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(201, -1);
+        })) {
+      Cli.Run run = withStdin("{\"item\": \"laptop\", \"quantity\": 1}",
+          () -> Cli.run("probe", app.url("/api/orders"), "-X", "POST", "--data-file", "-",
+              "--requests", "3", "-q"));
+
+      assertThat(run.exit()).as(run.err()).isZero();
+      assertThat(bodies).hasSize(3).containsOnly("{\"item\": \"laptop\", \"quantity\": 1}");
+    }
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   private static RuleSettings load(Path config) throws InputException {

@@ -32,7 +32,7 @@ class OutputOptionsTest {
   @Test
   void aFormatTheCommandLacksIsAUsageErrorNamingTheOnesItHas() {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.ok("ok"))) {
-      Cli.Run run = Cli.run("probe", app.url("/"), "-n", "3", "--format", "sarif");
+      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "3", "--format", "sarif");
 
       assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
       assertThat(run.out()).isEmpty();
@@ -56,13 +56,13 @@ class OutputOptionsTest {
     Path md = dir.resolve("verify.md");
 
     Cli.Run run = Cli.run("verify", "--dump", VerifyCommandTest.fixture("seed-002-broken/pods.yaml"),
-        "-N", "production", "--as-of", "2025-02-11T16:52:00Z", "-f", "markdown", "-o",
+        "-n", "production", "--as-of", "2025-02-11T16:52:00Z", "-f", "markdown", "-o",
         md.toString(), "-f", "text");
 
     assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS.code());
-    assertThat(run.out()).contains("Result: FAIL (2 of 3 criteria failed)");
+    assertThat(run.out()).contains("Result: FAIL (3 of 3 criteria failed)");
     assertThat(Files.readString(md))
-        .startsWith("## rootcause verify\n\n**FAIL**: 2 of 3 criteria failed.")
+        .startsWith("## rootcause verify\n\n**FAIL**: 3 of 3 criteria failed.")
         .contains("| | Criterion | Measured | On | Detail |")
         .containsPattern("\\| \\*\\*FAIL\\*\\* \\| all pods Running and Ready \\| 3/6 pods")
         .contains("notification-service-59d7c6b8f9-c4ntd (ImagePullBackOff)");
@@ -74,7 +74,7 @@ class OutputOptionsTest {
       Path json = dir.resolve("probe.json");
       Path html = dir.resolve("probe.html");
 
-      Cli.Run run = Cli.run("probe", app.url("/"), "-n", "5", "--slo", "success=100%",
+      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "5", "--slo", "success=100%",
           "-f", "json", "-o", json.toString(), "-f", "html", "-o", html.toString());
 
       assertThat(run.exit()).isEqualTo(ExitCode.OK.code());
@@ -89,12 +89,12 @@ class OutputOptionsTest {
   @Test
   void probeMarkdownLeadsWithTheSloThenEachUrl() {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.status(500, "boom"))) {
-      Cli.Run run = Cli.run("probe", app.url("/"), "-n", "4", "--slo", "success=100%", "-f", "md");
+      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "4", "--slo", "success=100%", "-f", "md");
 
       assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
       assertThat(run.err()).contains("'md': probe writes text, json, markdown, html");
 
-      run = Cli.run("probe", app.url("/"), "-n", "4", "--slo", "success=100%", "-f", "markdown");
+      run = Cli.run("probe", app.url("/"), "--requests", "4", "--slo", "success=100%", "-f", "markdown");
 
       assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS.code());
       assertThat(run.out())
@@ -111,7 +111,7 @@ class OutputOptionsTest {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.ok("ok"))) {
       Path target = dir.resolve("missing/probe.json");
 
-      Cli.Run run = Cli.run("probe", app.url("/"), "-n", "5", "-f", "json", "-o",
+      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "5", "-f", "json", "-o",
           target.toString());
 
       assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
@@ -123,7 +123,7 @@ class OutputOptionsTest {
 
   @Test
   void probeKeepsOneReportOnStandardOutput() {
-    Cli.Run run = Cli.run("probe", "http://127.0.0.1:1/", "-n", "1", "-f", "json", "-f", "text");
+    Cli.Run run = Cli.run("probe", "http://127.0.0.1:1/", "--requests", "1", "-f", "json", "-f", "text");
 
     assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).contains("only one report can go to standard output");

@@ -20,7 +20,7 @@ class ProbeCommandTest {
     // Seed 000: "/" sleeps 3-8 s, "/healthz" returns 500. Scaled down ten times: 300-800 ms.
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.slow(300, 800, 1))
         .on("/healthz", HttpFixture.status(500, "{\"status\":\"error\"}"))) {
-      Cli.Run run = Cli.run("probe", app.url("/"), app.url("/healthz"), "-n", "6", "-c", "3",
+      Cli.Run run = Cli.run("probe", app.url("/"), app.url("/healthz"), "--requests", "6", "--concurrency", "3",
           "--slow", "250ms", "--slo", "p95<200ms,success>=99%");
       assertThat(run.exit()).isEqualTo(1);
       assertThat(run.out()).contains(app.url("/") + "\n  verdict    slow: all 6 requests succeeded;"
@@ -58,7 +58,7 @@ class ProbeCommandTest {
   @Test
   void seed004BrokenReleaseFailsEveryRequestAndExitsOne() {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.brokenRelease())) {
-      Cli.Run run = Cli.run("probe", app.url("/"), "-n", "20", "--slo", "success>=99.9%");
+      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "20", "--slo", "success>=99.9%");
       assertThat(run.exit()).isEqualTo(1);
       assertThat(run.out()).contains("always failing: every request failed, 20 of 20 (100%, 95% CI"
           + " 83.9%-100%): HTTP 500 x20");
@@ -69,7 +69,7 @@ class ProbeCommandTest {
   @Test
   void healthyServiceMeetsItsSloAndExitsZero() {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.ok("ok"))) {
-      Cli.Run run = Cli.run("probe", app.url("/"), "-n", "200", "-c", "4",
+      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "200", "--concurrency", "4",
           "--slo", "p99<2s,success=100%");
       assertThat(run.exit()).isEqualTo(0);
       assertThat(run.out()).contains("verdict    healthy: all 200 requests succeeded")
@@ -82,7 +82,7 @@ class ProbeCommandTest {
   @Test
   void refusedAndUnresolvableTargetsAreReportedNotCrashed() {
     String refused = "http://127.0.0.1:" + HttpFixture.closedPort() + "/";
-    Cli.Run run = Cli.run("probe", refused, "http://no-such-host.invalid:8080/", "-n", "3");
+    Cli.Run run = Cli.run("probe", refused, "http://no-such-host.invalid:8080/", "--requests", "3");
     // Nothing answered: that is not a pass, with or without --slo.
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).contains("unreachable: no request got an HTTP response: connection"
@@ -102,11 +102,11 @@ class ProbeCommandTest {
 
   @Test
   void absurdValuesAreRefused() {
-    assertThat(Cli.run("probe", "http://127.0.0.1:1/", "-n", "1000000000").err())
+    assertThat(Cli.run("probe", "http://127.0.0.1:1/", "--requests", "1000000000").err())
         .contains("--requests 1000000000: must be between 1 and 100,000,000");
     assertThat(Cli.run("probe", "http://127.0.0.1:1/", "-d", "3h").err())
         .contains("--duration 3h: must be more than 0 and at most 1h");
-    assertThat(Cli.run("probe", "http://127.0.0.1:1/", "-n", "5", "-c", "50000").exit())
+    assertThat(Cli.run("probe", "http://127.0.0.1:1/", "--requests", "5", "--concurrency", "50000").exit())
         .isEqualTo(2);
     assertThat(Cli.run("probe", "http://127.0.0.1:1/", "-d", "5s", "--rate", "1e9").exit())
         .isEqualTo(2);
@@ -114,7 +114,7 @@ class ProbeCommandTest {
 
   @Test
   void aBadSloTermIsNamedWithExitTwo() {
-    Cli.Run run = Cli.run("probe", "http://127.0.0.1:1/", "-n", "1", "--slo", "p95<2s,p99<5x");
+    Cli.Run run = Cli.run("probe", "http://127.0.0.1:1/", "--requests", "1", "--slo", "p95<2s,p99<5x");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("--slo: 'p99<5x': '5x' needs a time unit");
   }
@@ -123,7 +123,7 @@ class ProbeCommandTest {
   void jsonHasEveryNumberAndTheDiagnosis(@TempDir Path dir) throws Exception {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.flaky(7))) {
       Path out = dir.resolve("probe.json");
-      Cli.Run run = Cli.run("probe", app.url("/"), "-n", "40", "-c", "1", "-f", "json", "-o",
+      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "40", "--concurrency", "1", "-f", "json", "-o",
           out.toString(), "-H", "Authorization: Bearer sekrit-token", "--slo", "success>=50%");
       assertThat(run.exit()).isIn(0, 1);
       String text = Files.readString(out);
@@ -149,7 +149,7 @@ class ProbeCommandTest {
   void htmlIsOneSelfContainedPageWithSvgCharts(@TempDir Path dir) throws Exception {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.flaky(7))) {
       Path out = dir.resolve("probe.html");
-      Cli.Run run = Cli.run("probe", app.url("/"), "-n", "30", "-f", "html", "-o", out.toString());
+      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "30", "-f", "html", "-o", out.toString());
       // Seed 7 fails 19 of 30: most answers were 5xx, so the default check fails.
       assertThat(run.exit()).isEqualTo(1);
       String html = Files.readString(out);
@@ -164,7 +164,7 @@ class ProbeCommandTest {
   @Test
   void aServiceThatAnswers5xxToEveryRequestExitsOneWithoutAnSlo() {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.brokenRelease())) {
-      Cli.Run run = Cli.run("probe", app.url("/"), "-n", "10");
+      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "10");
       assertThat(run.exit()).isEqualTo(1);
       assertThat(run.out())
           .contains("Check (no --slo given): each URL answered, and most answers were not server"
@@ -178,7 +178,7 @@ class ProbeCommandTest {
   @Test
   void aRefusingServiceFailsTheDefaultCheckInEveryFormat(@TempDir Path dir) throws Exception {
     String refused = "http://127.0.0.1:" + HttpFixture.closedPort() + "/";
-    Cli.Run run = Cli.run("probe", refused, "-n", "2", "-f", "json", "-o",
+    Cli.Run run = Cli.run("probe", refused, "--requests", "2", "-f", "json", "-o",
         dir.resolve("p.json").toString(), "-f", "markdown", "-o", dir.resolve("p.md").toString(),
         "-f", "html", "-o", dir.resolve("p.html").toString());
     assertThat(run.exit()).isEqualTo(1);
@@ -196,7 +196,7 @@ class ProbeCommandTest {
   @Test
   void aHealthyServicePassesTheDefaultCheck() {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.ok("ok"))) {
-      Cli.Run run = Cli.run("probe", app.url("/"), "-n", "20", "-c", "2");
+      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "20", "--concurrency", "2");
       assertThat(run.exit()).isZero();
       assertThat(run.out()).contains("PASS  answered, mostly not 5xx  measured 20/20 answered, 0 5xx")
           .contains("Result: PASS");
@@ -208,7 +208,7 @@ class ProbeCommandTest {
     // The server never answers within the run; the request timeout is the default 30 s.
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.hang(60_000))) {
       long start = System.nanoTime();
-      Cli.Run run = Cli.run("probe", app.url("/"), "-d", "2s", "-c", "2");
+      Cli.Run run = Cli.run("probe", app.url("/"), "-d", "2s", "--concurrency", "2");
       double seconds = (System.nanoTime() - start) / 1e9;
       assertThat(seconds).isLessThan(6);
       assertThat(run.exit()).isEqualTo(1);
@@ -222,7 +222,7 @@ class ProbeCommandTest {
   @Test
   void aRateTheClientCannotReachIsTheClientsLimitNotAnIntermittentServer() {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.ok("ok"))) {
-      Cli.Run run = Cli.run("probe", app.url("/"), "--rate", "1000000", "-d", "1s", "-c", "2",
+      Cli.Run run = Cli.run("probe", app.url("/"), "--rate", "1000000", "-d", "1s", "--concurrency", "2",
           "--threads", "1");
       assertThat(run.exit()).isZero();
       assertThat(run.out()).contains("verdict    healthy: all ")
@@ -235,17 +235,17 @@ class ProbeCommandTest {
   @Test
   void aSelfSignedCertificateSaysSoAndWhatToDo() {
     try (HttpFixture app = HttpFixture.startTls().on("/", HttpFixture.ok("ok"))) {
-      Cli.Run run = Cli.run("probe", app.url("/"), "-n", "2");
+      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "2");
       assertThat(run.exit()).isEqualTo(1);
       assertThat(run.out()).contains("unreachable: no request got an HTTP response: TLS handshake"
           + " failed x2 (self-signed certificate: use -k/--insecure to accept it)");
-      assertThat(Cli.run("probe", app.url("/"), "-n", "2", "-k").exit()).isZero();
+      assertThat(Cli.run("probe", app.url("/"), "--requests", "2", "-k").exit()).isZero();
     }
   }
 
   @Test
   void aUrlWithoutASchemeSuggestsHttpInOneLine() {
-    Cli.Run run = Cli.run("probe", "localhost:8080/healthz", "-n", "1");
+    Cli.Run run = Cli.run("probe", "localhost:8080/healthz", "--requests", "1");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("rootcause: 'localhost:8080/healthz' has no scheme: did you"
         + " mean http://localhost:8080/healthz ?\n");
@@ -256,7 +256,7 @@ class ProbeCommandTest {
   @Test
   void anEchoingServerLeaksNoCookieKeyOrPasswordInAnyFormat(@TempDir Path dir) throws Exception {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.echoWithSecrets())) {
-      Cli.Run run = Cli.run("probe", app.url("/debug?token=t0k3n-q&page=2"), "-n", "2", "-c", "1",
+      Cli.Run run = Cli.run("probe", app.url("/debug?token=t0k3n-q&page=2"), "--requests", "2", "--concurrency", "1",
           "-H", "Cookie: session=c00kie-v4lue", "-H", "Authorization: Basic dXNlcjpzM2NyM3Q=",
           "-H", "X-Api-Key: k3y-9917", "-f", "json", "-o", dir.resolve("p.json").toString(),
           "-f", "markdown", "-o", dir.resolve("p.md").toString(), "-f", "html", "-o",
@@ -282,7 +282,7 @@ class ProbeCommandTest {
 
   @Test
   void aTokenInAUrlStaysOffStandardError() {
-    Cli.Run run = Cli.run("probe", "http://:8080/callback?access_token=abc-secret-77", "-n", "1");
+    Cli.Run run = Cli.run("probe", "http://:8080/callback?access_token=abc-secret-77", "--requests", "1");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("has no host").contains("access_token=<redacted>")
         .doesNotContain("abc-secret-77");

@@ -28,8 +28,23 @@ class VerifyCommandTest {
   }
 
   @Test
+  void aNamespaceOfThousandsOfPodsIsReadWhateverTheFileSize(@org.junit.jupiter.api.io.TempDir
+      Path dir) throws Exception {
+    // kubectl get pods -A -o yaml of 3,800 pods: about 7 MiB, past fabric8's 3 MiB YAML limit.
+    Path pods = dir.resolve("pods.yaml");
+    Files.writeString(pods, dev.rootcause.testing.KubectlPods.yaml(3_800));
+    assertThat(Files.size(pods)).isGreaterThan(3L << 20);
+
+    Cli.Run run = Cli.run("verify", "--dump", pods.toString(), "-n", "team-3",
+        "--as-of", "2025-02-11T12:00:00Z");
+
+    assertThat(run.err()).doesNotContain("not kubectl JSON or YAML output");
+    assertThat(run.out()).containsPattern("PASS  all pods Running and Ready +measured 200/200 pods");
+  }
+
+  @Test
   void brokenClusterFailsWithEveryStuckPodNamed() throws Exception {
-    Cli.Run run = Cli.run("verify", "--dump", fixture("seed-002-broken/pods.yaml"), "-N",
+    Cli.Run run = Cli.run("verify", "--dump", fixture("seed-002-broken/pods.yaml"), "-n",
         "production", "--as-of", "2025-02-11T16:52:00Z");
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).containsPattern("FAIL  all pods Running and Ready +measured 3/6 pods")
@@ -38,7 +53,11 @@ class VerifyCommandTest {
         .contains("notification-service-59d7c6b8f9-c4ntd (ImagePullBackOff)")
         .contains("FAIL  no restarts for 2m")
         .contains("auth-service-5b8c7d9f4-lm8vz/auth-service (3 restarts, last OOMKilled)")
-        .contains("Result: FAIL (2 of 3 criteria failed)");
+        // pods.yaml holds no log: "0 containers" is not "no error lines".
+        .contains("FAIL  no errors in logs since 2025-02-11T16:50:00Z  measured 0 error lines in 0"
+            + " containers  production  (no container log was read, so nothing shows the errors"
+            + " are gone)")
+        .contains("Result: FAIL (3 of 3 criteria failed)");
   }
 
   @Test
@@ -48,7 +67,7 @@ class VerifyCommandTest {
       Cli.Run run = Cli.run("verify", gateway.url("/api/orders"), "-X", "POST", "-H",
           "Content-Type: application/json", "--data", "{\"item\": \"item-1\", \"quantity\": 1}",
           "--requests", "20", "--slo", "success=100%,max<2s",
-          "--dump", fixture("seed-002-fixed"), "-N", "production",
+          "--dump", fixture("seed-002-fixed"), "-n", "production",
           "--as-of", "2025-02-11T17:30:00Z", "--stable-for", "2m");
       assertThat(run.exit()).isEqualTo(0);
       assertThat(run.out()).contains("PASS  success=100%")
@@ -65,7 +84,7 @@ class VerifyCommandTest {
 
   @Test
   void aRecentRestartAndConnectionErrorsFailTheGate() throws Exception {
-    Cli.Run run = Cli.run("verify", "--dump", fixture("seed-002-flapping"), "-N", "production",
+    Cli.Run run = Cli.run("verify", "--dump", fixture("seed-002-flapping"), "-n", "production",
         "--as-of", "2025-02-11T17:30:00Z");
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).contains("FAIL  no restarts for 2m")
@@ -76,7 +95,7 @@ class VerifyCommandTest {
 
   @Test
   void logsSinceCountsOnlyLinesAfterTheFix() throws Exception {
-    Cli.Run run = Cli.run("verify", "--dump", fixture("seed-002-flapping"), "-N", "production",
+    Cli.Run run = Cli.run("verify", "--dump", fixture("seed-002-flapping"), "-n", "production",
         "--as-of", "2025-02-11T17:30:00Z", "--logs-since", "2025-02-11T17:29:30Z", "--stable-for",
         "30s");
     assertThat(run.out()).contains("PASS  no errors in logs since 2025-02-11T17:29:30Z")
@@ -88,7 +107,7 @@ class VerifyCommandTest {
   void seed004BrokenCandidateIsRolledBackOnFishersTest() {
     try (HttpFixture v1 = HttpFixture.start().on("/", HttpFixture.ok("{\"url\":\"https://sho.rt/x\"}"));
         HttpFixture v2 = HttpFixture.start().on("/", HttpFixture.brokenRelease())) {
-      Cli.Run run = Cli.run("verify", "--baseline", v1.url("/"), "--candidate", v2.url("/"), "-n",
+      Cli.Run run = Cli.run("verify", "--baseline", v1.url("/"), "--candidate", v2.url("/"), "--requests",
           "20");
       assertThat(run.exit()).isEqualTo(1);
       assertThat(run.out()).contains("decision  ROLLBACK")
@@ -103,8 +122,8 @@ class VerifyCommandTest {
   void equivalentCandidateIsPromoted() {
     try (HttpFixture v1 = HttpFixture.start().on("/", HttpFixture.ok("ok"));
         HttpFixture v2 = HttpFixture.start().on("/", HttpFixture.ok("ok"))) {
-      Cli.Run run = Cli.run("verify", "--baseline", v1.url("/"), "--candidate", v2.url("/"), "-n",
-          "100", "-c", "2");
+      Cli.Run run = Cli.run("verify", "--baseline", v1.url("/"), "--candidate", v2.url("/"), "--requests",
+          "100", "--concurrency", "2");
       assertThat(run.out()).contains("decision  PROMOTE")
           .contains("error rates do not differ significantly");
       assertThat(run.exit()).isZero();
@@ -115,8 +134,8 @@ class VerifyCommandTest {
   void materiallySlowerCandidateIsRolledBackOnMannWhitney() {
     try (HttpFixture v1 = HttpFixture.start().on("/", HttpFixture.ok("ok"));
         HttpFixture v2 = HttpFixture.start().on("/", HttpFixture.slow(40, 60, 5))) {
-      Cli.Run run = Cli.run("verify", "--baseline", v1.url("/"), "--candidate", v2.url("/"), "-n",
-          "40", "-c", "4", "-f", "json");
+      Cli.Run run = Cli.run("verify", "--baseline", v1.url("/"), "--candidate", v2.url("/"), "--requests",
+          "40", "--concurrency", "4", "-f", "json");
       assertThat(run.exit()).isEqualTo(1);
       JsonNode canary = readJson(run.out()).get("canary");
       assertThat(canary.get("decision").asText()).isEqualTo("ROLLBACK");
@@ -134,7 +153,7 @@ class VerifyCommandTest {
     MockCluster cluster = new MockCluster(client, server, "live-ok");
     cluster.create(Path.of(fixture("seed-002-fixed/production/pods.json")), "");
     Path kubeconfig = cluster.kubeconfig(dir);
-    Cli.Run run = Cli.run("verify", "--kubeconfig", kubeconfig.toString(), "-N", "live-ok",
+    Cli.Run run = Cli.run("verify", "--kubeconfig", kubeconfig.toString(), "-n", "live-ok",
         "--stable-for", "600ms", "--poll-interval", "100ms");
     assertThat(run.out()).contains("PASS  all pods Running and Ready").contains("measured 6/6 pods")
         .contains("PASS  no restarts for 600ms").contains("(cluster: context mock (");
@@ -160,7 +179,7 @@ class VerifyCommandTest {
         Thread.currentThread().interrupt();
       }
     });
-    Cli.Run run = Cli.run("verify", "--kubeconfig", kubeconfig.toString(), "-N", "live-restart",
+    Cli.Run run = Cli.run("verify", "--kubeconfig", kubeconfig.toString(), "-n", "live-restart",
         "--stable-for", "1500ms", "--poll-interval", "100ms");
     restarter.join();
     assertThat(run.exit()).isEqualTo(1);
@@ -171,7 +190,7 @@ class VerifyCommandTest {
   @Test
   void anUnreachableClusterIsIncompleteExitThree(@TempDir Path dir) throws Exception {
     Path kubeconfig = MockCluster.kubeconfig(dir, "https://127.0.0.1:" + HttpFixture.closedPort());
-    Cli.Run run = Cli.run("verify", "--kubeconfig", kubeconfig.toString(), "-N", "production",
+    Cli.Run run = Cli.run("verify", "--kubeconfig", kubeconfig.toString(), "-n", "production",
         "--stable-for", "100ms", "--poll-interval", "50ms");
     assertThat(run.exit()).isEqualTo(3);
     assertThat(run.err()).contains("cannot list pods in production").doesNotContain("s3cr3t-token");
@@ -192,7 +211,7 @@ class VerifyCommandTest {
   @Test
   void htmlVerifyReportListsEveryCriterion(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("verify.html");
-    Cli.Run run = Cli.run("verify", "--dump", fixture("seed-002-broken/pods.yaml"), "-N",
+    Cli.Run run = Cli.run("verify", "--dump", fixture("seed-002-broken/pods.yaml"), "-n",
         "production", "--as-of", "2025-02-11T16:52:00Z", "-f", "html", "-o", out.toString());
     assertThat(run.exit()).isEqualTo(1);
     String html = Files.readString(out);

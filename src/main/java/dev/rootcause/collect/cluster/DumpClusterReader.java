@@ -10,7 +10,10 @@ import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +31,7 @@ import java.util.stream.Stream;
  * --output-directory} folder ({@code <ns>/pods.json}, logs in {@code <ns>/<pod>/logs.txt}).
  */
 public final class DumpClusterReader implements ClusterReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final Path root;
   private final Instant asOf;
   private final String asOfSource;
@@ -171,18 +175,35 @@ public final class DumpClusterReader implements ClusterReader {
     }
   }
 
-  /** Every object of a kubectl output file: a List, a typed list, multi-document YAML, one object. */
+  /**
+   * Every object of a kubectl output file: a List, a typed list, multi-document YAML, one object.
+   * YAML is read here (fabric8's own YAML reading stops at 3 MiB, and a namespace of a few
+   * thousand pods is larger) and handed to fabric8 as JSON, which it reads at any size.
+   */
   private List<HasMetadata> read(Path file) throws ClusterReadException {
-    Object parsed;
-    try (InputStream in = Files.newInputStream(file)) {
-      parsed = serialization.unmarshal(in);
+    List<HasMetadata> out = new ArrayList<>();
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String start = text.stripLeading();
+      if (start.startsWith("{") || start.startsWith("[")) {
+        flatten(serialization.unmarshal(text), out);
+        return out;
+      }
+      LoadSettings settings = LoadSettings.builder()
+          .setCodePointLimit(Math.max(text.length() + 1, 3 * 1024 * 1024))
+          .setMaxAliasesForCollections(50)
+          .setAllowRecursiveKeys(false)
+          .build();
+      for (Object document : new Load(settings).loadAllFromString(text)) {
+        if (document != null) {
+          flatten(serialization.unmarshal(JSON.writeValueAsString(document)), out);
+        }
+      }
+      return out;
     } catch (IOException | RuntimeException e) {
       throw new ClusterReadException(file + ": not kubectl JSON or YAML output: "
           + firstLine(e.getMessage()), true);
     }
-    List<HasMetadata> out = new ArrayList<>();
-    flatten(parsed, out);
-    return out;
   }
 
   private static void flatten(Object parsed, List<HasMetadata> out) {

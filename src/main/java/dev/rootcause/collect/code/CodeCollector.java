@@ -30,8 +30,11 @@ import java.util.regex.Pattern;
  * minified or generated are not parsed: tree-sitter is the slow part of a scan.
  */
 public final class CodeCollector implements FileCollector {
-  /** Larger source files are bundles or generated code, not what a team writes by hand. */
-  static final int MAX_SOURCE_BYTES = 1 << 20;
+  /**
+   * Above this size a source file is checked for being generated (mostly repeated lines) before
+   * it is parsed; a large hand-written file is parsed like any other (up to --max-file-size).
+   */
+  static final int LARGE_SOURCE_CHARS = 1 << 20;
   /** A line this long is minified or generated. */
   static final int MAX_LINE_CHARS = 1000;
   private static final Pattern TEST_FILE = Pattern.compile(
@@ -127,8 +130,8 @@ public final class CodeCollector implements FileCollector {
     if (script && BROWSER.matcher(path).matches()) {
       return "front-end code (runs in the browser, not the container); not read for application facts";
     }
-    if (text.length() > MAX_SOURCE_BYTES) {
-      return "source file over 1 MiB: probably generated or bundled; not parsed";
+    if (text.length() > LARGE_SOURCE_CHARS && mostlyRepeated(text)) {
+      return "over 1 MiB of mostly repeated lines: generated code or data, not parsed";
     }
     int lineStart = 0;
     for (int i = 0; i <= text.length(); i++) {
@@ -145,6 +148,17 @@ public final class CodeCollector implements FileCollector {
       return "generated code (marked so in its header); not parsed";
     }
     return null;
+  }
+
+  /** Whether fewer than one line in ten is unlike every other: tables, fixtures, generated code. */
+  private static boolean mostlyRepeated(String text) {
+    Set<String> distinct = new HashSet<>();
+    int lines = 0;
+    for (String line : text.split("\n", -1)) {
+      lines++;
+      distinct.add(line.strip());
+    }
+    return distinct.size() * 10 < lines;
   }
 
   private void packageJson(SourceFile file, String text, String dir, Facts facts) {
