@@ -76,6 +76,19 @@ final class IncidentCommand implements Runnable {
 
     @Option(names = "--dry-run", description = "Check the input; write nothing.")
     boolean dryRun;
+
+    @Option(names = "--format", description = "${COMPLETION-CANDIDATES}. Default: text.")
+    Shown format = Shown.TEXT;
+
+    /** Says what was written (or would have been), as a line or as JSON for a script. */
+    int wrote(String id, String what, Incidents incidents) {
+      if (format == Shown.JSON) {
+        out().print(IncidentJson.written(id, dryRun, what, incidents.storeUrl()));
+        out().flush();
+        return ExitCode.OK.code();
+      }
+      return said(written(dryRun, what, incidents));
+    }
   }
 
   /** Output formats of the commands that read incidents. */
@@ -103,9 +116,9 @@ final class IncidentCommand implements Runnable {
       Incidents incidents = incidents();
       String id = incidents.open(
           new Incidents.Opening(title, severity, services, at, impactStart), dryRun);
-      if (dryRun) {
-        return said(written(true, "opened a " + severity + " incident for "
-            + String.join(", ", services), incidents));
+      if (dryRun || format == Shown.JSON) {
+        return wrote(id, "opened a " + severity + " incident for " + String.join(", ", services),
+            incidents);
       }
       return said(id);
     }
@@ -124,8 +137,8 @@ final class IncidentCommand implements Runnable {
     public Integer call() throws InputException {
       Incidents incidents = incidents();
       TimelineEntry e = incidents.note(id, text, lesson, at, dryRun);
-      return said(written(dryRun, "added a " + (lesson ? "lesson" : "note") + " to " + id + " at "
-          + Spans.moment(e.at()), incidents));
+      return wrote(id, "added a " + (lesson ? "lesson" : "note") + " to " + id + " at "
+          + Spans.moment(e.at()), incidents);
     }
   }
 
@@ -144,8 +157,8 @@ final class IncidentCommand implements Runnable {
     public Integer call() throws InputException {
       Incidents incidents = incidents();
       TimelineEntry e = incidents.status(id, status, message, at, dryRun);
-      return said(written(dryRun, "moved " + id + " to " + status.label() + " at "
-          + Spans.moment(e.at()), incidents));
+      return wrote(id, "moved " + id + " to " + status.label() + " at "
+          + Spans.moment(e.at()), incidents);
     }
   }
 
@@ -179,8 +192,8 @@ final class IncidentCommand implements Runnable {
     public Integer call() throws InputException {
       Incidents incidents = incidents();
       List<RootCause> causes = incidents.attachScan(id, scanJson, at, dryRun);
-      return said(written(dryRun, "attached " + causes.size() + " finding(s) from " + scanJson
-          + " to " + id, incidents));
+      return wrote(id, "attached " + causes.size() + " finding(s) from " + scanJson
+          + " to " + id, incidents);
     }
   }
 

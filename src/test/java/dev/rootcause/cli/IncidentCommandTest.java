@@ -63,6 +63,21 @@ class IncidentCommandTest {
   }
 
   @Test
+  void writesSayWhatTheyWroteAsJsonForAScript() throws Exception {
+    Cli.Run opened = run("incident", "open", "--title", "checkout returns 502", "--severity", "SEV2",
+        "--service", "checkout", "--format", "json");
+    JsonNode json = new ObjectMapper().readTree(opened.out());
+    assertThat(json.path("id").asText()).isEqualTo("INC-" + java.time.Year.now(java.time.ZoneOffset.UTC) + "-001");
+    assertThat(json.path("written").asBoolean()).isTrue();
+
+    JsonNode dry = new ObjectMapper().readTree(run("incident", "status", json.path("id").asText(),
+        "resolved", "--dry-run", "--format", "json").out());
+    assertThat(dry.path("written").asBoolean()).isFalse();
+    assertThat(dry.path("message").asText()).startsWith("moved " + json.path("id").asText()
+        + " to resolved at ");
+  }
+
+  @Test
   void anUnknownIdIsOneLineExitTwoAndWritesNothing() {
     String id = open();
     String before = run("incident", "show", id, "--format", "json").out();

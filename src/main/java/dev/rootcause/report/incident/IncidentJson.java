@@ -37,6 +37,16 @@ public final class IncidentJson {
     return write(Map.of("budgets", budgets.stream().map(IncidentJson::budgetMap).toList()));
   }
 
+  /** What a write command did: the incident, whether it was a dry run, the message, the store. */
+  public static String written(String id, boolean dryRun, String message, String store) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("written", !dryRun);
+    m.put("message", redact(message));
+    m.put("store", store);
+    return write(m);
+  }
+
   public static String postmortem(Postmortem p) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("incident", incidentMap(p.incident()));
