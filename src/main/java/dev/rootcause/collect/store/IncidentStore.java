@@ -21,6 +21,9 @@ import java.util.Optional;
  * what a command reports as written is on disk.
  */
 public final class IncidentStore implements AutoCloseable {
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final int MAX_ATTEMPTS = 20;
+
   private final Connection connection;
   private final String url;
 
@@ -191,14 +194,23 @@ public final class IncidentStore implements AutoCloseable {
     T run() throws SQLException;
   }
 
+  /**
+   * Runs the work in one transaction. On PostgreSQL two writers can both read the same next number
+   * (read committed) and the second insert then violates the key: it is retried on fresh reads.
+   * SQLite never gets there: its IMMEDIATE transactions serialize writers up front.
+   */
   private <T> T transaction(Work<T> work) throws StoreException {
-    try {
-      T result = work.run();
-      connection.commit();
-      return result;
-    } catch (SQLException e) {
-      rollback();
-      throw failed(e);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        T result = work.run();
+        connection.commit();
+        return result;
+      } catch (SQLException e) {
+        rollback();
+        if (attempt >= MAX_ATTEMPTS || !UNIQUE_VIOLATION.equals(e.getSQLState())) {
+          throw failed(e);
+        }
+      }
     }
   }
 

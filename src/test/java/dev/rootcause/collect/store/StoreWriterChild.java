@@ -4,7 +4,7 @@ import dev.rootcause.model.incident.IncidentSeverity;
 import java.util.List;
 
 /**
- * The child JVM of {@link StoreKillTest}: opens incidents as fast as it can and prints each id
+ * The child JVM of {@link StoreContract}: opens incidents as fast as it can and prints each id
  * only after the store acknowledged it, until it is killed.
  */
 public final class StoreWriterChild {
