@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {ScanCommand.class, DiagnoseCommand.class, ProbeCommand.class, VerifyCommand.class, RulesCommand.class,
         SchemaCommand.class, InitCommand.class, CompletionCommand.class,
+        IncidentCommand.class, SloCommand.class, BudgetCommand.class, ReportCommand.class,
         CommandLine.HelpCommand.class},
     footer = {
       "",

@@ -1,0 +1,259 @@
+package dev.rootcause.collect.store;
+
+import dev.rootcause.model.incident.Incident;
+import dev.rootcause.model.incident.IncidentSeverity;
+import dev.rootcause.model.incident.RootCause;
+import dev.rootcause.model.incident.Slo;
+import dev.rootcause.model.incident.Status;
+import dev.rootcause.model.incident.TimelineEntry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The incident store over JDBC: every write is one transaction, committed before it returns, so
+ * what a command reports as written is on disk.
+ */
+public final class IncidentStore implements AutoCloseable {
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final int MAX_ATTEMPTS = 20;
+
+  private final Connection connection;
+  private final String url;
+
+  private IncidentStore(Connection connection, String url) {
+    this.connection = connection;
+    this.url = url;
+  }
+
+  /** Opens (creating and migrating when needed) the store at a JDBC URL. */
+  public static IncidentStore open(String url) throws StoreException {
+    IncidentStore store = new IncidentStore(StoreConnection.open(url), url);
+    try {
+      store.connection.setAutoCommit(false);
+    } catch (SQLException e) {
+      throw store.failed(e);
+    }
+    return store;
+  }
+
+  public String url() {
+    return url;
+  }
+
+  /** Creates an incident and its "opened" entry; returns the new id, {@code INC-YYYY-NNN}. */
+  public String create(String title, IncidentSeverity severity, List<String> services, long at,
+      long impactStart) throws StoreException {
+    int year = Instant.ofEpochSecond(at).atZone(ZoneOffset.UTC).getYear();
+    return transaction(() -> {
+      int seq = 1 + intQuery("SELECT COALESCE(MAX(seq), 0) FROM incident WHERE year = ?", year);
+      String id = String.format("INC-%d-%03d", year, seq);
+      update("INSERT INTO incident (id, year, seq, title, severity, status, opened_at, impact_start)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, year, seq, title, severity.name(),
+          Status.INVESTIGATING.name(), at, impactStart);
+      for (int i = 0; i < services.size(); i++) {
+        update("INSERT INTO incident_service (incident_id, ord, service) VALUES (?, ?, ?)", id, i,
+            services.get(i));
+      }
+      insertEntry(id, new TimelineEntry(at, TimelineEntry.Kind.OPENED, Status.INVESTIGATING,
+          "Incident opened (" + severity.name() + "): " + title));
+      return id;
+    });
+  }
+
+  /** Adds a timeline entry; a status entry also moves the incident to that status. */
+  public void append(String id, TimelineEntry entry) throws StoreException {
+    transaction(() -> {
+      insertEntry(id, entry);
+      if (entry.kind() == TimelineEntry.Kind.STATUS) {
+        update("UPDATE incident SET status = ? WHERE id = ?", entry.status().name(), id);
+      }
+      return null;
+    });
+  }
+
+  /** Sets the explicit impact window (0 leaves a bound to the timeline). */
+  public void impact(String id, long start, long end) throws StoreException {
+    transaction(() -> {
+      update("UPDATE incident SET impact_start = ?, impact_end = ? WHERE id = ?", start, end, id);
+      return null;
+    });
+  }
+
+  /** Attaches findings as evidence, with the timeline entry that says so, in one transaction. */
+  public void attach(String id, List<RootCause> causes, TimelineEntry entry) throws StoreException {
+    transaction(() -> {
+      int next = intQuery("SELECT COUNT(*) FROM root_cause WHERE incident_id = ?", id);
+      for (RootCause c : causes) {
+        update("INSERT INTO root_cause (incident_id, ord, rule_id, severity, layer, path, line,"
+            + " message, fix) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, next++, c.ruleId(),
+            c.severity(), c.layer(), c.path(), c.line(), c.message(), c.fix());
+      }
+      insertEntry(id, entry);
+      return null;
+    });
+  }
+
+  public void putSlo(Slo slo) throws StoreException {
+    transaction(() -> {
+      update("DELETE FROM slo WHERE service = ?", slo.service());
+      update("INSERT INTO slo (service, window_seconds, budget_seconds, objective) VALUES (?, ?, ?, ?)",
+          slo.service(), slo.windowSeconds(), slo.budgetSeconds(), slo.objective());
+      return null;
+    });
+  }
+
+  public Optional<Incident> find(String id) throws StoreException {
+    return transaction(() -> {
+      try (PreparedStatement ps = prepare("SELECT id, title, severity, status, opened_at,"
+          + " impact_start, impact_end FROM incident WHERE id = ?", id);
+          ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(incident(rs)) : Optional.<Incident>empty();
+      }
+    });
+  }
+
+  /** Every incident, newest first. */
+  public List<Incident> all() throws StoreException {
+    return transaction(() -> {
+      List<Incident> out = new ArrayList<>();
+      try (PreparedStatement ps = prepare("SELECT id, title, severity, status, opened_at,"
+          + " impact_start, impact_end FROM incident ORDER BY opened_at DESC, year DESC, seq DESC");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(incident(rs));
+        }
+      }
+      return out;
+    });
+  }
+
+  public List<Slo> slos() throws StoreException {
+    return transaction(() -> {
+      List<Slo> out = new ArrayList<>();
+      try (PreparedStatement ps = prepare("SELECT service, window_seconds, budget_seconds, objective"
+          + " FROM slo ORDER BY service");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Slo(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+        }
+      }
+      return out;
+    });
+  }
+
+  private Incident incident(ResultSet rs) throws SQLException {
+    String id = rs.getString(1);
+    List<String> services = new ArrayList<>();
+    try (PreparedStatement ps = prepare(
+        "SELECT service FROM incident_service WHERE incident_id = ? ORDER BY ord", id);
+        ResultSet s = ps.executeQuery()) {
+      while (s.next()) {
+        services.add(s.getString(1));
+      }
+    }
+    List<TimelineEntry> timeline = new ArrayList<>();
+    try (PreparedStatement ps = prepare("SELECT at, kind, status, text FROM timeline_entry"
+        + " WHERE incident_id = ? ORDER BY at, ord", id);
+        ResultSet t = ps.executeQuery()) {
+      while (t.next()) {
+        String status = t.getString(3);
+        timeline.add(new TimelineEntry(t.getLong(1), TimelineEntry.Kind.valueOf(t.getString(2)),
+            status == null ? null : Status.valueOf(status), t.getString(4)));
+      }
+    }
+    List<RootCause> causes = new ArrayList<>();
+    try (PreparedStatement ps = prepare("SELECT rule_id, severity, layer, path, line, message, fix"
+        + " FROM root_cause WHERE incident_id = ? ORDER BY ord", id);
+        ResultSet c = ps.executeQuery()) {
+      while (c.next()) {
+        causes.add(new RootCause(c.getString(1), c.getString(2), c.getString(3), c.getString(4),
+            c.getInt(5), c.getString(6), c.getString(7)));
+      }
+    }
+    return new Incident(id, rs.getString(2), IncidentSeverity.valueOf(rs.getString(3)),
+        Status.valueOf(rs.getString(4)), services, rs.getLong(5), rs.getLong(6), rs.getLong(7),
+        timeline, causes);
+  }
+
+  private void insertEntry(String id, TimelineEntry e) throws SQLException {
+    int ord = intQuery("SELECT COUNT(*) FROM timeline_entry WHERE incident_id = ?", id);
+    update("INSERT INTO timeline_entry (incident_id, ord, at, kind, status, text)"
+        + " VALUES (?, ?, ?, ?, ?, ?)", id, ord, e.at(), e.kind().name(),
+        e.status() == null ? null : e.status().name(), e.text());
+  }
+
+  /** One unit of work against the connection. */
+  private interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs the work in one transaction. On PostgreSQL two writers can both read the same next number
+   * (read committed) and the second insert then violates the key: it is retried on fresh reads.
+   * SQLite never gets there: its IMMEDIATE transactions serialize writers up front.
+   */
+  private <T> T transaction(Work<T> work) throws StoreException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        T result = work.run();
+        connection.commit();
+        return result;
+      } catch (SQLException e) {
+        rollback();
+        if (attempt >= MAX_ATTEMPTS || !UNIQUE_VIOLATION.equals(e.getSQLState())) {
+          throw failed(e);
+        }
+      }
+    }
+  }
+
+  private void rollback() {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the write failed already; its own error is the one to report
+    }
+  }
+
+  private StoreException failed(SQLException e) {
+    return new StoreException("the incident store " + url + " failed: "
+        + StoreConnection.firstLine(e), e);
+  }
+
+  private int intQuery(String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  private void update(String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = prepare(sql, args)) {
+      ps.executeUpdate();
+    }
+  }
+
+  private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+    PreparedStatement ps = connection.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i]);
+    }
+    return ps;
+  }
+
+  @Override
+  public void close() throws StoreException {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.rootcause.model.incident;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A service's error budget over its window ending now: what was allowed, used and is left.
+ *
+ * @param burnRate budget spent in the last day over what a day may spend (1.0 lasts the window)
+ */
+public record Budget(Slo slo, long consumedSeconds, double burnRate, List<Charge> charges)
+    implements Serializable {
+
+  public Budget {
+    charges = List.copyOf(charges);
+  }
+
+  public long remainingSeconds() {
+    return slo.budgetSeconds() - consumedSeconds;
+  }
+
+  /** The fraction of the budget used; over 1.0 once breached. */
+  public double used() {
+    return slo.budgetSeconds() == 0 ? 1.0 : (double) consumedSeconds / slo.budgetSeconds();
+  }
+
+  public boolean breached() {
+    return consumedSeconds > slo.budgetSeconds();
+  }
+}

@@ -1,0 +1,36 @@
+package dev.rootcause.model.incident;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Everything a postmortem says about one incident, computed once for every renderer.
+ *
+ * @param budgets the error budget of each affected service that has an SLO
+ * @param charges what this incident took from each of those budgets, in the same order
+ * @param detectSeconds impact start to the incident being opened
+ * @param mitigateSeconds impact start to monitoring (the fix is out), or -1 if never reached
+ * @param resolveSeconds impact start to resolved, or -1 while open
+ */
+public record Postmortem(
+    Incident incident,
+    List<Budget> budgets,
+    List<Charge> charges,
+    long detectSeconds,
+    long mitigateSeconds,
+    long resolveSeconds,
+    List<ActionItem> actions)
+    implements Serializable {
+
+  public Postmortem {
+    budgets = List.copyOf(budgets);
+    charges = List.copyOf(charges);
+    actions = List.copyOf(actions);
+  }
+
+  public List<TimelineEntry> lessons() {
+    return incident.timeline().stream()
+        .filter(e -> e.kind() == TimelineEntry.Kind.LESSON)
+        .toList();
+  }
+}

@@ -1,0 +1,148 @@
+package dev.rootcause.report.incident;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.rootcause.model.incident.ActionItem;
+import dev.rootcause.model.incident.Budget;
+import dev.rootcause.model.incident.Charge;
+import dev.rootcause.model.incident.Incident;
+import dev.rootcause.model.incident.Postmortem;
+import dev.rootcause.model.incident.RootCause;
+import dev.rootcause.model.incident.TimelineEntry;
+import dev.rootcause.report.Redaction;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Incidents, budgets and postmortems as JSON: ISO-8601 times, durations in seconds. */
+public final class IncidentJson {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private IncidentJson() {}
+
+  public static String incident(Incident i) {
+    return write(incidentMap(i));
+  }
+
+  public static String incidents(List<Incident> all) {
+    return write(Map.of("incidents", all.stream().map(IncidentJson::incidentMap).toList()));
+  }
+
+  public static String budgets(List<Budget> budgets) {
+    return write(Map.of("budgets", budgets.stream().map(IncidentJson::budgetMap).toList()));
+  }
+
+  /** What a write command did: the incident, whether it was a dry run, the message, the store. */
+  public static String written(String id, boolean dryRun, String message, String store) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("written", !dryRun);
+    m.put("message", redact(message));
+    m.put("store", store);
+    return write(m);
+  }
+
+  public static String postmortem(Postmortem p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("incident", incidentMap(p.incident()));
+    m.put("summary", PostmortemMarkdown.summary(p));
+    m.put("downtimeSeconds", p.incident().downtimeSeconds());
+    m.put("timeToDetectSeconds", p.detectSeconds());
+    m.put("timeToMitigateSeconds", p.mitigateSeconds() < 0 ? null : p.mitigateSeconds());
+    m.put("timeToResolveSeconds", p.resolveSeconds() < 0 ? null : p.resolveSeconds());
+    m.put("budgets", p.budgets().stream().map(IncidentJson::budgetMap).toList());
+    m.put("charges", p.charges().stream().map(IncidentJson::chargeMap).toList());
+    m.put("actionItems", p.actions().stream().map(IncidentJson::actionMap).toList());
+    m.put("lessons", p.lessons().stream().map(e -> redact(e.text())).toList());
+    return write(m);
+  }
+
+  private static Map<String, Object> incidentMap(Incident i) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", i.id());
+    m.put("title", redact(i.title()));
+    m.put("severity", i.severity().name());
+    m.put("status", i.status().label());
+    m.put("services", i.services());
+    m.put("openedAt", iso(i.openedAt()));
+    m.put("resolvedAt", i.resolvedAt() == 0 ? null : iso(i.resolvedAt()));
+    m.put("impactStart", iso(i.impactFrom()));
+    m.put("impactEnd", i.impactTo() == 0 ? null : iso(i.impactTo()));
+    m.put("timeline", i.timeline().stream().map(IncidentJson::entryMap).toList());
+    m.put("rootCauses", i.rootCauses().stream().map(IncidentJson::causeMap).toList());
+    return m;
+  }
+
+  private static Map<String, Object> entryMap(TimelineEntry e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("at", iso(e.at()));
+    m.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
+    if (e.status() != null) {
+      m.put("status", e.status().label());
+    }
+    m.put("text", redact(e.text()));
+    return m;
+  }
+
+  private static Map<String, Object> causeMap(RootCause c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ruleId", c.ruleId());
+    m.put("severity", c.severity());
+    m.put("layer", c.layer());
+    m.put("path", c.path());
+    m.put("line", c.line());
+    m.put("message", redact(c.message()));
+    m.put("fix", redact(c.fix()));
+    return m;
+  }
+
+  private static Map<String, Object> budgetMap(Budget b) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("service", b.slo().service());
+    m.put("objective", b.slo().objective());
+    m.put("windowSeconds", b.slo().windowSeconds());
+    m.put("budgetSeconds", b.slo().budgetSeconds());
+    m.put("consumedSeconds", b.consumedSeconds());
+    m.put("remainingSeconds", b.remainingSeconds());
+    m.put("used", b.used());
+    m.put("burnRate24h", b.burnRate());
+    m.put("breached", b.breached());
+    m.put("charges", b.charges().stream().map(IncidentJson::chargeMap).toList());
+    return m;
+  }
+
+  private static Map<String, Object> chargeMap(Charge c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("incident", c.incidentId());
+    m.put("downtimeSeconds", c.downtimeSeconds());
+    m.put("share", c.share());
+    m.put("needsPostmortem", c.needsPostmortem());
+    return m;
+  }
+
+  private static Map<String, Object> actionMap(ActionItem a) {
+    return Map.of("kind", a.kind().name().toLowerCase(Locale.ROOT), "text", redact(a.text()),
+        "source", a.source());
+  }
+
+  private static String iso(long epochSecond) {
+    return Instant.ofEpochSecond(epochSecond).toString();
+  }
+
+  private static String redact(String s) {
+    return Redaction.redact(s);
+  }
+
+  private static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package dev.rootcause.report.incident;
+
+import static dev.rootcause.report.MarkdownRenderer.cell;
+import static dev.rootcause.report.MarkdownRenderer.text;
+
+import dev.rootcause.model.incident.ActionItem;
+import dev.rootcause.model.incident.Budget;
+import dev.rootcause.model.incident.Charge;
+import dev.rootcause.model.incident.Incident;
+import dev.rootcause.model.incident.Postmortem;
+import dev.rootcause.model.incident.RootCause;
+import dev.rootcause.model.incident.Status;
+import dev.rootcause.model.incident.TimelineEntry;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The postmortem as Markdown, in the SRE workbook's order: header, summary, impact, detection,
+ * root causes, timeline, resolution, action items, lessons learned.
+ */
+public final class PostmortemMarkdown {
+  private PostmortemMarkdown() {}
+
+  public static String render(Postmortem p) {
+    Incident i = p.incident();
+    StringBuilder md = new StringBuilder();
+    md.append("# Postmortem: ").append(i.id()).append(": ").append(text(i.title())).append("\n\n");
+    header(md, i);
+    md.append("## Summary\n\n").append(summary(p)).append("\n\n");
+    impact(md, p);
+    detection(md, p);
+    rootCauses(md, i);
+    timeline(md, p);
+    resolution(md, i);
+    actions(md, p.actions());
+    lessons(md, p.lessons());
+    return md.toString();
+  }
+
+  private static void header(StringBuilder md, Incident i) {
+    md.append("| | |\n|---|---|\n");
+    row(md, "Incident", i.id());
+    row(md, "Severity", i.severity().name() + " (" + i.severity().meaning() + ")");
+    row(md, "Status", i.status().label());
+    row(md, "Services", String.join(", ", i.services()));
+    row(md, "Opened", Spans.moment(i.openedAt()));
+    row(md, "Resolved", i.resolvedAt() == 0 ? "not yet" : Spans.moment(i.resolvedAt()));
+    md.append('\n');
+  }
+
+  private static void row(StringBuilder md, String name, String value) {
+    md.append("| **").append(name).append("** | ").append(cell(value)).append(" |\n");
+  }
+
+  static String summary(Postmortem p) {
+    Incident i = p.incident();
+    String services = String.join(", ", i.services());
+    StringBuilder s = new StringBuilder(text(i.title())).append(". ");
+    if (i.downtimeSeconds() > 0) {
+      s.append(services).append(" was down for ").append(Spans.human(i.downtimeSeconds()))
+          .append(" of user-facing impact");
+    } else {
+      s.append(services).append(" is affected; the impact has not ended yet");
+    }
+    for (Charge c : p.charges()) {
+      s.append(", ").append(Spans.percent(c.share())).append(" of its error budget");
+    }
+    s.append('.');
+    if (!i.rootCauses().isEmpty()) {
+      RootCause first = i.rootCauses().get(0);
+      s.append(" Root cause: ").append(text(first.message())).append(" (`").append(first.where())
+          .append("`).");
+    }
+    return s.toString();
+  }
+
+  private static void impact(StringBuilder md, Postmortem p) {
+    Incident i = p.incident();
+    md.append("## Impact\n\n");
+    String from = Spans.moment(i.impactFrom())
+        + (i.impactStart() > 0 ? "" : " (assumed: when the incident was opened)");
+    if (i.impactTo() > 0) {
+      md.append("- **Duration:** ").append(Spans.human(i.downtimeSeconds())).append(", from ")
+          .append(from).append(" to ").append(Spans.moment(i.impactTo())).append('\n');
+    } else {
+      md.append("- **Duration:** ongoing since ").append(from).append('\n');
+    }
+    md.append("- **Services:** ").append(String.join(", ", i.services())).append('\n');
+    if (p.budgets().isEmpty()) {
+      md.append("- **Error budget:** no SLO set for these services (`rootcause slo set SERVICE"
+          + " --availability 99.9% --window 30d`)\n\n");
+      return;
+    }
+    md.append("\n| service | objective | budget | consumed by this incident | share |"
+        + " postmortem required (>20%) | consumed in window | remaining | burn rate (24h) |"
+        + " SLA breached |\n|---|---|---|---|---|---|---|---|---|---|\n");
+    for (int k = 0; k < p.budgets().size(); k++) {
+      Budget b = p.budgets().get(k);
+      Charge c = p.charges().get(k);
+      md.append("| ").append(cell(b.slo().service())).append(" | ").append(cell(b.slo().objective()))
+          .append(" | ").append(Spans.human(b.slo().budgetSeconds())).append(" | ")
+          .append(Spans.human(c.downtimeSeconds())).append(" | ").append(Spans.percent(c.share()))
+          .append(" | ").append(c.needsPostmortem() ? "yes" : "no").append(" | ")
+          .append(Spans.human(b.consumedSeconds())).append(" | ")
+          .append(remaining(b)).append(" | ")
+          .append(String.format(Locale.ROOT, "%.1fx", b.burnRate())).append(" | ")
+          .append(b.breached() ? "**yes**" : "no").append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  static String remaining(Budget b) {
+    return b.remainingSeconds() >= 0 ? Spans.human(b.remainingSeconds())
+        : "-" + Spans.human(-b.remainingSeconds());
+  }
+
+  private static void detection(StringBuilder md, Postmortem p) {
+    Incident i = p.incident();
+    md.append("## Detection\n\n");
+    md.append("Impact began ").append(Spans.moment(i.impactFrom()))
+        .append("; the incident was opened ").append(Spans.moment(i.openedAt()))
+        .append(": **time to detect ").append(Spans.human(p.detectSeconds())).append("**.");
+    i.notes().stream().findFirst().ifPresent(n -> md.append(" First note: ")
+        .append(text(n.text())));
+    md.append("\n\n");
+  }
+
+  private static void rootCauses(StringBuilder md, Incident i) {
+    md.append("## Root causes\n\n");
+    if (i.rootCauses().isEmpty()) {
+      md.append("No findings attached (`rootcause incident attach ").append(i.id())
+          .append(" --scan-json FILE`).\n\n");
+      return;
+    }
+    md.append("| layer | rule | where | what | fix |\n|---|---|---|---|---|\n");
+    for (RootCause c : i.rootCauses()) {
+      md.append("| ").append(cell(c.layer())).append(" | `").append(c.ruleId()).append("` | `")
+          .append(cell(c.where())).append("` | ").append(cell(c.message())).append(" | ")
+          .append(cell(c.fix())).append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private static void timeline(StringBuilder md, Postmortem p) {
+    Incident i = p.incident();
+    md.append("## Timeline\n\nTimes in UTC, offsets from the start of impact.\n\n");
+    md.append("| time | offset | event |\n|---|---|---|\n");
+    if (i.impactStart() > 0) {
+      md.append("| ").append(Spans.moment(i.impactStart())).append(" | T+0 | Impact begins |\n");
+    }
+    for (TimelineEntry e : i.timeline()) {
+      long offset = e.at() - i.impactFrom();
+      md.append("| ").append(Spans.moment(e.at())).append(" | ")
+          .append(offset >= 0 ? "T+" + Spans.human(offset) : "T-" + Spans.human(-offset))
+          .append(" | ").append(cell(label(e))).append(" |\n");
+    }
+    md.append("\n- **Time to detect:** ").append(Spans.human(p.detectSeconds())).append('\n');
+    md.append("- **Time to mitigate:** ").append(span(p.mitigateSeconds())).append('\n');
+    md.append("- **Time to resolve:** ").append(span(p.resolveSeconds())).append("\n\n");
+  }
+
+  private static String label(TimelineEntry e) {
+    return switch (e.kind()) {
+      case LESSON -> "Lesson: " + e.text();
+      case EVIDENCE -> "Evidence: " + e.text();
+      default -> e.text();
+    };
+  }
+
+  private static String span(long seconds) {
+    return seconds < 0 ? "not reached" : Spans.human(seconds);
+  }
+
+  private static void resolution(StringBuilder md, Incident i) {
+    md.append("## Resolution\n\n");
+    List<TimelineEntry> moves = i.timeline().stream()
+        .filter(e -> e.kind() == TimelineEntry.Kind.STATUS && e.status() != Status.INVESTIGATING)
+        .toList();
+    if (moves.isEmpty()) {
+      md.append("Not resolved yet.\n\n");
+      return;
+    }
+    for (TimelineEntry e : moves) {
+      md.append("- ").append(Spans.moment(e.at())).append(": ").append(text(e.text())).append('\n');
+    }
+    md.append('\n');
+  }
+
+  private static void actions(StringBuilder md, List<ActionItem> actions) {
+    md.append("## Action items\n\n");
+    for (ActionItem.Kind kind : ActionItem.Kind.values()) {
+      List<ActionItem> items = actions.stream().filter(a -> a.kind() == kind).toList();
+      if (items.isEmpty()) {
+        continue;
+      }
+      String name = kind.name().charAt(0) + kind.name().substring(1).toLowerCase(Locale.ROOT);
+      md.append("### ").append(name).append("\n\n");
+      for (ActionItem a : items) {
+        md.append("- [ ] ").append(text(a.text())).append(" _(from ").append(a.source())
+            .append(")_\n");
+      }
+      md.append('\n');
+    }
+  }
+
+  private static void lessons(StringBuilder md, List<TimelineEntry> lessons) {
+    md.append("## Lessons learned\n\n");
+    if (lessons.isEmpty()) {
+      md.append("None recorded (`rootcause incident note ID --lesson TEXT`).\n");
+    }
+    for (TimelineEntry e : lessons) {
+      md.append("- ").append(text(e.text())).append('\n');
+    }
+  }
+}
