@@ -14,6 +14,7 @@ import dev.rootcause.collect.k8s.ManifestCollector;
 import dev.rootcause.collect.nginx.NginxCollector;
 import dev.rootcause.collect.nginx.NginxConfigMapCollector;
 import dev.rootcause.collect.pipeline.JenkinsfileCollector;
+import dev.rootcause.collect.pipeline.ScriptPipelineCollector;
 import dev.rootcause.collect.pipeline.WorkflowCollector;
 import java.util.List;
 
@@ -24,7 +25,7 @@ final class Collectors {
   /** File collectors; CodeCollector last, as its finish() joins code to the Dockerfiles read. */
   static List<FileCollector> fileCollectors() {
     return List.of(new DockerfileCollector(), new JenkinsfileCollector(),
-        new ShellScriptCollector(), new MakefileCollector(), new JenkinsfileImageCollector(),
+        new ScriptPipelineCollector(), new ShellScriptCollector(), new MakefileCollector(), new JenkinsfileImageCollector(),
         new NginxCollector(), new CodeCollector());
   }
 
