@@ -39,6 +39,7 @@ import dev.rootcause.rules.network.PolicyBlocksServiceTraffic;
 import dev.rootcause.rules.network.PolicySelectsNothing;
 import dev.rootcause.rules.pipeline.DeployWithoutRollback;
 import dev.rootcause.rules.pipeline.DeployWithoutSmokeTest;
+import dev.rootcause.rules.pipeline.PublishedPortNotListened;
 import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.runtime.ErrorLinesInLogs;
 import dev.rootcause.rules.runtime.PodNotReady;
@@ -93,6 +94,7 @@ public final class BuiltInRules {
         new PolicySelectsNothing(),
         new DeployWithoutRollback(),
         new DeployWithoutSmokeTest(),
+        new PublishedPortNotListened(),
         new ErrorLinesInLogs(),
         new PodNotReady(),
         new RestartedInWindow());

@@ -5,6 +5,7 @@ import dev.rootcause.collect.FileCollector;
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
 import dev.rootcause.model.SourceLocation;
+import dev.rootcause.model.pipeline.ContainerRun;
 import dev.rootcause.model.pipeline.Pipeline;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,8 +37,10 @@ public final class ScriptPipelineCollector implements FileCollector {
             ShellLines.steps(path, text, 1), List.of()));
     boolean delivers = stages.stream().flatMap(s -> s.steps().stream())
         .anyMatch(s -> s.kind() != Pipeline.StepKind.OTHER);
-    if (delivers) {
-      facts.model().pipeline(new Pipeline(path, makefile ? "Makefile" : "deploy script", stages));
+    List<ContainerRun> runs = DockerRuns.in(stages);
+    if (delivers || !runs.isEmpty()) {
+      facts.model().pipeline(
+          new Pipeline(path, makefile ? "Makefile" : "deploy script", stages, runs));
     }
   }
 

@@ -1,0 +1,96 @@
+package dev.rootcause.rules.pipeline;
+
+import dev.rootcause.model.FindingKind;
+import dev.rootcause.model.Severity;
+import dev.rootcause.model.SystemModel;
+import dev.rootcause.model.app.AppFacts;
+import dev.rootcause.model.build.ImageBuild;
+import dev.rootcause.model.docker.Dockerfile;
+import dev.rootcause.model.docker.Stage;
+import dev.rootcause.model.pipeline.ContainerRun;
+import dev.rootcause.model.pipeline.ContainerRun.PublishedPort;
+import dev.rootcause.model.pipeline.Pipeline;
+import dev.rootcause.rules.PipelineRule;
+import dev.rootcause.rules.RuleContext;
+import dev.rootcause.rules.RuleSpec;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code docker run -p 8080:80 shop-api} forwards the host's 8080 to the container's 80; when the
+ * app inside listens on 8080, Docker accepts the connection and finds nothing behind it. The
+ * run's image is joined to the Dockerfile that builds it in the repository, and that Dockerfile to
+ * its code; the port the code listens on (through {@code -e}, then the image's ENV, then the
+ * code's default) must be among the published container ports.
+ */
+@RuleSpec(
+    id = "pipeline/published-port-not-listened",
+    severity = Severity.HIGH,
+    kind = FindingKind.ROOT_CAUSE,
+    summary = "docker run publishes a container port the app does not listen on",
+    symptom = "requests to the published host port fail: curl: (56) Recv failure: Connection reset by peer, or an empty reply",
+    fix = "Publish the port the app listens on (`-p HOST:APP_PORT`), or make the app listen on the published container port.")
+public final class PublishedPortNotListened implements PipelineRule {
+
+  @Override
+  public void check(Pipeline pipeline, RuleContext ctx) {
+    for (ContainerRun run : pipeline.runs()) {
+      if (run.ports().isEmpty() || run.hostNetwork() || run.image().isTemplated()) {
+        continue;
+      }
+      Optional<Dockerfile> dockerfile = dockerfileOf(ctx.model(), run);
+      Optional<AppFacts> app = dockerfile.flatMap(ctx.model()::appOf);
+      if (app.isEmpty() || app.get().listens().isEmpty()) {
+        continue;
+      }
+      Set<Integer> ports = new HashSet<>();
+      for (AppFacts.ListenPort listen : app.get().listens()) {
+        ports.add(port(listen, run, dockerfile.get()));
+      }
+      if (ports.size() != 1 || ports.contains(null)) {
+        continue; // several ports, or one we cannot know: unknown is not wrong
+      }
+      int listens = ports.iterator().next();
+      if (run.ports().stream().anyMatch(p -> p.containerPort() == listens)) {
+        continue;
+      }
+      String published = run.ports().stream().map(PublishedPort::written)
+          .collect(Collectors.joining(", "));
+      PublishedPort first = run.ports().get(0);
+      String host = first.hostPort() == 0 ? "" : first.hostPort() + ":";
+      AppFacts.ListenPort where = app.get().listens().get(0);
+      ctx.report(run.location(), "docker run publishes " + published + " for "
+              + run.image().nameAndTag() + ", but the app in it listens on " + listens)
+          .related(where.location(), "the app listens on " + listens)
+          .subject(pipeline.path())
+          .fix("Publish the app's port: `-p " + host + listens + "` instead of `-p "
+              + first.written() + "`.");
+    }
+  }
+
+  /** The one Dockerfile the repository builds this image from, if exactly one. */
+  private static Optional<Dockerfile> dockerfileOf(SystemModel model, ContainerRun run) {
+    List<String> paths = model.buildsProducing(run.image()).stream()
+        .filter(b -> b.kind() == ImageBuild.Kind.BUILD && b.dockerfile() != null)
+        .map(ImageBuild::dockerfile).distinct().toList();
+    return paths.size() == 1 ? model.dockerfile(paths.get(0)) : Optional.empty();
+  }
+
+  /** The port one listen site binds in this run, or null when the run's env may change it unseen. */
+  private static Integer port(AppFacts.ListenPort listen, ContainerRun run, Dockerfile dockerfile) {
+    if (listen.envVar() == null) {
+      return listen.port();
+    }
+    String value = run.env().get(listen.envVar());
+    if (value == null && run.envFromFile()) {
+      return null;
+    }
+    if (value == null) {
+      value = dockerfile.finalStage().map(Stage::env).map(e -> e.get(listen.envVar())).orElse(null);
+    }
+    return value == null ? listen.port() : SystemModel.parsePort(value).orElse(null);
+  }
+}
