@@ -11,6 +11,7 @@ import dev.rootcause.rules.app.UnboundedGrowthInHandler;
 import dev.rootcause.rules.app.UnguardedSharedState;
 import dev.rootcause.rules.cross.ProbePathNotServed;
 import dev.rootcause.rules.cross.RequiredEnvMissing;
+import dev.rootcause.rules.cross.EnvoyUpstreamNotListened;
 import dev.rootcause.rules.cross.ImageNotBuilt;
 import dev.rootcause.rules.cross.PortMismatch;
 import dev.rootcause.rules.docker.CacheBustingCopyOrder;
@@ -64,6 +65,7 @@ public final class BuiltInRules {
         new SleepInHandler(),
         new UnboundedGrowthInHandler(),
         new UnguardedSharedState(),
+        new EnvoyUpstreamNotListened(),
         new ImageNotBuilt(),
         new PortMismatch(),
         new ProbePathNotServed(),

@@ -9,6 +9,7 @@ import dev.rootcause.collect.build.JenkinsfileImageCollector;
 import dev.rootcause.collect.build.MakefileCollector;
 import dev.rootcause.collect.build.ShellScriptCollector;
 import dev.rootcause.collect.docker.DockerfileCollector;
+import dev.rootcause.collect.envoy.EnvoyConfigCollector;
 import dev.rootcause.collect.code.CodeCollector;
 import dev.rootcause.collect.k8s.ManifestCollector;
 import dev.rootcause.collect.nginx.NginxCollector;
@@ -31,6 +32,7 @@ final class Collectors {
 
   static List<YamlCollector> yamlCollectors() {
     return List.of(new ManifestCollector(), new WorkflowCollector(), new ComposeCollector(),
-        new GitHubWorkflowCollector(), new GitLabCiCollector(), new NginxConfigMapCollector());
+        new GitHubWorkflowCollector(), new GitLabCiCollector(), new NginxConfigMapCollector(),
+        new EnvoyConfigCollector());
   }
 }
