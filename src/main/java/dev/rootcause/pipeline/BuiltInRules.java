@@ -10,6 +10,7 @@ import dev.rootcause.rules.app.SleepInHandler;
 import dev.rootcause.rules.app.UnboundedGrowthInHandler;
 import dev.rootcause.rules.app.UnguardedSharedState;
 import dev.rootcause.rules.cross.ProbePathNotServed;
+import dev.rootcause.rules.cross.ProxyPathNotServed;
 import dev.rootcause.rules.cross.RequiredEnvMissing;
 import dev.rootcause.rules.cross.EnvoyUpstreamNotListened;
 import dev.rootcause.rules.cross.ImageNotBuilt;
@@ -69,6 +70,7 @@ public final class BuiltInRules {
         new ImageNotBuilt(),
         new PortMismatch(),
         new ProbePathNotServed(),
+        new ProxyPathNotServed(),
         new RequiredEnvMissing(),
         new CacheBustingCopyOrder(),
         new CopyFromMissingPath(),
