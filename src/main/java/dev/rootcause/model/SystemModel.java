@@ -18,6 +18,7 @@ import dev.rootcause.model.k8s.PortRef;
 import dev.rootcause.model.k8s.Service;
 import dev.rootcause.model.k8s.ServicePort;
 import dev.rootcause.model.k8s.Workload;
+import dev.rootcause.model.compose.ComposeService;
 import dev.rootcause.model.pipeline.Pipeline;
 import dev.rootcause.model.proxy.ProxyRoute;
 import java.util.ArrayList;
@@ -71,6 +72,7 @@ public final class SystemModel {
       new HashMap<>();
   private final List<HostUse> hostUses;
   private final List<ProxyRoute> proxyRoutes;
+  private final List<ComposeService> composeServices;
 
   private SystemModel(Builder b) {
     this.workloads = List.copyOf(b.workloads);
@@ -123,6 +125,7 @@ public final class SystemModel {
     });
     hostUses = List.copyOf(HostUses.of(this));
     proxyRoutes = List.copyOf(b.proxyRoutes);
+    composeServices = List.copyOf(b.composeServices);
   }
 
   /**
@@ -222,6 +225,11 @@ public final class SystemModel {
   /** The paths reverse proxies (nginx locations) serve, and where they send them. */
   public List<ProxyRoute> proxyRoutes() {
     return proxyRoutes;
+  }
+
+  /** The services of the repository's docker-compose files. */
+  public List<ComposeService> composeServices() {
+    return composeServices;
   }
 
   public Suppressions suppressions() {
@@ -703,6 +711,7 @@ public final class SystemModel {
     private final List<HostReference> hostReferences = new ArrayList<>();
     private final List<Pipeline> pipelines = new ArrayList<>();
     private final List<ProxyRoute> proxyRoutes = new ArrayList<>();
+    private final List<ComposeService> composeServices = new ArrayList<>();
     // Set once, on the merged builder of the whole tree; per-file builders never hold one.
     private transient Suppressions suppressions;
     private ClusterState cluster;
@@ -777,6 +786,11 @@ public final class SystemModel {
       return this;
     }
 
+    public synchronized Builder composeService(ComposeService c) {
+      composeServices.add(c);
+      return this;
+    }
+
     public synchronized Builder cluster(ClusterState c) {
       cluster = c;
       return this;
@@ -803,6 +817,7 @@ public final class SystemModel {
         hostReferences.addAll(other.hostReferences);
         pipelines.addAll(other.pipelines);
         proxyRoutes.addAll(other.proxyRoutes);
+        composeServices.addAll(other.composeServices);
       }
       return this;
     }
@@ -821,6 +836,7 @@ public final class SystemModel {
       apps.sort(Comparator.comparing(AppFacts::root));
       hostReferences.sort(Comparator.comparing(HostReference::location, SourceLocation.ORDER));
       pipelines.sort(Comparator.comparing(Pipeline::path));
+      composeServices.sort(Comparator.comparing(ComposeService::location, SourceLocation.ORDER));
       proxyRoutes.sort(Comparator.comparing(r -> r.upstream().location(), SourceLocation.ORDER));
       if (suppressions == null) {
         suppressions = Suppressions.NONE;

@@ -12,6 +12,7 @@ import dev.rootcause.rules.app.UnguardedSharedState;
 import dev.rootcause.rules.cross.ProbePathNotServed;
 import dev.rootcause.rules.cross.ProxyPathNotServed;
 import dev.rootcause.rules.cross.RequiredEnvMissing;
+import dev.rootcause.rules.cross.ComposeLocalhostCall;
 import dev.rootcause.rules.cross.EnvoyUpstreamNotListened;
 import dev.rootcause.rules.cross.ImageNotBuilt;
 import dev.rootcause.rules.cross.PortMismatch;
@@ -66,6 +67,7 @@ public final class BuiltInRules {
         new SleepInHandler(),
         new UnboundedGrowthInHandler(),
         new UnguardedSharedState(),
+        new ComposeLocalhostCall(),
         new EnvoyUpstreamNotListened(),
         new ImageNotBuilt(),
         new PortMismatch(),

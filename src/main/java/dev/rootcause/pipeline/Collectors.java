@@ -14,6 +14,7 @@ import dev.rootcause.collect.code.CodeCollector;
 import dev.rootcause.collect.k8s.ManifestCollector;
 import dev.rootcause.collect.nginx.NginxCollector;
 import dev.rootcause.collect.nginx.NginxConfigMapCollector;
+import dev.rootcause.collect.pipeline.ComposeServicesCollector;
 import dev.rootcause.collect.pipeline.JenkinsfileCollector;
 import dev.rootcause.collect.pipeline.ScriptPipelineCollector;
 import dev.rootcause.collect.pipeline.WorkflowCollector;
@@ -33,6 +34,6 @@ final class Collectors {
   static List<YamlCollector> yamlCollectors() {
     return List.of(new ManifestCollector(), new WorkflowCollector(), new ComposeCollector(),
         new GitHubWorkflowCollector(), new GitLabCiCollector(), new NginxConfigMapCollector(),
-        new EnvoyConfigCollector());
+        new EnvoyConfigCollector(), new ComposeServicesCollector());
   }
 }
