@@ -40,6 +40,7 @@ import dev.rootcause.rules.k8s.UnknownServiceHost;
 import dev.rootcause.rules.network.EgressBlocksDns;
 import dev.rootcause.rules.network.PolicyBlocksServiceTraffic;
 import dev.rootcause.rules.network.PolicySelectsNothing;
+import dev.rootcause.rules.pipeline.ComposeBuildWithoutDockerfile;
 import dev.rootcause.rules.pipeline.DeployWithoutRollback;
 import dev.rootcause.rules.pipeline.DeployWithoutSmokeTest;
 import dev.rootcause.rules.pipeline.PublishedPortNotListened;
@@ -98,6 +99,7 @@ public final class BuiltInRules {
         new EgressBlocksDns(),
         new PolicyBlocksServiceTraffic(),
         new PolicySelectsNothing(),
+        new ComposeBuildWithoutDockerfile(),
         new DeployWithoutRollback(),
         new DeployWithoutSmokeTest(),
         new PublishedPortNotListened(),

@@ -10,6 +10,8 @@ import dev.rootcause.collect.yaml.YamlNode.Scalar;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.compose.ComposeService;
 import dev.rootcause.model.compose.ComposeService.LoopbackCall;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,13 +34,13 @@ public final class ComposeServicesCollector implements YamlCollector {
       for (Mapping.Entry entry : root.map("services").orElseThrow().entries().values()) {
         if (entry.value() instanceof Mapping service
             && (service.has("image") || service.has("build"))) {
-          facts.model().composeService(read(file.path(), entry, service));
+          facts.model().composeService(read(file, entry, service));
         }
       }
     }
   }
 
-  private static ComposeService read(String path, Mapping.Entry entry, Mapping service) {
+  private static ComposeService read(SourceFile file, Mapping.Entry entry, Mapping service) {
     List<Integer> ports = new ArrayList<>();
     for (YamlNode port : service.seq("ports").map(YamlNode.Sequence::items).orElse(List.of())) {
       if (port instanceof Scalar s && s.value() != null) {
@@ -72,7 +74,43 @@ public final class ComposeServicesCollector implements YamlCollector {
         }
       }
     });
-    return new ComposeService(path, entry.key(), ports, shared, calls, entry.keyLocation());
+    return new ComposeService(file.path(), entry.key(), ports, shared, calls,
+        build(file, service), entry.keyLocation());
+  }
+
+  /** The build's context and Dockerfile, resolved as compose does: context from the file's folder. */
+  private static ComposeService.Build build(SourceFile file, Mapping service) {
+    YamlNode node = service.get("build").orElse(null);
+    String context;
+    String dockerfile = "Dockerfile";
+    if (node instanceof Scalar s && s.value() != null) {
+      context = s.value();
+    } else if (node instanceof Mapping m && !m.has("dockerfile_inline")) {
+      context = m.string("context") == null ? "." : m.string("context");
+      dockerfile = m.string("dockerfile") == null ? dockerfile : m.string("dockerfile");
+    } else {
+      return null;
+    }
+    if (context.contains("$") || dockerfile.contains("$") || context.contains("://")
+        || context.startsWith("git@") || dockerfile.startsWith("/") || context.startsWith("/")) {
+      return null;
+    }
+    Path folder = file.absolute().getParent();
+    Path root = folder;
+    for (int i = 0; i < file.path().split("/").length - 1 && root != null; i++) {
+      root = root.getParent();
+    }
+    Path contextDir = folder.resolve(context).normalize();
+    Path dockerfilePath = contextDir.resolve(dockerfile).normalize();
+    if (root == null || !dockerfilePath.startsWith(root)) {
+      return null;
+    }
+    boolean exists = Files.isRegularFile(dockerfilePath)
+        || dockerfile.equals("Dockerfile") && Files.isRegularFile(contextDir.resolve("Containerfile"));
+    String relContext = root.relativize(contextDir).toString().replace('\\', '/');
+    String relDockerfile = root.relativize(dockerfilePath).toString().replace('\\', '/');
+    return new ComposeService.Build(relContext.isEmpty() ? "." : relContext, relDockerfile, exists,
+        service.locationOf("build"));
   }
 
   /** {@code "8080:80"}, {@code "127.0.0.1:8080:80/tcp"}, {@code "80"}: the container side. */
