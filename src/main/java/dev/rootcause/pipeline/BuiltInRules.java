@@ -44,6 +44,7 @@ import dev.rootcause.rules.pipeline.ComposeBuildWithoutDockerfile;
 import dev.rootcause.rules.pipeline.DeployWithoutRollback;
 import dev.rootcause.rules.pipeline.DeployWithoutSmokeTest;
 import dev.rootcause.rules.pipeline.PublishedPortNotListened;
+import dev.rootcause.rules.pipeline.SmokeTestPathNotServed;
 import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.runtime.ErrorLinesInLogs;
 import dev.rootcause.rules.runtime.PodNotReady;
@@ -103,6 +104,7 @@ public final class BuiltInRules {
         new DeployWithoutRollback(),
         new DeployWithoutSmokeTest(),
         new PublishedPortNotListened(),
+        new SmokeTestPathNotServed(),
         new ErrorLinesInLogs(),
         new PodNotReady(),
         new RestartedInWindow());

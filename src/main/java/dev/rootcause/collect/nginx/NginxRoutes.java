@@ -2,9 +2,9 @@ package dev.rootcause.collect.nginx;
 
 import dev.rootcause.collect.nginx.NginxConfig.Arg;
 import dev.rootcause.collect.nginx.NginxConfig.Directive;
+import dev.rootcause.collect.pipeline.HttpUrl;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The prefix {@code location}s of an nginx configuration that {@code proxy_pass} to an http(s)
@@ -55,38 +55,9 @@ final class NginxRoutes {
   }
 
   private static void pass(String prefix, Arg arg, List<Route> routes) {
-    String text = arg.text();
-    if (arg.variable()) {
-      return;
+    if (!arg.variable()) {
+      HttpUrl.parse(arg.text()).ifPresent(u ->
+          routes.add(new Route(prefix, u.host(), u.port(), u.path(), arg)));
     }
-    String lower = text.toLowerCase(Locale.ROOT);
-    int port;
-    String rest;
-    if (lower.startsWith("http://")) {
-      port = 80;
-      rest = text.substring(7);
-    } else if (lower.startsWith("https://")) {
-      port = 443;
-      rest = text.substring(8);
-    } else {
-      return;
-    }
-    int slash = rest.indexOf('/');
-    String authority = slash < 0 ? rest : rest.substring(0, slash);
-    String uri = slash < 0 ? null : rest.substring(slash);
-    String host = authority;
-    int colon = authority.lastIndexOf(':');
-    if (colon >= 0) {
-      host = authority.substring(0, colon);
-      try {
-        port = Integer.parseInt(authority.substring(colon + 1));
-      } catch (NumberFormatException e) {
-        return;
-      }
-    }
-    if (host.isEmpty() || host.startsWith("[")) {
-      return;
-    }
-    routes.add(new Route(prefix, host.toLowerCase(Locale.ROOT), port, uri, arg));
   }
 }

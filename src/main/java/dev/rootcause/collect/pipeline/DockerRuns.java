@@ -130,7 +130,7 @@ final class DockerRuns {
   }
 
   /** Whitespace-separated words, with quotes removed; {@code ;} and {@code &&} kept as words. */
-  private static List<String> words(String command) {
+  static List<String> words(String command) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     char quote = 0;

@@ -40,7 +40,8 @@ public final class ScriptPipelineCollector implements FileCollector {
     List<ContainerRun> runs = DockerRuns.in(stages);
     if (delivers || !runs.isEmpty()) {
       facts.model().pipeline(
-          new Pipeline(path, makefile ? "Makefile" : "deploy script", stages, runs));
+          new Pipeline(path, makefile ? "Makefile" : "deploy script", stages, runs,
+              HttpChecks.in(stages)));
     }
   }
 

@@ -9,17 +9,19 @@ import java.util.stream.Stream;
  * a Makefile) as the ordered steps it runs, each classified by what it does to production. Rules
  * reason about the order: what follows a deploy, and what runs when it fails.
  */
-public record Pipeline(String path, String system, List<Stage> stages, List<ContainerRun> runs)
+public record Pipeline(
+    String path, String system, List<Stage> stages, List<ContainerRun> runs, List<HttpCheck> checks)
     implements java.io.Serializable {
 
   public Pipeline {
     stages = List.copyOf(stages);
     runs = List.copyOf(runs);
+    checks = List.copyOf(checks);
   }
 
-  /** A pipeline that starts no containers itself. */
+  /** A pipeline that starts no containers and makes no HTTP checks itself. */
   public Pipeline(String path, String system, List<Stage> stages) {
-    this(path, system, stages, List.of());
+    this(path, system, stages, List.of(), List.of());
   }
 
   /** A stage (Jenkins), job (Actions, GitLab), script or make target: its steps in order, and those run on failure. */

@@ -2,21 +2,14 @@ package dev.rootcause.rules.pipeline;
 
 import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
-import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.app.AppFacts;
-import dev.rootcause.model.build.ImageBuild;
-import dev.rootcause.model.docker.Dockerfile;
-import dev.rootcause.model.docker.Stage;
 import dev.rootcause.model.pipeline.ContainerRun;
 import dev.rootcause.model.pipeline.ContainerRun.PublishedPort;
 import dev.rootcause.model.pipeline.Pipeline;
 import dev.rootcause.rules.PipelineRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -38,22 +31,15 @@ public final class PublishedPortNotListened implements PipelineRule {
   @Override
   public void check(Pipeline pipeline, RuleContext ctx) {
     for (ContainerRun run : pipeline.runs()) {
-      if (run.ports().isEmpty() || run.hostNetwork() || run.image().isTemplated()) {
+      if (run.ports().isEmpty() || run.hostNetwork()) {
         continue;
       }
-      Optional<Dockerfile> dockerfile = dockerfileOf(ctx.model(), run);
-      Optional<AppFacts> app = dockerfile.flatMap(ctx.model()::appOf);
-      if (app.isEmpty() || app.get().listens().isEmpty()) {
-        continue;
-      }
-      Set<Integer> ports = new HashSet<>();
-      for (AppFacts.ListenPort listen : app.get().listens()) {
-        ports.add(port(listen, run, dockerfile.get()));
-      }
-      if (ports.size() != 1 || ports.contains(null)) {
+      Optional<RunApps.RunApp> app = RunApps.of(ctx.model(), run);
+      Optional<Integer> port = app.flatMap(a -> RunApps.listenPort(a, run));
+      if (port.isEmpty()) {
         continue; // several ports, or one we cannot know: unknown is not wrong
       }
-      int listens = ports.iterator().next();
+      int listens = port.get();
       if (run.ports().stream().anyMatch(p -> p.containerPort() == listens)) {
         continue;
       }
@@ -61,7 +47,7 @@ public final class PublishedPortNotListened implements PipelineRule {
           .collect(Collectors.joining(", "));
       PublishedPort first = run.ports().get(0);
       String host = first.hostPort() == 0 ? "" : first.hostPort() + ":";
-      AppFacts.ListenPort where = app.get().listens().get(0);
+      AppFacts.ListenPort where = app.get().app().listens().get(0);
       ctx.report(run.location(), "docker run publishes " + published + " for "
               + run.image().nameAndTag() + ", but the app in it listens on " + listens)
           .related(where.location(), "the app listens on " + listens)
@@ -69,28 +55,5 @@ public final class PublishedPortNotListened implements PipelineRule {
           .fix("Publish the app's port: `-p " + host + listens + "` instead of `-p "
               + first.written() + "`.");
     }
-  }
-
-  /** The one Dockerfile the repository builds this image from, if exactly one. */
-  private static Optional<Dockerfile> dockerfileOf(SystemModel model, ContainerRun run) {
-    List<String> paths = model.buildsProducing(run.image()).stream()
-        .filter(b -> b.kind() == ImageBuild.Kind.BUILD && b.dockerfile() != null)
-        .map(ImageBuild::dockerfile).distinct().toList();
-    return paths.size() == 1 ? model.dockerfile(paths.get(0)) : Optional.empty();
-  }
-
-  /** The port one listen site binds in this run, or null when the run's env may change it unseen. */
-  private static Integer port(AppFacts.ListenPort listen, ContainerRun run, Dockerfile dockerfile) {
-    if (listen.envVar() == null) {
-      return listen.port();
-    }
-    String value = run.env().get(listen.envVar());
-    if (value == null && run.envFromFile()) {
-      return null;
-    }
-    if (value == null) {
-      value = dockerfile.finalStage().map(Stage::env).map(e -> e.get(listen.envVar())).orElse(null);
-    }
-    return value == null ? listen.port() : SystemModel.parsePort(value).orElse(null);
   }
 }
