@@ -18,7 +18,9 @@ import dev.rootcause.model.k8s.PortRef;
 import dev.rootcause.model.k8s.Service;
 import dev.rootcause.model.k8s.ServicePort;
 import dev.rootcause.model.k8s.Workload;
+import dev.rootcause.model.compose.ComposeService;
 import dev.rootcause.model.pipeline.Pipeline;
+import dev.rootcause.model.proxy.ProxyRoute;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -69,6 +71,8 @@ public final class SystemModel {
   private final Map<String, List<Map.Entry<Workload, Container>>> containersByDockerfile =
       new HashMap<>();
   private final List<HostUse> hostUses;
+  private final List<ProxyRoute> proxyRoutes;
+  private final List<ComposeService> composeServices;
 
   private SystemModel(Builder b) {
     this.workloads = List.copyOf(b.workloads);
@@ -120,6 +124,8 @@ public final class SystemModel {
           containersByDockerfile.computeIfAbsent(d.path(), p -> new ArrayList<>()).add(e));
     });
     hostUses = List.copyOf(HostUses.of(this));
+    proxyRoutes = List.copyOf(b.proxyRoutes);
+    composeServices = List.copyOf(b.composeServices);
   }
 
   /**
@@ -214,6 +220,16 @@ public final class SystemModel {
   /** Delivery pipelines (CI/CD files) that build, test and deploy the system. */
   public List<Pipeline> pipelines() {
     return pipelines;
+  }
+
+  /** The paths reverse proxies (nginx locations) serve, and where they send them. */
+  public List<ProxyRoute> proxyRoutes() {
+    return proxyRoutes;
+  }
+
+  /** The services of the repository's docker-compose files. */
+  public List<ComposeService> composeServices() {
+    return composeServices;
   }
 
   public Suppressions suppressions() {
@@ -694,6 +710,8 @@ public final class SystemModel {
     private final List<AppFacts> apps = new ArrayList<>();
     private final List<HostReference> hostReferences = new ArrayList<>();
     private final List<Pipeline> pipelines = new ArrayList<>();
+    private final List<ProxyRoute> proxyRoutes = new ArrayList<>();
+    private final List<ComposeService> composeServices = new ArrayList<>();
     // Set once, on the merged builder of the whole tree; per-file builders never hold one.
     private transient Suppressions suppressions;
     private ClusterState cluster;
@@ -763,6 +781,16 @@ public final class SystemModel {
       return this;
     }
 
+    public synchronized Builder proxyRoute(ProxyRoute r) {
+      proxyRoutes.add(r);
+      return this;
+    }
+
+    public synchronized Builder composeService(ComposeService c) {
+      composeServices.add(c);
+      return this;
+    }
+
     public synchronized Builder cluster(ClusterState c) {
       cluster = c;
       return this;
@@ -788,6 +816,8 @@ public final class SystemModel {
         apps.addAll(other.apps);
         hostReferences.addAll(other.hostReferences);
         pipelines.addAll(other.pipelines);
+        proxyRoutes.addAll(other.proxyRoutes);
+        composeServices.addAll(other.composeServices);
       }
       return this;
     }
@@ -806,6 +836,8 @@ public final class SystemModel {
       apps.sort(Comparator.comparing(AppFacts::root));
       hostReferences.sort(Comparator.comparing(HostReference::location, SourceLocation.ORDER));
       pipelines.sort(Comparator.comparing(Pipeline::path));
+      composeServices.sort(Comparator.comparing(ComposeService::location, SourceLocation.ORDER));
+      proxyRoutes.sort(Comparator.comparing(r -> r.upstream().location(), SourceLocation.ORDER));
       if (suppressions == null) {
         suppressions = Suppressions.NONE;
       }

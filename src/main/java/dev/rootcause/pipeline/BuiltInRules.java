@@ -10,7 +10,10 @@ import dev.rootcause.rules.app.SleepInHandler;
 import dev.rootcause.rules.app.UnboundedGrowthInHandler;
 import dev.rootcause.rules.app.UnguardedSharedState;
 import dev.rootcause.rules.cross.ProbePathNotServed;
+import dev.rootcause.rules.cross.ProxyPathNotServed;
 import dev.rootcause.rules.cross.RequiredEnvMissing;
+import dev.rootcause.rules.cross.ComposeLocalhostCall;
+import dev.rootcause.rules.cross.EnvoyUpstreamNotListened;
 import dev.rootcause.rules.cross.ImageNotBuilt;
 import dev.rootcause.rules.cross.PortMismatch;
 import dev.rootcause.rules.docker.CacheBustingCopyOrder;
@@ -37,8 +40,11 @@ import dev.rootcause.rules.k8s.UnknownServiceHost;
 import dev.rootcause.rules.network.EgressBlocksDns;
 import dev.rootcause.rules.network.PolicyBlocksServiceTraffic;
 import dev.rootcause.rules.network.PolicySelectsNothing;
+import dev.rootcause.rules.pipeline.ComposeBuildWithoutDockerfile;
 import dev.rootcause.rules.pipeline.DeployWithoutRollback;
 import dev.rootcause.rules.pipeline.DeployWithoutSmokeTest;
+import dev.rootcause.rules.pipeline.PublishedPortNotListened;
+import dev.rootcause.rules.pipeline.SmokeTestPathNotServed;
 import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.runtime.CrashLoopBackOff;
 import dev.rootcause.rules.runtime.ErrorLinesInLogs;
@@ -68,9 +74,12 @@ public final class BuiltInRules {
         new SleepInHandler(),
         new UnboundedGrowthInHandler(),
         new UnguardedSharedState(),
+        new ComposeLocalhostCall(),
+        new EnvoyUpstreamNotListened(),
         new ImageNotBuilt(),
         new PortMismatch(),
         new ProbePathNotServed(),
+        new ProxyPathNotServed(),
         new RequiredEnvMissing(),
         new CacheBustingCopyOrder(),
         new CopyFromMissingPath(),
@@ -96,8 +105,11 @@ public final class BuiltInRules {
         new EgressBlocksDns(),
         new PolicyBlocksServiceTraffic(),
         new PolicySelectsNothing(),
+        new ComposeBuildWithoutDockerfile(),
         new DeployWithoutRollback(),
         new DeployWithoutSmokeTest(),
+        new PublishedPortNotListened(),
+        new SmokeTestPathNotServed(),
         new CrashLoopBackOff(),
         new ErrorLinesInLogs(),
         new ImagePullBackOff(),

@@ -9,11 +9,14 @@ import dev.rootcause.collect.build.JenkinsfileImageCollector;
 import dev.rootcause.collect.build.MakefileCollector;
 import dev.rootcause.collect.build.ShellScriptCollector;
 import dev.rootcause.collect.docker.DockerfileCollector;
+import dev.rootcause.collect.envoy.EnvoyConfigCollector;
 import dev.rootcause.collect.code.CodeCollector;
 import dev.rootcause.collect.k8s.ManifestCollector;
 import dev.rootcause.collect.nginx.NginxCollector;
 import dev.rootcause.collect.nginx.NginxConfigMapCollector;
+import dev.rootcause.collect.pipeline.ComposeServicesCollector;
 import dev.rootcause.collect.pipeline.JenkinsfileCollector;
+import dev.rootcause.collect.pipeline.ScriptPipelineCollector;
 import dev.rootcause.collect.pipeline.WorkflowCollector;
 import java.util.List;
 
@@ -24,12 +27,13 @@ final class Collectors {
   /** File collectors; CodeCollector last, as its finish() joins code to the Dockerfiles read. */
   static List<FileCollector> fileCollectors() {
     return List.of(new DockerfileCollector(), new JenkinsfileCollector(),
-        new ShellScriptCollector(), new MakefileCollector(), new JenkinsfileImageCollector(),
+        new ScriptPipelineCollector(), new ShellScriptCollector(), new MakefileCollector(), new JenkinsfileImageCollector(),
         new NginxCollector(), new CodeCollector());
   }
 
   static List<YamlCollector> yamlCollectors() {
     return List.of(new ManifestCollector(), new WorkflowCollector(), new ComposeCollector(),
-        new GitHubWorkflowCollector(), new GitLabCiCollector(), new NginxConfigMapCollector());
+        new GitHubWorkflowCollector(), new GitLabCiCollector(), new NginxConfigMapCollector(),
+        new EnvoyConfigCollector(), new ComposeServicesCollector());
   }
 }

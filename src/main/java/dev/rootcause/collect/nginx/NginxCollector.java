@@ -7,6 +7,7 @@ import dev.rootcause.collect.SourceFile;
 import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.HostReference;
 import dev.rootcause.model.SourceLocation;
+import dev.rootcause.model.proxy.ProxyRoute;
 import java.io.Serializable;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Set;
 
 /**
  * Reads nginx configuration files into {@link HostReference}s: each upstream server and each {@code
- * proxy_pass} host, at its line. A pass written without a port may name an upstream declared in
+ * proxy_pass} host, at its line; and into {@link ProxyRoute}s, the locations that pass on. A pass written without a port may name an upstream declared in
  * another file of the tree, so those wait for {@link #link} to see every file. {@code .conf}
  * files that are not nginx (supervisord, redis) are passed over silently.
  */
@@ -44,6 +45,11 @@ public final class NginxCollector implements FileCollector {
               SourceLocation.of(file.path(), e.line),
               "nginx config could not be read: " + e.getMessage()));
       return;
+    }
+    for (NginxRoutes.Route r : NginxRoutes.extract(directives)) {
+      facts.model().proxyRoute(new ProxyRoute(r.prefix(), r.uri(), new HostReference(r.host(),
+          r.port(), "nginx proxy_pass",
+          new SourceLocation(file.path(), r.where().line(), r.where().column()))));
     }
     NginxHosts.Result result = NginxHosts.extract(directives);
     result.upstreamNames().forEach(n -> facts.setAside(NginxCollector.class, new Upstream(n)));

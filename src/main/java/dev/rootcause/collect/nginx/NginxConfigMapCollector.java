@@ -10,6 +10,7 @@ import dev.rootcause.collect.yaml.YamlNode.Scalar;
 import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.HostReference;
 import dev.rootcause.model.SourceLocation;
+import dev.rootcause.model.proxy.ProxyRoute;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -85,6 +86,10 @@ public final class NginxConfigMapCollector implements YamlCollector {
               lineOf(path, value, e.line),
               "nginx config in ConfigMap key '" + key + "' could not be read: " + e.getMessage()));
       return;
+    }
+    for (NginxRoutes.Route r : NginxRoutes.extract(directives)) {
+      facts.model().proxyRoute(new ProxyRoute(r.prefix(), r.uri(), new HostReference(r.host(),
+          r.port(), "nginx proxy_pass", lineOf(path, value, r.where().line()))));
     }
     NginxHosts.Result result = NginxHosts.extract(directives);
     upstreamNames.addAll(result.upstreamNames());

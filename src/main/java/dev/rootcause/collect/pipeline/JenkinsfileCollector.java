@@ -38,7 +38,8 @@ public final class JenkinsfileCollector implements FileCollector {
     List<Pipeline.Stage> stages = new ArrayList<>();
     new Walker(file.path(), tokens, lines, stages).walk(0, tokens.size(), null);
     if (!stages.isEmpty()) {
-      facts.model().pipeline(new Pipeline(file.path(), "Jenkins", stages));
+      facts.model().pipeline(new Pipeline(file.path(), "Jenkins", stages,
+          DockerRuns.in(stages), HttpChecks.in(stages)));
     }
   }
 

@@ -12,7 +12,7 @@ final class StepClassifier {
   private static final Pattern ATOMIC =
       Pattern.compile("\\bhelm\\s+(upgrade|install)\\b.*--atomic\\b");
   private static final Pattern ROLLBACK = Pattern.compile(
-      "\\b(kubectl\\s+(argo\\s+)?rollouts?\\s+undo|kubectl\\s+rollout\\s+undo|helm\\s+rollback"
+      "\\b(kubectl\\b.*\\b(argo\\s+)?rollouts?\\s+undo|helm\\s+rollback"
           + "|aws\\s+deploy\\s+stop-deployment|argocd\\s+app\\s+rollback)\\b|\\brollback\\b");
   private static final Pattern DEPLOY = Pattern.compile(
       "\\bkubectl\\b.*\\b(apply|create|replace|set\\s+image|rollout\\s+restart|patch)\\b"
@@ -28,8 +28,8 @@ final class StepClassifier {
           + "|\\bargocd\\s+app\\s+sync\\b|\\bansible-playbook\\b.*\\b(deploy|release|site)\\b"
           + "|\\bgunicorn\\b.*--daemon\\b");
   private static final Pattern VERIFY = Pattern.compile(
-      "\\bkubectl\\s+(argo\\s+)?rollouts?\\s+status\\b|\\bkubectl\\s+rollout\\s+status\\b"
-          + "|\\bkubectl\\s+wait\\b|\\bhelm\\s+(upgrade|install)\\b.*--wait\\b|\\bhelm\\s+test\\b"
+      "\\bkubectl\\b.*\\b(argo\\s+)?rollouts?\\s+status\\b"
+          + "|\\bkubectl\\s+(-\\S+\\s+(\\w\\S*\\s+)?)*wait\\b|\\bhelm\\s+(upgrade|install)\\b.*--wait\\b|\\bhelm\\s+test\\b"
           + "|\\bargocd\\s+app\\s+wait\\b|\\baws\\s+ecs\\s+wait\\s+services-stable\\b"
           + "|\\brootcause\\s+(probe|verify)\\b|\\bsmoke|\\bhealth-?check\\b"
           + "|\\b(k6|newman|hey|locust)\\s+run\\b|\\b(pytest|py\\.test)\\b.*\\b(smoke|e2e)\\b"

@@ -40,7 +40,8 @@ public final class WorkflowCollector implements YamlCollector {
     }
     List<Pipeline.Stage> stages = actions ? actionsJobs(path, root) : gitlabJobs(path, root);
     if (!stages.isEmpty()) {
-      facts.model().pipeline(new Pipeline(path, actions ? "GitHub Actions" : "GitLab CI", stages));
+      facts.model().pipeline(new Pipeline(path, actions ? "GitHub Actions" : "GitLab CI", stages,
+          DockerRuns.in(stages), HttpChecks.in(stages)));
     }
   }
 

@@ -5,17 +5,26 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A delivery pipeline (a Jenkinsfile, a GitHub Actions workflow, a GitLab CI file) as the ordered
- * steps it runs, each classified by what it does to production. Rules reason about the order:
- * what follows a deploy, and what runs when it fails.
+ * A delivery pipeline (a Jenkinsfile, a GitHub Actions workflow, a GitLab CI file, a deploy script,
+ * a Makefile) as the ordered steps it runs, each classified by what it does to production. Rules
+ * reason about the order: what follows a deploy, and what runs when it fails.
  */
-public record Pipeline(String path, String system, List<Stage> stages) implements java.io.Serializable {
+public record Pipeline(
+    String path, String system, List<Stage> stages, List<ContainerRun> runs, List<HttpCheck> checks)
+    implements java.io.Serializable {
 
   public Pipeline {
     stages = List.copyOf(stages);
+    runs = List.copyOf(runs);
+    checks = List.copyOf(checks);
   }
 
-  /** A stage (Jenkins) or job (Actions, GitLab): its steps in order, and those run on failure. */
+  /** A pipeline that starts no containers and makes no HTTP checks itself. */
+  public Pipeline(String path, String system, List<Stage> stages) {
+    this(path, system, stages, List.of(), List.of());
+  }
+
+  /** A stage (Jenkins), job (Actions, GitLab), script or make target: its steps in order, and those run on failure. */
   public record Stage(String name, SourceLocation location, List<Step> steps, List<Step> onFailure) implements java.io.Serializable {
     public Stage {
       steps = List.copyOf(steps);
