@@ -17,6 +17,7 @@ import dev.rootcause.rules.docker.CacheBustingCopyOrder;
 import dev.rootcause.rules.docker.CopyFromMissingPath;
 import dev.rootcause.rules.docker.EntrypointNotBuilt;
 import dev.rootcause.rules.docker.HeavyBaseImage;
+import dev.rootcause.rules.docker.InterpreterNamedTwice;
 import dev.rootcause.rules.docker.MissingCaCertificates;
 import dev.rootcause.rules.docker.RunsAsRoot;
 import dev.rootcause.rules.hpa.ReplicasOverrideAutoscaler;
@@ -71,6 +72,7 @@ public final class BuiltInRules {
         new CopyFromMissingPath(),
         new EntrypointNotBuilt(),
         new HeavyBaseImage(),
+        new InterpreterNamedTwice(),
         new MissingCaCertificates(),
         new RunsAsRoot(),
         new ReplicasOverrideAutoscaler(),

@@ -76,6 +76,36 @@ public record BaseImage(String raw, String registry, String repository, String t
     return isScratch() || isOfficial();
   }
 
+  /**
+   * The interpreter a distroless runtime image's own {@code ENTRYPOINT} starts ({@code node},
+   * {@code python3}, {@code java} with {@code -jar}), so a {@code CMD} holds only its arguments;
+   * null for other images.
+   */
+  public String entrypointInterpreter() {
+    if (!isDistroless()) {
+      return null;
+    }
+    String name = repository.substring("distroless/".length());
+    if (name.startsWith("nodejs")) {
+      return "node";
+    }
+    if (name.startsWith("python3")) {
+      return "python3";
+    }
+    return name.startsWith("java") ? "java" : null;
+  }
+
+  /**
+   * Whether the image has no glibc dynamic loader, so a binary linked against glibc cannot start:
+   * scratch, distroless {@code static}, and musl-based alpine images.
+   */
+  public boolean lacksGlibc() {
+    if (isScratch() || isDistroless() && repository.startsWith("distroless/static")) {
+      return true;
+    }
+    return is("alpine") || isOfficial() && tag != null && tag.contains("alpine");
+  }
+
   public boolean is(String officialRepository) {
     return registry == null && repository.equals(officialRepository);
   }

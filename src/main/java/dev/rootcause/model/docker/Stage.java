@@ -147,6 +147,12 @@ public record Stage(
           shellForm ? List.of() : List.of(new ShellCommand(argv, List.of(), false, location)));
     }
 
+    /** {@code words} written as an exec-form array: {@code ["node", "server.js"]}. */
+    public static String execForm(List<String> words) {
+      return words.stream().map(w -> "\"" + w.replace("\"", "\\\"") + "\"")
+          .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
     /** Whether any command it runs, or any word of the exec form, is one of {@code programs}. */
     public boolean runsAnyOf(Set<String> programs) {
       return argv.stream().map(ContainerPaths::fileName).anyMatch(programs::contains)
