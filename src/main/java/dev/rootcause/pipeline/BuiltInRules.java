@@ -15,6 +15,7 @@ import dev.rootcause.rules.cross.ImageNotBuilt;
 import dev.rootcause.rules.cross.PortMismatch;
 import dev.rootcause.rules.docker.CacheBustingCopyOrder;
 import dev.rootcause.rules.docker.CopyFromMissingPath;
+import dev.rootcause.rules.docker.DependenciesNotCopied;
 import dev.rootcause.rules.docker.EntrypointNotBuilt;
 import dev.rootcause.rules.docker.HeavyBaseImage;
 import dev.rootcause.rules.docker.InterpreterNamedTwice;
@@ -70,6 +71,7 @@ public final class BuiltInRules {
         new RequiredEnvMissing(),
         new CacheBustingCopyOrder(),
         new CopyFromMissingPath(),
+        new DependenciesNotCopied(),
         new EntrypointNotBuilt(),
         new HeavyBaseImage(),
         new InterpreterNamedTwice(),
