@@ -14,6 +14,7 @@ import dev.rootcause.rules.cross.RequiredEnvMissing;
 import dev.rootcause.rules.cross.ImageNotBuilt;
 import dev.rootcause.rules.cross.PortMismatch;
 import dev.rootcause.rules.docker.CacheBustingCopyOrder;
+import dev.rootcause.rules.docker.CgoBinaryWithoutGlibc;
 import dev.rootcause.rules.docker.CopyFromMissingPath;
 import dev.rootcause.rules.docker.DependenciesNotCopied;
 import dev.rootcause.rules.docker.EntrypointNotBuilt;
@@ -70,6 +71,7 @@ public final class BuiltInRules {
         new ProbePathNotServed(),
         new RequiredEnvMissing(),
         new CacheBustingCopyOrder(),
+        new CgoBinaryWithoutGlibc(),
         new CopyFromMissingPath(),
         new DependenciesNotCopied(),
         new EntrypointNotBuilt(),
