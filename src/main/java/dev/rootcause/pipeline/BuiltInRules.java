@@ -21,6 +21,7 @@ import dev.rootcause.rules.docker.EntrypointNotBuilt;
 import dev.rootcause.rules.docker.GoToolchainOlderThanModule;
 import dev.rootcause.rules.docker.HeavyBaseImage;
 import dev.rootcause.rules.docker.InterpreterNamedTwice;
+import dev.rootcause.rules.docker.JarStartedAsClass;
 import dev.rootcause.rules.docker.MissingCaCertificates;
 import dev.rootcause.rules.docker.RunsAsRoot;
 import dev.rootcause.rules.hpa.ReplicasOverrideAutoscaler;
@@ -79,6 +80,7 @@ public final class BuiltInRules {
         new GoToolchainOlderThanModule(),
         new HeavyBaseImage(),
         new InterpreterNamedTwice(),
+        new JarStartedAsClass(),
         new MissingCaCertificates(),
         new RunsAsRoot(),
         new ReplicasOverrideAutoscaler(),
