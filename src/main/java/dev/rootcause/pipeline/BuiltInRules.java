@@ -24,6 +24,7 @@ import dev.rootcause.rules.docker.InterpreterNamedTwice;
 import dev.rootcause.rules.docker.JarStartedAsClass;
 import dev.rootcause.rules.docker.MissingCaCertificates;
 import dev.rootcause.rules.docker.RunsAsRoot;
+import dev.rootcause.rules.docker.UserSiteOfRoot;
 import dev.rootcause.rules.hpa.ReplicasOverrideAutoscaler;
 import dev.rootcause.rules.hpa.StaticAverageValue;
 import dev.rootcause.rules.hpa.TargetHasNoRequests;
@@ -83,6 +84,7 @@ public final class BuiltInRules {
         new JarStartedAsClass(),
         new MissingCaCertificates(),
         new RunsAsRoot(),
+        new UserSiteOfRoot(),
         new ReplicasOverrideAutoscaler(),
         new StaticAverageValue(),
         new TargetHasNoRequests(),

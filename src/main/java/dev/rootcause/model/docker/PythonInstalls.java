@@ -1,6 +1,7 @@
 package dev.rootcause.model.docker;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where {@code pip install} puts packages in an image: a {@code --target} or {@code --prefix}, the
@@ -8,7 +9,47 @@ import java.util.List;
  * VIRTUAL_ENV} or a venv first in {@code PATH}), else the official image's site-packages.
  */
 public final class PythonInstalls {
+  /** Programs that start Python code, so the image needs its packages when it runs. */
+  public static final Set<String> RUNNERS =
+      Set.of("python", "python3", "gunicorn", "uvicorn", "flask", "celery", "hypercorn",
+          "daphne", "waitress-serve");
+
   private PythonInstalls() {}
+
+  /** Whether the image starts Python: its ENTRYPOINT, or its CMD when it has none. */
+  public static boolean started(Stage stage) {
+    Stage.Command command = stage.entrypoint() != null ? stage.entrypoint() : stage.cmd();
+    return command != null && command.runsAnyOf(RUNNERS);
+  }
+
+  /**
+   * Each pip install of {@code stage}'s lineage with the folder it writes to (null when
+   * unknown), judged with the {@code USER} in effect at its line.
+   */
+  public static java.util.Map<PackageInstall, String> targets(Dockerfile dockerfile, Stage stage) {
+    java.util.Map<PackageInstall, String> out = new java.util.LinkedHashMap<>();
+    for (Stage s : dockerfile.lineage(stage)) {
+      for (Stage.Run run : s.runs()) {
+        for (PackageInstall install : run.shell().installs()) {
+          if (install.manager().equals("pip")) {
+            out.put(install, target(dockerfile, s, run, install));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether the RUN runs as root: no USER above it in its stage, or root named last. */
+  private static boolean rootAt(Stage stage, Stage.Run run) {
+    Stage.User user = null;
+    for (Stage.User u : stage.users()) {
+      if (u.location().line() < run.location().line()) {
+        user = u;
+      }
+    }
+    return user == null || user.isRoot();
+  }
 
   /** The folder {@code install} writes packages to in {@code stage}; null when unknown. */
   public static String target(
@@ -24,7 +65,7 @@ public final class PythonInstalls {
       String w = words.get(i);
       String value = i + 1 < words.size() ? words.get(i + 1) : null;
       if (w.equals("--user")) {
-        return stage.effectiveUser().map(Stage.User::isRoot).orElse(true) ? "/root/.local" : null;
+        return rootAt(stage, run) ? "/root/.local" : null;
       }
       if (w.equals("--root") || w.startsWith("--root=")) {
         return null;

@@ -26,9 +26,6 @@ import java.util.Set;
 public final class DependenciesNotCopied implements DockerfileRule {
   private static final Set<String> NODE_MANAGERS = Set.of("npm", "yarn", "pnpm");
   private static final Set<String> NODE_RUNNERS = Set.of("node", "nodejs", "npm", "yarn", "pnpm");
-  private static final Set<String> PYTHON_RUNNERS =
-      Set.of("python", "python3", "gunicorn", "uvicorn", "flask", "celery", "hypercorn",
-          "daphne", "waitress-serve");
   /** Tools that bundle the dependencies into their output: none are needed beside it. */
   private static final Set<String> BUNDLERS =
       Set.of("esbuild", "ncc", "webpack", "rollup", "bun", "pkg", "nexe", "pyinstaller");
@@ -100,7 +97,7 @@ public final class DependenciesNotCopied implements DockerfileRule {
 
   /** Whether the final stage starts the runtime the dependencies are for. */
   private static boolean runs(Stage last, boolean node) {
-    Set<String> runners = node ? NODE_RUNNERS : PYTHON_RUNNERS;
+    Set<String> runners = node ? NODE_RUNNERS : PythonInstalls.RUNNERS;
     return last.entrypoint() != null && last.entrypoint().runsAnyOf(runners)
         || last.entrypoint() == null && last.cmd() != null && last.cmd().runsAnyOf(runners);
   }
