@@ -23,6 +23,7 @@ import dev.rootcause.rules.docker.HeavyBaseImage;
 import dev.rootcause.rules.docker.InterpreterNamedTwice;
 import dev.rootcause.rules.docker.JarStartedAsClass;
 import dev.rootcause.rules.docker.MissingCaCertificates;
+import dev.rootcause.rules.docker.PythonVersionMismatch;
 import dev.rootcause.rules.docker.RunsAsRoot;
 import dev.rootcause.rules.docker.UserSiteOfRoot;
 import dev.rootcause.rules.hpa.ReplicasOverrideAutoscaler;
@@ -83,6 +84,7 @@ public final class BuiltInRules {
         new InterpreterNamedTwice(),
         new JarStartedAsClass(),
         new MissingCaCertificates(),
+        new PythonVersionMismatch(),
         new RunsAsRoot(),
         new UserSiteOfRoot(),
         new ReplicasOverrideAutoscaler(),

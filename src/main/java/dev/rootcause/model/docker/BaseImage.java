@@ -96,6 +96,22 @@ public record BaseImage(String raw, String registry, String repository, String t
   }
 
   /**
+   * The {@code major.minor} of the Python the image runs: the official image's tag, or the
+   * Debian release's Python in distroless {@code python3}; null when unknown.
+   */
+  public String pythonVersion() {
+    if (is("python")) {
+      int[] v = version();
+      return v == null || v[1] < 0 ? null : v[0] + "." + v[1];
+    }
+    if (isDistroless() && repository.startsWith("distroless/python3")) {
+      return repository.endsWith("debian12") ? "3.11"
+          : repository.endsWith("debian11") ? "3.9" : null;
+    }
+    return null;
+  }
+
+  /**
    * Whether the image has no glibc dynamic loader, so a binary linked against glibc cannot start:
    * scratch, distroless {@code static}, and musl-based alpine images.
    */

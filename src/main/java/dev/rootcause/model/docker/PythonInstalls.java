@@ -16,9 +16,16 @@ public final class PythonInstalls {
 
   private PythonInstalls() {}
 
-  /** Whether the image starts Python: its ENTRYPOINT, or its CMD when it has none. */
-  public static boolean started(Stage stage) {
+  /**
+   * Whether the image starts Python: its ENTRYPOINT, its CMD when it has none, or the python3
+   * ENTRYPOINT of a distroless image.
+   */
+  public static boolean started(Dockerfile dockerfile, Stage stage) {
     Stage.Command command = stage.entrypoint() != null ? stage.entrypoint() : stage.cmd();
+    if (stage.entrypoint() == null
+        && "python3".equals(dockerfile.baseImage(stage).entrypointInterpreter())) {
+      return true;
+    }
     return command != null && command.runsAnyOf(RUNNERS);
   }
 

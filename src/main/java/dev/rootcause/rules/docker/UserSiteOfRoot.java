@@ -29,7 +29,7 @@ public final class UserSiteOfRoot implements DockerfileRule {
   public void check(Dockerfile dockerfile, RuleContext ctx) {
     Stage last = dockerfile.finalStage().orElse(null);
     Stage.User user = last == null ? null : last.effectiveUser().orElse(null);
-    if (user == null || user.isRoot() || !PythonInstalls.started(last)) {
+    if (user == null || user.isRoot() || !PythonInstalls.started(dockerfile, last)) {
       return;
     }
     SourceLocation placed = null;
