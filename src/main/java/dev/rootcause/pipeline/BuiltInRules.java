@@ -18,6 +18,7 @@ import dev.rootcause.rules.docker.CgoBinaryWithoutGlibc;
 import dev.rootcause.rules.docker.CopyFromMissingPath;
 import dev.rootcause.rules.docker.DependenciesNotCopied;
 import dev.rootcause.rules.docker.EntrypointNotBuilt;
+import dev.rootcause.rules.docker.FlaskAppNotFound;
 import dev.rootcause.rules.docker.GoToolchainOlderThanModule;
 import dev.rootcause.rules.docker.HeavyBaseImage;
 import dev.rootcause.rules.docker.InterpreterNamedTwice;
@@ -79,6 +80,7 @@ public final class BuiltInRules {
         new CopyFromMissingPath(),
         new DependenciesNotCopied(),
         new EntrypointNotBuilt(),
+        new FlaskAppNotFound(),
         new GoToolchainOlderThanModule(),
         new HeavyBaseImage(),
         new InterpreterNamedTwice(),
