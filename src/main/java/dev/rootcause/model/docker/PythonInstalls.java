@@ -47,6 +47,19 @@ public final class PythonInstalls {
     return out;
   }
 
+  /**
+   * Where the folder {@code target} of {@code install} belongs in a runtime stage: a {@code
+   * --prefix} tree goes under {@code /usr/local}, where Python looks; anything else stays where
+   * it was (a virtualenv's scripts name its path).
+   */
+  public static String runtimeFolder(Stage.Run run, PackageInstall install, String target) {
+    boolean prefix = run.shell().commands().stream()
+        .filter(c -> c.location().equals(install.location()))
+        .anyMatch(c -> c.words().stream().anyMatch(w -> w.equals("--prefix")
+            || w.startsWith("--prefix=")));
+    return prefix ? "/usr/local" : target;
+  }
+
   /** Whether the RUN runs as root: no USER above it in its stage, or root named last. */
   private static boolean rootAt(Stage stage, Stage.Run run) {
     Stage.User user = null;

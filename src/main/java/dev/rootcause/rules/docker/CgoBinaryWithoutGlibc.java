@@ -61,10 +61,20 @@ public final class CgoBinaryWithoutGlibc implements DockerfileRule {
                 + " (CGO_ENABLED is not 0), so the binary needs glibc's loader, and the final stage"
                 + " FROM " + dockerfile.lineage(last).get(0).baseImage() + " has no glibc")
         .related(built.location(), built.how() + " links against glibc")
-        .symptom("container exits at once with exec " + built.path() + ": no such file or"
+        .symptom("container exits at once with exec " + startedAs(copy, built) + ": no such file or"
             + " directory (the glibc loader is missing, not the binary); CrashLoopBackOff")
         .fix("Build with CGO_ENABLED=0 at line " + built.location().line()
             + " (RUN CGO_ENABLED=0 go build ...), or build FROM an -alpine golang image.");
+  }
+
+  /** Where the copy puts the binary in the final stage, as the kernel will name it. */
+  private static String startedAs(Stage.Copy copy, PathEntry built) {
+    String dest = copy.destinationPath();
+    if (dest == null) {
+      return built.path();
+    }
+    return copy.intoDirectory() ? ContainerPaths.resolve(dest, ContainerPaths.fileName(built.path()))
+        : dest;
   }
 
   /** The official golang image on Debian: its go links against glibc when cgo is on. */

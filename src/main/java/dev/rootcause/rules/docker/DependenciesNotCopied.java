@@ -72,8 +72,10 @@ public final class DependenciesNotCopied implements DockerfileRule {
     }
     Stage.Copy copy = fromBuild.get(fromBuild.size() - 1);
     String stageName = build.name() != null ? build.name() : String.valueOf(build.index());
-    String target = last.workdir() != null && deps.node()
-        ? ContainerPaths.resolve(last.workdir(), "node_modules") : deps.path();
+    String target = deps.node()
+        ? last.workdir() != null ? ContainerPaths.resolve(last.workdir(), "node_modules")
+            : deps.path()
+        : PythonInstalls.runtimeFolder(deps.run(), install, deps.path());
     ctx.report(copy.location(),
             "the final stage copies " + String.join(", ", copy.sources()) + " from stage "
                 + stageName + ", but not " + deps.path() + ", where " + install.command()
@@ -109,17 +111,18 @@ public final class DependenciesNotCopied implements DockerfileRule {
   }
 
   /** Where an install put the dependencies, and for which runtime. */
-  private record Dependencies(String path, boolean node) {
+  private record Dependencies(String path, boolean node, Stage.Run run) {
     static Dependencies of(Dockerfile dockerfile, Stage build, Stage.Run run, PackageInstall install) {
       if (NODE_MANAGERS.contains(install.manager())) {
         String dir = install.fromManifests() ? run.workdir() : null;
-        return dir == null ? null : new Dependencies(ContainerPaths.resolve(dir, "node_modules"), true);
+        return dir == null ? null
+            : new Dependencies(ContainerPaths.resolve(dir, "node_modules"), true, run);
       }
       if (!install.manager().equals("pip")) {
         return null; // poetry and pipenv pick their own virtualenv folder
       }
       String path = PythonInstalls.target(dockerfile, build, run, install);
-      return path == null ? null : new Dependencies(path, false);
+      return path == null ? null : new Dependencies(path, false, run);
     }
   }
 }
