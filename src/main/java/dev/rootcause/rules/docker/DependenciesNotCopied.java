@@ -45,28 +45,31 @@ public final class DependenciesNotCopied implements DockerfileRule {
         for (PackageInstall install : run.shell().installs()) {
           Dependencies deps = Dependencies.of(dockerfile, build, run, install);
           if (deps != null && runs(last, deps.node()) && !installedIn(lineage, deps.node())) {
-            check(dockerfile, lineage, last, build, install, deps, ctx);
-            return;
+            if (check(dockerfile, lineage, last, build, install, deps, ctx)) {
+              return;
+            }
           }
         }
       }
     }
   }
 
-  private static void check(Dockerfile dockerfile, List<Stage> lineage, Stage last, Stage build,
-      PackageInstall install, Dependencies deps, RuleContext ctx) {
+  /** Whether the runtime takes anything from {@code build}: then this install decides. */
+  private static boolean check(Dockerfile dockerfile, List<Stage> lineage, Stage last,
+      Stage build, PackageInstall install, Dependencies deps, RuleContext ctx) {
     List<Stage.Copy> fromBuild = lineage.stream().flatMap(s -> s.copies().stream())
         .filter(c -> c.from() != null && dockerfile.stage(c.from()).orElse(null) == build)
         .toList();
     if (fromBuild.isEmpty()) {
-      return; // the runtime does not take the build's output at all: another question
+      return false; // the runtime does not take this stage's output: look at the next
     }
     for (Stage.Copy copy : fromBuild) {
       for (String source : copy.sources()) {
         String path = ContainerPaths.resolve("/", source);
         if (path == null || ContainerPaths.within(deps.path(), path)
-            || ContainerPaths.within(path, deps.path())) {
-          return;
+            || ContainerPaths.within(path, deps.path())
+            || ContainerPaths.fileName(path).equals("standalone")) {
+          return true; // Next.js standalone output carries the node_modules it needs
         }
       }
     }
@@ -88,6 +91,7 @@ public final class DependenciesNotCopied implements DockerfileRule {
                 + " CrashLoopBackOff")
         .fix("Add COPY --from=" + stageName + " " + deps.path() + " " + target
             + " to the final stage.");
+    return true;
   }
 
   private static boolean bundles(Dockerfile dockerfile, Stage build) {
