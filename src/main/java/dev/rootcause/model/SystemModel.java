@@ -4,6 +4,7 @@ import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.build.ImageBuild;
 import dev.rootcause.model.cluster.ClusterState;
 import dev.rootcause.model.docker.Dockerfile;
+import dev.rootcause.model.docker.GoModule;
 import dev.rootcause.model.docker.Stage;
 import dev.rootcause.model.k8s.Autoscaler;
 import dev.rootcause.model.k8s.ConfigData;
@@ -47,6 +48,7 @@ public final class SystemModel {
   private final List<Ingress> ingresses;
   private final List<ObjectMeta> objects;
   private final List<Dockerfile> dockerfiles;
+  private final List<GoModule> goModules;
   private final List<ImageBuild> imageBuilds;
   private final List<AppFacts> apps;
   private final List<HostReference> hostReferences;
@@ -84,6 +86,8 @@ public final class SystemModel {
     this.objects = List.copyOf(b.objects);
     this.dockerfiles =
         b.dockerfiles.stream().sorted(Comparator.comparing(Dockerfile::path)).toList();
+    this.goModules =
+        b.goModules.stream().sorted(Comparator.comparing(GoModule::directory)).toList();
     this.imageBuilds = List.copyOf(b.imageBuilds);
     this.apps = List.copyOf(b.apps);
     this.hostReferences = List.copyOf(b.hostReferences);
@@ -198,6 +202,11 @@ public final class SystemModel {
 
   public List<Dockerfile> dockerfiles() {
     return dockerfiles;
+  }
+
+  /** The {@code go.mod} files read, with their {@code go} directives. */
+  public List<GoModule> goModules() {
+    return goModules;
   }
 
   public List<ImageBuild> imageBuilds() {
@@ -706,6 +715,7 @@ public final class SystemModel {
     private final List<Ingress> ingresses = new ArrayList<>();
     private final List<ObjectMeta> objects = new ArrayList<>();
     private final List<Dockerfile> dockerfiles = new ArrayList<>();
+    private final List<GoModule> goModules = new ArrayList<>();
     private final List<ImageBuild> imageBuilds = new ArrayList<>();
     private final List<AppFacts> apps = new ArrayList<>();
     private final List<HostReference> hostReferences = new ArrayList<>();
@@ -753,6 +763,11 @@ public final class SystemModel {
 
     public synchronized Builder dockerfile(Dockerfile d) {
       dockerfiles.add(d);
+      return this;
+    }
+
+    public synchronized Builder goModule(GoModule m) {
+      goModules.add(m);
       return this;
     }
 
@@ -812,6 +827,7 @@ public final class SystemModel {
         ingresses.addAll(other.ingresses);
         objects.addAll(other.objects);
         dockerfiles.addAll(other.dockerfiles);
+        goModules.addAll(other.goModules);
         imageBuilds.addAll(other.imageBuilds);
         apps.addAll(other.apps);
         hostReferences.addAll(other.hostReferences);

@@ -17,11 +17,19 @@ import dev.rootcause.rules.cross.EnvoyUpstreamNotListened;
 import dev.rootcause.rules.cross.ImageNotBuilt;
 import dev.rootcause.rules.cross.PortMismatch;
 import dev.rootcause.rules.docker.CacheBustingCopyOrder;
+import dev.rootcause.rules.docker.CgoBinaryWithoutGlibc;
 import dev.rootcause.rules.docker.CopyFromMissingPath;
+import dev.rootcause.rules.docker.DependenciesNotCopied;
 import dev.rootcause.rules.docker.EntrypointNotBuilt;
+import dev.rootcause.rules.docker.FlaskAppNotFound;
+import dev.rootcause.rules.docker.GoToolchainOlderThanModule;
 import dev.rootcause.rules.docker.HeavyBaseImage;
+import dev.rootcause.rules.docker.InterpreterNamedTwice;
+import dev.rootcause.rules.docker.JarStartedAsClass;
 import dev.rootcause.rules.docker.MissingCaCertificates;
+import dev.rootcause.rules.docker.PythonVersionMismatch;
 import dev.rootcause.rules.docker.RunsAsRoot;
+import dev.rootcause.rules.docker.UserSiteOfRoot;
 import dev.rootcause.rules.hpa.ReplicasOverrideAutoscaler;
 import dev.rootcause.rules.hpa.StaticAverageValue;
 import dev.rootcause.rules.hpa.TargetHasNoRequests;
@@ -82,11 +90,19 @@ public final class BuiltInRules {
         new ProxyPathNotServed(),
         new RequiredEnvMissing(),
         new CacheBustingCopyOrder(),
+        new CgoBinaryWithoutGlibc(),
         new CopyFromMissingPath(),
+        new DependenciesNotCopied(),
         new EntrypointNotBuilt(),
+        new FlaskAppNotFound(),
+        new GoToolchainOlderThanModule(),
         new HeavyBaseImage(),
+        new InterpreterNamedTwice(),
+        new JarStartedAsClass(),
         new MissingCaCertificates(),
+        new PythonVersionMismatch(),
         new RunsAsRoot(),
+        new UserSiteOfRoot(),
         new ReplicasOverrideAutoscaler(),
         new StaticAverageValue(),
         new TargetHasNoRequests(),

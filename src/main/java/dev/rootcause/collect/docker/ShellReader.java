@@ -41,7 +41,9 @@ final class ShellReader {
     if (!walk(text, lineOfRow, at, workdir, commands, dirs, true)) {
       return ShellFacts.unread(at);
     }
-    return facts(commands, dirs, at, env);
+    ShellFacts facts = facts(commands, dirs, at, env);
+    return new ShellFacts(facts.commands(), facts.paths(), facts.installs(), facts.accounts(),
+        facts.unknownEffect(), Assignments.in(text));
   }
 
   /** An exec-form RUN: one command, unless it hands a script to a shell ({@code sh -c ...}). */

@@ -76,6 +76,52 @@ public record BaseImage(String raw, String registry, String repository, String t
     return isScratch() || isOfficial();
   }
 
+  /**
+   * The interpreter a distroless runtime image's own {@code ENTRYPOINT} starts ({@code node},
+   * {@code python3}, {@code java} with {@code -jar}), so a {@code CMD} holds only its arguments;
+   * null for other images.
+   */
+  public String entrypointInterpreter() {
+    if (!isDistroless()) {
+      return null;
+    }
+    String name = repository.substring("distroless/".length());
+    if (name.startsWith("nodejs")) {
+      return "node";
+    }
+    if (name.startsWith("python3")) {
+      return "python3";
+    }
+    return name.startsWith("java") ? "java" : null;
+  }
+
+  /**
+   * The {@code major.minor} of the Python the image runs: the official image's tag, or the
+   * Debian release's Python in distroless {@code python3}; null when unknown.
+   */
+  public String pythonVersion() {
+    if (is("python")) {
+      int[] v = version();
+      return v == null || v[1] < 0 ? null : v[0] + "." + v[1];
+    }
+    if (isDistroless() && repository.startsWith("distroless/python3")) {
+      return repository.endsWith("debian12") ? "3.11"
+          : repository.endsWith("debian11") ? "3.9" : null;
+    }
+    return null;
+  }
+
+  /**
+   * Whether the image has no glibc dynamic loader, so a binary linked against glibc cannot start:
+   * scratch, distroless {@code static}, and musl-based alpine images.
+   */
+  public boolean lacksGlibc() {
+    if (isScratch() || isDistroless() && repository.startsWith("distroless/static")) {
+      return true;
+    }
+    return is("alpine") || isOfficial() && tag != null && tag.contains("alpine");
+  }
+
   public boolean is(String officialRepository) {
     return registry == null && repository.equals(officialRepository);
   }

@@ -23,7 +23,12 @@ public record PathEntry(String path, Kind kind, SourceLocation location, String 
     /** A folder filled from the build context: any file of the repository may be inside. */
     CONTEXT,
     /** A folder created empty ({@code mkdir}): what is inside comes from later instructions. */
-    DIRECTORY
+    DIRECTORY,
+    /**
+     * Files of the build context whose names match the last segment of {@code path}, copied into
+     * its folder ({@code COPY package*.json ./}): nothing else in that folder comes from it.
+     */
+    MATCHING
   }
 
   /** Whether this entry could make {@code p} exist. */
@@ -32,6 +37,9 @@ public record PathEntry(String path, Kind kind, SourceLocation location, String 
       case FILE, BUILT -> ContainerPaths.within(path, p);
       case FOLDER, CONTEXT -> ContainerPaths.within(p, path) || ContainerPaths.within(path, p);
       case DIRECTORY -> false;
+      case MATCHING -> ContainerPaths.within(ContainerPaths.parent(path), p)
+          || ContainerPaths.parent(p).equals(ContainerPaths.parent(path))
+              && ContainerPaths.matchesName(ContainerPaths.fileName(p), ContainerPaths.fileName(path));
     };
   }
 }

@@ -43,6 +43,29 @@ public record Stage(
     return users.isEmpty() ? Optional.empty() : Optional.of(users.get(users.size() - 1));
   }
 
+  /**
+   * The words of the process the image starts, as far as the Dockerfile says: an exec-form {@code
+   * ENTRYPOINT} followed by the {@code CMD} (its arguments), or the first simple command of a
+   * shell form. Empty when there is no command or its shell was not read.
+   */
+  public List<String> startsWith() {
+    Command first = entrypoint != null ? entrypoint : cmd;
+    if (first == null) {
+      return List.of();
+    }
+    if (first.shellForm()) {
+      ShellCommand c = first.commands().isEmpty() ? null : first.commands().get(0);
+      return c == null || c.opaque() ? List.of()
+          : java.util.stream.Stream.concat(java.util.stream.Stream.of(c.name()), c.args().stream())
+              .toList(); // without a leading exec
+    }
+    if (first == entrypoint && cmd != null && !cmd.shellForm()) {
+      return java.util.stream.Stream.concat(entrypoint.argv().stream(), cmd.argv().stream())
+          .toList();
+    }
+    return first.argv();
+  }
+
   /** Whether the base is {@code scratch} (nothing in the image but what is copied in). */
   public boolean fromScratch() {
     return "scratch".equalsIgnoreCase(baseImage);
@@ -145,6 +168,12 @@ public record Stage(
     public Command(List<String> argv, boolean shellForm, SourceLocation location) {
       this(argv, shellForm, location,
           shellForm ? List.of() : List.of(new ShellCommand(argv, List.of(), false, location)));
+    }
+
+    /** {@code words} written as an exec-form array: {@code ["node", "server.js"]}. */
+    public static String execForm(List<String> words) {
+      return words.stream().map(w -> "\"" + w.replace("\"", "\\\"") + "\"")
+          .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     /** Whether any command it runs, or any word of the exec form, is one of {@code programs}. */

@@ -165,6 +165,9 @@ public final class StageContents {
         fileAt(dest, intoDir, ContainerPaths.fileName(name), copy, how);
       } else if (looksLikeFile(src) && !(copy.keyword().equals("ADD") && isArchive(src))) {
         fileAt(dest, intoDir, ContainerPaths.fileName(src), copy, how);
+      } else if (intoDir && namesFiles(src)) {
+        add(ContainerPaths.resolve(dest, ContainerPaths.fileName(src)), PathEntry.Kind.MATCHING,
+            copy, how);
       } else {
         add(dest, PathEntry.Kind.CONTEXT, copy, how);
       }
@@ -194,6 +197,18 @@ public final class StageContents {
     String name = ContainerPaths.fileName(src);
     int dot = name.lastIndexOf('.');
     return dot > 0 && dot < name.length() - 1 || KNOWN_FILE_NAMES.contains(name);
+  }
+
+  /**
+   * A name pattern that only files match ({@code package*.json}, {@code *.py}): a {@code *} or
+   * {@code ?} before an extension, no folder part with a pattern, no character class.
+   */
+  private static boolean namesFiles(String src) {
+    String name = ContainerPaths.fileName(src);
+    int dot = name.lastIndexOf('.');
+    return !src.contains("$") && !src.contains("[") && !src.endsWith("/")
+        && !isPattern(ContainerPaths.parent("/" + src)) && dot > 0 && dot < name.length() - 1
+        && !isPattern(name.substring(dot)) && !ARCHIVES.contains(name.substring(dot));
   }
 
   private static boolean isArchive(String src) {

@@ -31,7 +31,11 @@ public final class CacheBustingCopyOrder implements DockerfileRule {
       Stage.Copy whole = stage.copies().stream()
           .filter(c -> c.from() == null && c.sources().stream().anyMatch(WHOLE_CONTEXT::contains))
           .findFirst().orElse(null);
-      if (whole == null || installsBefore(stage, whole)) {
+      if (whole == null) {
+        codeFolderBeforeInstall(stage, ctx);
+        continue;
+      }
+      if (installsBefore(stage, whole)) {
         continue; // dependencies already cached above; a later install only prunes or adds
       }
       for (Stage.Run run : stage.runs()) {
@@ -45,6 +49,58 @@ public final class CacheBustingCopyOrder implements DockerfileRule {
         }
       }
     }
+  }
+
+  /**
+   * {@code COPY app .} then {@code pip install -r requirements.txt}: a folder of code that holds
+   * the manifest is copied before the install, and the manifest is never copied on its own first.
+   */
+  private static void codeFolderBeforeInstall(Stage stage, RuleContext ctx) {
+    for (Stage.Run run : stage.runs()) {
+      PackageInstall install = usesCacheMount(stage, run) ? null : dependencyInstall(run);
+      if (install == null) {
+        continue;
+      }
+      for (String manifest : install.manifests()) {
+        String path = ContainerPaths.resolve(run.workdir(), manifest);
+        Stage.Copy folder = path == null ? null : stage.copies().stream()
+            .filter(c -> c.from() == null && c.location().line() < run.location().line())
+            .filter(c -> c.sources().size() == 1 && isFolder(c.sources().get(0)))
+            .filter(c -> c.destinationPath() != null && !path.equals(c.destinationPath())
+                && ContainerPaths.within(path, c.destinationPath()))
+            .reduce((a, b) -> b).orElse(null);
+        if (folder != null && !installsBefore(stage, folder) && stage.copies().stream()
+            .noneMatch(c -> c.location().line() < folder.location().line()
+                && c.copiesFile(manifest))) {
+          reportFolder(folder, path, run, install, ctx);
+          return;
+        }
+      }
+      return; // the first install decides: later ones reuse its layer or add to it
+    }
+  }
+
+  private static void reportFolder(
+      Stage.Copy folder, String manifest, Stage.Run run, PackageInstall install, RuleContext ctx) {
+    String source = folder.sources().get(0);
+    String copyText = folder.keyword() + " " + source + " " + folder.destination();
+    String inContext = ContainerPaths.resolve("/", source).substring(1) + "/"
+        + manifest.substring(folder.destinationPath().length() + 1);
+    ctx.report(folder.location(),
+            copyText + " copies " + ContainerPaths.fileName(manifest) + " together with the code"
+                + " before " + install.command() + " (line " + run.location().line()
+                + "): any source change re-runs the dependency install")
+        .related(run.location(), install.command())
+        .fix("Copy the manifest first (COPY " + inContext + " " + ContainerPaths.parent(manifest)
+            + "/), run " + install.command() + ", and only then " + copyText + ".");
+  }
+
+  /** A source naming a folder of the build context: no extension, no pattern, no variable. */
+  private static boolean isFolder(String source) {
+    String name = ContainerPaths.fileName(source);
+    return !WHOLE_CONTEXT.contains(source) && !name.isEmpty() && !name.contains(".")
+        && !name.contains("*") && !name.contains("?") && !source.contains("$")
+        && !source.startsWith("<<");
   }
 
   private static void report(

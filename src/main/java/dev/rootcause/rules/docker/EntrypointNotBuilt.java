@@ -118,9 +118,7 @@ public final class EntrypointNotBuilt implements DockerfileRule {
         && commands.get(0).writes().isEmpty()
         && commands.get(0).words().stream().noneMatch(w -> w.contains("$"));
     if (simple && !mayHoldSecret(commands.get(0))) {
-      String json = commands.get(0).words().stream()
-          .map(w -> "\"" + w.replace("\"", "\\\"") + "\"")
-          .collect(Collectors.joining(", ", "[", "]"));
+      String json = Stage.Command.execForm(commands.get(0).words());
       finding.fix("Use the exec form: " + keyword + " " + json + ".");
     } else {
       finding.fix("Use the exec form (" + keyword + " [\"/path/to/binary\", \"arg\"]), which"

@@ -1,0 +1,3 @@
+module github.com/acme/edge
+
+go 1.23
