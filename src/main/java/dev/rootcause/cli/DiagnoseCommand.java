@@ -96,7 +96,8 @@ final class DiagnoseCommand implements Callable<Integer> {
   boolean allNamespaces;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
-      description = "Give up on a cluster that has not answered within this. Default:"
+      description = "Give up on a live cluster that has not answered within this (a dump is read"
+          + " to its end). Default:"
           + " ${DEFAULT-VALUE}.")
   String timeout;
 

@@ -109,7 +109,9 @@ public final class Diagnoser {
       String namespace = source.namespace() != null || source.allNamespaces()
           || !(reader instanceof LiveClusterReader live) ? source.namespace()
           : live.defaultNamespace();
-      return within(source.timeout(), reader, () -> read(reader, namespace));
+      // A dump is read as far as it goes; the timeout is for an API server that does not answer.
+      Duration limit = source.dump() != null ? null : source.timeout();
+      return within(limit, reader, () -> read(reader, namespace));
     } finally {
       reader.close();
     }

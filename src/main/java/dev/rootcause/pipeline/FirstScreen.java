@@ -59,14 +59,13 @@ final class FirstScreen {
 
   /** Services with a selector and no ready endpoint; those users reach first come first. */
   private static List<DiagnosisSummary.PathBreak> pathBreaks(ClusterState state) {
-    List<PodState> serving = state.servingPods();
     List<DiagnosisSummary.PathBreak> breaks = new ArrayList<>();
     for (ServiceState s : state.objects().services()) {
       if (s.selector().isEmpty() || "ExternalName".equals(s.type())) {
         continue;
       }
       boolean noEndpoint = s.endpointsRead() ? s.readyAddresses() == 0
-          : serving.stream().noneMatch(p -> s.selects(p) && p.runningAndReady());
+          : state.selectedBy(s).stream().noneMatch(PodState::runningAndReady);
       if (noEndpoint) {
         breaks.add(new DiagnosisSummary.PathBreak(new ClusterLocation(state.context(),
             s.namespace(), "Service", s.name(), null), s.type(), s.exposed()));
