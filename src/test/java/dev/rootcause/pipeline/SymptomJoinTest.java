@@ -2,6 +2,7 @@ package dev.rootcause.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootcause.collect.cluster.DumpClusterReader;
 import dev.rootcause.model.ClusterLocation;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
@@ -10,6 +11,9 @@ import dev.rootcause.model.RuleInfo;
 import dev.rootcause.model.ScanResult;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
+import dev.rootcause.model.cluster.ClusterState;
+import dev.rootcause.model.cluster.ContainerLog;
+import dev.rootcause.model.cluster.LogLine;
 import dev.rootcause.rules.Rule;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +92,32 @@ class SymptomJoinTest {
     assertThat(withRepo.findings()).filteredOn(f -> f.layer() != Layer.RUNTIME)
         .allSatisfy(f -> assertThat(f.related()).extracting(Evidence::location)
             .noneMatch(l -> l instanceof ClusterLocation));
+  }
+
+  @Test
+  void aCrashLoopJoinsTheMissingVariableOnlyWhenItsLogNamesThatVariable() throws Exception {
+    ClusterState read;
+    try (DumpClusterReader reader = DumpClusterReader.open(BROKEN, BROKEN_AT)) {
+      read = Diagnoser.read(reader, "production");
+    }
+    // The same crash loop, but the last log says the database refused the connection.
+    List<ContainerLog> logs = read.logs().stream()
+        .map(l -> !l.container().equals("database-service") ? l
+            : new ContainerLog(l.namespace(), l.pod(), l.container(), List.of(new LogLine(null,
+                "Error: connect ECONNREFUSED 10.43.0.12:5432")), l.source()))
+        .toList();
+    ClusterState refused = new ClusterState(read.context(), read.source(), read.namespace(),
+        read.window(), read.watched(), read.looks(), read.logsSince(), logs, read.objects());
+    Scanner.Model repo = new Scanner().model(Path.of("examples/cloudmart"), OPTIONS);
+
+    List<Finding> findings = new Diagnoser().diagnose(refused, repo.model(), repo.settings(),
+        Duration.ZERO).findings();
+
+    assertThat(findings).filteredOn(f -> f.ruleId().equals("cross/required-env-missing"))
+        .singleElement().satisfies(f -> assertThat(f.related()).extracting(Evidence::location)
+            .noneMatch(l -> l instanceof ClusterLocation));
+    assertThat(findings).filteredOn(f -> f.ruleId().equals("runtime/crash-loop-back-off"))
+        .singleElement().satisfies(f -> assertThat(f.message()).contains("ECONNREFUSED"));
   }
 
   @Test
