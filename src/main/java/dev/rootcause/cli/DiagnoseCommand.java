@@ -2,9 +2,11 @@ package dev.rootcause.cli;
 
 import dev.rootcause.model.ScanResult;
 import dev.rootcause.model.Severity;
+import dev.rootcause.model.cluster.Diagnosis;
 import dev.rootcause.pipeline.ClusterSourceException;
 import dev.rootcause.pipeline.Diagnoser;
 import dev.rootcause.pipeline.InputException;
+import dev.rootcause.pipeline.Scanner;
 import dev.rootcause.report.Notices;
 import dev.rootcause.report.Redaction;
 import dev.rootcause.report.RenderOptions;
@@ -46,6 +48,7 @@ import picocli.CommandLine.Option;
       "  kubectl cluster-info dump -n production --output-directory ./state",
       "  rootcause diagnose --dump ./state --as-of 2025-02-11T16:52:00Z",
       "  rootcause diagnose --dump pods-events-services.yaml --format markdown",
+      "  rootcause diagnose --dump ./state --repo .          # each symptom at the line to fix",
       "",
       "The live path only gets, lists and reads pod logs: docs/rbac.yaml is the ClusterRole it"
           + " needs. A kind it may not read is skipped with a note.",
@@ -55,6 +58,9 @@ import picocli.CommandLine.Option;
           + " no answer within --timeout); 4 internal error.",
     })
 final class DiagnoseCommand implements Callable<Integer> {
+  /** Files of the repository larger than this are skipped, as {@code scan}'s default. */
+  private static final long REPO_MAX_FILE_BYTES = 8L << 20;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--dump", paramLabel = "FILE|DIR",
@@ -62,6 +68,12 @@ final class DiagnoseCommand implements Callable<Integer> {
           + " multi-document YAML, or a folder of such files), or a kubectl cluster-info dump"
           + " --output-directory folder.")
   Path dump;
+
+  @Option(names = "--repo", paramLabel = "DIR",
+      description = "The repository the cluster runs: a symptom and the line that causes it (a"
+          + " scan rule that explains it, on the same workload and container) become one finding"
+          + " at that line, with the cluster's evidence. Its other findings are listed too.")
+  Path repo;
 
   @Option(names = "--as-of", paramLabel = "TIME",
       description = "Dump: when it was taken. Default: the modification time of its pods file.")
@@ -84,7 +96,8 @@ final class DiagnoseCommand implements Callable<Integer> {
   boolean allNamespaces;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
-      description = "Give up on a cluster that has not answered within this. Default:"
+      description = "Give up on a live cluster that has not answered within this (a dump is read"
+          + " to its end). Default:"
           + " ${DEFAULT-VALUE}.")
   String timeout;
 
@@ -113,10 +126,10 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     Instant asOfTime = asOf == null ? null : VerifyCommand.instant(asOf, "--as-of");
     PrintWriter err = spec.commandLine().getErr();
-    ScanResult result;
+    Diagnosis diagnosis;
     try {
-      result = new Diagnoser().diagnose(new Diagnoser.Source(dump, asOfTime, kubeconfig, context,
-          namespace, allNamespaces, limit));
+      diagnosis = new Diagnoser().diagnose(new Diagnoser.Source(dump, asOfTime, kubeconfig, context,
+          namespace, allNamespaces, limit), repo, new Scanner.Options(null, REPO_MAX_FILE_BYTES));
     } catch (ClusterSourceException e) {
       if (e.badInput()) {
         throw new InputException(Redaction.redact(e.getMessage()));
@@ -125,8 +138,9 @@ final class DiagnoseCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.INCOMPLETE.code();
     }
+    ScanResult result = diagnosis.result();
     new Notices(output.textOnStdout(), verbose).render(result, err);
-    output.write(Renderers.SCAN, result, new RenderOptions(false, false, false));
+    output.write(Renderers.DIAGNOSE, diagnosis, new RenderOptions(false, false, false));
     if (!result.ruleFailures().isEmpty()) {
       return ExitCode.INTERNAL.code();
     }

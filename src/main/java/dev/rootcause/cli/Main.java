@@ -42,7 +42,7 @@ public final class Main implements Runnable {
   private static final Map<Class<?>, Renderers<?>> REPORTS =
       Map.of(
           ScanCommand.class, Renderers.SCAN,
-          DiagnoseCommand.class, Renderers.SCAN,
+          DiagnoseCommand.class, Renderers.DIAGNOSE,
           ProbeCommand.class, Renderers.PROBE,
           VerifyCommand.class, Renderers.VERIFY);
 

@@ -55,6 +55,8 @@ public final class SystemModel {
   private final List<Pipeline> pipelines;
   private final Suppressions suppressions;
   private final ClusterState cluster;
+  // The builder it was made from (not touched after build), so a copy can add a cluster's state.
+  private final Builder facts;
 
   private final Map<String, List<Service>> servicesByName = new HashMap<>();
   private final Map<String, List<ImageBuild>> buildsByRepository = new HashMap<>();
@@ -94,6 +96,7 @@ public final class SystemModel {
     this.pipelines = List.copyOf(b.pipelines);
     this.suppressions = b.suppressions;
     this.cluster = b.cluster;
+    this.facts = b;
     for (Service s : services) {
       servicesByName.computeIfAbsent(s.name(), n -> new ArrayList<>()).add(s);
     }
@@ -243,6 +246,17 @@ public final class SystemModel {
 
   public Suppressions suppressions() {
     return suppressions;
+  }
+
+  /**
+   * This model with a cluster's live state beside the repository's facts: {@code diagnose --repo}
+   * runs the static and the runtime rules over one model.
+   */
+  public SystemModel withCluster(ClusterState state) {
+    Builder b = new Builder().addAll(facts);
+    b.suppressions = suppressions;
+    b.cluster = state;
+    return b.build();
   }
 
   /** The live state of a cluster (or a dump of it), when one was read. */

@@ -13,10 +13,12 @@ import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.cluster.ClusterObjects;
 import dev.rootcause.model.cluster.ClusterState;
+import dev.rootcause.model.cluster.Diagnosis;
 import dev.rootcause.model.cluster.PodSnapshot;
 import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.RuleEngine;
 import dev.rootcause.rules.RuleSettings;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,14 +34,19 @@ import java.util.concurrent.TimeoutException;
  * The diagnose use case: reads a cluster or a dump once (pods, their specs and owners, events,
  * Services and Endpoints, each container's last log), runs the {@code runtime/*} symptom rules on a
  * model holding that state through the same engine as {@code scan}, and returns a {@link
- * ScanResult} whose findings are ordered by blast radius.
+ * ScanResult} whose findings are ordered by blast radius. With a repository, the model also holds
+ * what {@code scan} collects from it, the static rules run too, and {@link SymptomJoin} makes a
+ * symptom and the static finding that explains it one finding at the line to fix.
  */
 public final class Diagnoser {
   private final List<Rule> rules;
 
-  /** A diagnoser with the built-in runtime rules, less the gate rules of {@code verify}. */
+  /**
+   * A diagnoser with the built-in rules, less the gate rules of {@code verify}: the runtime ones on
+   * a cluster alone, all of them with a repository.
+   */
   public Diagnoser() {
-    this(BuiltInRules.all().stream().filter(r -> r.info().layer() == Layer.RUNTIME)
+    this(BuiltInRules.all().stream()
         .filter(r -> !ClusterCriteria.GATE.contains(r.info().id())).toList());
   }
 
@@ -56,6 +63,35 @@ public final class Diagnoser {
       boolean allNamespaces, Duration timeout) {}
 
   /**
+   * Reads the source and diagnoses it against the repository at {@code repo} (null for none),
+   * collected as {@code scan} collects it, with its {@code .rootcause.yaml}.
+   *
+   * @throws InputException the repository cannot be read
+   */
+  public Diagnosis diagnose(Source source, Path repo, Scanner.Options options)
+      throws ClusterSourceException, InterruptedException, InputException, IOException {
+    long started = System.nanoTime();
+    Scanner.Model built = repo == null ? null : new Scanner(rules).model(repo, options);
+    ClusterState state = read(source);
+    ScanResult result = built == null
+        ? diagnose(state, Duration.ofNanos(System.nanoTime() - started))
+        : withRepository(state, built, started);
+    return new Diagnosis(result, FirstScreen.of(state, result.findings()));
+  }
+
+  private ScanResult withRepository(ClusterState state, Scanner.Model built, long started) {
+    ScanResult result = diagnose(state, built.model(), built.settings(), Duration.ZERO);
+    ScanResult.Inventory cluster = result.inventory();
+    SystemModel model = built.model();
+    ScanResult.Inventory both = new ScanResult.Inventory(built.collected().filesRead(),
+        cluster.workloads(), cluster.services(), model.dockerfiles().size(),
+        model.imageBuilds().size(), model.apps().size(), cluster.otherObjects());
+    return new ScanResult(result.root(), result.findings(), result.suppressed(),
+        concat(built.collected().problems(), result.problems()), result.ruleFailures(),
+        result.rulesRun(), both, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
    * Reads the source and diagnoses it.
    *
    * @throws ClusterSourceException the dump is not kubectl output, or the cluster did not answer
@@ -63,13 +99,19 @@ public final class Diagnoser {
    */
   public ScanResult diagnose(Source source) throws ClusterSourceException, InterruptedException {
     long started = System.nanoTime();
+    return diagnose(read(source), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private static ClusterState read(Source source)
+      throws ClusterSourceException, InterruptedException {
     ClusterReader reader = open(source);
     try {
       String namespace = source.namespace() != null || source.allNamespaces()
           || !(reader instanceof LiveClusterReader live) ? source.namespace()
           : live.defaultNamespace();
-      ClusterState state = within(source.timeout(), reader, () -> read(reader, namespace));
-      return diagnose(state, Duration.ofNanos(System.nanoTime() - started));
+      // A dump is read as far as it goes; the timeout is for an API server that does not answer.
+      Duration limit = source.dump() != null ? null : source.timeout();
+      return within(limit, reader, () -> read(reader, namespace));
     } finally {
       reader.close();
     }
@@ -77,9 +119,34 @@ public final class Diagnoser {
 
   /** Diagnoses a state already read: what the fixtures and the dump-versus-live test compare. */
   public ScanResult diagnose(ClusterState state, Duration elapsed) {
-    RuleEngine.Outcome outcome = new RuleEngine(rules, RuleSettings.DEFAULTS)
+    List<Rule> runtime = rules.stream().filter(r -> r.info().layer() == Layer.RUNTIME).toList();
+    RuleEngine.Outcome outcome = new RuleEngine(runtime, RuleSettings.DEFAULTS)
         .run(SystemModel.builder().cluster(state).build());
-    List<Finding> ordered = new ArrayList<>(outcome.findings());
+    return result(state, outcome, outcome.findings(), elapsed);
+  }
+
+  /**
+   * Diagnoses a state against a repository's model: one model, one engine for the static and the
+   * runtime rules, then each symptom joined to the static finding that explains it.
+   */
+  public ScanResult diagnose(ClusterState state, SystemModel repository, RuleSettings settings,
+      Duration elapsed) {
+    RuleEngine.Outcome outcome = new RuleEngine(rules, settings)
+        .run(repository.withCluster(state));
+    List<Finding> joined = new SymptomJoin(rules.stream().map(Rule::info).toList(), repository)
+        .join(outcome.findings(), state);
+    return result(state, outcome, joined, elapsed);
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static ScanResult result(ClusterState state, RuleEngine.Outcome outcome,
+      List<Finding> findings, Duration elapsed) {
+    List<Finding> ordered = new ArrayList<>(findings);
     ordered.sort(Comparator.comparing(Finding::severity, Comparator.reverseOrder())
         .thenComparing(f -> blastRadius(f, state)));
     List<CollectionProblem> problems = state.objects().notes().stream()
@@ -93,10 +160,15 @@ public final class Diagnoser {
 
   /**
    * What breaks the user's path first comes first among findings of one severity: a Service
-   * reached from outside, then other Services, then the workloads.
+   * reached from outside, then other Services, then the workloads, then what the repository shows
+   * and the cluster does not.
    */
   private static int blastRadius(Finding f, ClusterState state) {
-    if (!(f.primary() instanceof ClusterLocation at) || !"Service".equals(at.kind())) {
+    ClusterLocation at = FirstScreen.clusterObject(f);
+    if (at == null) {
+      return 3;
+    }
+    if (!"Service".equals(at.kind())) {
       return 2;
     }
     return state.objects().services().stream()

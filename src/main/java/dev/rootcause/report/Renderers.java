@@ -1,5 +1,6 @@
 package dev.rootcause.report;
 
+import dev.rootcause.model.cluster.Diagnosis;
 import dev.rootcause.model.ScanResult;
 import dev.rootcause.model.probe.ProbeReport;
 import dev.rootcause.model.probe.VerifyReport;
@@ -27,6 +28,19 @@ public final class Renderers<T> {
           .with(Format.SARIF, o -> new SarifRenderer())
           .with(Format.MARKDOWN, o -> new MarkdownRenderer())
           .with(Format.HTML, o -> new HtmlRenderer());
+
+  /**
+   * {@code diagnose}: the findings in every format of a scan's; the text report opens with the
+   * first screen's summary.
+   */
+  public static final Renderers<Diagnosis> DIAGNOSE =
+      new Renderers<Diagnosis>()
+          .with(Format.TEXT, o -> new DiagnosisText(
+              new TextRenderer(o.color(), o.showSuppressed(), o.all())))
+          .with(Format.JSON, o -> (d, out) -> new JsonRenderer().render(d.result(), out))
+          .with(Format.SARIF, o -> (d, out) -> new SarifRenderer().render(d.result(), out))
+          .with(Format.MARKDOWN, o -> (d, out) -> new MarkdownRenderer().render(d.result(), out))
+          .with(Format.HTML, o -> (d, out) -> new HtmlRenderer().render(d.result(), out));
 
   /** {@code probe}: measurements, verdicts and the SLO check. */
   public static final Renderers<ProbeReport> PROBE =

@@ -36,8 +36,20 @@ public final class RuleCatalogue {
     return sb.toString();
   }
 
-  /** One rule in full, as Markdown. */
+  /** One rule in full, as Markdown, with the symptoms it explains. */
   public static String page(RuleInfo r) {
+    return page(r, true);
+  }
+
+  /**
+   * One rule as a code-scanning UI shows it beside a file's finding, where the join of a symptom
+   * to its cause ({@code diagnose --repo}) does not apply.
+   */
+  static String help(RuleInfo r) {
+    return page(r, false);
+  }
+
+  private static String page(RuleInfo r, boolean explains) {
     StringBuilder sb = new StringBuilder();
     sb.append("### `").append(r.id()).append("`\n\n");
     sb.append(r.summary()).append(".\n\n");
@@ -49,6 +61,11 @@ public final class RuleCatalogue {
     }
     sb.append("- Symptom: ").append(r.symptom()).append('\n');
     sb.append("- Fix: ").append(r.fix()).append('\n');
+    if (explains && !r.explains().isEmpty()) {
+      sb.append("- Explains: ").append(r.explains().stream().map(id -> "`" + id + "`")
+          .collect(Collectors.joining(", "))).append(" (`diagnose --repo` joins the symptom to"
+              + " this finding)\n");
+    }
     for (RuleInfo.Threshold t : r.thresholds()) {
       sb.append("- Threshold `").append(t.name()).append("` (default ").append(t.defaultValue())
           .append("): ").append(t.description()).append('\n');

@@ -128,7 +128,7 @@ public final class SarifRenderer implements ReportRenderer {
     String doc = RuleCatalogue.longDoc(info).strip();
     d.setFullDescription(multiformat(doc.isEmpty() ? info.summary() + "." : doc));
     // The same page as 'rootcause rules <id>': symptom, fix, thresholds and the explanation.
-    d.setHelp(multiformat(RuleCatalogue.page(info).strip()));
+    d.setHelp(multiformat(RuleCatalogue.help(info).strip()));
     ReportingConfiguration config = new ReportingConfiguration();
     config.setLevel(ReportingConfiguration.Level.fromValue(level(info.severity(), info.kind()).value()));
     d.setDefaultConfiguration(config);

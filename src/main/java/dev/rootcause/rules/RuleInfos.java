@@ -35,8 +35,15 @@ public final class RuleInfos {
     check(languages.size() == Set.copyOf(languages).size(), where + ": a language is listed twice");
     check(layer == Layer.APP ? !languages.isEmpty() : languages.isEmpty(),
         where + ": an app rule names the languages it covers, and only an app rule does");
+    List<String> explains = List.of(spec.explains());
+    check(explains.isEmpty() || layer != Layer.RUNTIME, where + ": a runtime rule explains nothing");
+    for (String symptom : explains) {
+      check(isRuleId(symptom) && Layer.ofRuleId(symptom) == Layer.RUNTIME,
+          where + ": explains " + symptom + ", which is not a runtime rule id");
+    }
+    check(explains.size() == Set.copyOf(explains).size(), where + ": a symptom is listed twice");
     return new RuleInfo(spec.id(), layer, spec.severity(), spec.kind(), spec.summary(), spec.symptom(),
-        spec.fix(), List.copyOf(thresholds.values()), languages, ruleClass);
+        spec.fix(), List.copyOf(thresholds.values()), languages, explains, ruleClass);
   }
 
   /** {@code layer/kebab-case}: lower-case words of letters and digits, one hyphen between them. */

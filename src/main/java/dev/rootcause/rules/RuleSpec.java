@@ -41,6 +41,13 @@ public @interface RuleSpec {
    */
   AppFacts.Language[] languages() default {};
 
+  /**
+   * The {@code runtime/*} symptoms this rule's finding is the cause of when both share a subject:
+   * {@code diagnose --repo} joins the two into one finding at this rule's line. Only a rule that
+   * reads a repository (not a runtime rule) explains symptoms.
+   */
+  String[] explains() default {};
+
   /** Tunable limits, set per rule in {@code .rootcause.yaml} under {@code thresholds}. */
   Threshold[] thresholds() default {};
 

@@ -68,6 +68,61 @@ class DiagnoseCommandTest {
   }
 
   @Test
+  void withTheRepositoryASymptomIsToldAtTheLineToFix() {
+    Cli.Run run = Cli.run("diagnose", "--dump", BROKEN.toString(), "--as-of", BROKEN_AT.toString(),
+        "--repo", "examples/cloudmart", "--color", "never");
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(ExitCode.FINDINGS.code());
+    assertThat(run.out()).contains("CRITICAL  cross/image-not-built  Deployment production/"
+            + "notification-service container notification-service",
+        "at        k8s/07-notification-service.yaml:20:18",
+        "symptom   notification-service ImagePullBackOff on notification-service:v2.0",
+        "Deployment production/notification-service .spec.template.spec.containers"
+            + "{notification-service}.image  runtime/image-pull-back-off observed here",
+        "services/build-and-import.sh:13  builds notification-service:latest");
+    assertThat(run.out()).doesNotContain("runtime/image-pull-back-off  Deployment");
+  }
+
+  @Test
+  void theFirstScreenSaysWhatIsDownWhereTheUserPathBreaksAndWhatToFixFirst() {
+    Cli.Run broken = Cli.run("diagnose", "--dump", BROKEN.toString(), "--as-of",
+        BROKEN_AT.toString(), "--repo", "examples/cloudmart", "--color", "never");
+    Cli.Run fixed = Cli.run("diagnose", "--dump", FIXED.toString(), "--as-of",
+        "2025-02-11T17:30:00Z", "--color", "never");
+
+    // api-service (probe), database-service (crash loop) and notification-service (image) have no
+    // Ready pod; auth-service serves between OOM kills; the gateway's pods are fine, its Service
+    // selects none of them, and users come through it: it is where their path breaks first.
+    assertThat(broken.out()).startsWith(String.join("\n",
+        "Diagnosis: 3 of 6 workloads down, 1 degraded",
+        "  user path breaks at  Service production/gateway (LoadBalancer, reached from outside):"
+            + " no ready endpoint",
+        "                       Service production/api-service (ClusterIP): no ready endpoint",
+        "                       Service production/database-service (ClusterIP): no ready endpoint",
+        "                       and 1 more Service",
+        "  fix first            1. k8s/02-gateway.yaml:50:3  Service production/gateway"
+            + "  (k8s/service-selects-nothing)",
+        "                       2. k8s/07-notification-service.yaml:20:18  Deployment production/"
+            + "notification-service container notification-service  (cross/image-not-built)",
+        "                       3. "));
+    // The decoys of the fixed cluster (a pod Pending for two seconds, a low note) are not outages.
+    assertThat(fixed.out()).startsWith(String.join("\n",
+        "Diagnosis: 0 of 6 workloads down, 0 degraded",
+        "  user path breaks at  no Service: every one has a ready endpoint",
+        "  fix first            nothing at medium or above"));
+    // Only the text report has a first screen; json is the scan's schema.
+    assertThat(Cli.run("diagnose", "--dump", BROKEN.toString(), "--as-of", BROKEN_AT.toString(),
+        "--format", "json").out()).startsWith("{").doesNotContain("user path breaks");
+  }
+
+  @Test
+  void aRuleSaysWhichSymptomItExplains() {
+    Cli.Run run = Cli.run("rules", "cross/image-not-built");
+
+    assertThat(run.out()).contains("- Explains: `runtime/image-pull-back-off`");
+  }
+
+  @Test
   void theFixedClusterHasNothingAtMediumOrAbove() {
     Cli.Run run = Cli.run("diagnose", "--dump", FIXED.toString(), "--as-of",
         "2025-02-11T17:30:00Z", "--fail-on", "medium", "--color", "never");

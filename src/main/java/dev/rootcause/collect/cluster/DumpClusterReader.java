@@ -36,6 +36,8 @@ public final class DumpClusterReader implements ClusterReader {
   private final Instant asOf;
   private final String asOfSource;
   private final KubernetesSerialization serialization = new KubernetesSerialization();
+  private List<Pod> podsRead;
+  private String podsReadFor;
 
   private DumpClusterReader(Path root, Instant asOf, String asOfSource) {
     this.root = root;
@@ -121,6 +123,10 @@ public final class DumpClusterReader implements ClusterReader {
   }
 
   private List<Pod> podObjects(String namespace) throws ClusterReadException {
+    // pods() and objects() both need them: parsed once, not twice (tens of MB in a large dump).
+    if (podsRead != null && java.util.Objects.equals(podsReadFor, namespace)) {
+      return podsRead;
+    }
     List<Pod> out = new ArrayList<>();
     for (Path file : podFiles(namespace)) {
       for (Pod pod : only(Pod.class, read(file))) {
@@ -133,6 +139,8 @@ public final class DumpClusterReader implements ClusterReader {
         }
       }
     }
+    podsRead = out;
+    podsReadFor = namespace;
     return out;
   }
 

@@ -27,25 +27,149 @@ import java.util.Objects;
  * @param objects the specs, owners, events and Services read beside the pods ({@code diagnose});
  *     {@link ClusterObjects#NONE} when only pods and logs were read ({@code verify})
  */
-public record ClusterState(
-    String context,
-    String source,
-    String namespace,
-    Duration window,
-    boolean watched,
-    List<PodSnapshot> looks,
-    Instant logsSince,
-    List<ContainerLog> logs,
-    ClusterObjects objects)
-    implements Serializable {
+// A class rather than a record only to hold the lookup index, built once on first use: each rule
+// asks for the owner, events and log of every pod, and scanning the lists each time is quadratic
+// in a cluster of thousands of pods.
+public final class ClusterState implements Serializable {
+  private static final long serialVersionUID = 1L;
 
-  public ClusterState {
-    looks = List.copyOf(looks);
-    logs = List.copyOf(logs);
-    objects = objects == null ? ClusterObjects.NONE : objects;
+  private final String context;
+  private final String source;
+  private final String namespace;
+  private final Duration window;
+  private final boolean watched;
+  private final List<PodSnapshot> looks;
+  private final Instant logsSince;
+  private final List<ContainerLog> logs;
+  private final ClusterObjects objects;
+  private transient volatile Index index;
+
+  public ClusterState(String context, String source, String namespace, Duration window,
+      boolean watched, List<PodSnapshot> looks, Instant logsSince, List<ContainerLog> logs,
+      ClusterObjects objects) {
+    this.context = context;
+    this.source = source;
+    this.namespace = namespace;
+    this.window = window;
+    this.watched = watched;
+    this.looks = List.copyOf(looks);
+    this.logsSince = logsSince;
+    this.logs = List.copyOf(logs);
+    this.objects = objects == null ? ClusterObjects.NONE : objects;
     if (looks.isEmpty()) {
       throw new IllegalArgumentException("a cluster state needs at least one look");
     }
+  }
+
+  public String context() {
+    return context;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  public Duration window() {
+    return window;
+  }
+
+  public boolean watched() {
+    return watched;
+  }
+
+  public List<PodSnapshot> looks() {
+    return looks;
+  }
+
+  public Instant logsSince() {
+    return logsSince;
+  }
+
+  public List<ContainerLog> logs() {
+    return logs;
+  }
+
+  public ClusterObjects objects() {
+    return objects;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ClusterState c && watched == c.watched && looks.equals(c.looks)
+        && logs.equals(c.logs) && objects.equals(c.objects)
+        && Objects.equals(context, c.context) && Objects.equals(source, c.source)
+        && Objects.equals(namespace, c.namespace) && Objects.equals(window, c.window)
+        && Objects.equals(logsSince, c.logsSince);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(context, source, namespace, window, watched, looks, logsSince, logs,
+        objects);
+  }
+
+  @Override
+  public String toString() {
+    return "ClusterState[" + source + ", " + pods().size() + " pods, " + logs.size() + " logs]";
+  }
+
+  /** The pods' details, events and logs by pod, and the serving pods and their groups. */
+  private record Index(Map<String, PodDetail> details, Map<String, List<ClusterEvent>> events,
+      Map<String, List<ContainerLog>> logs, List<PodState> serving, List<PodGroup> groups,
+      Map<String, List<PodState>> servingByNamespace) {}
+
+  private static String key(String namespace, String pod) {
+    return namespace + "/" + pod;
+  }
+
+  private Index index() {
+    Index i = index;
+    if (i == null) {
+      synchronized (this) {
+        i = index;
+        if (i == null) {
+          i = buildIndex();
+          index = i;
+        }
+      }
+    }
+    return i;
+  }
+
+  private Index buildIndex() {
+    Map<String, PodDetail> details = new HashMap<>();
+    for (PodDetail d : objects.pods()) {
+      details.putIfAbsent(key(d.namespace(), d.pod()), d);
+    }
+    Map<String, List<ClusterEvent>> events = new HashMap<>();
+    for (ClusterEvent e : objects.events()) {
+      if ("Pod".equals(e.kind())) {
+        events.computeIfAbsent(key(e.namespace(), e.name()), k -> new ArrayList<>()).add(e);
+      }
+    }
+    Map<String, List<ContainerLog>> byPod = new HashMap<>();
+    for (ContainerLog l : logs) {
+      byPod.computeIfAbsent(l.pod() + "/" + l.container(), k -> new ArrayList<>()).add(l);
+    }
+    List<PodState> serving = pods().stream().filter(p -> !p.succeeded()).toList();
+    Map<String, List<PodState>> groups = new LinkedHashMap<>();
+    Map<String, ClusterLocation> owners = new HashMap<>();
+    for (PodState p : serving) {
+      PodDetail d = details.get(key(p.namespace(), p.name()));
+      ClusterLocation owner = fixTarget(p, d, null);
+      String k = owner.kind() + "/" + owner.namespace() + "/" + owner.name();
+      groups.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
+      owners.putIfAbsent(k, owner);
+    }
+    List<PodGroup> grouped = new ArrayList<>();
+    groups.forEach((k, pods) -> grouped.add(new PodGroup(owners.get(k), pods)));
+    Map<String, List<PodState>> byNamespace = new HashMap<>();
+    serving.forEach(p -> byNamespace.computeIfAbsent(p.namespace(), n -> new ArrayList<>()).add(p));
+    return new Index(details, events, byPod, serving, List.copyOf(grouped), byNamespace);
   }
 
   /** A state of pods and logs alone, as {@code verify} reads it. */
@@ -71,7 +195,7 @@ public record ClusterState(
 
   /** The pods at the last look that serve, i.e. not pods of finished Jobs. */
   public List<PodState> servingPods() {
-    return pods().stream().filter(p -> !p.succeeded()).toList();
+    return index().serving();
   }
 
   /** Every pod seen at any look, in the order first seen, each in the state last seen. */
@@ -160,12 +284,7 @@ public record ClusterState(
 
   /** The spec and owner of a pod, or null when they were not read. */
   public PodDetail detail(PodState pod) {
-    for (PodDetail d : objects.pods()) {
-      if (d.pod().equals(pod.name()) && Objects.equals(d.namespace(), pod.namespace())) {
-        return d;
-      }
-    }
-    return null;
+    return index().details().get(key(pod.namespace(), pod.name()));
   }
 
   /**
@@ -176,7 +295,10 @@ public record ClusterState(
    * @param podFieldPath the field under the pod spec ({@code .spec.containers{api}}), or null
    */
   public ClusterLocation fixTarget(PodState pod, String podFieldPath) {
-    PodDetail d = detail(pod);
+    return fixTarget(pod, detail(pod), podFieldPath);
+  }
+
+  private ClusterLocation fixTarget(PodState pod, PodDetail d, String podFieldPath) {
     if (d == null || d.ownerKind() == null) {
       return pod.at(podFieldPath);
     }
@@ -189,32 +311,18 @@ public record ClusterState(
    * seen: two replicas of one Deployment with the same symptom make one finding, not two.
    */
   public List<PodGroup> podGroups() {
-    Map<String, List<PodState>> groups = new LinkedHashMap<>();
-    Map<String, ClusterLocation> owners = new HashMap<>();
-    for (PodState p : servingPods()) {
-      ClusterLocation owner = fixTarget(p, null);
-      String key = owner.kind() + "/" + owner.namespace() + "/" + owner.name();
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
-      owners.putIfAbsent(key, owner);
-    }
-    List<PodGroup> out = new ArrayList<>();
-    groups.forEach((key, pods) -> out.add(new PodGroup(owners.get(key), pods)));
-    return out;
+    return index().groups();
   }
 
   /** The aggregated events about this pod, in the order read. */
   public List<ClusterEvent> events(PodState pod) {
-    return objects.events().stream()
-        .filter(e -> "Pod".equals(e.kind()) && e.name().equals(pod.name())
-            && Objects.equals(e.namespace(), pod.namespace()))
-        .toList();
+    return index().events().getOrDefault(key(pod.namespace(), pod.name()), List.of());
   }
 
   /** The log read for one container of one pod, or null when none was read. */
   public ContainerLog log(PodState pod, String container) {
-    return logs.stream()
-        .filter(l -> l.pod().equals(pod.name()) && l.container().equals(container)
-            && (l.namespace() == null || l.namespace().equals(pod.namespace())))
+    return index().logs().getOrDefault(pod.name() + "/" + container, List.of()).stream()
+        .filter(l -> l.namespace() == null || l.namespace().equals(pod.namespace()))
         .findFirst().orElse(null);
   }
 
@@ -225,6 +333,7 @@ public record ClusterState(
 
   /** The serving pods at the last look that a Service selects. */
   public List<PodState> selectedBy(ServiceState service) {
-    return servingPods().stream().filter(service::selects).toList();
+    return index().servingByNamespace().getOrDefault(service.namespace(), List.of()).stream()
+        .filter(service::selects).toList();
   }
 }

@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  */
 @RuleSpec(
     id = "cross/image-not-built",
+    explains = {"runtime/image-pull-back-off"},
     severity = Severity.CRITICAL,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Workload pulls a local image that no build, tag or import in the repository produces",

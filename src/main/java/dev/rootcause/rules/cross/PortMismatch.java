@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
  */
 @RuleSpec(
     id = "cross/port-mismatch",
+    explains = {"runtime/probe-failing"},
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Code, Dockerfile, container, probe and Service disagree on the port",

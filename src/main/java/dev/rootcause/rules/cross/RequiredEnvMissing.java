@@ -29,6 +29,7 @@ import java.util.Set;
  */
 @RuleSpec(
     id = "cross/required-env-missing",
+    explains = {"runtime/crash-loop-back-off"},
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Code requires an env var the container does not set",

@@ -18,6 +18,7 @@ import dev.rootcause.rules.RuleSpec;
  */
 @RuleSpec(
     id = "k8s/memory-limit-too-low",
+    explains = {"runtime/oom-killed"},
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Memory limit is below what the container's runtime needs to serve",

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 /** Seed 002: the api's liveness probe checked 8080; the container declared (and listened on) 3000. */
 @RuleSpec(
     id = "k8s/probe-port-not-exposed",
+    explains = {"runtime/probe-failing"},
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Probe checks a port the container does not declare",

@@ -14,6 +14,7 @@ import java.util.Map;
 /** Seed 002: the gateway Service selected {@code app: nginx-gateway}, its pods were {@code app: gateway}. */
 @RuleSpec(
     id = "k8s/service-selects-nothing",
+    explains = {"runtime/service-without-endpoints"},
     severity = Severity.CRITICAL,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Service selector matches no pod template in the manifests",

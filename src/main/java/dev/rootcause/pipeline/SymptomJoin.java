@@ -1,0 +1,179 @@
+package dev.rootcause.pipeline;
+
+import dev.rootcause.model.ClusterLocation;
+import dev.rootcause.model.Confidence;
+import dev.rootcause.model.Evidence;
+import dev.rootcause.model.Finding;
+import dev.rootcause.model.FindingKind;
+import dev.rootcause.model.Layer;
+import dev.rootcause.model.RuleInfo;
+import dev.rootcause.model.Severity;
+import dev.rootcause.model.SystemModel;
+import dev.rootcause.model.cluster.ClusterState;
+import dev.rootcause.model.cluster.ContainerLog;
+import dev.rootcause.model.cluster.LogCause;
+import dev.rootcause.model.cluster.LogLine;
+import dev.rootcause.model.cluster.PodState;
+import dev.rootcause.model.k8s.Container;
+import dev.rootcause.model.k8s.ObjectMeta;
+import dev.rootcause.model.k8s.Service;
+import dev.rootcause.model.k8s.Workload;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The merge step after the engine when a repository and a cluster were read together: a runtime
+ * symptom and the static finding that explains it (its rule's {@code explains}) on the same
+ * subject, the same workload and container, become one finding at the line to fix carrying the
+ * cluster's evidence. Findings that join nothing stay as they are.
+ */
+final class SymptomJoin {
+  private static final Pattern CONTAINER = Pattern.compile("containers\\{([^}]+)}");
+  private static final String CRASH_LOOP = "runtime/crash-loop-back-off";
+
+  /** What a finding is about: a manifest's object and, for a container's finding, the container. */
+  record Subject(String kind, String namespace, String name, String container) {
+    /** An unset manifest namespace is decided at apply time: it matches any. */
+    boolean sameAs(ClusterLocation at, String atContainer) {
+      return kind.equals(at.kind()) && name.equals(at.name())
+          && (namespace == null || namespace.equals(at.namespace()))
+          && Objects.equals(container, atContainer);
+    }
+  }
+
+  private final Map<String, Set<String>> explainedBy = new HashMap<>();
+  private final Map<String, Subject> subjects = new HashMap<>();
+
+  SymptomJoin(List<RuleInfo> catalogue, SystemModel repository) {
+    for (RuleInfo info : catalogue) {
+      for (String symptom : info.explains()) {
+        explainedBy.computeIfAbsent(symptom, s -> new HashSet<>()).add(info.id());
+      }
+    }
+    // Static rules name their subject as the object's display name and, for a container, its name.
+    for (Workload w : repository.workloads()) {
+      for (Container c : w.containers()) {
+        subjects.put(w.meta().displayName() + " container " + c.name(), subject(w.meta(), c.name()));
+      }
+    }
+    for (Service s : repository.services()) {
+      subjects.put(s.meta().displayName(), subject(s.meta(), null));
+    }
+  }
+
+  private static Subject subject(ObjectMeta meta, String container) {
+    return new Subject(meta.kind(), meta.namespace(), meta.name(), container);
+  }
+
+  /** The findings with each explained symptom joined to its cause, in the order given. */
+  List<Finding> join(List<Finding> findings, ClusterState cluster) {
+    Map<Finding, List<Finding>> causes = new IdentityHashMap<>();
+    Set<Finding> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Finding symptom : findings) {
+      if (symptom.layer() != Layer.RUNTIME || !(symptom.primary() instanceof ClusterLocation at)) {
+        continue;
+      }
+      Set<String> rules = explainedBy.getOrDefault(symptom.ruleId(), Set.of());
+      String container = container(at.fieldPath());
+      LogCause logCause = CRASH_LOOP.equals(symptom.ruleId())
+          ? logCause(cluster, at, container) : null;
+      List<Finding> found = new ArrayList<>();
+      for (Finding cause : findings) {
+        Subject s = subjects.get(cause.subject());
+        if (rules.contains(cause.ruleId()) && !used.contains(cause) && s != null
+            && s.sameAs(at, container)
+            && (!CRASH_LOOP.equals(symptom.ruleId()) || names(cause, logCause))) {
+          found.add(cause);
+        }
+      }
+      if (!found.isEmpty()) {
+        used.addAll(found);
+        causes.put(symptom, found);
+      }
+    }
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : findings) {
+      if (causes.containsKey(f)) {
+        out.add(merged(f, causes.get(f)));
+      } else if (!used.contains(f)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A crash loop is explained by a static finding only when the log's cause is what that finding
+   * names (the missing variable), not by any finding on the same container.
+   */
+  private static boolean names(Finding cause, LogCause logCause) {
+    if (logCause == null || logCause.subject() == null
+        || logCause.kind() != LogCause.Kind.MISSING_ENV) {
+      return false;
+    }
+    return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(logCause.subject())
+        + "(?![A-Za-z0-9_])").matcher(cause.message()).find();
+  }
+
+  /** The cause the last log of the symptom's container proves, as the crash-loop rule reads it. */
+  private static LogCause logCause(ClusterState cluster, ClusterLocation at, String container) {
+    if (cluster == null || container == null) {
+      return null;
+    }
+    for (PodState pod : cluster.pods()) {
+      ClusterLocation owner = cluster.fixTarget(pod, null);
+      if (!owner.kind().equals(at.kind()) || !owner.name().equals(at.name())
+          || !Objects.equals(owner.namespace(), at.namespace())) {
+        continue;
+      }
+      ContainerLog log = cluster.log(pod, container);
+      if (log != null) {
+        for (LogLine line : log.lines()) {
+          if (line.cause() != null) {
+            return line.cause();
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String container(String fieldPath) {
+    if (fieldPath == null) {
+      return null;
+    }
+    Matcher m = CONTAINER.matcher(fieldPath);
+    return m.find() ? m.group(1) : null;
+  }
+
+  /**
+   * One finding: the cause's rule, subject, message, line and fix; the symptom as observed; the
+   * cluster object and its evidence (the log line, the event) first among the related locations.
+   */
+  private static Finding merged(Finding symptom, List<Finding> causes) {
+    Finding cause = causes.get(0);
+    List<Evidence> related = new ArrayList<>();
+    related.add(new Evidence(symptom.primary(), symptom.ruleId() + " observed here"));
+    related.addAll(symptom.related());
+    related.addAll(cause.related());
+    Severity severity = symptom.severity();
+    Confidence confidence = Confidence.CERTAIN;
+    for (Finding c : causes) {
+      severity = c.severity().atLeast(severity) ? c.severity() : severity;
+      if (c != cause) {
+        related.add(new Evidence(c.primary(), c.ruleId() + ": " + c.message()));
+        related.addAll(c.related());
+      }
+    }
+    return new Finding(cause.ruleId(), severity, cause.subject(), symptom.message(),
+        cause.message(), cause.primary(), related, cause.fix(), confidence, FindingKind.ROOT_CAUSE);
+  }
+}
