@@ -454,7 +454,9 @@ public final class SystemModel {
       return Optional.of(
           new ImageSource(dockerfileOf(sameRepo).orElse(null), sameRepo, ImageSource.Basis.SAME_REPOSITORY));
     }
-    if (image.registry() != null) {
+    // An inferred link never contradicts the name the manifest gives: a public image is pulled,
+    // not built from a Dockerfile that happens to sit in a folder of the container's name.
+    if (image.registry() != null || WellKnownImages.isPublic(image)) {
       return Optional.empty();
     }
     String imageName = lastSegment(image.repository());
@@ -484,13 +486,29 @@ public final class SystemModel {
     return Optional.ofNullable(dockerfilesByPath.get(path));
   }
 
-  /** Whether every workload container pulling an image without registry pulls this same name. */
+  /**
+   * Whether this is the one image the repository's only Dockerfile can be building: the only local
+   * name pulled, or, when sidecars pull other local names, the only one a pod's main (first)
+   * container runs. A sidecar beside the app is the pulled one, not the one built here.
+   */
   private boolean isOnlyLocalImage(ImageRef image) {
-    return workloads.stream()
-        .flatMap(Workload::allContainers)
+    if (WellKnownImages.isPublic(image)) {
+      return false;
+    }
+    java.util.function.Predicate<ImageRef> local =
+        i -> i != null && i.registry() == null && !WellKnownImages.isPublic(i);
+    java.util.function.Predicate<ImageRef> same =
+        i -> i.normalizedRepository().equals(image.normalizedRepository());
+    if (workloads.stream().flatMap(Workload::allContainers).map(Container::image)
+        .filter(local).allMatch(same)) {
+      return true;
+    }
+    List<ImageRef> mains = workloads.stream()
+        .flatMap(w -> w.containers().stream().limit(1))
         .map(Container::image)
-        .filter(i -> i != null && i.registry() == null && !WellKnownImages.isPublic(i))
-        .allMatch(i -> i.normalizedRepository().equals(image.normalizedRepository()));
+        .filter(local)
+        .toList();
+    return !mains.isEmpty() && mains.stream().allMatch(same);
   }
 
   private static boolean folderMatches(String directory, String imageName, String containerName) {

@@ -107,7 +107,8 @@ public final class PortMismatch implements SystemRule {
     for (Service service : ctx.model().servicesSelecting(workload)) {
       for (ServicePort sp : service.ports()) {
         OptionalInt target = SystemModel.targetPortNumber(sp, container);
-        if (target.isEmpty() || target.getAsInt() == port || workload.containers().size() > 1) {
+        if (target.isEmpty() || target.getAsInt() == port
+            || declaredByAnother(workload, container, target.getAsInt())) {
           continue;
         }
         boolean declaredOrNothingDeclared = declared.isEmpty()
@@ -148,6 +149,13 @@ public final class PortMismatch implements SystemRule {
           .confidence(Confidence.LIKELY)
           .fix("Check which port the application binds and use it for both EXPOSE and containerPort.");
     }
+  }
+
+  /** Whether a sidecar in the pod declares the port: the Service reaches it, not the app. */
+  private static boolean declaredByAnother(Workload workload, Container container, int port) {
+    return workload.containers().stream()
+        .filter(c -> c != container)
+        .anyMatch(c -> c.ports().stream().anyMatch(p -> p.number() == port));
   }
 
   private static OptionalInt probePort(Container container, Probe probe) {
