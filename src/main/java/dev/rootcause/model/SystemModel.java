@@ -569,6 +569,25 @@ public final class SystemModel {
     return distinct == 1 ? Optional.of(resolved.get(0)) : Optional.empty();
   }
 
+  /**
+   * The port the code a Dockerfile packages listens on when no workload runs the image (compose,
+   * {@code docker run}): resolved through the image ENV, then the code's default; else empty.
+   */
+  public Optional<ListenPort> listenPort(Dockerfile dockerfile) {
+    Optional<AppFacts> app = appOf(dockerfile);
+    if (app.isEmpty() || app.get().listens().isEmpty()) {
+      return Optional.empty();
+    }
+    List<ListenPort> resolved = new ArrayList<>();
+    for (AppFacts.ListenPort listen : app.get().listens()) {
+      resolveListen(null, null, dockerfile, listen, Confidence.LIKELY).ifPresent(resolved::add);
+    }
+    boolean agree = resolved.size() == app.get().listens().size()
+        && resolved.stream().mapToInt(ListenPort::port).distinct().count() == 1;
+    return agree ? Optional.of(resolved.get(0)) : Optional.empty();
+  }
+
+  /** Resolves one listen site; a null container means the image runs as built, with no env added. */
   private Optional<ListenPort> resolveListen(
       Workload workload, Container container, Dockerfile dockerfile, AppFacts.ListenPort listen,
       Confidence confidence) {
@@ -583,7 +602,7 @@ public final class SystemModel {
     String var = listen.envVar();
     steps.add(new Evidence(listen.location(), "the app listens on $" + var
         + (listen.port() == null ? "" : " (default " + listen.port() + ")")));
-    Optional<EnvVar> env = container.envVar(var);
+    Optional<EnvVar> env = container == null ? Optional.empty() : container.envVar(var);
     if (env.isPresent()) {
       Optional<Integer> value = envValue(workload, env.get()).flatMap(SystemModel::parsePort);
       if (value.isEmpty()) {
@@ -606,7 +625,7 @@ public final class SystemModel {
         return Optional.of(new ListenPort(value.get(), confidence, steps));
       }
     }
-    if (container.envFrom().isEmpty() && listen.port() != null) {
+    if ((container == null || container.envFrom().isEmpty()) && listen.port() != null) {
       return Optional.of(new ListenPort(listen.port(), confidence, steps));
     }
     return Optional.empty(); // envFrom may set it, or no default: unknown
