@@ -1,3 +1,0 @@
-module github.com/acme/inventory-api
-
-go 1.22
