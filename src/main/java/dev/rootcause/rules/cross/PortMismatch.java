@@ -142,7 +142,9 @@ public final class PortMismatch implements SystemRule {
         if (declaredOrNothingDeclared && seen.add(sp.targetPortLocation())) {
           report(ctx, service.meta().displayName(), sp.targetPortLocation(), service.meta().displayName() + " port "
                   + sp.port() + " sends traffic to " + target.getAsInt() + ", but " + truth, app)
-              .fix("Set targetPort to " + port + " (or to the name of that containerPort).");
+              .fix("Set targetPort to " + port + declared.stream()
+                  .filter(p -> p.number() == port && p.name() != null)
+                  .map(p -> " (or to its name, '" + p.name() + "')").findFirst().orElse("") + ".");
         }
       }
     }
