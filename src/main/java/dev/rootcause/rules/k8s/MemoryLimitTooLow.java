@@ -1,20 +1,16 @@
 package dev.rootcause.rules.k8s;
 
+import dev.rootcause.model.MemoryAsked;
 import dev.rootcause.model.Runtime;
 import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.k8s.Container;
-import dev.rootcause.model.k8s.EnvVar;
 import dev.rootcause.model.k8s.Quantity;
 import dev.rootcause.model.k8s.ResourceSpec;
 import dev.rootcause.model.k8s.Workload;
 import dev.rootcause.rules.ContainerRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Seed 002: the auth service (Node.js) had a 64Mi limit and used about 80Mi under load, so it was
@@ -69,7 +65,7 @@ public final class MemoryLimitTooLow implements ContainerRule {
    * limit above 768Mi: the runtime lives beside its heap).
    */
   private static String fix(Container container, long atLeast) {
-    Allocation asked = allocation(container);
+    MemoryAsked asked = MemoryAsked.of(container).orElse(null);
     if (asked == null || asked.bytes() + asked.bytes() / 4 <= atLeast) {
       return "Raise limits.memory to at least " + Quantity.humanBytes(atLeast)
           + " (measure the peak under load and add headroom).";
@@ -78,42 +74,6 @@ public final class MemoryLimitTooLow implements ContainerRule {
     long mib = (need + (1 << 20) - 1) >> 20;
     return "Raise limits.memory to at least " + Quantity.humanBytes(mib << 20) + ": the container asks for "
         + asked.flag() + ", and the runtime needs room beside it (measure the peak under load).";
-  }
-
-  /** A memory size the command or its options ask for, as written, and in bytes. */
-  private record Allocation(String flag, long bytes) {}
-
-  private static final Pattern ASKS = Pattern.compile(
-      "-Xmx(\\d+)([kKmMgG]?)\\b|--max-old-space-size=(\\d+)|--vm-bytes[ =](\\d+)([kKmMgGbB]?)");
-
-  private static Allocation allocation(Container container) {
-    List<String> words = new ArrayList<>(container.command());
-    words.addAll(container.args());
-    for (EnvVar env : container.env()) {
-      if (env.value() != null) {
-        words.add(env.value().reveal());
-      }
-    }
-    Allocation largest = null;
-    Matcher m = ASKS.matcher(String.join(" ", words));
-    while (m.find()) {
-      long bytes = m.group(3) != null ? Long.parseLong(m.group(3)) << 20
-          : m.group(1) != null ? scaled(Long.parseLong(m.group(1)), m.group(2))
-          : scaled(Long.parseLong(m.group(4)), m.group(5));
-      if (largest == null || bytes > largest.bytes()) {
-        largest = new Allocation(m.group(), bytes);
-      }
-    }
-    return largest;
-  }
-
-  private static long scaled(long n, String unit) {
-    return switch (unit.toLowerCase(java.util.Locale.ROOT)) {
-      case "k" -> n << 10;
-      case "m" -> n << 20;
-      case "g" -> n << 30;
-      default -> n;
-    };
   }
 
   private static String threshold(Runtime runtime) {
