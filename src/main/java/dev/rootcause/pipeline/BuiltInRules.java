@@ -3,6 +3,7 @@ package dev.rootcause.pipeline;
 import dev.rootcause.rules.app.DevServerInProduction;
 import dev.rootcause.rules.app.HealthEndpointFails;
 import dev.rootcause.rules.app.JsonLoadsOnFile;
+import dev.rootcause.rules.app.ListensOnLoopback;
 import dev.rootcause.rules.app.OutboundCallWithoutTimeout;
 import dev.rootcause.rules.app.RandomFailureInjection;
 import dev.rootcause.rules.app.RetryWithoutBackoff;
@@ -57,6 +58,7 @@ public final class BuiltInRules {
         new DevServerInProduction(),
         new HealthEndpointFails(),
         new JsonLoadsOnFile(),
+        new ListensOnLoopback(),
         new OutboundCallWithoutTimeout(),
         new RandomFailureInjection(),
         new RetryWithoutBackoff(),
