@@ -57,7 +57,9 @@ public sealed interface Hazard extends Serializable {
    * A failure guarded by a dice roll: {@code condition} is the test on one line; {@code
    * conditionIsValue} when it is a bare value (a call or a name) rather than a comparison; {@code
    * failure} how the request fails; {@code probability} the share of requests that fail (null when
-   * not worked out), {@code rateEnvVar} the env var the rate is read from, if any.
+   * not worked out), {@code rateEnvVar} the env var the rate is read from, if any; {@code trigger}
+   * what decides: a dice roll, the clock ({@code time.time() % 10 < 3}), or a request counter
+   * ({@code ++count % 5 === 0}).
    */
   record RandomFailure(
       String route,
@@ -66,8 +68,25 @@ public sealed interface Hazard extends Serializable {
       boolean conditionIsValue,
       Failure failure,
       Double probability,
-      String rateEnvVar)
+      String rateEnvVar,
+      Trigger trigger)
       implements Hazard {
+    /** What makes the condition true on some requests and not others. */
+    public enum Trigger {
+      /** A random number. */
+      DICE,
+      /** The time of day: the same share of every window fails. */
+      CLOCK,
+      /** A count of requests: every n-th fails. */
+      COUNTER
+    }
+
+    /** A dice roll, the common case. */
+    public RandomFailure(String route, SourceLocation location, String condition,
+        boolean conditionIsValue, Failure failure, Double probability, String rateEnvVar) {
+      this(route, location, condition, conditionIsValue, failure, probability, rateEnvVar, Trigger.DICE);
+    }
+
     @Override
     public Kind kind() {
       return Kind.RANDOM_FAILURE;
