@@ -29,8 +29,10 @@ public final class RandomFailureInjection implements AppRule {
   public void check(AppFacts app, RuleContext ctx) {
     for (Hazard h : app.hazards()) {
       if (h instanceof Hazard.RandomFailure failure) {
-        ctx.report(h.location(), AppRules.onRouteSentence(h.route(), describe(failure)))
+        var finding = ctx.report(h.location(), AppRules.onRouteSentence(h.route(), describe(failure))
+                + AppRules.demoNote(h.route(), "failing"))
             .subject("app " + AppRules.name(app));
+        AppRules.demoSeverity(finding, h.route());
       }
     }
   }
