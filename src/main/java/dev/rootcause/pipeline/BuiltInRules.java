@@ -7,6 +7,7 @@ import dev.rootcause.rules.app.ListensOnLoopback;
 import dev.rootcause.rules.app.OutboundCallWithoutTimeout;
 import dev.rootcause.rules.app.RandomFailureInjection;
 import dev.rootcause.rules.app.RetryWithoutBackoff;
+import dev.rootcause.rules.app.ServeErrorIgnored;
 import dev.rootcause.rules.app.SleepInHandler;
 import dev.rootcause.rules.app.UnboundedGrowthInHandler;
 import dev.rootcause.rules.app.UnguardedSharedState;
@@ -62,6 +63,7 @@ public final class BuiltInRules {
         new OutboundCallWithoutTimeout(),
         new RandomFailureInjection(),
         new RetryWithoutBackoff(),
+        new ServeErrorIgnored(),
         new SleepInHandler(),
         new UnboundedGrowthInHandler(),
         new UnguardedSharedState(),

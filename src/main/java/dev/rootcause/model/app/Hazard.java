@@ -27,7 +27,8 @@ public sealed interface Hazard extends Serializable {
     UNGUARDED_SHARED_STATE,
     DEV_SERVER,
     JSON_LOADS_ON_FILE,
-    HEALTH_ALWAYS_FAILS
+    HEALTH_ALWAYS_FAILS,
+    SERVE_ERROR_IGNORED
   }
 
   /**
@@ -212,6 +213,24 @@ public sealed interface Hazard extends Serializable {
     @Override
     public Kind kind() {
       return Kind.HEALTH_ALWAYS_FAILS;
+    }
+  }
+
+  /**
+   * A server start whose error is dropped: {@code call} the call on one line ({@code
+   * http.ListenAndServe(":8080", nil)}); {@code inGoroutine} when it runs under {@code go}, so a
+   * failed bind leaves the process up and serving nothing.
+   */
+  record ServeErrorIgnored(SourceLocation location, String call, boolean inGoroutine)
+      implements Hazard {
+    @Override
+    public Kind kind() {
+      return Kind.SERVE_ERROR_IGNORED;
+    }
+
+    @Override
+    public String route() {
+      return null;
     }
   }
 }

@@ -218,7 +218,7 @@ class GoExtractorTest {
 
         func main() {
         \thttp.HandleFunc("/healthz", healthz)
-        \thttp.ListenAndServe(":8080", nil)
+        \tif err := http.ListenAndServe(":8080", nil); err != nil { panic(err) }
         }
         """);
 
@@ -259,7 +259,7 @@ class GoExtractorTest {
         func main() {
         \thttp.HandleFunc("/login", login)
         \thttp.HandleFunc("/logout", logout)
-        \thttp.ListenAndServe(":8080", nil)
+        \tif err := http.ListenAndServe(":8080", nil); err != nil { panic(err) }
         }
         """);
 
