@@ -536,11 +536,41 @@ public final class SystemModel {
         .min(Comparator.comparingInt(a -> a.root().length()));
   }
 
-  /** Application facts for the code a container runs, through its image's Dockerfile. */
+  /**
+   * Application facts for the code a container runs, through its image's Dockerfile; else code no
+   * Dockerfile packages that a public runtime image runs in a container named like its folder (a
+   * sidecar's script mounted into {@code python:3.12-slim}).
+   */
   public Optional<AppFacts> appOf(Container container) {
-    return imageSource(container)
-        .map(ImageSource::dockerfile)
-        .flatMap(d -> d == null ? Optional.empty() : appOf(d));
+    Optional<ImageSource> source = imageSource(container);
+    if (source.isPresent()) {
+      return source.map(ImageSource::dockerfile).flatMap(d -> d == null ? Optional.empty() : appOf(d));
+    }
+    return unpackagedAppOf(container);
+  }
+
+  private Optional<AppFacts> unpackagedAppOf(Container container) {
+    ImageRef image = container.image();
+    Optional<Runtime> runtime = image == null || !WellKnownImages.isPublic(image)
+        ? Optional.empty() : Runtime.ofImage(image.repository());
+    if (runtime.isEmpty()) {
+      return Optional.empty();
+    }
+    List<AppFacts> named = apps.stream()
+        .filter(a -> !a.root().isEmpty() && lastSegment(a.root()).equals(container.name()))
+        .filter(a -> runtimeOf(a.language()).equals(runtime))
+        .filter(a -> dockerfiles.stream().noneMatch(d -> appOf(d).map(a::equals).orElse(false)))
+        .toList();
+    return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+  }
+
+  private static Optional<Runtime> runtimeOf(AppFacts.Language language) {
+    return switch (language) {
+      case JAVASCRIPT, TYPESCRIPT -> Optional.of(Runtime.NODE);
+      case PYTHON -> Optional.of(Runtime.PYTHON);
+      case JAVA -> Optional.of(Runtime.JVM);
+      case GO -> Optional.of(Runtime.GO);
+    };
   }
 
   // ---- What runs inside a container -------------------------------------------------------
@@ -553,14 +583,15 @@ public final class SystemModel {
   public Optional<ListenPort> listenPort(Workload workload, Container container) {
     Optional<ImageSource> source = imageSource(container);
     Optional<AppFacts> app = appOf(container);
-    if (source.isEmpty() || app.isEmpty() || app.get().listens().isEmpty()) {
+    if (app.isEmpty() || app.get().listens().isEmpty()) {
       return Optional.empty();
     }
-    Confidence confidence = source.get().confidence();
+    // Code joined by its folder's name, not by an image build, is a likely link, not a certain one.
+    Confidence confidence = source.map(ImageSource::confidence).orElse(Confidence.LIKELY);
+    Dockerfile dockerfile = source.map(ImageSource::dockerfile).orElse(null);
     List<ListenPort> resolved = new ArrayList<>();
     for (AppFacts.ListenPort listen : app.get().listens()) {
-      resolveListen(workload, container, source.get().dockerfile(), listen, confidence)
-          .ifPresent(resolved::add);
+      resolveListen(workload, container, dockerfile, listen, confidence).ifPresent(resolved::add);
     }
     if (resolved.size() != app.get().listens().size()) {
       return Optional.empty();
