@@ -21,7 +21,7 @@ import java.util.Set;
     summary = "Server in a container listens on 127.0.0.1 only",
     symptom = "connection refused from probes, the Service and published ports, while curl inside the container works",
     fix = "Bind to 0.0.0.0 (all interfaces) in the container.",
-    languages = {Language.PYTHON, Language.JAVASCRIPT, Language.GO})
+    languages = {Language.PYTHON, Language.JAVASCRIPT, Language.GO, Language.JAVA})
 public final class ListensOnLoopback implements AppRule {
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
 
