@@ -493,7 +493,9 @@ public final class SystemModel {
       return Optional.of(
           new ImageSource(dockerfileOf(sameRepo).orElse(null), sameRepo, ImageSource.Basis.SAME_REPOSITORY));
     }
-    if (image.registry() != null) {
+    // An inferred link never contradicts the name the manifest gives: a public image is pulled,
+    // not built from a Dockerfile that happens to sit in a folder of the container's name.
+    if (image.registry() != null || WellKnownImages.isPublic(image)) {
       return Optional.empty();
     }
     String imageName = lastSegment(image.repository());
@@ -523,13 +525,29 @@ public final class SystemModel {
     return Optional.ofNullable(dockerfilesByPath.get(path));
   }
 
-  /** Whether every workload container pulling an image without registry pulls this same name. */
+  /**
+   * Whether this is the one image the repository's only Dockerfile can be building: the only local
+   * name pulled, or, when sidecars pull other local names, the only one a pod's main (first)
+   * container runs. A sidecar beside the app is the pulled one, not the one built here.
+   */
   private boolean isOnlyLocalImage(ImageRef image) {
-    return workloads.stream()
-        .flatMap(Workload::allContainers)
+    if (WellKnownImages.isPublic(image)) {
+      return false;
+    }
+    java.util.function.Predicate<ImageRef> local =
+        i -> i != null && i.registry() == null && !WellKnownImages.isPublic(i);
+    java.util.function.Predicate<ImageRef> same =
+        i -> i.normalizedRepository().equals(image.normalizedRepository());
+    if (workloads.stream().flatMap(Workload::allContainers).map(Container::image)
+        .filter(local).allMatch(same)) {
+      return true;
+    }
+    List<ImageRef> mains = workloads.stream()
+        .flatMap(w -> w.containers().stream().limit(1))
         .map(Container::image)
-        .filter(i -> i != null && i.registry() == null && !WellKnownImages.isPublic(i))
-        .allMatch(i -> i.normalizedRepository().equals(image.normalizedRepository()));
+        .filter(local)
+        .toList();
+    return !mains.isEmpty() && mains.stream().allMatch(same);
   }
 
   private static boolean folderMatches(String directory, String imageName, String containerName) {
@@ -557,11 +575,41 @@ public final class SystemModel {
         .min(Comparator.comparingInt(a -> a.root().length()));
   }
 
-  /** Application facts for the code a container runs, through its image's Dockerfile. */
+  /**
+   * Application facts for the code a container runs, through its image's Dockerfile; else code no
+   * Dockerfile packages that a public runtime image runs in a container named like its folder (a
+   * sidecar's script mounted into {@code python:3.12-slim}).
+   */
   public Optional<AppFacts> appOf(Container container) {
-    return imageSource(container)
-        .map(ImageSource::dockerfile)
-        .flatMap(d -> d == null ? Optional.empty() : appOf(d));
+    Optional<ImageSource> source = imageSource(container);
+    if (source.isPresent()) {
+      return source.map(ImageSource::dockerfile).flatMap(d -> d == null ? Optional.empty() : appOf(d));
+    }
+    return unpackagedAppOf(container);
+  }
+
+  private Optional<AppFacts> unpackagedAppOf(Container container) {
+    ImageRef image = container.image();
+    Optional<Runtime> runtime = image == null || !WellKnownImages.isPublic(image)
+        ? Optional.empty() : Runtime.ofImage(image.repository());
+    if (runtime.isEmpty()) {
+      return Optional.empty();
+    }
+    List<AppFacts> named = apps.stream()
+        .filter(a -> !a.root().isEmpty() && lastSegment(a.root()).equals(container.name()))
+        .filter(a -> runtimeOf(a.language()).equals(runtime))
+        .filter(a -> dockerfiles.stream().noneMatch(d -> appOf(d).map(a::equals).orElse(false)))
+        .toList();
+    return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+  }
+
+  private static Optional<Runtime> runtimeOf(AppFacts.Language language) {
+    return switch (language) {
+      case JAVASCRIPT, TYPESCRIPT -> Optional.of(Runtime.NODE);
+      case PYTHON -> Optional.of(Runtime.PYTHON);
+      case JAVA -> Optional.of(Runtime.JVM);
+      case GO -> Optional.of(Runtime.GO);
+    };
   }
 
   // ---- What runs inside a container -------------------------------------------------------
@@ -574,14 +622,15 @@ public final class SystemModel {
   public Optional<ListenPort> listenPort(Workload workload, Container container) {
     Optional<ImageSource> source = imageSource(container);
     Optional<AppFacts> app = appOf(container);
-    if (source.isEmpty() || app.isEmpty() || app.get().listens().isEmpty()) {
+    if (app.isEmpty() || app.get().listens().isEmpty()) {
       return Optional.empty();
     }
-    Confidence confidence = source.get().confidence();
+    // Code joined by its folder's name, not by an image build, is a likely link, not a certain one.
+    Confidence confidence = source.map(ImageSource::confidence).orElse(Confidence.LIKELY);
+    Dockerfile dockerfile = source.map(ImageSource::dockerfile).orElse(null);
     List<ListenPort> resolved = new ArrayList<>();
     for (AppFacts.ListenPort listen : app.get().listens()) {
-      resolveListen(workload, container, source.get().dockerfile(), listen, confidence)
-          .ifPresent(resolved::add);
+      resolveListen(workload, container, dockerfile, listen, confidence).ifPresent(resolved::add);
     }
     if (resolved.size() != app.get().listens().size()) {
       return Optional.empty();
@@ -590,6 +639,25 @@ public final class SystemModel {
     return distinct == 1 ? Optional.of(resolved.get(0)) : Optional.empty();
   }
 
+  /**
+   * The port the code a Dockerfile packages listens on when no workload runs the image (compose,
+   * {@code docker run}): resolved through the image ENV, then the code's default; else empty.
+   */
+  public Optional<ListenPort> listenPort(Dockerfile dockerfile) {
+    Optional<AppFacts> app = appOf(dockerfile);
+    if (app.isEmpty() || app.get().listens().isEmpty()) {
+      return Optional.empty();
+    }
+    List<ListenPort> resolved = new ArrayList<>();
+    for (AppFacts.ListenPort listen : app.get().listens()) {
+      resolveListen(null, null, dockerfile, listen, Confidence.LIKELY).ifPresent(resolved::add);
+    }
+    boolean agree = resolved.size() == app.get().listens().size()
+        && resolved.stream().mapToInt(ListenPort::port).distinct().count() == 1;
+    return agree ? Optional.of(resolved.get(0)) : Optional.empty();
+  }
+
+  /** Resolves one listen site; a null container means the image runs as built, with no env added. */
   private Optional<ListenPort> resolveListen(
       Workload workload, Container container, Dockerfile dockerfile, AppFacts.ListenPort listen,
       Confidence confidence) {
@@ -604,7 +672,7 @@ public final class SystemModel {
     String var = listen.envVar();
     steps.add(new Evidence(listen.location(), "the app listens on $" + var
         + (listen.port() == null ? "" : " (default " + listen.port() + ")")));
-    Optional<EnvVar> env = container.envVar(var);
+    Optional<EnvVar> env = container == null ? Optional.empty() : container.envVar(var);
     if (env.isPresent()) {
       Optional<Integer> value = envValue(workload, env.get()).flatMap(SystemModel::parsePort);
       if (value.isEmpty()) {
@@ -627,7 +695,7 @@ public final class SystemModel {
         return Optional.of(new ListenPort(value.get(), confidence, steps));
       }
     }
-    if (container.envFrom().isEmpty() && listen.port() != null) {
+    if ((container == null || container.envFrom().isEmpty()) && listen.port() != null) {
       return Optional.of(new ListenPort(listen.port(), confidence, steps));
     }
     return Optional.empty(); // envFrom may set it, or no default: unknown

@@ -3,9 +3,11 @@ package dev.rootcause.pipeline;
 import dev.rootcause.rules.app.DevServerInProduction;
 import dev.rootcause.rules.app.HealthEndpointFails;
 import dev.rootcause.rules.app.JsonLoadsOnFile;
+import dev.rootcause.rules.app.ListensOnLoopback;
 import dev.rootcause.rules.app.OutboundCallWithoutTimeout;
 import dev.rootcause.rules.app.RandomFailureInjection;
 import dev.rootcause.rules.app.RetryWithoutBackoff;
+import dev.rootcause.rules.app.ServeErrorIgnored;
 import dev.rootcause.rules.app.SleepInHandler;
 import dev.rootcause.rules.app.UnboundedGrowthInHandler;
 import dev.rootcause.rules.app.UnguardedSharedState;
@@ -76,9 +78,11 @@ public final class BuiltInRules {
         new DevServerInProduction(),
         new HealthEndpointFails(),
         new JsonLoadsOnFile(),
+        new ListensOnLoopback(),
         new OutboundCallWithoutTimeout(),
         new RandomFailureInjection(),
         new RetryWithoutBackoff(),
+        new ServeErrorIgnored(),
         new SleepInHandler(),
         new UnboundedGrowthInHandler(),
         new UnguardedSharedState(),

@@ -48,7 +48,9 @@ public final class AppAssembler {
         dockerfiles.stream().collect(Collectors.groupingBy(Dockerfile::directory));
     Map<String, List<SourceFacts>> byRoot = new TreeMap<>();
     for (SourceFacts f : files.stream().sorted(Comparator.comparing(SourceFacts::path)).toList()) {
-      byRoot.computeIfAbsent(root(f.path(), dockerDirs, manifestDirs), r -> new ArrayList<>()).add(f);
+      String root = root(f.path(), dockerDirs, manifestDirs);
+      String own = ownProject(f.path(), root, manifestDirs, dockerfilesByDir.getOrDefault(root, List.of()));
+      byRoot.computeIfAbsent(own != null ? own : root, r -> new ArrayList<>()).add(f);
     }
     List<AppFacts> apps = new ArrayList<>();
     List<HostReference> hosts = new ArrayList<>();
@@ -85,6 +87,39 @@ public final class AppAssembler {
       }
     }
     return dir;
+  }
+
+  /**
+   * The project folder of a file below its Dockerfile's folder that the Dockerfile never copies by
+   * name (a sidecar's code, a tool with its own manifest): that code runs somewhere else, so it is
+   * an application of its own, not part of the image. Null when the file belongs to the image.
+   */
+  static String ownProject(String path, String root, Set<String> manifestDirs, List<Dockerfile> dockerfiles) {
+    if (dockerfiles.isEmpty()) {
+      return null;
+    }
+    String project = null;
+    for (String d = parent(path); !d.equals(root) && !d.isEmpty(); d = parent(d)) {
+      if (manifestDirs.contains(d)) {
+        project = d;
+        break;
+      }
+    }
+    if (project == null) {
+      return null;
+    }
+    String inContext = root.isEmpty() ? project : project.substring(root.length() + 1);
+    List<String> sources = dockerfiles.stream()
+        .flatMap(d -> d.stages().stream())
+        .flatMap(st -> st.copies().stream())
+        .filter(c -> c.from() == null)
+        .flatMap(c -> c.sources().stream())
+        .map(src -> src.replaceFirst("^\\./", "").replaceFirst("/+$", ""))
+        .toList();
+    // A Dockerfile that copies nothing from its context tells nothing about what it leaves out.
+    boolean copied = sources.isEmpty() || sources.stream().anyMatch(src -> src.equals(".") || src.isEmpty() || inContext.equals(src)
+            || inContext.startsWith(src + "/") || src.startsWith(inContext + "/"));
+    return copied ? null : project;
   }
 
   private static String parent(String path) {

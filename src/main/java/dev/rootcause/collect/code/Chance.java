@@ -1,10 +1,29 @@
 package dev.rootcause.collect.code;
 
+import dev.rootcause.model.app.Hazard;
+
 /**
- * How likely a dice-roll condition in code is to be true ({@code random.random() < 0.3}, {@code
+ * How likely a dice-roll, clock or counter condition in code is to be true ({@code random.random() < 0.3}, {@code
  * Math.floor(Math.random() * 4) === 0}), and the env var the rate is read from, if any.
  */
-public record Chance(double probability, String envVar) {
+public record Chance(double probability, String envVar, Hazard.RandomFailure.Trigger trigger) {
+
+  public Chance(double probability, String envVar) {
+    this(probability, envVar, Hazard.RandomFailure.Trigger.DICE);
+  }
+
+  /**
+   * {@code value % modulus op k} where the value is the clock or a request counter: the share of
+   * the residues that satisfy it (a clock in seconds spends equal time on each residue).
+   */
+  public static Chance periodic(
+      long modulus, String op, long k, boolean valueOnLeft, Hazard.RandomFailure.Trigger trigger) {
+    if (modulus < 2) {
+      return null;
+    }
+    Chance share = dice(0, modulus - 1, op, k, valueOnLeft);
+    return share == null ? null : new Chance(share.probability(), null, trigger);
+  }
 
   /** A rate written as a number ("0.5"), or null when it is not one. */
   public static Chance parse(String number, String envVar) {
@@ -16,7 +35,7 @@ public record Chance(double probability, String envVar) {
   }
 
   public Chance not() {
-    return new Chance(1 - probability, envVar);
+    return new Chance(1 - probability, envVar, trigger);
   }
 
   /**
@@ -29,7 +48,7 @@ public record Chance(double probability, String envVar) {
     }
     double t = Math.max(0, Math.min(1, threshold.probability()));
     boolean below = rollOnLeft == op.startsWith("<");
-    return new Chance(below ? t : 1 - t, threshold.envVar());
+    return new Chance(below ? t : 1 - t, threshold.envVar(), threshold.trigger());
   }
 
   /**

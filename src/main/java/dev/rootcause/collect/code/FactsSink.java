@@ -61,8 +61,9 @@ public final class FactsSink {
     envReads.add(new AppFacts.EnvRead(name, required, defaultValue, at(at)));
   }
 
-  public void call(String url, String envVar, boolean hasTimeout, Node at) {
-    calls.add(new AppFacts.OutboundCall(url, envVar, hasTimeout, at(at)));
+  /** An outbound call by {@code client} (requests, axios, fetch...; its default timeout differs). */
+  public void call(String url, String envVar, boolean hasTimeout, Node at, String client) {
+    calls.add(new AppFacts.OutboundCall(url, envVar, hasTimeout, at(at), client));
   }
 
   /** A hazard, once per kind and place (a helper reached from two handlers is reported once). */

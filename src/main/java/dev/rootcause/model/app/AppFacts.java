@@ -70,6 +70,11 @@ public record AppFacts(
 
   /** An outbound call: a URL literal or the env var it comes from, and whether it has a timeout. */
   public record OutboundCall(
-      String url, String envVar, boolean hasTimeout, SourceLocation location)
-      implements java.io.Serializable {}
+      String url, String envVar, boolean hasTimeout, SourceLocation location, String client)
+      implements java.io.Serializable {
+    /** A call by a client the reader does not name. */
+    public OutboundCall(String url, String envVar, boolean hasTimeout, SourceLocation location) {
+      this(url, envVar, hasTimeout, location, null);
+    }
+  }
 }

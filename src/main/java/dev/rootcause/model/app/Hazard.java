@@ -27,7 +27,8 @@ public sealed interface Hazard extends Serializable {
     UNGUARDED_SHARED_STATE,
     DEV_SERVER,
     JSON_LOADS_ON_FILE,
-    HEALTH_ALWAYS_FAILS
+    HEALTH_ALWAYS_FAILS,
+    SERVE_ERROR_IGNORED
   }
 
   /**
@@ -57,7 +58,9 @@ public sealed interface Hazard extends Serializable {
    * A failure guarded by a dice roll: {@code condition} is the test on one line; {@code
    * conditionIsValue} when it is a bare value (a call or a name) rather than a comparison; {@code
    * failure} how the request fails; {@code probability} the share of requests that fail (null when
-   * not worked out), {@code rateEnvVar} the env var the rate is read from, if any.
+   * not worked out), {@code rateEnvVar} the env var the rate is read from, if any; {@code trigger}
+   * what decides: a dice roll, the clock ({@code time.time() % 10 < 3}), or a request counter
+   * ({@code ++count % 5 === 0}).
    */
   record RandomFailure(
       String route,
@@ -66,8 +69,25 @@ public sealed interface Hazard extends Serializable {
       boolean conditionIsValue,
       Failure failure,
       Double probability,
-      String rateEnvVar)
+      String rateEnvVar,
+      Trigger trigger)
       implements Hazard {
+    /** What makes the condition true on some requests and not others. */
+    public enum Trigger {
+      /** A random number. */
+      DICE,
+      /** The time of day: the same share of every window fails. */
+      CLOCK,
+      /** A count of requests: every n-th fails. */
+      COUNTER
+    }
+
+    /** A dice roll, the common case. */
+    public RandomFailure(String route, SourceLocation location, String condition,
+        boolean conditionIsValue, Failure failure, Double probability, String rateEnvVar) {
+      this(route, location, condition, conditionIsValue, failure, probability, rateEnvVar, Trigger.DICE);
+    }
+
     @Override
     public Kind kind() {
       return Kind.RANDOM_FAILURE;
@@ -193,6 +213,24 @@ public sealed interface Hazard extends Serializable {
     @Override
     public Kind kind() {
       return Kind.HEALTH_ALWAYS_FAILS;
+    }
+  }
+
+  /**
+   * A server start whose error is dropped: {@code call} the call on one line ({@code
+   * http.ListenAndServe(":8080", nil)}); {@code inGoroutine} when it runs under {@code go}, so a
+   * failed bind leaves the process up and serving nothing.
+   */
+  record ServeErrorIgnored(SourceLocation location, String call, boolean inGoroutine)
+      implements Hazard {
+    @Override
+    public Kind kind() {
+      return Kind.SERVE_ERROR_IGNORED;
+    }
+
+    @Override
+    public String route() {
+      return null;
     }
   }
 }

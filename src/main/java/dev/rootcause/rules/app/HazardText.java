@@ -19,6 +19,7 @@ public final class HazardText {
       case Hazard.DevServer h -> DevServerInProduction.describe(h);
       case Hazard.JsonLoadsOnFile h -> JsonLoadsOnFile.describe(h);
       case Hazard.HealthAlwaysFails h -> HealthEndpointFails.describe(h);
+      case Hazard.ServeErrorIgnored h -> ServeErrorIgnored.describe(h);
     };
   }
 }

@@ -24,8 +24,10 @@ public final class SleepInHandler implements AppRule {
   public void check(AppFacts app, RuleContext ctx) {
     for (Hazard h : app.hazards()) {
       if (h instanceof Hazard.Sleep sleep) {
-        ctx.report(h.location(), AppRules.onRouteSentence(h.route(), describe(sleep)))
+        var finding = ctx.report(h.location(), AppRules.onRouteSentence(h.route(), describe(sleep))
+                + AppRules.demoNote(h.route(), "slow"))
             .subject("app " + AppRules.name(app));
+        AppRules.demoSeverity(finding, h.route());
       }
     }
   }

@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * Seed 000: the app listened on 8080 while the Dockerfile exposed 80, the Deployment declared 80
  * and the probe checked 80. The port the code really binds is the truth; every artifact that
  * names another port for the same process is reported where it must change. Without application
- * facts, EXPOSE and containerPort are compared with each other.
+ * facts, EXPOSE and containerPort are compared with each other; with no workload running an image,
+ * its EXPOSE is compared with the code it packages.
  */
 @RuleSpec(
     id = "cross/port-mismatch",
@@ -59,6 +60,31 @@ public final class PortMismatch implements SystemRule {
       } else {
         exposeVersusContainerPort(ctx, workload, container, reported);
       }
+    }
+    for (var dockerfile : model.dockerfiles()) {
+      if (model.containersRunning(dockerfile).isEmpty()) {
+        model.listenPort(dockerfile).ifPresent(app -> exposeVersusCode(ctx, dockerfile, app, reported));
+      }
+    }
+  }
+
+  /** No workload runs the image (compose, docker run): its EXPOSE still names the code's port. */
+  private void exposeVersusCode(
+      RuleContext ctx, dev.rootcause.model.docker.Dockerfile dockerfile, ListenPort app,
+      Set<Location> seen) {
+    var stage = dockerfile.finalStage();
+    if (stage.isEmpty()) {
+      return;
+    }
+    List<Stage.Expose> exposes = stage.get().exposes().stream().filter(e -> e.port() != null).toList();
+    if (exposes.isEmpty() || exposes.stream().anyMatch(e -> e.port() == app.port())) {
+      return;
+    }
+    Stage.Expose e = exposes.get(0);
+    if (seen.add(e.location())) {
+      report(ctx, dockerfile.path(), e.location(),
+              "EXPOSE " + e.port() + ", but the app listens on " + app.port(), app)
+          .fix("Change it to EXPOSE " + app.port() + ", and publish that port (docker run -p, compose ports).");
     }
   }
 
@@ -108,7 +134,8 @@ public final class PortMismatch implements SystemRule {
     for (Service service : ctx.model().servicesSelecting(workload)) {
       for (ServicePort sp : service.ports()) {
         OptionalInt target = SystemModel.targetPortNumber(sp, container);
-        if (target.isEmpty() || target.getAsInt() == port || workload.containers().size() > 1) {
+        if (target.isEmpty() || target.getAsInt() == port
+            || declaredByAnother(workload, container, target.getAsInt())) {
           continue;
         }
         boolean declaredOrNothingDeclared = declared.isEmpty()
@@ -116,7 +143,9 @@ public final class PortMismatch implements SystemRule {
         if (declaredOrNothingDeclared && seen.add(sp.targetPortLocation())) {
           report(ctx, service.meta().displayName(), sp.targetPortLocation(), service.meta().displayName() + " port "
                   + sp.port() + " sends traffic to " + target.getAsInt() + ", but " + truth, app)
-              .fix("Set targetPort to " + port + " (or to the name of that containerPort).");
+              .fix("Set targetPort to " + port + declared.stream()
+                  .filter(p -> p.number() == port && p.name() != null)
+                  .map(p -> " (or to its name, '" + p.name() + "')").findFirst().orElse("") + ".");
         }
       }
     }
@@ -149,6 +178,13 @@ public final class PortMismatch implements SystemRule {
           .confidence(Confidence.LIKELY)
           .fix("Check which port the application binds and use it for both EXPOSE and containerPort.");
     }
+  }
+
+  /** Whether a sidecar in the pod declares the port: the Service reaches it, not the app. */
+  private static boolean declaredByAnother(Workload workload, Container container, int port) {
+    return workload.containers().stream()
+        .filter(c -> c != container)
+        .anyMatch(c -> c.ports().stream().anyMatch(p -> p.number() == port));
   }
 
   private static OptionalInt probePort(Container container, Probe probe) {

@@ -1,5 +1,6 @@
 package dev.rootcause.rules.k8s;
 
+import dev.rootcause.model.MemoryAsked;
 import dev.rootcause.model.Runtime;
 import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
@@ -57,8 +58,23 @@ public final class MemoryLimitTooLow implements ContainerRule {
             + " container; " + r.title() + " services need at least " + floorMiB + "Mi to serve")
         .related(runtime.get().location(), r.title() + " runtime: " + runtime.get().basis())
         .confidence(runtime.get().confidence())
-        .fix("Raise limits.memory to at least " + Quantity.humanBytes(Math.max(floor, bytes * 2))
-            + " (measure the peak under load and add headroom).");
+        .fix(fix(container, Math.max(floor, bytes * 2)));
+  }
+
+  /**
+   * The raise, never below what the container's own command asks for (a heap of -Xmx768m needs a
+   * limit above 768Mi: the runtime lives beside its heap).
+   */
+  private static String fix(Container container, long atLeast) {
+    MemoryAsked asked = MemoryAsked.of(container).orElse(null);
+    if (asked == null || asked.bytes() + asked.bytes() / 4 <= atLeast) {
+      return "Raise limits.memory to at least " + Quantity.humanBytes(atLeast)
+          + " (measure the peak under load and add headroom).";
+    }
+    long need = asked.bytes() + asked.bytes() / 4;
+    long mib = (need + (1 << 20) - 1) >> 20;
+    return "Raise limits.memory to at least " + Quantity.humanBytes(mib << 20) + ": the container asks for "
+        + asked.flag() + ", and the runtime needs room beside it (measure the peak under load).";
   }
 
   private static String threshold(Runtime runtime) {

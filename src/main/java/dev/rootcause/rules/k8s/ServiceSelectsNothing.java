@@ -40,8 +40,11 @@ public final class ServiceSelectsNothing implements ServiceRule {
         "selector " + service.selector() + " matches no pods; " + closest.meta().displayName()
             + " pods are labelled " + labels(closest.podLabels()));
     finding.related(closest.podLabelsLocation(), "pod template labels " + labels(closest.podLabels()));
-    String key = service.selector().matchLabels().keySet().stream()
-        .filter(closest.podLabels()::containsKey).findFirst().orElse(null);
+    // The key to change is one whose value differs, not one that already matches.
+    String key = service.selector().matchLabels().entrySet().stream()
+        .filter(e -> closest.podLabels().containsKey(e.getKey())
+            && !closest.podLabels().get(e.getKey()).equals(e.getValue()))
+        .map(Map.Entry::getKey).findFirst().orElse(null);
     if (key != null) {
       finding.fix("Change the selector to " + key + ": " + closest.podLabels().get(key)
           + " (or relabel the pods " + key + ": " + service.selector().matchLabels().get(key) + ").");

@@ -95,6 +95,6 @@ final class GoOutbound {
         }
       }
     }
-    file.out.call(new OutboundCall(url, envVar, timeout, file.out.at(call)));
+    file.out.call(new OutboundCall(url, envVar, timeout, file.out.at(call), "go-http"));
   }
 }

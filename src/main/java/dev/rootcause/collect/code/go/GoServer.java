@@ -6,10 +6,12 @@ import static dev.rootcause.collect.code.Expressions.textOf;
 import static dev.rootcause.collect.code.Expressions.unparen;
 
 import dev.rootcause.collect.code.Numbers;
+import dev.rootcause.collect.code.Snippets;
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.app.AppFacts.ListenPort;
 import dev.rootcause.model.app.AppFacts.Route;
+import dev.rootcause.model.app.Hazard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,10 +73,28 @@ final class GoServer {
       case SERVER -> {
         if (method.equals("ListenAndServe") || method.equals("ListenAndServeTLS")) {
           readServerListen(call, receiver);
+          readIgnoredError(call);
         }
       }
       case CLIENT -> file.clients.readClientCall(call, method, receiver);
       default -> { }
+    }
+  }
+
+  /**
+   * A serve call whose returned error nobody reads: a bare statement, {@code go ...}, or {@code _ =
+   * ...}. {@code http.ErrServerClosed} after Shutdown is the one error a program may drop, but only
+   * a program that calls Shutdown, which checks the error to tell them apart.
+   */
+  private void readIgnoredError(Node call) {
+    Node parent = call.parent();
+    boolean dropped = parent != null && (parent.is("expression_statement") || parent.is("go_statement")
+        || parent.is("expression_list") && parent.parent() != null
+            && parent.parent().is("assignment_statement")
+            && textOf(parent.parent().child("left")).equals("_"));
+    if (dropped) {
+      file.out.hazard(new Hazard.ServeErrorIgnored(file.out.at(call),
+          Snippets.of(call), parent.is("go_statement")));
     }
   }
 
@@ -88,6 +108,7 @@ final class GoServer {
             if (addr != null) {
               file.out.listen(listenAt(addr, file.values.evaluate(addr, 0)));
             }
+            readIgnoredError(call);
           }
           case "Get", "Head", "Post", "PostForm" ->
               file.clients.outbound(call, argument(call, 0), false);

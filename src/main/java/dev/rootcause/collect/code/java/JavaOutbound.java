@@ -93,7 +93,7 @@ final class JavaOutbound {
     JavaFile.Val uriValue = uri == null ? new JavaFile.Val("", null, null) : file.evaluate(uri, 0);
     JavaFile.Val url = JavaFile.concat(baseValue, uriValue);
     file.out.call(new OutboundCall(url.literal() == null || url.literal().isEmpty() ? null
-        : url.literal(), url.env(), timeout, file.out.at(call)));
+        : url.literal(), url.env(), timeout, file.out.at(call), "java"));
   }
 
   static boolean chainHas(Node call, String method) {
@@ -107,6 +107,6 @@ final class JavaOutbound {
 
   void outbound(Node call, Node urlExpr, boolean timeout) {
     JavaFile.Val url = urlExpr == null ? new JavaFile.Val(null, null, null) : file.evaluate(urlExpr, 0);
-    file.out.call(new OutboundCall(url.literal(), url.env(), timeout, file.out.at(call)));
+    file.out.call(new OutboundCall(url.literal(), url.env(), timeout, file.out.at(call), "java"));
   }
 }

@@ -175,7 +175,8 @@ final class JsHazards {
     }
     Node test = unwrap(cond);
     file.out.hazard(new Hazard.RandomFailure(handler.route(), file.out.at(ifNode), Snippets.of(test),
-        test.isAny("call_expression", "identifier"), failure, chance.probability(), chance.envVar()));
+        test.isAny("call_expression", "identifier"), failure, chance.probability(), chance.envVar(),
+        chance.trigger()));
   }
 
   private Chance chance(Node e, int depth) {
@@ -212,8 +213,35 @@ final class JsHazards {
       if (faces != null && k != null && faces > 0) {
         return Chance.dice(0, faces - 1, op, k, side == 0);
       }
+      Chance periodic = periodic(roll, k, op, side == 0);
+      if (periodic != null) {
+        return periodic;
+      }
     }
     return null;
+  }
+
+  /** {@code Date.now() % 10 < 3}, {@code ++count % 5 === 0}: the clock or a counter modulo n. */
+  private Chance periodic(Node value, Integer k, String op, boolean valueOnLeft) {
+    if (value == null || k == null || !value.is("binary_expression") || value.child("operator") == null
+        || !value.child("operator").text().equals("%")) {
+      return null;
+    }
+    Integer modulus = intValue(value.child("right"));
+    Node of = unwrap(value.child("left"));
+    if (modulus == null || of == null) {
+      return null;
+    }
+    Hazard.RandomFailure.Trigger trigger = isClock(of) ? Hazard.RandomFailure.Trigger.CLOCK
+        : of.isAny("identifier", "member_expression", "update_expression")
+            ? Hazard.RandomFailure.Trigger.COUNTER : null;
+    return trigger == null ? null : Chance.periodic(modulus, op, k, valueOnLeft, trigger);
+  }
+
+  /** {@code Date.now()}, {@code new Date().getSeconds()}, {@code Math.floor(Date.now() / 1000)}. */
+  private boolean isClock(Node n) {
+    String text = n.text().replaceAll("\\s+", "");
+    return text.matches("(Math\\.(floor|round|trunc)\\()?(Date\\.now\\(\\)|newDate\\(\\)\\.get(Time|Seconds|Minutes|Milliseconds)\\(\\)|performance\\.now\\(\\)|process\\.uptime\\(\\))(/\\d+)?\\)?");
   }
 
   private boolean isMathRandom(Node n) {

@@ -56,6 +56,7 @@ final class JsOutbound {
       Boolean timeout;
       Node url;
       Node base = null;
+      String library;
       if (q != null && (q.equals("axios") || q.startsWith("axios.") && AXIOS_METHODS.contains(method))
           || client != null && client.library().equals("axios")
           && (AXIOS_METHODS.contains(method) || fn.is("identifier"))) {
@@ -68,12 +69,14 @@ final class JsOutbound {
         timeout = axiosDefaults || client != null && client.hasTimeout()
             || config != null && (!config.is("object") || JsFile.hasKey(config, "timeout"));
         base = client == null ? null : client.baseUrl();
+        library = "axios";
       } else if (fn != null && fn.is("identifier") && fn.text().equals("fetch")
           || "node-fetch".equals(q) || "undici.fetch".equals(q)) {
         Node options = JsFile.argument(call, 1);
         url = JsFile.argument(call, 0);
         timeout = options != null && (!options.is("object") || JsFile.hasKey(options, "signal")
             || JsFile.hasKey(options, "timeout"));
+        library = "node-fetch".equals(q) ? "node-fetch" : "fetch";
       } else if ("got".equals(q) || q != null && q.startsWith("got.") && AXIOS_METHODS.contains(method)
           || client != null && client.library().equals("got")) {
         Node options = JsFile.argument(call, 1);
@@ -81,6 +84,7 @@ final class JsOutbound {
         timeout = client != null && client.hasTimeout()
             || options != null && (!options.is("object") || JsFile.hasKey(options, "timeout"));
         base = client == null ? null : client.baseUrl();
+        library = "got";
       } else if (q != null && Set.of("http.request", "http.get", "https.request", "https.get").contains(q)) {
         Node options = JsFile.argument(call, 0) != null && JsFile.argument(call, 0).is("object") ? JsFile.argument(call, 0)
             : JsFile.argument(call, 1);
@@ -88,6 +92,7 @@ final class JsOutbound {
         Node scope = JsFile.enclosingFunction(call);
         timeout = options != null && (!options.is("object") || JsFile.hasKey(options, "timeout"))
             || (scope == null ? file.program : scope).text().contains(".setTimeout(");
+        library = "node-http";
       } else {
         continue;
       }
@@ -97,7 +102,7 @@ final class JsOutbound {
         value = new UrlValue((b.url() == null ? "{}" : b.url()) + (value.url() == null ? "" : value.url()),
             b.envVar());
       }
-      file.out.call(Urls.sanitize(value.url()), value.envVar(), timeout, call);
+      file.out.call(Urls.sanitize(value.url()), value.envVar(), timeout, call, library);
     }
   }
 

@@ -134,7 +134,8 @@ final class PythonHazards {
       return;
     }
     file.out.hazard(new Hazard.RandomFailure(route, file.out.at(ifNode), Snippets.of(cond),
-        cond.isAny("call", "identifier"), failure, chance.probability(), chance.envVar()));
+        cond.isAny("call", "identifier"), failure, chance.probability(), chance.envVar(),
+        chance.trigger()));
   }
 
   private Chance chance(Node e, int depth) {
@@ -199,8 +200,40 @@ final class PythonHazards {
         Integer k = intValue(other);
         return lo == null || hi == null || k == null ? null : Chance.dice(lo, hi, op, k, side == 0);
       }
+      Chance periodic = periodic(roll, other, op, side == 0);
+      if (periodic != null) {
+        return periodic;
+      }
     }
     return null;
+  }
+
+  private static final Set<String> CLOCKS =
+      Set.of("time.time", "time.monotonic", "time.time_ns", "time.perf_counter");
+
+  /** {@code time.time() % 10 < 3}, {@code counter % 5 == 0}: the clock or a counter modulo n. */
+  private Chance periodic(Node value, Node other, String op, boolean valueOnLeft) {
+    Node e = value;
+    while (e != null && e.is("parenthesized_expression")) {
+      e = e.namedChild(0);
+    }
+    Integer k = intValue(other);
+    if (e == null || k == null || !e.is("binary_operator") || e.child("operator") == null
+        || !e.child("operator").text().equals("%")) {
+      return null;
+    }
+    Integer modulus = intValue(e.child("right"));
+    Node of = e.child("left");
+    if (modulus == null || of == null) {
+      return null;
+    }
+    if (of.is("call") && "int".equals(PythonFile.calleeName(of)) && positional(of, 0) != null) {
+      of = positional(of, 0);
+    }
+    String q = of.is("call") ? file.qname(of.child("function")) : null;
+    Hazard.RandomFailure.Trigger trigger = q != null && CLOCKS.contains(q) ? Hazard.RandomFailure.Trigger.CLOCK
+        : of.isAny("identifier", "attribute", "subscript") ? Hazard.RandomFailure.Trigger.COUNTER : null;
+    return trigger == null ? null : Chance.periodic(modulus, op, k, valueOnLeft, trigger);
   }
 
   /**

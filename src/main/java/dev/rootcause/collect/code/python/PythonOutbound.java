@@ -55,7 +55,8 @@ final class PythonOutbound {
         urlArg = PythonFile.kwarg(call, "url");
       }
       UrlValue url = urlOf(urlArg, 0);
-      file.out.call(Urls.sanitize(url.url()), url.envVar(), hasTimeout, call);
+      file.out.call(Urls.sanitize(url.url()), url.envVar(), hasTimeout, call,
+          library.startsWith("requests") ? "requests" : library.startsWith("httpx") ? "httpx" : library);
     }
   }
 

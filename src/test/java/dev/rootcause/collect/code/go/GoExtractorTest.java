@@ -63,10 +63,10 @@ class GoExtractorTest {
         new EnvRead("PRICES_URL", false, null, at(p, 83, 60)));
     assertThat(facts.outboundCalls()).containsExactly(
         // client has Timeout: 5s; the URL is a parameter, so unknown
-        new OutboundCall(null, null, true, at(p, 52, 15)),
+        new OutboundCall(null, null, true, at(p, 52, 15), "go-http"),
         // the default client, but the request carries a context.WithTimeout deadline
-        new OutboundCall(null, "PRICES_URL", true, at(p, 84, 15)),
-        new OutboundCall("http://alerts.internal/notify", null, false, at(p, 94, 9)));
+        new OutboundCall(null, "PRICES_URL", true, at(p, 84, 15), "go-http"),
+        new OutboundCall("http://alerts.internal/notify", null, false, at(p, 94, 9), "go-http"));
   }
 
   @Test
@@ -139,7 +139,7 @@ class GoExtractorTest {
         new EnvRead("HTTP_PORT", false, null, at(p, 25, 10)),
         new EnvRead("API_TOKEN", true, null, at(p, 28, 15)));
     assertThat(facts.outboundCalls()).containsExactly(
-        new OutboundCall("http://inventory:8080/stock", null, false, at(p, 54, 16)));
+        new OutboundCall("http://inventory:8080/stock", null, false, at(p, 54, 16), "go-http"));
     assertThat(facts.hazards()).containsExactly(
         new Hazard.UnguardedSharedState("/", at(p, 44, 2), "served", null, true),
         new Hazard.RandomFailure("/api/flaky", at(p, 49, 5), "rand.Intn(2) == 0", false,
@@ -218,7 +218,7 @@ class GoExtractorTest {
 
         func main() {
         \thttp.HandleFunc("/healthz", healthz)
-        \thttp.ListenAndServe(":8080", nil)
+        \tif err := http.ListenAndServe(":8080", nil); err != nil { panic(err) }
         }
         """);
 
@@ -259,7 +259,7 @@ class GoExtractorTest {
         func main() {
         \thttp.HandleFunc("/login", login)
         \thttp.HandleFunc("/logout", logout)
-        \thttp.ListenAndServe(":8080", nil)
+        \tif err := http.ListenAndServe(":8080", nil); err != nil { panic(err) }
         }
         """);
 

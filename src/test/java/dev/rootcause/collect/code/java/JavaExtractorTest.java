@@ -39,9 +39,9 @@ class JavaExtractorTest {
         new EnvRead("INVENTORY_URL", false, null, at(p, 22, 43)));
     assertThat(facts.outboundCalls()).containsExactly(
         // new RestTemplate(): no timeouts at all
-        new OutboundCall(null, "INVENTORY_URL", false, at(p, 37, 19)),
+        new OutboundCall(null, "INVENTORY_URL", false, at(p, 37, 19), "java"),
         // built with readTimeout(2s)
-        new OutboundCall("http://pricing:8080/quote", null, true, at(p, 47, 19)));
+        new OutboundCall("http://pricing:8080/quote", null, true, at(p, 47, 19), "java"));
     assertThat(facts.hazards()).containsExactly(
         new Hazard.Sleep("/api/orders/{id}", at(p, 33, 5), "Thread.sleep(250)", "Thread.sleep", "250", true, false),
         new Hazard.RandomFailure("/api/orders/{id}", at(p, 34, 9), "random.nextInt(10) < 3", false,
@@ -120,8 +120,8 @@ class JavaExtractorTest {
         new EnvRead("AUDIT_URL", false, null, at(p, 59, 66)));
     assertThat(facts.outboundCalls()).containsExactly(
         // the request sets .timeout(2s)
-        new OutboundCall("http://rates:9000/latest", null, true, at(p, 42, 36)),
-        new OutboundCall(null, "AUDIT_URL", false, at(p, 60, 7)));
+        new OutboundCall("http://rates:9000/latest", null, true, at(p, 42, 36), "java"),
+        new OutboundCall(null, "AUDIT_URL", false, at(p, 60, 7), "java"));
     assertThat(facts.hazards()).containsExactly(
         new Hazard.HealthAlwaysFails("/health", at(p, 26, 7), List.of(500)),
         new Hazard.RandomFailure("/quote", at(p, 34, 9), "ThreadLocalRandom.current().nextDouble() < 0.2", false,

@@ -1,0 +1,3 @@
+module example.com/graceful
+
+go 1.22

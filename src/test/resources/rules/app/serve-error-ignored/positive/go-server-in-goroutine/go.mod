@@ -1,0 +1,3 @@
+module example.com/jobrunner
+
+go 1.22
