@@ -3,6 +3,7 @@ package dev.rootcause.model;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.build.ImageBuild;
 import dev.rootcause.model.cluster.ClusterState;
+import dev.rootcause.model.compose.ComposeService;
 import dev.rootcause.model.docker.Dockerfile;
 import dev.rootcause.model.docker.GoModule;
 import dev.rootcause.model.docker.Stage;
@@ -11,15 +12,14 @@ import dev.rootcause.model.k8s.ConfigData;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.EnvVar;
 import dev.rootcause.model.k8s.ImageRef;
-import dev.rootcause.model.k8s.LabelSelector;
 import dev.rootcause.model.k8s.Ingress;
+import dev.rootcause.model.k8s.LabelSelector;
 import dev.rootcause.model.k8s.NetworkPolicy;
 import dev.rootcause.model.k8s.ObjectMeta;
 import dev.rootcause.model.k8s.PortRef;
 import dev.rootcause.model.k8s.Service;
 import dev.rootcause.model.k8s.ServicePort;
 import dev.rootcause.model.k8s.Workload;
-import dev.rootcause.model.compose.ComposeService;
 import dev.rootcause.model.pipeline.Pipeline;
 import dev.rootcause.model.proxy.ProxyRoute;
 import java.util.ArrayList;
@@ -102,8 +102,12 @@ public final class SystemModel {
     }
     for (Workload w : workloads) {
       workloadsByName.computeIfAbsent(w.name(), n -> new ArrayList<>()).add(w);
-      w.podLabels().forEach((k, v) ->
-          workloadsByLabel.computeIfAbsent(SelectorIndex.pair(k, v), p -> new ArrayList<>()).add(w));
+      w.podLabels()
+          .forEach(
+              (k, v) ->
+                  workloadsByLabel
+                      .computeIfAbsent(SelectorIndex.pair(k, v), p -> new ArrayList<>())
+                      .add(w));
     }
     for (ConfigData c : configData) {
       configByName.computeIfAbsent(c.meta().name(), n -> new ArrayList<>()).add(c);
@@ -113,8 +117,9 @@ public final class SystemModel {
       appsByRoot.putIfAbsent(a.root(), a);
     }
     objects.forEach(o -> objectsByKind.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o));
-    serviceSelectors = new SelectorIndex<>(
-        services.stream().filter(Service::routesToPods).toList(), Service::selector);
+    serviceSelectors =
+        new SelectorIndex<>(
+            services.stream().filter(Service::routesToPods).toList(), Service::selector);
     policySelectors = new SelectorIndex<>(networkPolicies, NetworkPolicy::podSelector);
     for (ImageBuild build : imageBuilds) {
       buildsByRepository
@@ -124,12 +129,19 @@ public final class SystemModel {
     workloadsByNamespace = byNamespace(workloads, Workload::meta);
     servicesByNamespace = byNamespace(services, Service::meta);
     // The links, computed once here so the model is immutable and safe to share between threads.
-    containers().forEach(e -> {
-      Optional<ImageSource> source = linkImage(e.getValue());
-      imageSources.put(e.getValue(), source);
-      source.map(ImageSource::dockerfile).ifPresent(d ->
-          containersByDockerfile.computeIfAbsent(d.path(), p -> new ArrayList<>()).add(e));
-    });
+    containers()
+        .forEach(
+            e -> {
+              Optional<ImageSource> source = linkImage(e.getValue());
+              imageSources.put(e.getValue(), source);
+              source
+                  .map(ImageSource::dockerfile)
+                  .ifPresent(
+                      d ->
+                          containersByDockerfile
+                              .computeIfAbsent(d.path(), p -> new ArrayList<>())
+                              .add(e));
+            });
     hostUses = List.copyOf(HostUses.of(this));
     proxyRoutes = List.copyOf(b.proxyRoutes);
     composeServices = List.copyOf(b.composeServices);
@@ -155,17 +167,18 @@ public final class SystemModel {
       }
     }
     // Each namespace's list merges its own elements with the unplaced ones, in declaration order.
-    declared.forEach((ns, at) -> {
-      List<T> merged = new ArrayList<>(at.size() + unplacedAt.size());
-      int a = 0;
-      int u = 0;
-      while (a < at.size() || u < unplacedAt.size()) {
-        boolean takeOwn = u == unplacedAt.size()
-            || a < at.size() && at.get(a) < unplacedAt.get(u);
-        merged.add(all.get(takeOwn ? at.get(a++) : unplacedAt.get(u++)));
-      }
-      out.put(ns, List.copyOf(merged));
-    });
+    declared.forEach(
+        (ns, at) -> {
+          List<T> merged = new ArrayList<>(at.size() + unplacedAt.size());
+          int a = 0;
+          int u = 0;
+          while (a < at.size() || u < unplacedAt.size()) {
+            boolean takeOwn =
+                u == unplacedAt.size() || a < at.size() && at.get(a) < unplacedAt.get(u);
+            merged.add(all.get(takeOwn ? at.get(a++) : unplacedAt.get(u++)));
+          }
+          out.put(ns, List.copyOf(merged));
+        });
     out.put("", List.copyOf(unplaced));
     return out;
   }
@@ -198,7 +211,9 @@ public final class SystemModel {
     return ingresses;
   }
 
-  /** Every Kubernetes object read, of any kind, including CRDs and kinds rootcause does not model. */
+  /**
+   * Every Kubernetes object read, of any kind, including CRDs and kinds rootcause does not model.
+   */
   public List<ObjectMeta> objects() {
     return objects;
   }
@@ -297,8 +312,9 @@ public final class SystemModel {
   public List<Workload> workloadsMatching(LabelSelector selector, String namespace) {
     List<Workload> candidates = workloadsIn(namespace);
     for (Map.Entry<String, String> required : selector.matchLabels().entrySet()) {
-      List<Workload> carrying = workloadsByLabel.getOrDefault(
-          SelectorIndex.pair(required.getKey(), required.getValue()), List.of());
+      List<Workload> carrying =
+          workloadsByLabel.getOrDefault(
+              SelectorIndex.pair(required.getKey(), required.getValue()), List.of());
       if (carrying.size() < candidates.size()) {
         candidates = carrying;
       }
@@ -362,8 +378,8 @@ public final class SystemModel {
   }
 
   /**
-   * The Service a cluster DNS name resolves to, seen from {@code fromNamespace}: {@code svc}, {@code
-   * svc.ns}, {@code svc.ns.svc}, {@code svc.ns.svc.cluster.local}.
+   * The Service a cluster DNS name resolves to, seen from {@code fromNamespace}: {@code svc},
+   * {@code svc.ns}, {@code svc.ns.svc}, {@code svc.ns.svc.cluster.local}.
    */
   public Optional<Service> serviceForHost(String host, String fromNamespace) {
     String h = host.toLowerCase(Locale.ROOT);
@@ -378,7 +394,9 @@ public final class SystemModel {
         .findFirst();
   }
 
-  /** Whether a host could be an in-cluster Service name (no dots, or ends with a cluster suffix). */
+  /**
+   * Whether a host could be an in-cluster Service name (no dots, or ends with a cluster suffix).
+   */
   public static boolean looksLikeClusterHost(String host) {
     String h = host.toLowerCase(Locale.ROOT);
     if (h.equals("localhost") || h.matches("[0-9.]+") || h.contains(":")) {
@@ -395,77 +413,21 @@ public final class SystemModel {
     return buildsByRepository.getOrDefault(r, List.of());
   }
 
-  /** Builds, tags, imports and pushes whose name is this image's, or templated and could expand to it. */
+  /**
+   * Builds, tags, imports and pushes whose name is this image's, or templated and could expand to
+   * it.
+   */
   public List<ImageBuild> buildsProducing(ImageRef image) {
-    String wanted = canonical(image);
-    String untagged = image.effectiveTag().equals("latest")
-        ? wanted.substring(0, wanted.lastIndexOf(':')) : null;
+    String wanted = ImageNames.canonical(image);
+    String untagged =
+        image.effectiveTag().equals("latest") ? wanted.substring(0, wanted.lastIndexOf(':')) : null;
     return imageBuilds.stream()
-        .filter(b -> b.image().isTemplated()
-            ? templateMatches(b.image().raw(), wanted, untagged)
-            : canonical(b.image()).equals(wanted))
+        .filter(
+            b ->
+                b.image().isTemplated()
+                    ? ImageNames.templateMatches(b.image().raw(), wanted, untagged)
+                    : ImageNames.canonical(b.image()).equals(wanted))
         .toList();
-  }
-
-  /** {@code registry/repository:tag} with Docker Hub's own spellings removed. */
-  private static String canonical(ImageRef image) {
-    String registry = image.registry() == null ? null : image.registry().toLowerCase(Locale.ROOT);
-    if (registry != null && (registry.equals("docker.io") || registry.equals("index.docker.io")
-        || registry.equals("registry-1.docker.io"))) {
-      registry = null;
-    }
-    return (registry == null ? "" : registry + "/") + image.normalizedRepository() + ":"
-        + image.effectiveTag();
-  }
-
-  /** Whether {@code $VAR}, {@code ${...}}, {@code $(...)}, {@code {{ }}} parts can fill to the name. */
-  private static boolean templateMatches(String template, String name, String untagged) {
-    StringBuilder re = new StringBuilder();
-    String t = template.trim().toLowerCase(Locale.ROOT);
-    int i = 0;
-    while (i < t.length()) {
-      char c = t.charAt(i);
-      int end = -1;
-      if (c == '$' && i + 1 < t.length()) {
-        char next = t.charAt(i + 1);
-        if (next == '{' || next == '(') {
-          end = closing(t, i + 1);
-        } else {
-          end = i + 1;
-          while (end < t.length() && (Character.isLetterOrDigit(t.charAt(end)) || t.charAt(end) == '_')) {
-            end++;
-          }
-          end = end == i + 1 ? -1 : end - 1;
-        }
-      } else if (t.startsWith("{{", i)) {
-        int close = t.indexOf("}}", i);
-        end = close < 0 ? t.length() - 1 : close + 1;
-      }
-      if (end >= 0) {
-        re.append(".*");
-        i = end + 1;
-      } else {
-        re.append(java.util.regex.Pattern.quote(String.valueOf(c)));
-        i++;
-      }
-    }
-    java.util.regex.Pattern p = java.util.regex.Pattern.compile(re.toString());
-    return p.matcher(name).matches() || untagged != null && p.matcher(untagged).matches()
-        || p.matcher("docker.io/" + name).matches();
-  }
-
-  private static int closing(String s, int open) {
-    char o = s.charAt(open);
-    char close = o == '{' ? '}' : ')';
-    int depth = 0;
-    for (int i = open; i < s.length(); i++) {
-      if (s.charAt(i) == o) {
-        depth++;
-      } else if (s.charAt(i) == close && --depth == 0) {
-        return i;
-      }
-    }
-    return s.length() - 1;
   }
 
   /**
@@ -484,14 +446,18 @@ public final class SystemModel {
     }
     List<ImageBuild> sameRepo = buildsOf(image.normalizedRepository());
     List<ImageBuild> exact =
-        sameRepo.stream().filter(b -> b.image().effectiveTag().equals(image.effectiveTag())).toList();
+        sameRepo.stream()
+            .filter(b -> b.image().effectiveTag().equals(image.effectiveTag()))
+            .toList();
     if (!exact.isEmpty()) {
       return Optional.of(
-          new ImageSource(dockerfileOf(exact).orElse(null), exact, ImageSource.Basis.BUILT_AS_REFERENCED));
+          new ImageSource(
+              dockerfileOf(exact).orElse(null), exact, ImageSource.Basis.BUILT_AS_REFERENCED));
     }
     if (!sameRepo.isEmpty()) {
       return Optional.of(
-          new ImageSource(dockerfileOf(sameRepo).orElse(null), sameRepo, ImageSource.Basis.SAME_REPOSITORY));
+          new ImageSource(
+              dockerfileOf(sameRepo).orElse(null), sameRepo, ImageSource.Basis.SAME_REPOSITORY));
     }
     // An inferred link never contradicts the name the manifest gives: a public image is pulled,
     // not built from a Dockerfile that happens to sit in a folder of the container's name.
@@ -504,7 +470,8 @@ public final class SystemModel {
             .filter(d -> folderMatches(d.directory(), imageName, container.name()))
             .toList();
     if (byFolder.size() == 1) {
-      return Optional.of(new ImageSource(byFolder.get(0), List.of(), ImageSource.Basis.FOLDER_NAME));
+      return Optional.of(
+          new ImageSource(byFolder.get(0), List.of(), ImageSource.Basis.FOLDER_NAME));
     }
     if (dockerfiles.size() == 1 && isOnlyLocalImage(image)) {
       return Optional.of(
@@ -538,15 +505,19 @@ public final class SystemModel {
         i -> i != null && i.registry() == null && !WellKnownImages.isPublic(i);
     java.util.function.Predicate<ImageRef> same =
         i -> i.normalizedRepository().equals(image.normalizedRepository());
-    if (workloads.stream().flatMap(Workload::allContainers).map(Container::image)
-        .filter(local).allMatch(same)) {
-      return true;
-    }
-    List<ImageRef> mains = workloads.stream()
-        .flatMap(w -> w.containers().stream().limit(1))
+    if (workloads.stream()
+        .flatMap(Workload::allContainers)
         .map(Container::image)
         .filter(local)
-        .toList();
+        .allMatch(same)) {
+      return true;
+    }
+    List<ImageRef> mains =
+        workloads.stream()
+            .flatMap(w -> w.containers().stream().limit(1))
+            .map(Container::image)
+            .filter(local)
+            .toList();
     return !mains.isEmpty() && mains.stream().allMatch(same);
   }
 
@@ -583,23 +554,28 @@ public final class SystemModel {
   public Optional<AppFacts> appOf(Container container) {
     Optional<ImageSource> source = imageSource(container);
     if (source.isPresent()) {
-      return source.map(ImageSource::dockerfile).flatMap(d -> d == null ? Optional.empty() : appOf(d));
+      return source
+          .map(ImageSource::dockerfile)
+          .flatMap(d -> d == null ? Optional.empty() : appOf(d));
     }
     return unpackagedAppOf(container);
   }
 
   private Optional<AppFacts> unpackagedAppOf(Container container) {
     ImageRef image = container.image();
-    Optional<Runtime> runtime = image == null || !WellKnownImages.isPublic(image)
-        ? Optional.empty() : Runtime.ofImage(image.repository());
+    Optional<Runtime> runtime =
+        image == null || !WellKnownImages.isPublic(image)
+            ? Optional.empty()
+            : Runtime.ofImage(image.repository());
     if (runtime.isEmpty()) {
       return Optional.empty();
     }
-    List<AppFacts> named = apps.stream()
-        .filter(a -> !a.root().isEmpty() && lastSegment(a.root()).equals(container.name()))
-        .filter(a -> runtimeOf(a.language()).equals(runtime))
-        .filter(a -> dockerfiles.stream().noneMatch(d -> appOf(d).map(a::equals).orElse(false)))
-        .toList();
+    List<AppFacts> named =
+        apps.stream()
+            .filter(a -> !a.root().isEmpty() && lastSegment(a.root()).equals(container.name()))
+            .filter(a -> runtimeOf(a.language()).equals(runtime))
+            .filter(a -> dockerfiles.stream().noneMatch(d -> appOf(d).map(a::equals).orElse(false)))
+            .toList();
     return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
   }
 
@@ -652,14 +628,20 @@ public final class SystemModel {
     for (AppFacts.ListenPort listen : app.get().listens()) {
       resolveListen(null, null, dockerfile, listen, Confidence.LIKELY).ifPresent(resolved::add);
     }
-    boolean agree = resolved.size() == app.get().listens().size()
-        && resolved.stream().mapToInt(ListenPort::port).distinct().count() == 1;
+    boolean agree =
+        resolved.size() == app.get().listens().size()
+            && resolved.stream().mapToInt(ListenPort::port).distinct().count() == 1;
     return agree ? Optional.of(resolved.get(0)) : Optional.empty();
   }
 
-  /** Resolves one listen site; a null container means the image runs as built, with no env added. */
+  /**
+   * Resolves one listen site; a null container means the image runs as built, with no env added.
+   */
   private Optional<ListenPort> resolveListen(
-      Workload workload, Container container, Dockerfile dockerfile, AppFacts.ListenPort listen,
+      Workload workload,
+      Container container,
+      Dockerfile dockerfile,
+      AppFacts.ListenPort listen,
       Confidence confidence) {
     List<Evidence> steps = new ArrayList<>();
     if (listen.envVar() == null) {
@@ -670,8 +652,12 @@ public final class SystemModel {
       return Optional.of(new ListenPort(listen.port(), confidence, steps));
     }
     String var = listen.envVar();
-    steps.add(new Evidence(listen.location(), "the app listens on $" + var
-        + (listen.port() == null ? "" : " (default " + listen.port() + ")")));
+    steps.add(
+        new Evidence(
+            listen.location(),
+            "the app listens on $"
+                + var
+                + (listen.port() == null ? "" : " (default " + listen.port() + ")")));
     Optional<EnvVar> env = container == null ? Optional.empty() : container.envVar(var);
     if (env.isPresent()) {
       Optional<Integer> value = envValue(workload, env.get()).flatMap(SystemModel::parsePort);
@@ -688,9 +674,12 @@ public final class SystemModel {
         if (value.isEmpty()) {
           return Optional.empty();
         }
-        SourceLocation envAt = stage.get().instructions().stream()
-            .filter(i -> i.keyword().equals("ENV") && i.arguments().contains(var))
-            .map(Stage.Instruction::location).reduce((a, b) -> b).orElse(stage.get().location());
+        SourceLocation envAt =
+            stage.get().instructions().stream()
+                .filter(i -> i.keyword().equals("ENV") && i.arguments().contains(var))
+                .map(Stage.Instruction::location)
+                .reduce((a, b) -> b)
+                .orElse(stage.get().location());
         steps.add(new Evidence(envAt, "image ENV " + var + "=" + value.get()));
         return Optional.of(new ListenPort(value.get(), confidence, steps));
       }
@@ -739,8 +728,12 @@ public final class SystemModel {
     }
     Optional<Runtime> byName = Runtime.ofImage(container.image().repository());
     if (byName.isPresent()) {
-      return Optional.of(new RuntimeEvidence(byName.get(), container.image().location(),
-          "image " + container.image().raw(), Confidence.CERTAIN));
+      return Optional.of(
+          new RuntimeEvidence(
+              byName.get(),
+              container.image().location(),
+              "image " + container.image().raw(),
+              Confidence.CERTAIN));
     }
     Optional<ImageSource> source = imageSource(container);
     if (source.isEmpty() || source.get().dockerfile() == null) {
@@ -757,23 +750,35 @@ public final class SystemModel {
       }
       Optional<Runtime> runtime = Runtime.ofImage(ImageRef.parse(base, null).repository());
       if (runtime.isPresent()) {
-        return Optional.of(new RuntimeEvidence(runtime.get(), stage.get().location(),
-            "FROM " + base, source.get().confidence()));
+        return Optional.of(
+            new RuntimeEvidence(
+                runtime.get(), stage.get().location(), "FROM " + base, source.get().confidence()));
       }
       break;
     }
-    return appOf(container).flatMap(app -> switch (app.language()) {
-      case JAVASCRIPT, TYPESCRIPT -> Optional.of(Runtime.NODE);
-      case PYTHON -> Optional.of(Runtime.PYTHON);
-      case JAVA -> Optional.of(Runtime.JVM);
-      case GO -> Optional.<Runtime>empty(); // a Go binary's floor is tiny: nothing to judge
-    }).map(r -> new RuntimeEvidence(r, dockerfile.location(),
-        "application code in " + appOf(container).orElseThrow().root(), Confidence.LIKELY));
+    return appOf(container)
+        .flatMap(
+            app ->
+                switch (app.language()) {
+                  case JAVASCRIPT, TYPESCRIPT -> Optional.of(Runtime.NODE);
+                  case PYTHON -> Optional.of(Runtime.PYTHON);
+                  case JAVA -> Optional.of(Runtime.JVM);
+                  case GO ->
+                      Optional.<Runtime>empty(); // a Go binary's floor is tiny: nothing to judge
+                })
+        .map(
+            r ->
+                new RuntimeEvidence(
+                    r,
+                    dockerfile.location(),
+                    "application code in " + appOf(container).orElseThrow().root(),
+                    Confidence.LIKELY));
   }
 
   /** A runtime and the location that shows it. */
-  public record RuntimeEvidence(Runtime runtime, Location location, String basis, Confidence confidence) implements java.io.Serializable {}
-
+  public record RuntimeEvidence(
+      Runtime runtime, Location location, String basis, Confidence confidence)
+      implements java.io.Serializable {}
 
   /** The (workload, container) pairs whose image links to this Dockerfile, init containers too. */
   public List<Map.Entry<Workload, Container>> containersRunning(Dockerfile dockerfile) {
@@ -922,7 +927,8 @@ public final class SystemModel {
 
     /** Freezes the facts in a stable order (collectors run in parallel). */
     public synchronized SystemModel build() {
-      Comparator<ObjectMeta> byLocation = Comparator.comparing(ObjectMeta::location, SourceLocation.ORDER);
+      Comparator<ObjectMeta> byLocation =
+          Comparator.comparing(ObjectMeta::location, SourceLocation.ORDER);
       workloads.sort(Comparator.comparing(Workload::meta, byLocation));
       services.sort(Comparator.comparing(Service::meta, byLocation));
       autoscalers.sort(Comparator.comparing(Autoscaler::meta, byLocation));
