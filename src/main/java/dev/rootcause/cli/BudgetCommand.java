@@ -19,15 +19,23 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "budget",
     mixinStandardHelpOptions = true,
-    description = {"Shows each service's error budget over its window ending now: budget, consumed,"
-        + " remaining, the burn rate, whether the SLA is breached, and each incident that used"
-        + " more than 20%% of the budget (it needs a postmortem)."},
-    footer = {"", "Examples:", "  rootcause budget", "  rootcause budget url-shortener --format json"})
+    description = {
+      "Shows each service's error budget over its window ending now: budget, consumed,"
+          + " remaining, the burn rate, whether the SLA is breached, and each incident that used"
+          + " more than 20%% of the budget (it needs a postmortem)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  rootcause budget",
+      "  rootcause budget url-shortener --format json"
+    })
 final class BudgetCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin StoreOptions store = new StoreOptions();
 
-  @Parameters(arity = "0..1", paramLabel = "SERVICE") String service;
+  @Parameters(arity = "0..1", paramLabel = "SERVICE")
+  String service;
 
   @Option(names = "--format", description = "${COMPLETION-CANDIDATES}. Default: text.")
   IncidentCommand.Shown format = IncidentCommand.Shown.TEXT;
@@ -36,8 +44,10 @@ final class BudgetCommand implements Callable<Integer> {
   public Integer call() throws InputException {
     List<Budget> budgets = new Budgets(store.store, Clock.systemUTC()).budgets(service);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == IncidentCommand.Shown.JSON ? IncidentJson.budgets(budgets)
-        : IncidentText.budgets(budgets));
+    out.print(
+        format == IncidentCommand.Shown.JSON
+            ? IncidentJson.budgets(budgets)
+            : IncidentText.budgets(budgets));
     out.flush();
     return ExitCode.OK.code();
   }

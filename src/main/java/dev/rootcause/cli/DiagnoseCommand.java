@@ -63,50 +63,77 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--dump", paramLabel = "FILE|DIR",
-      description = "Offline cluster state: kubectl get ... -o yaml|json output (a List,"
-          + " multi-document YAML, or a folder of such files), or a kubectl cluster-info dump"
-          + " --output-directory folder.")
+  @Option(
+      names = "--dump",
+      paramLabel = "FILE|DIR",
+      description =
+          "Offline cluster state: kubectl get ... -o yaml|json output (a List,"
+              + " multi-document YAML, or a folder of such files), or a kubectl cluster-info dump"
+              + " --output-directory folder.")
   Path dump;
 
-  @Option(names = "--repo", paramLabel = "DIR",
-      description = "The repository the cluster runs: a symptom and the line that causes it (a"
-          + " scan rule that explains it, on the same workload and container) become one finding"
-          + " at that line, with the cluster's evidence. Its other findings are listed too.")
+  @Option(
+      names = "--repo",
+      paramLabel = "DIR",
+      description =
+          "The repository the cluster runs: a symptom and the line that causes it (a"
+              + " scan rule that explains it, on the same workload and container) become one finding"
+              + " at that line, with the cluster's evidence. Its other findings are listed too.")
   Path repo;
 
-  @Option(names = "--as-of", paramLabel = "TIME",
+  @Option(
+      names = "--as-of",
+      paramLabel = "TIME",
       description = "Dump: when it was taken. Default: the modification time of its pods file.")
   String asOf;
 
-  @Option(names = "--kubeconfig", paramLabel = "FILE",
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
       description = "Kubeconfig of a live cluster. Default: $KUBECONFIG, else ~/.kube/config.")
   Path kubeconfig;
 
-  @Option(names = "--context", paramLabel = "NAME",
+  @Option(
+      names = "--context",
+      paramLabel = "NAME",
       description = "Kubeconfig context. Default: the current context.")
   String context;
 
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-      description = "Namespace to diagnose. Default: the context's namespace (live), every"
-          + " namespace (dump).")
+  @Option(
+      names = {"-n", "--namespace"},
+      paramLabel = "NS",
+      description =
+          "Namespace to diagnose. Default: the context's namespace (live), every"
+              + " namespace (dump).")
   String namespace;
 
-  @Option(names = {"-A", "--all-namespaces"}, description = "Diagnose every namespace.")
+  @Option(
+      names = {"-A", "--all-namespaces"},
+      description = "Diagnose every namespace.")
   boolean allNamespaces;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
-      description = "Give up on a live cluster that has not answered within this (a dump is read"
-          + " to its end). Default:"
-          + " ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      description =
+          "Give up on a live cluster that has not answered within this (a dump is read"
+              + " to its end). Default:"
+              + " ${DEFAULT-VALUE}.")
   String timeout;
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
-      description = "Exit 1 when a finding is at or above this severity: info, low, medium, high,"
-          + " critical, or none (never exit 1). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      defaultValue = "high",
+      description =
+          "Exit 1 when a finding is at or above this severity: info, low, medium, high,"
+              + " critical, or none (never exit 1). Default: ${DEFAULT-VALUE}.")
   String failOn;
 
-  @Option(names = {"-v", "--verbose"}, description = "Also print notes (kinds not read).")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Also print notes (kinds not read).")
   boolean verbose;
 
   @Mixin OutputOptions output;
@@ -128,8 +155,13 @@ final class DiagnoseCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Diagnosis diagnosis;
     try {
-      diagnosis = new Diagnoser().diagnose(new Diagnoser.Source(dump, asOfTime, kubeconfig, context,
-          namespace, allNamespaces, limit), repo, new Scanner.Options(null, REPO_MAX_FILE_BYTES));
+      diagnosis =
+          new Diagnoser()
+              .diagnose(
+                  new Diagnoser.Source(
+                      dump, asOfTime, kubeconfig, context, namespace, allNamespaces, limit),
+                  repo,
+                  new Scanner.Options(null, REPO_MAX_FILE_BYTES));
     } catch (ClusterSourceException e) {
       if (e.badInput()) {
         throw new InputException(Redaction.redact(e.getMessage()));
@@ -145,14 +177,16 @@ final class DiagnoseCommand implements Callable<Integer> {
       return ExitCode.INTERNAL.code();
     }
     return threshold != null && result.hasFindingsAtLeast(threshold)
-        ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+        ? ExitCode.FINDINGS.code()
+        : ExitCode.OK.code();
   }
 
   private Severity severity(String text) {
     try {
       return Severity.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
           "--fail-on: " + e.getMessage().replace("critical)", "critical, or none)"));
     }
   }

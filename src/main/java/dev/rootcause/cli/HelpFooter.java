@@ -7,10 +7,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
- * Renders the examples and notes below every command's options without ever breaking a token:
- * an example too long for the terminal continues on the next line after a shell {@code \}, so
- * it still pastes and runs; prose wraps between words. (picocli's own wrapping breaks after any
- * punctuation, which cut {@code --slo 'p95<2s,success>=99.9%'} in two.)
+ * Renders the examples and notes below every command's options without ever breaking a token: an
+ * example too long for the terminal continues on the next line after a shell {@code \}, so it still
+ * pastes and runs; prose wraps between words. (picocli's own wrapping breaks after any punctuation,
+ * which cut {@code --slo 'p95<2s,success>=99.9%'} in two.)
  */
 final class HelpFooter {
   private static final String CONTINUATION = "      ";

@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code rootcause init}: writes a commented {@code .rootcause.yaml} that loads as it is, every
- * setting explained and every threshold listed with its default, as kube-linter and hadolint
- * users expect a starting config.
+ * setting explained and every threshold listed with its default, as kube-linter and hadolint users
+ * expect a starting config.
  */
 @Command(
     mixinStandardHelpOptions = true,
@@ -73,7 +73,8 @@ final class InitCommand implements Callable<Integer> {
   /** The file: valid as it stands (empty lists and maps), the rest commented. */
   static String text(List<RuleInfo> catalogue) {
     StringBuilder sb = new StringBuilder();
-    sb.append("""
+    sb.append(
+        """
         # rootcause configuration, read by 'rootcause scan' from the folder it scans
         # (or from --config FILE). It is strict: an unknown key, rule id or threshold is an
         # error naming this file and the line, so a typo never silently does nothing.
@@ -98,11 +99,17 @@ final class InitCommand implements Callable<Integer> {
       }
       sb.append("#  ").append(rule.id()).append(":\n");
       for (RuleInfo.Threshold t : rule.thresholds()) {
-        sb.append("#    ").append(t.name()).append(": ").append(t.defaultValue())
-            .append("  # ").append(oneLine(t.description())).append('\n');
+        sb.append("#    ")
+            .append(t.name())
+            .append(": ")
+            .append(t.defaultValue())
+            .append("  # ")
+            .append(oneLine(t.description()))
+            .append('\n');
       }
     }
-    sb.append("""
+    sb.append(
+        """
 
         # Paths never read, as globs relative to the scanned folder, e.g. ["legacy/**",
         # "**/testdata/**"]. Reports count the files they leave out.

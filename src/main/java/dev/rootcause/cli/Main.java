@@ -24,10 +24,21 @@ import picocli.CommandLine.Command;
           + " Kubernetes manifests, with file:line evidence and a fix for each.",
       ""
     },
-    subcommands = {ScanCommand.class, DiagnoseCommand.class, ProbeCommand.class, VerifyCommand.class, RulesCommand.class,
-        SchemaCommand.class, InitCommand.class, CompletionCommand.class,
-        IncidentCommand.class, SloCommand.class, BudgetCommand.class, ReportCommand.class,
-        CommandLine.HelpCommand.class},
+    subcommands = {
+      ScanCommand.class,
+      DiagnoseCommand.class,
+      ProbeCommand.class,
+      VerifyCommand.class,
+      RulesCommand.class,
+      SchemaCommand.class,
+      InitCommand.class,
+      CompletionCommand.class,
+      IncidentCommand.class,
+      SloCommand.class,
+      BudgetCommand.class,
+      ReportCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Exit codes:",
@@ -62,21 +73,22 @@ public final class Main implements Runnable {
 
   /** The CLI with another rule catalogue: how tests reach the paths a built-in rule cannot. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Rule> rules) {
-    CommandLine.IFactory factory = new CommandLine.IFactory() {
-      @Override
-      public <K> K create(Class<K> type) throws Exception {
-        if (type == ScanCommand.class) {
-          return type.cast(new ScanCommand(rules));
-        }
-        if (type == RulesCommand.class) {
-          return type.cast(new RulesCommand(rules));
-        }
-        if (type == InitCommand.class) {
-          return type.cast(new InitCommand(rules));
-        }
-        return CommandLine.defaultFactory().create(type);
-      }
-    };
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            if (type == ScanCommand.class) {
+              return type.cast(new ScanCommand(rules));
+            }
+            if (type == RulesCommand.class) {
+              return type.cast(new RulesCommand(rules));
+            }
+            if (type == InitCommand.class) {
+              return type.cast(new InitCommand(rules));
+            }
+            return CommandLine.defaultFactory().create(type);
+          }
+        };
     CommandLine cli = new CommandLine(new Main(), factory);
     for (CommandLine sub : cli.getSubcommands().values()) {
       Renderers<?> renderers = REPORTS.get(sub.getCommand().getClass());
@@ -89,33 +101,40 @@ public final class Main implements Runnable {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setUsageHelpAutoWidth(true);
     cli.setExitCodeExceptionMapper(Main::exitCode);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      PrintWriter w = commandLine.getErr();
-      if (e instanceof InputException) {
-        return usageError(e, w);
-      }
-      return internalError(e, w, parseResult);
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          PrintWriter w = commandLine.getErr();
+          if (e instanceof InputException) {
+            return usageError(e, w);
+          }
+          return internalError(e, w, parseResult);
+        });
     // picocli lets Errors (StackOverflowError, AssertionError) escape: the JVM would print a
     // stack trace and exit 1, which CI would read as "findings".
-    cli.setExecutionStrategy(parseResult -> {
-      try {
-        checkReports(parseResult);
-        return new CommandLine.RunLast().execute(parseResult);
-      } catch (InputException e) {
-        return usageError(e, cli.getErr());
-      } catch (Error e) {
-        return internalError(e, cli.getErr(), parseResult);
-      }
-    });
-    cli.setParameterExceptionHandler((e, args) -> {
-      // One line, for a CI log: the problem, then where to read about it.
-      PrintWriter w = e.getCommandLine().getErr();
-      w.println("rootcause: " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ")
-          + " (try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
-      w.flush();
-      return ExitCode.USAGE.code();
-    });
+    cli.setExecutionStrategy(
+        parseResult -> {
+          try {
+            checkReports(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+          } catch (InputException e) {
+            return usageError(e, cli.getErr());
+          } catch (Error e) {
+            return internalError(e, cli.getErr(), parseResult);
+          }
+        });
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          // One line, for a CI log: the problem, then where to read about it.
+          PrintWriter w = e.getCommandLine().getErr();
+          w.println(
+              "rootcause: "
+                  + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ")
+                  + " (try '"
+                  + e.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help')");
+          w.flush();
+          return ExitCode.USAGE.code();
+        });
     cli.getCommandSpec().exitCodeOnUsageHelp(ExitCode.OK.code());
     HelpFooter.install(cli);
     return cli;
@@ -148,8 +167,10 @@ public final class Main implements Runnable {
 
   private static int internalError(
       Throwable e, PrintWriter w, CommandLine.ParseResult parseResult) {
-    w.println("rootcause: internal error: " + e
-        + " (please report this; --verbose shows the stack trace)");
+    w.println(
+        "rootcause: internal error: "
+            + e
+            + " (please report this; --verbose shows the stack trace)");
     if (verbose(parseResult)) {
       e.printStackTrace(w);
     }
@@ -180,7 +201,9 @@ public final class Main implements Runnable {
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"rootcause " + Version.get(), "Java " + System.getProperty("java.version")};
+      return new String[] {
+        "rootcause " + Version.get(), "Java " + System.getProperty("java.version")
+      };
     }
   }
 }

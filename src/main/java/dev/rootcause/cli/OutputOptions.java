@@ -185,8 +185,8 @@ final class OutputOptions {
   }
 
   /**
-   * Narrows {@code --format} of {@code command} to the formats its result has: the help lists
-   * them, and any other is a usage error naming them. Options keep their order in the help.
+   * Narrows {@code --format} of {@code command} to the formats its result has: the help lists them,
+   * and any other is a usage error naming them. Options keep their order in the help.
    */
   static void offer(CommandSpec command, Renderers<?> renderers) {
     OptionSpec declared = command.findOption("--format");

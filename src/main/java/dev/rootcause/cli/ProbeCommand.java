@@ -18,7 +18,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rootcause probe URL...}: bounded HTTP load, latency percentiles, and what kind of failing. */
+/**
+ * {@code rootcause probe URL...}: bounded HTTP load, latency percentiles, and what kind of failing.
+ */
 @Command(
     name = "probe",
     mixinStandardHelpOptions = true,
@@ -56,20 +58,29 @@ final class ProbeCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "URL", arity = "1..*",
+  @Parameters(
+      paramLabel = "URL",
+      arity = "1..*",
       description = "http:// or https:// URLs (the scheme is required).")
   List<String> urls;
 
   @Mixin LoadOptions load;
 
-  @Option(names = "--slo", paramLabel = "SPEC",
-      description = "Objective to check, e.g. 'p95<2s,p99<5s,success>=99.9%%,rps>=50'. Exit 1 when"
-          + " violated.")
+  @Option(
+      names = "--slo",
+      paramLabel = "SPEC",
+      description =
+          "Objective to check, e.g. 'p95<2s,p99<5s,success>=99.9%%,rps>=50'. Exit 1 when"
+              + " violated.")
   String slo;
 
-  @Option(names = "--slow", paramLabel = "DURATION", defaultValue = "1s",
-      description = "Call a URL slow when its median latency is at least this. Default:"
-          + " ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--slow",
+      paramLabel = "DURATION",
+      defaultValue = "1s",
+      description =
+          "Call a URL slow when its median latency is at least this. Default:"
+              + " ${DEFAULT-VALUE}.")
   String slow;
 
   @Mixin LoadDisplay display;

@@ -25,9 +25,15 @@ final class ProgressLine implements Consumer<Prober.Progress> {
       return;
     }
     double s = p.elapsed().toMillis() / 1000.0;
-    StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-        "\r  %6.1fs  %,d done  %,d failed  %,.0f req/s", s, p.done(), p.failures(),
-        s > 0 ? p.done() / s : 0));
+    StringBuilder line =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "\r  %6.1fs  %,d done  %,d failed  %,.0f req/s",
+                s,
+                p.done(),
+                p.failures(),
+                s > 0 ? p.done() / s : 0));
     if (p.planned() > 0) {
       line.append(String.format(Locale.ROOT, "  %3d%%", (int) (100 * p.done() / p.planned())));
     }

@@ -22,31 +22,44 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = {"Writes an incident's postmortem: summary, impact and budget consumed, detection,"
-        + " root causes with file:line, timeline with time to detect, mitigate and resolve,"
-        + " resolution, action items and lessons learned."},
-    footer = {"", "Examples:", "  rootcause report INC-2026-001",
-        "  rootcause report INC-2026-001 --format json --output postmortem.json"})
+    description = {
+      "Writes an incident's postmortem: summary, impact and budget consumed, detection,"
+          + " root causes with file:line, timeline with time to detect, mitigate and resolve,"
+          + " resolution, action items and lessons learned."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  rootcause report INC-2026-001",
+      "  rootcause report INC-2026-001 --format json --output postmortem.json"
+    })
 final class ReportCommand implements Callable<Integer> {
   /** The postmortem's formats. */
-  enum PostmortemFormat { MARKDOWN, JSON }
+  enum PostmortemFormat {
+    MARKDOWN,
+    JSON
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin StoreOptions store = new StoreOptions();
 
-  @Parameters(index = "0", paramLabel = "ID") String id;
+  @Parameters(index = "0", paramLabel = "ID")
+  String id;
 
   @Option(names = "--format", description = "${COMPLETION-CANDIDATES}. Default: markdown.")
   PostmortemFormat format = PostmortemFormat.MARKDOWN;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here, not to stdout.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write here, not to stdout.")
   Path output;
 
   @Override
   public Integer call() throws InputException {
     Postmortem p = new Postmortems(store.store, Clock.systemUTC()).of(id);
-    String text = format == PostmortemFormat.JSON ? IncidentJson.postmortem(p)
-        : PostmortemMarkdown.render(p);
+    String text =
+        format == PostmortemFormat.JSON ? IncidentJson.postmortem(p) : PostmortemMarkdown.render(p);
     PrintWriter out = spec.commandLine().getOut();
     if (output == null) {
       out.print(text);

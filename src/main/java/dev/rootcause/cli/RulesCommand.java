@@ -1,8 +1,8 @@
 package dev.rootcause.cli;
 
+import dev.rootcause.model.RuleInfo;
 import dev.rootcause.report.RuleCatalogue;
 import dev.rootcause.rules.Rule;
-import dev.rootcause.model.RuleInfo;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +16,17 @@ import picocli.CommandLine.Parameters;
 @Command(
     mixinStandardHelpOptions = true,
     name = "rules",
-    description = {"Lists every rule: id, severity, what it finds and the symptom it explains.",
-        "With a rule id, prints that rule's full documentation."},
-    footer = {"", "Examples:", "  rootcause rules", "  rootcause rules k8s/service-selects-nothing",
-        "  rootcause rules --markdown > docs/rules.md"})
+    description = {
+      "Lists every rule: id, severity, what it finds and the symptom it explains.",
+      "With a rule id, prints that rule's full documentation."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  rootcause rules",
+      "  rootcause rules k8s/service-selects-nothing",
+      "  rootcause rules --markdown > docs/rules.md"
+    })
 final class RulesCommand implements Callable<Integer> {
 
   private final List<Rule> catalogue;
@@ -29,7 +36,9 @@ final class RulesCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "RULE-ID", description = "Show this rule in full.")
   String ruleId;
 
-  @Option(names = "--markdown", description = "Print the whole catalogue as Markdown (docs/rules.md).")
+  @Option(
+      names = "--markdown",
+      description = "Print the whole catalogue as Markdown (docs/rules.md).")
   boolean markdown;
 
   RulesCommand(List<Rule> catalogue) {
@@ -45,8 +54,12 @@ final class RulesCommand implements Callable<Integer> {
     } else if (ruleId != null) {
       Optional<RuleInfo> rule = rules.stream().filter(r -> r.id().equals(ruleId)).findFirst();
       if (rule.isEmpty()) {
-        spec.commandLine().getErr().println("rootcause: unknown rule '" + ruleId
-            + "' (run 'rootcause rules' for the catalogue)");
+        spec.commandLine()
+            .getErr()
+            .println(
+                "rootcause: unknown rule '"
+                    + ruleId
+                    + "' (run 'rootcause rules' for the catalogue)");
         return ExitCode.USAGE.code();
       }
       out.print(RuleCatalogue.page(rule.get()));

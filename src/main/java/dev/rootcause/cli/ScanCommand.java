@@ -152,8 +152,15 @@ final class ScanCommand implements Callable<Integer> {
     }
     ScanResult result;
     try (ScanProgress progress = new ScanProgress(err, Terminal.attached() && !stdin)) {
-      result = new Scanner(rules).scan(path, new Scanner.Options(config, maxBytes,
-          noCache || stdin ? null : Scanner.defaultCacheDir(), progress));
+      result =
+          new Scanner(rules)
+              .scan(
+                  path,
+                  new Scanner.Options(
+                      config,
+                      maxBytes,
+                      noCache || stdin ? null : Scanner.defaultCacheDir(),
+                      progress));
     }
 
     new Notices(output.textOnStdout(), verbose).render(result, err);

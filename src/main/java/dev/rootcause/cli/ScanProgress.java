@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * "reading 1,234 of 5,000 files" on standard error, rewritten in place, for a scan that lasts
- * more than a second on a terminal; a quick scan, a pipe or a log never see it.
+ * "reading 1,234 of 5,000 files" on standard error, rewritten in place, for a scan that lasts more
+ * than a second on a terminal; a quick scan, a pipe or a log never see it.
  */
 final class ScanProgress implements Scanner.Progress, AutoCloseable {
   /** A scan shorter than this shows nothing: a line that flashes and vanishes is noise. */
@@ -31,11 +31,13 @@ final class ScanProgress implements Scanner.Progress, AutoCloseable {
       timer = null;
       return;
     }
-    timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "rootcause-progress");
-      t.setDaemon(true);
-      return t;
-    });
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "rootcause-progress");
+              t.setDaemon(true);
+              return t;
+            });
     timer.scheduleAtFixedRate(this::draw, DELAY.toMillis(), 200, TimeUnit.MILLISECONDS);
   }
 

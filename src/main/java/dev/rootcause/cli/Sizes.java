@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /** Parses byte sizes written the way Kubernetes and humans write them: 512KiB, 8MiB, 8MB, 1G. */
 final class Sizes {
-  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b?)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SIZE =
+      Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b?)", Pattern.CASE_INSENSITIVE);
 
   private Sizes() {}
 
@@ -17,13 +18,14 @@ final class Sizes {
       throw new InputException(option + ": '" + text + "' is not a size (try 512KiB, 8MiB, 1GiB)");
     }
     long n = Long.parseLong(m.group(1));
-    int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
-      case "k" -> 10;
-      case "m" -> 20;
-      case "g" -> 30;
-      case "t" -> 40;
-      default -> 0;
-    };
+    int shift =
+        switch (m.group(2).toLowerCase(Locale.ROOT)) {
+          case "k" -> 10;
+          case "m" -> 20;
+          case "g" -> 30;
+          case "t" -> 40;
+          default -> 0;
+        };
     return n << shift;
   }
 }

@@ -17,11 +17,15 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "slo",
     mixinStandardHelpOptions = true,
-    description = "Sets a service's objective: the error budget its incidents' downtime is charged to.",
+    description =
+        "Sets a service's objective: the error budget its incidents' downtime is charged to.",
     subcommands = SloCommand.Set.class,
-    footer = {"", "Examples:",
-        "  rootcause slo set checkout --availability 99.9%% --window 30d",
-        "  rootcause slo set url-shortener --allowed-downtime 20m --window 1y"})
+    footer = {
+      "",
+      "Examples:",
+      "  rootcause slo set checkout --availability 99.9%% --window 30d",
+      "  rootcause slo set url-shortener --allowed-downtime 20m --window 1y"
+    })
 final class SloCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -30,22 +34,31 @@ final class SloCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "set", mixinStandardHelpOptions = true,
-      description = "Sets (or replaces) a service's SLO, as an availability or as allowed downtime.")
+  @Command(
+      name = "set",
+      mixinStandardHelpOptions = true,
+      description =
+          "Sets (or replaces) a service's SLO, as an availability or as allowed downtime.")
   static final class Set implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin StoreOptions store = new StoreOptions();
 
-    @Parameters(index = "0", paramLabel = "SERVICE") String service;
+    @Parameters(index = "0", paramLabel = "SERVICE")
+    String service;
 
     @Option(names = "--availability", paramLabel = "PERCENT", description = "e.g. 99.9%%.")
     String availability;
 
-    @Option(names = "--allowed-downtime", paramLabel = "DURATION",
+    @Option(
+        names = "--allowed-downtime",
+        paramLabel = "DURATION",
         description = "An SLA's downtime allowance, e.g. 20m.")
     String allowedDowntime;
 
-    @Option(names = "--window", required = true, paramLabel = "DURATION",
+    @Option(
+        names = "--window",
+        required = true,
+        paramLabel = "DURATION",
         description = "The rolling window: 30d, 4w, 1y.")
     String window;
 
@@ -58,10 +71,17 @@ final class SloCommand implements Runnable {
       Budgets budgets = new Budgets(store.store, Clock.systemUTC());
       budgets.set(slo, dryRun);
       PrintWriter out = spec.commandLine().getOut();
-      String what = "set the SLO of " + service + ": " + slo.objective() + ", an error budget of "
-          + Spans.human(slo.budgetSeconds());
-      out.println(dryRun ? "dry run: would have " + what + "; nothing was written"
-          : what + " (store: " + budgets.storeUrl() + ")");
+      String what =
+          "set the SLO of "
+              + service
+              + ": "
+              + slo.objective()
+              + ", an error budget of "
+              + Spans.human(slo.budgetSeconds());
+      out.println(
+          dryRun
+              ? "dry run: would have " + what + "; nothing was written"
+              : what + " (store: " + budgets.storeUrl() + ")");
       out.flush();
       return ExitCode.OK.code();
     }

@@ -71,42 +71,71 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Mixin LoadOptions load;
 
-  @Option(names = "--slo", paramLabel = "SPEC",
+  @Option(
+      names = "--slo",
+      paramLabel = "SPEC",
       description = "Objective for the URLs. Default: success=100%%,max<2s.")
   String slo;
 
-  @Option(names = "--slow", paramLabel = "DURATION", defaultValue = "1s",
+  @Option(
+      names = "--slow",
+      paramLabel = "DURATION",
+      defaultValue = "1s",
       description = "A median latency at least this is called slow. Default: ${DEFAULT-VALUE}.")
   String slow;
 
-  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig of a live cluster.")
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
+      description = "Kubeconfig of a live cluster.")
   Path kubeconfig;
 
-  @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context of a live cluster.")
+  @Option(
+      names = "--context",
+      paramLabel = "NAME",
+      description = "Kubeconfig context of a live cluster.")
   String context;
 
-  @Option(names = "--dump", paramLabel = "FILE|DIR|-",
-      description = "Offline cluster state: kubectl get pods -o yaml/json output, or a kubectl"
-          + " cluster-info dump --output-directory folder; '-' reads it from standard input.")
+  @Option(
+      names = "--dump",
+      paramLabel = "FILE|DIR|-",
+      description =
+          "Offline cluster state: kubectl get pods -o yaml/json output, or a kubectl"
+              + " cluster-info dump --output-directory folder; '-' reads it from standard input.")
   Path dump;
 
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace whose pods to check.")
+  @Option(
+      names = {"-n", "--namespace"},
+      paramLabel = "NS",
+      description = "Namespace whose pods to check.")
   String namespace;
 
-  @Option(names = "--stable-for", paramLabel = "DURATION", defaultValue = "2m",
+  @Option(
+      names = "--stable-for",
+      paramLabel = "DURATION",
+      defaultValue = "2m",
       description = "Pods must run without a restart for this long. Default: ${DEFAULT-VALUE}.")
   String stableFor;
 
-  @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "5s",
-      description = "Live: look at the pods this often during --stable-for. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--poll-interval",
+      paramLabel = "DURATION",
+      defaultValue = "5s",
+      description =
+          "Live: look at the pods this often during --stable-for. Default: ${DEFAULT-VALUE}.")
   String pollInterval;
 
-  @Option(names = "--logs-since", paramLabel = "DURATION|TIME",
-      description = "Count error lines since this time (2025-02-11T17:00:00Z) or this long before"
-          + " now (10m). Default: the --stable-for window.")
+  @Option(
+      names = "--logs-since",
+      paramLabel = "DURATION|TIME",
+      description =
+          "Count error lines since this time (2025-02-11T17:00:00Z) or this long before"
+              + " now (10m). Default: the --stable-for window.")
   String logsSince;
 
-  @Option(names = "--as-of", paramLabel = "TIME",
+  @Option(
+      names = "--as-of",
+      paramLabel = "TIME",
       description = "Dump: when it was taken. Default: the modification time of its pods file.")
   String asOf;
 
@@ -116,13 +145,20 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--candidate", paramLabel = "URL", description = "Canary: the new version.")
   String candidate;
 
-  @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05",
+  @Option(
+      names = "--alpha",
+      paramLabel = "P",
+      defaultValue = "0.05",
       description = "Canary: significance level of each one-sided test. Default: ${DEFAULT-VALUE}.")
   double alpha;
 
-  @Option(names = "--max-slowdown", paramLabel = "PCT|DURATION", defaultValue = "10%",
-      description = "Canary: slowdown tolerated before latency alone rolls back, as a share of the"
-          + " baseline median (10%%) or a duration (50ms); never below 1ms. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--max-slowdown",
+      paramLabel = "PCT|DURATION",
+      defaultValue = "10%",
+      description =
+          "Canary: slowdown tolerated before latency alone rolls back, as a share of the"
+              + " baseline median (10%%) or a duration (50ms); never below 1ms. Default: ${DEFAULT-VALUE}.")
   String maxSlowdown;
 
   @Mixin LoadDisplay output;
@@ -137,8 +173,9 @@ final class VerifyCommand implements Callable<Integer> {
       throw new InputException("--baseline and --candidate go together");
     }
     if (urls.isEmpty() && !canary && !cluster) {
-      throw new InputException("nothing to verify: give URLs, --baseline/--candidate, or a cluster"
-          + " (--context, --kubeconfig or --dump) with --namespace");
+      throw new InputException(
+          "nothing to verify: give URLs, --baseline/--candidate, or a cluster"
+              + " (--context, --kubeconfig or --dump) with --namespace");
     }
     if (cluster && namespace == null) {
       throw new InputException("--namespace is required with --context, --kubeconfig or --dump");
@@ -166,19 +203,39 @@ final class VerifyCommand implements Callable<Integer> {
     Instant asOfTime = asOf == null ? null : instant(asOf, "--as-of");
 
     // kubectl get pods -o yaml | rootcause verify --dump - -n production
-    try (StandardInput stdin = StandardInput.means(dump)
-        ? StandardInput.copy(System.in, "stdin.yaml", MAX_DUMP_BYTES, null) : null) {
+    try (StandardInput stdin =
+        StandardInput.means(dump)
+            ? StandardInput.copy(System.in, "stdin.yaml", MAX_DUMP_BYTES, null)
+            : null) {
       Path source = stdin == null ? dump : stdin.path();
-      Verifier.Cluster target = cluster ? new Verifier.Cluster(source, asOfTime, kubeconfig, context,
-          namespace, window, poll, logsSinceTime(), logsSinceDuration()) : null;
+      Verifier.Cluster target =
+          cluster
+              ? new Verifier.Cluster(
+                  source,
+                  asOfTime,
+                  kubeconfig,
+                  context,
+                  namespace,
+                  window,
+                  poll,
+                  logsSinceTime(),
+                  logsSinceDuration())
+              : null;
       ProgressLine progress = output.progress(spec.commandLine().getErr());
       VerifyReport report;
       try {
-        report = new Verifier(progress, progress::clear).verify(new Verifier.Request(
-            probePlan == null ? null : new Verifier.Probe(probePlan, objective, slowThreshold),
-            canaryPlan == null ? null
-                : new Verifier.Canary(canaryPlan, alpha, slowdown.fraction, slowdown.micros),
-            target));
+        report =
+            new Verifier(progress, progress::clear)
+                .verify(
+                    new Verifier.Request(
+                        probePlan == null
+                            ? null
+                            : new Verifier.Probe(probePlan, objective, slowThreshold),
+                        canaryPlan == null
+                            ? null
+                            : new Verifier.Canary(
+                                canaryPlan, alpha, slowdown.fraction, slowdown.micros),
+                        target));
       } catch (ClusterSourceException e) {
         if (e.badInput()) {
           throw new InputException(Redaction.redact(e.getMessage()));
@@ -226,7 +283,8 @@ final class VerifyCommand implements Callable<Integer> {
 
   /** {@code --logs-since} as a duration before the time the cluster is read, or null. */
   private Duration logsSinceDuration() throws InputException {
-    return logsSince == null || !isDuration(logsSince) ? null
+    return logsSince == null || !isDuration(logsSince)
+        ? null
         : Durations.parse(logsSince.trim().toLowerCase(Locale.ROOT), "--logs-since");
   }
 

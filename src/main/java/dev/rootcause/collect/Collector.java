@@ -69,8 +69,8 @@ public final class Collector {
 
   private final Map<String, LongAdder> cpuNanos = new ConcurrentHashMap<>();
   private final LongAdder reused = new LongAdder();
-  private IntConsumer onFilesFound = n -> { };
-  private Runnable onFileDone = () -> { };
+  private IntConsumer onFilesFound = n -> {};
+  private Runnable onFileDone = () -> {};
 
   /**
    * Tells {@code filesFound} how many files will be read, then {@code fileDone} after each (from
@@ -81,6 +81,7 @@ public final class Collector {
     this.onFileDone = fileDone;
     return this;
   }
+
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   public Collected collect(Path root, List<String> ignoreGlobs) throws IOException {
@@ -122,11 +123,16 @@ public final class Collector {
     onFilesFound.accept(files.size());
     ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     try {
-      pool.submit(() -> java.util.stream.IntStream.range(0, files.size()).parallel()
-          .forEach(i -> {
-            perFile[i] = factsOf(files.get(i), cache);
-            onFileDone.run();
-          })).get();
+      pool.submit(
+              () ->
+                  java.util.stream.IntStream.range(0, files.size())
+                      .parallel()
+                      .forEach(
+                          i -> {
+                            perFile[i] = factsOf(files.get(i), cache);
+                            onFileDone.run();
+                          }))
+          .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading", e);
@@ -157,7 +163,9 @@ public final class Collector {
     return new Collected(model, problems, files.size(), reused.intValue(), millis, coverage);
   }
 
-  /** One file's facts: from the cache when it holds this file unchanged, else read and collected. */
+  /**
+   * One file's facts: from the cache when it holds this file unchanged, else read and collected.
+   */
   private Facts factsOf(SourceFile file, FactsCache cache) {
     boolean yaml = file.kind() == FileKind.YAML || file.kind() == FileKind.JSON;
     List<FileCollector> takers =
@@ -200,8 +208,11 @@ public final class Collector {
   private void collect(
       SourceFile file, String text, Facts facts, boolean yaml, List<FileCollector> takers) {
     if (yaml && isHelmTemplate(file.path(), text)) {
-      facts.problem(CollectionProblem.note(SourceLocation.file(file.path()), HELM_TEMPLATE_NOTE
-          + ", so not read (check its output: helm template CHART | rootcause scan -)"));
+      facts.problem(
+          CollectionProblem.note(
+              SourceLocation.file(file.path()),
+              HELM_TEMPLATE_NOTE
+                  + ", so not read (check its output: helm template CHART | rootcause scan -)"));
       return;
     }
     SuppressionComments.scan(file.path(), text, facts);
@@ -222,7 +233,8 @@ public final class Collector {
       guard(file, facts, () -> c.collect(file, text, facts));
       charge(c.getClass().getSimpleName(), start);
       // Part of the collectors' own figures, shown apart: the parser is the bulk of a large scan.
-      cpuNanos.computeIfAbsent(TREE_SITTER_STAGE, s -> new LongAdder())
+      cpuNanos
+          .computeIfAbsent(TREE_SITTER_STAGE, s -> new LongAdder())
           .add(SyntaxTree.parseNanosOnThisThread() - parseStart);
     }
   }
@@ -251,10 +263,14 @@ public final class Collector {
     try {
       work.run();
     } catch (RuntimeException | StackOverflowError e) {
-      facts.problem(CollectionProblem.skipped(
-          SourceLocation.file(file.path()),
-          "could not be understood (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-              + "); please report this"));
+      facts.problem(
+          CollectionProblem.skipped(
+              SourceLocation.file(file.path()),
+              "could not be understood ("
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage()
+                  + "); please report this"));
     }
   }
 }

@@ -14,17 +14,17 @@ import java.util.Set;
 /**
  * Counts what a scan read, from the walk and each file's facts (cached or fresh alike, so a warm
  * scan says what a cold one says): a file is not read when a problem skipped it, when it is an
- * unrendered Helm template or an unbuilt kustomize overlay or patch, or when it is source code
- * the code reader did not parse.
+ * unrendered Helm template or an unbuilt kustomize overlay or patch, or when it is source code the
+ * code reader did not parse.
  */
 final class CoverageTally {
-  private static final Set<FileKind> SOURCE_KINDS = Set.of(
-      FileKind.PYTHON, FileKind.GO, FileKind.JAVASCRIPT, FileKind.TYPESCRIPT, FileKind.JAVA);
+  private static final Set<FileKind> SOURCE_KINDS =
+      Set.of(FileKind.PYTHON, FileKind.GO, FileKind.JAVASCRIPT, FileKind.TYPESCRIPT, FileKind.JAVA);
 
   private CoverageTally() {}
 
-  static Coverage of(RepoWalker.Walk walk, List<SourceFile> files, Facts[] perFile,
-      SystemModel model) {
+  static Coverage of(
+      RepoWalker.Walk walk, List<SourceFile> files, Facts[] perFile, SystemModel model) {
     Set<String> manifests = new HashSet<>();
     model.objects().forEach(o -> manifests.add(o.location().path()));
     Set<String> dockerfiles = new HashSet<>();
@@ -56,8 +56,15 @@ final class CoverageTally {
       }
     }
     notRead.sort(Comparator.comparing(Coverage.Unread::path));
-    return new Coverage(files.size(), manifestCount, dockerfileCount, sourceCount, other, notRead,
-        walk.ignoredByConfig(), true);
+    return new Coverage(
+        files.size(),
+        manifestCount,
+        dockerfileCount,
+        sourceCount,
+        other,
+        notRead,
+        walk.ignoredByConfig(),
+        true);
   }
 
   /** Why one file was not read, from the problems met reading it; null when it was read. */
@@ -77,8 +84,10 @@ final class CoverageTally {
         return new Coverage.Unread(file.path(), Reason.KUSTOMIZE, p.display());
       }
       // The code reader says so in a file-level note when it passes a source file over.
-      if (SOURCE_KINDS.contains(file.kind()) && p.location().line() == 0
-          && (m.contains("not parsed") || m.contains("could not be parsed")
+      if (SOURCE_KINDS.contains(file.kind())
+          && p.location().line() == 0
+          && (m.contains("not parsed")
+              || m.contains("could not be parsed")
               || m.contains("not read"))) {
         return new Coverage.Unread(file.path(), Reason.NOT_PARSED, p.display());
       }
@@ -93,7 +102,8 @@ final class CoverageTally {
     if (message.startsWith(TextFiles.BINARY) || message.startsWith(TextFiles.NOT_UTF8)) {
       return Reason.NOT_TEXT;
     }
-    if (message.startsWith(TextFiles.CANNOT_READ) || message.startsWith(TextFiles.VANISHED)
+    if (message.startsWith(TextFiles.CANNOT_READ)
+        || message.startsWith(TextFiles.VANISHED)
         || message.startsWith(TextFiles.GREW)) {
       return Reason.UNREADABLE;
     }

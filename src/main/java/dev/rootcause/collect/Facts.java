@@ -46,7 +46,8 @@ public final class Facts implements Serializable {
   }
 
   /** The values {@code collector} set aside, in the order their files were merged. */
-  public synchronized <T> List<T> setAside(Class<? extends FileCollector> collector, Class<T> type) {
+  public synchronized <T> List<T> setAside(
+      Class<? extends FileCollector> collector, Class<T> type) {
     return setAside.stream()
         .filter(s -> s.collector().equals(collector.getName()) && type.isInstance(s.value()))
         .map(s -> type.cast(s.value()))

@@ -1,19 +1,18 @@
 package dev.rootcause.collect;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.UncheckedIOException;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -25,8 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,21 +42,26 @@ import java.util.zip.GZIPOutputStream;
  * again; one whose content hash is unchanged is not parsed again.
  *
  * <p>Concurrent runs are safe: a pack is written to a temporary file and moved into place in one
- * step, so a reader sees the old pack or the new one, never half of one. A pack that cannot be
- * read (corrupt, truncated, from another build, or holding classes that are not ours) is ignored:
- * the scan is then a cold one, never a wrong one.
+ * step, so a reader sees the old pack or the new one, never half of one. A pack that cannot be read
+ * (corrupt, truncated, from another build, or holding classes that are not ours) is ignored: the
+ * scan is then a cold one, never a wrong one.
  */
 public final class FactsCache {
   /** "RCFACTS" and a version byte: what a pack file starts with. */
   private static final long MAGIC = 0x5243464143545301L;
+
   /** Bumped when the pack layout changes; the build id covers changes to the facts themselves. */
   private static final int FORMAT = 2;
+
   private static final int MAX_SHARDS = 16;
+
   /** Packs of roots not scanned for this long are deleted when another pack is written. */
   private static final Duration UNUSED_PACK_LIFETIME = Duration.ofDays(30);
-  private static final ObjectInputFilter ONLY_OUR_FACTS = ObjectInputFilter.Config.createFilter(
-      "maxdepth=200;java.lang.*;java.util.*;java.time.*;java.math.*;dev.rootcause.model.**;"
-          + "dev.rootcause.collect.**;!*");
+
+  private static final ObjectInputFilter ONLY_OUR_FACTS =
+      ObjectInputFilter.Config.createFilter(
+          "maxdepth=200;java.lang.*;java.util.*;java.time.*;java.math.*;dev.rootcause.model.**;"
+              + "dev.rootcause.collect.**;!*");
 
   private final Path dir;
   private final Path pack;
@@ -75,7 +79,6 @@ public final class FactsCache {
   private record Entry(long size, long modifiedNanos, String sha256, Facts facts)
       implements Serializable {}
 
-
   private FactsCache(Path dir, Path pack, String buildId, Map<String, Entry> previous) {
     this.dir = dir;
     this.pack = pack;
@@ -84,15 +87,19 @@ public final class FactsCache {
   }
 
   /**
-   * Opens the cache of {@code root} in {@code dir}, loading what an earlier run of this build
-   * left. Never fails: an unreadable cache is an empty one.
+   * Opens the cache of {@code root} in {@code dir}, loading what an earlier run of this build left.
+   * Never fails: an unreadable cache is an empty one.
    */
   public static FactsCache open(Path dir, Path root) {
     String buildId = buildId();
-    Path pack = dir.resolve("facts-" + sha256(root.toAbsolutePath().normalize().toString())
-        .substring(0, 32) + ".pack");
+    Path pack =
+        dir.resolve(
+            "facts-"
+                + sha256(root.toAbsolutePath().normalize().toString()).substring(0, 32)
+                + ".pack");
     Map<String, Entry> previous = Map.of();
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(pack)))) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(pack)))) {
       if (in.readLong() == MAGIC && in.readInt() == FORMAT && in.readUTF().equals(buildId)) {
         int shards = in.readInt();
         List<byte[]> blobs = new ArrayList<>();
@@ -104,7 +111,8 @@ public final class FactsCache {
           blobs.add(in.readNBytes(length));
         }
         previous = new HashMap<>();
-        for (Map<String, Entry> shard : blobs.parallelStream().map(FactsCache::readShard).toList()) {
+        for (Map<String, Entry> shard :
+            blobs.parallelStream().map(FactsCache::readShard).toList()) {
           previous.putAll(shard);
         }
       }
@@ -118,7 +126,9 @@ public final class FactsCache {
   /** Facts for a file whose size and modification time are those of the cached entry, or null. */
   Facts unchanged(SourceFile file) {
     Entry e = previous.get(file.path());
-    if (e == null || file.modifiedNanos() < 0 || e.size() != file.size()
+    if (e == null
+        || file.modifiedNanos() < 0
+        || e.size() != file.size()
         || e.modifiedNanos() != file.modifiedNanos()) {
       return null;
     }
@@ -150,19 +160,25 @@ public final class FactsCache {
   private static long trustedModified(SourceFile file) {
     long now = System.currentTimeMillis() * 1_000_000L;
     return file.modifiedNanos() < 0 || now - file.modifiedNanos() < 3_000_000_000L
-        ? -1 : file.modifiedNanos();
+        ? -1
+        : file.modifiedNanos();
   }
 
   /**
-   * Starts writing the pack on a thread of its own, so serialization overlaps the link step and
-   * the rules; {@link #awaitSaved} waits for it. Call once every file's facts are final.
+   * Starts writing the pack on a thread of its own, so serialization overlaps the link step and the
+   * rules; {@link #awaitSaved} waits for it. Call once every file's facts are final.
    */
   void saveInBackground() {
-    Thread writer = Thread.ofPlatform().name("rootcause-cache-writer").daemon(false).unstarted(() -> {
-      long start = THREADS.getCurrentThreadCpuTime();
-      save();
-      writeCpuNanos = THREADS.getCurrentThreadCpuTime() - start;
-    });
+    Thread writer =
+        Thread.ofPlatform()
+            .name("rootcause-cache-writer")
+            .daemon(false)
+            .unstarted(
+                () -> {
+                  long start = THREADS.getCurrentThreadCpuTime();
+                  save();
+                  writeCpuNanos = THREADS.getCurrentThreadCpuTime() - start;
+                });
     saving = writer;
     writer.start();
   }
@@ -200,7 +216,8 @@ public final class FactsCache {
         for (int i = 0; i < shards; i++) {
           parts.add(new HashMap<>());
         }
-        current.forEach((path, e) -> parts.get(Math.floorMod(path.hashCode(), shards)).put(path, e));
+        current.forEach(
+            (path, e) -> parts.get(Math.floorMod(path.hashCode(), shards)).put(path, e));
         List<byte[]> blobs = parts.parallelStream().map(FactsCache::writeShard).toList();
         try (DataOutputStream out =
             new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
@@ -214,7 +231,8 @@ public final class FactsCache {
           }
         }
         try {
-          Files.move(tmp, pack, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              tmp, pack, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(tmp, pack, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -247,11 +265,13 @@ public final class FactsCache {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     // The fastest deflate level: a pack is written on every scan that changed a file, and read
     // back once; level 1 is a few times faster than the default for 10-20% more bytes.
-    try (ObjectOutputStream objects = new ObjectOutputStream(new GZIPOutputStream(bytes, 1 << 16) {
-          {
-            def.setLevel(Deflater.BEST_SPEED);
-          }
-        })) {
+    try (ObjectOutputStream objects =
+        new ObjectOutputStream(
+            new GZIPOutputStream(bytes, 1 << 16) {
+              {
+                def.setLevel(Deflater.BEST_SPEED);
+              }
+            })) {
       objects.writeInt(shard.size());
       for (Map.Entry<String, Entry> e : shard.entrySet()) {
         objects.writeUTF(e.getKey());

@@ -16,7 +16,9 @@ public enum FileKind {
   JAVASCRIPT,
   TYPESCRIPT,
   JAVA,
-  /** Spring Boot's {@code application*.properties}, and {@code application*.yml} under resources/. */
+  /**
+   * Spring Boot's {@code application*.properties}, and {@code application*.yml} under resources/.
+   */
   SPRING_CONFIG,
   /** A Maven or Gradle build file: which JVM libraries the application runs with. */
   JVM_BUILD,
@@ -35,11 +37,15 @@ public enum FileKind {
     if (relativePath.equals(CONFIG_FILE) || relativePath.equals(".rootcause.yml")) {
       return CONFIG;
     }
-    if (lower.equals("dockerfile") || lower.equals("containerfile") || lower.startsWith("dockerfile.")
-        && !lower.endsWith(".md") && !lower.endsWith(".txt") || lower.endsWith(".dockerfile")) {
+    if (lower.equals("dockerfile")
+        || lower.equals("containerfile")
+        || lower.startsWith("dockerfile.") && !lower.endsWith(".md") && !lower.endsWith(".txt")
+        || lower.endsWith(".dockerfile")) {
       return DOCKERFILE;
     }
-    if (lower.equals("jenkinsfile") || lower.startsWith("jenkinsfile.") || lower.endsWith(".jenkinsfile")) {
+    if (lower.equals("jenkinsfile")
+        || lower.startsWith("jenkinsfile.")
+        || lower.endsWith(".jenkinsfile")) {
       return JENKINSFILE;
     }
     if (lower.equals("makefile") || lower.equals("gnumakefile") || lower.endsWith(".mk")) {
@@ -48,15 +54,21 @@ public enum FileKind {
     if (lower.equals("package.json")) {
       return PACKAGE_JSON;
     }
-    if (lower.startsWith("requirements") && lower.endsWith(".txt") || lower.equals("pyproject.toml")
-        || lower.equals("pipfile") || lower.equals("go.mod")) {
+    if (lower.startsWith("requirements") && lower.endsWith(".txt")
+        || lower.equals("pyproject.toml")
+        || lower.equals("pipfile")
+        || lower.equals("go.mod")) {
       return DEPENDENCIES;
     }
-    if (lower.equals("pom.xml") || lower.equals("build.gradle") || lower.equals("build.gradle.kts")) {
+    if (lower.equals("pom.xml")
+        || lower.equals("build.gradle")
+        || lower.equals("build.gradle.kts")) {
       return JVM_BUILD;
     }
-    if (lower.startsWith("application") && (lower.endsWith(".properties")
-        || (lower.endsWith(".yml") || lower.endsWith(".yaml")) && isUnderResources(relativePath))) {
+    if (lower.startsWith("application")
+        && (lower.endsWith(".properties")
+            || (lower.endsWith(".yml") || lower.endsWith(".yaml"))
+                && isUnderResources(relativePath))) {
       return SPRING_CONFIG;
     }
     int dot = lower.lastIndexOf('.');

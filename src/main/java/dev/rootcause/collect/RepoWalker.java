@@ -27,9 +27,24 @@ import java.util.Set;
 public final class RepoWalker {
   /** Folders that hold dependencies, caches or build output, never the system's own sources. */
   static final Set<String> SKIPPED_DIRECTORIES =
-      Set.of(".git", ".hg", ".svn", "node_modules", "bower_components", ".venv", "venv",
-          "__pycache__", ".mypy_cache", ".pytest_cache", ".tox", ".terraform", ".idea", ".gradle",
-          "target", ".next", ".cache");
+      Set.of(
+          ".git",
+          ".hg",
+          ".svn",
+          "node_modules",
+          "bower_components",
+          ".venv",
+          "venv",
+          "__pycache__",
+          ".mypy_cache",
+          ".pytest_cache",
+          ".tox",
+          ".terraform",
+          ".idea",
+          ".gradle",
+          "target",
+          ".next",
+          ".cache");
 
   // How each note starts, so coverage can count what was passed over and why.
   static final String OUTSIDE = "symlink to a ";
@@ -38,10 +53,11 @@ public final class RepoWalker {
   private RepoWalker() {}
 
   /**
-   * What the walk found: files in a stable order, the problems met, and how many files and
-   * folders it passed over because {@code ignorePaths} matches them.
+   * What the walk found: files in a stable order, the problems met, and how many files and folders
+   * it passed over because {@code ignorePaths} matches them.
    */
-  public record Walk(List<SourceFile> files, List<CollectionProblem> problems, int ignoredByConfig) {
+  public record Walk(
+      List<SourceFile> files, List<CollectionProblem> problems, int ignoredByConfig) {
     public Walk {
       files = List.copyOf(files);
       problems = List.copyOf(problems);
@@ -50,9 +66,10 @@ public final class RepoWalker {
 
   public static Walk walk(Path root, List<String> ignoreGlobs) throws IOException {
     Path realRoot = root.toRealPath();
-    List<PathMatcher> ignored = ignoreGlobs.stream()
-        .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
-        .toList();
+    List<PathMatcher> ignored =
+        ignoreGlobs.stream()
+            .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+            .toList();
     List<SourceFile> files = new ArrayList<>();
     List<CollectionProblem> problems = new ArrayList<>();
     int[] ignoredByConfig = {0};
@@ -60,13 +77,17 @@ public final class RepoWalker {
     if (Files.isRegularFile(realRoot)) {
       String name = root.getFileName().toString();
       BasicFileAttributes attrs = Files.readAttributes(realRoot, BasicFileAttributes.class);
-      files.add(new SourceFile(realRoot, name, FileKind.of(name), attrs.size(), modifiedNanos(attrs)));
+      files.add(
+          new SourceFile(realRoot, name, FileKind.of(name), attrs.size(), modifiedNanos(attrs)));
       return new Walk(files, problems, 0);
     }
 
     // Folders known to resolve inside the tree; the walk is single-threaded.
     java.util.Set<Path> verified = new java.util.HashSet<>(List.of(realRoot));
-    Files.walkFileTree(realRoot, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+    Files.walkFileTree(
+        realRoot,
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
@@ -85,15 +106,18 @@ public final class RepoWalker {
             if (insideRoot(dir)) {
               verified.add(dir);
             } else {
-              problems.add(CollectionProblem.note(SourceLocation.file(rel),
-                  OUTSIDE + "folder outside the scanned tree; not followed"));
+              problems.add(
+                  CollectionProblem.note(
+                      SourceLocation.file(rel),
+                      OUTSIDE + "folder outside the scanned tree; not followed"));
               return FileVisitResult.SKIP_SUBTREE;
             }
             return FileVisitResult.CONTINUE;
           }
 
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             String rel = relative(realRoot, file);
             FileKind kind = FileKind.of(rel);
             if (kind == FileKind.OTHER) {
@@ -104,19 +128,24 @@ public final class RepoWalker {
               return FileVisitResult.CONTINUE;
             }
             if (attrs.isSymbolicLink()) {
-              problems.add(CollectionProblem.skipped(SourceLocation.file(rel),
-                  "broken symlink (its target does not exist)"));
+              problems.add(
+                  CollectionProblem.skipped(
+                      SourceLocation.file(rel), "broken symlink (its target does not exist)"));
               return FileVisitResult.CONTINUE;
             }
             if (!attrs.isRegularFile()) {
               // Reading a pipe would block, a device never end.
-              problems.add(CollectionProblem.note(SourceLocation.file(rel),
-                  NOT_A_FILE + " (a pipe, socket or device); not read"));
+              problems.add(
+                  CollectionProblem.note(
+                      SourceLocation.file(rel),
+                      NOT_A_FILE + " (a pipe, socket or device); not read"));
               return FileVisitResult.CONTINUE;
             }
             if (!insideRoot(file)) {
-              problems.add(CollectionProblem.note(SourceLocation.file(rel),
-                  OUTSIDE + "file outside the scanned tree; not followed"));
+              problems.add(
+                  CollectionProblem.note(
+                      SourceLocation.file(rel),
+                      OUTSIDE + "file outside the scanned tree; not followed"));
               return FileVisitResult.CONTINUE;
             }
             files.add(new SourceFile(file, rel, kind, attrs.size(), modifiedNanos(attrs)));
@@ -128,15 +157,18 @@ public final class RepoWalker {
             String rel = relative(realRoot, file);
             if (e instanceof FileSystemLoopException) {
               // Nothing is lost: the folder it leads to is scanned where it really is.
-              problems.add(CollectionProblem.note(SourceLocation.file(rel),
-                  "symlink loop: it leads back to a folder above it; not followed"));
+              problems.add(
+                  CollectionProblem.note(
+                      SourceLocation.file(rel),
+                      "symlink loop: it leads back to a folder above it; not followed"));
               return FileVisitResult.CONTINUE;
             }
-            String why = switch (e) {
-              case AccessDeniedException denied -> "cannot read: permission denied";
-              case NoSuchFileException gone -> "vanished while scanning";
-              default -> "cannot read: " + e.getMessage();
-            };
+            String why =
+                switch (e) {
+                  case AccessDeniedException denied -> "cannot read: permission denied";
+                  case NoSuchFileException gone -> "vanished while scanning";
+                  default -> "cannot read: " + e.getMessage();
+                };
             problems.add(CollectionProblem.skipped(SourceLocation.file(rel), why));
             return FileVisitResult.CONTINUE;
           }
@@ -148,9 +180,12 @@ public final class RepoWalker {
           @Override
           public FileVisitResult postVisitDirectory(Path dir, IOException e) {
             if (e != null) {
-              problems.add(CollectionProblem.skipped(SourceLocation.file(relative(realRoot, dir)),
-                  "cannot read the whole folder (its listing failed part-way: " + e.getMessage()
-                      + "); the rest of it was skipped"));
+              problems.add(
+                  CollectionProblem.skipped(
+                      SourceLocation.file(relative(realRoot, dir)),
+                      "cannot read the whole folder (its listing failed part-way: "
+                          + e.getMessage()
+                          + "); the rest of it was skipped"));
             }
             return FileVisitResult.CONTINUE;
           }

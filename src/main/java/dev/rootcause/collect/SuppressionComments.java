@@ -32,8 +32,9 @@ final class SuppressionComments {
           }
         }
         boolean wholeFile = m.group(1) != null;
-        into.suppression(new Suppressions.Comment(
-            path, wholeFile ? 0 : lineNumber(text, lineStart), ids, wholeFile));
+        into.suppression(
+            new Suppressions.Comment(
+                path, wholeFile ? 0 : lineNumber(text, lineStart), ids, wholeFile));
       }
       from = text.indexOf(MARKER, from + MARKER.length());
     }

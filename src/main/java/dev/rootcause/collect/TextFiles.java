@@ -33,9 +33,9 @@ public final class TextFiles {
 
   /**
    * Heap a file needs while it is read and parsed, per byte of it: the bytes and the decoded text
-   * (up to 3), snakeyaml's node tree and the positioned tree made from it, both alive while one
-   * is converted (measured on a 7.4 MiB list of 3,800 pods: about 10 bytes per byte each), with
-   * room to spare for the files read beside it.
+   * (up to 3), snakeyaml's node tree and the positioned tree made from it, both alive while one is
+   * converted (measured on a 7.4 MiB list of 3,800 pods: about 10 bytes per byte each), with room
+   * to spare for the files read beside it.
    */
   private static final int HEAP_PER_BYTE = 32;
 
@@ -47,8 +47,13 @@ public final class TextFiles {
   public static Read read(SourceFile file, long maxBytes) {
     SourceLocation where = SourceLocation.file(file.path());
     if (file.size() > maxBytes) {
-      return failed(where, TOO_LARGE + size(file.size()) + ", above the " + size(maxBytes)
-          + " limit (raise it with --max-file-size)");
+      return failed(
+          where,
+          TOO_LARGE
+              + size(file.size())
+              + ", above the "
+              + size(maxBytes)
+              + " limit (raise it with --max-file-size)");
     }
     long heap = headroom();
     if (file.size() > heap / HEAP_PER_BYTE) {
@@ -76,19 +81,30 @@ public final class TextFiles {
         return failed(where, BINARY + " (contains NUL bytes), not text");
       }
     }
-    int offset = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-        && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    int offset =
+        bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xEF
+                && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF
+            ? 3
+            : 0;
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
     try {
       return new Read(decoder.decode(buffer).toString(), null);
     } catch (MalformedInputException e) {
       int at = buffer.position();
-      return failed(new SourceLocation(file.path(), lineAt(bytes, at), 0),
-          String.format(Locale.ROOT, NOT_UTF8 + " (invalid byte 0x%02X at offset %d); convert it to UTF-8",
-              bytes[at] & 0xff, at));
+      return failed(
+          new SourceLocation(file.path(), lineAt(bytes, at), 0),
+          String.format(
+              Locale.ROOT,
+              NOT_UTF8 + " (invalid byte 0x%02X at offset %d); convert it to UTF-8",
+              bytes[at] & 0xff,
+              at));
     } catch (CharacterCodingException e) {
       return failed(where, NOT_UTF8 + "; convert it to UTF-8");
     } catch (OutOfMemoryError e) {
@@ -107,9 +123,17 @@ public final class TextFiles {
    * raising --max-file-size never costs the whole report.
    */
   private static Read tooLargeForMemory(SourceLocation where, long bytes, long heap) {
-    return failed(where, NO_MEMORY + ": the file is " + size(bytes) + " and reading it needs about "
-        + size(bytes * HEAP_PER_BYTE) + " of the " + size(Math.max(0, heap)) + " free; give the JVM"
-        + " more heap (bin/rootcause: ROOTCAUSE_JAVA_OPTS=-Xmx4g) or split the file");
+    return failed(
+        where,
+        NO_MEMORY
+            + ": the file is "
+            + size(bytes)
+            + " and reading it needs about "
+            + size(bytes * HEAP_PER_BYTE)
+            + " of the "
+            + size(Math.max(0, heap))
+            + " free; give the JVM"
+            + " more heap (bin/rootcause: ROOTCAUSE_JAVA_OPTS=-Xmx4g) or split the file");
   }
 
   private static int lineAt(byte[] bytes, int offset) {
@@ -128,7 +152,8 @@ public final class TextFiles {
 
   static String size(long bytes) {
     if (bytes >= 1L << 20) {
-      return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20)).replace(".0 ", " ");
+      return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20))
+          .replace(".0 ", " ");
     }
     if (bytes >= 1L << 10) {
       return (bytes >> 10) + " KiB";

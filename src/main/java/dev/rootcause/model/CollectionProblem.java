@@ -4,7 +4,8 @@ package dev.rootcause.model;
  * An input rootcause could not read or understand (malformed YAML, a binary file, a symlink loop).
  * Partial failure is data: the scan goes on and the report says what was skipped and why.
  */
-public record CollectionProblem(Kind kind, SourceLocation location, String message) implements java.io.Serializable {
+public record CollectionProblem(Kind kind, SourceLocation location, String message)
+    implements java.io.Serializable {
 
   /** {@code SKIPPED}: the file was not used. {@code NOTE}: used in part, or ignored on purpose. */
   public enum Kind {

@@ -25,7 +25,8 @@ public record Coverage(
     int otherFiles,
     List<Unread> notRead,
     int ignoredByConfig,
-    boolean known) implements java.io.Serializable {
+    boolean known)
+    implements java.io.Serializable {
 
   /** The coverage of a result that did not come from a scan. */
   public static final Coverage UNKNOWN = new Coverage(0, 0, 0, 0, 0, List.of(), 0, false);
@@ -37,7 +38,9 @@ public record Coverage(
   /** Why a file was not read, worded to be counted: "3 Helm templates (not rendered)". */
   public enum Reason {
     HELM_TEMPLATE("Helm template (not rendered)", "Helm templates (not rendered)", false),
-    KUSTOMIZE("kustomize overlay or patch (not built)", "kustomize overlays and patches (not built)",
+    KUSTOMIZE(
+        "kustomize overlay or patch (not built)",
+        "kustomize overlays and patches (not built)",
         false),
     TOO_LARGE("file above the size limit", "files above the size limit", true),
     NOT_TEXT("binary or non-UTF-8 file", "binary or non-UTF-8 files", true),
@@ -117,10 +120,14 @@ public record Coverage(
   public String line() {
     StringBuilder sb = new StringBuilder("Read ");
     int read = filesRead();
-    sb.append(read == filesFound ? "" : read + " of ").append(plural(filesFound, "file"))
-        .append(": ").append(plural(manifests, "manifest"))
-        .append(", ").append(plural(dockerfiles, "Dockerfile"))
-        .append(", ").append(plural(sourceFiles, "source file"));
+    sb.append(read == filesFound ? "" : read + " of ")
+        .append(plural(filesFound, "file"))
+        .append(": ")
+        .append(plural(manifests, "manifest"))
+        .append(", ")
+        .append(plural(dockerfiles, "Dockerfile"))
+        .append(", ")
+        .append(plural(sourceFiles, "source file"));
     if (otherFiles > 0) {
       sb.append(", ").append(otherFiles).append(" other");
     }
@@ -136,8 +143,8 @@ public record Coverage(
   /** {@code 3 Helm templates (not rendered), 1 file above the size limit}. */
   public String notReadSummary() {
     StringBuilder sb = new StringBuilder();
-    notReadByReason().forEach((reason, n) ->
-        sb.append(sb.isEmpty() ? "" : ", ").append(reason.count(n)));
+    notReadByReason()
+        .forEach((reason, n) -> sb.append(sb.isEmpty() ? "" : ", ").append(reason.count(n)));
     return sb.toString();
   }
 
@@ -148,7 +155,9 @@ public record Coverage(
       return start + ": not read: " + notReadSummary();
     }
     if (filesFound == 0 && ignoredByConfig > 0) {
-      return start + ": every path in it matched ignorePaths (" + plural(ignoredByConfig, "path")
+      return start
+          + ": every path in it matched ignorePaths ("
+          + plural(ignoredByConfig, "path")
           + ")";
     }
     if (filesFound == 0) {

@@ -18,7 +18,8 @@ public record Finding(
     List<Evidence> related,
     String fix,
     Confidence confidence,
-    FindingKind kind) implements java.io.Serializable {
+    FindingKind kind)
+    implements java.io.Serializable {
 
   public Finding {
     related = List.copyOf(related);
@@ -31,8 +32,8 @@ public record Finding(
 
   /** The same finding at another severity (a {@code .rootcause.yaml} override). */
   public Finding withSeverity(Severity other) {
-    return new Finding(ruleId, other, subject, symptom, message, primary, related, fix, confidence,
-        kind);
+    return new Finding(
+        ruleId, other, subject, symptom, message, primary, related, fix, confidence, kind);
   }
 
   public Layer layer() {

@@ -9,7 +9,8 @@ public record HostReference(String host, Integer port, String via, SourceLocatio
 
   /** Whether the host is a name to resolve (not an IPv4 literal or {@code localhost}). */
   public boolean isName() {
-    return !host.equals("localhost") && !host.isEmpty()
+    return !host.equals("localhost")
+        && !host.isEmpty()
         && !host.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
   }
 }

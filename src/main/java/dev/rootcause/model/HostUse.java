@@ -17,7 +17,8 @@ public record HostUse(
     String namespace,
     HostReference reference,
     List<Evidence> trail,
-    Confidence confidence) implements java.io.Serializable {
+    Confidence confidence)
+    implements java.io.Serializable {
 
   public HostUse {
     trail = List.copyOf(trail);

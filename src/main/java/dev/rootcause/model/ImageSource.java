@@ -8,7 +8,8 @@ import java.util.List;
  * How a container's image links to the repository: the builds that produce its name and the
  * Dockerfile it comes from. {@code basis} says how sure the link is, and rules pass that on.
  */
-public record ImageSource(Dockerfile dockerfile, List<ImageBuild> builds, Basis basis) implements java.io.Serializable {
+public record ImageSource(Dockerfile dockerfile, List<ImageBuild> builds, Basis basis)
+    implements java.io.Serializable {
 
   public ImageSource {
     builds = List.copyOf(builds);

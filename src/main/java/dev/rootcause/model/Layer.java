@@ -33,7 +33,9 @@ public enum Layer {
     return title;
   }
 
-  /** The layer named by the prefix of a rule id, e.g. {@code k8s} in {@code k8s/missing-resources}. */
+  /**
+   * The layer named by the prefix of a rule id, e.g. {@code k8s} in {@code k8s/missing-resources}.
+   */
   public static Layer ofRuleId(String ruleId) {
     int slash = ruleId.indexOf('/');
     String prefix = slash < 0 ? ruleId : ruleId.substring(0, slash);

@@ -7,7 +7,8 @@ import java.util.List;
  * application code (or its start command) and resolved through the container's env and the image's
  * ENV. {@code evidence} lists each step ("app reads PORT, default 8080", "env PORT=3000").
  */
-public record ListenPort(int port, Confidence confidence, List<Evidence> evidence) implements java.io.Serializable {
+public record ListenPort(int port, Confidence confidence, List<Evidence> evidence)
+    implements java.io.Serializable {
 
   public ListenPort {
     evidence = List.copyOf(evidence);

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * below it kills the process however the runtime is tuned.
  */
 public record MemoryAsked(String flag, long bytes) implements java.io.Serializable {
-  private static final Pattern ASKS = Pattern.compile(
-      "-Xmx(\\d+)([kKmMgG]?)\\b|--max-old-space-size=(\\d+)|--vm-bytes[ =](\\d+)([kKmMgGbB]?)");
+  private static final Pattern ASKS =
+      Pattern.compile(
+          "-Xmx(\\d+)([kKmMgG]?)\\b|--max-old-space-size=(\\d+)|--vm-bytes[ =](\\d+)([kKmMgGbB]?)");
 
   /** The largest size the command, args or literal env values (JAVA_OPTS, NODE_OPTIONS) ask for. */
   public static Optional<MemoryAsked> of(Container container) {
@@ -30,9 +31,12 @@ public record MemoryAsked(String flag, long bytes) implements java.io.Serializab
     MemoryAsked largest = null;
     Matcher m = ASKS.matcher(String.join(" ", words));
     while (m.find()) {
-      long bytes = m.group(3) != null ? Long.parseLong(m.group(3)) << 20
-          : m.group(1) != null ? scaled(Long.parseLong(m.group(1)), m.group(2))
-          : scaled(Long.parseLong(m.group(4)), m.group(5));
+      long bytes =
+          m.group(3) != null
+              ? Long.parseLong(m.group(3)) << 20
+              : m.group(1) != null
+                  ? scaled(Long.parseLong(m.group(1)), m.group(2))
+                  : scaled(Long.parseLong(m.group(4)), m.group(5));
       if (largest == null || bytes > largest.bytes()) {
         largest = new MemoryAsked(m.group(), bytes);
       }

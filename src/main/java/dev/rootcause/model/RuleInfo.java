@@ -22,7 +22,8 @@ public record RuleInfo(
     Class<?> ruleClass) {
 
   /** A tunable number and its default. */
-  public record Threshold(String name, long defaultValue, String description) implements java.io.Serializable {}
+  public record Threshold(String name, long defaultValue, String description)
+      implements java.io.Serializable {}
 
   public RuleInfo {
     thresholds = List.copyOf(thresholds);
@@ -31,9 +32,27 @@ public record RuleInfo(
   }
 
   /** A rule that reads no source language. */
-  public RuleInfo(String id, Layer layer, Severity severity, FindingKind kind, String summary,
-      String symptom, String fix, List<Threshold> thresholds, Class<?> ruleClass) {
-    this(id, layer, severity, kind, summary, symptom, fix, thresholds, List.of(), List.of(),
+  public RuleInfo(
+      String id,
+      Layer layer,
+      Severity severity,
+      FindingKind kind,
+      String summary,
+      String symptom,
+      String fix,
+      List<Threshold> thresholds,
+      Class<?> ruleClass) {
+    this(
+        id,
+        layer,
+        severity,
+        kind,
+        summary,
+        symptom,
+        fix,
+        thresholds,
+        List.of(),
+        List.of(),
         ruleClass);
   }
 

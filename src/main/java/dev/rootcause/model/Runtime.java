@@ -34,9 +34,15 @@ public enum Runtime {
     if (name.equals("python") || name.startsWith("python-") || name.equals("pypy")) {
       return Optional.of(PYTHON);
     }
-    if (name.contains("openjdk") || name.contains("temurin") || name.contains("corretto")
-        || name.equals("maven") || name.equals("gradle") || name.contains("java")
-        || name.contains("zulu") || name.contains("jre") || name.contains("jdk")) {
+    if (name.contains("openjdk")
+        || name.contains("temurin")
+        || name.contains("corretto")
+        || name.equals("maven")
+        || name.equals("gradle")
+        || name.contains("java")
+        || name.contains("zulu")
+        || name.contains("jre")
+        || name.contains("jdk")) {
       return Optional.of(JVM);
     }
     if (name.equals("golang")) {

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Everything a scan produced: findings in report order, those silenced and why, the inputs that
  * could not be read, the rules that crashed, what was looked at and what was read ({@link
- * Coverage}: null means {@link Coverage#UNKNOWN}), and where the time went (wall
- * time, and CPU milliseconds per collection stage and collector, then "rules", for {@code --verbose}).
+ * Coverage}: null means {@link Coverage#UNKNOWN}), and where the time went (wall time, and CPU
+ * milliseconds per collection stage and collector, then "rules", for {@code --verbose}).
  */
 public record ScanResult(
     String root,
@@ -21,7 +21,8 @@ public record ScanResult(
     Duration elapsed,
     Map<String, Long> cpuMillis,
     CacheUse cache,
-    Coverage coverage) implements java.io.Serializable {
+    Coverage coverage)
+    implements java.io.Serializable {
 
   public ScanResult {
     coverage = coverage == null ? Coverage.UNKNOWN : coverage;
@@ -43,15 +44,26 @@ public record ScanResult(
       List<RuleInfo> rulesRun,
       Inventory inventory,
       Duration elapsed) {
-    this(root, findings, suppressed, problems, ruleFailures, rulesRun, inventory, elapsed, Map.of(),
-        CacheUse.NONE, Coverage.UNKNOWN);
+    this(
+        root,
+        findings,
+        suppressed,
+        problems,
+        ruleFailures,
+        rulesRun,
+        inventory,
+        elapsed,
+        Map.of(),
+        CacheUse.NONE,
+        Coverage.UNKNOWN);
   }
 
   /**
-   * How the cache of per-file facts served this scan: how many files came from it, and why it
-   * could not be written (null when it was, or when no cache was used).
+   * How the cache of per-file facts served this scan: how many files came from it, and why it could
+   * not be written (null when it was, or when no cache was used).
    */
-  public record CacheUse(boolean used, int filesFromCache, String problem) implements java.io.Serializable {
+  public record CacheUse(boolean used, int filesFromCache, String problem)
+      implements java.io.Serializable {
     public static final CacheUse NONE = new CacheUse(false, 0, null);
   }
 
@@ -59,7 +71,8 @@ public record ScanResult(
   public record Suppressed(Finding finding, String reason) implements java.io.Serializable {}
 
   /** A rule that threw on one element; the scan went on without it there. */
-  public record RuleFailure(String ruleId, String subject, String error) implements java.io.Serializable {}
+  public record RuleFailure(String ruleId, String subject, String error)
+      implements java.io.Serializable {}
 
   /** How much of the system the scan saw. */
   public record Inventory(
@@ -69,7 +82,8 @@ public record ScanResult(
       int dockerfiles,
       int imageBuilds,
       int apps,
-      int otherObjects) implements java.io.Serializable {}
+      int otherObjects)
+      implements java.io.Serializable {}
 
   public boolean hasFindingsAtLeast(Severity threshold) {
     return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));

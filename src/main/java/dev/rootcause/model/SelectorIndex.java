@@ -29,8 +29,10 @@ final class SelectorIndex<T> {
       if (s == null || s.matchLabels().isEmpty()) {
         alwaysTested.add(item);
       } else {
-        var first = s.matchLabels().entrySet().stream().min(Map.Entry.comparingByKey()).orElseThrow();
-        byRequiredPair.computeIfAbsent(pair(first.getKey(), first.getValue()), k -> new ArrayList<>())
+        var first =
+            s.matchLabels().entrySet().stream().min(Map.Entry.comparingByKey()).orElseThrow();
+        byRequiredPair
+            .computeIfAbsent(pair(first.getKey(), first.getValue()), k -> new ArrayList<>())
             .add(item);
       }
     }

@@ -6,7 +6,8 @@ import java.util.Comparator;
  * A position in a file of the scanned tree. {@code path} is relative to the scan root with '/'
  * separators; {@code line} and {@code column} are 1-based, 0 when unknown.
  */
-public record SourceLocation(String path, int line, int column) implements Location, java.io.Serializable {
+public record SourceLocation(String path, int line, int column)
+    implements Location, java.io.Serializable {
 
   public static final Comparator<SourceLocation> ORDER =
       Comparator.comparing(SourceLocation::path)

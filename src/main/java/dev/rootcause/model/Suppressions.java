@@ -43,6 +43,7 @@ public final class Suppressions {
 
   /** path -> silenced line -> rule id -> the line of the comment that silences it. */
   private final Map<String, Map<Integer, Map<String, Integer>>> byLine = new HashMap<>();
+
   private final Map<String, Set<String>> byFile = new HashMap<>();
 
   private void addLine(String path, int line, Set<String> ruleIds) {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * SLOs and error budgets: each resolved incident charges its user-facing downtime to every
- * affected service's budget over that service's rolling window ending now.
+ * SLOs and error budgets: each resolved incident charges its user-facing downtime to every affected
+ * service's budget over that service's rolling window ending now.
  */
 public final class Budgets {
   private static final long DAY = 86_400;
@@ -29,8 +29,8 @@ public final class Budgets {
   }
 
   /**
-   * An SLO from {@code --availability 99.9%} or {@code --allowed-downtime 20m}, over
-   * {@code --window}; exactly one of the two must be given.
+   * An SLO from {@code --availability 99.9%} or {@code --allowed-downtime 20m}, over {@code
+   * --window}; exactly one of the two must be given.
    */
   public static Slo slo(String service, String availability, String allowedDowntime, String window)
       throws InputException {
@@ -41,14 +41,17 @@ public final class Budgets {
     if (allowedDowntime != null) {
       long budget = IncidentTimes.seconds(allowedDowntime, "--allowed-downtime");
       if (budget >= windowSeconds) {
-        throw new InputException("--allowed-downtime " + allowedDowntime
-            + " is not shorter than --window " + window);
+        throw new InputException(
+            "--allowed-downtime " + allowedDowntime + " is not shorter than --window " + window);
       }
       return new Slo(service, windowSeconds, budget, allowedDowntime + " downtime over " + window);
     }
     double target = percent(availability);
     long budget = Math.round(windowSeconds * (100 - target) / 100);
-    return new Slo(service, windowSeconds, budget,
+    return new Slo(
+        service,
+        windowSeconds,
+        budget,
         String.format(Locale.ROOT, "%s availability over %s", availability.trim(), window));
   }
 
@@ -62,32 +65,42 @@ public final class Budgets {
     } catch (NumberFormatException ignored) {
       // falls through to the message below
     }
-    throw new InputException("--availability: '" + text
-        + "' is not a percentage between 0 and 100 (try 99.9%)");
+    throw new InputException(
+        "--availability: '" + text + "' is not a percentage between 0 and 100 (try 99.9%)");
   }
 
   public void set(Slo slo, boolean dryRun) throws InputException {
     if (!dryRun) {
-      IncidentStores.with(url, s -> {
-        s.putSlo(slo);
-        return null;
-      });
+      IncidentStores.with(
+          url,
+          s -> {
+            s.putSlo(slo);
+            return null;
+          });
     }
   }
 
   /** Every SLO's budget, or one service's; a service without an SLO is an input error. */
   public List<Budget> budgets(String service) throws InputException {
-    return IncidentStores.with(url, s -> {
-      List<Slo> slos = s.slos().stream()
-          .filter(o -> service == null || o.service().equals(service)).toList();
-      if (service != null && slos.isEmpty()) {
-        throw new InputException("no SLO for " + service
-            + " (set one: rootcause slo set " + service + " --availability 99.9% --window 30d)");
-      }
-      List<Incident> incidents = s.all();
-      long now = clock.instant().getEpochSecond();
-      return slos.stream().map(o -> compute(o, incidents, now)).toList();
-    });
+    return IncidentStores.with(
+        url,
+        s -> {
+          List<Slo> slos =
+              s.slos().stream()
+                  .filter(o -> service == null || o.service().equals(service))
+                  .toList();
+          if (service != null && slos.isEmpty()) {
+            throw new InputException(
+                "no SLO for "
+                    + service
+                    + " (set one: rootcause slo set "
+                    + service
+                    + " --availability 99.9% --window 30d)");
+          }
+          List<Incident> incidents = s.all();
+          long now = clock.instant().getEpochSecond();
+          return slos.stream().map(o -> compute(o, incidents, now)).toList();
+        });
   }
 
   /** The budget of one SLO at {@code now}: a pure function, so the arithmetic is testable. */
@@ -98,7 +111,9 @@ public final class Budgets {
     List<Charge> charges = new ArrayList<>();
     for (Incident i : incidents) {
       long end = i.impactTo();
-      if (!i.services().contains(slo.service()) || i.downtimeSeconds() == 0 || end <= windowStart
+      if (!i.services().contains(slo.service())
+          || i.downtimeSeconds() == 0
+          || end <= windowStart
           || i.impactFrom() > now) {
         continue;
       }

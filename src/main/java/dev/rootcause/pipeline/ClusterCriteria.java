@@ -29,8 +29,10 @@ final class ClusterCriteria {
   static final String POD_NOT_READY = "runtime/pod-not-ready";
   static final String RESTARTED = "runtime/restarted-in-window";
   static final String LOG_ERRORS = "runtime/error-lines-in-logs";
+
   /** The rules of the gate; the other runtime rules are {@code diagnose}'s. */
   static final Set<String> GATE = Set.of(POD_NOT_READY, RESTARTED, LOG_ERRORS);
+
   private static final int EXAMPLES = 3;
 
   private final ClusterState cluster;
@@ -49,7 +51,9 @@ final class ClusterCriteria {
     this.findings = outcome.findings();
   }
 
-  /** Pods Running and Ready, no restarts in the window, no error lines in the logs: in that order. */
+  /**
+   * Pods Running and Ready, no restarts in the window, no error lines in the logs: in that order.
+   */
   List<Criterion> criteria() {
     return List.of(runningAndReady(), noRestarts(), noLogErrors());
   }
@@ -64,7 +68,11 @@ final class ClusterCriteria {
     }
     List<String> notReady = messages(POD_NOT_READY, podOrder());
     long ready = serving.stream().filter(PodState::runningAndReady).count();
-    return new Criterion(name, ns, notReady.isEmpty(), ready + "/" + serving.size() + " pods",
+    return new Criterion(
+        name,
+        ns,
+        notReady.isEmpty(),
+        ready + "/" + serving.size() + " pods",
         notReady.isEmpty() ? "" : "not ready: " + String.join(", ", notReady));
   }
 
@@ -74,42 +82,61 @@ final class ClusterCriteria {
     String ns = cluster.namespace();
     List<String> restarted = messages(RESTARTED, podOrder());
     if (cluster.watched()) {
-      String measured = Units.count(cluster.restartsSeen(), "restart") + " in "
-          + Units.count(cluster.looks().size(), "look");
+      String measured =
+          Units.count(cluster.restartsSeen(), "restart")
+              + " in "
+              + Units.count(cluster.looks().size(), "look");
       return new Criterion(name, ns, restarted.isEmpty(), measured, String.join(", ", restarted));
     }
     if (restarted.isEmpty()) {
       int total = cluster.restartCount();
-      String detail = total == 0 ? "" : "restartCount " + total + " in all, the last at "
-          + cluster.lastRestartAt() + ", before the window";
+      String detail =
+          total == 0
+              ? ""
+              : "restartCount "
+                  + total
+                  + " in all, the last at "
+                  + cluster.lastRestartAt()
+                  + ", before the window";
       return new Criterion(name, ns, true, "0 in window", detail);
     }
-    return new Criterion(name, ns, false, Units.count(restarted.size(), "container") + " restarted",
+    return new Criterion(
+        name,
+        ns,
+        false,
+        Units.count(restarted.size(), "container") + " restarted",
         String.join(", ", restarted) + " in the " + window + " before " + cluster.now());
   }
 
   private Criterion noLogErrors() {
     Instant since = cluster.logsSince();
-    List<Evidence> lines = ordered(LOG_ERRORS, logOrder()).stream()
-        .flatMap(f -> f.related().stream()).toList();
+    List<Evidence> lines =
+        ordered(LOG_ERRORS, logOrder()).stream().flatMap(f -> f.related().stream()).toList();
     List<String> notes = new ArrayList<>();
     if (!lines.isEmpty()) {
-      notes.add("e.g. " + String.join(" | ",
-          lines.stream().limit(EXAMPLES).map(Evidence::note).toList()));
+      notes.add(
+          "e.g. "
+              + String.join(" | ", lines.stream().limit(EXAMPLES).map(Evidence::note).toList()));
     }
     long undated = cluster.undatedLogLines();
     if (undated > 0) {
       notes.add(Units.count(undated, "line") + " without a timestamp, all checked");
     }
-    String measured = Units.count(lines.size(), "error line") + " in "
-        + Units.count(cluster.logs().size(), "container");
+    String measured =
+        Units.count(lines.size(), "error line")
+            + " in "
+            + Units.count(cluster.logs().size(), "container");
     // No log read is not a clean log: a gate that looked at nothing must not pass.
     boolean looked = !cluster.logs().isEmpty();
     if (!looked) {
       notes.add("no container log was read, so nothing shows the errors are gone");
     }
-    return new Criterion("no errors in logs since " + since, cluster.namespace(),
-        looked && lines.isEmpty(), measured, String.join("; ", notes));
+    return new Criterion(
+        "no errors in logs since " + since,
+        cluster.namespace(),
+        looked && lines.isEmpty(),
+        measured,
+        String.join("; ", notes));
   }
 
   private List<String> messages(String ruleId, Map<Location, Integer> order) {
@@ -118,7 +145,8 @@ final class ClusterCriteria {
 
   /** The rule's findings in the order their objects were read; the engine's order breaks ties. */
   private List<Finding> ordered(String ruleId, Map<Location, Integer> order) {
-    return findings.stream().filter(f -> f.ruleId().equals(ruleId))
+    return findings.stream()
+        .filter(f -> f.ruleId().equals(ruleId))
         .sorted(Comparator.comparing(f -> order.getOrDefault(f.primary(), Integer.MAX_VALUE)))
         .toList();
   }

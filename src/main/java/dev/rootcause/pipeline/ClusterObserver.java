@@ -45,7 +45,14 @@ public final class ClusterObserver {
       windowStart = reader.now().minus(window);
     }
     Instant since = logsSince != null ? logsSince : windowStart;
-    return new ClusterState(reader.context(), reader.describe(), namespace, window, reader.live(),
-        looks, since, reader.logs(namespace, since));
+    return new ClusterState(
+        reader.context(),
+        reader.describe(),
+        namespace,
+        window,
+        reader.live(),
+        looks,
+        since,
+        reader.logs(namespace, since));
   }
 }

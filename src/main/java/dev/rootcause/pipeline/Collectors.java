@@ -8,9 +8,9 @@ import dev.rootcause.collect.build.GitLabCiCollector;
 import dev.rootcause.collect.build.JenkinsfileImageCollector;
 import dev.rootcause.collect.build.MakefileCollector;
 import dev.rootcause.collect.build.ShellScriptCollector;
+import dev.rootcause.collect.code.CodeCollector;
 import dev.rootcause.collect.docker.DockerfileCollector;
 import dev.rootcause.collect.envoy.EnvoyConfigCollector;
-import dev.rootcause.collect.code.CodeCollector;
 import dev.rootcause.collect.k8s.ManifestCollector;
 import dev.rootcause.collect.nginx.NginxCollector;
 import dev.rootcause.collect.nginx.NginxConfigMapCollector;
@@ -26,14 +26,26 @@ final class Collectors {
 
   /** File collectors; CodeCollector last, as its finish() joins code to the Dockerfiles read. */
   static List<FileCollector> fileCollectors() {
-    return List.of(new DockerfileCollector(), new JenkinsfileCollector(),
-        new ScriptPipelineCollector(), new ShellScriptCollector(), new MakefileCollector(), new JenkinsfileImageCollector(),
-        new NginxCollector(), new CodeCollector());
+    return List.of(
+        new DockerfileCollector(),
+        new JenkinsfileCollector(),
+        new ScriptPipelineCollector(),
+        new ShellScriptCollector(),
+        new MakefileCollector(),
+        new JenkinsfileImageCollector(),
+        new NginxCollector(),
+        new CodeCollector());
   }
 
   static List<YamlCollector> yamlCollectors() {
-    return List.of(new ManifestCollector(), new WorkflowCollector(), new ComposeCollector(),
-        new GitHubWorkflowCollector(), new GitLabCiCollector(), new NginxConfigMapCollector(),
-        new EnvoyConfigCollector(), new ComposeServicesCollector());
+    return List.of(
+        new ManifestCollector(),
+        new WorkflowCollector(),
+        new ComposeCollector(),
+        new GitHubWorkflowCollector(),
+        new GitLabCiCollector(),
+        new NginxConfigMapCollector(),
+        new EnvoyConfigCollector(),
+        new ComposeServicesCollector());
   }
 }

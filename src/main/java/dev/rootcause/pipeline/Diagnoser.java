@@ -46,8 +46,10 @@ public final class Diagnoser {
    * a cluster alone, all of them with a repository.
    */
   public Diagnoser() {
-    this(BuiltInRules.all().stream()
-        .filter(r -> !ClusterCriteria.GATE.contains(r.info().id())).toList());
+    this(
+        BuiltInRules.all().stream()
+            .filter(r -> !ClusterCriteria.GATE.contains(r.info().id()))
+            .toList());
   }
 
   public Diagnoser(List<Rule> rules) {
@@ -59,8 +61,14 @@ public final class Diagnoser {
    * ({@code kubeconfig}/{@code context}, either null for the default); {@code namespace} null means
    * every namespace, and for a live cluster with {@code allNamespaces} false the context's one.
    */
-  public record Source(Path dump, Instant asOf, Path kubeconfig, String context, String namespace,
-      boolean allNamespaces, Duration timeout) {}
+  public record Source(
+      Path dump,
+      Instant asOf,
+      Path kubeconfig,
+      String context,
+      String namespace,
+      boolean allNamespaces,
+      Duration timeout) {}
 
   /**
    * Reads the source and diagnoses it against the repository at {@code repo} (null for none),
@@ -73,9 +81,10 @@ public final class Diagnoser {
     long started = System.nanoTime();
     Scanner.Model built = repo == null ? null : new Scanner(rules).model(repo, options);
     ClusterState state = read(source);
-    ScanResult result = built == null
-        ? diagnose(state, Duration.ofNanos(System.nanoTime() - started))
-        : withRepository(state, built, started);
+    ScanResult result =
+        built == null
+            ? diagnose(state, Duration.ofNanos(System.nanoTime() - started))
+            : withRepository(state, built, started);
     return new Diagnosis(result, FirstScreen.of(state, result.findings()));
   }
 
@@ -83,12 +92,24 @@ public final class Diagnoser {
     ScanResult result = diagnose(state, built.model(), built.settings(), Duration.ZERO);
     ScanResult.Inventory cluster = result.inventory();
     SystemModel model = built.model();
-    ScanResult.Inventory both = new ScanResult.Inventory(built.collected().filesRead(),
-        cluster.workloads(), cluster.services(), model.dockerfiles().size(),
-        model.imageBuilds().size(), model.apps().size(), cluster.otherObjects());
-    return new ScanResult(result.root(), result.findings(), result.suppressed(),
-        concat(built.collected().problems(), result.problems()), result.ruleFailures(),
-        result.rulesRun(), both, Duration.ofNanos(System.nanoTime() - started));
+    ScanResult.Inventory both =
+        new ScanResult.Inventory(
+            built.collected().filesRead(),
+            cluster.workloads(),
+            cluster.services(),
+            model.dockerfiles().size(),
+            model.imageBuilds().size(),
+            model.apps().size(),
+            cluster.otherObjects());
+    return new ScanResult(
+        result.root(),
+        result.findings(),
+        result.suppressed(),
+        concat(built.collected().problems(), result.problems()),
+        result.ruleFailures(),
+        result.rulesRun(),
+        both,
+        Duration.ofNanos(System.nanoTime() - started));
   }
 
   /**
@@ -106,9 +127,12 @@ public final class Diagnoser {
       throws ClusterSourceException, InterruptedException {
     ClusterReader reader = open(source);
     try {
-      String namespace = source.namespace() != null || source.allNamespaces()
-          || !(reader instanceof LiveClusterReader live) ? source.namespace()
-          : live.defaultNamespace();
+      String namespace =
+          source.namespace() != null
+                  || source.allNamespaces()
+                  || !(reader instanceof LiveClusterReader live)
+              ? source.namespace()
+              : live.defaultNamespace();
       // A dump is read as far as it goes; the timeout is for an API server that does not answer.
       Duration limit = source.dump() != null ? null : source.timeout();
       return within(limit, reader, () -> read(reader, namespace));
@@ -120,8 +144,9 @@ public final class Diagnoser {
   /** Diagnoses a state already read: what the fixtures and the dump-versus-live test compare. */
   public ScanResult diagnose(ClusterState state, Duration elapsed) {
     List<Rule> runtime = rules.stream().filter(r -> r.info().layer() == Layer.RUNTIME).toList();
-    RuleEngine.Outcome outcome = new RuleEngine(runtime, RuleSettings.DEFAULTS)
-        .run(SystemModel.builder().cluster(state).build());
+    RuleEngine.Outcome outcome =
+        new RuleEngine(runtime, RuleSettings.DEFAULTS)
+            .run(SystemModel.builder().cluster(state).build());
     return result(state, outcome, outcome.findings(), elapsed);
   }
 
@@ -129,12 +154,12 @@ public final class Diagnoser {
    * Diagnoses a state against a repository's model: one model, one engine for the static and the
    * runtime rules, then each symptom joined to the static finding that explains it.
    */
-  public ScanResult diagnose(ClusterState state, SystemModel repository, RuleSettings settings,
-      Duration elapsed) {
-    RuleEngine.Outcome outcome = new RuleEngine(rules, settings)
-        .run(repository.withCluster(state));
-    List<Finding> joined = new SymptomJoin(rules.stream().map(Rule::info).toList(), repository)
-        .join(outcome.findings(), state);
+  public ScanResult diagnose(
+      ClusterState state, SystemModel repository, RuleSettings settings, Duration elapsed) {
+    RuleEngine.Outcome outcome = new RuleEngine(rules, settings).run(repository.withCluster(state));
+    List<Finding> joined =
+        new SymptomJoin(rules.stream().map(Rule::info).toList(), repository)
+            .join(outcome.findings(), state);
     return result(state, outcome, joined, elapsed);
   }
 
@@ -144,24 +169,35 @@ public final class Diagnoser {
     return all;
   }
 
-  private static ScanResult result(ClusterState state, RuleEngine.Outcome outcome,
-      List<Finding> findings, Duration elapsed) {
+  private static ScanResult result(
+      ClusterState state, RuleEngine.Outcome outcome, List<Finding> findings, Duration elapsed) {
     List<Finding> ordered = new ArrayList<>(findings);
-    ordered.sort(Comparator.comparing(Finding::severity, Comparator.reverseOrder())
-        .thenComparing(f -> blastRadius(f, state)));
-    List<CollectionProblem> problems = state.objects().notes().stream()
-        .map(n -> CollectionProblem.note(SourceLocation.file(state.context()), n)).toList();
+    ordered.sort(
+        Comparator.comparing(Finding::severity, Comparator.reverseOrder())
+            .thenComparing(f -> blastRadius(f, state)));
+    List<CollectionProblem> problems =
+        state.objects().notes().stream()
+            .map(n -> CollectionProblem.note(SourceLocation.file(state.context()), n))
+            .toList();
     int workloads = state.podGroups().size();
-    ScanResult.Inventory inventory = new ScanResult.Inventory(0, workloads,
-        state.objects().services().size(), 0, 0, 0, state.pods().size());
-    return new ScanResult(state.source(), ordered, outcome.suppressed(), problems,
-        outcome.failures(), outcome.rulesRun(), inventory, elapsed);
+    ScanResult.Inventory inventory =
+        new ScanResult.Inventory(
+            0, workloads, state.objects().services().size(), 0, 0, 0, state.pods().size());
+    return new ScanResult(
+        state.source(),
+        ordered,
+        outcome.suppressed(),
+        problems,
+        outcome.failures(),
+        outcome.rulesRun(),
+        inventory,
+        elapsed);
   }
 
   /**
-   * What breaks the user's path first comes first among findings of one severity: a Service
-   * reached from outside, then other Services, then the workloads, then what the repository shows
-   * and the cluster does not.
+   * What breaks the user's path first comes first among findings of one severity: a Service reached
+   * from outside, then other Services, then the workloads, then what the repository shows and the
+   * cluster does not.
    */
   private static int blastRadius(Finding f, ClusterState state) {
     ClusterLocation at = FirstScreen.clusterObject(f);
@@ -172,8 +208,13 @@ public final class Diagnoser {
       return 2;
     }
     return state.objects().services().stream()
-        .anyMatch(s -> s.name().equals(at.name()) && s.namespace().equals(at.namespace())
-            && s.exposed()) ? 0 : 1;
+            .anyMatch(
+                s ->
+                    s.name().equals(at.name())
+                        && s.namespace().equals(at.namespace())
+                        && s.exposed())
+        ? 0
+        : 1;
   }
 
   /** Reads everything a diagnosis needs, once: the pods, their objects and their last logs. */
@@ -182,13 +223,22 @@ public final class Diagnoser {
     Instant now = reader.now();
     PodSnapshot look = new PodSnapshot(now, reader.pods(namespace));
     ClusterObjects objects = reader.objects(namespace);
-    return new ClusterState(reader.context(), reader.describe(), namespace, Duration.ZERO, false,
-        List.of(look), Instant.EPOCH, reader.lastLogs(namespace), objects);
+    return new ClusterState(
+        reader.context(),
+        reader.describe(),
+        namespace,
+        Duration.ZERO,
+        false,
+        List.of(look),
+        Instant.EPOCH,
+        reader.lastLogs(namespace),
+        objects);
   }
 
   private static ClusterReader open(Source source) throws ClusterSourceException {
     try {
-      return source.dump() != null ? DumpClusterReader.open(source.dump(), source.asOf())
+      return source.dump() != null
+          ? DumpClusterReader.open(source.dump(), source.asOf())
           : LiveClusterReader.connect(source.kubeconfig(), source.context(), source.timeout());
     } catch (ClusterReadException e) {
       throw new ClusterSourceException(e.getMessage(), true);
@@ -203,18 +253,26 @@ public final class Diagnoser {
   private static ClusterState within(Duration timeout, ClusterReader reader, Read read)
       throws ClusterSourceException, InterruptedException {
     CompletableFuture<ClusterState> result = new CompletableFuture<>();
-    Thread.ofVirtual().name("rootcause-diagnose").start(() -> {
-      try {
-        result.complete(read.get());
-      } catch (Throwable t) {
-        result.completeExceptionally(t);
-      }
-    });
+    Thread.ofVirtual()
+        .name("rootcause-diagnose")
+        .start(
+            () -> {
+              try {
+                result.complete(read.get());
+              } catch (Throwable t) {
+                result.completeExceptionally(t);
+              }
+            });
     try {
       return timeout == null ? result.get() : result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new ClusterSourceException("cannot read " + reader.describe() + ": no answer within "
-          + timeout.toSeconds() + "s (--timeout)", false);
+      throw new ClusterSourceException(
+          "cannot read "
+              + reader.describe()
+              + ": no answer within "
+              + timeout.toSeconds()
+              + "s (--timeout)",
+          false);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof ClusterReadException cre) {
         throw new ClusterSourceException(cre.getMessage(), cre.badInput());

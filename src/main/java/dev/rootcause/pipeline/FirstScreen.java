@@ -48,7 +48,11 @@ final class FirstScreen {
         degraded++;
       }
     }
-    return new DiagnosisSummary(groups.size(), down, degraded, pathBreaks(state),
+    return new DiagnosisSummary(
+        groups.size(),
+        down,
+        degraded,
+        pathBreaks(state),
         ordered.stream().filter(FirstScreen::matters).limit(FIX_FIRST).toList());
   }
 
@@ -64,11 +68,16 @@ final class FirstScreen {
       if (s.selector().isEmpty() || "ExternalName".equals(s.type())) {
         continue;
       }
-      boolean noEndpoint = s.endpointsRead() ? s.readyAddresses() == 0
-          : state.selectedBy(s).stream().noneMatch(PodState::runningAndReady);
+      boolean noEndpoint =
+          s.endpointsRead()
+              ? s.readyAddresses() == 0
+              : state.selectedBy(s).stream().noneMatch(PodState::runningAndReady);
       if (noEndpoint) {
-        breaks.add(new DiagnosisSummary.PathBreak(new ClusterLocation(state.context(),
-            s.namespace(), "Service", s.name(), null), s.type(), s.exposed()));
+        breaks.add(
+            new DiagnosisSummary.PathBreak(
+                new ClusterLocation(state.context(), s.namespace(), "Service", s.name(), null),
+                s.type(),
+                s.exposed()));
       }
     }
     breaks.sort(Comparator.comparing(b -> !b.exposed()));
@@ -83,9 +92,12 @@ final class FirstScreen {
     if (f.primary() instanceof ClusterLocation at) {
       return at;
     }
-    return f.related().stream().map(Evidence::location)
-        .filter(l -> l instanceof ClusterLocation).map(l -> (ClusterLocation) l)
-        .findFirst().orElse(null);
+    return f.related().stream()
+        .map(Evidence::location)
+        .filter(l -> l instanceof ClusterLocation)
+        .map(l -> (ClusterLocation) l)
+        .findFirst()
+        .orElse(null);
   }
 
   private static String key(ClusterLocation at) {

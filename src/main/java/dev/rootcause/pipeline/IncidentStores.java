@@ -16,8 +16,8 @@ final class IncidentStores {
 
   /** The JDBC URL of {@code --store}, {@code ROOTCAUSE_STORE} or the default file. */
   static String url(String option) {
-    return StoreLocation.resolve(option, System.getenv("ROOTCAUSE_STORE"),
-        System.getProperty("user.home"));
+    return StoreLocation.resolve(
+        option, System.getenv("ROOTCAUSE_STORE"), System.getProperty("user.home"));
   }
 
   static <T> T with(String url, Work<T> work) throws InputException {
@@ -29,7 +29,15 @@ final class IncidentStores {
   }
 
   static Incident require(IncidentStore store, String id) throws StoreException, InputException {
-    return store.find(id).orElseThrow(() -> new InputException("no incident " + id + " in "
-        + store.url() + " (rootcause incident list shows the ids); nothing was written"));
+    return store
+        .find(id)
+        .orElseThrow(
+            () ->
+                new InputException(
+                    "no incident "
+                        + id
+                        + " in "
+                        + store.url()
+                        + " (rootcause incident list shows the ids); nothing was written"));
   }
 }

@@ -27,7 +27,11 @@ public final class Incidents {
   }
 
   /** What to open: times are as typed ({@code null}, ISO-8601 or {@code -15m}). */
-  public record Opening(String title, IncidentSeverity severity, List<String> services, String at,
+  public record Opening(
+      String title,
+      IncidentSeverity severity,
+      List<String> services,
+      String at,
       String impactStart) {}
 
   /** Opens an incident; returns its id, or null on a dry run (the id is given when written). */
@@ -39,12 +43,15 @@ public final class Incidents {
       throw new InputException("--service: name at least one affected service");
     }
     long at = IncidentTimes.at(o.at(), clock.instant(), "--at").getEpochSecond();
-    long impact = o.impactStart() == null ? 0
-        : IncidentTimes.at(o.impactStart(), clock.instant(), "--impact-start").getEpochSecond();
+    long impact =
+        o.impactStart() == null
+            ? 0
+            : IncidentTimes.at(o.impactStart(), clock.instant(), "--impact-start").getEpochSecond();
     if (dryRun) {
       return null;
     }
-    return IncidentStores.with(url, s -> s.create(o.title(), o.severity(), o.services(), at, impact));
+    return IncidentStores.with(
+        url, s -> s.create(o.title(), o.severity(), o.services(), at, impact));
   }
 
   /** Adds a note (or a lesson learned) to the timeline; returns the entry written. */
@@ -53,18 +60,24 @@ public final class Incidents {
     if (text.isBlank()) {
       throw new InputException("the note is empty; nothing was written");
     }
-    TimelineEntry entry = new TimelineEntry(time(at, "--at"),
-        lesson ? TimelineEntry.Kind.LESSON : TimelineEntry.Kind.NOTE, null, text);
+    TimelineEntry entry =
+        new TimelineEntry(
+            time(at, "--at"),
+            lesson ? TimelineEntry.Kind.LESSON : TimelineEntry.Kind.NOTE,
+            null,
+            text);
     return append(id, entry, dryRun);
   }
 
   /** Moves the incident to a status; the optional text says what changed. */
   public TimelineEntry status(String id, Status status, String text, String at, boolean dryRun)
       throws InputException {
-    String what = text == null || text.isBlank() ? "Status: " + status.label()
-        : "Status: " + status.label() + ": " + text;
-    return append(id, new TimelineEntry(time(at, "--at"), TimelineEntry.Kind.STATUS, status, what),
-        dryRun);
+    String what =
+        text == null || text.isBlank()
+            ? "Status: " + status.label()
+            : "Status: " + status.label() + ": " + text;
+    return append(
+        id, new TimelineEntry(time(at, "--at"), TimelineEntry.Kind.STATUS, status, what), dryRun);
   }
 
   /** Sets the user-facing impact window explicitly; null keeps a bound from the timeline. */
@@ -74,13 +87,15 @@ public final class Incidents {
     if (from > 0 && to > 0 && to < from) {
       throw new InputException("--impact-end is before --impact-start; nothing was written");
     }
-    IncidentStores.with(url, s -> {
-      IncidentStores.require(s, id);
-      if (!dryRun) {
-        s.impact(id, from, to);
-      }
-      return null;
-    });
+    IncidentStores.with(
+        url,
+        s -> {
+          IncidentStores.require(s, id);
+          if (!dryRun) {
+            s.impact(id, from, to);
+          }
+          return null;
+        });
   }
 
   /** Attaches a {@code scan --format json} result's findings as root-cause evidence. */
@@ -88,16 +103,24 @@ public final class Incidents {
       throws InputException {
     List<RootCause> causes = ScanEvidence.read(scanJson);
     long when = time(at, "--at");
-    String text = causes.isEmpty() ? "Scan attached: no findings"
-        : "Scan attached: " + causes.size() + " finding(s), first " + causes.get(0).ruleId()
-            + " at " + causes.get(0).where();
-    IncidentStores.with(url, s -> {
-      IncidentStores.require(s, id);
-      if (!dryRun) {
-        s.attach(id, causes, new TimelineEntry(when, TimelineEntry.Kind.EVIDENCE, null, text));
-      }
-      return null;
-    });
+    String text =
+        causes.isEmpty()
+            ? "Scan attached: no findings"
+            : "Scan attached: "
+                + causes.size()
+                + " finding(s), first "
+                + causes.get(0).ruleId()
+                + " at "
+                + causes.get(0).where();
+    IncidentStores.with(
+        url,
+        s -> {
+          IncidentStores.require(s, id);
+          if (!dryRun) {
+            s.attach(id, causes, new TimelineEntry(when, TimelineEntry.Kind.EVIDENCE, null, text));
+          }
+          return null;
+        });
     return causes;
   }
 
@@ -112,13 +135,15 @@ public final class Incidents {
 
   private TimelineEntry append(String id, TimelineEntry entry, boolean dryRun)
       throws InputException {
-    return IncidentStores.with(url, s -> {
-      IncidentStores.require(s, id);
-      if (!dryRun) {
-        s.append(id, entry);
-      }
-      return entry;
-    });
+    return IncidentStores.with(
+        url,
+        s -> {
+          IncidentStores.require(s, id);
+          if (!dryRun) {
+            s.append(id, entry);
+          }
+          return entry;
+        });
   }
 
   private long time(String text, String option) throws InputException {

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * The probe use case: send the planned load and measure what each URL did. {@code probe} and
- * {@code verify} come through here, so the CLI never touches the load generator itself.
+ * The probe use case: send the planned load and measure what each URL did. {@code probe} and {@code
+ * verify} come through here, so the CLI never touches the load generator itself.
  */
 public final class Prober {
 

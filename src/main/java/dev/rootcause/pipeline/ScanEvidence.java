@@ -18,22 +18,36 @@ final class ScanEvidence {
     try {
       root = new ObjectMapper().readTree(Files.readString(file));
     } catch (IOException e) {
-      throw new InputException("--scan-json: cannot read " + file + " as JSON: "
-          + e.getMessage().lines().findFirst().orElse("") + "; nothing was written");
+      throw new InputException(
+          "--scan-json: cannot read "
+              + file
+              + " as JSON: "
+              + e.getMessage().lines().findFirst().orElse("")
+              + "; nothing was written");
     }
     JsonNode findings = root == null ? null : root.get("findings");
     if (findings == null || !findings.isArray()) {
-      throw new InputException("--scan-json: " + file
-          + " is not the output of 'rootcause scan --format json' (no findings array); nothing was written");
+      throw new InputException(
+          "--scan-json: "
+              + file
+              + " is not the output of 'rootcause scan --format json' (no findings array); nothing was written");
     }
     List<RootCause> out = new ArrayList<>();
     for (JsonNode f : findings) {
       JsonNode loc = f.path("location");
-      String where = loc.has("path") ? loc.path("path").asText()
-          : loc.path("kind").asText("") + "/" + loc.path("name").asText("");
-      out.add(new RootCause(f.path("ruleId").asText(), f.path("severity").asText(),
-          f.path("layer").asText(), where, loc.path("line").asInt(0), f.path("message").asText(),
-          f.path("fix").asText()));
+      String where =
+          loc.has("path")
+              ? loc.path("path").asText()
+              : loc.path("kind").asText("") + "/" + loc.path("name").asText("");
+      out.add(
+          new RootCause(
+              f.path("ruleId").asText(),
+              f.path("severity").asText(),
+              f.path("layer").asText(),
+              where,
+              loc.path("line").asInt(0),
+              f.path("message").asText(),
+              f.path("fix").asText()));
     }
     return out;
   }

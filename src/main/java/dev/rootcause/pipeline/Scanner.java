@@ -3,17 +3,16 @@ package dev.rootcause.pipeline;
 import dev.rootcause.collect.Collector;
 import dev.rootcause.collect.FactsCache;
 import dev.rootcause.collect.FileKind;
+import dev.rootcause.model.RuleInfo;
+import dev.rootcause.model.ScanResult;
 import dev.rootcause.model.SystemModel;
-import dev.rootcause.pipeline.BuiltInRules;
 import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.RuleEngine;
-import dev.rootcause.model.RuleInfo;
 import dev.rootcause.rules.RuleSettings;
-import dev.rootcause.model.ScanResult;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +34,8 @@ public final class Scanner {
   }
 
   /**
-   * Options of one scan. {@code configFile} null means {@code .rootcause.yaml} at the root, if
-   * any; {@code cacheDir} null means no cache of per-file facts.
+   * Options of one scan. {@code configFile} null means {@code .rootcause.yaml} at the root, if any;
+   * {@code cacheDir} null means no cache of per-file facts.
    */
   public record Options(Path configFile, long maxFileBytes, Path cacheDir, Progress progress) {
     public Options(Path configFile, long maxFileBytes, Path cacheDir) {
@@ -50,13 +49,14 @@ public final class Scanner {
 
   /** Told how many files a scan will read, then of each one read (from several threads). */
   public interface Progress {
-    Progress NONE = new Progress() {
-      @Override
-      public void filesFound(int files) {}
+    Progress NONE =
+        new Progress() {
+          @Override
+          public void filesFound(int files) {}
 
-      @Override
-      public void fileDone() {}
-    };
+          @Override
+          public void fileDone() {}
+        };
 
     void filesFound(int files);
 
@@ -67,9 +67,9 @@ public final class Scanner {
   public static final String STANDARD_INPUT = "-";
 
   /**
-   * Where per-file facts are cached between runs: {@code $ROOTCAUSE_CACHE_DIR}, else
-   * {@code $XDG_CACHE_HOME/rootcause}, else {@code ~/.cache/rootcause}. The system property
-   * {@code rootcause.cache.dir} overrides all three (tests use it to keep their own).
+   * Where per-file facts are cached between runs: {@code $ROOTCAUSE_CACHE_DIR}, else {@code
+   * $XDG_CACHE_HOME/rootcause}, else {@code ~/.cache/rootcause}. The system property {@code
+   * rootcause.cache.dir} overrides all three (tests use it to keep their own).
    */
   public static Path defaultCacheDir() {
     String property = System.getProperty("rootcause.cache.dir");
@@ -103,10 +103,15 @@ public final class Scanner {
     Model built = collect(root, options);
     Collector.Collected collected = built.collected();
     SystemModel model = built.model();
-    ScanResult.Inventory inventory = new ScanResult.Inventory(
-        collected.filesRead(), model.workloads().size(), model.services().size(),
-        model.dockerfiles().size(), model.imageBuilds().size(), model.apps().size(),
-        model.objects().size() - model.workloads().size() - model.services().size());
+    ScanResult.Inventory inventory =
+        new ScanResult.Inventory(
+            collected.filesRead(),
+            model.workloads().size(),
+            model.services().size(),
+            model.dockerfiles().size(),
+            model.imageBuilds().size(),
+            model.apps().size(),
+            model.objects().size() - model.workloads().size() - model.services().size());
     var threads = ManagementFactory.getThreadMXBean();
     long rulesStart = threads.getCurrentThreadCpuTime();
     RuleEngine.Outcome outcome = new RuleEngine(rules, built.settings()).run(model);
@@ -116,12 +121,22 @@ public final class Scanner {
     if (built.cache() != null) {
       // The pack was written while the rules ran; a scan ends only once it is on disk.
       cpuMillis.put("cache-write", built.cache().awaitSaved());
-      cacheUse = new ScanResult.CacheUse(true, collected.filesFromCache(), built.cache().lastError());
+      cacheUse =
+          new ScanResult.CacheUse(true, collected.filesFromCache(), built.cache().lastError());
     }
     String shownRoot = isStandardInput(root) ? Collector.STDIN : root.toString();
-    return new ScanResult(shownRoot, outcome.findings(), outcome.suppressed(),
-        collected.problems(), outcome.failures(), outcome.rulesRun(), inventory,
-        Duration.ofNanos(System.nanoTime() - start), cpuMillis, cacheUse, collected.coverage());
+    return new ScanResult(
+        shownRoot,
+        outcome.findings(),
+        outcome.suppressed(),
+        collected.problems(),
+        outcome.failures(),
+        outcome.rulesRun(),
+        inventory,
+        Duration.ofNanos(System.nanoTime() - start),
+        cpuMillis,
+        cacheUse,
+        collected.coverage());
   }
 
   private static boolean isStandardInput(Path root) {
@@ -162,8 +177,8 @@ public final class Scanner {
   }
 
   private static Collector collector(Options options) {
-    return new Collector(Collectors.fileCollectors(), Collectors.yamlCollectors(),
-        options.maxFileBytes())
+    return new Collector(
+            Collectors.fileCollectors(), Collectors.yamlCollectors(), options.maxFileBytes())
         .onProgress(options.progress()::filesFound, options.progress()::fileDone);
   }
 
@@ -174,8 +189,8 @@ public final class Scanner {
    */
   private Model collectStandardInput(Options options) throws InputException, IOException {
     RuleSettings settings = settings(Path.of(""), options.configFile());
-    try (StandardInput in = StandardInput.copy(System.in, "stdin", options.maxFileBytes(),
-        "--max-file-size")) {
+    try (StandardInput in =
+        StandardInput.copy(System.in, "stdin", options.maxFileBytes(), "--max-file-size")) {
       Collector.Collected collected = collector(options).collectStandardInput(in.path());
       return new Model(collected.model(), collected, settings, null);
     }

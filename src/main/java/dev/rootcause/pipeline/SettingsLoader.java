@@ -4,9 +4,9 @@ import dev.rootcause.collect.yaml.YamlNode;
 import dev.rootcause.collect.yaml.YamlNode.Mapping;
 import dev.rootcause.collect.yaml.YamlReader;
 import dev.rootcause.model.CollectionProblem;
+import dev.rootcause.model.RuleInfo;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
-import dev.rootcause.model.RuleInfo;
 import dev.rootcause.rules.RuleSettings;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -58,12 +58,13 @@ public final class SettingsLoader {
       CollectionProblem problem = read.problems().get(0);
       throw new InputException(problem.location().display() + ": " + problem.message());
     }
-    if (read.documents().isEmpty() || read.documents().get(0).root() instanceof YamlNode.Scalar s
-        && s.isNull()) {
+    if (read.documents().isEmpty()
+        || read.documents().get(0).root() instanceof YamlNode.Scalar s && s.isNull()) {
       return RuleSettings.DEFAULTS;
     }
     if (!(read.documents().get(0).root() instanceof Mapping root)) {
-      throw new InputException(displayPath + ": config must be a mapping of rules, thresholds, ignorePaths");
+      throw new InputException(
+          displayPath + ": config must be a mapping of rules, thresholds, ignorePaths");
     }
     checkKeys(root, TOP_KEYS);
     Set<String> include = new HashSet<>();
@@ -90,22 +91,36 @@ public final class SettingsLoader {
       for (Mapping.Entry rule : mapping(root, "thresholds").entries().values()) {
         RuleInfo info = knownRule(rule.key(), rule.keyLocation());
         if (!(rule.value() instanceof Mapping values)) {
-          throw new InputException(rule.keyLocation().display() + ": thresholds of " + rule.key()
-              + " must be a mapping of name: number");
+          throw new InputException(
+              rule.keyLocation().display()
+                  + ": thresholds of "
+                  + rule.key()
+                  + " must be a mapping of name: number");
         }
         Map<String, Long> named = new HashMap<>();
         for (Mapping.Entry t : values.entries().values()) {
           if (info.thresholds().stream().noneMatch(d -> d.name().equals(t.key()))) {
-            throw new InputException(t.keyLocation().display() + ": " + rule.key()
-                + " has no threshold '" + t.key() + "' (it has: "
-                + info.thresholds().stream().map(RuleInfo.Threshold::name).toList() + ")");
+            throw new InputException(
+                t.keyLocation().display()
+                    + ": "
+                    + rule.key()
+                    + " has no threshold '"
+                    + t.key()
+                    + "' (it has: "
+                    + info.thresholds().stream().map(RuleInfo.Threshold::name).toList()
+                    + ")");
           }
           String value = scalar(t).value();
           try {
             named.put(t.key(), Long.parseLong(value));
           } catch (NumberFormatException ex) {
-            throw new InputException(t.keyLocation().display() + ": threshold " + t.key()
-                + " must be a whole number, not '" + value + "'");
+            throw new InputException(
+                t.keyLocation().display()
+                    + ": threshold "
+                    + t.key()
+                    + " must be a whole number, not '"
+                    + value
+                    + "'");
           }
         }
         thresholds.put(rule.key(), named);
@@ -118,8 +133,11 @@ public final class SettingsLoader {
   private RuleInfo knownRule(String id, SourceLocation where) throws InputException {
     RuleInfo info = catalogue.get(id);
     if (info == null) {
-      throw new InputException(where.display() + ": unknown rule '" + id
-          + "' (run 'rootcause rules' for the catalogue)");
+      throw new InputException(
+          where.display()
+              + ": unknown rule '"
+              + id
+              + "' (run 'rootcause rules' for the catalogue)");
     }
     return info;
   }
@@ -130,8 +148,8 @@ public final class SettingsLoader {
       return ids;
     }
     if (!(m.get(key).orElseThrow() instanceof YamlNode.Sequence list)) {
-      throw new InputException(m.locationOf(key).display() + ": '" + key
-          + "' must be a list of rule ids");
+      throw new InputException(
+          m.locationOf(key).display() + ": '" + key + "' must be a list of rule ids");
     }
     for (YamlNode item : list.items()) {
       // Each id's own position, so a typo in a long list is found at once.
@@ -147,15 +165,24 @@ public final class SettingsLoader {
   private static void checkKeys(Mapping m, Set<String> allowed) throws InputException {
     for (Mapping.Entry e : m.entries().values()) {
       if (!allowed.contains(e.key())) {
-        throw new InputException(e.keyLocation().display() + ": unknown key '" + e.key()
-            + "' (expected one of " + allowed.stream().sorted().toList() + ")");
+        throw new InputException(
+            e.keyLocation().display()
+                + ": unknown key '"
+                + e.key()
+                + "' (expected one of "
+                + allowed.stream().sorted().toList()
+                + ")");
       }
     }
   }
 
   private static Mapping mapping(Mapping parent, String key) throws InputException {
-    return parent.map(key).orElseThrow(() ->
-        new InputException(parent.locationOf(key).display() + ": '" + key + "' must be a mapping"));
+    return parent
+        .map(key)
+        .orElseThrow(
+            () ->
+                new InputException(
+                    parent.locationOf(key).display() + ": '" + key + "' must be a mapping"));
   }
 
   private static YamlNode.Scalar scalar(Mapping.Entry e) throws InputException {

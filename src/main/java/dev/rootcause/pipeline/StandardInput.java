@@ -43,8 +43,11 @@ public final class StandardInput implements AutoCloseable {
       in.transferTo(new Bounded(out, limit));
     } catch (Bounded.Full e) {
       copy.close();
-      throw new InputException("standard input is larger than the " + limit + "-byte limit"
-          + (option == null ? "" : " (raise it with " + option + ")"));
+      throw new InputException(
+          "standard input is larger than the "
+              + limit
+              + "-byte limit"
+              + (option == null ? "" : " (raise it with " + option + ")"));
     } catch (IOException | RuntimeException e) {
       copy.close();
       throw e;

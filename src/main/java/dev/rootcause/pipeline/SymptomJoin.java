@@ -43,7 +43,8 @@ final class SymptomJoin {
   record Subject(String kind, String namespace, String name, String container) {
     /** An unset manifest namespace is decided at apply time: it matches any. */
     boolean sameAs(ClusterLocation at, String atContainer) {
-      return kind.equals(at.kind()) && name.equals(at.name())
+      return kind.equals(at.kind())
+          && name.equals(at.name())
           && (namespace == null || namespace.equals(at.namespace()))
           && Objects.equals(container, atContainer);
     }
@@ -61,7 +62,8 @@ final class SymptomJoin {
     // Static rules name their subject as the object's display name and, for a container, its name.
     for (Workload w : repository.workloads()) {
       for (Container c : w.containers()) {
-        subjects.put(w.meta().displayName() + " container " + c.name(), subject(w.meta(), c.name()));
+        subjects.put(
+            w.meta().displayName() + " container " + c.name(), subject(w.meta(), c.name()));
       }
     }
     for (Service s : repository.services()) {
@@ -83,12 +85,14 @@ final class SymptomJoin {
       }
       Set<String> rules = explainedBy.getOrDefault(symptom.ruleId(), Set.of());
       String container = container(at.fieldPath());
-      LogCause logCause = CRASH_LOOP.equals(symptom.ruleId())
-          ? logCause(cluster, at, container) : null;
+      LogCause logCause =
+          CRASH_LOOP.equals(symptom.ruleId()) ? logCause(cluster, at, container) : null;
       List<Finding> found = new ArrayList<>();
       for (Finding cause : findings) {
         Subject s = subjects.get(cause.subject());
-        if (rules.contains(cause.ruleId()) && !used.contains(cause) && s != null
+        if (rules.contains(cause.ruleId())
+            && !used.contains(cause)
+            && s != null
             && s.sameAs(at, container)
             && (!CRASH_LOOP.equals(symptom.ruleId()) || names(cause, logCause))) {
           found.add(cause);
@@ -115,12 +119,15 @@ final class SymptomJoin {
    * names (the missing variable), not by any finding on the same container.
    */
   private static boolean names(Finding cause, LogCause logCause) {
-    if (logCause == null || logCause.subject() == null
+    if (logCause == null
+        || logCause.subject() == null
         || logCause.kind() != LogCause.Kind.MISSING_ENV) {
       return false;
     }
-    return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(logCause.subject())
-        + "(?![A-Za-z0-9_])").matcher(cause.message()).find();
+    return Pattern.compile(
+            "(?<![A-Za-z0-9_])" + Pattern.quote(logCause.subject()) + "(?![A-Za-z0-9_])")
+        .matcher(cause.message())
+        .find();
   }
 
   /** The cause the last log of the symptom's container proves, as the crash-loop rule reads it. */
@@ -130,7 +137,8 @@ final class SymptomJoin {
     }
     for (PodState pod : cluster.pods()) {
       ClusterLocation owner = cluster.fixTarget(pod, null);
-      if (!owner.kind().equals(at.kind()) || !owner.name().equals(at.name())
+      if (!owner.kind().equals(at.kind())
+          || !owner.name().equals(at.name())
           || !Objects.equals(owner.namespace(), at.namespace())) {
         continue;
       }
@@ -173,7 +181,16 @@ final class SymptomJoin {
         related.addAll(c.related());
       }
     }
-    return new Finding(cause.ruleId(), severity, cause.subject(), symptom.message(),
-        cause.message(), cause.primary(), related, cause.fix(), confidence, FindingKind.ROOT_CAUSE);
+    return new Finding(
+        cause.ruleId(),
+        severity,
+        cause.subject(),
+        symptom.message(),
+        cause.message(),
+        cause.primary(),
+        related,
+        cause.fix(),
+        confidence,
+        FindingKind.ROOT_CAUSE);
   }
 }

@@ -39,13 +39,15 @@ public final class Verifier {
    * URLs are probed, and {@code progressDone} runs when each load ends, so the display can clear.
    */
   public Verifier(Consumer<Prober.Progress> progress, Runnable progressDone) {
-    this(BuiltInRules.all().stream()
-            .filter(r -> ClusterCriteria.GATE.contains(r.info().id())).toList(),
-        progress, progressDone);
+    this(
+        BuiltInRules.all().stream()
+            .filter(r -> ClusterCriteria.GATE.contains(r.info().id()))
+            .toList(),
+        progress,
+        progressDone);
   }
 
-  public Verifier(List<Rule> rules, Consumer<Prober.Progress> progress,
-      Runnable progressDone) {
+  public Verifier(List<Rule> rules, Consumer<Prober.Progress> progress, Runnable progressDone) {
     this.rules = List.copyOf(rules);
     this.progress = progress;
     this.progressDone = progressDone;
@@ -62,15 +64,24 @@ public final class Verifier {
    * alpha}; the slowdown tolerated is a share of the baseline median or at least {@code
    * toleranceMicros}.
    */
-  public record Canary(ProbePlan plan, double alpha, double slowdownFraction, long toleranceMicros) {}
+  public record Canary(
+      ProbePlan plan, double alpha, double slowdownFraction, long toleranceMicros) {}
 
   /**
    * A namespace of a dump ({@code dump} non-null, dated {@code asOf} or by its pods file) or of a
-   * live cluster ({@code kubeconfig}/{@code context}, either null for the default). Logs count
-   * from {@code logsSince}, else {@code logsFor} before the time read, else from the window's start.
+   * live cluster ({@code kubeconfig}/{@code context}, either null for the default). Logs count from
+   * {@code logsSince}, else {@code logsFor} before the time read, else from the window's start.
    */
-  public record Cluster(Path dump, Instant asOf, Path kubeconfig, String context, String namespace,
-      Duration stableFor, Duration pollInterval, Instant logsSince, Duration logsFor) {}
+  public record Cluster(
+      Path dump,
+      Instant asOf,
+      Path kubeconfig,
+      String context,
+      String namespace,
+      Duration stableFor,
+      Duration pollInterval,
+      Instant logsSince,
+      Duration logsFor) {}
 
   /**
    * Runs the checks and returns the gate.
@@ -93,8 +104,13 @@ public final class Verifier {
       if (request.canary() != null) {
         Canary c = request.canary();
         ProbeResult r = load(c.plan());
-        canary = CanaryReport.decide(r.endpoints().get(0), r.endpoints().get(1), c.alpha(),
-            c.slowdownFraction(), c.toleranceMicros());
+        canary =
+            CanaryReport.decide(
+                r.endpoints().get(0),
+                r.endpoints().get(1),
+                c.alpha(),
+                c.slowdownFraction(),
+                c.toleranceMicros());
       }
       if (observed == null) {
         return new VerifyReport(probe, canary, null, List.of());
@@ -113,7 +129,8 @@ public final class Verifier {
 
   private static ClusterReader open(Cluster cluster) throws ClusterSourceException {
     try {
-      return cluster.dump() != null ? DumpClusterReader.open(cluster.dump(), cluster.asOf())
+      return cluster.dump() != null
+          ? DumpClusterReader.open(cluster.dump(), cluster.asOf())
           : LiveClusterReader.connect(cluster.kubeconfig(), cluster.context());
     } catch (ClusterReadException e) {
       throw new ClusterSourceException(e.getMessage(), true);
@@ -122,17 +139,22 @@ public final class Verifier {
 
   /** A live cluster is watched for the whole window while the probe runs, on its own thread. */
   private static CompletableFuture<ClusterState> observe(ClusterReader reader, Cluster cluster) {
-    Instant since = cluster.logsSince() != null ? cluster.logsSince()
-        : cluster.logsFor() != null ? reader.now().minus(cluster.logsFor()) : null;
+    Instant since =
+        cluster.logsSince() != null
+            ? cluster.logsSince()
+            : cluster.logsFor() != null ? reader.now().minus(cluster.logsFor()) : null;
     ClusterObserver observer = new ClusterObserver(cluster.stableFor(), cluster.pollInterval());
     CompletableFuture<ClusterState> result = new CompletableFuture<>();
-    Thread.ofVirtual().name("rootcause-cluster").start(() -> {
-      try {
-        result.complete(observer.observe(reader, cluster.namespace(), since));
-      } catch (Throwable t) {
-        result.completeExceptionally(t);
-      }
-    });
+    Thread.ofVirtual()
+        .name("rootcause-cluster")
+        .start(
+            () -> {
+              try {
+                result.complete(observer.observe(reader, cluster.namespace(), since));
+              } catch (Throwable t) {
+                result.completeExceptionally(t);
+              }
+            });
     return result;
   }
 

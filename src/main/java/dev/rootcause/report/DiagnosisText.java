@@ -27,14 +27,26 @@ final class DiagnosisText implements Renderer<Diagnosis> {
   public void render(Diagnosis diagnosis, Writer writer) throws IOException {
     PrintWriter out = new PrintWriter(writer);
     DiagnosisSummary s = diagnosis.summary();
-    out.println("Diagnosis: " + s.down() + " of " + s.workloads() + " workload"
-        + (s.workloads() == 1 ? "" : "s") + " down, " + s.degraded() + " degraded");
+    out.println(
+        "Diagnosis: "
+            + s.down()
+            + " of "
+            + s.workloads()
+            + " workload"
+            + (s.workloads() == 1 ? "" : "s")
+            + " down, "
+            + s.degraded()
+            + " degraded");
     List<DiagnosisSummary.PathBreak> breaks = s.pathBreaks();
     for (int i = 0; i < Math.min(breaks.size(), BREAKS_SHOWN); i++) {
       DiagnosisSummary.PathBreak b = breaks.get(i);
-      out.println((i == 0 ? "  user path breaks at  " : INDENT)
-          + TextRenderer.clean(b.service().display()) + " (" + b.type()
-          + (b.exposed() ? ", reached from outside" : "") + "): no ready endpoint");
+      out.println(
+          (i == 0 ? "  user path breaks at  " : INDENT)
+              + TextRenderer.clean(b.service().display())
+              + " ("
+              + b.type()
+              + (b.exposed() ? ", reached from outside" : "")
+              + "): no ready endpoint");
     }
     if (breaks.size() > BREAKS_SHOWN) {
       int more = breaks.size() - BREAKS_SHOWN;
@@ -47,10 +59,19 @@ final class DiagnosisText implements Renderer<Diagnosis> {
     for (int i = 0; i < first.size(); i++) {
       Finding f = first.get(i);
       // A cluster object is its subject; a line to fix is worth its own column.
-      String where = f.primary() instanceof ClusterLocation ? ""
-          : TextRenderer.clean(f.primary().display()) + "  ";
-      out.println((i == 0 ? "  fix first            " : INDENT) + (i + 1) + ". " + where
-          + TextRenderer.clean(f.subject()) + "  (" + f.ruleId() + ")");
+      String where =
+          f.primary() instanceof ClusterLocation
+              ? ""
+              : TextRenderer.clean(f.primary().display()) + "  ";
+      out.println(
+          (i == 0 ? "  fix first            " : INDENT)
+              + (i + 1)
+              + ". "
+              + where
+              + TextRenderer.clean(f.subject())
+              + "  ("
+              + f.ruleId()
+              + ")");
     }
     if (first.isEmpty()) {
       out.println("  fix first            nothing at medium or above");

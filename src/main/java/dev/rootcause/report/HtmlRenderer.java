@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scan as one self-contained page to attach to an incident ticket: an overview table, then
- * the root causes (each with its rule, severity, location, symptom, fix and evidence, grouped by
- * layer as in the text report), then hardening advice in its own section, then what was not read,
- * the rules that failed and what was suppressed. Every string is redacted and escaped.
+ * The scan as one self-contained page to attach to an incident ticket: an overview table, then the
+ * root causes (each with its rule, severity, location, symptom, fix and evidence, grouped by layer
+ * as in the text report), then hardening advice in its own section, then what was not read, the
+ * rules that failed and what was suppressed. Every string is redacted and escaped.
  */
 public final class HtmlRenderer implements ReportRenderer {
   private static final String CSS =
@@ -56,9 +56,12 @@ public final class HtmlRenderer implements ReportRenderer {
       }
     }
     if (!hardening.isEmpty()) {
-      b.append("<h2>Hardening (").append(hardening.size()).append(")</h2>\n<p class=\"note\">")
+      b.append("<h2>Hardening (")
+          .append(hardening.size())
+          .append(")</h2>\n<p class=\"note\">")
           .append("Advice that breaks nothing by itself: ")
-          .append(esc(Kinds.countsByRule(hardening))).append(".</p>\n");
+          .append(esc(Kinds.countsByRule(hardening)))
+          .append(".</p>\n");
       for (Finding f : hardening) {
         finding(b, ++n, f);
       }

@@ -13,9 +13,9 @@ import dev.rootcause.model.Finding;
 import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.HttpLocation;
 import dev.rootcause.model.Location;
+import dev.rootcause.model.ScanResult;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
-import dev.rootcause.model.ScanResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,15 +24,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The machine-readable report. Its shape is versioned ({@code schemaVersion}) and described by
- * the JSON Schema {@link #schema()} returns ({@code rootcause schema}, copied to {@code
+ * The machine-readable report. Its shape is versioned ({@code schemaVersion}) and described by the
+ * JSON Schema {@link #schema()} returns ({@code rootcause schema}, copied to {@code
  * docs/scan-result.schema.json}); fields are only ever added.
  */
 public final class JsonRenderer implements ReportRenderer {
   public static final int SCHEMA_VERSION = 1;
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   /** The resource holding the JSON Schema of this output. */
   static final String SCHEMA_RESOURCE = "/schema/scan-result.schema.json";
@@ -76,19 +77,28 @@ public final class JsonRenderer implements ReportRenderer {
     ArrayNode findings = root.putArray("findings");
     result.findings().forEach(f -> findings.add(finding(f)));
     ArrayNode suppressed = root.putArray("suppressed");
-    result.suppressed().forEach(s ->
-        suppressed.add(finding(s.finding()).put("reason", Redaction.redact(s.reason()))));
+    result
+        .suppressed()
+        .forEach(
+            s -> suppressed.add(finding(s.finding()).put("reason", Redaction.redact(s.reason()))));
     ArrayNode problems = root.putArray("problems");
     for (CollectionProblem p : result.problems()) {
-      problems.addObject()
+      problems
+          .addObject()
           .put("kind", p.kind().name().toLowerCase(Locale.ROOT))
           .put("message", Redaction.redact(p.message()))
           .set("location", location(p.location()));
     }
     ArrayNode failures = root.putArray("ruleFailures");
-    result.ruleFailures().forEach(r -> failures.addObject()
-        .put("ruleId", r.ruleId()).put("subject", Redaction.redact(r.subject()))
-        .put("error", Redaction.redact(r.error())));
+    result
+        .ruleFailures()
+        .forEach(
+            r ->
+                failures
+                    .addObject()
+                    .put("ruleId", r.ruleId())
+                    .put("subject", Redaction.redact(r.subject()))
+                    .put("error", Redaction.redact(r.error())));
     MAPPER.writeValue(out, root);
     out.write('\n');
     out.flush();
@@ -100,11 +110,16 @@ public final class JsonRenderer implements ReportRenderer {
     n.put("relevantRead", c.readSomethingRelevant());
     n.put("filesFound", c.filesFound());
     n.put("filesRead", c.filesRead());
-    n.putObject("read").put("manifests", c.manifests()).put("dockerfiles", c.dockerfiles())
-        .put("sourceFiles", c.sourceFiles()).put("other", c.otherFiles());
+    n.putObject("read")
+        .put("manifests", c.manifests())
+        .put("dockerfiles", c.dockerfiles())
+        .put("sourceFiles", c.sourceFiles())
+        .put("other", c.otherFiles());
     ArrayNode notRead = n.putArray("notRead");
     for (Coverage.Unread u : c.notRead()) {
-      notRead.addObject().put("path", u.path())
+      notRead
+          .addObject()
+          .put("path", u.path())
           .put("reason", u.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'))
           .put("detail", Redaction.redact(u.detail()));
     }
@@ -145,12 +160,19 @@ public final class JsonRenderer implements ReportRenderer {
           n.put("column", s.column());
         }
       }
-      case ClusterLocation c -> n.put("type", "cluster").put("context", c.context())
-          .put("namespace", c.namespace()).put("kind", c.kind()).put("name", c.name())
-          .put("fieldPath", c.fieldPath());
-      case HttpLocation h -> n.put("type", "http").put("method", h.method())
-          .put("url", Redaction.redact(h.url())).put("status", h.status())
-          .put("latencyMillis", h.latency().toMillis());
+      case ClusterLocation c ->
+          n.put("type", "cluster")
+              .put("context", c.context())
+              .put("namespace", c.namespace())
+              .put("kind", c.kind())
+              .put("name", c.name())
+              .put("fieldPath", c.fieldPath());
+      case HttpLocation h ->
+          n.put("type", "http")
+              .put("method", h.method())
+              .put("url", Redaction.redact(h.url()))
+              .put("status", h.status())
+              .put("latencyMillis", h.latency().toMillis());
     }
     return n;
   }

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Root causes before hardening advice, in every report: the split, and the one line that counts
- * the advice per rule so it stays out of the way of the first screen.
+ * Root causes before hardening advice, in every report: the split, and the one line that counts the
+ * advice per rule so it stays out of the way of the first screen.
  */
 final class Kinds {
   private Kinds() {}
@@ -30,8 +30,9 @@ final class Kinds {
    */
   static String countsByRule(List<Finding> hardening) {
     Map<String, List<Finding>> byRule =
-        hardening.stream().collect(Collectors.groupingBy(Finding::ruleId, LinkedHashMap::new,
-            Collectors.toList()));
+        hardening.stream()
+            .collect(
+                Collectors.groupingBy(Finding::ruleId, LinkedHashMap::new, Collectors.toList()));
     Comparator<Map.Entry<String, List<Finding>>> order =
         Comparator.comparing((Map.Entry<String, List<Finding>> e) -> e.getValue().size())
             .reversed()
@@ -48,7 +49,9 @@ final class Kinds {
     long causes = findings.stream().filter(Finding::rootCause).count();
     long advice = findings.size() - causes;
     String s = causes + (causes == 1 ? " root cause" : " root causes");
-    return advice == 0 ? s : s + " and " + advice + (advice == 1 ? " hardening item" : " hardening items");
+    return advice == 0
+        ? s
+        : s + " and " + advice + (advice == 1 ? " hardening item" : " hardening items");
   }
 
   /** The worst severity among {@code findings} (not empty). */

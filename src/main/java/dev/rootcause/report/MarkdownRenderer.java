@@ -36,8 +36,8 @@ public final class MarkdownRenderer implements ReportRenderer {
     if (!hardening.isEmpty()) {
       out.println("## Hardening");
       out.println();
-      out.println("Advice that breaks nothing by itself: " + text(Kinds.countsByRule(hardening))
-          + ".");
+      out.println(
+          "Advice that breaks nothing by itself: " + text(Kinds.countsByRule(hardening)) + ".");
       out.println();
       table(out, hardening, "Advice", causes.size());
     }
@@ -92,7 +92,8 @@ public final class MarkdownRenderer implements ReportRenderer {
   private static List<Finding> byLayer(List<Finding> findings) {
     List<Finding> ordered = new ArrayList<>();
     new TreeMap<>(findings.stream().collect(Collectors.groupingBy(Finding::layer)))
-        .values().forEach(ordered::addAll);
+        .values()
+        .forEach(ordered::addAll);
     return ordered;
   }
 
@@ -213,8 +214,7 @@ public final class MarkdownRenderer implements ReportRenderer {
    * inside code spans (GitHub Flavored Markdown splits cells first).
    */
   public static String code(String s, boolean inTable) {
-    String value =
-        ControlCharacters.neutralise(Redaction.redact(s).replaceAll("\\s*\\R\\s*", " "));
+    String value = ControlCharacters.neutralise(Redaction.redact(s).replaceAll("\\s*\\R\\s*", " "));
     int longest = 0;
     int run = 0;
     for (char c : value.toCharArray()) {

@@ -9,9 +9,9 @@ import java.io.Writer;
 import java.util.Map;
 
 /**
- * What a scan says on standard error beside its reports: the files it could not read, unless a
- * text report on standard output already lists them; with {@code --verbose}, the notes, where
- * the CPU time went, and how the cache of per-file facts served the scan.
+ * What a scan says on standard error beside its reports: the files it could not read, unless a text
+ * report on standard output already lists them; with {@code --verbose}, the notes, where the CPU
+ * time went, and how the cache of per-file facts served the scan.
  */
 public final class Notices implements ReportRenderer {
   private final boolean skippedInReport;
@@ -47,9 +47,13 @@ public final class Notices implements ReportRenderer {
       err.println(line);
       ScanResult.CacheUse cache = result.cache();
       if (cache.used()) {
-        err.println("rootcause: cache: " + cache.filesFromCache() + " of "
-            + result.inventory().filesScanned() + " files unchanged since the last scan"
-            + (cache.problem() == null ? "" : "; " + cache.problem()));
+        err.println(
+            "rootcause: cache: "
+                + cache.filesFromCache()
+                + " of "
+                + result.inventory().filesScanned()
+                + " files unchanged since the last scan"
+                + (cache.problem() == null ? "" : "; " + cache.problem()));
       }
     }
     err.flush();
@@ -64,7 +68,8 @@ public final class Notices implements ReportRenderer {
         + skipped
         + (skipped == 1 ? " file was" : " files were")
         + " not read"
-        + (allListed ? " (listed above)"
+        + (allListed
+            ? " (listed above)"
             : ": " + coverage.notReadSummary() + " (--verbose lists the notes)");
   }
 

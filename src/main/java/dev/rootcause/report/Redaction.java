@@ -28,7 +28,9 @@ public final class Redaction {
     return "(?:(?<oa>\\\\\")(?<va>(?:[^\"\\\\\\r\\n]|\\\\[^\"\\r\\n])*)(?<ca>\\\\\")?"
         + "|(?<ob>\")(?<vb>(?:[^\"\\\\\\r\\n]|\\\\.)*)(?<cb>\")?"
         + "|(?<oc>')(?<vc>[^'\\r\\n]*)(?<cc>')?"
-        + "|(?<vd>" + bare + "))";
+        + "|(?<vd>"
+        + bare
+        + "))";
   }
 
   /** Request and response headers that carry credentials, at the start of a line or as a key. */
@@ -126,9 +128,9 @@ public final class Redaction {
   }
 
   /**
-   * Values that are not secrets although their name sounds like one: an env reference
-   * ({@code $DB_PASSWORD}, {@code ${TOKEN}}) names a secret without being one; a value already
-   * masked; and a bare number after a JSON key, a plural name or a file name (a count or a line).
+   * Values that are not secrets although their name sounds like one: an env reference ({@code
+   * $DB_PASSWORD}, {@code ${TOKEN}}) names a secret without being one; a value already masked; and
+   * a bare number after a JSON key, a plural name or a file name (a count or a line).
    */
   private static boolean keep(String key, String sep, String open, String value) {
     if (value.isEmpty() || value.startsWith("<redacted") || value.startsWith("$")) {
@@ -137,8 +139,11 @@ public final class Redaction {
     if (!open.isEmpty() || !value.matches("[\\d:]+|\\d+\\.\\d+|null|true|false")) {
       return false;
     }
-    return sep.startsWith("\"") || sep.startsWith("'") || PLURAL.matcher(key).matches()
-        || FILE_NAME.matcher(key).matches() || value.matches("null|true|false");
+    return sep.startsWith("\"")
+        || sep.startsWith("'")
+        || PLURAL.matcher(key).matches()
+        || FILE_NAME.matcher(key).matches()
+        || value.matches("null|true|false");
   }
 
   private static String first(Matcher m, String... groups) {

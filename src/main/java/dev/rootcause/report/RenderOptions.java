@@ -1,8 +1,8 @@
 package dev.rootcause.report;
 
 /**
- * What the reader asked of a report beyond its format; a renderer honours the options that apply
- * to it and ignores the others.
+ * What the reader asked of a report beyond its format; a renderer honours the options that apply to
+ * it and ignores the others.
  *
  * @param color ANSI colours in a text report (only ever for a terminal)
  * @param showSuppressed list suppressed findings in the scan's text report

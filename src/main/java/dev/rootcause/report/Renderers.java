@@ -1,7 +1,7 @@
 package dev.rootcause.report;
 
-import dev.rootcause.model.cluster.Diagnosis;
 import dev.rootcause.model.ScanResult;
+import dev.rootcause.model.cluster.Diagnosis;
 import dev.rootcause.model.probe.ProbeReport;
 import dev.rootcause.model.probe.VerifyReport;
 import dev.rootcause.report.probe.GateHtml;
@@ -35,8 +35,9 @@ public final class Renderers<T> {
    */
   public static final Renderers<Diagnosis> DIAGNOSE =
       new Renderers<Diagnosis>()
-          .with(Format.TEXT, o -> new DiagnosisText(
-              new TextRenderer(o.color(), o.showSuppressed(), o.all())))
+          .with(
+              Format.TEXT,
+              o -> new DiagnosisText(new TextRenderer(o.color(), o.showSuppressed(), o.all())))
           .with(Format.JSON, o -> (d, out) -> new JsonRenderer().render(d.result(), out))
           .with(Format.SARIF, o -> (d, out) -> new SarifRenderer().render(d.result(), out))
           .with(Format.MARKDOWN, o -> (d, out) -> new MarkdownRenderer().render(d.result(), out))

@@ -30,10 +30,10 @@ import dev.rootcause.model.Finding;
 import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.HttpLocation;
 import dev.rootcause.model.Location;
-import dev.rootcause.model.Severity;
-import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.RuleInfo;
 import dev.rootcause.model.ScanResult;
+import dev.rootcause.model.Severity;
+import dev.rootcause.model.SourceLocation;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -130,7 +130,8 @@ public final class SarifRenderer implements ReportRenderer {
     // The same page as 'rootcause rules <id>': symptom, fix, thresholds and the explanation.
     d.setHelp(multiformat(RuleCatalogue.help(info).strip()));
     ReportingConfiguration config = new ReportingConfiguration();
-    config.setLevel(ReportingConfiguration.Level.fromValue(level(info.severity(), info.kind()).value()));
+    config.setLevel(
+        ReportingConfiguration.Level.fromValue(level(info.severity(), info.kind()).value()));
     d.setDefaultConfiguration(config);
     PropertyBag properties = new PropertyBag();
     properties.setTags(new LinkedHashSet<>(List.of(info.layer().prefix())));
@@ -238,8 +239,8 @@ public final class SarifRenderer implements ReportRenderer {
     for (Coverage.Unread u : coverage.notedOnly()) {
       Notification note = new Notification();
       note.setLevel(Notification.Level.NOTE);
-      note.setMessage(message("not read (" + u.reason().label() + "): "
-          + Redaction.redact(u.detail())));
+      note.setMessage(
+          message("not read (" + u.reason().label() + "): " + Redaction.redact(u.detail())));
       com.contrastsecurity.sarif.Location l = new com.contrastsecurity.sarif.Location();
       l.setPhysicalLocation(physical(SourceLocation.file(u.path())));
       note.setLocations(Set.of(l));
@@ -272,15 +273,20 @@ public final class SarifRenderer implements ReportRenderer {
       notifications.add(n);
     }
     Invocation invocation = new Invocation();
-    invocation.setExecutionSuccessful(result.ruleFailures().isEmpty()
-        && (!coverage.known() || coverage.readSomethingRelevant()));
+    invocation.setExecutionSuccessful(
+        result.ruleFailures().isEmpty() && (!coverage.known() || coverage.readSomethingRelevant()));
     if (coverage.known()) {
       // What was read, for a code-scanning UI that shows only results: an empty run that read
       // nothing must not look like a clean one.
       PropertyBag properties = new PropertyBag();
-      properties.setAdditionalProperty("coverage", coverage.readSomethingRelevant()
-          ? coverage.line()
-          : "Nothing checked: " + coverage.nothingReadReason(result.root()) + ". " + coverage.line());
+      properties.setAdditionalProperty(
+          "coverage",
+          coverage.readSomethingRelevant()
+              ? coverage.line()
+              : "Nothing checked: "
+                  + coverage.nothingReadReason(result.root())
+                  + ". "
+                  + coverage.line());
       properties.setAdditionalProperty("filesRead", coverage.filesRead());
       properties.setAdditionalProperty("filesNotRead", coverage.notRead().size());
       invocation.setProperties(properties);

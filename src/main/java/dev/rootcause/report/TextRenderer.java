@@ -5,8 +5,8 @@ import dev.rootcause.model.Confidence;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.Layer;
-import dev.rootcause.model.Severity;
 import dev.rootcause.model.ScanResult;
+import dev.rootcause.model.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The terminal report, for someone paged at night: root causes grouped by layer like the
- * root-cause tables of a post-incident report, the layer holding the worst finding first; each
- * says where, what is wrong, what breaks, the fix and the evidence. Hardening advice follows as
- * one line of counts per rule (in full with {@code --all}). Then what could not be read, and one
- * summary line last, where the eye lands.
+ * The terminal report, for someone paged at night: root causes grouped by layer like the root-cause
+ * tables of a post-incident report, the layer holding the worst finding first; each says where,
+ * what is wrong, what breaks, the fix and the evidence. Hardening advice follows as one line of
+ * counts per rule (in full with {@code --all}). Then what could not be read, and one summary line
+ * last, where the eye lands.
  */
 public final class TextRenderer implements ReportRenderer {
   private final boolean color;
@@ -149,7 +149,8 @@ public final class TextRenderer implements ReportRenderer {
     StringBuilder sb = new StringBuilder();
     int n = result.findings().size();
     if (n == 0 && MarkdownRenderer.nothingRead(result)) {
-      sb.append("Nothing checked: ").append(clean(result.coverage().nothingReadReason(result.root())))
+      sb.append("Nothing checked: ")
+          .append(clean(result.coverage().nothingReadReason(result.root())))
           .append('.');
     } else if (inv.filesScanned() == 0 && n == 0) {
       sb.append("Nothing to scan in ")
@@ -158,8 +159,11 @@ public final class TextRenderer implements ReportRenderer {
     } else {
       sb.append(n == 0 ? "No findings" : n + (n == 1 ? " finding" : " findings"));
       if (n > 0) {
-        sb.append(" (").append(result.severityCounts()).append("; ")
-            .append(Kinds.tally(result.findings())).append(")");
+        sb.append(" (")
+            .append(result.severityCounts())
+            .append("; ")
+            .append(Kinds.tally(result.findings()))
+            .append(")");
       }
       sb.append(" in ")
           .append(count(inv.filesScanned(), "file"))

@@ -9,8 +9,17 @@ import dev.rootcause.model.SystemModel;
  * through the {@link RuleContext}; they never touch files, clusters or the network.
  */
 public sealed interface Rule
-    permits ContainerRule, WorkloadRule, ServiceRule, AutoscalerRule, NetworkPolicyRule,
-        DockerfileRule, AppRule, PipelineRule, SystemRule, PodRule, ContainerLogRule {
+    permits ContainerRule,
+        WorkloadRule,
+        ServiceRule,
+        AutoscalerRule,
+        NetworkPolicyRule,
+        DockerfileRule,
+        AppRule,
+        PipelineRule,
+        SystemRule,
+        PodRule,
+        ContainerLogRule {
 
   default RuleInfo info() {
     return RuleInfos.of(getClass());

@@ -1,11 +1,11 @@
 package dev.rootcause.rules;
 
-import dev.rootcause.model.RuleInfo;
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Location;
+import dev.rootcause.model.RuleInfo;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SystemModel;
 import java.util.ArrayList;
@@ -39,7 +39,8 @@ public final class RuleContext {
         info.thresholds().stream()
             .filter(t -> t.name().equals(name))
             .findFirst()
-            .orElseThrow(() -> new IllegalStateException(info.id() + " declares no threshold " + name));
+            .orElseThrow(
+                () -> new IllegalStateException(info.id() + " declares no threshold " + name));
     return settings.threshold(info.id(), name).orElse(declared.defaultValue());
   }
 
@@ -71,7 +72,9 @@ public final class RuleContext {
       this.message = message;
     }
 
-    /** Another location the finding rests on, and what it contributes. Null locations are skipped. */
+    /**
+     * Another location the finding rests on, and what it contributes. Null locations are skipped.
+     */
     public FindingBuilder related(Location location, String note) {
       if (location != null) {
         related.add(new Evidence(location, note));
@@ -115,8 +118,8 @@ public final class RuleContext {
     }
 
     Finding build() {
-      return new Finding(info.id(), severity, subject, symptom, message, primary, related, fix,
-          confidence, kind);
+      return new Finding(
+          info.id(), severity, subject, symptom, message, primary, related, fix, confidence, kind);
     }
   }
 }

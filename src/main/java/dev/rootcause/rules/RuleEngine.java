@@ -38,7 +38,9 @@ public final class RuleEngine {
           .thenComparing(Finding::ruleId)
           .thenComparing(Finding::message);
 
-  /** What the rules said of one model: findings in report order, and what was silenced or crashed. */
+  /**
+   * What the rules said of one model: findings in report order, and what was silenced or crashed.
+   */
   public record Outcome(
       List<Finding> findings,
       List<ScanResult.Suppressed> suppressed,
@@ -82,49 +84,133 @@ public final class RuleEngine {
   }
 
   private void runRule(
-      Rule rule, RuleInfo info, SystemModel model, List<Finding> out,
+      Rule rule,
+      RuleInfo info,
+      SystemModel model,
+      List<Finding> out,
       List<ScanResult.RuleFailure> failures) {
     switch (rule) {
       case ContainerRule r ->
-          model.workloads().forEach(w -> w.allContainers().forEach(c ->
-              guarded(info, model, w.meta().displayName() + " container " + c.name(), out, failures,
-                  ctx -> r.check(w, c, ctx))));
+          model
+              .workloads()
+              .forEach(
+                  w ->
+                      w.allContainers()
+                          .forEach(
+                              c ->
+                                  guarded(
+                                      info,
+                                      model,
+                                      w.meta().displayName() + " container " + c.name(),
+                                      out,
+                                      failures,
+                                      ctx -> r.check(w, c, ctx))));
       case WorkloadRule r ->
-          model.workloads().forEach(w ->
-              guarded(info, model, w.meta().displayName(), out, failures, ctx -> r.check(w, ctx)));
+          model
+              .workloads()
+              .forEach(
+                  w ->
+                      guarded(
+                          info,
+                          model,
+                          w.meta().displayName(),
+                          out,
+                          failures,
+                          ctx -> r.check(w, ctx)));
       case ServiceRule r ->
-          model.services().forEach(s ->
-              guarded(info, model, s.meta().displayName(), out, failures, ctx -> r.check(s, ctx)));
+          model
+              .services()
+              .forEach(
+                  s ->
+                      guarded(
+                          info,
+                          model,
+                          s.meta().displayName(),
+                          out,
+                          failures,
+                          ctx -> r.check(s, ctx)));
       case AutoscalerRule r ->
-          model.autoscalers().forEach(a ->
-              guarded(info, model, a.meta().displayName(), out, failures, ctx -> r.check(a, ctx)));
+          model
+              .autoscalers()
+              .forEach(
+                  a ->
+                      guarded(
+                          info,
+                          model,
+                          a.meta().displayName(),
+                          out,
+                          failures,
+                          ctx -> r.check(a, ctx)));
       case NetworkPolicyRule r ->
-          model.networkPolicies().forEach(p ->
-              guarded(info, model, p.meta().displayName(), out, failures, ctx -> r.check(p, ctx)));
+          model
+              .networkPolicies()
+              .forEach(
+                  p ->
+                      guarded(
+                          info,
+                          model,
+                          p.meta().displayName(),
+                          out,
+                          failures,
+                          ctx -> r.check(p, ctx)));
       case DockerfileRule r ->
-          model.dockerfiles().forEach(d ->
-              guarded(info, model, d.path(), out, failures, ctx -> r.check(d, ctx)));
+          model
+              .dockerfiles()
+              .forEach(d -> guarded(info, model, d.path(), out, failures, ctx -> r.check(d, ctx)));
       case AppRule r ->
-          model.apps().forEach(a ->
-              guarded(info, model, "app " + a.root(), out, failures, ctx -> r.check(a, ctx)));
+          model
+              .apps()
+              .forEach(
+                  a ->
+                      guarded(
+                          info, model, "app " + a.root(), out, failures, ctx -> r.check(a, ctx)));
       case PipelineRule r ->
-          model.pipelines().forEach(p ->
-              guarded(info, model, p.path(), out, failures, ctx -> r.check(p, ctx)));
+          model
+              .pipelines()
+              .forEach(p -> guarded(info, model, p.path(), out, failures, ctx -> r.check(p, ctx)));
       case SystemRule r -> guarded(info, model, "system", out, failures, r::check);
       case PodRule r ->
-          model.cluster().ifPresent(cluster -> cluster.podsSeen().forEach(p ->
-              guarded(info, model, "Pod " + p.namespace() + "/" + p.name(), out, failures,
-                  ctx -> r.check(p, cluster, ctx))));
+          model
+              .cluster()
+              .ifPresent(
+                  cluster ->
+                      cluster
+                          .podsSeen()
+                          .forEach(
+                              p ->
+                                  guarded(
+                                      info,
+                                      model,
+                                      "Pod " + p.namespace() + "/" + p.name(),
+                                      out,
+                                      failures,
+                                      ctx -> r.check(p, cluster, ctx))));
       case ContainerLogRule r ->
-          model.cluster().ifPresent(cluster -> cluster.logs().forEach(l ->
-              guarded(info, model, l.pod() + "/" + l.container(), out, failures,
-                  ctx -> r.check(l, cluster, ctx))));
+          model
+              .cluster()
+              .ifPresent(
+                  cluster ->
+                      cluster
+                          .logs()
+                          .forEach(
+                              l ->
+                                  guarded(
+                                      info,
+                                      model,
+                                      l.pod() + "/" + l.container(),
+                                      out,
+                                      failures,
+                                      ctx -> r.check(l, cluster, ctx))));
     }
   }
 
   private void guarded(
-      RuleInfo info, SystemModel model, String subject, List<Finding> out,
-      List<ScanResult.RuleFailure> failures, Consumer<RuleContext> check) {
+      RuleInfo info,
+      SystemModel model,
+      String subject,
+      List<Finding> out,
+      List<ScanResult.RuleFailure> failures,
+      Consumer<RuleContext> check) {
     RuleContext ctx = new RuleContext(model, info, settings, subject);
     try {
       check.accept(ctx);
@@ -146,8 +232,12 @@ public final class RuleEngine {
       if (meta.encloses(where)) {
         Set<String> ignored = meta.ignoredRules();
         if (ignored.contains(f.ruleId()) || ignored.contains("*")) {
-          return ObjectMeta.IGNORE_ANNOTATION + " annotation on " + meta.displayName()
-              + " (" + meta.location().display() + ")";
+          return ObjectMeta.IGNORE_ANNOTATION
+              + " annotation on "
+              + meta.displayName()
+              + " ("
+              + meta.location().display()
+              + ")";
         }
       }
     }

@@ -24,8 +24,8 @@ import picocli.CommandLine;
 
 /**
  * What users of kube-linter, hadolint, trivy and kubectl reach for first: manifests piped in on
- * standard input, shell completion, a starting config, a progress line on long scans (and none
- * in pipes), and help examples that paste whole.
+ * standard input, shell completion, a starting config, a progress line on long scans (and none in
+ * pipes), and help examples that paste whole.
  */
 class CliHabitsTest {
   @TempDir Path dir;
@@ -34,17 +34,21 @@ class CliHabitsTest {
 
   @Test
   void scanDashReadsManifestsFromStandardInputAndPointsAtStdinLines() {
-    Cli.Run run = withStdin("---\n# Source: api/templates/deployment.yaml\n" + Manifests.HIGH,
-        () -> Cli.run("scan", "-", "--format", "text"));
+    Cli.Run run =
+        withStdin(
+            "---\n# Source: api/templates/deployment.yaml\n" + Manifests.HIGH,
+            () -> Cli.run("scan", "-", "--format", "text"));
 
     assertThat(run.exit()).as(run.err()).isEqualTo(ExitCode.FINDINGS.code());
-    assertThat(run.out()).contains("k8s/probe-port-not-exposed", "at        <stdin>:14:")
+    assertThat(run.out())
+        .contains("k8s/probe-port-not-exposed", "at        <stdin>:14:")
         .contains("Read 1 file: 1 manifest, 0 Dockerfiles, 0 source files.");
   }
 
   @Test
   void scanDashReadsKubectlJsonToo() {
-    String json = """
+    String json =
+        """
         {"apiVersion": "v1", "kind": "List", "items": [
           {"apiVersion": "apps/v1", "kind": "Deployment",
            "metadata": {"name": "api", "namespace": "shop"},
@@ -106,8 +110,13 @@ class CliHabitsTest {
     assertThat(run.exit()).as(run.err()).isZero();
     Path config = dir.resolve(".rootcause.yaml");
     String text = Files.readString(config);
-    assertThat(text).contains("# ", "exclude: []", "ignorePaths: []",
-        "k8s/probe-timing-too-aggressive:", "minInitialDelaySeconds: ");
+    assertThat(text)
+        .contains(
+            "# ",
+            "exclude: []",
+            "ignorePaths: []",
+            "k8s/probe-timing-too-aggressive:",
+            "minInitialDelaySeconds: ");
     assertThat(load(config)).isEqualTo(RuleSettings.DEFAULTS);
   }
 
@@ -115,8 +124,10 @@ class CliHabitsTest {
   void everyThresholdInitListsLoadsOnceUncommented() throws Exception {
     Cli.run("init", dir.toString());
     Path config = dir.resolve(".rootcause.yaml");
-    String text = Files.readString(config).replace("thresholds: {}", "thresholds:")
-        .replaceAll("(?m)^#  (\\S+:|  \\w+: \\d+)", "  $1");
+    String text =
+        Files.readString(config)
+            .replace("thresholds: {}", "thresholds:")
+            .replaceAll("(?m)^#  (\\S+:|  \\w+: \\d+)", "  $1");
     Files.writeString(config, text);
 
     RuleSettings settings = load(config);
@@ -131,7 +142,8 @@ class CliHabitsTest {
 
   @Test
   void initRefusesToOverwriteWithoutForce() throws Exception {
-    Path config = Manifests.write(dir, ".rootcause.yaml", "rules: {exclude: [k8s/missing-resources]}\n");
+    Path config =
+        Manifests.write(dir, ".rootcause.yaml", "rules: {exclude: [k8s/missing-resources]}\n");
 
     Cli.Run refused = Cli.run("init", dir.toString());
 
@@ -185,8 +197,8 @@ class CliHabitsTest {
 
   @Test
   void helpExamplesAreNeverBrokenInsideAToken() {
-    CommandLine cli = Main.commandLine(new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter()));
+    CommandLine cli =
+        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     for (int width : new int[] {55, 80}) {
       for (CommandLine command : cli.getSubcommands().values()) {
         command.getCommandSpec().usageMessage().width(width);
@@ -195,7 +207,8 @@ class CliHabitsTest {
         for (String line : command.getCommandSpec().usageMessage().footer()) {
           if (line.startsWith("  rootcause ") && !line.endsWith("\\")) {
             String example = String.format(line).strip().replaceAll(" +", " ");
-            assertThat(joined).as("%s at width %d", command.getCommandName(), width)
+            assertThat(joined)
+                .as("%s at width %d", command.getCommandName(), width)
                 .contains(example);
           }
         }
@@ -208,11 +221,20 @@ class CliHabitsTest {
 
   @Test
   void verifyReadsADumpFromStandardInput() throws Exception {
-    String pods = Files.readString(
-        Path.of("src/test/resources/verify/seed-002-broken/pods.yaml"));
+    String pods = Files.readString(Path.of("src/test/resources/verify/seed-002-broken/pods.yaml"));
 
-    Cli.Run run = withStdin(pods, () -> Cli.run("verify", "--dump", "-", "-n", "production",
-        "--as-of", "2025-02-11T16:52:00Z"));
+    Cli.Run run =
+        withStdin(
+            pods,
+            () ->
+                Cli.run(
+                    "verify",
+                    "--dump",
+                    "-",
+                    "-n",
+                    "production",
+                    "--as-of",
+                    "2025-02-11T16:52:00Z"));
 
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).containsPattern("FAIL  all pods Running and Ready +measured 3/6 pods");
@@ -221,14 +243,29 @@ class CliHabitsTest {
   @Test
   void probeSendsARequestBodyFromStandardInput() throws Exception {
     java.util.List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
-    try (dev.rootcause.testing.HttpFixture app = dev.rootcause.testing.HttpFixture.start()
-        .on("/api/orders", exchange -> {
-          bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          exchange.sendResponseHeaders(201, -1);
-        })) {
-      Cli.Run run = withStdin("{\"item\": \"laptop\", \"quantity\": 1}",
-          () -> Cli.run("probe", app.url("/api/orders"), "-X", "POST", "--data-file", "-",
-              "--requests", "3", "-q"));
+    try (dev.rootcause.testing.HttpFixture app =
+        dev.rootcause.testing.HttpFixture.start()
+            .on(
+                "/api/orders",
+                exchange -> {
+                  bodies.add(
+                      new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                  exchange.sendResponseHeaders(201, -1);
+                })) {
+      Cli.Run run =
+          withStdin(
+              "{\"item\": \"laptop\", \"quantity\": 1}",
+              () ->
+                  Cli.run(
+                      "probe",
+                      app.url("/api/orders"),
+                      "-X",
+                      "POST",
+                      "--data-file",
+                      "-",
+                      "--requests",
+                      "3",
+                      "-q"));
 
       assertThat(run.exit()).as(run.err()).isZero();
       assertThat(bodies).hasSize(3).containsOnly("{\"item\": \"laptop\", \"quantity\": 1}");

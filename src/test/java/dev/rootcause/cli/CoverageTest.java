@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * No input makes {@code scan} exit 0 with "no findings" while it read nothing: what was read and
- * what was not is on the first screen of every report, a scan that read no manifest, Dockerfile
- * or source file exits 2 with the reason, and {@code --strict} fails on anything not read.
+ * what was not is on the first screen of every report, a scan that read no manifest, Dockerfile or
+ * source file exits 2 with the reason, and {@code --strict} fails on anything not read.
  */
 class CoverageTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,9 +70,10 @@ class CoverageTest {
     Cli.Run run = Cli.run("scan", dir.toString(), "--no-cache");
 
     assertNothingChecked(run, "not read: 3 Helm templates (not rendered)");
-    assertThat(run.out()).contains(
-        "Read 1 of 4 files: 0 manifests, 0 Dockerfiles, 0 source files, 1 other;"
-            + " not read: 3 Helm templates (not rendered).");
+    assertThat(run.out())
+        .contains(
+            "Read 1 of 4 files: 0 manifests, 0 Dockerfiles, 0 source files, 1 other;"
+                + " not read: 3 Helm templates (not rendered).");
   }
 
   @Test
@@ -85,7 +86,8 @@ class CoverageTest {
     assertThat(run.exit()).isZero();
     assertThat(run.out().lines().toList())
         .as("the whole report fits a screen: the count and the coverage")
-        .containsExactly(run.out().lines().findFirst().orElseThrow(),
+        .containsExactly(
+            run.out().lines().findFirst().orElseThrow(),
             "Read 2 of 5 files: 1 manifest, 0 Dockerfiles, 0 source files, 1 other;"
                 + " not read: 3 Helm templates (not rendered).");
   }
@@ -98,8 +100,8 @@ class CoverageTest {
     Cli.Run run = Cli.run("scan", dir.toString(), "--strict", "--no-cache");
 
     assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(run.err()).contains(
-        "rootcause: --strict: 3 files were not read: 3 Helm templates (not rendered)");
+    assertThat(run.err())
+        .contains("rootcause: --strict: 3 files were not read: 3 Helm templates (not rendered)");
   }
 
   @Test
@@ -118,13 +120,19 @@ class CoverageTest {
   @Test
   void aKustomizeOverlayIsSaidNotBuiltAndItsPatchIsNotCheckedAsAnObject() {
     Manifests.write(dir, "base/web.yaml", Manifests.HEALTHY);
-    Manifests.write(dir, "base/kustomization.yaml", """
+    Manifests.write(
+        dir,
+        "base/kustomization.yaml",
+        """
         apiVersion: kustomize.config.k8s.io/v1beta1
         kind: Kustomization
         resources:
           - web.yaml
         """);
-    Manifests.write(dir, "overlays/prod/kustomization.yaml", """
+    Manifests.write(
+        dir,
+        "overlays/prod/kustomization.yaml",
+        """
         apiVersion: kustomize.config.k8s.io/v1beta1
         kind: Kustomization
         resources:
@@ -135,7 +143,10 @@ class CoverageTest {
           - name: web
             newTag: 1.2.0
         """);
-    Manifests.write(dir, "overlays/prod/replicas.yaml", """
+    Manifests.write(
+        dir,
+        "overlays/prod/replicas.yaml",
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -155,8 +166,10 @@ class CoverageTest {
     Cli.Run strict = Cli.run("scan", dir.toString(), "--no-cache", "--strict");
 
     assertThat(run.exit()).as("the patch alone has no probe and no image: not a fault").isZero();
-    assertThat(run.out()).contains("Read 2 of 4 files: 2 manifests, 0 Dockerfiles, 0 source"
-        + " files; not read: 2 kustomize overlays and patches (not built).");
+    assertThat(run.out())
+        .contains(
+            "Read 2 of 4 files: 2 manifests, 0 Dockerfiles, 0 source"
+                + " files; not read: 2 kustomize overlays and patches (not built).");
     assertThat(strict.exit()).isEqualTo(ExitCode.USAGE.code());
   }
 
@@ -166,8 +179,17 @@ class CoverageTest {
     Manifests.write(dir, "k8s/web.yaml", Manifests.HEALTHY);
     Path sarif = dir.resolve("out.sarif");
 
-    Cli.Run run = Cli.run("scan", dir.toString(), "--no-cache", "--format", "sarif",
-        "--output", sarif.toString(), "--format", "json");
+    Cli.Run run =
+        Cli.run(
+            "scan",
+            dir.toString(),
+            "--no-cache",
+            "--format",
+            "sarif",
+            "--output",
+            sarif.toString(),
+            "--format",
+            "json");
 
     JsonNode coverage = JSON.readTree(run.out()).path("coverage");
     assertThat(coverage.path("complete").asBoolean(true)).isFalse();
@@ -188,7 +210,10 @@ class CoverageTest {
 
   @Test
   void aScanThatFoundSomethingIsNotTurnedIntoAnError() {
-    Manifests.write(dir, "Jenkinsfile", """
+    Manifests.write(
+        dir,
+        "Jenkinsfile",
+        """
         pipeline {
           agent any
           stages {
@@ -208,21 +233,28 @@ class CoverageTest {
   private void helmChart() {
     Manifests.write(dir, "chart/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n");
     for (String kind : new String[] {"deployment", "service", "ingress"}) {
-      Manifests.write(dir, "chart/templates/" + kind + ".yaml", """
+      Manifests.write(
+          dir,
+          "chart/templates/" + kind + ".yaml",
+          """
           apiVersion: v1
           kind: %s
           metadata:
             name: {{ include "web.fullname" . }}
             labels:
               {{- include "web.labels" . | nindent 4 }}
-          """.formatted(kind));
+          """
+              .formatted(kind));
     }
   }
 
   private static void assertNothingChecked(Cli.Run run, String why) {
     assertThat(run.exit()).as("exit code; stderr: %s", run.err()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(run.err()).contains("rootcause: nothing checked: read no Kubernetes manifest,"
-        + " Dockerfile or source file in ").contains(why);
+    assertThat(run.err())
+        .contains(
+            "rootcause: nothing checked: read no Kubernetes manifest,"
+                + " Dockerfile or source file in ")
+        .contains(why);
     assertThat(run.out()).contains("Nothing checked: ").contains(why);
   }
 }

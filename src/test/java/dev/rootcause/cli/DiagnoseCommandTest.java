@@ -39,29 +39,48 @@ class DiagnoseCommandTest {
 
   @Test
   void findsEveryRuntimeVisibleRootCauseOfSeed002WithItsEvidence() {
-    Cli.Run run = Cli.run("diagnose", "--dump", BROKEN.toString(), "--as-of", BROKEN_AT.toString(),
-        "--color", "never");
+    Cli.Run run =
+        Cli.run(
+            "diagnose",
+            "--dump",
+            BROKEN.toString(),
+            "--as-of",
+            BROKEN_AT.toString(),
+            "--color",
+            "never");
 
     assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS.code());
     String out = run.out();
     // The gateway Service the users come through breaks first: it is listed first.
     assertThat(out.indexOf("runtime/service-without-endpoints"))
         .isLessThan(out.indexOf("runtime/crash-loop-back-off"));
-    assertThat(out).contains("CRITICAL  runtime/service-without-endpoints  Service production/gateway",
-        "its selector app=nginx-gateway matches no pod; the pods carry app=api-service",
-        "app=gateway");
-    assertThat(out).contains("runtime/crash-loop-back-off  Deployment production/database-service",
-        "a required environment variable is not set (DB_NAME), the log says \"FATAL: DB_NAME"
-            + " environment variable is required\"",
-        "Set DB_NAME in the env of container database-service (Deployment database-service)");
-    assertThat(out).contains("runtime/image-pull-back-off  Deployment production/notification-service",
-        "ImagePullBackOff on notification-service:v2.0: the registry has no such repository or tag",
-        "event 4x Failed");
-    assertThat(out).contains("runtime/probe-failing  Deployment production/api-service",
-        "liveness probe fails 15 times: connection refused on port 8080, the container declares"
-            + " [3000]", "Set the livenessProbe port to 3000");
-    assertThat(out).contains("runtime/oom-killed  Deployment production/auth-service",
-        "OOMKilled (exit code 137, 3 restarts", "memory limit 64Mi, request 64Mi");
+    assertThat(out)
+        .contains(
+            "CRITICAL  runtime/service-without-endpoints  Service production/gateway",
+            "its selector app=nginx-gateway matches no pod; the pods carry app=api-service",
+            "app=gateway");
+    assertThat(out)
+        .contains(
+            "runtime/crash-loop-back-off  Deployment production/database-service",
+            "a required environment variable is not set (DB_NAME), the log says \"FATAL: DB_NAME"
+                + " environment variable is required\"",
+            "Set DB_NAME in the env of container database-service (Deployment database-service)");
+    assertThat(out)
+        .contains(
+            "runtime/image-pull-back-off  Deployment production/notification-service",
+            "ImagePullBackOff on notification-service:v2.0: the registry has no such repository or tag",
+            "event 4x Failed");
+    assertThat(out)
+        .contains(
+            "runtime/probe-failing  Deployment production/api-service",
+            "liveness probe fails 15 times: connection refused on port 8080, the container declares"
+                + " [3000]",
+            "Set the livenessProbe port to 3000");
+    assertThat(out)
+        .contains(
+            "runtime/oom-killed  Deployment production/auth-service",
+            "OOMKilled (exit code 137, 3 restarts",
+            "memory limit 64Mi, request 64Mi");
     // No pod name with a hash suffix is where a fix goes.
     assertThat(out.lines().filter(l -> l.strip().startsWith("at ")))
         .noneMatch(l -> l.contains("Pod "));
@@ -69,50 +88,93 @@ class DiagnoseCommandTest {
 
   @Test
   void withTheRepositoryASymptomIsToldAtTheLineToFix() {
-    Cli.Run run = Cli.run("diagnose", "--dump", BROKEN.toString(), "--as-of", BROKEN_AT.toString(),
-        "--repo", "examples/cloudmart", "--color", "never");
+    Cli.Run run =
+        Cli.run(
+            "diagnose",
+            "--dump",
+            BROKEN.toString(),
+            "--as-of",
+            BROKEN_AT.toString(),
+            "--repo",
+            "examples/cloudmart",
+            "--color",
+            "never");
 
     assertThat(run.exit()).as(run.err()).isEqualTo(ExitCode.FINDINGS.code());
-    assertThat(run.out()).contains("CRITICAL  cross/image-not-built  Deployment production/"
-            + "notification-service container notification-service",
-        "at        k8s/07-notification-service.yaml:20:18",
-        "symptom   notification-service ImagePullBackOff on notification-service:v2.0",
-        "Deployment production/notification-service .spec.template.spec.containers"
-            + "{notification-service}.image  runtime/image-pull-back-off observed here",
-        "services/build-and-import.sh:13  builds notification-service:latest");
+    assertThat(run.out())
+        .contains(
+            "CRITICAL  cross/image-not-built  Deployment production/"
+                + "notification-service container notification-service",
+            "at        k8s/07-notification-service.yaml:20:18",
+            "symptom   notification-service ImagePullBackOff on notification-service:v2.0",
+            "Deployment production/notification-service .spec.template.spec.containers"
+                + "{notification-service}.image  runtime/image-pull-back-off observed here",
+            "services/build-and-import.sh:13  builds notification-service:latest");
     assertThat(run.out()).doesNotContain("runtime/image-pull-back-off  Deployment");
   }
 
   @Test
   void theFirstScreenSaysWhatIsDownWhereTheUserPathBreaksAndWhatToFixFirst() {
-    Cli.Run broken = Cli.run("diagnose", "--dump", BROKEN.toString(), "--as-of",
-        BROKEN_AT.toString(), "--repo", "examples/cloudmart", "--color", "never");
-    Cli.Run fixed = Cli.run("diagnose", "--dump", FIXED.toString(), "--as-of",
-        "2025-02-11T17:30:00Z", "--color", "never");
+    Cli.Run broken =
+        Cli.run(
+            "diagnose",
+            "--dump",
+            BROKEN.toString(),
+            "--as-of",
+            BROKEN_AT.toString(),
+            "--repo",
+            "examples/cloudmart",
+            "--color",
+            "never");
+    Cli.Run fixed =
+        Cli.run(
+            "diagnose",
+            "--dump",
+            FIXED.toString(),
+            "--as-of",
+            "2025-02-11T17:30:00Z",
+            "--color",
+            "never");
 
     // api-service (probe), database-service (crash loop) and notification-service (image) have no
     // Ready pod; auth-service serves between OOM kills; the gateway's pods are fine, its Service
     // selects none of them, and users come through it: it is where their path breaks first.
-    assertThat(broken.out()).startsWith(String.join("\n",
-        "Diagnosis: 3 of 6 workloads down, 1 degraded",
-        "  user path breaks at  Service production/gateway (LoadBalancer, reached from outside):"
-            + " no ready endpoint",
-        "                       Service production/api-service (ClusterIP): no ready endpoint",
-        "                       Service production/database-service (ClusterIP): no ready endpoint",
-        "                       and 1 more Service",
-        "  fix first            1. k8s/02-gateway.yaml:50:3  Service production/gateway"
-            + "  (k8s/service-selects-nothing)",
-        "                       2. k8s/07-notification-service.yaml:20:18  Deployment production/"
-            + "notification-service container notification-service  (cross/image-not-built)",
-        "                       3. "));
+    assertThat(broken.out())
+        .startsWith(
+            String.join(
+                "\n",
+                "Diagnosis: 3 of 6 workloads down, 1 degraded",
+                "  user path breaks at  Service production/gateway (LoadBalancer, reached from outside):"
+                    + " no ready endpoint",
+                "                       Service production/api-service (ClusterIP): no ready endpoint",
+                "                       Service production/database-service (ClusterIP): no ready endpoint",
+                "                       and 1 more Service",
+                "  fix first            1. k8s/02-gateway.yaml:50:3  Service production/gateway"
+                    + "  (k8s/service-selects-nothing)",
+                "                       2. k8s/07-notification-service.yaml:20:18  Deployment production/"
+                    + "notification-service container notification-service  (cross/image-not-built)",
+                "                       3. "));
     // The decoys of the fixed cluster (a pod Pending for two seconds, a low note) are not outages.
-    assertThat(fixed.out()).startsWith(String.join("\n",
-        "Diagnosis: 0 of 6 workloads down, 0 degraded",
-        "  user path breaks at  no Service: every one has a ready endpoint",
-        "  fix first            nothing at medium or above"));
+    assertThat(fixed.out())
+        .startsWith(
+            String.join(
+                "\n",
+                "Diagnosis: 0 of 6 workloads down, 0 degraded",
+                "  user path breaks at  no Service: every one has a ready endpoint",
+                "  fix first            nothing at medium or above"));
     // Only the text report has a first screen; json is the scan's schema.
-    assertThat(Cli.run("diagnose", "--dump", BROKEN.toString(), "--as-of", BROKEN_AT.toString(),
-        "--format", "json").out()).startsWith("{").doesNotContain("user path breaks");
+    assertThat(
+            Cli.run(
+                    "diagnose",
+                    "--dump",
+                    BROKEN.toString(),
+                    "--as-of",
+                    BROKEN_AT.toString(),
+                    "--format",
+                    "json")
+                .out())
+        .startsWith("{")
+        .doesNotContain("user path breaks");
   }
 
   @Test
@@ -124,19 +186,30 @@ class DiagnoseCommandTest {
 
   @Test
   void theFixedClusterHasNothingAtMediumOrAbove() {
-    Cli.Run run = Cli.run("diagnose", "--dump", FIXED.toString(), "--as-of",
-        "2025-02-11T17:30:00Z", "--fail-on", "medium", "--color", "never");
+    Cli.Run run =
+        Cli.run(
+            "diagnose",
+            "--dump",
+            FIXED.toString(),
+            "--as-of",
+            "2025-02-11T17:30:00Z",
+            "--fail-on",
+            "medium",
+            "--color",
+            "never");
 
     assertThat(run.exit()).as(run.out()).isEqualTo(ExitCode.OK.code());
     // The OOM kill of 17:09, running since, is told, but low; the decoys (a completed Job pod, a
     // rollout's Killing event, one readiness failure at start-up, a pod two seconds old) are not.
-    assertThat(run.out()).contains("1 finding (1 low; 1 root cause)", "LOW       runtime/oom-killed");
+    assertThat(run.out())
+        .contains("1 finding (1 low; 1 root cause)", "LOW       runtime/oom-killed");
   }
 
   @Test
   void aLiveClusterWithTheSameObjectsGivesTheSameFindingsAsTheDump() throws Exception {
-    for (String file : List.of("pods.yaml", "services.yaml", "endpoints.yaml", "replicasets.yaml",
-        "events.yaml")) {
+    for (String file :
+        List.of(
+            "pods.yaml", "services.yaml", "endpoints.yaml", "replicasets.yaml", "events.yaml")) {
       for (HasMetadata o : objects(BROKEN.resolve(file))) {
         if (o instanceof Pod p) {
           new MockCluster(client, server, "production").createWithStatus(p);
@@ -150,20 +223,39 @@ class DiagnoseCommandTest {
       for (Path dir : podDirs.toList()) {
         String pod = dir.getFileName().toString();
         String container = pod.replaceAll("-[a-z0-9]+-[a-z0-9]+$", "");
-        String text = Files.readString(dir.resolve("logs.txt")).lines()
-            .filter(l -> !l.startsWith("===="))
-            .reduce("", (a, b) -> a + b + "\n");
-        server.expect().get().withPath("/api/v1/namespaces/production/pods/" + pod
-                + "/log?pretty=false&container=" + container + "&previous=true&tailLines=2000")
-            .andReturn(200, text).always();
-        server.expect().get().withPath("/api/v1/namespaces/production/pods/" + pod
-                + "/log?pretty=false&container=" + container + "&tailLines=2000")
-            .andReturn(200, text).always();
+        String text =
+            Files.readString(dir.resolve("logs.txt"))
+                .lines()
+                .filter(l -> !l.startsWith("===="))
+                .reduce("", (a, b) -> a + b + "\n");
+        server
+            .expect()
+            .get()
+            .withPath(
+                "/api/v1/namespaces/production/pods/"
+                    + pod
+                    + "/log?pretty=false&container="
+                    + container
+                    + "&previous=true&tailLines=2000")
+            .andReturn(200, text)
+            .always();
+        server
+            .expect()
+            .get()
+            .withPath(
+                "/api/v1/namespaces/production/pods/"
+                    + pod
+                    + "/log?pretty=false&container="
+                    + container
+                    + "&tailLines=2000")
+            .andReturn(200, text)
+            .always();
       }
     }
 
     ScanResult live;
-    try (LiveClusterReader reader = new LiveClusterReader(server.createClient(), "k3d-brokenprod")) {
+    try (LiveClusterReader reader =
+        new LiveClusterReader(server.createClient(), "k3d-brokenprod")) {
       live = new Diagnoser().diagnose(Diagnoser.read(reader, "production"), Duration.ZERO);
     }
     ScanResult dump;
@@ -183,8 +275,15 @@ class DiagnoseCommandTest {
     try (ServerSocket silent = new ServerSocket(0)) {
       Path kubeconfig = MockCluster.kubeconfig(dir, "https://127.0.0.1:" + silent.getLocalPort());
       long start = System.nanoTime();
-      Cli.Run run = Cli.run("diagnose", "--kubeconfig", kubeconfig.toString(), "-n", "production",
-          "--timeout", "2s");
+      Cli.Run run =
+          Cli.run(
+              "diagnose",
+              "--kubeconfig",
+              kubeconfig.toString(),
+              "-n",
+              "production",
+              "--timeout",
+              "2s");
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
       assertThat(run.exit()).isEqualTo(ExitCode.INCOMPLETE.code());
@@ -196,39 +295,56 @@ class DiagnoseCommandTest {
 
   @Test
   void aForbiddenKindIsANoteAndTheRestIsDiagnosed() throws Exception {
-    server.expect().get().withPath("/api/v1/namespaces/staging/events")
-        .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
-            + "\"message\":\"events is forbidden\",\"reason\":\"Forbidden\",\"code\":403}")
+    server
+        .expect()
+        .get()
+        .withPath("/api/v1/namespaces/staging/events")
+        .andReturn(
+            403,
+            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                + "\"message\":\"events is forbidden\",\"reason\":\"Forbidden\",\"code\":403}")
         .always();
     for (HasMetadata o : objects(BROKEN.resolve("pods.yaml"))) {
       new MockCluster(client, server, "staging").createWithStatus((Pod) o);
     }
     ScanResult result;
-    try (LiveClusterReader reader = new LiveClusterReader(server.createClient(), "k3d-brokenprod")) {
+    try (LiveClusterReader reader =
+        new LiveClusterReader(server.createClient(), "k3d-brokenprod")) {
       result = new Diagnoser().diagnose(Diagnoser.read(reader, "staging"), Duration.ZERO);
     }
-    assertThat(result.problems()).extracting(p -> p.message())
-        .containsExactly("events not read: forbidden (HTTP 403); grant list on events"
-            + " (docs/rbac.yaml)");
+    assertThat(result.problems())
+        .extracting(p -> p.message())
+        .containsExactly(
+            "events not read: forbidden (HTTP 403); grant list on events" + " (docs/rbac.yaml)");
     // Without events the image pull is still seen, from the status alone.
-    assertThat(result.findings()).extracting(Finding::ruleId)
-        .contains("runtime/image-pull-back-off", "runtime/crash-loop-back-off",
-            "runtime/oom-killed");
-    assertThat(result.findings()).filteredOn(f -> f.severity().atLeast(Severity.HIGH))
-        .isNotEmpty();
+    assertThat(result.findings())
+        .extracting(Finding::ruleId)
+        .contains(
+            "runtime/image-pull-back-off", "runtime/crash-loop-back-off", "runtime/oom-killed");
+    assertThat(result.findings()).filteredOn(f -> f.severity().atLeast(Severity.HIGH)).isNotEmpty();
   }
 
   @Test
   void aDumpThatIsNotKubectlOutputIsBadInput(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("pods.yaml"), "apiVersion: v1\nitems:\n- kind: Pod\n  metadata: [\n");
+    Files.writeString(
+        dir.resolve("pods.yaml"), "apiVersion: v1\nitems:\n- kind: Pod\n  metadata: [\n");
     Cli.Run run = Cli.run("diagnose", "--dump", dir.toString());
     assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).contains("pods.yaml: not kubectl JSON or YAML output");
   }
 
   private static String withoutContext(Finding f) {
-    return f.ruleId() + " " + f.severity() + " " + f.subject() + " " + f.message() + " "
-        + f.fix() + " " + f.related().stream().map(e -> e.note()).toList();
+    return f.ruleId()
+        + " "
+        + f.severity()
+        + " "
+        + f.subject()
+        + " "
+        + f.message()
+        + " "
+        + f.fix()
+        + " "
+        + f.related().stream().map(e -> e.note()).toList();
   }
 
   private static List<HasMetadata> objects(Path file) throws Exception {
@@ -237,5 +353,4 @@ class DiagnoseCommandTest {
       return ((KubernetesList) parsed).getItems();
     }
   }
-
 }

@@ -29,8 +29,20 @@ class IncidentCommandTest {
   }
 
   private String open() {
-    Cli.Run r = run("incident", "open", "--title", "checkout returns 502", "--severity", "SEV2",
-        "--service", "checkout", "--service", "payments", "--at", "2025-06-12T14:04:00Z");
+    Cli.Run r =
+        run(
+            "incident",
+            "open",
+            "--title",
+            "checkout returns 502",
+            "--severity",
+            "SEV2",
+            "--service",
+            "checkout",
+            "--service",
+            "payments",
+            "--at",
+            "2025-06-12T14:04:00Z");
     assertThat(r.exit()).as(r.err()).isZero();
     return r.out().trim();
   }
@@ -39,8 +51,15 @@ class IncidentCommandTest {
   void openPrintsTheNewIdAndShowReadsItBackAsJson() throws Exception {
     String id = open();
     assertThat(id).isEqualTo("INC-2025-001");
-    assertThat(run("incident", "note", id, "502s from the gateway since 14:02",
-        "--at", "2025-06-12T14:05:00Z").out())
+    assertThat(
+            run(
+                    "incident",
+                    "note",
+                    id,
+                    "502s from the gateway since 14:02",
+                    "--at",
+                    "2025-06-12T14:05:00Z")
+                .out())
         .startsWith("added a note to INC-2025-001 at 2025-06-12 14:05 UTC (store: jdbc:sqlite:");
 
     Cli.Run shown = run("incident", "show", id, "--format", "json");
@@ -49,7 +68,8 @@ class IncidentCommandTest {
     assertThat(json.path("services").toString()).isEqualTo("[\"checkout\",\"payments\"]");
     assertThat(json.path("timeline").get(1).path("text").asText())
         .isEqualTo("502s from the gateway since 14:02");
-    assertThat(run("incident", "show", id).out()).contains("severity  SEV2", "status    investigating");
+    assertThat(run("incident", "show", id).out())
+        .contains("severity  SEV2", "status    investigating");
   }
 
   @Test
@@ -64,17 +84,38 @@ class IncidentCommandTest {
 
   @Test
   void writesSayWhatTheyWroteAsJsonForAScript() throws Exception {
-    Cli.Run opened = run("incident", "open", "--title", "checkout returns 502", "--severity", "SEV2",
-        "--service", "checkout", "--format", "json");
+    Cli.Run opened =
+        run(
+            "incident",
+            "open",
+            "--title",
+            "checkout returns 502",
+            "--severity",
+            "SEV2",
+            "--service",
+            "checkout",
+            "--format",
+            "json");
     JsonNode json = new ObjectMapper().readTree(opened.out());
-    assertThat(json.path("id").asText()).isEqualTo("INC-" + java.time.Year.now(java.time.ZoneOffset.UTC) + "-001");
+    assertThat(json.path("id").asText())
+        .isEqualTo("INC-" + java.time.Year.now(java.time.ZoneOffset.UTC) + "-001");
     assertThat(json.path("written").asBoolean()).isTrue();
 
-    JsonNode dry = new ObjectMapper().readTree(run("incident", "status", json.path("id").asText(),
-        "resolved", "--dry-run", "--format", "json").out());
+    JsonNode dry =
+        new ObjectMapper()
+            .readTree(
+                run(
+                        "incident",
+                        "status",
+                        json.path("id").asText(),
+                        "resolved",
+                        "--dry-run",
+                        "--format",
+                        "json")
+                    .out());
     assertThat(dry.path("written").asBoolean()).isFalse();
-    assertThat(dry.path("message").asText()).startsWith("moved " + json.path("id").asText()
-        + " to resolved at ");
+    assertThat(dry.path("message").asText())
+        .startsWith("moved " + json.path("id").asText() + " to resolved at ");
   }
 
   @Test
@@ -85,7 +126,9 @@ class IncidentCommandTest {
     Cli.Run r = run("incident", "note", "INC-2025-999", "wrong incident");
 
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err().lines()).singleElement().asString()
+    assertThat(r.err().lines())
+        .singleElement()
+        .asString()
         .startsWith("rootcause: no incident INC-2025-999 in jdbc:sqlite:")
         .endsWith("nothing was written");
     assertThat(run("incident", "show", id, "--format", "json").out()).isEqualTo(before);
@@ -99,8 +142,10 @@ class IncidentCommandTest {
     Cli.Run r = run("incident", "status", id, "resolved", "--at", "yesterday");
 
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("rootcause: --at: 'yesterday' is not a time (try"
-        + " 2025-03-04T10:15:00Z, or -15m for 15 minutes ago)\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "rootcause: --at: 'yesterday' is not a time (try"
+                + " 2025-03-04T10:15:00Z, or -15m for 15 minutes ago)\n");
     assertThat(run("incident", "show", id, "--format", "json").out()).isEqualTo(before);
   }
 
@@ -110,7 +155,8 @@ class IncidentCommandTest {
 
     Cli.Run r = run("incident", "status", id, "resolved", "--dry-run");
 
-    assertThat(r.out()).startsWith("dry run: would have moved INC-2025-001 to resolved at ")
+    assertThat(r.out())
+        .startsWith("dry run: would have moved INC-2025-001 to resolved at ")
         .endsWith("; nothing was written\n");
     assertThat(run("incident", "show", id).out()).contains("status    investigating");
   }
@@ -125,26 +171,46 @@ class IncidentCommandTest {
     Cli.Run r = run("incident", "list");
 
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err().lines()).singleElement().asString()
+    assertThat(r.err().lines())
+        .singleElement()
+        .asString()
         .contains(notes + " is not a rootcause store");
     assertThat(Files.readAllBytes(notes)).isEqualTo(before);
   }
 
   @Test
   void theBudgetChargesAResolvedIncidentAndFlagsItForAPostmortem() {
-    assertThat(run("slo", "set", "url-shortener", "--allowed-downtime", "20m", "--window", "1y")
-        .out()).startsWith("set the SLO of url-shortener: 20m downtime over 1y, an error budget"
-            + " of 20m (store: ");
-    String id = run("incident", "open", "--title", "500 after v2", "--severity", "SEV2",
-        "--service", "url-shortener", "--at", "-30m").out().trim();
+    assertThat(
+            run("slo", "set", "url-shortener", "--allowed-downtime", "20m", "--window", "1y").out())
+        .startsWith(
+            "set the SLO of url-shortener: 20m downtime over 1y, an error budget"
+                + " of 20m (store: ");
+    String id =
+        run(
+                "incident",
+                "open",
+                "--title",
+                "500 after v2",
+                "--severity",
+                "SEV2",
+                "--service",
+                "url-shortener",
+                "--at",
+                "-30m")
+            .out()
+            .trim();
     run("incident", "impact", id, "--impact-start", "-30m", "--impact-end", "-24m");
     run("incident", "status", id, "resolved", "--at", "-24m");
 
     Cli.Run r = run("budget", "url-shortener");
 
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("consumed   6m (30.0% used)", "remaining  14m", "SLA        met",
-        id + "  6m  30.0% of the budget  needs a postmortem (over 20% of the budget)");
+    assertThat(r.out())
+        .contains(
+            "consumed   6m (30.0% used)",
+            "remaining  14m",
+            "SLA        met",
+            id + "  6m  30.0% of the budget  needs a postmortem (over 20% of the budget)");
   }
 
   @Test
@@ -170,6 +236,7 @@ class IncidentCommandTest {
     Cli.Run r = run("report", id, "--output", out.toString());
 
     assertThat(r.out()).isEqualTo("wrote the postmortem of " + id + " to " + out + "\n");
-    assertThat(Files.readString(out)).startsWith("# Postmortem: INC-2025-001: checkout returns 502");
+    assertThat(Files.readString(out))
+        .startsWith("# Postmortem: INC-2025-001: checkout returns 502");
   }
 }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The first run on a machine whose java is too old: {@code bin/rootcause} and {@code ./mvnw} say
- * so in one line and exit 2 (usage), not with a class-version stack trace or Maven's "release
- * version 21 not supported".
+ * The first run on a machine whose java is too old: {@code bin/rootcause} and {@code ./mvnw} say so
+ * in one line and exit 2 (usage), not with a class-version stack trace or Maven's "release version
+ * 21 not supported".
  */
 class OldJavaTest {
   @TempDir Path dir;
@@ -23,8 +23,9 @@ class OldJavaTest {
   private Path jdk(String name, String version) throws IOException {
     Path home = dir.resolve(name);
     Files.createDirectories(home.resolve("bin"));
-    Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\""
-        + version + "\"\n");
+    Files.writeString(
+        home.resolve("release"),
+        "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"" + version + "\"\n");
     Path java = home.resolve("bin/java");
     Files.writeString(java, "#!/bin/sh\necho \"openjdk version \\\"" + version + "\\\"\" >&2\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -35,7 +36,8 @@ class OldJavaTest {
   private record Run(int exit, String err) {}
 
   private static Run run(Path javaHome, String... command) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
     pb.environment().put("JAVA_HOME", javaHome.toString());
     pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();
@@ -50,8 +52,11 @@ class OldJavaTest {
     Run run = run(old, "sh", "bin/rootcause", "--version");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err().lines().toList()).hasSize(1);
-    assertThat(run.err()).startsWith("rootcause: needs Java 21 or newer, but " + old
-        + "/bin/java is Java 17: set JAVA_HOME to a JDK 21+");
+    assertThat(run.err())
+        .startsWith(
+            "rootcause: needs Java 21 or newer, but "
+                + old
+                + "/bin/java is Java 17: set JAVA_HOME to a JDK 21+");
   }
 
   @Test
@@ -66,8 +71,10 @@ class OldJavaTest {
     Run run = run(jdk("jdk-17", "17.0.10"), "sh", "mvnw", "-o", "-q", "validate");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err().lines().toList()).hasSize(1);
-    assertThat(run.err()).startsWith("./mvnw: needs Java 21 or newer, but ")
-        .doesNotContain("release version").doesNotContain("[ERROR]");
+    assertThat(run.err())
+        .startsWith("./mvnw: needs Java 21 or newer, but ")
+        .doesNotContain("release version")
+        .doesNotContain("[ERROR]");
   }
 
   @Test

@@ -44,8 +44,15 @@ class OutputOptionsTest {
 
   @Test
   void verifyHasNoSarifEither() {
-    Cli.Run run = Cli.run("verify", "--baseline", "http://127.0.0.1:1/", "--candidate",
-        "http://127.0.0.1:1/", "-f", "SARIF");
+    Cli.Run run =
+        Cli.run(
+            "verify",
+            "--baseline",
+            "http://127.0.0.1:1/",
+            "--candidate",
+            "http://127.0.0.1:1/",
+            "-f",
+            "SARIF");
 
     assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).contains("'SARIF': verify writes text, json, markdown, html");
@@ -55,9 +62,21 @@ class OutputOptionsTest {
   void verifyWritesMarkdownForAPostmortemBesideTheTextReport() throws Exception {
     Path md = dir.resolve("verify.md");
 
-    Cli.Run run = Cli.run("verify", "--dump", VerifyCommandTest.fixture("seed-002-broken/pods.yaml"),
-        "-n", "production", "--as-of", "2025-02-11T16:52:00Z", "-f", "markdown", "-o",
-        md.toString(), "-f", "text");
+    Cli.Run run =
+        Cli.run(
+            "verify",
+            "--dump",
+            VerifyCommandTest.fixture("seed-002-broken/pods.yaml"),
+            "-n",
+            "production",
+            "--as-of",
+            "2025-02-11T16:52:00Z",
+            "-f",
+            "markdown",
+            "-o",
+            md.toString(),
+            "-f",
+            "text");
 
     assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS.code());
     assertThat(run.out()).contains("Result: FAIL (3 of 3 criteria failed)");
@@ -74,14 +93,34 @@ class OutputOptionsTest {
       Path json = dir.resolve("probe.json");
       Path html = dir.resolve("probe.html");
 
-      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "5", "--slo", "success=100%",
-          "-f", "json", "-o", json.toString(), "-f", "html", "-o", html.toString());
+      Cli.Run run =
+          Cli.run(
+              "probe",
+              app.url("/"),
+              "--requests",
+              "5",
+              "--slo",
+              "success=100%",
+              "-f",
+              "json",
+              "-o",
+              json.toString(),
+              "-f",
+              "html",
+              "-o",
+              html.toString());
 
       assertThat(run.exit()).isEqualTo(ExitCode.OK.code());
       assertThat(run.out()).isEmpty();
       assertThat(app.requests()).as("one run feeds both reports").isEqualTo(5);
-      assertThat(new ObjectMapper().readTree(json.toFile()).get("endpoints").get(0)
-          .get("requests").asLong()).isEqualTo(5);
+      assertThat(
+              new ObjectMapper()
+                  .readTree(json.toFile())
+                  .get("endpoints")
+                  .get(0)
+                  .get("requests")
+                  .asLong())
+          .isEqualTo(5);
       assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("healthy");
     }
   }
@@ -89,12 +128,15 @@ class OutputOptionsTest {
   @Test
   void probeMarkdownLeadsWithTheSloThenEachUrl() {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.status(500, "boom"))) {
-      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "4", "--slo", "success=100%", "-f", "md");
+      Cli.Run run =
+          Cli.run("probe", app.url("/"), "--requests", "4", "--slo", "success=100%", "-f", "md");
 
       assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
       assertThat(run.err()).contains("'md': probe writes text, json, markdown, html");
 
-      run = Cli.run("probe", app.url("/"), "--requests", "4", "--slo", "success=100%", "-f", "markdown");
+      run =
+          Cli.run(
+              "probe", app.url("/"), "--requests", "4", "--slo", "success=100%", "-f", "markdown");
 
       assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS.code());
       assertThat(run.out())
@@ -111,11 +153,12 @@ class OutputOptionsTest {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.ok("ok"))) {
       Path target = dir.resolve("missing/probe.json");
 
-      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "5", "-f", "json", "-o",
-          target.toString());
+      Cli.Run run =
+          Cli.run("probe", app.url("/"), "--requests", "5", "-f", "json", "-o", target.toString());
 
       assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
-      assertThat(run.err()).contains(target + ": cannot write the report: folder")
+      assertThat(run.err())
+          .contains(target + ": cannot write the report: folder")
           .contains("does not exist");
       assertThat(app.requests()).isZero();
     }
@@ -123,7 +166,8 @@ class OutputOptionsTest {
 
   @Test
   void probeKeepsOneReportOnStandardOutput() {
-    Cli.Run run = Cli.run("probe", "http://127.0.0.1:1/", "--requests", "1", "-f", "json", "-f", "text");
+    Cli.Run run =
+        Cli.run("probe", "http://127.0.0.1:1/", "--requests", "1", "-f", "json", "-f", "text");
 
     assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).contains("only one report can go to standard output");
@@ -134,13 +178,24 @@ class OutputOptionsTest {
     Manifests.write(dir, "k8s/api.yaml", Manifests.HIGH);
     Path page = dir.resolve("scan.html");
 
-    Cli.Run run = Cli.run("scan", dir.resolve("k8s").toString(), "-f", "html", "-o",
-        page.toString(), "-f", "text");
+    Cli.Run run =
+        Cli.run(
+            "scan",
+            dir.resolve("k8s").toString(),
+            "-f",
+            "html",
+            "-o",
+            page.toString(),
+            "-f",
+            "text");
 
     assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS.code());
     assertThat(run.out()).contains("HIGH      k8s/probe-port-not-exposed");
-    assertThat(Files.readString(page)).startsWith("<!DOCTYPE html>")
-        .contains("<code>k8s/probe-port-not-exposed</code>").doesNotContain("<script")
-        .doesNotContain("src=").doesNotContain("\u001b");
+    assertThat(Files.readString(page))
+        .startsWith("<!DOCTYPE html>")
+        .contains("<code>k8s/probe-port-not-exposed</code>")
+        .doesNotContain("<script")
+        .doesNotContain("src=")
+        .doesNotContain("\u001b");
   }
 }

@@ -25,10 +25,15 @@ class PosixLocaleTest {
 
   @Test
   void nonAsciiFolderNamesAreScannedWhenTheLocaleIsNotUtf8() throws Exception {
-    assumeTrue(Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"))
-        .newEncoder().canEncode("ü"), "this JVM itself cannot create a non-ASCII file name");
+    assumeTrue(
+        Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"))
+            .newEncoder()
+            .canEncode("ü"),
+        "this JVM itself cannot create a non-ASCII file name");
     Path folder = Files.createDirectories(dir.resolve("déploiement/überall"));
-    Files.writeString(folder.resolve("checkout.yaml"), """
+    Files.writeString(
+        folder.resolve("checkout.yaml"),
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -64,10 +69,18 @@ class PosixLocaleTest {
     // Ignore globs are matched against every walked path: where the non-ASCII name used to crash.
     Files.writeString(dir.resolve(".rootcause.yaml"), "ignorePaths: [\"vendor/**\"]\n");
 
-    ProcessBuilder child = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        "dev.rootcause.cli.Main", "scan", dir.toString(), "--format", "json", "--fail-on", "none");
+    ProcessBuilder child =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.rootcause.cli.Main",
+            "scan",
+            dir.toString(),
+            "--format",
+            "json",
+            "--fail-on",
+            "none");
     Map<String, String> env = child.environment();
     env.keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
     env.put("LC_ALL", "C");

@@ -18,17 +18,37 @@ class ProbeCommandTest {
   @Test
   void seed000SlowRootAndFailingHealthzAreEachNamed() {
     // Seed 000: "/" sleeps 3-8 s, "/healthz" returns 500. Scaled down ten times: 300-800 ms.
-    try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.slow(300, 800, 1))
-        .on("/healthz", HttpFixture.status(500, "{\"status\":\"error\"}"))) {
-      Cli.Run run = Cli.run("probe", app.url("/"), app.url("/healthz"), "--requests", "6", "--concurrency", "3",
-          "--slow", "250ms", "--slo", "p95<200ms,success>=99%");
+    try (HttpFixture app =
+        HttpFixture.start()
+            .on("/", HttpFixture.slow(300, 800, 1))
+            .on("/healthz", HttpFixture.status(500, "{\"status\":\"error\"}"))) {
+      Cli.Run run =
+          Cli.run(
+              "probe",
+              app.url("/"),
+              app.url("/healthz"),
+              "--requests",
+              "6",
+              "--concurrency",
+              "3",
+              "--slow",
+              "250ms",
+              "--slo",
+              "p95<200ms,success>=99%");
       assertThat(run.exit()).isEqualTo(1);
-      assertThat(run.out()).contains(app.url("/") + "\n  verdict    slow: all 6 requests succeeded;"
-          + " responses are slow: median ");
-      assertThat(run.out()).contains(app.url("/healthz") + "\n  verdict    always failing: every"
-          + " request failed, 6 of 6 (100%, 95% CI 61.0%-100%): HTTP 500 x6");
+      assertThat(run.out())
+          .contains(
+              app.url("/")
+                  + "\n  verdict    slow: all 6 requests succeeded;"
+                  + " responses are slow: median ");
+      assertThat(run.out())
+          .contains(
+              app.url("/healthz")
+                  + "\n  verdict    always failing: every"
+                  + " request failed, 6 of 6 (100%, 95% CI 61.0%-100%): HTTP 500 x6");
       assertThat(run.out()).contains("HTTP 500: {\"status\":\"error\"}");
-      assertThat(run.out()).contains("FAIL  p95<200ms     measured ")
+      assertThat(run.out())
+          .contains("FAIL  p95<200ms     measured ")
           .contains("FAIL  success>=99%  measured 0% (0/6)");
       assertThat(run.out()).contains("Result: SLO violated (2 of 4 criteria failed)");
     }
@@ -37,21 +57,36 @@ class ProbeCommandTest {
   @Test
   void seed003RandomFailuresAreIntermittentWithTheirRateAndInterval() {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.flaky(42))) {
-      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "20", "--concurrency", "1",
-          "--slo", "success>=99.9%");
+      Cli.Run run =
+          Cli.run(
+              "probe",
+              app.url("/"),
+              "--requests",
+              "20",
+              "--concurrency",
+              "1",
+              "--slo",
+              "success>=99.9%");
       java.util.Random replay = new java.util.Random(42);
       int failures = 0;
       for (int i = 0; i < 20; i++) {
         failures += replay.nextBoolean() ? 1 : 0;
       }
       var interval = dev.rootcause.model.stats.Proportion.wilson(failures, 20);
-      String expected = "intermittent: some but not all requests failed: " + failures + " of 20 ("
-          + dev.rootcause.model.probe.Diagnosis.interval(interval) + "): HTTP 500 x" + failures;
+      String expected =
+          "intermittent: some but not all requests failed: "
+              + failures
+              + " of 20 ("
+              + dev.rootcause.model.probe.Diagnosis.interval(interval)
+              + "): HTTP 500 x"
+              + failures;
       assertThat(run.exit()).isEqualTo(1);
       assertThat(run.out()).contains(expected);
       // The failing body is kept, with the secret in it masked.
-      assertThat(run.out()).contains("Random Failure: Simulated production bug")
-          .contains("password=<redacted>").doesNotContain("hunter2");
+      assertThat(run.out())
+          .contains("Random Failure: Simulated production bug")
+          .contains("password=<redacted>")
+          .doesNotContain("hunter2");
     }
   }
 
@@ -60,8 +95,10 @@ class ProbeCommandTest {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.brokenRelease())) {
       Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "20", "--slo", "success>=99.9%");
       assertThat(run.exit()).isEqualTo(1);
-      assertThat(run.out()).contains("always failing: every request failed, 20 of 20 (100%, 95% CI"
-          + " 83.9%-100%): HTTP 500 x20");
+      assertThat(run.out())
+          .contains(
+              "always failing: every request failed, 20 of 20 (100%, 95% CI"
+                  + " 83.9%-100%): HTTP 500 x20");
       assertThat(run.out()).contains("TypeError: the JSON object must be str");
     }
   }
@@ -69,10 +106,19 @@ class ProbeCommandTest {
   @Test
   void healthyServiceMeetsItsSloAndExitsZero() {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.ok("ok"))) {
-      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "200", "--concurrency", "4",
-          "--slo", "p99<2s,success=100%");
+      Cli.Run run =
+          Cli.run(
+              "probe",
+              app.url("/"),
+              "--requests",
+              "200",
+              "--concurrency",
+              "4",
+              "--slo",
+              "p99<2s,success=100%");
       assertThat(run.exit()).isEqualTo(0);
-      assertThat(run.out()).contains("verdict    healthy: all 200 requests succeeded")
+      assertThat(run.out())
+          .contains("verdict    healthy: all 200 requests succeeded")
           .contains("PASS  success=100%  measured 100% (200/200)")
           .contains("Result: SLO met (2 criteria passed)");
       assertThat(run.err()).isEmpty();
@@ -85,10 +131,10 @@ class ProbeCommandTest {
     Cli.Run run = Cli.run("probe", refused, "http://no-such-host.invalid:8080/", "--requests", "3");
     // Nothing answered: that is not a pass, with or without --slo.
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.out()).contains("unreachable: no request got an HTTP response: connection"
-        + " refused x3");
-    assertThat(run.out()).contains("unreachable: no request got an HTTP response: DNS lookup failed"
-        + " x3");
+    assertThat(run.out())
+        .contains("unreachable: no request got an HTTP response: connection" + " refused x3");
+    assertThat(run.out())
+        .contains("unreachable: no request got an HTTP response: DNS lookup failed" + " x3");
     assertThat(run.out()).contains("DNS lookup failed (unknown host no-such-host.invalid)");
   }
 
@@ -96,8 +142,8 @@ class ProbeCommandTest {
   void unboundedLoadIsRefusedWithExitTwo() {
     Cli.Run run = Cli.run("probe", "http://127.0.0.1:1/");
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("refusing to send unbounded load: give --requests N or"
-        + " --duration D");
+    assertThat(run.err())
+        .contains("refusing to send unbounded load: give --requests N or" + " --duration D");
   }
 
   @Test
@@ -106,7 +152,9 @@ class ProbeCommandTest {
         .contains("--requests 1000000000: must be between 1 and 100,000,000");
     assertThat(Cli.run("probe", "http://127.0.0.1:1/", "-d", "3h").err())
         .contains("--duration 3h: must be more than 0 and at most 1h");
-    assertThat(Cli.run("probe", "http://127.0.0.1:1/", "--requests", "5", "--concurrency", "50000").exit())
+    assertThat(
+            Cli.run("probe", "http://127.0.0.1:1/", "--requests", "5", "--concurrency", "50000")
+                .exit())
         .isEqualTo(2);
     assertThat(Cli.run("probe", "http://127.0.0.1:1/", "-d", "5s", "--rate", "1e9").exit())
         .isEqualTo(2);
@@ -114,7 +162,8 @@ class ProbeCommandTest {
 
   @Test
   void aBadSloTermIsNamedWithExitTwo() {
-    Cli.Run run = Cli.run("probe", "http://127.0.0.1:1/", "--requests", "1", "--slo", "p95<2s,p99<5x");
+    Cli.Run run =
+        Cli.run("probe", "http://127.0.0.1:1/", "--requests", "1", "--slo", "p95<2s,p99<5x");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("--slo: 'p99<5x': '5x' needs a time unit");
   }
@@ -123,8 +172,22 @@ class ProbeCommandTest {
   void jsonHasEveryNumberAndTheDiagnosis(@TempDir Path dir) throws Exception {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.flaky(7))) {
       Path out = dir.resolve("probe.json");
-      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "40", "--concurrency", "1", "-f", "json", "-o",
-          out.toString(), "-H", "Authorization: Bearer sekrit-token", "--slo", "success>=50%");
+      Cli.Run run =
+          Cli.run(
+              "probe",
+              app.url("/"),
+              "--requests",
+              "40",
+              "--concurrency",
+              "1",
+              "-f",
+              "json",
+              "-o",
+              out.toString(),
+              "-H",
+              "Authorization: Bearer sekrit-token",
+              "--slo",
+              "success>=50%");
       assertThat(run.exit()).isIn(0, 1);
       String text = Files.readString(out);
       assertThat(text).doesNotContain("sekrit-token");
@@ -149,12 +212,18 @@ class ProbeCommandTest {
   void htmlIsOneSelfContainedPageWithSvgCharts(@TempDir Path dir) throws Exception {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.flaky(7))) {
       Path out = dir.resolve("probe.html");
-      Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "30", "-f", "html", "-o", out.toString());
+      Cli.Run run =
+          Cli.run("probe", app.url("/"), "--requests", "30", "-f", "html", "-o", out.toString());
       // Seed 7 fails 19 of 30: most answers were 5xx, so the default check fails.
       assertThat(run.exit()).isEqualTo(1);
       String html = Files.readString(out);
-      assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("<rect")
-          .contains("<polyline").doesNotContain("<script").doesNotContain("src=\"http")
+      assertThat(html)
+          .startsWith("<!DOCTYPE html>")
+          .contains("<svg")
+          .contains("<rect")
+          .contains("<polyline")
+          .doesNotContain("<script")
+          .doesNotContain("src=\"http")
           .contains("intermittent");
     }
   }
@@ -167,8 +236,9 @@ class ProbeCommandTest {
       Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "10");
       assertThat(run.exit()).isEqualTo(1);
       assertThat(run.out())
-          .contains("Check (no --slo given): each URL answered, and most answers were not server"
-              + " errors (5xx)")
+          .contains(
+              "Check (no --slo given): each URL answered, and most answers were not server"
+                  + " errors (5xx)")
           .contains("FAIL  answered, mostly not 5xx  measured 10/10 answered, 10 5xx")
           .contains("(most answers were server errors (5xx))")
           .contains("Result: FAIL (1 of 1 URL failed the check)");
@@ -178,9 +248,24 @@ class ProbeCommandTest {
   @Test
   void aRefusingServiceFailsTheDefaultCheckInEveryFormat(@TempDir Path dir) throws Exception {
     String refused = "http://127.0.0.1:" + HttpFixture.closedPort() + "/";
-    Cli.Run run = Cli.run("probe", refused, "--requests", "2", "-f", "json", "-o",
-        dir.resolve("p.json").toString(), "-f", "markdown", "-o", dir.resolve("p.md").toString(),
-        "-f", "html", "-o", dir.resolve("p.html").toString());
+    Cli.Run run =
+        Cli.run(
+            "probe",
+            refused,
+            "--requests",
+            "2",
+            "-f",
+            "json",
+            "-o",
+            dir.resolve("p.json").toString(),
+            "-f",
+            "markdown",
+            "-o",
+            dir.resolve("p.md").toString(),
+            "-f",
+            "html",
+            "-o",
+            dir.resolve("p.html").toString());
     assertThat(run.exit()).isEqualTo(1);
     JsonNode json = new ObjectMapper().readTree(Files.readString(dir.resolve("p.json")));
     assertThat(json.get("passed").asBoolean()).isFalse();
@@ -189,7 +274,8 @@ class ProbeCommandTest {
     assertThat(json.get("criteria").get(0).get("detail").asText())
         .startsWith("no request got an HTTP response: connection refused x2");
     assertThat(Files.readString(dir.resolve("p.md"))).contains("**FAIL** (no --slo given: ");
-    assertThat(Files.readString(dir.resolve("p.html"))).contains("<h2>Check (no --slo given)</h2>")
+    assertThat(Files.readString(dir.resolve("p.html")))
+        .contains("<h2>Check (no --slo given)</h2>")
         .contains("verdict fail");
   }
 
@@ -198,7 +284,8 @@ class ProbeCommandTest {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.ok("ok"))) {
       Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "20", "--concurrency", "2");
       assertThat(run.exit()).isZero();
-      assertThat(run.out()).contains("PASS  answered, mostly not 5xx  measured 20/20 answered, 0 5xx")
+      assertThat(run.out())
+          .contains("PASS  answered, mostly not 5xx  measured 20/20 answered, 0 5xx")
           .contains("Result: PASS");
     }
   }
@@ -213,8 +300,9 @@ class ProbeCommandTest {
       assertThat(seconds).isLessThan(6);
       assertThat(run.exit()).isEqualTo(1);
       assertThat(run.out())
-          .contains("unreachable, slow: no request got an HTTP response: timed out waiting for the"
-              + " response x2 (no response within ")
+          .contains(
+              "unreachable, slow: no request got an HTTP response: timed out waiting for the"
+                  + " response x2 (no response within ")
           .contains("ms, when the run's --duration ended)");
     }
   }
@@ -222,13 +310,25 @@ class ProbeCommandTest {
   @Test
   void aRateTheClientCannotReachIsTheClientsLimitNotAnIntermittentServer() {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.ok("ok"))) {
-      Cli.Run run = Cli.run("probe", app.url("/"), "--rate", "1000000", "-d", "1s", "--concurrency", "2",
-          "--threads", "1");
+      Cli.Run run =
+          Cli.run(
+              "probe",
+              app.url("/"),
+              "--rate",
+              "1000000",
+              "-d",
+              "1s",
+              "--concurrency",
+              "2",
+              "--threads",
+              "1");
       assertThat(run.exit()).isZero();
-      assertThat(run.out()).contains("verdict    healthy: all ")
+      assertThat(run.out())
+          .contains("verdict    healthy: all ")
           .contains("; asked 1,000,000 req/s, sent ")
           .contains("raise --concurrency")
-          .doesNotContain("intermittent").doesNotContain("timed out");
+          .doesNotContain("intermittent")
+          .doesNotContain("timed out");
     }
   }
 
@@ -237,8 +337,10 @@ class ProbeCommandTest {
     try (HttpFixture app = HttpFixture.startTls().on("/", HttpFixture.ok("ok"))) {
       Cli.Run run = Cli.run("probe", app.url("/"), "--requests", "2");
       assertThat(run.exit()).isEqualTo(1);
-      assertThat(run.out()).contains("unreachable: no request got an HTTP response: TLS handshake"
-          + " failed x2 (self-signed certificate: use -k/--insecure to accept it)");
+      assertThat(run.out())
+          .contains(
+              "unreachable: no request got an HTTP response: TLS handshake"
+                  + " failed x2 (self-signed certificate: use -k/--insecure to accept it)");
       assertThat(Cli.run("probe", app.url("/"), "--requests", "2", "-k").exit()).isZero();
     }
   }
@@ -247,8 +349,10 @@ class ProbeCommandTest {
   void aUrlWithoutASchemeSuggestsHttpInOneLine() {
     Cli.Run run = Cli.run("probe", "localhost:8080/healthz", "--requests", "1");
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("rootcause: 'localhost:8080/healthz' has no scheme: did you"
-        + " mean http://localhost:8080/healthz ?\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "rootcause: 'localhost:8080/healthz' has no scheme: did you"
+                + " mean http://localhost:8080/healthz ?\n");
   }
 
   // Secrets stay secret in probe output (issue 9, item 5).
@@ -256,35 +360,80 @@ class ProbeCommandTest {
   @Test
   void anEchoingServerLeaksNoCookieKeyOrPasswordInAnyFormat(@TempDir Path dir) throws Exception {
     try (HttpFixture app = HttpFixture.start().on("/", HttpFixture.echoWithSecrets())) {
-      Cli.Run run = Cli.run("probe", app.url("/debug?token=t0k3n-q&page=2"), "--requests", "2", "--concurrency", "1",
-          "-H", "Cookie: session=c00kie-v4lue", "-H", "Authorization: Basic dXNlcjpzM2NyM3Q=",
-          "-H", "X-Api-Key: k3y-9917", "-f", "json", "-o", dir.resolve("p.json").toString(),
-          "-f", "markdown", "-o", dir.resolve("p.md").toString(), "-f", "html", "-o",
-          dir.resolve("p.html").toString(), "-f", "text", "--samples", "1");
+      Cli.Run run =
+          Cli.run(
+              "probe",
+              app.url("/debug?token=t0k3n-q&page=2"),
+              "--requests",
+              "2",
+              "--concurrency",
+              "1",
+              "-H",
+              "Cookie: session=c00kie-v4lue",
+              "-H",
+              "Authorization: Basic dXNlcjpzM2NyM3Q=",
+              "-H",
+              "X-Api-Key: k3y-9917",
+              "-f",
+              "json",
+              "-o",
+              dir.resolve("p.json").toString(),
+              "-f",
+              "markdown",
+              "-o",
+              dir.resolve("p.md").toString(),
+              "-f",
+              "html",
+              "-o",
+              dir.resolve("p.html").toString(),
+              "-f",
+              "text",
+              "--samples",
+              "1");
       assertThat(run.exit()).isEqualTo(1);
       assertThat(run.err()).isEmpty();
-      for (String output : List.of(run.out(), Files.readString(dir.resolve("p.json")),
-          Files.readString(dir.resolve("p.md")), Files.readString(dir.resolve("p.html")))) {
-        assertThat(output).contains("Internal Server Error")
-            .doesNotContain("c00kie-v4lue", "dXNlcjpzM2NyM3Q=", "k3y-9917", "t0k3n-q",
-                "correct horse battery", "escaped-hunter2", "sk_live_51HqLyjWDarjtT1zdp7dc",
-                "ghp_16C7e42F292c6912E7710c838347Ae178B4a", "AKIAIOSFODNN7EXAMPLE",
-                "xoxb-17653672481", "\u001b", "\u0007");
+      for (String output :
+          List.of(
+              run.out(),
+              Files.readString(dir.resolve("p.json")),
+              Files.readString(dir.resolve("p.md")),
+              Files.readString(dir.resolve("p.html")))) {
+        assertThat(output)
+            .contains("Internal Server Error")
+            .doesNotContain(
+                "c00kie-v4lue",
+                "dXNlcjpzM2NyM3Q=",
+                "k3y-9917",
+                "t0k3n-q",
+                "correct horse battery",
+                "escaped-hunter2",
+                "sk_live_51HqLyjWDarjtT1zdp7dc",
+                "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+                "AKIAIOSFODNN7EXAMPLE",
+                "xoxb-17653672481",
+                "\u001b",
+                "\u0007");
       }
       // What is not secret stays readable.
-      assertThat(run.out()).contains("Cookie: <redacted>").contains("page=2")
+      assertThat(run.out())
+          .contains("Cookie: <redacted>")
+          .contains("page=2")
           .contains("Authorization: Basic <redacted>");
       // The JSON keeps the whole body (the other formats cut it at 300 characters).
-      assertThat(Files.readString(dir.resolve("p.json"))).contains("\\\"tokens\\\": 3")
+      assertThat(Files.readString(dir.resolve("p.json")))
+          .contains("\\\"tokens\\\": 3")
           .contains("STRIPE=<redacted> GITHUB=<redacted> AWS=<redacted> SLACK=<redacted>");
     }
   }
 
   @Test
   void aTokenInAUrlStaysOffStandardError() {
-    Cli.Run run = Cli.run("probe", "http://:8080/callback?access_token=abc-secret-77", "--requests", "1");
+    Cli.Run run =
+        Cli.run("probe", "http://:8080/callback?access_token=abc-secret-77", "--requests", "1");
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("has no host").contains("access_token=<redacted>")
+    assertThat(run.err())
+        .contains("has no host")
+        .contains("access_token=<redacted>")
         .doesNotContain("abc-secret-77");
   }
 }

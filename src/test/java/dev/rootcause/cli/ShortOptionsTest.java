@@ -19,13 +19,14 @@ class ShortOptionsTest {
 
   @Test
   void everyShortOptionMeansOneThingInEveryCommand() {
-    CommandLine cli = Main.commandLine(new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter()));
+    CommandLine cli =
+        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     Map<String, Set<String>> meanings = new TreeMap<>();
     collect(cli, meanings);
 
-    meanings.forEach((shortName, longNames) ->
-        assertThat(longNames).as("what %s means across commands", shortName).hasSize(1));
+    meanings.forEach(
+        (shortName, longNames) ->
+            assertThat(longNames).as("what %s means across commands", shortName).hasSize(1));
     assertThat(meanings.get("-n")).containsExactly("--namespace");
     assertThat(meanings.get("-c")).containsExactly("--config");
   }

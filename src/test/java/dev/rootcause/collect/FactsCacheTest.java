@@ -18,9 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The cache of per-file facts: a second scan parses only what changed, and never says anything a
@@ -31,8 +31,15 @@ class FactsCacheTest {
   @TempDir Path work;
 
   @ParameterizedTest
-  @ValueSource(strings = {"cloudmart", "go-service", "sre-assessment", "url-shortener",
-      "flask-random-500", "healthy-shop"})
+  @ValueSource(
+      strings = {
+        "cloudmart",
+        "go-service",
+        "sre-assessment",
+        "url-shortener",
+        "flask-random-500",
+        "healthy-shop"
+      })
   void aWarmScanSaysExactlyWhatAColdOneSays(String example) throws Exception {
     Path root = Path.of("examples", example);
     ScanResult cold = scan(root, null);
@@ -174,18 +181,19 @@ class FactsCacheTest {
     Path from = Path.of("examples", example);
     Path to = work.resolve(example);
     try (Stream<Path> all = Files.walk(from)) {
-      all.forEach(p -> {
-        try {
-          Path target = to.resolve(from.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(target);
-          } else {
-            Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      all.forEach(
+          p -> {
+            try {
+              Path target = to.resolve(from.relativize(p).toString());
+              if (Files.isDirectory(p)) {
+                Files.createDirectories(target);
+              } else {
+                Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     }
     return to;
   }

@@ -19,8 +19,11 @@ class HelmTemplateTest {
   @Test
   void chartTemplatesAreNotedNotSkippedAndPlainManifestsBesideThemAreRead() throws IOException {
     Files.createDirectories(dir.resolve("chart/templates"));
-    Files.writeString(dir.resolve("chart/Chart.yaml"), "apiVersion: v2\nname: web\nversion: 1.0.0\n");
-    Files.writeString(dir.resolve("chart/templates/deployment.yaml"), """
+    Files.writeString(
+        dir.resolve("chart/Chart.yaml"), "apiVersion: v2\nname: web\nversion: 1.0.0\n");
+    Files.writeString(
+        dir.resolve("chart/templates/deployment.yaml"),
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -35,7 +38,9 @@ class HelmTemplateTest {
                     {{- toYaml . | nindent 12 }}
                   {{- end }}
         """);
-    Files.writeString(dir.resolve("chart/templates/service.yaml"), """
+    Files.writeString(
+        dir.resolve("chart/templates/service.yaml"),
+        """
         apiVersion: v1
         kind: Service
         metadata:
@@ -49,10 +54,12 @@ class HelmTemplateTest {
 
     ScanResult result = Scans.scan(dir);
 
-    assertThat(result.problems()).extracting(CollectionProblem::kind, p -> p.location().path())
-        .containsExactly(tuple(
-            CollectionProblem.Kind.NOTE, "chart/templates/deployment.yaml"));
+    assertThat(result.problems())
+        .extracting(CollectionProblem::kind, p -> p.location().path())
+        .containsExactly(tuple(CollectionProblem.Kind.NOTE, "chart/templates/deployment.yaml"));
     assertThat(result.problems().get(0).message()).startsWith("Helm template: not rendered");
-    assertThat(result.inventory().services()).as("a template without actions is plain YAML").isEqualTo(1);
+    assertThat(result.inventory().services())
+        .as("a template without actions is plain YAML")
+        .isEqualTo(1);
   }
 }

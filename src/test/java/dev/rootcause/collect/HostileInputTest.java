@@ -135,8 +135,9 @@ class HostileInputTest {
 
     Scan scan = scan("--max-file-size", "1GiB");
 
-    scan.assertSkipped("k8s/cluster-dump.yaml: skipped: too large to hold in memory: the file is"
-        + " 300 MiB", "ROOTCAUSE_JAVA_OPTS=-Xmx");
+    scan.assertSkipped(
+        "k8s/cluster-dump.yaml: skipped: too large to hold in memory: the file is" + " 300 MiB",
+        "ROOTCAUSE_JAVA_OPTS=-Xmx");
   }
 
   @Test

@@ -12,7 +12,8 @@ class BuildsProducingTest {
   private static SystemModel model(String... names) {
     SystemModel.Builder b = SystemModel.builder();
     for (String name : names) {
-      b.imageBuild(new ImageBuild(ImageRef.parse(name, AT), ImageBuild.Kind.BUILD, null, null, null, AT));
+      b.imageBuild(
+          new ImageBuild(ImageRef.parse(name, AT), ImageBuild.Kind.BUILD, null, null, null, AT));
     }
     return b.build();
   }
@@ -34,8 +35,12 @@ class BuildsProducingTest {
 
   @Test
   void templatedNamesMatchWhatTheyCouldExpandTo() {
-    SystemModel m = model("orders:${VERSION}", "$REGISTRY/cart", "app:$(git rev-parse --short HEAD)",
-        "ghcr.io/acme/portal:${{ github.sha }}");
+    SystemModel m =
+        model(
+            "orders:${VERSION}",
+            "$REGISTRY/cart",
+            "app:$(git rev-parse --short HEAD)",
+            "ghcr.io/acme/portal:${{ github.sha }}");
     assertThat(produced(m, "orders:1.4.2")).isTrue();
     assertThat(produced(m, "orders")).isTrue();
     assertThat(produced(m, "payments:1.4.2")).isFalse();

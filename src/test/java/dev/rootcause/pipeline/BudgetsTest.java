@@ -29,11 +29,14 @@ class BudgetsTest {
     assertThat(b.remainingSeconds()).isEqualTo(14 * 60);
     assertThat(b.used()).isCloseTo(0.30, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(b.breached()).isFalse();
-    assertThat(b.charges()).singleElement().satisfies(c -> {
-      assertThat(c.incidentId()).isEqualTo("INC-2025-001");
-      assertThat(c.share()).isCloseTo(0.30, org.assertj.core.data.Offset.offset(1e-9));
-      assertThat(c.needsPostmortem()).isTrue();
-    });
+    assertThat(b.charges())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.incidentId()).isEqualTo("INC-2025-001");
+              assertThat(c.share()).isCloseTo(0.30, org.assertj.core.data.Offset.offset(1e-9));
+              assertThat(c.needsPostmortem()).isTrue();
+            });
     // 6 minutes in a day against a daily allowance of 20m/365: about 110 times too fast.
     assertThat(b.burnRate()).isCloseTo(109.5, org.assertj.core.data.Offset.offset(0.1));
   }
@@ -42,9 +45,13 @@ class BudgetsTest {
   void aThreeMinuteOutageIsUnderTheWorkbooksTwentyPercentAndTwoOfThemBreachNothing()
       throws InputException {
     Slo sla = Budgets.slo("url-shortener", null, "20m", "1y");
-    Budget b = Budgets.compute(sla, List.of(
-        resolved("INC-2025-001", "url-shortener", NOW - 9000, NOW - 8820),
-        resolved("INC-2025-002", "url-shortener", NOW - 600, NOW - 420)), NOW);
+    Budget b =
+        Budgets.compute(
+            sla,
+            List.of(
+                resolved("INC-2025-001", "url-shortener", NOW - 9000, NOW - 8820),
+                resolved("INC-2025-002", "url-shortener", NOW - 600, NOW - 420)),
+            NOW);
 
     assertThat(b.consumedSeconds()).isEqualTo(360);
     assertThat(b.charges()).extracting(Charge::needsPostmortem).containsExactly(false, false);
@@ -53,8 +60,9 @@ class BudgetsTest {
   @Test
   void overspendingTheBudgetBreachesTheSla() throws InputException {
     Slo sla = Budgets.slo("url-shortener", null, "20m", "1y");
-    Budget b = Budgets.compute(sla,
-        List.of(resolved("INC-2025-003", "url-shortener", NOW - 3600, NOW - 1800)), NOW);
+    Budget b =
+        Budgets.compute(
+            sla, List.of(resolved("INC-2025-003", "url-shortener", NOW - 3600, NOW - 1800)), NOW);
 
     assertThat(b.breached()).isTrue();
     assertThat(b.remainingSeconds()).isEqualTo(-10 * 60);
@@ -64,10 +72,14 @@ class BudgetsTest {
   void onlyDowntimeInsideTheWindowAndOfThisServiceIsCharged() throws InputException {
     Slo slo = Budgets.slo("checkout", "99.9%", null, "30d");
     long windowStart = NOW - 30 * 86_400L;
-    Budget b = Budgets.compute(slo, List.of(
-        resolved("INC-2025-004", "checkout", windowStart - 600, windowStart + 300),
-        resolved("INC-2025-005", "checkout", windowStart - 7200, windowStart - 3600),
-        resolved("INC-2025-006", "search", NOW - 600, NOW - 300)), NOW);
+    Budget b =
+        Budgets.compute(
+            slo,
+            List.of(
+                resolved("INC-2025-004", "checkout", windowStart - 600, windowStart + 300),
+                resolved("INC-2025-005", "checkout", windowStart - 7200, windowStart - 3600),
+                resolved("INC-2025-006", "search", NOW - 600, NOW - 300)),
+            NOW);
 
     assertThat(slo.budgetSeconds()).isEqualTo(2592); // 43m12s: 0.1% of 30 days
     assertThat(b.consumedSeconds()).isEqualTo(300);
@@ -77,8 +89,18 @@ class BudgetsTest {
   @Test
   void anOpenIncidentChargesNothingUntilItsImpactEnds() throws InputException {
     Slo sla = Budgets.slo("url-shortener", null, "20m", "1y");
-    Incident open = new Incident("INC-2025-007", "still down", IncidentSeverity.SEV1,
-        Status.INVESTIGATING, List.of("url-shortener"), NOW - 600, 0, 0, List.of(), List.of());
+    Incident open =
+        new Incident(
+            "INC-2025-007",
+            "still down",
+            IncidentSeverity.SEV1,
+            Status.INVESTIGATING,
+            List.of("url-shortener"),
+            NOW - 600,
+            0,
+            0,
+            List.of(),
+            List.of());
 
     assertThat(Budgets.compute(sla, List.of(open), NOW).consumedSeconds()).isZero();
   }
@@ -98,7 +120,16 @@ class BudgetsTest {
   }
 
   private static Incident resolved(String id, String service, long from, long to) {
-    return new Incident(id, "outage", IncidentSeverity.SEV2, Status.RESOLVED, List.of(service),
-        from, from, to, List.of(), List.of());
+    return new Incident(
+        id,
+        "outage",
+        IncidentSeverity.SEV2,
+        Status.RESOLVED,
+        List.of(service),
+        from,
+        from,
+        to,
+        List.of(),
+        List.of());
   }
 }

@@ -42,29 +42,61 @@ class PostmortemsTest {
 
     new Budgets(store, NOW).set(Budgets.slo("url-shortener", null, "20m", "1y"), false);
     Incidents incidents = new Incidents(store, NOW);
-    id = incidents.open(new Incidents.Opening("URL shortener returns 500 Internal Server Error"
-        + " after the v2 deploy", IncidentSeverity.SEV1, List.of("url-shortener"),
-        "2025-06-12T14:04:00Z", "2025-06-12T14:02:00Z"), false);
-    incidents.note(id, "Jenkins deployed v2 to production at 14:02; Nike reports every shortened"
-        + " URL returns 500 Internal Server Error", false, "2025-06-12T14:04:30Z", false);
+    id =
+        incidents.open(
+            new Incidents.Opening(
+                "URL shortener returns 500 Internal Server Error" + " after the v2 deploy",
+                IncidentSeverity.SEV1,
+                List.of("url-shortener"),
+                "2025-06-12T14:04:00Z",
+                "2025-06-12T14:02:00Z"),
+            false);
+    incidents.note(
+        id,
+        "Jenkins deployed v2 to production at 14:02; Nike reports every shortened"
+            + " URL returns 500 Internal Server Error",
+        false,
+        "2025-06-12T14:04:30Z",
+        false);
     incidents.attachScan(id, scan, "2025-06-12T14:05:00Z", false);
-    incidents.status(id, Status.IDENTIFIED, "v2 changed json.load to json.loads in application.py",
-        "2025-06-12T14:05:30Z", false);
-    incidents.status(id, Status.MONITORING, "rolled back to v1 by hand and redeployed",
-        "2025-06-12T14:07:00Z", false);
-    incidents.status(id, Status.RESOLVED, "v1 serves every request; v2 fixed and redeployed later",
-        "2025-06-12T14:08:00Z", false);
-    incidents.note(id, "A deploy with no smoke test let a TypeError reach production: the"
-        + " pipeline must probe the service before it calls a release done", true,
-        "2025-06-12T14:40:00Z", false);
-    incidents.note(id, "Rolling back by hand took 5 minutes of a 20-minute yearly budget", true,
-        "2025-06-12T14:41:00Z", false);
+    incidents.status(
+        id,
+        Status.IDENTIFIED,
+        "v2 changed json.load to json.loads in application.py",
+        "2025-06-12T14:05:30Z",
+        false);
+    incidents.status(
+        id,
+        Status.MONITORING,
+        "rolled back to v1 by hand and redeployed",
+        "2025-06-12T14:07:00Z",
+        false);
+    incidents.status(
+        id,
+        Status.RESOLVED,
+        "v1 serves every request; v2 fixed and redeployed later",
+        "2025-06-12T14:08:00Z",
+        false);
+    incidents.note(
+        id,
+        "A deploy with no smoke test let a TypeError reach production: the"
+            + " pipeline must probe the service before it calls a release done",
+        true,
+        "2025-06-12T14:40:00Z",
+        false);
+    incidents.note(
+        id,
+        "Rolling back by hand took 5 minutes of a 20-minute yearly budget",
+        true,
+        "2025-06-12T14:41:00Z",
+        false);
   }
 
   @Test
   void theMarkdownMatchesTheGolden() throws Exception {
     Postmortem p = new Postmortems(store, NOW).of(id);
-    Goldens.assertMatches(Path.of("src/test/resources/incidents/seed-004-postmortem.md"),
+    Goldens.assertMatches(
+        Path.of("src/test/resources/incidents/seed-004-postmortem.md"),
         PostmortemMarkdown.render(p));
   }
 
@@ -74,18 +106,26 @@ class PostmortemsTest {
 
     // Seed 004: incident summary, reason, duration of downtime, steps to resolve, resolution,
     // preventative measures. Added: detection, timeline, file:line, budget consumed, lessons.
-    assertThat(md).contains("## Summary", "## Impact", "## Detection", "## Root causes",
-        "## Timeline", "## Resolution", "## Action items", "## Lessons learned");
+    assertThat(md)
+        .contains(
+            "## Summary",
+            "## Impact",
+            "## Detection",
+            "## Root causes",
+            "## Timeline",
+            "## Resolution",
+            "## Action items",
+            "## Lessons learned");
     assertThat(md).contains("`application.py:18`", "`Jenkinsfile:32`");
     assertThat(md).contains("| url-shortener | 20m downtime over 1y | 20m | 6m | 30.0% | yes |");
-    assertThat(md).contains("**Time to detect:** 2m", "**Time to mitigate:** 5m",
-        "**Time to resolve:** 6m");
+    assertThat(md)
+        .contains("**Time to detect:** 2m", "**Time to mitigate:** 5m", "**Time to resolve:** 6m");
   }
 
   @Test
   void theJsonCarriesTheSameNumbers() throws Exception {
-    JsonNode json = new ObjectMapper().readTree(
-        IncidentJson.postmortem(new Postmortems(store, NOW).of(id)));
+    JsonNode json =
+        new ObjectMapper().readTree(IncidentJson.postmortem(new Postmortems(store, NOW).of(id)));
 
     assertThat(json.path("downtimeSeconds").asLong()).isEqualTo(360);
     assertThat(json.path("charges").get(0).path("share").asDouble()).isEqualTo(0.3);

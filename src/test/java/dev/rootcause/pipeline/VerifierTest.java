@@ -34,46 +34,73 @@ class VerifierTest {
   }
 
   private static Verifier.Cluster dump(Path dump, String asOf) {
-    return new Verifier.Cluster(dump, Instant.parse(asOf), null, null, "production",
-        Duration.ofMinutes(2), Duration.ofSeconds(5), null, null);
+    return new Verifier.Cluster(
+        dump,
+        Instant.parse(asOf),
+        null,
+        null,
+        "production",
+        Duration.ofMinutes(2),
+        Duration.ofSeconds(5),
+        null,
+        null);
   }
 
   private static Verifier.Cluster live(Path kubeconfig, String namespace, Duration window) {
-    return new Verifier.Cluster(null, null, kubeconfig, null, namespace, window,
-        Duration.ofMillis(50), null, null);
+    return new Verifier.Cluster(
+        null, null, kubeconfig, null, namespace, window, Duration.ofMillis(50), null, null);
   }
 
   @Test
   void aBrokenDumpGivesFindingsAtThePodsAndTheGateWordedFromThem() throws Exception {
-    VerifyReport report = verifier.verify(new Verifier.Request(null, null,
-        dump(fixture("seed-002-broken/pods.yaml"), "2025-02-11T16:52:00Z")));
+    VerifyReport report =
+        verifier.verify(
+            new Verifier.Request(
+                null, null, dump(fixture("seed-002-broken/pods.yaml"), "2025-02-11T16:52:00Z")));
 
-    assertThat(report.clusterCriteria()).extracting(Criterion::passed)
+    assertThat(report.clusterCriteria())
+        .extracting(Criterion::passed)
         .containsExactly(false, false, false); // no log was read: the log criterion cannot pass
-    assertThat(report.findings()).filteredOn(f -> f.ruleId().equals("runtime/pod-not-ready"))
-        .extracting(Finding::primary).containsExactlyInAnyOrder(
+    assertThat(report.findings())
+        .filteredOn(f -> f.ruleId().equals("runtime/pod-not-ready"))
+        .extracting(Finding::primary)
+        .containsExactlyInAnyOrder(
             pod("api-service-6d4f8b7c9-x2k4p", ".status"),
             pod("database-service-7f6b9c8d4-h5rjq", ".status"),
             pod("notification-service-59d7c6b8f9-c4ntd", ".status"));
-    Finding oom = report.findings().stream()
-        .filter(f -> f.message().contains("OOMKilled")).findFirst().orElseThrow();
+    Finding oom =
+        report.findings().stream()
+            .filter(f -> f.message().contains("OOMKilled"))
+            .findFirst()
+            .orElseThrow();
     assertThat(oom.ruleId()).isEqualTo("runtime/restarted-in-window");
-    assertThat(oom.primary()).isEqualTo(pod("auth-service-5b8c7d9f4-lm8vz",
-        ".status.containerStatuses{auth-service}"));
+    assertThat(oom.primary())
+        .isEqualTo(pod("auth-service-5b8c7d9f4-lm8vz", ".status.containerStatuses{auth-service}"));
     assertThat(oom.fix()).endsWith(".");
   }
 
   @Test
   void errorLinesAreFindingsQuotingEveryLineAtTheContainer() throws Exception {
-    VerifyReport report = verifier.verify(new Verifier.Request(null, null,
-        dump(fixture("seed-002-flapping"), "2025-02-11T17:30:00Z")));
+    VerifyReport report =
+        verifier.verify(
+            new Verifier.Request(
+                null, null, dump(fixture("seed-002-flapping"), "2025-02-11T17:30:00Z")));
 
-    List<Finding> errors = report.findings().stream()
-        .filter(f -> f.ruleId().equals("runtime/error-lines-in-logs")).toList();
+    List<Finding> errors =
+        report.findings().stream()
+            .filter(f -> f.ruleId().equals("runtime/error-lines-in-logs"))
+            .toList();
     assertThat(errors).hasSize(1);
-    assertThat(errors.get(0).primary()).isEqualTo(new ClusterLocation("dump seed-002-flapping",
-        "production", "Pod", "order-service-84c9b7f6d5-t9wbn", ".spec.containers{order-service}"));
-    assertThat(errors.get(0).related()).singleElement()
+    assertThat(errors.get(0).primary())
+        .isEqualTo(
+            new ClusterLocation(
+                "dump seed-002-flapping",
+                "production",
+                "Pod",
+                "order-service-84c9b7f6d5-t9wbn",
+                ".spec.containers{order-service}"));
+    assertThat(errors.get(0).related())
+        .singleElement()
         .satisfies(e -> assertThat(e.note()).contains("connect ECONNREFUSED 10.43.112.9:8080"));
   }
 
@@ -81,28 +108,37 @@ class VerifierTest {
   void aPodReplacedWhileWatchedFailsTheWindow(@TempDir Path dir) throws Exception {
     MockCluster cluster = new MockCluster(client, server, "live-replaced");
     cluster.create(fixture("seed-002-fixed/production/pods.json"), "gateway");
-    Thread replacer = Thread.ofVirtual().start(() -> {
-      try {
-        cluster.awaitLooks(2);
-        Pod gone = client.pods().inNamespace("live-replaced").list().getItems().get(0);
-        client.resource(gone).delete();
-        gone.getMetadata().setName("gateway-7c9f6d8b5d-n8wq4");
-        gone.getMetadata().setResourceVersion(null);
-        gone.getMetadata().setUid(null);
-        cluster.createWithStatus(gone);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread replacer =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    cluster.awaitLooks(2);
+                    Pod gone = client.pods().inNamespace("live-replaced").list().getItems().get(0);
+                    client.resource(gone).delete();
+                    gone.getMetadata().setName("gateway-7c9f6d8b5d-n8wq4");
+                    gone.getMetadata().setResourceVersion(null);
+                    gone.getMetadata().setUid(null);
+                    cluster.createWithStatus(gone);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
 
-    VerifyReport report = verifier.verify(new Verifier.Request(null, null,
-        live(cluster.kubeconfig(dir), "live-replaced", Duration.ofMillis(1500))));
+    VerifyReport report =
+        verifier.verify(
+            new Verifier.Request(
+                null,
+                null,
+                live(cluster.kubeconfig(dir), "live-replaced", Duration.ofMillis(1500))));
     replacer.join();
 
     Criterion restarts = report.clusterCriteria().get(1);
     assertThat(restarts.passed()).isFalse();
-    assertThat(restarts.detail()).isEqualTo("gateway-7c9f6d8b5d-n8wq4 (new pod: a replacement"
-        + " appeared during the window), gateway-7c9f6d8b5d-q2x7m (disappeared during the window)");
+    assertThat(restarts.detail())
+        .isEqualTo(
+            "gateway-7c9f6d8b5d-n8wq4 (new pod: a replacement"
+                + " appeared during the window), gateway-7c9f6d8b5d-q2x7m (disappeared during the window)");
     assertThat(report.clusterCriteria().get(0).measured()).isEqualTo("1/1 pods");
     assertThat(report.clusterSource()).startsWith("context mock (");
   }
@@ -111,8 +147,11 @@ class VerifierTest {
   void anUnreachableClusterIsNotBadInput(@TempDir Path dir) throws Exception {
     Path kubeconfig = MockCluster.kubeconfig(dir, "https://127.0.0.1:" + HttpFixture.closedPort());
 
-    assertThatThrownBy(() -> verifier.verify(new Verifier.Request(null, null,
-        live(kubeconfig, "production", Duration.ofMillis(100)))))
+    assertThatThrownBy(
+            () ->
+                verifier.verify(
+                    new Verifier.Request(
+                        null, null, live(kubeconfig, "production", Duration.ofMillis(100)))))
         .isInstanceOf(ClusterSourceException.class)
         .hasMessageContaining("cannot list pods in production")
         .matches(e -> !((ClusterSourceException) e).badInput());
@@ -120,8 +159,11 @@ class VerifierTest {
 
   @Test
   void aFileThatIsNotKubectlOutputIsBadInput() throws Exception {
-    assertThatThrownBy(() -> verifier.verify(new Verifier.Request(null, null,
-        dump(fixture("make-fixtures.py"), "2025-02-11T17:30:00Z"))))
+    assertThatThrownBy(
+            () ->
+                verifier.verify(
+                    new Verifier.Request(
+                        null, null, dump(fixture("make-fixtures.py"), "2025-02-11T17:30:00Z"))))
         .isInstanceOf(ClusterSourceException.class)
         .hasMessageContaining("not kubectl JSON or YAML output")
         .matches(e -> ((ClusterSourceException) e).badInput());

@@ -16,8 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The HTML page stays one inert, self-contained document whatever text a finding carries: markup
- * in a file name or YAML value is shown, never run, and secrets are masked before escaping.
+ * The HTML page stays one inert, self-contained document whatever text a finding carries: markup in
+ * a file name or YAML value is shown, never run, and secrets are masked before escaping.
  */
 class HtmlRendererTest {
 
@@ -32,7 +32,8 @@ class HtmlRendererTest {
     assertThat(html)
         .doesNotContain("<script>alert")
         .doesNotContain("<img")
-        .contains("a &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; &#39;single&#39;")
+        .contains(
+            "a &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; &#39;single&#39;")
         .contains("k8s/&lt;img src=x onerror=alert(1)&gt;.yaml");
   }
 
@@ -40,7 +41,9 @@ class HtmlRendererTest {
   void secretsAreMaskedAndTheMaskStaysVisible() throws IOException {
     String html = render(finding("DATABASE_URL=postgres://orders:hunter2@db:5432/app", "x.yaml"));
 
-    assertThat(html).doesNotContain("hunter2").contains("postgres://orders:&lt;redacted&gt;@db:5432");
+    assertThat(html)
+        .doesNotContain("hunter2")
+        .contains("postgres://orders:&lt;redacted&gt;@db:5432");
   }
 
   @Test

@@ -59,28 +59,40 @@ class RedactionTest {
 
   @Test
   void credentialHeadersEchoedRawOrAsJsonAreMaskedKeepingOnlyTheScheme() {
-    assertThat(Redaction.redact("Cookie: session=3f9a1c; theme=dark\nSet-Cookie: sid=77ab; Path=/;"
-            + " HttpOnly\nAuthorization: Basic dXNlcjpwYXNz\nProxy-Authorization: Digest x=1\n"
-            + "X-Api-Key: k-8812\nX-Auth-Token: t-4411\nContent-Type: text/plain"))
-        .isEqualTo("Cookie: <redacted>\nSet-Cookie: <redacted>\nAuthorization: Basic <redacted>\n"
-            + "Proxy-Authorization: Digest <redacted>\nX-Api-Key: <redacted>\nX-Auth-Token: <redacted>\n"
-            + "Content-Type: text/plain");
-    assertThat(Redaction.redact("{\"headers\": {\"Cookie\": \"session=3f9a1c; theme=dark\","
-            + " \"Authorization\":\"Basic dXNlcjpwYXNz\", \"Accept\": \"*/*\"}}"))
-        .isEqualTo("{\"headers\": {\"Cookie\": \"<redacted>\","
-            + " \"Authorization\":\"Basic <redacted>\", \"Accept\": \"*/*\"}}");
+    assertThat(
+            Redaction.redact(
+                "Cookie: session=3f9a1c; theme=dark\nSet-Cookie: sid=77ab; Path=/;"
+                    + " HttpOnly\nAuthorization: Basic dXNlcjpwYXNz\nProxy-Authorization: Digest x=1\n"
+                    + "X-Api-Key: k-8812\nX-Auth-Token: t-4411\nContent-Type: text/plain"))
+        .isEqualTo(
+            "Cookie: <redacted>\nSet-Cookie: <redacted>\nAuthorization: Basic <redacted>\n"
+                + "Proxy-Authorization: Digest <redacted>\nX-Api-Key: <redacted>\nX-Auth-Token: <redacted>\n"
+                + "Content-Type: text/plain");
+    assertThat(
+            Redaction.redact(
+                "{\"headers\": {\"Cookie\": \"session=3f9a1c; theme=dark\","
+                    + " \"Authorization\":\"Basic dXNlcjpwYXNz\", \"Accept\": \"*/*\"}}"))
+        .isEqualTo(
+            "{\"headers\": {\"Cookie\": \"<redacted>\","
+                + " \"Authorization\":\"Basic <redacted>\", \"Accept\": \"*/*\"}}");
   }
 
   @Test
   void apiKeysOfCommonProvidersAreMaskedWhereverTheyStand() {
-    for (String key : new String[] {
-        "sk_live_51HqLyjWDarjtT1zdp7dc", "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
-        "ghp_16C7e42F292c6912E7710c838347Ae178B4a", "github_pat_11ABCDEFG0123456789_abcdefghij",
-        "AKIAIOSFODNN7EXAMPLE", "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
-        "xoxp-4956864-2209-1240-0d1f2c3e4b5a69788f",
-        "sk-proj-Zx81bQ2mN4pL6vR8tY0wA3cE5gI7kM9oQ1sU"}) {
+    for (String key :
+        new String[] {
+          "sk_live_51HqLyjWDarjtT1zdp7dc",
+          "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+          "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+          "github_pat_11ABCDEFG0123456789_abcdefghij",
+          "AKIAIOSFODNN7EXAMPLE",
+          "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
+          "xoxp-4956864-2209-1240-0d1f2c3e4b5a69788f",
+          "sk-proj-Zx81bQ2mN4pL6vR8tY0wA3cE5gI7kM9oQ1sU"
+        }) {
       assertThat(Redaction.redact("upstream said: invalid key " + key + " for org acme"))
-          .as(key).isEqualTo("upstream said: invalid key <redacted> for org acme");
+          .as(key)
+          .isEqualTo("upstream said: invalid key <redacted> for org acme");
     }
   }
 
@@ -89,10 +101,13 @@ class RedactionTest {
     assertThat(Redaction.redact("{\"user\": \"ana\", \"password\": \"correct horse battery\"}"))
         .isEqualTo("{\"user\": \"ana\", \"password\": \"<redacted>\"}");
     // A JSON document logged inside a JSON string: the quotes are escaped.
-    assertThat(Redaction.redact("{\"log\": \"{\\\"password\\\":\\\"hunter 2\\\",\\\"api_key\\\":"
-            + "\\\"k-1\\\"}\"}"))
-        .isEqualTo("{\"log\": \"{\\\"password\\\":\\\"<redacted>\\\",\\\"api_key\\\":"
-            + "\\\"<redacted>\\\"}\"}");
+    assertThat(
+            Redaction.redact(
+                "{\"log\": \"{\\\"password\\\":\\\"hunter 2\\\",\\\"api_key\\\":"
+                    + "\\\"k-1\\\"}\"}"))
+        .isEqualTo(
+            "{\"log\": \"{\\\"password\\\":\\\"<redacted>\\\",\\\"api_key\\\":"
+                + "\\\"<redacted>\\\"}\"}");
     assertThat(Redaction.redact("{\"secret\": \"s3cr3t\", \"token\": \"tok-9\"}"))
         .isEqualTo("{\"secret\": \"<redacted>\", \"token\": \"<redacted>\"}");
     // A body cut off inside the value still hides what was kept of it.
@@ -103,8 +118,9 @@ class RedactionTest {
   @Test
   void tokenQueryParametersAreMaskedAndTheOtherParametersKept() {
     assertThat(Redaction.redact("GET /api/orders?token=abc123&page=2&access_token=x9&api_key=k7"))
-        .isEqualTo("GET /api/orders?token=<redacted>&page=2&access_token=<redacted>"
-            + "&api_key=<redacted>");
+        .isEqualTo(
+            "GET /api/orders?token=<redacted>&page=2&access_token=<redacted>"
+                + "&api_key=<redacted>");
   }
 
   @Test

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.FindingKind;
+import dev.rootcause.model.ScanResult;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
-import dev.rootcause.model.ScanResult;
 import dev.rootcause.testing.JsonSchemas;
 import dev.rootcause.testing.Scans;
 import java.io.IOException;
@@ -79,19 +79,30 @@ class SarifRendererTest {
     for (Severity s : Severity.values()) {
       Finding advice = hardening(finding(s, SourceLocation.of("a.yaml", 3)));
       JsonNode r = render(single(advice)).at("/runs/0/results/0");
-      assertThat(r.path("level").asText()).as("%s hardening", s)
+      assertThat(r.path("level").asText())
+          .as("%s hardening", s)
           .isEqualTo(s.atLeast(Severity.HIGH) ? "warning" : "note");
       assertThat(r.at("/properties/kind").asText()).isEqualTo("hardening");
     }
-    JsonNode cause = render(single(finding(Severity.HIGH, SourceLocation.of("a.yaml", 3))))
-        .at("/runs/0/results/0");
+    JsonNode cause =
+        render(single(finding(Severity.HIGH, SourceLocation.of("a.yaml", 3))))
+            .at("/runs/0/results/0");
     assertThat(cause.path("level").asText()).isEqualTo("error");
     assertThat(cause.at("/properties/kind").asText()).isEqualTo("root-cause");
   }
 
   private static Finding hardening(Finding f) {
-    return new Finding(f.ruleId(), f.severity(), f.subject(), f.symptom(), f.message(),
-        f.primary(), f.related(), f.fix(), f.confidence(), FindingKind.HARDENING);
+    return new Finding(
+        f.ruleId(),
+        f.severity(),
+        f.subject(),
+        f.symptom(),
+        f.message(),
+        f.primary(),
+        f.related(),
+        f.fix(),
+        f.confidence(),
+        FindingKind.HARDENING);
   }
 
   @Test
@@ -171,7 +182,8 @@ class SarifRendererTest {
     JsonNode suppressed = null;
     for (JsonNode r : results) {
       if (r.path("ruleId").asText().equals("k8s/missing-liveness-probe")
-          && r.at("/locations/0/physicalLocation/artifactLocation/uri").asText()
+          && r.at("/locations/0/physicalLocation/artifactLocation/uri")
+              .asText()
               .equals("k8s/db.yaml")) {
         suppressed = r;
       }
@@ -213,8 +225,11 @@ class SarifRendererTest {
   @Test
   void pathsAreEncodedAsRelativeUris(@TempDir Path dir) throws IOException {
     // Without a UTF-8 locale the JVM cannot name such a folder (PosixLocaleTest covers that case).
-    assumeTrue(Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")).newEncoder()
-        .canEncode("ü"), "file names are not UTF-8 in this locale");
+    assumeTrue(
+        Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"))
+            .newEncoder()
+            .canEncode("ü"),
+        "file names are not UTF-8 in this locale");
     Path folder = Files.createDirectories(dir.resolve("deploy dir/ünïcode"));
     Files.writeString(
         folder.resolve("api.yaml"),

@@ -1,9 +1,9 @@
 package dev.rootcause.rules;
 
-import dev.rootcause.model.ScanResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootcause.model.Finding;
+import dev.rootcause.model.ScanResult;
 import dev.rootcause.report.Format;
 import dev.rootcause.report.RenderOptions;
 import dev.rootcause.report.Renderers;

@@ -1,11 +1,11 @@
 package dev.rootcause.rules;
 
-import dev.rootcause.pipeline.BuiltInRules;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rootcause.model.Layer;
 import dev.rootcause.model.RuleInfo;
 import dev.rootcause.model.app.AppFacts;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.rootcause.pipeline.BuiltInRules;
 import dev.rootcause.report.RuleCatalogue;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,20 +32,24 @@ class RuleCatalogueTest {
     Path sources = Path.of("src/main/java/dev/rootcause/rules");
     Set<String> annotated;
     try (var files = Files.walk(sources)) {
-      annotated = files.filter(p -> p.toString().endsWith(".java"))
-          .filter(p -> read(p).contains("@RuleSpec("))
-          .map(p -> sources.relativize(p).toString().replace('/', '.').replace(".java", ""))
-          .map(n -> "dev.rootcause.rules." + n)
-          .collect(Collectors.toSet());
+      annotated =
+          files
+              .filter(p -> p.toString().endsWith(".java"))
+              .filter(p -> read(p).contains("@RuleSpec("))
+              .map(p -> sources.relativize(p).toString().replace('/', '.').replace(".java", ""))
+              .map(n -> "dev.rootcause.rules." + n)
+              .collect(Collectors.toSet());
     }
-    Set<String> registered = rules.stream().map(r -> r.ruleClass().getName()).collect(Collectors.toSet());
+    Set<String> registered =
+        rules.stream().map(r -> r.ruleClass().getName()).collect(Collectors.toSet());
     assertThat(registered).containsExactlyInAnyOrderElementsOf(annotated);
   }
 
   @Test
   void ruleClassesLiveInThePackageOfTheirLayer() {
     for (RuleInfo r : rules) {
-      assertThat(r.ruleClass().getPackageName()).as(r.id())
+      assertThat(r.ruleClass().getPackageName())
+          .as(r.id())
           .isEqualTo("dev.rootcause.rules." + r.layer().prefix());
     }
   }
@@ -56,7 +60,9 @@ class RuleCatalogueTest {
       Path dir = RuleFixturesTest.FIXTURES.resolve(r.id());
       assertThat(dir.resolve("positive")).as("positive fixtures of " + r.id()).isDirectory();
       assertThat(dir.resolve("negative")).as("negative fixtures of " + r.id()).isDirectory();
-      assertThat(RuleCatalogue.longDoc(r)).as("src/main/resources/rules/" + r.id() + ".md").isNotBlank();
+      assertThat(RuleCatalogue.longDoc(r))
+          .as("src/main/resources/rules/" + r.id() + ".md")
+          .isNotBlank();
     }
   }
 
@@ -72,7 +78,8 @@ class RuleCatalogueTest {
           covered.addAll(languagesOf(kase, r.id()));
         }
       }
-      assertThat(covered).as("languages with a positive fixture of " + r.id())
+      assertThat(covered)
+          .as("languages with a positive fixture of " + r.id())
           .containsAll(r.languages());
     }
   }
@@ -104,17 +111,29 @@ class RuleCatalogueTest {
     return name.substring(name.lastIndexOf('.') + 1);
   }
 
-  private static final Map<String, AppFacts.Language> SOURCE_EXTENSIONS = Map.of(
-      "py", AppFacts.Language.PYTHON, "js", AppFacts.Language.JAVASCRIPT,
-      "mjs", AppFacts.Language.JAVASCRIPT, "cjs", AppFacts.Language.JAVASCRIPT,
-      "ts", AppFacts.Language.TYPESCRIPT, "go", AppFacts.Language.GO,
-      "java", AppFacts.Language.JAVA);
+  private static final Map<String, AppFacts.Language> SOURCE_EXTENSIONS =
+      Map.of(
+          "py",
+          AppFacts.Language.PYTHON,
+          "js",
+          AppFacts.Language.JAVASCRIPT,
+          "mjs",
+          AppFacts.Language.JAVASCRIPT,
+          "cjs",
+          AppFacts.Language.JAVASCRIPT,
+          "ts",
+          AppFacts.Language.TYPESCRIPT,
+          "go",
+          AppFacts.Language.GO,
+          "java",
+          AppFacts.Language.JAVA);
 
   @Test
   void generatedRulesDocIsFresh() throws IOException {
     String generated = RuleCatalogue.markdown(rules);
     assertThat(Files.readString(Path.of("docs/rules.md")))
-        .as("docs/rules.md is stale: run `java -jar target/rootcause.jar rules --markdown > docs/rules.md`")
+        .as(
+            "docs/rules.md is stale: run `java -jar target/rootcause.jar rules --markdown > docs/rules.md`")
         .isEqualTo(generated);
   }
 

@@ -1,10 +1,10 @@
 package dev.rootcause.rules;
 
-import dev.rootcause.model.ScanResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootcause.model.ClusterLocation;
 import dev.rootcause.model.Finding;
+import dev.rootcause.model.ScanResult;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.testing.ClusterFixtures;
 import dev.rootcause.testing.Markers;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * One runner for every rule fixture: {@code src/test/resources/rules/<layer>/<rule>/{positive,
  * negative}/<case>/} is scanned with that rule alone; every finding must be marked by an {@code
- * expect:} comment on the line before it, and every marker must be found. Strict both ways. A
- * case holding cluster state is run on that state (see {@link ClusterFixtures}).
+ * expect:} comment on the line before it, and every marker must be found. Strict both ways. A case
+ * holding cluster state is run on that state (see {@link ClusterFixtures}).
  */
 class RuleFixturesTest {
   static final Path FIXTURES = Path.of("src/test/resources/rules");
@@ -41,8 +41,10 @@ class RuleFixturesTest {
             continue;
           }
           for (Path kase : list(dir)) {
-            tests.add(DynamicTest.dynamicTest(ruleId + " " + polarity + "/" + kase.getFileName(),
-                () -> check(ruleId, polarity, kase)));
+            tests.add(
+                DynamicTest.dynamicTest(
+                    ruleId + " " + polarity + "/" + kase.getFileName(),
+                    () -> check(ruleId, polarity, kase)));
           }
         }
       }
@@ -56,8 +58,10 @@ class RuleFixturesTest {
       throws IOException {
     Path single = FIXTURES.resolve("k8s/service-selects-nothing/positive/label-value-differs");
     String yaml = Files.readString(single.resolve("gateway.yaml"));
-    String twice = yaml.replace("# expect: k8s/service-selects-nothing",
-        "# expect: k8s/service-selects-nothing\n# expect: k8s/service-selects-nothing");
+    String twice =
+        yaml.replace(
+            "# expect: k8s/service-selects-nothing",
+            "# expect: k8s/service-selects-nothing\n# expect: k8s/service-selects-nothing");
     Files.writeString(kase.resolve("gateway.yaml"), twice);
 
     org.assertj.core.api.Assertions.assertThatThrownBy(
@@ -67,8 +71,8 @@ class RuleFixturesTest {
   }
 
   static void check(String ruleId, String polarity, Path kase) {
-    List<Markers.Expected> expected = Markers.read(kase).stream()
-        .filter(e -> e.ruleId().equals(ruleId)).toList();
+    List<Markers.Expected> expected =
+        Markers.read(kase).stream().filter(e -> e.ruleId().equals(ruleId)).toList();
     if (polarity.equals("negative")) {
       assertThat(expected).as("negative cases carry no markers").isEmpty();
     } else {
@@ -88,35 +92,44 @@ class RuleFixturesTest {
     Map<String, List<Finding>> actual = new TreeMap<>();
     for (Finding f : findings) {
       // A finding on a cluster object is marked on its line in the dump the case holds.
-      SourceLocation at = f.primary() instanceof ClusterLocation object
-          ? ClusterFixtures.locate(kase, object) : null;
+      SourceLocation at =
+          f.primary() instanceof ClusterLocation object
+              ? ClusterFixtures.locate(kase, object)
+              : null;
       if (at == null) {
-        assertThat(f.primary()).as("finding has a file location: " + f).isInstanceOf(SourceLocation.class);
+        assertThat(f.primary())
+            .as("finding has a file location: " + f)
+            .isInstanceOf(SourceLocation.class);
         at = (SourceLocation) f.primary();
       }
-      actual.computeIfAbsent(f.ruleId() + " " + at.path() + ":" + at.line(), k -> new ArrayList<>())
+      actual
+          .computeIfAbsent(f.ruleId() + " " + at.path() + ":" + at.line(), k -> new ArrayList<>())
           .add(f);
     }
     Map<String, List<Markers.Expected>> wanted = new TreeMap<>();
     expected.forEach(e -> wanted.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e));
     assertThat(counts(actual))
-        .as("findings of %s in %s (messages: %s)", ruleId, kase,
-            findings.stream().map(Finding::message).toList())
+        .as(
+            "findings of %s in %s (messages: %s)",
+            ruleId, kase, findings.stream().map(Finding::message).toList())
         .isEqualTo(counts(wanted));
-    wanted.forEach((key, marks) -> {
-      List<String> messages = new ArrayList<>(actual.get(key).stream().map(Finding::message).toList());
-      for (Markers.Expected e : marks) {
-        if (e.contains() == null) {
-          continue;
-        }
-        // Each marker's fragment must be in a finding of its own on that line.
-        String match = messages.stream().filter(m -> m.contains(e.contains())).findFirst()
-            .orElse(null);
-        assertThat(match).as("%s: a finding containing \"%s\" among %s", key, e.contains(), messages)
-            .isNotNull();
-        messages.remove(match);
-      }
-    });
+    wanted.forEach(
+        (key, marks) -> {
+          List<String> messages =
+              new ArrayList<>(actual.get(key).stream().map(Finding::message).toList());
+          for (Markers.Expected e : marks) {
+            if (e.contains() == null) {
+              continue;
+            }
+            // Each marker's fragment must be in a finding of its own on that line.
+            String match =
+                messages.stream().filter(m -> m.contains(e.contains())).findFirst().orElse(null);
+            assertThat(match)
+                .as("%s: a finding containing \"%s\" among %s", key, e.contains(), messages)
+                .isNotNull();
+            messages.remove(match);
+          }
+        });
     for (Finding f : findings) {
       assertThat(f.fix()).as("fix of " + f.ruleId()).endsWith(".");
       assertThat(f.symptom()).isNotBlank();

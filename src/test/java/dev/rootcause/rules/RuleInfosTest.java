@@ -24,19 +24,34 @@ class RuleInfosTest {
     assertThat(RuleInfos.isRuleId("k8s/")).isFalse();
   }
 
-  @RuleSpec(id = "k8s/explains-a-symptom", explains = {"runtime/oom-killed"},
-      severity = Severity.HIGH, kind = FindingKind.ROOT_CAUSE, summary = "Explains a symptom",
-      symptom = "OOMKilled", fix = "Fix it.")
+  @RuleSpec(
+      id = "k8s/explains-a-symptom",
+      explains = {"runtime/oom-killed"},
+      severity = Severity.HIGH,
+      kind = FindingKind.ROOT_CAUSE,
+      summary = "Explains a symptom",
+      symptom = "OOMKilled",
+      fix = "Fix it.")
   static final class ExplainsASymptom {}
 
-  @RuleSpec(id = "k8s/explains-a-static-rule", explains = {"k8s/probe-port-not-exposed"},
-      severity = Severity.HIGH, kind = FindingKind.ROOT_CAUSE, summary = "Explains a static rule",
-      symptom = "none", fix = "Fix it.")
+  @RuleSpec(
+      id = "k8s/explains-a-static-rule",
+      explains = {"k8s/probe-port-not-exposed"},
+      severity = Severity.HIGH,
+      kind = FindingKind.ROOT_CAUSE,
+      summary = "Explains a static rule",
+      symptom = "none",
+      fix = "Fix it.")
   static final class ExplainsAStaticRule {}
 
-  @RuleSpec(id = "runtime/explains-itself", explains = {"runtime/oom-killed"},
-      severity = Severity.HIGH, kind = FindingKind.ROOT_CAUSE, summary = "A symptom explaining one",
-      symptom = "none", fix = "Fix it.")
+  @RuleSpec(
+      id = "runtime/explains-itself",
+      explains = {"runtime/oom-killed"},
+      severity = Severity.HIGH,
+      kind = FindingKind.ROOT_CAUSE,
+      summary = "A symptom explaining one",
+      symptom = "none",
+      fix = "Fix it.")
   static final class RuntimeExplains {}
 
   @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.FindingKind;
-import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.ScanResult;
+import dev.rootcause.model.SourceLocation;
 import dev.rootcause.report.TextRenderer;
 import dev.rootcause.testing.Scans;
 import java.io.IOException;
@@ -39,7 +39,9 @@ class ScenarioTest {
     try (Stream<Path> dirs = Files.list(EXAMPLES)) {
       for (Path example : dirs.filter(Files::isDirectory).sorted().toList()) {
         String name = example.getFileName().toString();
-        tests.add(DynamicTest.dynamicTest(name, () -> check(example, EXPECTED.resolve(name + ".expected"))));
+        tests.add(
+            DynamicTest.dynamicTest(
+                name, () -> check(example, EXPECTED.resolve(name + ".expected"))));
       }
     }
     return tests.stream();
@@ -47,26 +49,31 @@ class ScenarioTest {
 
   private static void check(Path example, Path expectedFile) throws IOException {
     assertThat(expectedFile).as("every example has an expectations file").exists();
-    List<String> expected = Files.readAllLines(expectedFile).stream()
-        .map(l -> l.replaceAll("#.*", "").trim())
-        .filter(l -> !l.isEmpty())
-        .map(l -> String.join(" ", l.split("\\s+")))
-        .toList();
+    List<String> expected =
+        Files.readAllLines(expectedFile).stream()
+            .map(l -> l.replaceAll("#.*", "").trim())
+            .filter(l -> !l.isEmpty())
+            .map(l -> String.join(" ", l.split("\\s+")))
+            .toList();
     assertThat(expected).as("expectations are unique").doesNotHaveDuplicates();
     ScanResult result = Scans.scan(example);
     assertThat(result.ruleFailures()).isEmpty();
-    assertThat(result.problems().stream()
-            .filter(p -> p.kind() == dev.rootcause.model.CollectionProblem.Kind.SKIPPED))
-        .as("every file of a scenario is read").isEmpty();
+    assertThat(
+            result.problems().stream()
+                .filter(p -> p.kind() == dev.rootcause.model.CollectionProblem.Kind.SKIPPED))
+        .as("every file of a scenario is read")
+        .isEmpty();
     Map<String, Finding> actual = new TreeMap<>();
     for (Finding f : result.findings()) {
       SourceLocation at = (SourceLocation) f.primary();
       actual.put(f.ruleId() + " " + at.path() + ":" + at.line() + " " + f.kind().label(), f);
     }
-    String report = actual.entrySet().stream()
-        .map(e -> e.getKey() + "  # " + e.getValue().message())
-        .collect(Collectors.joining("\n"));
-    assertThat(actual.keySet()).as("findings on %s:%n%s", example, report)
+    String report =
+        actual.entrySet().stream()
+            .map(e -> e.getKey() + "  # " + e.getValue().message())
+            .collect(Collectors.joining("\n"));
+    assertThat(actual.keySet())
+        .as("findings on %s:%n%s", example, report)
         .containsExactlyInAnyOrderElementsOf(expected);
   }
 
@@ -75,8 +82,9 @@ class ScenarioTest {
     List<DynamicTest> tests = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(EXAMPLES)) {
       for (Path example : dirs.filter(Files::isDirectory).sorted().toList()) {
-        tests.add(DynamicTest.dynamicTest(example.getFileName().toString(),
-            () -> checkFirstScreen(example)));
+        tests.add(
+            DynamicTest.dynamicTest(
+                example.getFileName().toString(), () -> checkFirstScreen(example)));
       }
     }
     return tests.stream();
@@ -100,19 +108,23 @@ class ScenarioTest {
     }
     List<Finding> hardening =
         result.findings().stream().filter(f -> f.kind() == FindingKind.HARDENING).toList();
-    assertThat(hardeningLine < lines.size()).as("a hardening line on %s", example)
+    assertThat(hardeningLine < lines.size())
+        .as("a hardening line on %s", example)
         .isEqualTo(!hardening.isEmpty());
     List<String> screen = lines.subList(0, hardeningLine);
     for (Finding f : result.findings()) {
       String at = "    at        " + f.primary().display();
-      boolean shown = screen.stream().anyMatch(l -> l.equals(at))
-          && screen.stream().anyMatch(l -> l.contains("  " + f.ruleId() + "  "));
+      boolean shown =
+          screen.stream().anyMatch(l -> l.equals(at))
+              && screen.stream().anyMatch(l -> l.contains("  " + f.ruleId() + "  "));
       if (f.rootCause()) {
-        assertThat(shown).as("root cause %s at %s before the hardening line", f.ruleId(),
-            f.primary().display()).isTrue();
+        assertThat(shown)
+            .as("root cause %s at %s before the hardening line", f.ruleId(), f.primary().display())
+            .isTrue();
       } else {
-        assertThat(screen).as("hardening is not listed in full").noneMatch(
-            l -> l.contains("  " + f.ruleId() + "  "));
+        assertThat(screen)
+            .as("hardening is not listed in full")
+            .noneMatch(l -> l.contains("  " + f.ruleId() + "  "));
         assertThat(lines.get(hardeningLine)).contains(f.ruleId());
       }
     }

@@ -8,8 +8,8 @@ import dev.rootcause.collect.yaml.YamlReader;
 import dev.rootcause.model.ClusterLocation;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.SystemModel;
-import dev.rootcause.pipeline.BuiltInRules;
 import dev.rootcause.model.cluster.ClusterState;
+import dev.rootcause.pipeline.BuiltInRules;
 import dev.rootcause.pipeline.ClusterObserver;
 import dev.rootcause.pipeline.Diagnoser;
 import dev.rootcause.rules.Rule;
@@ -35,9 +35,9 @@ import java.util.stream.Stream;
  * duration such as {@code PT2M}) and optionally {@code logsSince}. The state is read through the
  * dump reader and observed as {@code verify} observes it; without {@code stableFor} it is a case of
  * {@code diagnose}, read once as diagnose reads it (events, Services, Endpoints, ReplicaSets and
- * Deployments beside the pods, in the same folder). Findings at an object's field are placed on
- * the line of that field in the file holding the object, so {@code expect:} markers work as for
- * any file.
+ * Deployments beside the pods, in the same folder). Findings at an object's field are placed on the
+ * line of that field in the file holding the object, so {@code expect:} markers work as for any
+ * file.
  */
 public final class ClusterFixtures {
   static final String SETTINGS = "cluster.properties";
@@ -56,24 +56,30 @@ public final class ClusterFixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<Rule> rules = BuiltInRules.all().stream().filter(r -> r.info().id().equals(ruleId)).toList();
+    List<Rule> rules =
+        BuiltInRules.all().stream().filter(r -> r.info().id().equals(ruleId)).toList();
     String logsSince = settings.getProperty("logsSince");
-    try (DumpClusterReader reader = DumpClusterReader.open(kase,
-        Instant.parse(settings.getProperty("asOf")))) {
+    try (DumpClusterReader reader =
+        DumpClusterReader.open(kase, Instant.parse(settings.getProperty("asOf")))) {
       ClusterState state;
       if (settings.getProperty("stableFor") == null) {
         // A case of diagnose: read once, as diagnose reads it.
         state = Diagnoser.read(reader, settings.getProperty("namespace"));
       } else {
-        var observer = new ClusterObserver(Duration.parse(settings.getProperty("stableFor")),
-            Duration.ofSeconds(1));
-        state = observer.observe(reader, settings.getProperty("namespace"),
-            logsSince == null ? null : Instant.parse(logsSince));
+        var observer =
+            new ClusterObserver(
+                Duration.parse(settings.getProperty("stableFor")), Duration.ofSeconds(1));
+        state =
+            observer.observe(
+                reader,
+                settings.getProperty("namespace"),
+                logsSince == null ? null : Instant.parse(logsSince));
       }
       return new RuleEngine(rules, RuleSettings.DEFAULTS)
           .run(SystemModel.builder().cluster(state).build());
     } catch (ClusterReadException | InterruptedException e) {
-      throw new AssertionError("cannot read the cluster state of " + kase + ": " + e.getMessage(), e);
+      throw new AssertionError(
+          "cannot read the cluster state of " + kase + ": " + e.getMessage(), e);
     }
   }
 
@@ -94,13 +100,23 @@ public final class ClusterFixtures {
           String kind = object.string("kind");
           if (where.name().equals(object.path("metadata").map(m -> m.string("name")).orElse(null))
               && (kind == null || kind.equals(where.kind()))) {
-            return field(object, where.fieldPath()).orElseThrow(() -> new AssertionError(
-                rel + ": no " + where.fieldPath() + " in " + where.kind() + " " + where.name()));
+            return field(object, where.fieldPath())
+                .orElseThrow(
+                    () ->
+                        new AssertionError(
+                            rel
+                                + ": no "
+                                + where.fieldPath()
+                                + " in "
+                                + where.kind()
+                                + " "
+                                + where.name()));
           }
         }
       }
     }
-    throw new AssertionError("no " + where.kind() + " " + where.name() + " in the files of " + kase);
+    throw new AssertionError(
+        "no " + where.kind() + " " + where.name() + " in the files of " + kase);
   }
 
   private static Optional<SourceLocation> field(YamlNode.Mapping pod, String fieldPath) {
@@ -120,8 +136,11 @@ public final class ClusterFixtures {
         node = node.map(step).orElse(null);
       } else {
         String name = step.substring(brace + 1, step.length() - 1);
-        node = node.maps(step.substring(0, brace)).stream()
-            .filter(m -> name.equals(m.string("name"))).findFirst().orElse(null);
+        node =
+            node.maps(step.substring(0, brace)).stream()
+                .filter(m -> name.equals(m.string("name")))
+                .findFirst()
+                .orElse(null);
         if (node != null && last) {
           return Optional.of(node.locationOf("name"));
         }

@@ -79,18 +79,22 @@ public final class HttpFixture implements AutoCloseable {
 
   /** Serves {@code path} with {@code handler}; returns this for chaining. */
   public HttpFixture on(String path, HttpHandler handler) {
-    server.createContext(path, exchange -> {
-      requests.incrementAndGet();
-      try (exchange) {
-        handler.handle(exchange);
-      }
-    });
+    server.createContext(
+        path,
+        exchange -> {
+          requests.incrementAndGet();
+          try (exchange) {
+            handler.handle(exchange);
+          }
+        });
     return this;
   }
 
   public String url(String path) {
-    return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:"
-        + server.getAddress().getPort() + path;
+    return (server instanceof HttpsServer ? "https" : "http")
+        + "://127.0.0.1:"
+        + server.getAddress().getPort()
+        + path;
   }
 
   public int port() {
@@ -147,9 +151,12 @@ public final class HttpFixture implements AutoCloseable {
         fail = random.nextBoolean();
       }
       if (fail) {
-        send(ex, 500, "<!doctype html><title>500 Internal Server Error</title>"
-            + "<h1>Internal Server Error</h1><p>Exception: Random Failure: Simulated production bug"
-            + " (db password=hunter2)</p>");
+        send(
+            ex,
+            500,
+            "<!doctype html><title>500 Internal Server Error</title>"
+                + "<h1>Internal Server Error</h1><p>Exception: Random Failure: Simulated production bug"
+                + " (db password=hunter2)</p>");
       } else {
         send(ex, 200, "{\"status\":\"ok\"}");
       }
@@ -158,31 +165,43 @@ public final class HttpFixture implements AutoCloseable {
 
   /** Seed 004's v2: {@code json.loads(file)} raises on every request. */
   public static HttpHandler brokenRelease() {
-    return ex -> send(ex, 500, "Traceback (most recent call last):\n  File \"application.py\","
-        + " line 21, in index\n    urls = json.loads(f)\nTypeError: the JSON object must be str,"
-        + " bytes or bytearray, not TextIOWrapper\n");
+    return ex ->
+        send(
+            ex,
+            500,
+            "Traceback (most recent call last):\n  File \"application.py\","
+                + " line 21, in index\n    urls = json.loads(f)\nTypeError: the JSON object must be str,"
+                + " bytes or bytearray, not TextIOWrapper\n");
   }
 
   /**
    * A debugging endpoint left on in production, failing: it answers 500 with the request's headers
-   * echoed raw and as JSON (as httpbin and many error pages do), the user record with its
-   * password, provider keys from its config, and an escape sequence from a log line.
+   * echoed raw and as JSON (as httpbin and many error pages do), the user record with its password,
+   * provider keys from its config, and an escape sequence from a log line.
    */
   public static HttpHandler echoWithSecrets() {
     return ex -> {
-      String raw = ex.getRequestHeaders().entrySet().stream()
-          .map(h -> h.getKey() + ": " + String.join(", ", h.getValue()))
-          .collect(Collectors.joining("\n"));
-      String json = ex.getRequestHeaders().entrySet().stream()
-          .map(h -> "\"" + h.getKey() + "\": \"" + String.join(", ", h.getValue()) + "\"")
-          .collect(Collectors.joining(", ", "{", "}"));
+      String raw =
+          ex.getRequestHeaders().entrySet().stream()
+              .map(h -> h.getKey() + ": " + String.join(", ", h.getValue()))
+              .collect(Collectors.joining("\n"));
+      String json =
+          ex.getRequestHeaders().entrySet().stream()
+              .map(h -> "\"" + h.getKey() + "\": \"" + String.join(", ", h.getValue()) + "\"")
+              .collect(Collectors.joining(", ", "{", "}"));
       ex.getResponseHeaders().add("Set-Cookie", "sid=s-5f2e91; Path=/; HttpOnly");
-      send(ex, 500, "Internal Server Error\n" + raw + "\nheaders=" + json
-          + "\nuser={\"name\": \"ana\", \"password\": \"correct horse battery\", \"tokens\": 3}"
-          + "\nlogged={\\\"password\\\":\\\"escaped-hunter2\\\"}"
-          + "\nconfig: STRIPE=sk_live_51HqLyjWDarjtT1zdp7dc GITHUB=ghp_16C7e42F292c6912E7710c838347Ae178B4a"
-          + " AWS=AKIAIOSFODNN7EXAMPLE SLACK=xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy"
-          + "\nlast log line: \u001b]0;pwned\u0007\u001b[2J done");
+      send(
+          ex,
+          500,
+          "Internal Server Error\n"
+              + raw
+              + "\nheaders="
+              + json
+              + "\nuser={\"name\": \"ana\", \"password\": \"correct horse battery\", \"tokens\": 3}"
+              + "\nlogged={\\\"password\\\":\\\"escaped-hunter2\\\"}"
+              + "\nconfig: STRIPE=sk_live_51HqLyjWDarjtT1zdp7dc GITHUB=ghp_16C7e42F292c6912E7710c838347Ae178B4a"
+              + " AWS=AKIAIOSFODNN7EXAMPLE SLACK=xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy"
+              + "\nlast log line: \u001b]0;pwned\u0007\u001b[2J done");
     };
   }
 
@@ -202,8 +221,9 @@ public final class HttpFixture implements AutoCloseable {
   public static void send(HttpExchange ex, int code, String body) throws IOException {
     ex.getRequestBody().readAllBytes();
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", body.startsWith("{") ? "application/json"
-        : "text/html; charset=utf-8");
+    ex.getResponseHeaders()
+        .set(
+            "Content-Type", body.startsWith("{") ? "application/json" : "text/html; charset=utf-8");
     ex.sendResponseHeaders(code, bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(bytes);

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads {@code expect:} markers from fixture files. A marker is a comment line ({@code #} or
- * {@code //}) naming a rule, optionally with text the message must contain; it points at the next
- * line that is not itself a marker:
+ * Reads {@code expect:} markers from fixture files. A marker is a comment line ({@code #} or {@code
+ * //}) naming a rule, optionally with text the message must contain; it points at the next line
+ * that is not itself a marker:
  *
  * <pre>
  * # expect: k8s/probe-port-not-exposed "port 8080"
@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class Markers {
-  private static final Pattern MARKER = Pattern.compile(
-      "^\\s*(?:#|//)\\s*expect:\\s*([a-z0-9]+/[a-z0-9-]+)(?:\\s+\"([^\"]*)\")?\\s*$");
+  private static final Pattern MARKER =
+      Pattern.compile(
+          "^\\s*(?:#|//)\\s*expect:\\s*([a-z0-9]+/[a-z0-9-]+)(?:\\s+\"([^\"]*)\")?\\s*$");
 
   private Markers() {}
 

@@ -32,8 +32,11 @@ public final class MockCluster {
   public List<Pod> create(Path pods, String prefix) throws IOException {
     List<Pod> items;
     try (InputStream in = Files.newInputStream(pods)) {
-      items = ((PodList) client.getKubernetesSerialization().unmarshal(in)).getItems().stream()
-          .filter(p -> p.getMetadata().getName().startsWith(prefix)).toList();
+      items =
+          ((PodList) client.getKubernetesSerialization().unmarshal(in))
+              .getItems().stream()
+                  .filter(p -> p.getMetadata().getName().startsWith(prefix))
+                  .toList();
     }
     items.forEach(this::createWithStatus);
     return items;
@@ -72,7 +75,9 @@ public final class MockCluster {
 
   public static Path kubeconfig(Path dir, String server) throws IOException {
     Path file = dir.resolve("kubeconfig");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         apiVersion: v1
         kind: Config
         clusters:
@@ -90,7 +95,8 @@ public final class MockCluster {
         - name: admin
           user:
             token: s3cr3t-token
-        """.formatted(server));
+        """
+            .formatted(server));
     return file;
   }
 }

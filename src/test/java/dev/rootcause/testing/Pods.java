@@ -20,23 +20,51 @@ public final class Pods {
 
   /** A pod of one container {@code app}, Running and Ready, restarted {@code restarts} times. */
   public static PodState ready(String name, int restarts, String lastReason) {
-    ContainerState app = new ContainerState("app", "shop/api:1.0", true, restarts,
-        ContainerState.State.RUNNING, null, null, T0, lastReason, lastReason == null ? null : 1,
-        null);
+    ContainerState app =
+        new ContainerState(
+            "app",
+            "shop/api:1.0",
+            true,
+            restarts,
+            ContainerState.State.RUNNING,
+            null,
+            null,
+            T0,
+            lastReason,
+            lastReason == null ? null : 1,
+            null);
     return pod(name, "Running", true, app);
   }
 
   /** A pod whose one container {@code app} waits in CrashLoopBackOff. */
   public static PodState crashLooping(String name, int restarts) {
-    ContainerState app = new ContainerState("app", "shop/api:1.0", false, restarts,
-        ContainerState.State.WAITING, "CrashLoopBackOff", "back-off 10s restarting failed container",
-        null, "Error", 1, T0);
+    ContainerState app =
+        new ContainerState(
+            "app",
+            "shop/api:1.0",
+            false,
+            restarts,
+            ContainerState.State.WAITING,
+            "CrashLoopBackOff",
+            "back-off 10s restarting failed container",
+            null,
+            "Error",
+            1,
+            T0);
     return pod(name, "Running", false, app);
   }
 
-  public static PodState pod(String name, String phase, boolean ready, ContainerState... containers) {
-    return new PodState("production", name, phase, ready, T0, Map.of("app", "api"),
-        List.of(containers), new ClusterLocation(CONTEXT, "production", "Pod", name, ".status"));
+  public static PodState pod(
+      String name, String phase, boolean ready, ContainerState... containers) {
+    return new PodState(
+        "production",
+        name,
+        phase,
+        ready,
+        T0,
+        Map.of("app", "api"),
+        List.of(containers),
+        new ClusterLocation(CONTEXT, "production", "Pod", name, ".status"));
   }
 
   /**
@@ -44,7 +72,8 @@ public final class Pods {
    * worker-2.
    */
   public static ClusterState restartAndReplacement() {
-    return watched(List.of(),
+    return watched(
+        List.of(),
         List.of(ready("api-1", 0, null), ready("worker-1", 0, null)),
         List.of(crashLooping("api-1", 1), ready("worker-2", 0, null)),
         List.of(ready("api-1", 1, "Error"), ready("worker-2", 0, null)));
@@ -57,7 +86,14 @@ public final class Pods {
     for (int i = 0; i < looks.length; i++) {
       snapshots.add(new PodSnapshot(T0.plusSeconds(5L * i), looks[i]));
     }
-    return new ClusterState(CONTEXT, "context " + CONTEXT + " (https://127.0.0.1:6443/)",
-        "production", Duration.ofMinutes(2), true, snapshots, T0, logs);
+    return new ClusterState(
+        CONTEXT,
+        "context " + CONTEXT + " (https://127.0.0.1:6443/)",
+        "production",
+        Duration.ofMinutes(2),
+        true,
+        snapshots,
+        T0,
+        logs);
   }
 }

@@ -1,11 +1,11 @@
 package dev.rootcause.testing;
 
 import dev.rootcause.collect.TextFiles;
+import dev.rootcause.model.ScanResult;
+import dev.rootcause.pipeline.BuiltInRules;
 import dev.rootcause.pipeline.InputException;
 import dev.rootcause.pipeline.Scanner;
-import dev.rootcause.pipeline.BuiltInRules;
 import dev.rootcause.rules.Rule;
-import dev.rootcause.model.ScanResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +19,8 @@ public final class Scans {
   }
 
   public static ScanResult scan(Path root, String onlyRuleId) {
-    List<Rule> rules = BuiltInRules.all().stream()
-        .filter(r -> r.info().id().equals(onlyRuleId)).toList();
+    List<Rule> rules =
+        BuiltInRules.all().stream().filter(r -> r.info().id().equals(onlyRuleId)).toList();
     if (rules.isEmpty()) {
       throw new IllegalArgumentException("no built-in rule " + onlyRuleId);
     }

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class ComposeCollector implements YamlCollector {
   private static final Pattern VARIABLE =
-      Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+      Pattern.compile(
+          "\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
 
   @Override
   public void collect(SourceFile file, List<YamlDocument> documents, Facts facts) {
@@ -58,14 +59,22 @@ public final class ComposeCollector implements YamlCollector {
       return false;
     }
     return root.map("services")
-        .map(s -> s.entries().values().stream().anyMatch(e -> e.value() instanceof Mapping m
-            && (m.has("image") || m.has("build"))))
+        .map(
+            s ->
+                s.entries().values().stream()
+                    .anyMatch(
+                        e -> e.value() instanceof Mapping m && (m.has("image") || m.has("build"))))
         .orElse(false);
   }
 
   private static void build(
-      String serviceName, Mapping service, String project, String dir, Map<String, String> env,
-      Predicate<String> exists, Facts facts) {
+      String serviceName,
+      Mapping service,
+      String project,
+      String dir,
+      Map<String, String> env,
+      Predicate<String> exists,
+      Facts facts) {
     String context;
     String dockerfile = null;
     String target = null;
@@ -110,11 +119,22 @@ public final class ComposeCollector implements YamlCollector {
   private static void add(
       String name, SourceLocation where, WorkDir.BuildPaths paths, String target, Facts facts) {
     SourceLocation at = SourceLocation.of(where.path(), where.line());
-    facts.model().imageBuild(new ImageBuild(ImageRef.parse(name, at), ImageBuild.Kind.BUILD,
-        paths.dockerfile(), paths.context(), target, at));
+    facts
+        .model()
+        .imageBuild(
+            new ImageBuild(
+                ImageRef.parse(name, at),
+                ImageBuild.Kind.BUILD,
+                paths.dockerfile(),
+                paths.context(),
+                target,
+                at));
   }
 
-  /** Compose resolves {@code context} from the file's folder and {@code dockerfile} from the context. */
+  /**
+   * Compose resolves {@code context} from the file's folder and {@code dockerfile} from the
+   * context.
+   */
   private static WorkDir.BuildPaths paths(
       String dir, String context, String dockerfile, Predicate<String> exists) {
     String ctx = RepoPaths.resolve(dir, context);
@@ -131,8 +151,10 @@ public final class ComposeCollector implements YamlCollector {
       return new WorkDir.BuildPaths(RepoPaths.resolve(ctx, dockerfile), ctx);
     }
     String containerfile = RepoPaths.child(ctx, "Containerfile");
-    String file = !exists.test(RepoPaths.child(ctx, "Dockerfile")) && exists.test(containerfile)
-        ? containerfile : RepoPaths.child(ctx, "Dockerfile");
+    String file =
+        !exists.test(RepoPaths.child(ctx, "Dockerfile")) && exists.test(containerfile)
+            ? containerfile
+            : RepoPaths.child(ctx, "Dockerfile");
     return new WorkDir.BuildPaths(file, ctx);
   }
 
@@ -180,8 +202,9 @@ public final class ComposeCollector implements YamlCollector {
           continue;
         }
         String value = l.substring(eq + 1).trim();
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-            || value.startsWith("'") && value.endsWith("'"))) {
+        if (value.length() >= 2
+            && (value.startsWith("\"") && value.endsWith("\"")
+                || value.startsWith("'") && value.endsWith("'"))) {
           value = value.substring(1, value.length() - 1);
         }
         env.put(l.substring(0, eq).trim(), value);

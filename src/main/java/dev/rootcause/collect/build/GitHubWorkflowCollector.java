@@ -21,11 +21,12 @@ import java.util.regex.Pattern;
  * Reads GitHub Actions workflows ({@code .github/workflows/*.yml}) and composite actions for the
  * images they build: {@code docker/build-push-action} steps ({@code context}, {@code file}, {@code
  * tags} as lines or comma lists, {@code push}) and {@code run:} steps, which are shell read by
- * {@link ShellAnalysis} in the step's {@code working-directory}. {@code ${{ env.X }}} resolves
- * from literal {@code env:} values; any other expression keeps the name templated.
+ * {@link ShellAnalysis} in the step's {@code working-directory}. {@code ${{ env.X }}} resolves from
+ * literal {@code env:} values; any other expression keeps the name templated.
  */
 public final class GitHubWorkflowCollector implements YamlCollector {
-  private static final Pattern WORKFLOW = Pattern.compile("(^|.*/)\\.github/workflows/[^/]+\\.ya?ml$");
+  private static final Pattern WORKFLOW =
+      Pattern.compile("(^|.*/)\\.github/workflows/[^/]+\\.ya?ml$");
   private static final Pattern ACTION = Pattern.compile("(^|.*/)action\\.ya?ml$");
   private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{\\s*(.*?)\\s*}}");
   private static final Pattern ENV_REF = Pattern.compile("env\\.([A-Za-z_][A-Za-z0-9_]*)");
@@ -43,18 +44,30 @@ public final class GitHubWorkflowCollector implements YamlCollector {
       }
       if (workflow) {
         Map<String, String> env = reader.env(Map.of(), root);
-        String dir = root.path("defaults", "run").map(m -> m.string("working-directory")).orElse(null);
-        root.map("jobs").ifPresent(jobs -> jobs.entries().values().forEach(e -> {
-          if (e.value() instanceof Mapping job) {
-            Map<String, String> jobEnv = reader.env(env, job);
-            String jobDir = job.path("defaults", "run").map(m -> m.string("working-directory"))
-                .orElse(dir);
-            job.maps("steps").forEach(step -> reader.step(step, jobEnv, jobDir));
-          }
-        }));
+        String dir =
+            root.path("defaults", "run").map(m -> m.string("working-directory")).orElse(null);
+        root.map("jobs")
+            .ifPresent(
+                jobs ->
+                    jobs.entries()
+                        .values()
+                        .forEach(
+                            e -> {
+                              if (e.value() instanceof Mapping job) {
+                                Map<String, String> jobEnv = reader.env(env, job);
+                                String jobDir =
+                                    job.path("defaults", "run")
+                                        .map(m -> m.string("working-directory"))
+                                        .orElse(dir);
+                                job.maps("steps")
+                                    .forEach(step -> reader.step(step, jobEnv, jobDir));
+                              }
+                            }));
       } else {
-        root.map("runs").filter(r -> "composite".equals(r.string("using")))
-            .ifPresent(runs -> runs.maps("steps").forEach(step -> reader.step(step, Map.of(), null)));
+        root.map("runs")
+            .filter(r -> "composite".equals(r.string("using")))
+            .ifPresent(
+                runs -> runs.maps("steps").forEach(step -> reader.step(step, Map.of(), null)));
       }
     }
   }
@@ -74,7 +87,9 @@ public final class GitHubWorkflowCollector implements YamlCollector {
       this.yamlLines = new YamlLines(file);
     }
 
-    /** {@code env:} of a workflow, job or step over the outer one; expressions become placeholders. */
+    /**
+     * {@code env:} of a workflow, job or step over the outer one; expressions become placeholders.
+     */
     Map<String, String> env(Map<String, String> outer, Mapping owner) {
       Map<String, String> env = new LinkedHashMap<>(outer);
       owner.stringMap("env").forEach((k, v) -> env.put(k, v));
@@ -92,22 +107,33 @@ public final class GitHubWorkflowCollector implements YamlCollector {
       if (shell != null && !shell.startsWith("bash") && !shell.startsWith("sh")) {
         return;
       }
-      step.scalar("run").filter(s -> s.value() != null).ifPresent(run -> {
-        Map<String, String> opaque = new LinkedHashMap<>();
-        Map<String, String> variables = new LinkedHashMap<>();
-        variables.put("GITHUB_WORKSPACE", String.valueOf(WorkDir.ROOT_MARK));
-        env.forEach((k, v) -> variables.put(k, substitute(v, env, opaque, true)));
-        String text = substitute(run.value(), env, opaque, true);
-        String dir = step.string("working-directory") != null ? step.string("working-directory") : outerDir;
-        String cwd = dir == null ? "" : dir.contains("${{") ? null : RepoPaths.resolve("", dir);
-        if (dir != null && (dir.equals(".") || dir.equals("./"))) {
-          cwd = "";
-        }
-        ShellAnalysis.Result result = ShellAnalysis.analyze(ShellSource.embedded(file.path(), text,
-            contentLine(run), cwd, variables, opaque), exists, memory);
-        result.builds().forEach(facts.model()::imageBuild);
-        result.problems().forEach(facts::problem);
-      });
+      step.scalar("run")
+          .filter(s -> s.value() != null)
+          .ifPresent(
+              run -> {
+                Map<String, String> opaque = new LinkedHashMap<>();
+                Map<String, String> variables = new LinkedHashMap<>();
+                variables.put("GITHUB_WORKSPACE", String.valueOf(WorkDir.ROOT_MARK));
+                env.forEach((k, v) -> variables.put(k, substitute(v, env, opaque, true)));
+                String text = substitute(run.value(), env, opaque, true);
+                String dir =
+                    step.string("working-directory") != null
+                        ? step.string("working-directory")
+                        : outerDir;
+                String cwd =
+                    dir == null ? "" : dir.contains("${{") ? null : RepoPaths.resolve("", dir);
+                if (dir != null && (dir.equals(".") || dir.equals("./"))) {
+                  cwd = "";
+                }
+                ShellAnalysis.Result result =
+                    ShellAnalysis.analyze(
+                        ShellSource.embedded(
+                            file.path(), text, contentLine(run), cwd, variables, opaque),
+                        exists,
+                        memory);
+                result.builds().forEach(facts.model()::imageBuild);
+                result.problems().forEach(facts::problem);
+              });
     }
 
     private void buildPushAction(Mapping with, Map<String, String> env) {
@@ -115,8 +141,9 @@ public final class GitHubWorkflowCollector implements YamlCollector {
       String file = with.string("file");
       String push = with.string("push");
       String outputs = with.string("outputs");
-      boolean pushes = push != null && !push.trim().equalsIgnoreCase("false")
-          || outputs != null && outputs.replace(" ", "").contains("type=registry");
+      boolean pushes =
+          push != null && !push.trim().equalsIgnoreCase("false")
+              || outputs != null && outputs.replace(" ", "").contains("type=registry");
       String target = with.string("target");
       List<Tag> tags = new java.util.ArrayList<>();
       if (with.has("tags")) {
@@ -136,17 +163,28 @@ public final class GitHubWorkflowCollector implements YamlCollector {
       }
       String ctx = context == null ? "." : substitute(context, env, new LinkedHashMap<>(), false);
       String df = file == null ? null : substitute(file, env, new LinkedHashMap<>(), false);
-      WorkDir.BuildPaths paths = WorkDir.exactly(RepoPaths.parent(this.file.path()), "")
-          .resolveBuild(ctx, df, exists);
+      WorkDir.BuildPaths paths =
+          WorkDir.exactly(RepoPaths.parent(this.file.path()), "").resolveBuild(ctx, df, exists);
       for (Tag tag : tags) {
         String name = substitute(tag.name(), env, new LinkedHashMap<>(), false);
         SourceLocation at = SourceLocation.of(this.file.path(), tag.line());
         ImageRef image = ImageRef.parse(name, at);
-        facts.model().imageBuild(new ImageBuild(image, ImageBuild.Kind.BUILD, paths.dockerfile(),
-            paths.context(), target, at));
+        facts
+            .model()
+            .imageBuild(
+                new ImageBuild(
+                    image, ImageBuild.Kind.BUILD, paths.dockerfile(), paths.context(), target, at));
         if (pushes) {
-          facts.model().imageBuild(new ImageBuild(image, ImageBuild.Kind.PUSH, paths.dockerfile(),
-              paths.context(), target, at));
+          facts
+              .model()
+              .imageBuild(
+                  new ImageBuild(
+                      image,
+                      ImageBuild.Kind.PUSH,
+                      paths.dockerfile(),
+                      paths.context(),
+                      target,
+                      at));
         }
       }
     }
@@ -185,8 +223,8 @@ public final class GitHubWorkflowCollector implements YamlCollector {
   }
 
   /**
-   * Replaces {@code ${{ env.X }}} by X's literal value and, in shell text, every other expression by
-   * a placeholder the shell reads as an unknown variable ({@code opaque} maps it back).
+   * Replaces {@code ${{ env.X }}} by X's literal value and, in shell text, every other expression
+   * by a placeholder the shell reads as an unknown variable ({@code opaque} maps it back).
    */
   static String substitute(
       String text, Map<String, String> env, Map<String, String> opaque, boolean forShell) {

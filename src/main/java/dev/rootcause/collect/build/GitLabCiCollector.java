@@ -23,8 +23,19 @@ import java.util.regex.Pattern;
 public final class GitLabCiCollector implements YamlCollector {
   private static final Pattern GITLAB_CI =
       Pattern.compile("(^|.*/)([^/]*\\.)?gitlab-ci\\.ya?ml$|(^|.*/)\\.gitlab/.+\\.ya?ml$");
-  private static final Set<String> RESERVED = Set.of("stages", "variables", "default", "include",
-      "workflow", "image", "services", "before_script", "after_script", "cache", "spec");
+  private static final Set<String> RESERVED =
+      Set.of(
+          "stages",
+          "variables",
+          "default",
+          "include",
+          "workflow",
+          "image",
+          "services",
+          "before_script",
+          "after_script",
+          "cache",
+          "spec");
 
   @Override
   public void collect(SourceFile file, List<YamlDocument> documents, Facts facts) {
@@ -38,16 +49,19 @@ public final class GitLabCiCollector implements YamlCollector {
         continue;
       }
       Map<String, String> global = variables(Map.of(), root);
-      List<YamlNode.Scalar> defaultBefore = root.map("default")
-          .map(d -> lines(d, "before_script")).orElse(lines(root, "before_script"));
+      List<YamlNode.Scalar> defaultBefore =
+          root.map("default")
+              .map(d -> lines(d, "before_script"))
+              .orElse(lines(root, "before_script"));
       for (Mapping.Entry entry : root.entries().values()) {
-        if (RESERVED.contains(entry.key()) || !(entry.value() instanceof Mapping job)
+        if (RESERVED.contains(entry.key())
+            || !(entry.value() instanceof Mapping job)
             || !job.has("script")) {
           continue;
         }
         Map<String, String> vars = variables(global, job);
-        List<YamlNode.Scalar> session = new ArrayList<>(
-            job.has("before_script") ? lines(job, "before_script") : defaultBefore);
+        List<YamlNode.Scalar> session =
+            new ArrayList<>(job.has("before_script") ? lines(job, "before_script") : defaultBefore);
         session.addAll(lines(job, "script"));
         analyze(file, session, vars, yamlLines, memory, facts);
         analyze(file, lines(job, "after_script"), vars, yamlLines, memory, facts);
@@ -58,13 +72,19 @@ public final class GitLabCiCollector implements YamlCollector {
   /** {@code variables:} as plain values or {@code {value: x}}; the outer ones first. */
   private static Map<String, String> variables(Map<String, String> outer, Mapping owner) {
     Map<String, String> vars = new LinkedHashMap<>(outer);
-    owner.map("variables").ifPresent(m -> m.entries().forEach((k, e) -> {
-      if (e.value() instanceof YamlNode.Scalar s && s.value() != null) {
-        vars.put(k, s.value());
-      } else if (e.value() instanceof Mapping v && v.string("value") != null) {
-        vars.put(k, v.string("value"));
-      }
-    }));
+    owner
+        .map("variables")
+        .ifPresent(
+            m ->
+                m.entries()
+                    .forEach(
+                        (k, e) -> {
+                          if (e.value() instanceof YamlNode.Scalar s && s.value() != null) {
+                            vars.put(k, s.value());
+                          } else if (e.value() instanceof Mapping v && v.string("value") != null) {
+                            vars.put(k, v.string("value"));
+                          }
+                        }));
     return vars;
   }
 
@@ -84,8 +104,12 @@ public final class GitLabCiCollector implements YamlCollector {
   }
 
   private static void analyze(
-      SourceFile file, List<YamlNode.Scalar> session, Map<String, String> vars, YamlLines yamlLines,
-      ShellAnalysis.Memory memory, Facts facts) {
+      SourceFile file,
+      List<YamlNode.Scalar> session,
+      Map<String, String> vars,
+      YamlLines yamlLines,
+      ShellAnalysis.Memory memory,
+      Facts facts) {
     if (session.isEmpty()) {
       return;
     }
@@ -105,9 +129,14 @@ public final class GitLabCiCollector implements YamlCollector {
     Map<String, String> variables = new LinkedHashMap<>(vars);
     variables.put("CI_PROJECT_DIR", String.valueOf(WorkDir.ROOT_MARK));
     int last = lineOfRow.get(lineOfRow.size() - 1);
-    ShellSource source = new ShellSource(text.toString(), file.path(),
-        row -> row < lineOfRow.size() ? lineOfRow.get(row) : last,
-        WorkDir.exactly(RepoPaths.parent(file.path()), ""), variables, Map.of());
+    ShellSource source =
+        new ShellSource(
+            text.toString(),
+            file.path(),
+            row -> row < lineOfRow.size() ? lineOfRow.get(row) : last,
+            WorkDir.exactly(RepoPaths.parent(file.path()), ""),
+            variables,
+            Map.of());
     ShellAnalysis.Result result = ShellAnalysis.analyze(source, RepoFiles.exists(file), memory);
     result.builds().forEach(facts.model()::imageBuild);
     result.problems().forEach(facts::problem);

@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Reads one expanded command line for the images it makes: {@code docker|podman|nerdctl build,
- * tag, push}, {@code docker buildx build}, {@code buildah bud}, {@code k3d image import}, {@code
- * kind load docker-image}, {@code minikube image load|build}, {@code skopeo copy}, kaniko's
- * {@code /kaniko/executor --destination}. Knows which
- * flags take a value, so the build context is found among the arguments.
+ * Reads one expanded command line for the images it makes: {@code docker|podman|nerdctl build, tag,
+ * push}, {@code docker buildx build}, {@code buildah bud}, {@code k3d image import}, {@code kind
+ * load docker-image}, {@code minikube image load|build}, {@code skopeo copy}, kaniko's {@code
+ * /kaniko/executor --destination}. Knows which flags take a value, so the build context is found
+ * among the arguments.
  */
 final class ImageCommands {
   private ImageCommands() {}
@@ -22,32 +22,135 @@ final class ImageCommands {
    * An image name a command makes. {@code source} is the name it came from (for {@code docker tag}
    * and imports), so a caller can carry over the Dockerfile of an earlier build.
    */
-  record Fact(String name, Kind kind, WorkDir.BuildPaths paths, String target, int line, String source) {}
+  record Fact(
+      String name, Kind kind, WorkDir.BuildPaths paths, String target, int line, String source) {}
 
-  private static final Set<String> BUILD_VALUE_FLAGS = Set.of(
-      "-t", "--tag", "-f", "--file", "--target", "--build-arg", "--label", "--platform",
-      "--cache-from", "--cache-to", "-o", "--output", "--secret", "--ssh", "--network", "--add-host",
-      "--progress", "--iidfile", "--metadata-file", "--builder", "--cgroup-parent", "--cpu-period",
-      "--cpu-quota", "--cpu-shares", "-c", "--cpuset-cpus", "--cpuset-mems", "-m", "--memory",
-      "--memory-swap", "--shm-size", "--ulimit", "--isolation", "--security-opt", "--allow",
-      "--attest", "--annotation", "--build-context", "--call", "--no-cache-filter", "--sbom",
-      "--provenance", "--format", "--jobs", "--authfile", "--creds", "--cert-dir", "--arch", "--os",
-      "--variant", "-v", "--volume", "--env", "--from", "--manifest", "--logfile", "--timestamp",
-      "--runtime", "--signature-policy", "--layer-label", "--cap-add", "--cap-drop", "--device",
-      "--dns", "--dns-option", "--dns-search", "--ignorefile", "--ipc", "--pid", "--userns",
-      "--uts", "--retry", "--retry-delay", "--build-opt", "--build-env", "-p", "--profile",
-      "--node", "-n", "--namespace");
-  private static final Set<String> CLI_GLOBAL_VALUE_FLAGS = Set.of(
-      "-H", "--host", "-c", "--context", "--config", "-l", "--log-level", "--tlscacert",
-      "--tlscert", "--tlskey", "-n", "--namespace", "-a", "--address", "--snapshotter",
-      "--connection", "--url", "--root", "--runroot", "--storage-driver", "--identity",
-      "--cgroup-manager", "-p", "--profile", "--builder");
-  private static final Set<String> IMPORT_VALUE_FLAGS = Set.of(
-      "-c", "--cluster", "-m", "--mode", "--name", "-n", "--nodes", "-p", "--profile", "--node");
+  private static final Set<String> BUILD_VALUE_FLAGS =
+      Set.of(
+          "-t",
+          "--tag",
+          "-f",
+          "--file",
+          "--target",
+          "--build-arg",
+          "--label",
+          "--platform",
+          "--cache-from",
+          "--cache-to",
+          "-o",
+          "--output",
+          "--secret",
+          "--ssh",
+          "--network",
+          "--add-host",
+          "--progress",
+          "--iidfile",
+          "--metadata-file",
+          "--builder",
+          "--cgroup-parent",
+          "--cpu-period",
+          "--cpu-quota",
+          "--cpu-shares",
+          "-c",
+          "--cpuset-cpus",
+          "--cpuset-mems",
+          "-m",
+          "--memory",
+          "--memory-swap",
+          "--shm-size",
+          "--ulimit",
+          "--isolation",
+          "--security-opt",
+          "--allow",
+          "--attest",
+          "--annotation",
+          "--build-context",
+          "--call",
+          "--no-cache-filter",
+          "--sbom",
+          "--provenance",
+          "--format",
+          "--jobs",
+          "--authfile",
+          "--creds",
+          "--cert-dir",
+          "--arch",
+          "--os",
+          "--variant",
+          "-v",
+          "--volume",
+          "--env",
+          "--from",
+          "--manifest",
+          "--logfile",
+          "--timestamp",
+          "--runtime",
+          "--signature-policy",
+          "--layer-label",
+          "--cap-add",
+          "--cap-drop",
+          "--device",
+          "--dns",
+          "--dns-option",
+          "--dns-search",
+          "--ignorefile",
+          "--ipc",
+          "--pid",
+          "--userns",
+          "--uts",
+          "--retry",
+          "--retry-delay",
+          "--build-opt",
+          "--build-env",
+          "-p",
+          "--profile",
+          "--node",
+          "-n",
+          "--namespace");
+  private static final Set<String> CLI_GLOBAL_VALUE_FLAGS =
+      Set.of(
+          "-H",
+          "--host",
+          "-c",
+          "--context",
+          "--config",
+          "-l",
+          "--log-level",
+          "--tlscacert",
+          "--tlscert",
+          "--tlskey",
+          "-n",
+          "--namespace",
+          "-a",
+          "--address",
+          "--snapshotter",
+          "--connection",
+          "--url",
+          "--root",
+          "--runroot",
+          "--storage-driver",
+          "--identity",
+          "--cgroup-manager",
+          "-p",
+          "--profile",
+          "--builder");
+  private static final Set<String> IMPORT_VALUE_FLAGS =
+      Set.of(
+          "-c",
+          "--cluster",
+          "-m",
+          "--mode",
+          "--name",
+          "-n",
+          "--nodes",
+          "-p",
+          "--profile",
+          "--node");
   private static final Set<String> WRAPPER_VALUE_FLAGS = Set.of("-u", "-g", "-C", "-h", "-p", "-U");
 
   /** The image facts of one command; empty for any command that makes no image. */
-  static List<Fact> read(List<Arg> argv, WorkDir cwd, boolean minikubeDockerEnv, Predicate<String> exists) {
+  static List<Fact> read(
+      List<Arg> argv, WorkDir cwd, boolean minikubeDockerEnv, Predicate<String> exists) {
     List<Arg> args = unwrap(argv);
     if (args.isEmpty()) {
       return List.of();
@@ -66,7 +169,9 @@ final class ImageCommands {
     };
   }
 
-  /** Drops {@code sudo}, {@code env A=b}, {@code time} and the like in front of the real command. */
+  /**
+   * Drops {@code sudo}, {@code env A=b}, {@code time} and the like in front of the real command.
+   */
   private static List<Arg> unwrap(List<Arg> argv) {
     int i = 0;
     while (i < argv.size()) {
@@ -120,9 +225,21 @@ final class ImageCommands {
       case "bud", "build", "build-using-dockerfile" -> build(rest, cwd, exists, false);
       case "tag" -> tag(rest, false);
       case "push" -> {
-        List<Arg> positional = positionals(rest, Set.of("--authfile", "--creds", "--cert-dir",
-            "--format", "-f", "--digestfile", "--sign-by", "--retry", "--retry-delay"));
-        yield positional.isEmpty() ? List.of()
+        List<Arg> positional =
+            positionals(
+                rest,
+                Set.of(
+                    "--authfile",
+                    "--creds",
+                    "--cert-dir",
+                    "--format",
+                    "-f",
+                    "--digestfile",
+                    "--sign-by",
+                    "--retry",
+                    "--retry-delay"));
+        yield positional.isEmpty()
+            ? List.of()
             : List.of(fact(positional.get(0), Kind.PUSH, positional.get(0).text()));
       }
       default -> List.of();
@@ -132,7 +249,8 @@ final class ImageCommands {
   private static List<Fact> k3d(List<Arg> args) {
     String sub = word(args, 0);
     String verb = word(args, 1);
-    if ((sub.equals("image") || sub.equals("images")) && (verb.equals("import") || verb.equals("load"))) {
+    if ((sub.equals("image") || sub.equals("images"))
+        && (verb.equals("import") || verb.equals("load"))) {
       return names(args.subList(2, args.size()), Kind.IMPORT, IMPORT_VALUE_FLAGS);
     }
     return List.of();
@@ -168,9 +286,22 @@ final class ImageCommands {
     if (!word(args, 0).equals("copy")) {
       return List.of();
     }
-    List<Arg> positional = positionals(args.subList(1, args.size()), Set.of("--src-creds",
-        "--dest-creds", "--authfile", "--src-authfile", "--dest-authfile", "--format", "-f",
-        "--src-cert-dir", "--dest-cert-dir", "--override-os", "--override-arch", "--retry-times"));
+    List<Arg> positional =
+        positionals(
+            args.subList(1, args.size()),
+            Set.of(
+                "--src-creds",
+                "--dest-creds",
+                "--authfile",
+                "--src-authfile",
+                "--dest-authfile",
+                "--format",
+                "-f",
+                "--src-cert-dir",
+                "--dest-cert-dir",
+                "--override-os",
+                "--override-arch",
+                "--retry-times"));
     if (positional.size() == 2 && positional.get(1).text().startsWith("docker://")) {
       Arg dest = positional.get(1);
       String name = dest.text().substring("docker://".length());
@@ -194,27 +325,36 @@ final class ImageCommands {
       String a = args.get(i).text();
       int eq = a.indexOf('=');
       String flag = a.startsWith("--") && eq > 0 ? a.substring(0, eq) : a;
-      Arg value = a.startsWith("--") && eq > 0 ? new Arg(a.substring(eq + 1), args.get(i).line())
-          : Set.of("-d", "--destination", "-c", "--context", "-f", "--dockerfile", "--target")
-              .contains(a) && i + 1 < args.size() ? args.get(++i) : null;
+      Arg value =
+          a.startsWith("--") && eq > 0
+              ? new Arg(a.substring(eq + 1), args.get(i).line())
+              : Set.of("-d", "--destination", "-c", "--context", "-f", "--dockerfile", "--target")
+                          .contains(a)
+                      && i + 1 < args.size()
+                  ? args.get(++i)
+                  : null;
       switch (flag) {
         case "-d", "--destination" -> {
           if (value != null) {
             destinations.add(value);
           }
         }
-        case "-c", "--context" -> context = value == null ? null : value.text().replaceFirst("^dir://", "");
+        case "-c", "--context" ->
+            context = value == null ? null : value.text().replaceFirst("^dir://", "");
         case "-f", "--dockerfile" -> dockerfile = value == null ? null : value.text();
         case "--target" -> target = value == null ? null : value.text();
         case "--no-push" -> push = value == null || !value.text().equalsIgnoreCase("false");
-        default -> { }
+        default -> {}
       }
     }
     if (context == null) {
       context = ".";
     }
-    if (dockerfile != null && !dockerfile.isEmpty() && !dockerfile.startsWith("/")
-        && dockerfile.charAt(0) != WorkDir.SCRIPT_DIR_MARK && dockerfile.charAt(0) != WorkDir.ROOT_MARK) {
+    if (dockerfile != null
+        && !dockerfile.isEmpty()
+        && !dockerfile.startsWith("/")
+        && dockerfile.charAt(0) != WorkDir.SCRIPT_DIR_MARK
+        && dockerfile.charAt(0) != WorkDir.ROOT_MARK) {
       dockerfile = context + "/" + dockerfile;
     }
     WorkDir.BuildPaths paths = cwd.resolveBuild(context, dockerfile, exists);
@@ -251,7 +391,9 @@ final class ImageCommands {
       if (a.startsWith("--") && eq > 0) {
         flag = a.substring(0, eq);
         value = new Arg(a.substring(eq + 1), args.get(i).line());
-      } else if (!a.startsWith("--") && a.length() > 2 && (a.startsWith("-t") || a.startsWith("-f"))) {
+      } else if (!a.startsWith("--")
+          && a.length() > 2
+          && (a.startsWith("-t") || a.startsWith("-f"))) {
         flag = a.substring(0, 2);
         value = new Arg(a.substring(2), args.get(i).line());
       } else if (BUILD_VALUE_FLAGS.contains(a) && i + 1 < args.size()) {
@@ -267,15 +409,18 @@ final class ImageCommands {
         case "--target" -> target = value == null ? null : value.text();
         case "--push" -> push = value == null || !value.text().equalsIgnoreCase("false");
         case "-o", "--output" -> push |= value != null && pushesToRegistry(value.text());
-        default -> { }
+        default -> {}
       }
     }
     if (tags.isEmpty()) {
       return List.of();
     }
-    WorkDir.BuildPaths paths = positional.isEmpty() ? WorkDir.BuildPaths.UNKNOWN
-        : cwd.resolveBuild(positional.get(0).text(), file, exists);
-    String stage = target == null || target.contains("$") ? target : target.toLowerCase(Locale.ROOT);
+    WorkDir.BuildPaths paths =
+        positional.isEmpty()
+            ? WorkDir.BuildPaths.UNKNOWN
+            : cwd.resolveBuild(positional.get(0).text(), file, exists);
+    String stage =
+        target == null || target.contains("$") ? target : target.toLowerCase(Locale.ROOT);
     List<Fact> out = new ArrayList<>();
     for (Arg tag : tags) {
       out.add(new Fact(tag.text(), Kind.BUILD, paths, stage, tag.line(), tag.text()));
@@ -316,7 +461,10 @@ final class ImageCommands {
     List<Fact> out = new ArrayList<>();
     for (Arg a : positionals(args, valueFlags)) {
       String lower = a.text().toLowerCase(Locale.ROOT);
-      if (lower.endsWith(".tar") || lower.endsWith(".tar.gz") || lower.endsWith(".tgz") || lower.isEmpty()) {
+      if (lower.endsWith(".tar")
+          || lower.endsWith(".tar.gz")
+          || lower.endsWith(".tgz")
+          || lower.isEmpty()) {
         continue;
       }
       out.add(fact(a, kind, a.text()));

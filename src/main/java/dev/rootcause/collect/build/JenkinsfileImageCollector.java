@@ -23,8 +23,8 @@ import java.util.function.Predicate;
 /**
  * Reads Jenkinsfiles for the images they build. Groovy is not parsed: a tokenizer finds the call
  * forms that matter and {@link ShellAnalysis} reads the shell. Understood: {@code sh '...'}, {@code
- * sh "..."}, triple-quoted and {@code sh(script: ...)} steps; {@code docker.build("name:tag", "-f
- * x .")} and {@code .push()} / {@code .push('tag')} on its result or on {@code docker.image(...)},
+ * sh "..."}, triple-quoted and {@code sh(script: ...)} steps; {@code docker.build("name:tag", "-f x
+ * .")} and {@code .push()} / {@code .push('tag')} on its result or on {@code docker.image(...)},
  * inside {@code docker.withRegistry(url)}; {@code dir('sub') {}}; literal values in {@code
  * environment {}} blocks, {@code def X = '...'} and {@code string(name:, defaultValue:)}
  * parameters. Groovy interpolation of anything else ({@code ${env.BUILD_NUMBER}}, method calls)
@@ -62,7 +62,9 @@ public final class JenkinsfileImageCollector implements FileCollector {
     private Scope pending;
     private int depth;
 
-    /** A {@code dir('x') {}} or {@code docker.withRegistry('url') {}} block, open at {@code depth}. */
+    /**
+     * A {@code dir('x') {}} or {@code docker.withRegistry('url') {}} block, open at {@code depth}.
+     */
     private record Scope(int depth, String dir, String registry) {}
 
     Reader(SourceFile file, String text, Facts facts) {
@@ -118,11 +120,13 @@ public final class JenkinsfileImageCollector implements FileCollector {
             }
           }
           case "docker" -> docker(k);
-          case "def" -> { }
+          case "def" -> {}
           default -> {
             if (at(k + 1).is("=") && !at(k + 2).is("=") && at(k + 2).type() == Type.STRING) {
               env.put(t.text(), groovyValue(at(k + 2)));
-            } else if (at(k + 1).is(".") && at(k + 2).text().equals("push") && at(k + 3).is("(")
+            } else if (at(k + 1).is(".")
+                && at(k + 2).text().equals("push")
+                && at(k + 3).is("(")
                 && imageVars.containsKey(t.text())) {
               push(imageVars.get(t.text()), k + 4, t);
             }
@@ -137,7 +141,8 @@ public final class JenkinsfileImageCollector implements FileCollector {
     }
 
     private Token at(int k) {
-      return k >= 0 && k < tokens.size() ? tokens.get(k)
+      return k >= 0 && k < tokens.size()
+          ? tokens.get(k)
           : new Token(Type.PUNCT, "", text.length(), text.length(), text.length(), false, true);
     }
 
@@ -153,7 +158,8 @@ public final class JenkinsfileImageCollector implements FileCollector {
           level--;
         } else if (t.type() == Type.IDENT && at(k + 1).is("=")) {
           Token value = at(k + 2);
-          env.put(t.text(), value.type() == Type.STRING ? groovyValue(value) : placeholder(t.text()));
+          env.put(
+              t.text(), value.type() == Type.STRING ? groovyValue(value) : placeholder(t.text()));
         }
       }
       return k - 1;
@@ -217,11 +223,18 @@ public final class JenkinsfileImageCollector implements FileCollector {
       switch (method) {
         case "build" -> {
           String name = shellText(first);
-          String args = at(open + 1).is(",") && at(open + 2).type() == Type.STRING
-              ? shellText(at(open + 2)) : ".";
+          String args =
+              at(open + 1).is(",") && at(open + 2).type() == Type.STRING
+                  ? shellText(at(open + 2))
+                  : ".";
           int line = line(first.start());
-          analyze("docker build -t \"" + name.replace("\"", "") + "\" " + args.replace('\n', ' '), line);
-          String var = k >= 2 && at(k - 1).is("=") && at(k - 2).type() == Type.IDENT ? at(k - 2).text() : null;
+          analyze(
+              "docker build -t \"" + name.replace("\"", "") + "\" " + args.replace('\n', ' '),
+              line);
+          String var =
+              k >= 2 && at(k - 1).is("=") && at(k - 2).type() == Type.IDENT
+                  ? at(k - 2).text()
+                  : null;
           if (var != null) {
             imageVars.put(var, name);
           }
@@ -236,17 +249,22 @@ public final class JenkinsfileImageCollector implements FileCollector {
           }
         }
         case "withRegistry" -> pending = new Scope(0, currentDir(), registryHost(shellText(first)));
-        default -> { }
+        default -> {}
       }
     }
 
-    /** {@code img.push()} or {@code img.push('tag')}; inside withRegistry the name gains its host. */
+    /**
+     * {@code img.push()} or {@code img.push('tag')}; inside withRegistry the name gains its host.
+     */
     private void push(String name, int argIndex, Token where) {
       String pushed = name;
       if (at(argIndex).type() == Type.STRING) {
         ImageRef ref = ImageRef.parse(name, null);
-        pushed = (ref.registry() == null ? "" : ref.registry() + "/") + ref.repository() + ":"
-            + shellText(at(argIndex));
+        pushed =
+            (ref.registry() == null ? "" : ref.registry() + "/")
+                + ref.repository()
+                + ":"
+                + shellText(at(argIndex));
       }
       String registry = registry();
       if (registry != null && ImageRef.parse(pushed, null).registry() == null) {
@@ -255,18 +273,30 @@ public final class JenkinsfileImageCollector implements FileCollector {
       pushed = restore(pushed);
       SourceLocation at = SourceLocation.of(file.path(), line(where.start()));
       String source = restore(name);
-      ImageBuild origin = built.stream()
-          .filter(b -> b.image().raw().equals(source) && b.kind() == ImageBuild.Kind.BUILD)
-          .findFirst().orElse(null);
-      facts.model().imageBuild(new ImageBuild(ImageRef.parse(pushed, at), ImageBuild.Kind.PUSH,
-          origin == null ? null : origin.dockerfile(), origin == null ? null : origin.context(),
-          origin == null ? null : origin.target(), at));
+      ImageBuild origin =
+          built.stream()
+              .filter(b -> b.image().raw().equals(source) && b.kind() == ImageBuild.Kind.BUILD)
+              .findFirst()
+              .orElse(null);
+      facts
+          .model()
+          .imageBuild(
+              new ImageBuild(
+                  ImageRef.parse(pushed, at),
+                  ImageBuild.Kind.PUSH,
+                  origin == null ? null : origin.dockerfile(),
+                  origin == null ? null : origin.context(),
+                  origin == null ? null : origin.target(),
+                  at));
     }
 
     private void analyze(String shell, int firstLine) {
       Map<String, String> variables = new LinkedHashMap<>(env);
-      ShellAnalysis.Result result = ShellAnalysis.analyze(ShellSource.embedded(file.path(), shell,
-          firstLine, currentDir(), variables, opaque), exists, memory);
+      ShellAnalysis.Result result =
+          ShellAnalysis.analyze(
+              ShellSource.embedded(file.path(), shell, firstLine, currentDir(), variables, opaque),
+              exists,
+              memory);
       built.addAll(result.builds());
       result.builds().forEach(facts.model()::imageBuild);
       result.problems().forEach(facts::problem);
@@ -337,9 +367,11 @@ public final class JenkinsfileImageCollector implements FileCollector {
             i = close;
           } else if (Character.isJavaIdentifierStart(s.charAt(i + 1))) {
             int end = i + 1;
-            while (end < s.length() && (Character.isJavaIdentifierPart(s.charAt(end))
-                || s.charAt(end) == '.' && end + 1 < s.length()
-                    && Character.isJavaIdentifierStart(s.charAt(end + 1)))) {
+            while (end < s.length()
+                && (Character.isJavaIdentifierPart(s.charAt(end))
+                    || s.charAt(end) == '.'
+                        && end + 1 < s.length()
+                        && Character.isJavaIdentifierStart(s.charAt(end + 1)))) {
               end++;
             }
             out.append(interpolation(s.substring(i + 1, end), s.substring(i, end)));

@@ -17,15 +17,16 @@ import java.util.regex.Pattern;
 
 /**
  * Reads Makefiles for the images their recipes build. Make variables ({@code IMAGE ?= app}, {@code
- * $(IMAGE):$(TAG)}) are expanded with their final values, as make does when it runs a recipe;
- * each recipe line is then shell, read by {@link ShellAnalysis} in the Makefile's folder (all lines
- * of a rule at once under {@code .ONESHELL}). Functions ({@code $(shell git describe)}) and
- * automatic variables stay unexpanded, so names built from them read as templated. Not read:
- * {@code include}d files, target-specific variables, {@code define} blocks.
+ * $(IMAGE):$(TAG)}) are expanded with their final values, as make does when it runs a recipe; each
+ * recipe line is then shell, read by {@link ShellAnalysis} in the Makefile's folder (all lines of a
+ * rule at once under {@code .ONESHELL}). Functions ({@code $(shell git describe)}) and automatic
+ * variables stay unexpanded, so names built from them read as templated. Not read: {@code include}d
+ * files, target-specific variables, {@code define} blocks.
  */
 public final class MakefileCollector implements FileCollector {
-  private static final Pattern ASSIGNMENT = Pattern.compile(
-      "^((?:(?:export|override|private)\\s+)*)([A-Za-z0-9_.\\-]+)\\s*(\\?=|:::=|::=|:=|\\+=|!=|=)\\s*(.*)$");
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile(
+          "^((?:(?:export|override|private)\\s+)*)([A-Za-z0-9_.\\-]+)\\s*(\\?=|:::=|::=|:=|\\+=|!=|=)\\s*(.*)$");
   private static final Pattern EXPORT_NAMES = Pattern.compile("^export\\s+([A-Za-z0-9_.\\-\\s]+)$");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]+");
   private static final int MAX_EXPANSION_DEPTH = 16;
@@ -56,9 +57,11 @@ public final class MakefileCollector implements FileCollector {
     ShellAnalysis.Memory memory = new ShellAnalysis.Memory();
     for (Recipe recipe : recipes(lines, vars.oneShell)) {
       String shell = vars.expand(recipe.text(), 0);
-      ShellAnalysis.Result result = ShellAnalysis.analyze(
-          ShellSource.embedded(file.path(), shell, recipe.firstLine(), dir, env, Map.of()), exists,
-          memory);
+      ShellAnalysis.Result result =
+          ShellAnalysis.analyze(
+              ShellSource.embedded(file.path(), shell, recipe.firstLine(), dir, env, Map.of()),
+              exists,
+              memory);
       result.builds().forEach(facts.model()::imageBuild);
       result.problems().forEach(facts::problem);
     }
@@ -71,7 +74,10 @@ public final class MakefileCollector implements FileCollector {
     boolean exportAll;
     boolean oneShell;
 
-    /** Expands make references; {@code $$} becomes the shell's {@code $}. Unknown ones stay as written. */
+    /**
+     * Expands make references; {@code $$} becomes the shell's {@code $}. Unknown ones stay as
+     * written.
+     */
     String expand(String s, int depth) {
       StringBuilder out = new StringBuilder();
       int i = 0;
@@ -189,14 +195,20 @@ public final class MakefileCollector implements FileCollector {
    * means the variable depends on the condition: it becomes unknown.
    */
   private static void assign(
-      Variables vars, Set<String> unknown, String name, String op, String value, boolean conditional) {
+      Variables vars,
+      Set<String> unknown,
+      String name,
+      String op,
+      String value,
+      boolean conditional) {
     String current = vars.values.get(name);
-    String next = switch (op) {
-      case "?=" -> current != null || unknown.contains(name) ? current : value;
-      case "+=" -> current == null ? value : current + " " + value;
-      case "!=" -> null;
-      default -> value;
-    };
+    String next =
+        switch (op) {
+          case "?=" -> current != null || unknown.contains(name) ? current : value;
+          case "+=" -> current == null ? value : current + " " + value;
+          case "!=" -> null;
+          default -> value;
+        };
     if (next == null) {
       unknown.add(name);
       return;
@@ -237,8 +249,11 @@ public final class MakefileCollector implements FileCollector {
         }
         flush(rule, out, oneShell);
         inDefine = l.startsWith("define ");
-        inRule = !inDefine && !ASSIGNMENT.matcher(l).matches() && l.contains(":")
-            && !l.matches("^(ifeq|ifneq|ifdef|ifndef|else|endif|include|-include)\\b.*");
+        inRule =
+            !inDefine
+                && !ASSIGNMENT.matcher(l).matches()
+                && l.contains(":")
+                && !l.matches("^(ifeq|ifneq|ifdef|ifndef|else|endif|include|-include)\\b.*");
         continue;
       }
       if (!inRule) {

@@ -10,8 +10,9 @@ import java.util.function.Predicate;
 /** Questions about the scanned tree that build files raise: does this Dockerfile exist? */
 final class RepoFiles {
   /** Words a text must contain to be worth parsing for image facts at all. */
-  private static final List<String> IMAGE_TOOLS = List.of(
-      "docker", "podman", "buildah", "nerdctl", "k3d", "kind", "minikube", "skopeo", "kaniko");
+  private static final List<String> IMAGE_TOOLS =
+      List.of(
+          "docker", "podman", "buildah", "nerdctl", "k3d", "kind", "minikube", "skopeo", "kaniko");
 
   private RepoFiles() {}
 

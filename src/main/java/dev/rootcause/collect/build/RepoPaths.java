@@ -18,16 +18,24 @@ final class RepoPaths {
    * inside the scanned tree: absolute, home-relative, a URL, templated, or climbing above the root.
    */
   static String resolve(String dir, String path) {
-    if (dir == null || path == null || path.isEmpty() || path.startsWith("/")
-        || path.startsWith("~") || path.contains("://") || path.contains("$")
-        || path.indexOf(WorkDir.SCRIPT_DIR_MARK) >= 0 || path.indexOf(WorkDir.ROOT_MARK) >= 0
+    if (dir == null
+        || path == null
+        || path.isEmpty()
+        || path.startsWith("/")
+        || path.startsWith("~")
+        || path.contains("://")
+        || path.contains("$")
+        || path.indexOf(WorkDir.SCRIPT_DIR_MARK) >= 0
+        || path.indexOf(WorkDir.ROOT_MARK) >= 0
         || path.startsWith("git@")) {
       return null;
     }
     return normalize(dir.isEmpty() ? path : dir + "/" + path);
   }
 
-  /** Removes {@code .}, empty segments and {@code x/..}; null when the path climbs above the root. */
+  /**
+   * Removes {@code .}, empty segments and {@code x/..}; null when the path climbs above the root.
+   */
   static String normalize(String path) {
     Deque<String> parts = new ArrayDeque<>();
     for (String part : path.split("/")) {

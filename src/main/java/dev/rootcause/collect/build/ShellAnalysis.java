@@ -39,7 +39,9 @@ final class ShellAnalysis {
     private final Map<String, ImageBuild> lastBuildOf = new HashMap<>();
   }
 
-  /** Analyzes {@code source}; {@code exists} says whether a path relative to the scan root exists. */
+  /**
+   * Analyzes {@code source}; {@code exists} says whether a path relative to the scan root exists.
+   */
   static Result analyze(ShellSource source, Predicate<String> exists) {
     return analyze(source, exists, new Memory());
   }
@@ -54,9 +56,12 @@ final class ShellAnalysis {
       return new ShellAnalysis(source, exists, memory).run();
     } catch (LinkageError e) {
       // tree-sitter's native library is missing for this platform: skip shell, keep the scan.
-      return new Result(List.of(), List.of(CollectionProblem.skipped(
-          SourceLocation.file(source.hostPath()),
-          "shell not read: the tree-sitter parser is unavailable on this platform")));
+      return new Result(
+          List.of(),
+          List.of(
+              CollectionProblem.skipped(
+                  SourceLocation.file(source.hostPath()),
+                  "shell not read: the tree-sitter parser is unavailable on this platform")));
     }
   }
 
@@ -64,23 +69,33 @@ final class ShellAnalysis {
     Map<String, ShellState.Var> vars = new HashMap<>();
     source.variables().forEach((k, v) -> vars.put(k, ShellState.Var.of(v)));
     ShellState state = new ShellState(vars, source.workDir(), new ArrayDeque<>(), false);
-    ShellWalker.Outcome outcome = ShellWalker.walk(source.text(), source.lineOfRow(), state,
-        (command, st) -> record(ImageCommands.read(command.argv(), st.cwd, st.minikubeDockerEnv,
-            exists)));
+    ShellWalker.Outcome outcome =
+        ShellWalker.walk(
+            source.text(),
+            source.lineOfRow(),
+            state,
+            (command, st) ->
+                record(ImageCommands.read(command.argv(), st.cwd, st.minikubeDockerEnv, exists)));
     List<CollectionProblem> problems = new ArrayList<>();
     if (!outcome.parsed()) {
-      problems.add(CollectionProblem.note(location(outcome.line()),
-          "shell not parsed; images built here may be missed"));
+      problems.add(
+          CollectionProblem.note(
+              location(outcome.line()), "shell not parsed; images built here may be missed"));
       return new Result(List.of(), problems);
     }
     if (outcome.exhausted()) {
-      problems.add(CollectionProblem.note(location(outcome.line()),
-          "shell too intricate to follow to the end (over " + ShellWalker.MAX_STEPS
-              + " steps); images built after that point may be missed"));
+      problems.add(
+          CollectionProblem.note(
+              location(outcome.line()),
+              "shell too intricate to follow to the end (over "
+                  + ShellWalker.MAX_STEPS
+                  + " steps); images built after that point may be missed"));
     }
     if (outcome.errorLine() > 0) {
-      problems.add(CollectionProblem.note(location(outcome.errorLine()),
-          "shell syntax not understood here; images built nearby may be missed"));
+      problems.add(
+          CollectionProblem.note(
+              location(outcome.errorLine()),
+              "shell syntax not understood here; images built nearby may be missed"));
     }
     return new Result(List.copyOf(builds.values()), problems);
   }
@@ -103,9 +118,16 @@ final class ShellAnalysis {
       if (paths == null) {
         paths = WorkDir.BuildPaths.UNKNOWN;
       }
-      ImageBuild build = new ImageBuild(ImageRef.parse(name, location(f.line())), f.kind(),
-          paths.dockerfile(), paths.context(), target, location(f.line()));
-      builds.putIfAbsent(f.kind() + " " + name + " " + f.line() + " " + paths + " " + target, build);
+      ImageBuild build =
+          new ImageBuild(
+              ImageRef.parse(name, location(f.line())),
+              f.kind(),
+              paths.dockerfile(),
+              paths.context(),
+              target,
+              location(f.line()));
+      builds.putIfAbsent(
+          f.kind() + " " + name + " " + f.line() + " " + paths + " " + target, build);
       if (f.kind() == ImageBuild.Kind.BUILD || f.kind() == ImageBuild.Kind.TAG) {
         lastBuildOf.put(key(name), build);
       }
@@ -118,7 +140,9 @@ final class ShellAnalysis {
     return (ref.registry() == null ? "" : ref.registry() + "/") + ref.nameAndTag();
   }
 
-  /** Host placeholders back to what the author wrote; marks (script folder) as the shell wrote them. */
+  /**
+   * Host placeholders back to what the author wrote; marks (script folder) as the shell wrote them.
+   */
   private String restoreOpaque(String value) {
     String out = value;
     for (Map.Entry<String, String> e : source.opaque().entrySet()) {

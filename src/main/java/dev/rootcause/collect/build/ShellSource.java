@@ -26,15 +26,26 @@ record ShellSource(
 
   /** A standalone script file: run from its own folder or from the repository root. */
   static ShellSource script(String path, String text) {
-    return new ShellSource(text, path, row -> row + 1,
-        WorkDir.invocation(RepoPaths.parent(path)), Map.of(), Map.of());
+    return new ShellSource(
+        text, path, row -> row + 1, WorkDir.invocation(RepoPaths.parent(path)), Map.of(), Map.of());
   }
 
-  /** Shell embedded in another file, starting at {@code firstLine}, run in the folder {@code dir}. */
+  /**
+   * Shell embedded in another file, starting at {@code firstLine}, run in the folder {@code dir}.
+   */
   static ShellSource embedded(
-      String hostPath, String text, int firstLine, String dir, Map<String, String> variables,
+      String hostPath,
+      String text,
+      int firstLine,
+      String dir,
+      Map<String, String> variables,
       Map<String, String> opaque) {
-    return new ShellSource(text, hostPath, row -> firstLine + row,
-        WorkDir.exactly(RepoPaths.parent(hostPath), dir), variables, opaque);
+    return new ShellSource(
+        text,
+        hostPath,
+        row -> firstLine + row,
+        WorkDir.exactly(RepoPaths.parent(hostPath), dir),
+        variables,
+        opaque);
   }
 }

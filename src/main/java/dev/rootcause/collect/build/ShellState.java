@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * What the shell knows at one point of a script: its variables, its working folder and whether
- * {@code eval $(minikube docker-env)} pointed docker at minikube. Copied for subshells and branches.
+ * {@code eval $(minikube docker-env)} pointed docker at minikube. Copied for subshells and
+ * branches.
  */
 final class ShellState {
   Map<String, Var> vars;

@@ -22,8 +22,8 @@ import java.util.function.IntUnaryOperator;
  * {@code for} loops over literal words (one pass per word), functions called with literal
  * arguments, the working folder ({@code cd "$(dirname "$0")"}, {@code cd /app}), output
  * redirections, and heredocs fed to a shell. Each simple command reaches a listener expanded into
- * words. One walker serves build scripts (and the shell in Makefiles and CI files) and the shell
- * of Dockerfile {@code RUN}, {@code CMD} and {@code ENTRYPOINT} instructions.
+ * words. One walker serves build scripts (and the shell in Makefiles and CI files) and the shell of
+ * Dockerfile {@code RUN}, {@code CMD} and {@code ENTRYPOINT} instructions.
  */
 public final class ShellWalker {
   /** Statements walked before giving up on one text: loops nested over long lists end here. */
@@ -35,15 +35,17 @@ public final class ShellWalker {
   private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
   private static final Set<String> OUTPUT_REDIRECTS = Set.of(">", ">>", ">|", "&>", "&>>");
 
-  /** One word of a command line after expansion, and the line of the host file it was written on. */
+  /**
+   * One word of a command line after expansion, and the line of the host file it was written on.
+   */
   public record Arg(String text, int line) {}
 
   /**
    * One simple command as it would run: its words (program first, {@code A=b} prefixes dropped),
    * the files its output is redirected to, the line it is written on, whether it sits inside a
    * construct that may run it any number of times or not at all (a branch, a loop, a subshell, a
-   * function) or takes words from a command substitution ({@code opaque}), and, for shell inside
-   * an image, the absolute folder it runs in (null when unknown or not in an image).
+   * function) or takes words from a command substitution ({@code opaque}), and, for shell inside an
+   * image, the absolute folder it runs in (null when unknown or not in an image).
    */
   public record Command(List<Arg> argv, List<String> writes, int line, boolean opaque, String dir) {
     public Command {
@@ -101,8 +103,10 @@ public final class ShellWalker {
     this.shared = shared;
     this.lineOfRow = lineOfRow;
     this.constructs = constructs;
-    this.words = new ShellWords(text.getBytes(StandardCharsets.UTF_8),
-        (node, st) -> inConstruct(() -> execChildren(node, st)));
+    this.words =
+        new ShellWords(
+            text.getBytes(StandardCharsets.UTF_8),
+            (node, st) -> inConstruct(() -> execChildren(node, st)));
   }
 
   /**
@@ -111,16 +115,24 @@ public final class ShellWalker {
    * it starts with, {@code lineOfRow} maps a 0-based row of {@code text} to a line of the host
    * file. Throws {@link LinkageError} when tree-sitter's native library is missing.
    */
-  public static Outcome walkInImage(String text, IntUnaryOperator lineOfRow, String workdir,
-      Map<String, String> variables, Consumer<Command> commands) {
+  public static Outcome walkInImage(
+      String text,
+      IntUnaryOperator lineOfRow,
+      String workdir,
+      Map<String, String> variables,
+      Consumer<Command> commands) {
     Map<String, Var> vars = new HashMap<>();
     variables.forEach((k, v) -> vars.put(k, Var.of(v)));
     ShellState state = new ShellState(vars, WorkDir.container(workdir), new ArrayDeque<>(), false);
     return walk(text, lineOfRow, state, (command, st) -> commands.accept(command));
   }
 
-  /** Walks {@code text} from {@code state}, then reads once each function it defines but never calls. */
-  static Outcome walk(String text, IntUnaryOperator lineOfRow, ShellState state, Listener listener) {
+  /**
+   * Walks {@code text} from {@code state}, then reads once each function it defines but never
+   * calls.
+   */
+  static Outcome walk(
+      String text, IntUnaryOperator lineOfRow, ShellState state, Listener listener) {
     SyntaxTree parsed = SyntaxTree.parse(Grammar.BASH, text);
     if (parsed == null) {
       return new Outcome(false, 0, 0, false, lineOfRow.applyAsInt(0));
@@ -154,13 +166,20 @@ public final class ShellWalker {
     return new Outcome(true, errorLine, syntaxLine, exhausted, walker.line(root));
   }
 
-    private void exec(Node node, ShellState st) {
+  private void exec(Node node, ShellState st) {
     if (++shared.steps > MAX_STEPS) {
       throw new BudgetExceeded();
     }
     switch (node.type()) {
-      case "program", "do_group", "list", "pipeline", "negated_command", "ERROR", "else_clause",
-          "elif_clause" -> execChildren(node, st);
+      case "program",
+          "do_group",
+          "list",
+          "pipeline",
+          "negated_command",
+          "ERROR",
+          "else_clause",
+          "elif_clause" ->
+          execChildren(node, st);
       case "redirected_statement" -> redirected(node, st);
       case "subshell" -> inConstruct(() -> execChildren(node, st.copy()));
       case "compound_statement" -> inConstruct(() -> execChildren(node, st));
@@ -197,7 +216,7 @@ public final class ShellWalker {
           shared.functions.put(words.text(name), body);
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -213,8 +232,8 @@ public final class ShellWalker {
       return;
     }
     Node value = node.child("value");
-    boolean append = node.children().stream()
-        .anyMatch(c -> !c.named() && words.text(c).equals("+="));
+    boolean append =
+        node.children().stream().anyMatch(c -> !c.named() && words.text(c).equals("+="));
     Var assigned;
     if (value == null) {
       assigned = Var.of("");
@@ -232,8 +251,12 @@ public final class ShellWalker {
       String name = words.text(nameNode.child("name"));
       Var current = st.vars.get(name);
       String index = words.text(nameNode.child("index"));
-      if (current != null && current.known() && current.array() && index.matches("\\d+")
-          && Integer.parseInt(index) < current.values().size() && assigned.known()) {
+      if (current != null
+          && current.known()
+          && current.array()
+          && index.matches("\\d+")
+          && Integer.parseInt(index) < current.values().size()
+          && assigned.known()) {
         List<String> items = new ArrayList<>(current.values());
         items.set(Integer.parseInt(index), assigned.scalar());
         st.vars.put(name, new Var(items, true));
@@ -273,8 +296,7 @@ public final class ShellWalker {
     Map<String, Var> saved = new HashMap<>();
     Set<String> temporary = new HashSet<>();
     for (Node assignment : prefix) {
-      boolean sameLine = nameNode == null
-          || assignment.line() == nameNode.line();
+      boolean sameLine = nameNode == null || assignment.line() == nameNode.line();
       Node name = assignment.child("name");
       if (sameLine && name != null) {
         String n = words.text(name);
@@ -300,8 +322,14 @@ public final class ShellWalker {
       if (!argv.isEmpty()) {
         List<String> writes = redirectWrites;
         redirectWrites = List.of();
-        run(new Command(argv, writes, line(nameNode), constructs > 0 || substitutes(node),
-            st.cwd.containerPath()), st);
+        run(
+            new Command(
+                argv,
+                writes,
+                line(nameNode),
+                constructs > 0 || substitutes(node),
+                st.cwd.containerPath()),
+            st);
       }
     }
     for (String n : temporary) {
@@ -346,15 +374,17 @@ public final class ShellWalker {
           setPositionals(st, args.subList(1, args.size()));
         }
       }
-      case "shift" -> shift(st, args.isEmpty() || !args.get(0).matches("\\d+") ? 1
-          : Integer.parseInt(args.get(0)));
+      case "shift" ->
+          shift(
+              st,
+              args.isEmpty() || !args.get(0).matches("\\d+") ? 1 : Integer.parseInt(args.get(0)));
       case "eval" -> {
         String joined = String.join(" ", args);
         if (joined.contains("minikube") && joined.contains("docker-env")) {
           st.minikubeDockerEnv = !joined.contains("--unset") && !joined.matches(".*\\s-u\\b.*");
         }
       }
-      default -> { }
+      default -> {}
     }
     shared.listener.command(command, st);
   }
@@ -553,7 +583,8 @@ public final class ShellWalker {
   }
 
   private static boolean isLiteral(String word) {
-    if (word.contains("$") || word.indexOf(WorkDir.SCRIPT_DIR_MARK) >= 0
+    if (word.contains("$")
+        || word.indexOf(WorkDir.SCRIPT_DIR_MARK) >= 0
         || word.indexOf(WorkDir.ROOT_MARK) >= 0) {
       return false;
     }
@@ -585,8 +616,9 @@ public final class ShellWalker {
       }
       for (Node file : files) {
         Node destination = file.child("destination");
-        boolean output = file.children().stream()
-            .anyMatch(c -> !c.named() && OUTPUT_REDIRECTS.contains(c.type()));
+        boolean output =
+            file.children().stream()
+                .anyMatch(c -> !c.named() && OUTPUT_REDIRECTS.contains(c.type()));
         if (output && destination != null) {
           writes.addAll(words.words(destination, st));
         }

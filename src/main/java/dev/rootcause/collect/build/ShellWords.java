@@ -11,10 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the words of one shell text expand to, as far as a reader can know without running
- * anything: quotes, escapes, {@code $VAR}, {@code ${VAR:-default}} and the other parameter
- * operators, arrays, {@code $PWD}, and the substitutions that name the script's folder. Unknown parts
- * stay as written ({@code $TAG}, {@code $(git rev-parse HEAD)}), which marks the result as templated.
+ * What the words of one shell text expand to, as far as a reader can know without running anything:
+ * quotes, escapes, {@code $VAR}, {@code ${VAR:-default}} and the other parameter operators, arrays,
+ * {@code $PWD}, and the substitutions that name the script's folder. Unknown parts stay as written
+ * ({@code $TAG}, {@code $(git rev-parse HEAD)}), which marks the result as templated.
  */
 final class ShellWords {
   private final byte[] bytes;
@@ -29,14 +29,14 @@ final class ShellWords {
     this.substitutions = substitutions;
   }
 
-    /** The words an argument becomes: unquoted expansions split on blanks, arrays give one each. */
+  /** The words an argument becomes: unquoted expansions split on blanks, arrays give one each. */
   List<String> words(Node node, ShellState st) {
     return eval(node, st, false);
   }
 
   /**
-   * The words a node expands to. Unknown parts stay as written ({@code $TAG}, {@code
-   * $(git rev-parse HEAD)}), which marks the result as templated.
+   * The words a node expands to. Unknown parts stay as written ({@code $TAG}, {@code $(git
+   * rev-parse HEAD)}), which marks the result as templated.
    */
   List<String> eval(Node node, ShellState st, boolean quoted) {
     String type = node.type();
@@ -46,14 +46,14 @@ final class ShellWords {
       case "raw_string" -> List.of(strip(text(node), 1, 1));
       case "ansi_c_string" -> List.of(strip(text(node), 2, 1));
       case "string" -> stringParts(node, st);
-      case "translated_string" -> named(node).isEmpty() ? List.of("")
-          : eval(named(node).get(0), st, true);
+      case "translated_string" ->
+          named(node).isEmpty() ? List.of("") : eval(named(node).get(0), st, true);
       case "simple_expansion" -> simpleExpansion(node, st, quoted);
       case "expansion" -> expansion(node, st, quoted);
       case "command_substitution" -> List.of(commandSubstitution(node, st));
       case "concatenation" -> concatenation(node, st, quoted);
-      case "command_name" -> named(node).isEmpty() ? List.of(text(node))
-          : eval(named(node).get(0), st, quoted);
+      case "command_name" ->
+          named(node).isEmpty() ? List.of(text(node)) : eval(named(node).get(0), st, quoted);
       default -> List.of(text(node));
     };
   }
@@ -66,8 +66,10 @@ final class ShellWords {
       if (child.startByte() > pos) {
         parts.add(List.of(unescapeQuoted(slice(pos, child.startByte()))));
       }
-      parts.add(child.type().equals("string_content")
-          ? List.of(unescapeQuoted(text(child))) : eval(child, st, true));
+      parts.add(
+          child.type().equals("string_content")
+              ? List.of(unescapeQuoted(text(child)))
+              : eval(child, st, true));
       pos = child.endByte();
     }
     if (end > pos) {
@@ -91,8 +93,8 @@ final class ShellWords {
   }
 
   /**
-   * Bash joins {@code pre${A[@]}post} as {@code preA1 A2 A3post}: only edge words merge. Parts
-   * that all expand to nothing give no word.
+   * Bash joins {@code pre${A[@]}post} as {@code preA1 A2 A3post}: only edge words merge. Parts that
+   * all expand to nothing give no word.
    */
   private static List<String> join(List<List<String>> parts) {
     List<String> out = new ArrayList<>();
@@ -220,12 +222,19 @@ final class ShellWords {
           return unknown;
         }
         String s = String.join(" ", value);
-        String changed = switch (op) {
-          case ",," -> s.toLowerCase(java.util.Locale.ROOT);
-          case "^^" -> s.toUpperCase(java.util.Locale.ROOT);
-          case "," -> s.isEmpty() ? s : s.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + s.substring(1);
-          default -> s.isEmpty() ? s : s.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + s.substring(1);
-        };
+        String changed =
+            switch (op) {
+              case ",," -> s.toLowerCase(java.util.Locale.ROOT);
+              case "^^" -> s.toUpperCase(java.util.Locale.ROOT);
+              case "," ->
+                  s.isEmpty()
+                      ? s
+                      : s.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + s.substring(1);
+              default ->
+                  s.isEmpty()
+                      ? s
+                      : s.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + s.substring(1);
+            };
         return split(changed, quoted);
       }
       case ":" -> {
@@ -316,15 +325,21 @@ final class ShellWords {
       }
     }
     String pattern = operandText(slash < 0 ? operand : operand.subList(0, slash), st);
-    String replacement = slash < 0 ? "" : operandText(operand.subList(slash + 1, operand.size()), st);
-    if (pattern == null || replacement == null || pattern.isEmpty()
-        || pattern.startsWith("#") || pattern.startsWith("%")) {
+    String replacement =
+        slash < 0 ? "" : operandText(operand.subList(slash + 1, operand.size()), st);
+    if (pattern == null
+        || replacement == null
+        || pattern.isEmpty()
+        || pattern.startsWith("#")
+        || pattern.startsWith("%")) {
       return List.of(raw);
     }
     Pattern p = Pattern.compile(globToRegex(pattern));
     Matcher m = p.matcher(value);
-    String replaced = all ? m.replaceAll(Matcher.quoteReplacement(replacement))
-        : m.replaceFirst(Matcher.quoteReplacement(replacement));
+    String replaced =
+        all
+            ? m.replaceAll(Matcher.quoteReplacement(replacement))
+            : m.replaceFirst(Matcher.quoteReplacement(replacement));
     return split(replaced, quoted);
   }
 
@@ -344,7 +359,7 @@ final class ShellWords {
       switch (c) {
         case '*' -> re.append(".*");
         case '?' -> re.append('.');
-        case '\\' -> { }
+        case '\\' -> {}
         default -> re.append(Pattern.quote(String.valueOf(c)));
       }
     }
@@ -354,10 +369,18 @@ final class ShellWords {
   private static final Pattern SELF =
       Pattern.compile("(?:\\$0|\\$\\{0}|\\$\\{BASH_SOURCE(?:\\[0])?}|\\$BASH_SOURCE)");
   private static final String RESOLVED_SELF =
-      "(?:" + SELF.pattern() + "|\\$\\((?:realpath|readlink -[fe]|greadlink -f) " + SELF.pattern() + "\\))";
+      "(?:"
+          + SELF.pattern()
+          + "|\\$\\((?:realpath|readlink -[fe]|greadlink -f) "
+          + SELF.pattern()
+          + "\\))";
   private static final String SCRIPT_DIR =
-      "(?:\\$\\(dirname " + RESOLVED_SELF + "\\)"
-          + "|\\$\\((?:realpath|readlink -[fe]) \\$\\(dirname " + SELF.pattern() + "\\)\\))";
+      "(?:\\$\\(dirname "
+          + RESOLVED_SELF
+          + "\\)"
+          + "|\\$\\((?:realpath|readlink -[fe]) \\$\\(dirname "
+          + SELF.pattern()
+          + "\\)\\))";
   private static final Pattern DIRNAME_SELF = Pattern.compile("dirname " + RESOLVED_SELF);
   private static final Pattern RESOLVED_SCRIPT_DIR =
       Pattern.compile("(?:realpath|readlink -[fe]) " + SCRIPT_DIR + "(/[^ ;&]*)?");
@@ -428,7 +451,8 @@ final class ShellWords {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\\' && i + 1 < s.length()
+      if (c == '\\'
+          && i + 1 < s.length()
           && (escapable == null || escapable.indexOf(s.charAt(i + 1)) >= 0)) {
         char next = s.charAt(++i);
         if (next != '\n') {

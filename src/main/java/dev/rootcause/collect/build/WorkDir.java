@@ -15,7 +15,11 @@ import java.util.function.Predicate;
 final class WorkDir {
   /** Starts a value that is a path relative to the script's folder ({@code $(dirname "$0")}). */
   static final char SCRIPT_DIR_MARK = '\uE000';
-  /** Starts a value that is a path relative to the repository root ({@code git rev-parse --show-toplevel}). */
+
+  /**
+   * Starts a value that is a path relative to the repository root ({@code git rev-parse
+   * --show-toplevel}).
+   */
   static final char ROOT_MARK = '\uE001';
 
   private static final List<String> DOCKERFILE_NAMES = List.of("Dockerfile", "Containerfile");
@@ -68,8 +72,10 @@ final class WorkDir {
       return new WorkDir(scriptDir, List.of(), inImage);
     }
     if (inImage) {
-      boolean marked = target.indexOf(SCRIPT_DIR_MARK) >= 0 || target.indexOf(ROOT_MARK) >= 0
-          || target.startsWith("~");
+      boolean marked =
+          target.indexOf(SCRIPT_DIR_MARK) >= 0
+              || target.indexOf(ROOT_MARK) >= 0
+              || target.startsWith("~");
       String resolved = marked ? null : ContainerPaths.resolve(containerPath(), target);
       return new WorkDir(null, resolved == null ? List.of() : List.of(resolved), true);
     }
@@ -95,8 +101,8 @@ final class WorkDir {
   }
 
   /**
-   * A path starting with a mark, resolved; {@code "\0"} when marked but unresolvable; null when
-   * not marked.
+   * A path starting with a mark, resolved; {@code "\0"} when marked but unresolvable; null when not
+   * marked.
    */
   private String anchored(String path) {
     if (path.isEmpty() || path.charAt(0) != SCRIPT_DIR_MARK && path.charAt(0) != ROOT_MARK) {
@@ -139,16 +145,24 @@ final class WorkDir {
    * it, and defaults to {@code Dockerfile} (or {@code Containerfile}) inside the context.
    */
   BuildPaths resolveBuild(String context, String file, Predicate<String> exists) {
-    if (context == null || context.equals("-") || context.contains("://")
-        || context.startsWith("git@") || context.startsWith("github.com/")) {
+    if (context == null
+        || context.equals("-")
+        || context.contains("://")
+        || context.startsWith("git@")
+        || context.startsWith("github.com/")) {
       return BuildPaths.UNKNOWN;
     }
     List<String> contexts = resolveAll(context);
     List<String> files = file == null || file.equals("-") ? null : resolveAll(file);
     if (files != null && files.size() != contexts.size()) {
-      // One side is anchored ("$SCRIPT_DIR/..."), the other relative: pair each file with each context.
-      files = files.size() == 1 ? java.util.Collections.nCopies(contexts.size(), files.get(0)) : files;
-      contexts = contexts.size() == 1 ? java.util.Collections.nCopies(files.size(), contexts.get(0)) : contexts;
+      // One side is anchored ("$SCRIPT_DIR/..."), the other relative: pair each file with each
+      // context.
+      files =
+          files.size() == 1 ? java.util.Collections.nCopies(contexts.size(), files.get(0)) : files;
+      contexts =
+          contexts.size() == 1
+              ? java.util.Collections.nCopies(files.size(), contexts.get(0))
+              : contexts;
       if (files.size() != contexts.size()) {
         return BuildPaths.UNKNOWN;
       }
@@ -165,8 +179,10 @@ final class WorkDir {
     }
     if (contexts.size() == 1 && contexts.get(0) != null) {
       String ctx = contexts.get(0);
-      String dockerfile = file != null && file.equals("-") ? null
-          : file == null ? RepoPaths.child(ctx, DOCKERFILE_NAMES.get(0)) : files.get(0);
+      String dockerfile =
+          file != null && file.equals("-")
+              ? null
+              : file == null ? RepoPaths.child(ctx, DOCKERFILE_NAMES.get(0)) : files.get(0);
       return new BuildPaths(dockerfile, ctx);
     }
     for (String ctx : contexts) {

@@ -56,11 +56,13 @@ final class ClusterObjectsBuilder {
 
   void endpoints(List<Endpoints> read) {
     endpointsRead = true;
-    read.forEach(e -> endpoints.put(key(e.getMetadata().getNamespace(), e.getMetadata().getName()), e));
+    read.forEach(
+        e -> endpoints.put(key(e.getMetadata().getNamespace(), e.getMetadata().getName()), e));
   }
 
   void replicaSets(List<ReplicaSet> read) {
-    read.forEach(r -> replicaSets.put(key(r.getMetadata().getNamespace(), r.getMetadata().getName()), r));
+    read.forEach(
+        r -> replicaSets.put(key(r.getMetadata().getNamespace(), r.getMetadata().getName()), r));
   }
 
   /** A kind that could not be read, and why: the report says it, the rest runs. */
@@ -92,8 +94,10 @@ final class ClusterObjectsBuilder {
     if ("ReplicaSet".equals(ownerKind)) {
       ReplicaSet rs = replicaSets.get(key(ns, ownerName));
       OwnerReference up = rs == null ? null : controller(rs.getMetadata().getOwnerReferences());
-      String hash = pod.getMetadata().getLabels() == null ? null
-          : pod.getMetadata().getLabels().get("pod-template-hash");
+      String hash =
+          pod.getMetadata().getLabels() == null
+              ? null
+              : pod.getMetadata().getLabels().get("pod-template-hash");
       if (up != null) {
         ownerKind = up.getKind();
         ownerName = up.getName();
@@ -108,16 +112,19 @@ final class ClusterObjectsBuilder {
     if (spec != null && spec.getContainers() != null) {
       spec.getContainers().forEach(c -> containers.add(container(c)));
     }
-    boolean secrets = spec != null && spec.getImagePullSecrets() != null
-        && !spec.getImagePullSecrets().isEmpty();
-    return new PodDetail(ns, pod.getMetadata().getName(), ownerKind, ownerName, secrets, containers);
+    boolean secrets =
+        spec != null && spec.getImagePullSecrets() != null && !spec.getImagePullSecrets().isEmpty();
+    return new PodDetail(
+        ns, pod.getMetadata().getName(), ownerKind, ownerName, secrets, containers);
   }
 
   private static OwnerReference controller(List<OwnerReference> refs) {
     if (refs == null) {
       return null;
     }
-    return refs.stream().filter(r -> Boolean.TRUE.equals(r.getController())).findFirst()
+    return refs.stream()
+        .filter(r -> Boolean.TRUE.equals(r.getController()))
+        .findFirst()
         .orElse(refs.isEmpty() ? null : refs.get(0));
   }
 
@@ -135,9 +142,16 @@ final class ClusterObjectsBuilder {
       }
     }
     var res = c.getResources();
-    return new ContainerSpec(c.getName(), c.getImage(), c.getImagePullPolicy(),
-        res == null ? null : memory(res.getRequests()), res == null ? null : memory(res.getLimits()),
-        ports, names, probe(c.getLivenessProbe()), probe(c.getReadinessProbe()));
+    return new ContainerSpec(
+        c.getName(),
+        c.getImage(),
+        c.getImagePullPolicy(),
+        res == null ? null : memory(res.getRequests()),
+        res == null ? null : memory(res.getLimits()),
+        ports,
+        names,
+        probe(c.getLivenessProbe()),
+        probe(c.getReadinessProbe()));
   }
 
   private static String memory(Map<String, Quantity> quantities) {
@@ -152,8 +166,8 @@ final class ClusterObjectsBuilder {
     int timeout = p.getTimeoutSeconds() == null ? 1 : p.getTimeoutSeconds();
     int threshold = p.getFailureThreshold() == null ? 3 : p.getFailureThreshold();
     if (p.getHttpGet() != null) {
-      return new ProbeSpec("httpGet", port(p.getHttpGet().getPort()), p.getHttpGet().getPath(),
-          timeout, threshold);
+      return new ProbeSpec(
+          "httpGet", port(p.getHttpGet().getPort()), p.getHttpGet().getPath(), timeout, threshold);
     }
     if (p.getTcpSocket() != null) {
       return new ProbeSpec("tcpSocket", port(p.getTcpSocket().getPort()), null, timeout, threshold);
@@ -175,8 +189,8 @@ final class ClusterObjectsBuilder {
     String ns = s.getMetadata().getNamespace();
     String name = s.getMetadata().getName();
     var spec = s.getSpec();
-    Map<String, String> selector = spec == null || spec.getSelector() == null ? Map.of()
-        : spec.getSelector();
+    Map<String, String> selector =
+        spec == null || spec.getSelector() == null ? Map.of() : spec.getSelector();
     List<Integer> ports = new ArrayList<>();
     if (spec != null && spec.getPorts() != null) {
       for (ServicePort p : spec.getPorts()) {
@@ -199,8 +213,8 @@ final class ClusterObjectsBuilder {
       }
     }
     String type = spec == null || spec.getType() == null ? "ClusterIP" : spec.getType();
-    return new ServiceState(ns, name, type, selector, ports, endpointsRead && ep != null, ready,
-        notReady);
+    return new ServiceState(
+        ns, name, type, selector, ports, endpointsRead && ep != null, ready, notReady);
   }
 
   /** Events of one object for one reason become one, counted, first and last seen, last message. */
@@ -211,37 +225,76 @@ final class ClusterObjectsBuilder {
       if (obj == null || obj.getName() == null) {
         continue;
       }
-      String ns = obj.getNamespace() != null ? obj.getNamespace()
-          : e.getMetadata() == null ? null : e.getMetadata().getNamespace();
+      String ns =
+          obj.getNamespace() != null
+              ? obj.getNamespace()
+              : e.getMetadata() == null ? null : e.getMetadata().getNamespace();
       String message = e.getMessage() == null ? "" : e.getMessage().strip();
-      int count = e.getSeries() != null && e.getSeries().getCount() != null
-          ? e.getSeries().getCount() : e.getCount() == null ? 1 : e.getCount();
-      Instant first = firstNonNull(PodStates.time(e.getFirstTimestamp()), microTime(e.getEventTime()));
-      Instant last = firstNonNull(PodStates.time(e.getLastTimestamp()),
-          e.getSeries() == null || e.getSeries().getLastObservedTime() == null ? null
-              : PodStates.time(e.getSeries().getLastObservedTime().getTime()),
-          microTime(e.getEventTime()), first);
+      int count =
+          e.getSeries() != null && e.getSeries().getCount() != null
+              ? e.getSeries().getCount()
+              : e.getCount() == null ? 1 : e.getCount();
+      Instant first =
+          firstNonNull(PodStates.time(e.getFirstTimestamp()), microTime(e.getEventTime()));
+      Instant last =
+          firstNonNull(
+              PodStates.time(e.getLastTimestamp()),
+              e.getSeries() == null || e.getSeries().getLastObservedTime() == null
+                  ? null
+                  : PodStates.time(e.getSeries().getLastObservedTime().getTime()),
+              microTime(e.getEventTime()),
+              first);
       // One reason covers several facts ("Failed to pull image ..." and "Error: ErrImagePull";
       // liveness and readiness "Unhealthy"): what comes before the first colon tells them apart.
       int colon = message.indexOf(':');
       String topic = colon < 0 ? message : message.substring(0, colon);
-      String key = String.join("\u0000", String.valueOf(ns), obj.getKind(), obj.getName(),
-          String.valueOf(obj.getFieldPath()), String.valueOf(e.getReason()), topic);
-      ClusterEvent now = new ClusterEvent(ns, obj.getKind(), obj.getName(), obj.getFieldPath(),
-          e.getType(), e.getReason(), message, count, first, last);
+      String key =
+          String.join(
+              "\u0000",
+              String.valueOf(ns),
+              obj.getKind(),
+              obj.getName(),
+              String.valueOf(obj.getFieldPath()),
+              String.valueOf(e.getReason()),
+              topic);
+      ClusterEvent now =
+          new ClusterEvent(
+              ns,
+              obj.getKind(),
+              obj.getName(),
+              obj.getFieldPath(),
+              e.getType(),
+              e.getReason(),
+              message,
+              count,
+              first,
+              last);
       byKey.merge(key, now, ClusterObjectsBuilder::merge);
     }
     return List.copyOf(byKey.values());
   }
 
   private static ClusterEvent merge(ClusterEvent a, ClusterEvent b) {
-    boolean bLater = a.lastSeen() == null || (b.lastSeen() != null && !b.lastSeen().isBefore(a.lastSeen()));
-    Instant first = a.firstSeen() == null ? b.firstSeen() : b.firstSeen() == null ? a.firstSeen()
-        : a.firstSeen().isBefore(b.firstSeen()) ? a.firstSeen() : b.firstSeen();
+    boolean bLater =
+        a.lastSeen() == null || (b.lastSeen() != null && !b.lastSeen().isBefore(a.lastSeen()));
+    Instant first =
+        a.firstSeen() == null
+            ? b.firstSeen()
+            : b.firstSeen() == null
+                ? a.firstSeen()
+                : a.firstSeen().isBefore(b.firstSeen()) ? a.firstSeen() : b.firstSeen();
     ClusterEvent latest = bLater ? b : a;
-    return new ClusterEvent(a.namespace(), a.kind(), a.name(), a.fieldPath(),
+    return new ClusterEvent(
+        a.namespace(),
+        a.kind(),
+        a.name(),
+        a.fieldPath(),
         "Warning".equals(a.type()) || "Warning".equals(b.type()) ? "Warning" : a.type(),
-        a.reason(), latest.message(), a.count() + b.count(), first, latest.lastSeen());
+        a.reason(),
+        latest.message(),
+        a.count() + b.count(),
+        first,
+        latest.lastSeen());
   }
 
   private static Instant microTime(io.fabric8.kubernetes.api.model.MicroTime t) {

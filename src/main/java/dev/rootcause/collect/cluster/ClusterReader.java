@@ -28,7 +28,9 @@ public interface ClusterReader extends AutoCloseable {
 
   List<PodState> pods(String namespace) throws ClusterReadException;
 
-  /** The logs of every container of every pod in the namespace, from {@code since} where possible. */
+  /**
+   * The logs of every container of every pod in the namespace, from {@code since} where possible.
+   */
   List<ContainerLog> logs(String namespace, Instant since) throws ClusterReadException;
 
   /**

@@ -1,8 +1,9 @@
 package dev.rootcause.collect.cluster;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rootcause.model.cluster.ClusterObjects;
 import dev.rootcause.model.cluster.ContainerLog;
 import dev.rootcause.model.cluster.PodState;
-import dev.rootcause.model.cluster.ClusterObjects;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -10,12 +11,8 @@ import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * Reads cluster state saved by kubectl: the output of {@code kubectl get pods -o yaml} or {@code
- * -o json} (a file, or such files in a folder), or a {@code kubectl cluster-info dump
+ * Reads cluster state saved by kubectl: the output of {@code kubectl get pods -o yaml} or {@code -o
+ * json} (a file, or such files in a folder), or a {@code kubectl cluster-info dump
  * --output-directory} folder ({@code <ns>/pods.json}, logs in {@code <ns>/<pod>/logs.txt}).
  */
 public final class DumpClusterReader implements ClusterReader {
@@ -70,12 +69,15 @@ public final class DumpClusterReader implements ClusterReader {
     // cluster-info dump: <ns>/pods.json; otherwise a folder of kubectl output files.
     List<Path> candidates;
     try (Stream<Path> s = Files.walk(dir, 2)) {
-      candidates = s.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().equals("pods.json")).toList();
+      candidates =
+          s.filter(Files::isRegularFile)
+              .filter(p -> p.getFileName().toString().equals("pods.json"))
+              .toList();
     }
     if (candidates.isEmpty()) {
       try (Stream<Path> s = Files.list(dir)) {
-        candidates = s.filter(Files::isRegularFile).filter(DumpClusterReader::podsFileName).toList();
+        candidates =
+            s.filter(Files::isRegularFile).filter(DumpClusterReader::podsFileName).toList();
       }
     }
     Path newest = null;
@@ -153,12 +155,16 @@ public final class DumpClusterReader implements ClusterReader {
       return clusterInfo;
     }
     try (Stream<Path> s = Files.list(root)) {
-      List<Path> files = s.filter(Files::isRegularFile).filter(DumpClusterReader::podsFileName)
-          .sorted().toList();
+      List<Path> files =
+          s.filter(Files::isRegularFile).filter(DumpClusterReader::podsFileName).sorted().toList();
       if (files.isEmpty()) {
-        throw new ClusterReadException(root + ": no " + (namespace == null ? "*" : namespace)
-            + "/pods.json (kubectl"
-            + " cluster-info dump) and no .yaml or .json files of pods", true);
+        throw new ClusterReadException(
+            root
+                + ": no "
+                + (namespace == null ? "*" : namespace)
+                + "/pods.json (kubectl"
+                + " cluster-info dump) and no .yaml or .json files of pods",
+            true);
       }
       return files;
     } catch (IOException e) {
@@ -176,8 +182,11 @@ public final class DumpClusterReader implements ClusterReader {
       return Files.isRegularFile(file) ? List.of(file) : List.of();
     }
     try (Stream<Path> s = Files.list(root)) {
-      return s.filter(Files::isDirectory).map(d -> d.resolve(name)).filter(Files::isRegularFile)
-          .sorted().toList();
+      return s.filter(Files::isDirectory)
+          .map(d -> d.resolve(name))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new ClusterReadException(root + ": cannot list: " + e.getMessage(), true);
     }
@@ -185,8 +194,8 @@ public final class DumpClusterReader implements ClusterReader {
 
   /**
    * Every object of a kubectl output file: a List, a typed list, multi-document YAML, one object.
-   * YAML is read here (fabric8's own YAML reading stops at 3 MiB, and a namespace of a few
-   * thousand pods is larger) and handed to fabric8 as JSON, which it reads at any size.
+   * YAML is read here (fabric8's own YAML reading stops at 3 MiB, and a namespace of a few thousand
+   * pods is larger) and handed to fabric8 as JSON, which it reads at any size.
    */
   private List<HasMetadata> read(Path file) throws ClusterReadException {
     List<HasMetadata> out = new ArrayList<>();
@@ -197,11 +206,12 @@ public final class DumpClusterReader implements ClusterReader {
         flatten(serialization.unmarshal(text), out);
         return out;
       }
-      LoadSettings settings = LoadSettings.builder()
-          .setCodePointLimit(Math.max(text.length() + 1, 3 * 1024 * 1024))
-          .setMaxAliasesForCollections(50)
-          .setAllowRecursiveKeys(false)
-          .build();
+      LoadSettings settings =
+          LoadSettings.builder()
+              .setCodePointLimit(Math.max(text.length() + 1, 3 * 1024 * 1024))
+              .setMaxAliasesForCollections(50)
+              .setAllowRecursiveKeys(false)
+              .build();
       for (Object document : new Load(settings).loadAllFromString(text)) {
         if (document != null) {
           flatten(serialization.unmarshal(JSON.writeValueAsString(document)), out);
@@ -209,8 +219,8 @@ public final class DumpClusterReader implements ClusterReader {
       }
       return out;
     } catch (IOException | RuntimeException e) {
-      throw new ClusterReadException(file + ": not kubectl JSON or YAML output: "
-          + firstLine(e.getMessage()), true);
+      throw new ClusterReadException(
+          file + ": not kubectl JSON or YAML output: " + firstLine(e.getMessage()), true);
     }
   }
 
@@ -246,8 +256,9 @@ public final class DumpClusterReader implements ClusterReader {
    * The objects of one kind in the namespace: from its file of a cluster-info dump, else from every
    * kubectl output file of the dump. A file that cannot be parsed is a note; the rest is read.
    */
-  private <T extends HasMetadata> List<T> objectsOf(Class<T> kind, String namespace,
-      String clusterInfoName, ClusterObjectsBuilder notes) throws ClusterReadException {
+  private <T extends HasMetadata> List<T> objectsOf(
+      Class<T> kind, String namespace, String clusterInfoName, ClusterObjectsBuilder notes)
+      throws ClusterReadException {
     List<Path> files;
     if (!Files.isDirectory(root)) {
       files = List.of(root);
@@ -304,8 +315,9 @@ public final class DumpClusterReader implements ClusterReader {
         for (Path podDir : s.filter(Files::isDirectory).sorted().toList()) {
           Path logs = podDir.resolve("logs.txt");
           if (Files.isRegularFile(logs)) {
-            out.addAll(LogTail.read(logs, ns, podDir.getFileName().toString(),
-                root.relativize(logs).toString()));
+            out.addAll(
+                LogTail.read(
+                    logs, ns, podDir.getFileName().toString(), root.relativize(logs).toString()));
           }
         }
       } catch (IOException e) {
@@ -326,8 +338,12 @@ public final class DumpClusterReader implements ClusterReader {
       for (Path podDir : s.filter(Files::isDirectory).sorted().toList()) {
         Path logs = podDir.resolve("logs.txt");
         if (Files.isRegularFile(logs)) {
-          out.addAll(parseLogs(Files.readString(logs, StandardCharsets.UTF_8), namespace,
-              podDir.getFileName().toString(), root.relativize(logs).toString()));
+          out.addAll(
+              parseLogs(
+                  Files.readString(logs, StandardCharsets.UTF_8),
+                  namespace,
+                  podDir.getFileName().toString(),
+                  root.relativize(logs).toString()));
         }
       }
     } catch (IOException e) {

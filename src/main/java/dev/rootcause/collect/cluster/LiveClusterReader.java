@@ -41,7 +41,8 @@ public final class LiveClusterReader implements ClusterReader {
    * Connects with a kubeconfig file (null: $KUBECONFIG or ~/.kube/config) and context (null: its
    * current context).
    */
-  public static LiveClusterReader connect(Path kubeconfig, String context) throws ClusterReadException {
+  public static LiveClusterReader connect(Path kubeconfig, String context)
+      throws ClusterReadException {
     return connect(kubeconfig, context, null);
   }
 
@@ -62,8 +63,12 @@ public final class LiveClusterReader implements ClusterReader {
         config = Config.autoConfigure(context);
       }
     } catch (KubernetesClientException | IllegalArgumentException e) {
-      throw new ClusterReadException("cannot load kubeconfig" + (context == null ? "" : " context "
-          + context) + ": " + safe(e.getMessage()), true);
+      throw new ClusterReadException(
+          "cannot load kubeconfig"
+              + (context == null ? "" : " context " + context)
+              + ": "
+              + safe(e.getMessage()),
+          true);
     }
     // An on-call engineer waiting on a dead API server wants to know in seconds, not minutes.
     config.setRequestRetryBackoffLimit(2);
@@ -74,12 +79,16 @@ public final class LiveClusterReader implements ClusterReader {
       config.setRequestTimeout(millis);
       config.setRequestRetryBackoffLimit(0);
     }
-    String name = context != null ? context : config.getCurrentContext() == null ? null
-        : config.getCurrentContext().getName();
+    String name =
+        context != null
+            ? context
+            : config.getCurrentContext() == null ? null : config.getCurrentContext().getName();
     return new LiveClusterReader(new KubernetesClientBuilder().withConfig(config).build(), name);
   }
 
-  /** The namespace of the kubeconfig context, else {@code default}: what kubectl reads without -n. */
+  /**
+   * The namespace of the kubeconfig context, else {@code default}: what kubectl reads without -n.
+   */
   public String defaultNamespace() {
     return client.getNamespace() == null ? "default" : client.getNamespace();
   }
@@ -128,19 +137,33 @@ public final class LiveClusterReader implements ClusterReader {
     }
     for (Pod p : pods) {
       String pod = p.getMetadata().getName();
-      List<Container> containers = p.getSpec() == null || p.getSpec().getContainers() == null
-          ? List.of() : p.getSpec().getContainers();
+      List<Container> containers =
+          p.getSpec() == null || p.getSpec().getContainers() == null
+              ? List.of()
+              : p.getSpec().getContainers();
       for (Container c : containers) {
         String log;
         try {
-          log = client.pods().inNamespace(namespace).withName(pod).inContainer(c.getName())
-              .usingTimestamps().sinceTime(since.toString()).getLog();
+          log =
+              client
+                  .pods()
+                  .inNamespace(namespace)
+                  .withName(pod)
+                  .inContainer(c.getName())
+                  .usingTimestamps()
+                  .sinceTime(since.toString())
+                  .getLog();
         } catch (KubernetesClientException e) {
           // A container that never started has no log to read; the pod criteria report it.
           continue;
         }
-        out.add(new ContainerLog(namespace, pod, c.getName(), PodStates.lines(log),
-            "kubectl logs " + pod + " -c " + c.getName()));
+        out.add(
+            new ContainerLog(
+                namespace,
+                pod,
+                c.getName(),
+                PodStates.lines(log),
+                "kubectl logs " + pod + " -c " + c.getName()));
       }
     }
     return out;
@@ -150,27 +173,52 @@ public final class LiveClusterReader implements ClusterReader {
   public ClusterObjects objects(String namespace) throws ClusterReadException {
     ClusterObjectsBuilder b = new ClusterObjectsBuilder();
     b.pods(podObjects(namespace));
-    b.events(list("events", namespace, b, () -> namespace == null
-        ? client.v1().events().inAnyNamespace().list().getItems()
-        : client.v1().events().inNamespace(namespace).list().getItems()));
-    b.services(list("services", namespace, b, () -> namespace == null
-        ? client.services().inAnyNamespace().list().getItems()
-        : client.services().inNamespace(namespace).list().getItems()));
-    List<Endpoints> endpoints = list("endpoints", namespace, b, () -> namespace == null
-        ? client.endpoints().inAnyNamespace().list().getItems()
-        : client.endpoints().inNamespace(namespace).list().getItems());
+    b.events(
+        list(
+            "events",
+            namespace,
+            b,
+            () ->
+                namespace == null
+                    ? client.v1().events().inAnyNamespace().list().getItems()
+                    : client.v1().events().inNamespace(namespace).list().getItems()));
+    b.services(
+        list(
+            "services",
+            namespace,
+            b,
+            () ->
+                namespace == null
+                    ? client.services().inAnyNamespace().list().getItems()
+                    : client.services().inNamespace(namespace).list().getItems()));
+    List<Endpoints> endpoints =
+        list(
+            "endpoints",
+            namespace,
+            b,
+            () ->
+                namespace == null
+                    ? client.endpoints().inAnyNamespace().list().getItems()
+                    : client.endpoints().inNamespace(namespace).list().getItems());
     if (endpoints != null) {
       b.endpoints(endpoints);
     }
-    b.replicaSets(list("replicasets", namespace, b, () -> namespace == null
-        ? client.apps().replicaSets().inAnyNamespace().list().getItems()
-        : client.apps().replicaSets().inNamespace(namespace).list().getItems()));
+    b.replicaSets(
+        list(
+            "replicasets",
+            namespace,
+            b,
+            () ->
+                namespace == null
+                    ? client.apps().replicaSets().inAnyNamespace().list().getItems()
+                    : client.apps().replicaSets().inNamespace(namespace).list().getItems()));
     return b.build();
   }
 
   private List<Pod> podObjects(String namespace) throws ClusterReadException {
     try {
-      return namespace == null ? client.pods().inAnyNamespace().list().getItems()
+      return namespace == null
+          ? client.pods().inAnyNamespace().list().getItems()
           : client.pods().inNamespace(namespace).list().getItems();
     } catch (KubernetesClientException e) {
       throw unreachable("list pods in " + (namespace == null ? "all namespaces" : namespace), e);
@@ -181,18 +229,24 @@ public final class LiveClusterReader implements ClusterReader {
    * Lists one kind; a kind the credentials may not read is a note and null (a {@code null} for
    * Endpoints tells "not read" from "none"); any other failure means the cluster cannot be read.
    */
-  private <T> List<T> list(String kind, String namespace, ClusterObjectsBuilder notes,
-      Supplier<List<T>> read) throws ClusterReadException {
+  private <T> List<T> list(
+      String kind, String namespace, ClusterObjectsBuilder notes, Supplier<List<T>> read)
+      throws ClusterReadException {
     try {
       return read.get();
     } catch (KubernetesClientException e) {
       if (e.getCode() == 403 || e.getCode() == 401) {
-        notes.note(kind + " not read: forbidden (HTTP " + e.getCode() + "); grant list on " + kind
-            + " (docs/rbac.yaml)");
+        notes.note(
+            kind
+                + " not read: forbidden (HTTP "
+                + e.getCode()
+                + "); grant list on "
+                + kind
+                + " (docs/rbac.yaml)");
         return kind.equals("endpoints") ? null : List.of();
       }
-      throw unreachable("list " + kind + " in " + (namespace == null ? "all namespaces"
-          : namespace), e);
+      throw unreachable(
+          "list " + kind + " in " + (namespace == null ? "all namespaces" : namespace), e);
     }
   }
 
@@ -204,11 +258,17 @@ public final class LiveClusterReader implements ClusterReader {
       String pod = p.getMetadata().getName();
       Map<String, Integer> restarts = new HashMap<>();
       if (p.getStatus() != null && p.getStatus().getContainerStatuses() != null) {
-        p.getStatus().getContainerStatuses().forEach(cs -> restarts.put(cs.getName(),
-            cs.getRestartCount() == null ? 0 : cs.getRestartCount()));
+        p.getStatus()
+            .getContainerStatuses()
+            .forEach(
+                cs ->
+                    restarts.put(
+                        cs.getName(), cs.getRestartCount() == null ? 0 : cs.getRestartCount()));
       }
-      List<Container> containers = p.getSpec() == null || p.getSpec().getContainers() == null
-          ? List.of() : p.getSpec().getContainers();
+      List<Container> containers =
+          p.getSpec() == null || p.getSpec().getContainers() == null
+              ? List.of()
+              : p.getSpec().getContainers();
       for (Container c : containers) {
         boolean previous = restarts.getOrDefault(c.getName(), 0) > 0;
         String log;
@@ -222,8 +282,13 @@ public final class LiveClusterReader implements ClusterReader {
           // A container that never started has no log to read: its status tells why.
           continue;
         }
-        out.add(new ContainerLog(ns, pod, c.getName(), PodStates.lines(log), "kubectl logs "
-            + pod + " -c " + c.getName() + (previous ? " --previous" : "")));
+        out.add(
+            new ContainerLog(
+                ns,
+                pod,
+                c.getName(),
+                PodStates.lines(log),
+                "kubectl logs " + pod + " -c " + c.getName() + (previous ? " --previous" : "")));
       }
     }
     return out;
@@ -254,8 +319,13 @@ public final class LiveClusterReader implements ClusterReader {
   }
 
   private ClusterReadException unreachable(String what, KubernetesClientException e) {
-    String why = e.getCode() > 0 ? "HTTP " + e.getCode() + ": " + safe(e.getStatus() == null ? e.getMessage()
-        : e.getStatus().getMessage()) : safe(e.getMessage());
+    String why =
+        e.getCode() > 0
+            ? "HTTP "
+                + e.getCode()
+                + ": "
+                + safe(e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage())
+            : safe(e.getMessage());
     return new ClusterReadException("cannot " + what + " (" + describe() + "): " + why, false);
   }
 

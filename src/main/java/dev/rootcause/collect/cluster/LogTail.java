@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * crash is) and never its whole text in memory.
  */
 final class LogTail {
-  private static final Pattern START = Pattern.compile(
-      "^==== START logs for container (\\S+) of pod ([^/\\s]+)/(\\S+) ====$");
+  private static final Pattern START =
+      Pattern.compile("^==== START logs for container (\\S+) of pod ([^/\\s]+)/(\\S+) ====$");
   private static final Pattern END = Pattern.compile("^==== END logs for container .* ====$");
+
   /** Longer lines are cut: one line of a log is a message, not a payload. */
   private static final int MAX_LINE = 8_192;
 
@@ -35,12 +36,14 @@ final class LogTail {
   /** A dump's logs file, each container's log bounded as {@link ClusterReader} says. */
   static List<ContainerLog> read(Path file, String namespace, String pod, String source)
       throws IOException {
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     try (Reader in = new java.io.InputStreamReader(Files.newInputStream(file), decoder)) {
-      return parse(in, namespace, pod, source, ClusterReader.LOG_LINES, ClusterReader.LOG_BYTES,
-          MAX_LINE);
+      return parse(
+          in, namespace, pod, source, ClusterReader.LOG_LINES, ClusterReader.LOG_BYTES, MAX_LINE);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -48,12 +51,24 @@ final class LogTail {
 
   /** The whole text, unbounded: what {@code verify} reads. */
   static List<ContainerLog> parse(String text, String namespace, String pod, String source) {
-    return parse(new StringReader(text), namespace, pod, source, Integer.MAX_VALUE,
-        Integer.MAX_VALUE, Integer.MAX_VALUE);
+    return parse(
+        new StringReader(text),
+        namespace,
+        pod,
+        source,
+        Integer.MAX_VALUE,
+        Integer.MAX_VALUE,
+        Integer.MAX_VALUE);
   }
 
-  private static List<ContainerLog> parse(Reader reader, String namespace, String pod,
-      String source, int maxLines, int maxChars, int maxLine) {
+  private static List<ContainerLog> parse(
+      Reader reader,
+      String namespace,
+      String pod,
+      String source,
+      int maxLines,
+      int maxChars,
+      int maxLine) {
     List<ContainerLog> out = new ArrayList<>();
     String container = null;
     Deque<String> lines = new ArrayDeque<>();
@@ -89,8 +104,8 @@ final class LogTail {
     return out;
   }
 
-  private static ContainerLog log(String namespace, String pod, String container,
-      Deque<String> lines, String source) {
+  private static ContainerLog log(
+      String namespace, String pod, String container, Deque<String> lines, String source) {
     List<LogLine> parsed = new ArrayList<>(lines.size());
     lines.forEach(l -> parsed.add(PodStates.line(l)));
     return new ContainerLog(namespace, pod, container, parsed, source);

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 
 /** Turns fabric8 pods (from the API or from kubectl output) into {@link PodState} records. */
 final class PodStates {
-  private static final Pattern LEADING_TIME = Pattern.compile(
-      "^\\[?(\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\]?\\s?(.*)$");
+  private static final Pattern LEADING_TIME =
+      Pattern.compile(
+          "^\\[?(\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\]?\\s?(.*)$");
 
   private PodStates() {}
 
@@ -45,9 +46,16 @@ final class PodStates {
         containers.add(container(cs));
       }
     }
-    Map<String, String> labels = pod.getMetadata().getLabels() == null ? Map.of()
-        : pod.getMetadata().getLabels();
-    return new PodState(ns, name, phase, ready, readySince, labels, containers,
+    Map<String, String> labels =
+        pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
+    return new PodState(
+        ns,
+        name,
+        phase,
+        ready,
+        readySince,
+        labels,
+        containers,
         new ClusterLocation(context, ns, "Pod", name, ".status"));
   }
 
@@ -80,9 +88,18 @@ final class PodStates {
       lastExit = t.getExitCode();
       lastFinished = time(t.getFinishedAt());
     }
-    return new ContainerState(cs.getName(), cs.getImage(), Boolean.TRUE.equals(cs.getReady()),
-        cs.getRestartCount() == null ? 0 : cs.getRestartCount(), state, reason, message, startedAt,
-        lastReason, lastExit, lastFinished);
+    return new ContainerState(
+        cs.getName(),
+        cs.getImage(),
+        Boolean.TRUE.equals(cs.getReady()),
+        cs.getRestartCount() == null ? 0 : cs.getRestartCount(),
+        state,
+        reason,
+        message,
+        startedAt,
+        lastReason,
+        lastExit,
+        lastFinished);
   }
 
   static Instant time(String text) {
@@ -96,7 +113,10 @@ final class PodStates {
     }
   }
 
-  /** Splits a log into lines, reading a leading RFC 3339 timestamp (kubectl --timestamps, or the app's). */
+  /**
+   * Splits a log into lines, reading a leading RFC 3339 timestamp (kubectl --timestamps, or the
+   * app's).
+   */
   static List<LogLine> lines(String log) {
     List<LogLine> out = new ArrayList<>();
     if (log == null) {

@@ -27,9 +27,11 @@ import java.util.stream.Collectors;
  */
 public final class AppAssembler {
   static final String OUTBOUND_VIA = "outbound call in code";
+
   /** Folders of one-off scripts that live beside a server but are not it. */
   private static final Pattern SCRIPT_DIR =
       Pattern.compile("(.*/)?(scripts|bin|tools|migrations|commands|fixtures|seeds)/.*");
+
   private static final List<String> ENTRY_NAMES =
       List.of("main", "app", "server", "index", "application", "wsgi", "asgi", "manage");
 
@@ -43,36 +45,41 @@ public final class AppAssembler {
       Set<String> manifestDirs,
       Map<String, StartCommand.PackageScripts> packages,
       List<Dockerfile> dockerfiles) {
-    Set<String> dockerDirs = dockerfiles.stream().map(Dockerfile::directory).collect(Collectors.toSet());
+    Set<String> dockerDirs =
+        dockerfiles.stream().map(Dockerfile::directory).collect(Collectors.toSet());
     Map<String, List<Dockerfile>> dockerfilesByDir =
         dockerfiles.stream().collect(Collectors.groupingBy(Dockerfile::directory));
     Map<String, List<SourceFacts>> byRoot = new TreeMap<>();
     for (SourceFacts f : files.stream().sorted(Comparator.comparing(SourceFacts::path)).toList()) {
       String root = root(f.path(), dockerDirs, manifestDirs);
-      String own = ownProject(f.path(), root, manifestDirs, dockerfilesByDir.getOrDefault(root, List.of()));
+      String own =
+          ownProject(f.path(), root, manifestDirs, dockerfilesByDir.getOrDefault(root, List.of()));
       byRoot.computeIfAbsent(own != null ? own : root, r -> new ArrayList<>()).add(f);
     }
     List<AppFacts> apps = new ArrayList<>();
     List<HostReference> hosts = new ArrayList<>();
-    byRoot.forEach((root, group) -> {
-      Optional<Dockerfile> dockerfile = dockerfileIn(dockerfilesByDir.getOrDefault(root, List.of()));
-      StartCommand.PackageScripts pkg = packages.get(root);
-      if (pkg != null && pkg.browserOnly()) {
-        return; // a front-end: its code runs in browsers, not in a container rootcause judges
-      }
-      Optional<StartCommand> start = dockerfile.flatMap(d -> StartCommand.of(d, pkg));
-      if (start.isEmpty() && pkg != null) {
-        start = StartCommand.interpret(List.of("npm", "start"), Map.of(), pkg, null, 0);
-      }
-      AppFacts app = app(root, group, start.orElse(null), dockerfile.orElse(null));
-      apps.add(app);
-      for (AppFacts.OutboundCall call : app.outboundCalls()) {
-        String host = Urls.host(call.url());
-        if (call.envVar() == null && host != null && SystemModel.looksLikeClusterHost(host)) {
-          hosts.add(new HostReference(host, Urls.port(call.url()), OUTBOUND_VIA, call.location()));
-        }
-      }
-    });
+    byRoot.forEach(
+        (root, group) -> {
+          Optional<Dockerfile> dockerfile =
+              dockerfileIn(dockerfilesByDir.getOrDefault(root, List.of()));
+          StartCommand.PackageScripts pkg = packages.get(root);
+          if (pkg != null && pkg.browserOnly()) {
+            return; // a front-end: its code runs in browsers, not in a container rootcause judges
+          }
+          Optional<StartCommand> start = dockerfile.flatMap(d -> StartCommand.of(d, pkg));
+          if (start.isEmpty() && pkg != null) {
+            start = StartCommand.interpret(List.of("npm", "start"), Map.of(), pkg, null, 0);
+          }
+          AppFacts app = app(root, group, start.orElse(null), dockerfile.orElse(null));
+          apps.add(app);
+          for (AppFacts.OutboundCall call : app.outboundCalls()) {
+            String host = Urls.host(call.url());
+            if (call.envVar() == null && host != null && SystemModel.looksLikeClusterHost(host)) {
+              hosts.add(
+                  new HostReference(host, Urls.port(call.url()), OUTBOUND_VIA, call.location()));
+            }
+          }
+        });
     return new Assembled(apps, hosts);
   }
 
@@ -94,7 +101,8 @@ public final class AppAssembler {
    * name (a sidecar's code, a tool with its own manifest): that code runs somewhere else, so it is
    * an application of its own, not part of the image. Null when the file belongs to the image.
    */
-  static String ownProject(String path, String root, Set<String> manifestDirs, List<Dockerfile> dockerfiles) {
+  static String ownProject(
+      String path, String root, Set<String> manifestDirs, List<Dockerfile> dockerfiles) {
     if (dockerfiles.isEmpty()) {
       return null;
     }
@@ -109,16 +117,25 @@ public final class AppAssembler {
       return null;
     }
     String inContext = root.isEmpty() ? project : project.substring(root.length() + 1);
-    List<String> sources = dockerfiles.stream()
-        .flatMap(d -> d.stages().stream())
-        .flatMap(st -> st.copies().stream())
-        .filter(c -> c.from() == null)
-        .flatMap(c -> c.sources().stream())
-        .map(src -> src.replaceFirst("^\\./", "").replaceFirst("/+$", ""))
-        .toList();
+    List<String> sources =
+        dockerfiles.stream()
+            .flatMap(d -> d.stages().stream())
+            .flatMap(st -> st.copies().stream())
+            .filter(c -> c.from() == null)
+            .flatMap(c -> c.sources().stream())
+            .map(src -> src.replaceFirst("^\\./", "").replaceFirst("/+$", ""))
+            .toList();
     // A Dockerfile that copies nothing from its context tells nothing about what it leaves out.
-    boolean copied = sources.isEmpty() || sources.stream().anyMatch(src -> src.equals(".") || src.isEmpty() || inContext.equals(src)
-            || inContext.startsWith(src + "/") || src.startsWith(inContext + "/"));
+    boolean copied =
+        sources.isEmpty()
+            || sources.stream()
+                .anyMatch(
+                    src ->
+                        src.equals(".")
+                            || src.isEmpty()
+                            || inContext.equals(src)
+                            || inContext.startsWith(src + "/")
+                            || src.startsWith(inContext + "/"));
     return copied ? null : project;
   }
 
@@ -130,8 +147,9 @@ public final class AppAssembler {
   /** Of the Dockerfiles in an app's folder, the plain {@code Dockerfile} first, then by name. */
   private static Optional<Dockerfile> dockerfileIn(List<Dockerfile> inFolder) {
     return inFolder.stream()
-        .min(Comparator.comparing((Dockerfile d) -> !d.path().endsWith("Dockerfile"))
-            .thenComparing(Dockerfile::path));
+        .min(
+            Comparator.comparing((Dockerfile d) -> !d.path().endsWith("Dockerfile"))
+                .thenComparing(Dockerfile::path));
   }
 
   private static AppFacts app(
@@ -142,15 +160,22 @@ public final class AppAssembler {
     }
     AppFacts.Language language = entry != null ? entry.language() : majorityLanguage(group);
     List<SourceFacts> members = group.stream().filter(f -> f.language() == language).toList();
-    String framework = entry != null && entry.framework() != null ? entry.framework()
-        : members.stream().map(SourceFacts::framework).filter(f -> f != null).findFirst().orElse(null);
+    String framework =
+        entry != null && entry.framework() != null
+            ? entry.framework()
+            : members.stream()
+                .map(SourceFacts::framework)
+                .filter(f -> f != null)
+                .findFirst()
+                .orElse(null);
 
     List<AppFacts.ListenPort> listens = new ArrayList<>();
     if (start != null && (start.listens() || start.kind() == StartCommand.Kind.PYTHON_SERVER)) {
       // The server program binds, not the code: app.run() under __main__ never runs. A server
       // whose bind is in a config file leaves the port unknown.
       if (start.listens()) {
-        listens.add(new AppFacts.ListenPort(start.port(), start.portEnv(), start.host(), start.location()));
+        listens.add(
+            new AppFacts.ListenPort(start.port(), start.portEnv(), start.host(), start.location()));
       }
     } else if (entry != null && !entry.listens().isEmpty()) {
       listens.addAll(entry.listens());
@@ -162,15 +187,22 @@ public final class AppAssembler {
     List<AppFacts.EnvRead> envReads = new ArrayList<>();
     List<AppFacts.OutboundCall> calls = new ArrayList<>();
     Map<String, Hazard> hazards = new LinkedHashMap<>();
-    boolean devServerRuns = start != null && start.kind() == StartCommand.Kind.PYTHON_SCRIPT
-        && entry != null;
+    boolean devServerRuns =
+        start != null && start.kind() == StartCommand.Kind.PYTHON_SCRIPT && entry != null;
     for (SourceFacts f : members) {
       routes.addAll(f.routes());
-      boolean script = f != entry && SCRIPT_DIR.matcher(f.path().substring(root.isEmpty() ? 0 : root.length() + 1)).matches();
+      boolean script =
+          f != entry
+              && SCRIPT_DIR
+                  .matcher(f.path().substring(root.isEmpty() ? 0 : root.length() + 1))
+                  .matches();
       for (AppFacts.EnvRead read : f.envReads()) {
-        // A maintenance script beside the server stops itself, not the server, when its env is missing.
-        envReads.add(script && read.required()
-            ? new AppFacts.EnvRead(read.name(), false, read.defaultValue(), read.location()) : read);
+        // A maintenance script beside the server stops itself, not the server, when its env is
+        // missing.
+        envReads.add(
+            script && read.required()
+                ? new AppFacts.EnvRead(read.name(), false, read.defaultValue(), read.location())
+                : read);
       }
       calls.addAll(f.outboundCalls());
       for (Hazard h : f.hazards()) {
@@ -185,18 +217,32 @@ public final class AppAssembler {
     }
     // An extractor may judge its health routes itself (the Go one does): one finding per route.
     Set<String> judged = new HashSet<>();
-    hazards.values().stream().filter(h -> h.kind() == Hazard.Kind.HEALTH_ALWAYS_FAILS && h.route() != null)
+    hazards.values().stream()
+        .filter(h -> h.kind() == Hazard.Kind.HEALTH_ALWAYS_FAILS && h.route() != null)
         .forEach(h -> judged.add(h.route().substring(h.route().lastIndexOf(' ') + 1)));
     for (AppFacts.Route r : routes) {
-      if (HealthPaths.isHealthCheck(r.path()) && !judged.contains(r.path()) && !r.statuses().isEmpty()
+      if (HealthPaths.isHealthCheck(r.path())
+          && !judged.contains(r.path())
+          && !r.statuses().isEmpty()
           && r.statuses().stream().allMatch(s -> s >= 500)) {
-        Hazard h = new Hazard.HealthAlwaysFails(
-            (r.method().equals("*") ? "" : r.method() + " ") + r.path(), r.location(), r.statuses());
+        Hazard h =
+            new Hazard.HealthAlwaysFails(
+                (r.method().equals("*") ? "" : r.method() + " ") + r.path(),
+                r.location(),
+                r.statuses());
         hazards.putIfAbsent(key(h), h);
       }
     }
-    return new AppFacts(root, language, framework, entry == null ? null : entry.path(), listens,
-        routes, envReads, calls, List.copyOf(hazards.values()));
+    return new AppFacts(
+        root,
+        language,
+        framework,
+        entry == null ? null : entry.path(),
+        listens,
+        routes,
+        envReads,
+        calls,
+        List.copyOf(hazards.values()));
   }
 
   private static String key(Hazard h) {
@@ -204,11 +250,13 @@ public final class AppAssembler {
   }
 
   /** The source file a start command runs, found among the application's files. */
-  static SourceFacts entryOf(StartCommand start, String root, List<SourceFacts> group, Dockerfile dockerfile) {
+  static SourceFacts entryOf(
+      StartCommand start, String root, List<SourceFacts> group, Dockerfile dockerfile) {
     if (start.target() == null) {
       return null;
     }
-    String workdir = dockerfile == null ? null : dockerfile.finalStage().map(s -> s.workdir()).orElse(null);
+    String workdir =
+        dockerfile == null ? null : dockerfile.finalStage().map(s -> s.workdir()).orElse(null);
     List<String> candidates = new ArrayList<>();
     String target = start.target();
     switch (start.kind()) {
@@ -231,7 +279,7 @@ public final class AppAssembler {
         candidates.add(source + ".ts");
         candidates.add(source + ".js");
       }
-      default -> { }
+      default -> {}
     }
     for (String candidate : candidates) {
       String full = root.isEmpty() ? candidate : root + "/" + candidate;
@@ -243,7 +291,8 @@ public final class AppAssembler {
     }
     // COPY src/ /app/ then python main.py: match by the tail of the path, when only one file fits.
     for (String candidate : candidates) {
-      List<SourceFacts> tails = group.stream().filter(f -> f.path().endsWith("/" + candidate)).toList();
+      List<SourceFacts> tails =
+          group.stream().filter(f -> f.path().endsWith("/" + candidate)).toList();
       if (tails.size() == 1) {
         return tails.get(0);
       }
@@ -267,9 +316,10 @@ public final class AppAssembler {
       return servers.isEmpty() ? null : servers.get(0);
     }
     return servers.stream()
-        .min(Comparator.comparingInt((SourceFacts f) -> nameRank(f.path()))
-            .thenComparingInt(f -> f.path().length())
-            .thenComparing(SourceFacts::path))
+        .min(
+            Comparator.comparingInt((SourceFacts f) -> nameRank(f.path()))
+                .thenComparingInt(f -> f.path().length())
+                .thenComparing(SourceFacts::path))
         .orElse(null);
   }
 
@@ -289,8 +339,10 @@ public final class AppAssembler {
       }
     }
     return counts.entrySet().stream()
-        .max(Comparator.comparing((Map.Entry<AppFacts.Language, Integer> e) -> withFacts.contains(e.getKey()))
-            .thenComparing(Map.Entry::getValue))
+        .max(
+            Comparator.comparing(
+                    (Map.Entry<AppFacts.Language, Integer> e) -> withFacts.contains(e.getKey()))
+                .thenComparing(Map.Entry::getValue))
         .map(Map.Entry::getKey)
         .orElse(AppFacts.Language.PYTHON);
   }

@@ -3,8 +3,9 @@ package dev.rootcause.collect.code;
 import dev.rootcause.model.app.Hazard;
 
 /**
- * How likely a dice-roll, clock or counter condition in code is to be true ({@code random.random() < 0.3}, {@code
- * Math.floor(Math.random() * 4) === 0}), and the env var the rate is read from, if any.
+ * How likely a dice-roll, clock or counter condition in code is to be true ({@code random.random()
+ * < 0.3}, {@code Math.floor(Math.random() * 4) === 0}), and the env var the rate is read from, if
+ * any.
  */
 public record Chance(double probability, String envVar, Hazard.RandomFailure.Trigger trigger) {
 
@@ -52,8 +53,8 @@ public record Chance(double probability, String envVar, Hazard.RandomFailure.Tri
   }
 
   /**
-   * {@code roll op k} where the roll is a whole number uniform in [lo, hi]: the share of values that
-   * satisfy it; null when the range is unreasonable.
+   * {@code roll op k} where the roll is a whole number uniform in [lo, hi]: the share of values
+   * that satisfy it; null when the range is unreasonable.
    */
   public static Chance dice(long lo, long hi, String op, long k, boolean rollOnLeft) {
     if (hi < lo || hi - lo > 1_000_000) {

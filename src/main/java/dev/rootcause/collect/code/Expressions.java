@@ -4,8 +4,8 @@ import dev.rootcause.collect.syntax.Node;
 import java.util.List;
 
 /**
- * Questions the Go and Java readers ask of expressions alike: both grammars name a call's
- * arguments and a parenthesized expression the same.
+ * Questions the Go and Java readers ask of expressions alike: both grammars name a call's arguments
+ * and a parenthesized expression the same.
  */
 public final class Expressions {
   private Expressions() {}

@@ -61,7 +61,9 @@ public final class FactsSink {
     envReads.add(new AppFacts.EnvRead(name, required, defaultValue, at(at)));
   }
 
-  /** An outbound call by {@code client} (requests, axios, fetch...; its default timeout differs). */
+  /**
+   * An outbound call by {@code client} (requests, axios, fetch...; its default timeout differs).
+   */
   public void call(String url, String envVar, boolean hasTimeout, Node at, String client) {
     calls.add(new AppFacts.OutboundCall(url, envVar, hasTimeout, at(at), client));
   }
@@ -74,7 +76,9 @@ public final class FactsSink {
     }
   }
 
-  /** Something the report should mention with --verbose (syntax skipped, a file only partly read). */
+  /**
+   * Something the report should mention with --verbose (syntax skipped, a file only partly read).
+   */
   public void note(String note) {
     notes.add(note);
   }
@@ -96,14 +100,13 @@ public final class FactsSink {
   }
 
   /** The file's facts, each list in source order. */
-  public SourceFacts build(
-      AppFacts.Language language, String framework, boolean startsServer) {
+  public SourceFacts build(AppFacts.Language language, String framework, boolean startsServer) {
     listens.sort(Comparator.comparing(AppFacts.ListenPort::location, SourceLocation.ORDER));
     routes.sort(Comparator.comparing(AppFacts.Route::location, SourceLocation.ORDER));
     envReads.sort(Comparator.comparing(AppFacts.EnvRead::location, SourceLocation.ORDER));
     calls.sort(Comparator.comparing(AppFacts.OutboundCall::location, SourceLocation.ORDER));
     hazards.sort(Comparator.comparing(Hazard::location, SourceLocation.ORDER));
-    return new SourceFacts(path, language, framework, startsServer, listens, routes, envReads, calls,
-        hazards);
+    return new SourceFacts(
+        path, language, framework, startsServer, listens, routes, envReads, calls, hazards);
   }
 }

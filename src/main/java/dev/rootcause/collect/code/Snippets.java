@@ -1,6 +1,7 @@
 package dev.rootcause.collect.code;
 
 import dev.rootcause.collect.syntax.Node;
+
 /** Short, one-line renderings of code for messages. */
 public final class Snippets {
   private static final int MAX = 60;

@@ -20,7 +20,8 @@ public record SourceFacts(
     List<AppFacts.Route> routes,
     List<AppFacts.EnvRead> envReads,
     List<AppFacts.OutboundCall> outboundCalls,
-    List<Hazard> hazards) implements Serializable {
+    List<Hazard> hazards)
+    implements Serializable {
 
   public SourceFacts {
     listens = List.copyOf(listens);

@@ -43,11 +43,30 @@ public record StartCommand(
   private static final Pattern ENV_REF =
       Pattern.compile("^\\$\\{?([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}?$");
   private static final int MAX_DEPTH = 3;
+
   /** Flags of gunicorn, uvicorn and flask that take no value. */
-  private static final Set<String> NO_VALUE_FLAGS = Set.of("--reload", "--preload", "--daemon", "-D",
-      "--debug", "--proxy-headers", "--no-proxy-headers", "--no-access-log", "--access-log",
-      "--use-colors", "--no-use-colors", "--factory", "--debugger", "--no-debugger", "--no-reload",
-      "--with-threads", "--without-threads", "--eager-loading", "--lazy-loading");
+  private static final Set<String> NO_VALUE_FLAGS =
+      Set.of(
+          "--reload",
+          "--preload",
+          "--daemon",
+          "-D",
+          "--debug",
+          "--proxy-headers",
+          "--no-proxy-headers",
+          "--no-access-log",
+          "--access-log",
+          "--use-colors",
+          "--no-use-colors",
+          "--factory",
+          "--debugger",
+          "--no-debugger",
+          "--no-reload",
+          "--with-threads",
+          "--without-threads",
+          "--eager-loading",
+          "--lazy-loading");
+
   /** Flags of node that take a value. */
   private static final Set<String> NODE_VALUE_FLAGS =
       Set.of("-r", "--require", "--loader", "--import", "--env-file", "--watch-path", "-e");
@@ -98,16 +117,22 @@ public record StartCommand(
   /** {@code ENTRYPOINT ["docker-entrypoint.sh"]}, tini, dumb-init: they run the CMD. */
   private static boolean isWrapper(List<String> argv) {
     String first = basename(argv.get(0));
-    return argv.size() <= 2 && (first.endsWith(".sh") || first.equals("tini") || first.equals("dumb-init"));
+    return argv.size() <= 2
+        && (first.endsWith(".sh") || first.equals("tini") || first.equals("dumb-init"));
   }
 
   static Optional<StartCommand> interpret(
-      List<String> argv, Map<String, String> env, PackageScripts pkg, SourceLocation at, int depth) {
+      List<String> argv,
+      Map<String, String> env,
+      PackageScripts pkg,
+      SourceLocation at,
+      int depth) {
     if (argv.isEmpty() || depth > MAX_DEPTH) {
       return Optional.empty();
     }
     String first = basename(argv.get(0));
-    if ((first.equals("sh") || first.equals("bash") || first.equals("ash")) && argv.size() >= 3
+    if ((first.equals("sh") || first.equals("bash") || first.equals("ash"))
+        && argv.size() >= 3
         && argv.get(1).equals("-c")) {
       return shell(argv.get(2), env, pkg, at, depth);
     }
@@ -125,7 +150,8 @@ public record StartCommand(
       case "gunicorn", "hypercorn" -> Optional.of(gunicorn(rest, env, at, display));
       case "uvicorn" -> Optional.of(uvicorn(rest, at, display));
       case "flask" -> flaskRun(rest, env, at, display);
-      case "node", "nodejs", "ts-node", "tsx", "nodemon", "ts-node-dev" -> node(program, rest, pkg, at, display);
+      case "node", "nodejs", "ts-node", "tsx", "nodemon", "ts-node-dev" ->
+          node(program, rest, pkg, at, display);
       case "npm", "yarn", "pnpm" -> npm(program, rest, env, pkg, at, depth);
       default -> Optional.empty();
     };
@@ -137,7 +163,10 @@ public record StartCommand(
     List<List<String>> commands = new ArrayList<>();
     List<String> current = new ArrayList<>();
     for (String token : split(line)) {
-      if (token.equals("&&") || token.equals(";") || token.equals("||") || token.equals("|")
+      if (token.equals("&&")
+          || token.equals(";")
+          || token.equals("||")
+          || token.equals("|")
           || token.equals("&")) {
         commands.add(current);
         current = new ArrayList<>();
@@ -159,13 +188,20 @@ public record StartCommand(
     List<String> a = new ArrayList<>(argv);
     while (!a.isEmpty()) {
       String t = basename(a.get(0));
-      if (t.equals("exec") || t.equals("env") || t.equals("--") || t.equals("tini") || t.equals("dumb-init")
-          || t.equals("ddtrace-run") || t.equals("opentelemetry-instrument") || t.matches("[A-Za-z_][A-Za-z0-9_]*=.*")
+      if (t.equals("exec")
+          || t.equals("env")
+          || t.equals("--")
+          || t.equals("tini")
+          || t.equals("dumb-init")
+          || t.equals("ddtrace-run")
+          || t.equals("opentelemetry-instrument")
+          || t.matches("[A-Za-z_][A-Za-z0-9_]*=.*")
           || t.endsWith(".sh") && a.size() > 1) {
         a.remove(0);
       } else if ((t.equals("gosu") || t.equals("su-exec")) && a.size() > 2) {
         a.subList(0, 2).clear();
-      } else if ((t.equals("poetry") || t.equals("pipenv") || t.equals("uv")) && a.size() > 2
+      } else if ((t.equals("poetry") || t.equals("pipenv") || t.equals("uv"))
+          && a.size() > 2
           && a.get(1).equals("run")) {
         a.subList(0, 2).clear();
       } else if (t.equals("newrelic-admin") && a.size() > 2) {
@@ -177,8 +213,13 @@ public record StartCommand(
     return a;
   }
 
-  private static Optional<StartCommand> python(List<String> rest, Map<String, String> env,
-      PackageScripts pkg, SourceLocation at, int depth, String display) {
+  private static Optional<StartCommand> python(
+      List<String> rest,
+      Map<String, String> env,
+      PackageScripts pkg,
+      SourceLocation at,
+      int depth,
+      String display) {
     for (int i = 0; i < rest.size(); i++) {
       String t = rest.get(i);
       if (t.equals("-m") && i + 1 < rest.size()) {
@@ -191,8 +232,10 @@ public record StartCommand(
             argv.addAll(after);
             yield interpret(argv, env, pkg, at, depth + 1);
           }
-          default -> Optional.of(new StartCommand(Kind.PYTHON_MODULE, module, null, null, null, false,
-              null, display, at));
+          default ->
+              Optional.of(
+                  new StartCommand(
+                      Kind.PYTHON_MODULE, module, null, null, null, false, null, display, at));
         };
       }
       if (t.equals("-W") || t.equals("-X")) {
@@ -202,21 +245,36 @@ public record StartCommand(
       if (t.startsWith("-")) {
         continue;
       }
-      if (basename(t).equals("manage.py") && i + 1 < rest.size() && rest.get(i + 1).equals("runserver")) {
-        String address = i + 2 < rest.size() && !rest.get(i + 2).startsWith("-") ? rest.get(i + 2) : null;
+      if (basename(t).equals("manage.py")
+          && i + 1 < rest.size()
+          && rest.get(i + 1).equals("runserver")) {
+        String address =
+            i + 2 < rest.size() && !rest.get(i + 2).startsWith("-") ? rest.get(i + 2) : null;
         Bind bind = address == null ? new Bind(8000, null, "127.0.0.1") : bind(address, null);
-        return Optional.of(new StartCommand(Kind.PYTHON_SCRIPT, t, bind.port(), bind.env(), bind.host(),
-            true, devServer(Hazard.DevServer.Tool.DJANGO, "manage.py runserver", at), display, at));
+        return Optional.of(
+            new StartCommand(
+                Kind.PYTHON_SCRIPT,
+                t,
+                bind.port(),
+                bind.env(),
+                bind.host(),
+                true,
+                devServer(Hazard.DevServer.Tool.DJANGO, "manage.py runserver", at),
+                display,
+                at));
       }
-      return Optional.of(new StartCommand(Kind.PYTHON_SCRIPT, t, null, null, null, false, null,
-          display, at));
+      return Optional.of(
+          new StartCommand(Kind.PYTHON_SCRIPT, t, null, null, null, false, null, display, at));
     }
     return Optional.empty();
   }
 
   private record Bind(Integer port, String env, String host) {}
 
-  /** {@code 0.0.0.0:8080}, {@code :8080}, {@code [::]:8080}, {@code 0.0.0.0:$PORT}; unix sockets unknown. */
+  /**
+   * {@code 0.0.0.0:8080}, {@code :8080}, {@code [::]:8080}, {@code 0.0.0.0:$PORT}; unix sockets
+   * unknown.
+   */
   private static Bind bind(String address, Integer defaultPort) {
     if (address.startsWith("unix:") || address.startsWith("fd://")) {
       return null;
@@ -238,14 +296,15 @@ public record StartCommand(
   private static Port port(String text) {
     Matcher m = ENV_REF.matcher(text);
     if (m.matches()) {
-      Integer def = m.group(2) != null && m.group(2).matches("\\d+") ? Integer.parseInt(m.group(2)) : null;
+      Integer def =
+          m.group(2) != null && m.group(2).matches("\\d+") ? Integer.parseInt(m.group(2)) : null;
       return new Port(def, m.group(1));
     }
     return text.matches("\\d{1,5}") ? new Port(Integer.parseInt(text), null) : new Port(null, null);
   }
 
-  private static StartCommand gunicorn(List<String> rest, Map<String, String> env, SourceLocation at,
-      String display) {
+  private static StartCommand gunicorn(
+      List<String> rest, Map<String, String> env, SourceLocation at, String display) {
     Bind bind = null;
     boolean configured = env.containsKey("GUNICORN_CMD_ARGS");
     String target = null;
@@ -276,12 +335,20 @@ public record StartCommand(
     }
     String module = target == null ? null : target.split(":")[0];
     if (bind != null) {
-      return new StartCommand(Kind.PYTHON_SERVER, module, bind.port(), bind.env(), bind.host(), true,
-          null, display, at);
+      return new StartCommand(
+          Kind.PYTHON_SERVER,
+          module,
+          bind.port(),
+          bind.env(),
+          bind.host(),
+          true,
+          null,
+          display,
+          at);
     }
     // No --bind: gunicorn listens on 127.0.0.1:8000, or 0.0.0.0:$PORT when PORT is set.
-    return new StartCommand(Kind.PYTHON_SERVER, module, 8000, "PORT", "127.0.0.1", !configured, null,
-        display, at);
+    return new StartCommand(
+        Kind.PYTHON_SERVER, module, 8000, "PORT", "127.0.0.1", !configured, null, display, at);
   }
 
   private static boolean takesValue(String option) {
@@ -297,8 +364,10 @@ public record StartCommand(
     for (int i = 0; i < rest.size(); i++) {
       String t = rest.get(i);
       String option = t.contains("=") && t.startsWith("--") ? t.substring(0, t.indexOf('=')) : t;
-      String value = t.contains("=") && t.startsWith("--") ? t.substring(t.indexOf('=') + 1)
-          : t.startsWith("-") && takesValue(t) && i + 1 < rest.size() ? rest.get(i + 1) : null;
+      String value =
+          t.contains("=") && t.startsWith("--")
+              ? t.substring(t.indexOf('=') + 1)
+              : t.startsWith("-") && takesValue(t) && i + 1 < rest.size() ? rest.get(i + 1) : null;
       if (value != null && !t.contains("=")) {
         i++;
       }
@@ -315,13 +384,20 @@ public record StartCommand(
       }
     }
     Port p = port == null ? new Port(8000, "UVICORN_PORT") : port;
-    return new StartCommand(Kind.PYTHON_SERVER, target == null ? null : target.split(":")[0], p.number(),
-        p.env(), host, !socket, reload ? devServer(Hazard.DevServer.Tool.AUTO_RELOAD, "uvicorn --reload", at) : null,
-        display, at);
+    return new StartCommand(
+        Kind.PYTHON_SERVER,
+        target == null ? null : target.split(":")[0],
+        p.number(),
+        p.env(),
+        host,
+        !socket,
+        reload ? devServer(Hazard.DevServer.Tool.AUTO_RELOAD, "uvicorn --reload", at) : null,
+        display,
+        at);
   }
 
-  private static Optional<StartCommand> flaskRun(List<String> rest, Map<String, String> env,
-      SourceLocation at, String display) {
+  private static Optional<StartCommand> flaskRun(
+      List<String> rest, Map<String, String> env, SourceLocation at, String display) {
     String app = env.get("FLASK_APP");
     int run = rest.indexOf("run");
     if (run < 0) {
@@ -350,14 +426,25 @@ public record StartCommand(
       }
     }
     String module = app == null ? null : app.split(":")[0].replace(".py", "");
-    return Optional.of(new StartCommand(Kind.PYTHON_SERVER, module, port.number(), port.env(), host, true,
-        devServer(Hazard.DevServer.Tool.FLASK, "flask run", at), display, at));
+    return Optional.of(
+        new StartCommand(
+            Kind.PYTHON_SERVER,
+            module,
+            port.number(),
+            port.env(),
+            host,
+            true,
+            devServer(Hazard.DevServer.Tool.FLASK, "flask run", at),
+            display,
+            at));
   }
 
   private static Optional<StartCommand> node(
       String program, List<String> rest, PackageScripts pkg, SourceLocation at, String display) {
-    Hazard.DevServer dev = program.equals("nodemon") || program.equals("ts-node-dev")
-        ? devServer(Hazard.DevServer.Tool.FILE_WATCHER, program, at) : null;
+    Hazard.DevServer dev =
+        program.equals("nodemon") || program.equals("ts-node-dev")
+            ? devServer(Hazard.DevServer.Tool.FILE_WATCHER, program, at)
+            : null;
     for (int i = 0; i < rest.size(); i++) {
       String t = rest.get(i);
       if (NODE_VALUE_FLAGS.contains(t)) {
@@ -368,24 +455,32 @@ public record StartCommand(
         continue;
       }
       String script = t.equals(".") && pkg != null && pkg.main() != null ? pkg.main() : t;
-      return Optional.of(new StartCommand(Kind.NODE_SCRIPT, script, null, null, null, false, dev,
-          display, at));
+      return Optional.of(
+          new StartCommand(Kind.NODE_SCRIPT, script, null, null, null, false, dev, display, at));
     }
     return Optional.empty();
   }
 
-  /** {@code npm start}, {@code npm run x}, {@code yarn x}: the package.json script, read in turn. */
-  private static Optional<StartCommand> npm(String program, List<String> rest, Map<String, String> env,
-      PackageScripts pkg, SourceLocation at, int depth) {
+  /**
+   * {@code npm start}, {@code npm run x}, {@code yarn x}: the package.json script, read in turn.
+   */
+  private static Optional<StartCommand> npm(
+      String program,
+      List<String> rest,
+      Map<String, String> env,
+      PackageScripts pkg,
+      SourceLocation at,
+      int depth) {
     List<String> words = rest.stream().filter(w -> !w.startsWith("-")).toList();
     if (words.isEmpty()) {
       return Optional.empty();
     }
-    String script = switch (words.get(0)) {
-      case "start" -> "start";
-      case "run", "run-script" -> words.size() > 1 ? words.get(1) : null;
-      default -> program.equals("npm") ? null : words.get(0);
-    };
+    String script =
+        switch (words.get(0)) {
+          case "start" -> "start";
+          case "run", "run-script" -> words.size() > 1 ? words.get(1) : null;
+          default -> program.equals("npm") ? null : words.get(0);
+        };
     if (script == null) {
       return Optional.empty();
     }
@@ -446,7 +541,8 @@ public record StartCommand(
   }
 
   /** A development server the command starts; without a location there is nothing to point at. */
-  private static Hazard.DevServer devServer(Hazard.DevServer.Tool tool, String launch, SourceLocation at) {
+  private static Hazard.DevServer devServer(
+      Hazard.DevServer.Tool tool, String launch, SourceLocation at) {
     return at == null ? null : new Hazard.DevServer(at, tool, launch, false, false);
   }
 }

@@ -10,12 +10,13 @@ public final class Trees {
   /** The first node under {@code root} (itself included) that matches, or null. */
   public static Node first(Node root, Predicate<Node> match) {
     Node[] found = {null};
-    root.visit(n -> {
-      if (found[0] == null && match.test(n)) {
-        found[0] = n;
-      }
-      return found[0] == null;
-    });
+    root.visit(
+        n -> {
+          if (found[0] == null && match.test(n)) {
+            found[0] = n;
+          }
+          return found[0] == null;
+        });
     return found[0];
   }
 
@@ -25,13 +26,14 @@ public final class Trees {
    */
   public static boolean any(Node root, String skip, Predicate<Node> match) {
     boolean[] found = {false};
-    root.visit(n -> {
-      if (found[0] || n.is(skip)) {
-        return false;
-      }
-      found[0] = match.test(n);
-      return !found[0];
-    });
+    root.visit(
+        n -> {
+          if (found[0] || n.is(skip)) {
+            return false;
+          }
+          found[0] = match.test(n);
+          return !found[0];
+        });
     return found[0];
   }
 }

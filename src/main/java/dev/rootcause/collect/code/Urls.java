@@ -7,11 +7,14 @@ import java.util.regex.Pattern;
 /** Reads hosts and ports out of URLs found in code, and strips what may be secret from them. */
 public final class Urls {
   private static final Pattern URL =
-      Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*)://(?:[^@/?#]*@)?(\\[[^]]*]|[^:/?#]*)(?::(\\d+))?([^?#]*)");
+      Pattern.compile(
+          "^([a-zA-Z][a-zA-Z0-9+.-]*)://(?:[^@/?#]*@)?(\\[[^]]*]|[^:/?#]*)(?::(\\d+))?([^?#]*)");
 
   private Urls() {}
 
-  /** {@code scheme://host[:port]/path}: credentials, query and fragment dropped. Null if not a URL. */
+  /**
+   * {@code scheme://host[:port]/path}: credentials, query and fragment dropped. Null if not a URL.
+   */
   public static String sanitize(String url) {
     if (url == null) {
       return null;
@@ -20,7 +23,11 @@ public final class Urls {
     if (!m.find()) {
       return null;
     }
-    return m.group(1) + "://" + m.group(2) + (m.group(3) == null ? "" : ":" + m.group(3)) + m.group(4);
+    return m.group(1)
+        + "://"
+        + m.group(2)
+        + (m.group(3) == null ? "" : ":" + m.group(3))
+        + m.group(4);
   }
 
   /** The host of an absolute URL, lower-cased; null when there is none or it is templated. */

@@ -10,8 +10,20 @@ import java.util.Set;
 final class BaseImageDefaults {
   /** Official and distroless images whose Dockerfiles set no WORKDIR, so they start in /. */
   private static final Set<String> START_AT_ROOT =
-      Set.of("scratch", "alpine", "busybox", "debian", "ubuntu", "python", "node", "ruby", "rust",
-          "nginx", "openjdk", "eclipse-temurin", "amazoncorretto");
+      Set.of(
+          "scratch",
+          "alpine",
+          "busybox",
+          "debian",
+          "ubuntu",
+          "python",
+          "node",
+          "ruby",
+          "rust",
+          "nginx",
+          "openjdk",
+          "eclipse-temurin",
+          "amazoncorretto");
 
   private BaseImageDefaults() {}
 

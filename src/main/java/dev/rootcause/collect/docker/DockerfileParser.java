@@ -27,8 +27,24 @@ import java.util.regex.Pattern;
  */
 final class DockerfileParser {
   private static final Set<String> INSTRUCTIONS =
-      Set.of("FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY",
-          "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK",
+      Set.of(
+          "FROM",
+          "RUN",
+          "CMD",
+          "LABEL",
+          "MAINTAINER",
+          "EXPOSE",
+          "ENV",
+          "ADD",
+          "COPY",
+          "ENTRYPOINT",
+          "VOLUME",
+          "USER",
+          "WORKDIR",
+          "ARG",
+          "ONBUILD",
+          "STOPSIGNAL",
+          "HEALTHCHECK",
           "SHELL");
   private static final Pattern PORT = Pattern.compile("(\\d+)(?:-(\\d+))?(?:/([A-Za-z]+))?");
   private static final Pattern HEREDOC_WORD =
@@ -69,8 +85,10 @@ final class DockerfileParser {
       return new Result(null, problems); // empty or comments only: nothing to read, nothing lost
     }
     if (stages.isEmpty()) {
-      problems.add(CollectionProblem.skipped(SourceLocation.file(path),
-          "no FROM instruction: not a Dockerfile docker build accepts"));
+      problems.add(
+          CollectionProblem.skipped(
+              SourceLocation.file(path),
+              "no FROM instruction: not a Dockerfile docker build accepts"));
       return new Result(null, problems);
     }
     List<Stage> built = stages.stream().map(StageState::build).toList();
@@ -80,8 +98,10 @@ final class DockerfileParser {
   private void instruction(Raw raw) {
     String keyword = raw.upperKeyword();
     if (!INSTRUCTIONS.contains(keyword)) {
-      problems.add(CollectionProblem.note(raw.location(),
-          "unknown instruction '" + raw.keyword() + "' ignored (docker build rejects it)"));
+      problems.add(
+          CollectionProblem.note(
+              raw.location(),
+              "unknown instruction '" + raw.keyword() + "' ignored (docker build rejects it)"));
       return;
     }
     if (keyword.equals("FROM")) {
@@ -92,8 +112,10 @@ final class DockerfileParser {
       if (keyword.equals("ARG")) {
         arg(raw, null);
       } else {
-        problems.add(CollectionProblem.note(raw.location(),
-            keyword + " before the first FROM ignored (only ARG may come first)"));
+        problems.add(
+            CollectionProblem.note(
+                raw.location(),
+                keyword + " before the first FROM ignored (only ARG may come first)"));
       }
       return;
     }
@@ -109,7 +131,7 @@ final class DockerfileParser {
       case "RUN" -> run(raw, stage);
       case "CMD", "ENTRYPOINT" -> command(raw, stage, keyword);
       case "SHELL" -> shell(raw, stage);
-      default -> { } // LABEL, VOLUME, HEALTHCHECK...: kept as instructions only
+      default -> {} // LABEL, VOLUME, HEALTHCHECK...: kept as instructions only
     }
   }
 
@@ -127,8 +149,9 @@ final class DockerfileParser {
       if (words.size() >= 3 && words.get(1).raw().equalsIgnoreCase("AS")) {
         stage.name = Words.value(words.get(2).raw(), Words.NONE, escape);
       } else if (words.size() > 1) {
-        problems.add(CollectionProblem.note(raw.location(),
-            "FROM has unexpected words after the image: " + raw.arguments()));
+        problems.add(
+            CollectionProblem.note(
+                raw.location(), "FROM has unexpected words after the image: " + raw.arguments()));
       }
     }
     StageState parent = null;
@@ -154,8 +177,10 @@ final class DockerfileParser {
       String name = eq < 0 ? word : word.substring(0, eq);
       SourceLocation where = location(raw, w);
       if (stage == null) {
-        String value = eq < 0 ? null
-            : Words.value(w.raw().substring(w.raw().indexOf('=') + 1), this::globalVar, escape);
+        String value =
+            eq < 0
+                ? null
+                : Words.value(w.raw().substring(w.raw().indexOf('=') + 1), this::globalVar, escape);
         globalArgs.put(name, value == null || value.contains("$") ? Var.UNKNOWN : Var.known(value));
         globalArgList.add(new Dockerfile.Arg(name, value, where));
       } else if (eq < 0) {
@@ -184,8 +209,9 @@ final class DockerfileParser {
       for (Word w : words) {
         int eq = w.raw().indexOf('=');
         if (eq <= 0) {
-          problems.add(CollectionProblem.note(location(raw, w),
-              "ENV word '" + w.raw() + "' is not NAME=value; ignored"));
+          problems.add(
+              CollectionProblem.note(
+                  location(raw, w), "ENV word '" + w.raw() + "' is not NAME=value; ignored"));
           continue;
         }
         String name = Words.value(w.raw().substring(0, eq), Words.NONE, escape);
@@ -259,21 +285,30 @@ final class DockerfileParser {
     } else {
       for (Word w : args.rest()) {
         Matcher heredoc = HEREDOC_WORD.matcher(w.raw());
-        items.add(heredoc.matches() ? "<<" + heredoc.group(2)
-            : Words.value(w.raw(), stage::buildVar, escape));
+        items.add(
+            heredoc.matches()
+                ? "<<" + heredoc.group(2)
+                : Words.value(w.raw(), stage::buildVar, escape));
       }
     }
     if (items.size() < 2) {
-      problems.add(CollectionProblem.note(raw.location(),
-          keyword + " needs at least one source and a destination"));
+      problems.add(
+          CollectionProblem.note(
+              raw.location(), keyword + " needs at least one source and a destination"));
       return;
     }
     String from = args.flags().get("from");
     if (from != null) {
       from = Words.value(from, stage::buildVar, escape);
     }
-    stage.copies.add(new Stage.Copy(keyword, items.subList(0, items.size() - 1),
-        items.get(items.size() - 1), from, raw.location(), stage.workdir));
+    stage.copies.add(
+        new Stage.Copy(
+            keyword,
+            items.subList(0, items.size() - 1),
+            items.get(items.size() - 1),
+            from,
+            raw.location(),
+            stage.workdir));
   }
 
   private void run(Raw raw, StageState stage) {
@@ -308,8 +343,12 @@ final class DockerfileParser {
     } else if (args.rest().isEmpty()) {
       facts = ShellFacts.unread(raw.location());
     } else {
-      ShellText text = ShellText.of(raw, args.rest().get(0).offset(), onlyHeredoc,
-          t -> Words.substitute(t, stage::buildVar, escape));
+      ShellText text =
+          ShellText.of(
+              raw,
+              args.rest().get(0).offset(),
+              onlyHeredoc,
+              t -> Words.substitute(t, stage::buildVar, escape));
       facts = shell.run(text.text(), text::lineOfRow, raw.location(), stage.workdir, env);
     }
     stage.runs.add(new Stage.Run(command, raw.location(), stage.workdir, facts));
@@ -321,14 +360,13 @@ final class DockerfileParser {
     Stage.Command command;
     if (json != null) {
       // exec form: no substitution
-      command = new Stage.Command(json, false, raw.location(),
-          shell.commands(json, raw.location()));
+      command =
+          new Stage.Command(json, false, raw.location(), shell.commands(json, raw.location()));
     } else {
       List<String> argv = new ArrayList<>(stage.shell);
       String text = Words.substitute(rest, stage::runtimeVar, escape);
       argv.add(text);
-      command = new Stage.Command(argv, true, raw.location(),
-          shell.commands(text, raw.location()));
+      command = new Stage.Command(argv, true, raw.location(), shell.commands(text, raw.location()));
     }
     if (keyword.equals("CMD")) {
       stage.cmd = command;
@@ -344,8 +382,10 @@ final class DockerfileParser {
   private void shell(Raw raw, StageState stage) {
     List<String> json = Words.jsonArray(raw.arguments());
     if (json == null || json.isEmpty()) {
-      problems.add(CollectionProblem.note(raw.location(),
-          "SHELL must be a JSON array such as [\"/bin/bash\", \"-c\"]; ignored"));
+      problems.add(
+          CollectionProblem.note(
+              raw.location(),
+              "SHELL must be a JSON array such as [\"/bin/bash\", \"-c\"]; ignored"));
       return;
     }
     stage.shell = List.copyOf(json);
@@ -369,7 +409,8 @@ final class DockerfileParser {
     while (i < words.size() && words.get(i).raw().startsWith("--")) {
       String flag = words.get(i).raw().substring(2);
       int eq = flag.indexOf('=');
-      flags.put((eq < 0 ? flag : flag.substring(0, eq)).toLowerCase(Locale.ROOT),
+      flags.put(
+          (eq < 0 ? flag : flag.substring(0, eq)).toLowerCase(Locale.ROOT),
           eq < 0 ? "" : flag.substring(eq + 1));
       i++;
     }
@@ -377,8 +418,8 @@ final class DockerfileParser {
     for (Word w : words.subList(i, words.size())) {
       rest.add(new Word(w.raw(), raw.argumentsStart() + w.offset()));
     }
-    String restText = rest.isEmpty() ? ""
-        : raw.text().text().substring(rest.get(0).offset()).strip();
+    String restText =
+        rest.isEmpty() ? "" : raw.text().text().substring(rest.get(0).offset()).strip();
     return new Args(flags, rest, restText);
   }
 
@@ -442,8 +483,20 @@ final class DockerfileParser {
     }
 
     Stage build() {
-      return new Stage(index, name, baseImage, location, instructions, exposes, users, copies, runs,
-          env, workdir, entrypoint, cmd);
+      return new Stage(
+          index,
+          name,
+          baseImage,
+          location,
+          instructions,
+          exposes,
+          users,
+          copies,
+          runs,
+          env,
+          workdir,
+          entrypoint,
+          cmd);
     }
   }
 }

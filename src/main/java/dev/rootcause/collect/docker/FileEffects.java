@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the commands of one {@code RUN} put on the image's filesystem: files written and compiled
- * to known paths, folders filled with what cannot be listed (an unpacked archive, a dependency
+ * What the commands of one {@code RUN} put on the image's filesystem: files written and compiled to
+ * known paths, folders filled with what cannot be listed (an unpacked archive, a dependency
  * install), folders created. A command whose effect is not known (a build script, {@code npm run},
  * a path in an unknown variable, anything inside a branch or loop) makes the whole RUN unknown, so
  * that rules asking "could this file exist?" answer yes.
@@ -20,26 +20,107 @@ import java.util.Set;
 final class FileEffects {
   /** Commands that change nothing a later COPY or CMD could look for outside system folders. */
   private static final Set<String> HARMLESS =
-      Set.of("apk", "apt-get", "apt", "aptitude", "yum", "dnf", "microdnf", "rpm", "dpkg",
-          "apt-mark", "apt-key", "chmod", "chown", "chgrp", "rm", "rmdir", "echo", "printf", "true",
-          "false", ":",
-          "set", "export", "unset", "test", "[", "sleep", "ls", "cat", "which", "whoami", "id",
-          "adduser", "addgroup", "useradd", "groupadd", "usermod", "groupmod", "deluser",
-          "update-ca-certificates", "ldconfig", "sed", "grep", "head", "tail", "wc", "sort", "uniq",
-          "du", "df", "stat", "file", "readlink", "realpath", "basename", "dirname", "date",
+      Set.of(
+          "apk",
+          "apt-get",
+          "apt",
+          "aptitude",
+          "yum",
+          "dnf",
+          "microdnf",
+          "rpm",
+          "dpkg",
+          "apt-mark",
+          "apt-key",
+          "chmod",
+          "chown",
+          "chgrp",
+          "rm",
+          "rmdir",
+          "echo",
+          "printf",
+          "true",
+          "false",
+          ":",
+          "set",
+          "export",
+          "unset",
+          "test",
+          "[",
+          "sleep",
+          "ls",
+          "cat",
+          "which",
+          "whoami",
+          "id",
+          "adduser",
+          "addgroup",
+          "useradd",
+          "groupadd",
+          "usermod",
+          "groupmod",
+          "deluser",
+          "update-ca-certificates",
+          "ldconfig",
+          "sed",
+          "grep",
+          "head",
+          "tail",
+          "wc",
+          "sort",
+          "uniq",
+          "du",
+          "df",
+          "stat",
+          "file",
+          "readlink",
+          "realpath",
+          "basename",
+          "dirname",
+          "date",
           "uname",
-          "locale-gen", "update-alternatives", "gem", "corepack", "rc-update", "exit", "ulimit",
-          "umask", "hash", "type", "pwd", "printenv", "dpkg-reconfigure", "fc-cache", "strip",
+          "locale-gen",
+          "update-alternatives",
+          "gem",
+          "corepack",
+          "rc-update",
+          "exit",
+          "ulimit",
+          "umask",
+          "hash",
+          "type",
+          "pwd",
+          "printenv",
+          "dpkg-reconfigure",
+          "fc-cache",
+          "strip",
           "upx",
-          "setcap", "update-locale", "nproc", "free", "getent");
+          "setcap",
+          "update-locale",
+          "nproc",
+          "free",
+          "getent");
+
   /**
    * Build tools that, by convention, write only into the project folder they run in ({@code
    * target/}, {@code build/}, {@code vendor/}). Script runners ({@code npm run}, {@code make},
    * {@code tsc}) are not among them: their output goes wherever the project's scripts say.
    */
   private static final Set<String> PROJECT_TOOLS =
-      Set.of("mvn", "mvnw", "gradle", "gradlew", "cargo", "dotnet", "bundle", "composer", "poetry",
-          "pipenv", "uv", "javac", "jar");
+      Set.of(
+          "mvn",
+          "mvnw",
+          "gradle",
+          "gradlew",
+          "cargo",
+          "dotnet",
+          "bundle",
+          "composer",
+          "poetry",
+          "pipenv",
+          "uv",
+          "javac",
+          "jar");
 
   private final SourceLocation run;
   private final Map<String, String> env;
@@ -83,7 +164,7 @@ final class FileEffects {
     String program = c.program();
     List<String> args = c.args();
     switch (program) {
-      case "", "cd", "pushd", "popd" -> { } // the walker follows the folder
+      case "", "cd", "pushd", "popd" -> {} // the walker follows the folder
       case "go" -> go(args, cwd);
       case "gcc", "g++", "cc", "c++", "clang", "clang++" -> {
         String out = option(args, "-o");
@@ -190,7 +271,7 @@ final class FileEffects {
         }
       }
       case "generate" -> made(cwd, ".", Kind.FOLDER, "go generate");
-      case "get", "vet", "version", "env", "list", "fmt", "work", "clean" -> { }
+      case "get", "vet", "version", "env", "list", "fmt", "work", "clean" -> {}
       default -> unknown = current;
     }
   }
@@ -210,7 +291,8 @@ final class FileEffects {
     }
     if (target != null) {
       made(cwd, target, Kind.FOLDER, "pip install --target");
-    } else if (option(args, "--prefix") != null || option(args, "--root") != null
+    } else if (option(args, "--prefix") != null
+        || option(args, "--root") != null
         || args.contains("--user")) {
       unknown = current;
     } else if (args.contains("-e") || args.contains("--editable")) {
@@ -228,8 +310,22 @@ final class FileEffects {
           made(cwd, "package-lock.json", Kind.FILE, "npm " + sub);
         }
       }
-      case "prune", "cache", "config", "set", "version", "--version", "-v", "audit", "ls", "list",
-          "outdated", "pkg", "whoami", "ping", "doctor", "uninstall" -> { }
+      case "prune",
+          "cache",
+          "config",
+          "set",
+          "version",
+          "--version",
+          "-v",
+          "audit",
+          "ls",
+          "list",
+          "outdated",
+          "pkg",
+          "whoami",
+          "ping",
+          "doctor",
+          "uninstall" -> {}
       default -> unknown = current; // npm run, npm exec: the project's own scripts
     }
   }
@@ -254,8 +350,9 @@ final class FileEffects {
         }
         return;
       }
-      if (a.equals("-O") || a.equals("--remote-name") || a.startsWith("-") && !a.startsWith("--")
-          && a.contains("O")) {
+      if (a.equals("-O")
+          || a.equals("--remote-name")
+          || a.startsWith("-") && !a.startsWith("--") && a.contains("O")) {
         made(cwd, ".", Kind.FOLDER, "curl -O");
         return;
       }

@@ -19,8 +19,8 @@ final class GoModReader {
       if (line.startsWith("go ") || line.startsWith("go\t")) {
         String version = line.substring(3).strip();
         int slash = path.lastIndexOf('/');
-        return new GoModule(slash < 0 ? "" : path.substring(0, slash), version,
-            SourceLocation.of(path, i + 1));
+        return new GoModule(
+            slash < 0 ? "" : path.substring(0, slash), version, SourceLocation.of(path, i + 1));
       }
     }
     return null;

@@ -47,7 +47,10 @@ final class InstructionReader {
 
   /** One instruction: keyword as written, arguments after it, where it starts, heredoc bodies. */
   record Raw(
-      String keyword, Positioned text, int argumentsStart, SourceLocation location,
+      String keyword,
+      Positioned text,
+      int argumentsStart,
+      SourceLocation location,
       List<Heredoc> heredocs) {
 
     String upperKeyword() {
@@ -133,8 +136,10 @@ final class InstructionReader {
         if (value.equals("\\") || value.equals("`")) {
           escape = value.charAt(0);
         } else {
-          problems.add(CollectionProblem.note(new SourceLocation(path, i + 1, 1),
-              "escape directive '" + value + "' is neither \\ nor `; using \\"));
+          problems.add(
+              CollectionProblem.note(
+                  new SourceLocation(path, i + 1, 1),
+                  "escape directive '" + value + "' is neither \\ nor `; using \\"));
         }
       }
       i++;
@@ -166,9 +171,14 @@ final class InstructionReader {
         body.append(line).append('\n');
       }
       if (!closed) {
-        problems.add(CollectionProblem.note(new SourceLocation(path, Math.max(opened, 1), 0),
-            "heredoc <<" + name + " is never closed (no line '" + name
-                + "'); read to the end of the file"));
+        problems.add(
+            CollectionProblem.note(
+                new SourceLocation(path, Math.max(opened, 1), 0),
+                "heredoc <<"
+                    + name
+                    + " is never closed (no line '"
+                    + name
+                    + "'); read to the end of the file"));
       }
       out.add(new Heredoc(name, body.toString(), closed, opened + 1));
     }

@@ -16,8 +16,20 @@ import java.util.Set;
 final class PackageInstalls {
   /** Options of system package managers that take a value, so it is not read as a package. */
   private static final Set<String> VALUE_OPTIONS =
-      Set.of("-o", "-t", "--target-release", "--virtual", "-X", "--repository", "--repo",
-          "--enablerepo", "--disablerepo", "--setopt", "--installroot", "-c", "--config");
+      Set.of(
+          "-o",
+          "-t",
+          "--target-release",
+          "--virtual",
+          "-X",
+          "--repository",
+          "--repo",
+          "--enablerepo",
+          "--disablerepo",
+          "--setopt",
+          "--installroot",
+          "-c",
+          "--config");
 
   private PackageInstalls() {}
 
@@ -27,32 +39,43 @@ final class PackageInstalls {
     String sub = args.isEmpty() ? "" : args.get(0);
     List<String> operands = args.stream().skip(1).filter(a -> !a.startsWith("-")).toList();
     return switch (c.program()) {
-      case "apt-get", "apt", "aptitude", "yum", "dnf", "microdnf" ->
-          system(c, "install", args);
+      case "apt-get", "apt", "aptitude", "yum", "dnf", "microdnf" -> system(c, "install", args);
       case "apk" -> system(c, "add", args);
       case "npm" -> npm(c, sub, operands, args);
-      case "yarn" -> (sub.isEmpty() || sub.equals("install") || sub.startsWith("-"))
-          ? manifests(c, "yarn install", "package.json", "yarn.lock")
-          : sub.equals("add") ? named(c, operands) : null;
-      case "pnpm" -> Set.of("install", "i").contains(sub) && operands.isEmpty()
-          ? manifests(c, "pnpm install", "package.json", "pnpm-lock.yaml")
-          : sub.equals("add") ? named(c, operands) : null;
+      case "yarn" ->
+          (sub.isEmpty() || sub.equals("install") || sub.startsWith("-"))
+              ? manifests(c, "yarn install", "package.json", "yarn.lock")
+              : sub.equals("add") ? named(c, operands) : null;
+      case "pnpm" ->
+          Set.of("install", "i").contains(sub) && operands.isEmpty()
+              ? manifests(c, "pnpm install", "package.json", "pnpm-lock.yaml")
+              : sub.equals("add") ? named(c, operands) : null;
       case "pip", "pip3" -> pip(c, args);
-      case "python", "python3" -> args.size() > 2 && args.get(0).equals("-m")
-          && args.get(1).startsWith("pip") ? pip(c, args.subList(2, args.size())) : null;
-      case "poetry" -> sub.equals("install")
-          ? manifests(c, "poetry install", "pyproject.toml", "poetry.lock") : null;
-      case "pipenv" -> sub.equals("install") || sub.equals("sync")
-          ? manifests(c, "pipenv " + sub, "Pipfile", "Pipfile.lock") : null;
+      case "python", "python3" ->
+          args.size() > 2 && args.get(0).equals("-m") && args.get(1).startsWith("pip")
+              ? pip(c, args.subList(2, args.size()))
+              : null;
+      case "poetry" ->
+          sub.equals("install")
+              ? manifests(c, "poetry install", "pyproject.toml", "poetry.lock")
+              : null;
+      case "pipenv" ->
+          sub.equals("install") || sub.equals("sync")
+              ? manifests(c, "pipenv " + sub, "Pipfile", "Pipfile.lock")
+              : null;
       case "go" -> go(c, args);
-      case "mvn", "mvnw" -> args.stream().anyMatch(a -> a.startsWith("dependency:"))
-          ? manifests(c, "mvn dependency:go-offline", "pom.xml") : null;
-      case "bundle" -> sub.equals("install")
-          ? manifests(c, "bundle install", "Gemfile", "Gemfile.lock") : null;
-      case "composer" -> sub.equals("install")
-          ? manifests(c, "composer install", "composer.json", "composer.lock") : null;
-      case "cargo" -> sub.equals("fetch")
-          ? manifests(c, "cargo fetch", "Cargo.toml", "Cargo.lock") : null;
+      case "mvn", "mvnw" ->
+          args.stream().anyMatch(a -> a.startsWith("dependency:"))
+              ? manifests(c, "mvn dependency:go-offline", "pom.xml")
+              : null;
+      case "bundle" ->
+          sub.equals("install") ? manifests(c, "bundle install", "Gemfile", "Gemfile.lock") : null;
+      case "composer" ->
+          sub.equals("install")
+              ? manifests(c, "composer install", "composer.json", "composer.lock")
+              : null;
+      case "cargo" ->
+          sub.equals("fetch") ? manifests(c, "cargo fetch", "Cargo.toml", "Cargo.lock") : null;
       case "gem" -> sub.equals("install") ? named(c, operands) : null;
       default -> null;
     };
@@ -83,8 +106,8 @@ final class PackageInstalls {
         packages.add(a);
       }
     }
-    return new PackageInstall(c.program(), c.program() + " " + verb, packages, List.of(),
-        c.location());
+    return new PackageInstall(
+        c.program(), c.program() + " " + verb, packages, List.of(), c.location());
   }
 
   private static PackageInstall npm(
@@ -114,17 +137,30 @@ final class PackageInstalls {
         packages.add(a);
       }
       if (file != null && !file.contains("$")) {
-        return new PackageInstall("pip", "pip install -r " + file, List.of(), List.of(file),
-            c.location());
+        return new PackageInstall(
+            "pip", "pip install -r " + file, List.of(), List.of(file), c.location());
       }
     }
     return packages.isEmpty() ? null : named(c, packages);
   }
 
   private static boolean isOptionValue(List<String> args, int i) {
-    return i > 0 && Set.of("-r", "--requirement", "-c", "--constraint", "-t", "--target", "-i",
-        "--index-url", "--extra-index-url", "--prefix", "--root", "-e", "--editable")
-        .contains(args.get(i - 1));
+    return i > 0
+        && Set.of(
+                "-r",
+                "--requirement",
+                "-c",
+                "--constraint",
+                "-t",
+                "--target",
+                "-i",
+                "--index-url",
+                "--extra-index-url",
+                "--prefix",
+                "--root",
+                "-e",
+                "--editable")
+            .contains(args.get(i - 1));
   }
 
   private static PackageInstall go(ShellCommand c, List<String> args) {
@@ -138,9 +174,10 @@ final class PackageInstalls {
   }
 
   private static PackageInstall named(ShellCommand c, List<String> packages) {
-    return packages.isEmpty() ? null
-        : new PackageInstall(c.program(), c.program() + " install", packages, List.of(),
-            c.location());
+    return packages.isEmpty()
+        ? null
+        : new PackageInstall(
+            c.program(), c.program() + " install", packages, List.of(), c.location());
   }
 
   private static PackageInstall manifests(ShellCommand c, String command, String... manifests) {

@@ -9,8 +9,8 @@ import java.util.function.UnaryOperator;
 /**
  * The shell of a {@code RUN} laid out as it is written: each line of a continued instruction is a
  * row of its own (joined by a shell line continuation, which the shell reads as Docker does), and
- * heredoc bodies follow on their own lines, so every command keeps the line of the Dockerfile it
- * is on. {@code rows} holds that line for each row.
+ * heredoc bodies follow on their own lines, so every command keeps the line of the Dockerfile it is
+ * on. {@code rows} holds that line for each row.
  */
 record ShellText(String text, int[] rows) {
 
@@ -20,9 +20,9 @@ record ShellText(String text, int[] rows) {
   }
 
   /**
-   * The shell of {@code raw} from offset {@code from} of its text (past any {@code --mount}
-   * flags); {@code onlyHeredoc} when the instruction is just {@code RUN <<EOF}, whose body is the
-   * script. {@code substitute} applies the Dockerfile's ARG and ENV values.
+   * The shell of {@code raw} from offset {@code from} of its text (past any {@code --mount} flags);
+   * {@code onlyHeredoc} when the instruction is just {@code RUN <<EOF}, whose body is the script.
+   * {@code substitute} applies the Dockerfile's ARG and ENV values.
    */
   static ShellText of(Raw raw, int from, boolean onlyHeredoc, UnaryOperator<String> substitute) {
     StringBuilder text = new StringBuilder();
@@ -60,8 +60,8 @@ record ShellText(String text, int[] rows) {
   }
 
   /**
-   * {@code <<EOF bash} as {@code bash <<EOF}: BuildKit's examples put the heredoc first, which
-   * bash accepts and tree-sitter-bash does not; at the end its body still follows the line.
+   * {@code <<EOF bash} as {@code bash <<EOF}: BuildKit's examples put the heredoc first, which bash
+   * accepts and tree-sitter-bash does not; at the end its body still follows the line.
    */
   private static String heredocLast(String command) {
     String s = command.strip();

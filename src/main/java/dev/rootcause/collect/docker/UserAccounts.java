@@ -12,9 +12,35 @@ import java.util.Set;
  */
 final class UserAccounts {
   private static final Set<String> VALUE_OPTIONS =
-      Set.of("-u", "--uid", "-g", "--gid", "-G", "--groups", "-d", "--home-dir", "--home", "-h",
-          "-s", "--shell", "-c", "--comment", "--gecos", "-k", "--skel", "-e", "-f", "-K", "-p",
-          "-R", "-P", "-b", "--base-dir", "--ingroup", "--firstuid", "--lastuid");
+      Set.of(
+          "-u",
+          "--uid",
+          "-g",
+          "--gid",
+          "-G",
+          "--groups",
+          "-d",
+          "--home-dir",
+          "--home",
+          "-h",
+          "-s",
+          "--shell",
+          "-c",
+          "--comment",
+          "--gecos",
+          "-k",
+          "--skel",
+          "-e",
+          "-f",
+          "-K",
+          "-p",
+          "-R",
+          "-P",
+          "-b",
+          "--base-dir",
+          "--ingroup",
+          "--firstuid",
+          "--lastuid");
 
   private UserAccounts() {}
 
@@ -39,21 +65,26 @@ final class UserAccounts {
       return null;
     }
     String id = value(args, group ? "-g" : "-u", group ? "--gid" : "--uid");
-    return new UserAccount(name, group, id, group ? null : home(program, args, name),
-        c.location());
+    return new UserAccount(name, group, id, group ? null : home(program, args, name), c.location());
   }
 
   /**
-   * The home folder made: {@code useradd} only with {@code -m}; {@code adduser} unless told not
-   * to ({@code -H}, {@code --no-create-home}) or making a system user.
+   * The home folder made: {@code useradd} only with {@code -m}; {@code adduser} unless told not to
+   * ({@code -H}, {@code --no-create-home}) or making a system user.
    */
   private static String home(String program, List<String> args, String name) {
-    String dir = value(args, program.equals("useradd") ? "-d" : "-h",
-        program.equals("useradd") ? "--home-dir" : "--home");
-    boolean creates = program.equals("useradd")
-        ? args.contains("-m") || args.contains("--create-home")
-        : !args.contains("-H") && !args.contains("--no-create-home") && !args.contains("-S")
-            && !args.contains("--system");
+    String dir =
+        value(
+            args,
+            program.equals("useradd") ? "-d" : "-h",
+            program.equals("useradd") ? "--home-dir" : "--home");
+    boolean creates =
+        program.equals("useradd")
+            ? args.contains("-m") || args.contains("--create-home")
+            : !args.contains("-H")
+                && !args.contains("--no-create-home")
+                && !args.contains("-S")
+                && !args.contains("--system");
     return !creates ? null : dir != null ? dir : "/home/" + name;
   }
 

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * BuildKit's word rules for instruction arguments: splitting on unquoted blanks, quote removal,
- * the escape character, and {@code $VAR}, {@code ${VAR}}, {@code ${VAR:-word}}, {@code
- * ${VAR:+word}} substitution. A variable whose value is not known stays as written, so whoever
- * reads the value sees the {@code $} and knows it is unresolved.
+ * BuildKit's word rules for instruction arguments: splitting on unquoted blanks, quote removal, the
+ * escape character, and {@code $VAR}, {@code ${VAR}}, {@code ${VAR:-word}}, {@code ${VAR:+word}}
+ * substitution. A variable whose value is not known stays as written, so whoever reads the value
+ * sees the {@code $} and knows it is unresolved.
  */
 final class Words {
   private Words() {}

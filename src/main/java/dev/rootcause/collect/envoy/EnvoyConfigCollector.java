@@ -33,12 +33,19 @@ public final class EnvoyConfigCollector implements YamlCollector {
       if (root.has("static_resources")) {
         clusters(root, 0, 0, file.path(), facts);
       } else if ("ConfigMap".equals(root.string("kind"))) {
-        root.map("data").ifPresent(data -> data.entries().values().forEach(entry -> {
-          if (entry.value() instanceof Scalar value && value.value() != null
-              && value.value().contains("static_resources")) {
-            embedded(file.path(), entry.key(), value, facts);
-          }
-        }));
+        root.map("data")
+            .ifPresent(
+                data ->
+                    data.entries()
+                        .values()
+                        .forEach(
+                            entry -> {
+                              if (entry.value() instanceof Scalar value
+                                  && value.value() != null
+                                  && value.value().contains("static_resources")) {
+                                embedded(file.path(), entry.key(), value, facts);
+                              }
+                            }));
       }
     }
   }
@@ -46,8 +53,10 @@ public final class EnvoyConfigCollector implements YamlCollector {
   private static void embedded(String path, String key, Scalar value, Facts facts) {
     YamlReader.Result parsed = YamlReader.read(path, value.value());
     if (!parsed.problems().isEmpty()) {
-      facts.problem(CollectionProblem.note(value.location(),
-          "Envoy config in ConfigMap key '" + key + "' could not be read as YAML"));
+      facts.problem(
+          CollectionProblem.note(
+              value.location(),
+              "Envoy config in ConfigMap key '" + key + "' could not be read as YAML"));
       return;
     }
     // A | block keeps the config's own lines; other styles point at the value's first line.
@@ -64,19 +73,20 @@ public final class EnvoyConfigCollector implements YamlCollector {
    * for a file of its own); a {@code fixedLine} above 0 pins every reference to that line.
    */
   private static void clusters(Mapping root, int offset, int fixedLine, String path, Facts facts) {
-    List<Mapping> clusters = root.path("static_resources").map(r -> r.maps("clusters"))
-        .orElse(List.of());
+    List<Mapping> clusters =
+        root.path("static_resources").map(r -> r.maps("clusters")).orElse(List.of());
     for (Mapping cluster : clusters) {
       String name = cluster.string("name");
-      for (Mapping assignment : cluster.map("load_assignment").map(m -> m.maps("endpoints"))
-          .orElse(List.of())) {
+      for (Mapping assignment :
+          cluster.map("load_assignment").map(m -> m.maps("endpoints")).orElse(List.of())) {
         for (Mapping lb : assignment.maps("lb_endpoints")) {
           lb.path("endpoint", "address", "socket_address")
               .ifPresent(sa -> reference(sa, name, offset, fixedLine, path, facts));
         }
       }
       for (Mapping host : cluster.maps("hosts")) {
-        host.map("socket_address").ifPresent(sa -> reference(sa, name, offset, fixedLine, path, facts));
+        host.map("socket_address")
+            .ifPresent(sa -> reference(sa, name, offset, fixedLine, path, facts));
       }
     }
   }
@@ -90,7 +100,9 @@ public final class EnvoyConfigCollector implements YamlCollector {
     Integer port = socket.integer("port_value").orElse(null);
     int line = socket.scalar("address").map(YamlNode::location).orElse(socket.location()).line();
     SourceLocation at = SourceLocation.of(path, fixedLine > 0 ? fixedLine : offset + line);
-    facts.model().hostReference(new HostReference(host, port,
-        VIA + (cluster == null ? "" : " " + cluster), at));
+    facts
+        .model()
+        .hostReference(
+            new HostReference(host, port, VIA + (cluster == null ? "" : " " + cluster), at));
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
  * A small Groovy tokenizer for Jenkinsfiles: identifiers, string literals (all four quotings, with
  * {@code ${...}} nesting in double-quoted ones) and single punctuation characters; comments are
  * skipped. Enough to find {@code stage(...)} blocks, {@code sh '...'} and {@code docker.build(...)}
- * calls without a Groovy parser; slashy strings and other rare forms read as punctuation. Shared
- * by every collector that reads Jenkinsfiles.
+ * calls without a Groovy parser; slashy strings and other rare forms read as punctuation. Shared by
+ * every collector that reads Jenkinsfiles.
  */
 public final class GroovyTokens {
   private GroovyTokens() {}
@@ -26,7 +26,12 @@ public final class GroovyTokens {
    * {@code """}.
    */
   public record Token(
-      Type type, String text, int start, int end, int contentStart, boolean interpolating,
+      Type type,
+      String text,
+      int start,
+      int end,
+      int contentStart,
+      boolean interpolating,
       boolean closed) {
     public boolean is(String s) {
       return type != Type.STRING && text.equals(s);
@@ -58,13 +63,27 @@ public final class GroovyTokens {
       } else if (src.startsWith("'''", i) || src.startsWith("\"\"\"", i)) {
         String quote = src.substring(i, i + 3);
         int end = closing(src, i + 3, quote, quote.charAt(0) == '"');
-        out.add(new Token(Type.STRING, src.substring(i + 3, end), i, Math.min(n, end + 3), i + 3,
-            quote.charAt(0) == '"', src.startsWith(quote, end)));
+        out.add(
+            new Token(
+                Type.STRING,
+                src.substring(i + 3, end),
+                i,
+                Math.min(n, end + 3),
+                i + 3,
+                quote.charAt(0) == '"',
+                src.startsWith(quote, end)));
         i = Math.min(n, end + 3);
       } else if (c == '\'' || c == '"') {
         int end = closing(src, i + 1, String.valueOf(c), c == '"');
-        out.add(new Token(Type.STRING, src.substring(i + 1, end), i, Math.min(n, end + 1), i + 1,
-            c == '"', src.startsWith(String.valueOf(c), end)));
+        out.add(
+            new Token(
+                Type.STRING,
+                src.substring(i + 1, end),
+                i,
+                Math.min(n, end + 1),
+                i + 1,
+                c == '"',
+                src.startsWith(String.valueOf(c), end)));
         i = Math.min(n, end + 1);
       } else if (Character.isJavaIdentifierStart(c)) {
         int start = i;

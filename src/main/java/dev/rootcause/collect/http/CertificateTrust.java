@@ -40,7 +40,8 @@ final class CertificateTrust extends X509ExtendedTrustManager {
 
   /** The default trust store's manager, explaining its refusals. */
   static TrustManager[] defaults() throws GeneralSecurityException {
-    TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory f =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     f.init((KeyStore) null);
     for (TrustManager m : f.getTrustManagers()) {
       if (m instanceof X509ExtendedTrustManager x) {
@@ -63,7 +64,9 @@ final class CertificateTrust extends X509ExtendedTrustManager {
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
-    explained(chain, engine == null ? null : engine.getPeerHost(),
+    explained(
+        chain,
+        engine == null ? null : engine.getPeerHost(),
         () -> delegate.checkServerTrusted(chain, authType, engine));
   }
 
@@ -100,23 +103,30 @@ final class CertificateTrust extends X509ExtendedTrustManager {
     try {
       leaf.checkValidity();
     } catch (CertificateExpiredException x) {
-      return "certificate expired on " + day(leaf.getNotAfter()) + ": renew it, or use"
+      return "certificate expired on "
+          + day(leaf.getNotAfter())
+          + ": renew it, or use"
           + " -k/--insecure to probe anyway";
     } catch (CertificateNotYetValidException x) {
-      return "certificate not valid before " + day(leaf.getNotBefore()) + " (is this machine's"
+      return "certificate not valid before "
+          + day(leaf.getNotBefore())
+          + " (is this machine's"
           + " clock right?): use -k/--insecure to probe anyway";
     }
     String message = String.valueOf(e.getMessage());
     if (message.contains("No subject alternative") || message.contains("No name matching")) {
-      return "certificate is for " + String.join(", ", names(leaf)) + ", not "
-          + (host == null ? "this host" : host) + ": probe a name it was issued for, or use"
+      return "certificate is for "
+          + String.join(", ", names(leaf))
+          + ", not "
+          + (host == null ? "this host" : host)
+          + ": probe a name it was issued for, or use"
           + " -k/--insecure";
     }
-    if (chain.length == 1
-        && leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())) {
+    if (chain.length == 1 && leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())) {
       return "self-signed certificate: use -k/--insecure to accept it";
     }
-    return "certificate issued by " + chain[chain.length - 1].getIssuerX500Principal().getName()
+    return "certificate issued by "
+        + chain[chain.length - 1].getIssuerX500Principal().getName()
         + ", a CA this JVM does not trust: add the CA to the trust store, or use -k/--insecure";
   }
 

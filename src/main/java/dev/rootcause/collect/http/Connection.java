@@ -20,16 +20,26 @@ import javax.net.ssl.SSLException;
 
 /**
  * One HTTP/1.1 keep-alive connection driven by an {@link EventLoop}: it takes a request from its
- * endpoint, connects when it has no socket, sends, parses the answer, records it, and goes on
- * until the endpoint has no more requests for it.
+ * endpoint, connects when it has no socket, sends, parses the answer, records it, and goes on until
+ * the endpoint has no more requests for it.
  */
 final class Connection {
-  private enum Phase { IDLE, WAITING, CONNECTING, HANDSHAKING, SENDING, RECEIVING, DONE }
+  private enum Phase {
+    IDLE,
+    WAITING,
+    CONNECTING,
+    HANDSHAKING,
+    SENDING,
+    RECEIVING,
+    DONE
+  }
 
   /** A closed-model connection that could not connect waits this long before trying again. */
   static final long RECONNECT_PAUSE_NANOS = 10_000_000L;
+
   private static final int BODY_SAMPLE_BYTES = 4096;
   private static final int MAX_BUFFER = 64 * 1024;
+
   /**
    * A request still unanswered when the run ends counts as timed out once it has waited this long
    * (or the request timeout, if shorter); a younger one is simply not counted, as in wrk.
@@ -150,7 +160,8 @@ final class Connection {
 
   private void connected() throws IOException {
     if (endpoint.target.tls()) {
-      SSLEngine engine = loop.sslContext.createSSLEngine(endpoint.target.host(), endpoint.target.port());
+      SSLEngine engine =
+          loop.sslContext.createSSLEngine(endpoint.target.host(), endpoint.target.port());
       engine.setUseClientMode(true);
       engine.setSSLParameters(loop.sslParameters);
       tls = new TlsSession(engine, channel);
@@ -216,7 +227,7 @@ final class Connection {
           }
         }
         case RECEIVING -> receive();
-        default -> { }
+        default -> {}
       }
     } catch (IOException | RuntimeException e) {
       failed(e);
@@ -275,12 +286,15 @@ final class Connection {
       retryOnFreshConnection();
       return;
     }
-    throw new EOFException(parser.sawBytes()
-        ? "the server closed the connection in the middle of the response"
-        : "the server closed the connection without responding");
+    throw new EOFException(
+        parser.sawBytes()
+            ? "the server closed the connection in the middle of the response"
+            : "the server closed the connection without responding");
   }
 
-  /** A kept-alive connection the server had already closed: not the request's fault, try once more. */
+  /**
+   * A kept-alive connection the server had already closed: not the request's fault, try once more.
+   */
   private void retryOnFreshConnection() {
     closeChannel();
     retried = true;
@@ -298,9 +312,15 @@ final class Connection {
     recorder.answerNanos += now - started;
     if (sampling) {
       byte[] body = parser.body();
-      recorder.samples.add(new FailureSample(endpoint.target.url(), status, null, null,
-          body == null ? "" : new String(body, StandardCharsets.UTF_8), parser.bodyTruncated(),
-          (now - endpoint.startNanos) / 1_000_000));
+      recorder.samples.add(
+          new FailureSample(
+              endpoint.target.url(),
+              status,
+              null,
+              null,
+              body == null ? "" : new String(body, StandardCharsets.UTF_8),
+              parser.bodyTruncated(),
+              (now - endpoint.startNanos) / 1_000_000));
     }
     endpoint.completed(!success);
     if (!parser.keepAlive()) {
@@ -316,22 +336,28 @@ final class Connection {
     switch (phase) {
       case CONNECTING -> {
         if (now - connectDeadline >= 0) {
-          fail(ErrorClass.CONNECT_TIMEOUT, "no connection within "
-              + loop.connectTimeoutNanos / 1_000_000 + " ms");
+          fail(
+              ErrorClass.CONNECT_TIMEOUT,
+              "no connection within " + loop.connectTimeoutNanos / 1_000_000 + " ms");
         }
       }
       case HANDSHAKING, SENDING, RECEIVING -> {
         if (now - deadline >= 0) {
-          fail(ErrorClass.TIMEOUT, "no complete response within "
-              + loop.requestTimeoutNanos / 1_000_000 + " ms");
+          fail(
+              ErrorClass.TIMEOUT,
+              "no complete response within " + loop.requestTimeoutNanos / 1_000_000 + " ms");
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
   private void failed(Throwable e) {
-    if ((phase == Phase.RECEIVING || phase == Phase.SENDING) && reused && !parser.sawBytes() && !retried && isReset(e)) {
+    if ((phase == Phase.RECEIVING || phase == Phase.SENDING)
+        && reused
+        && !parser.sawBytes()
+        && !retried
+        && isReset(e)) {
       retryOnFreshConnection();
       return;
     }
@@ -354,7 +380,8 @@ final class Connection {
       return ErrorClass.TLS;
     }
     if (e instanceof ConnectException || phase == Phase.CONNECTING) {
-      return msg.contains("refused") ? ErrorClass.CONNECTION_REFUSED
+      return msg.contains("refused")
+          ? ErrorClass.CONNECTION_REFUSED
           : msg.contains("timed out") ? ErrorClass.CONNECT_TIMEOUT : ErrorClass.CONNECT_FAILED;
     }
     if (msg.contains("reset") || msg.contains("broken pipe")) {
@@ -392,8 +419,15 @@ final class Connection {
   private void record(ErrorClass error, String detail, long now) {
     recorder.error(error, second(now), now);
     if (endpoint.claimSample()) {
-      recorder.samples.add(new FailureSample(endpoint.target.url(), 0, error, detail, null, false,
-          (now - endpoint.startNanos) / 1_000_000));
+      recorder.samples.add(
+          new FailureSample(
+              endpoint.target.url(),
+              0,
+              error,
+              detail,
+              null,
+              false,
+              (now - endpoint.startNanos) / 1_000_000));
     }
     endpoint.completed(true);
   }
@@ -441,8 +475,12 @@ final class Connection {
     switch (phase) {
       case CONNECTING, HANDSHAKING, SENDING, RECEIVING -> {
         if (now - started >= Math.min(CUT_OFF_AS_TIMEOUT_NANOS, loop.requestTimeoutNanos)) {
-          record(ErrorClass.TIMEOUT, "no response within " + (now - started) / 1_000_000
-              + " ms, when the run's --duration ended", now);
+          record(
+              ErrorClass.TIMEOUT,
+              "no response within "
+                  + (now - started) / 1_000_000
+                  + " ms, when the run's --duration ended",
+              now);
         }
       }
       case WAITING -> {
@@ -450,7 +488,7 @@ final class Connection {
           endpoint.abandoned.increment();
         }
       }
-      default -> { }
+      default -> {}
     }
     abort();
   }

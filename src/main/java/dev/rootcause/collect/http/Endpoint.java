@@ -16,8 +16,10 @@ final class Endpoint {
   final Target target;
   final InetSocketAddress address;
   final String dnsError;
+
   /** The encoded request, read-only and direct; each connection sends a duplicate of it. */
   final ByteBuffer request;
+
   final boolean head;
   final boolean open;
   final long total;
@@ -28,6 +30,7 @@ final class Endpoint {
   final AtomicInteger samplesLeft;
   final LongAdder done = new LongAdder();
   final LongAdder failures = new LongAdder();
+
   /** Requests taken from the schedule but never sent: the run ended while they waited. */
   final LongAdder abandoned = new LongAdder();
 
@@ -36,8 +39,17 @@ final class Endpoint {
    * @param stopNanos no request starts at or after this instant
    * @param intervalNanos time between intended sends in the open model; 0 in the closed one
    */
-  Endpoint(Target target, InetSocketAddress address, String dnsError, byte[] request, boolean head,
-      long total, long startNanos, long stopNanos, double intervalNanos, int samples) {
+  Endpoint(
+      Target target,
+      InetSocketAddress address,
+      String dnsError,
+      byte[] request,
+      boolean head,
+      long total,
+      long startNanos,
+      long stopNanos,
+      double intervalNanos,
+      int samples) {
     this.target = target;
     this.address = address;
     this.dnsError = dnsError;

@@ -12,8 +12,8 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * One thread's share of the connections, multiplexed on one selector as wrk does: no thread per
- * connection, no allocation per request. Connections waiting for their scheduled send time sleep
- * in a queue ordered by that time; timeouts are swept every few milliseconds.
+ * connection, no allocation per request. Connections waiting for their scheduled send time sleep in
+ * a queue ordered by that time; timeouts are swept every few milliseconds.
  */
 final class EventLoop implements Runnable {
   private static final long SWEEP_NANOS = 5_000_000L;
@@ -23,8 +23,10 @@ final class EventLoop implements Runnable {
   final long requestTimeoutNanos;
   final SSLContext sslContext;
   final SSLParameters sslParameters;
+
   /** When the run's duration ends (System.nanoTime); in-flight requests are cut off then. */
   private final long endNanos;
+
   private final List<Connection> connections = new ArrayList<>();
   private final PriorityQueue<Connection> sleeping =
       new PriorityQueue<>((a, b) -> Long.compare(a.wakeAt - b.wakeAt, 0));
@@ -33,9 +35,15 @@ final class EventLoop implements Runnable {
   private volatile boolean stopped;
   private volatile Throwable crash;
 
-  /** @param endNanos when the run must end, or {@code Long.MAX_VALUE} when only a count bounds it */
-  EventLoop(long connectTimeoutNanos, long requestTimeoutNanos, SSLContext sslContext,
-      SSLParameters sslParameters, long endNanos) {
+  /**
+   * @param endNanos when the run must end, or {@code Long.MAX_VALUE} when only a count bounds it
+   */
+  EventLoop(
+      long connectTimeoutNanos,
+      long requestTimeoutNanos,
+      SSLContext sslContext,
+      SSLParameters sslParameters,
+      long endNanos) {
     try {
       this.selector = Selector.open();
     } catch (IOException e) {

@@ -28,8 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -42,11 +42,10 @@ import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.IntCountsHistogram;
 
 /**
- * The HTTP load generator behind {@code rootcause probe}: HTTP/1.1 keep-alive connections on a
- * few selector threads, in the closed model ({@code concurrency} connections, each sending as soon
- * as its last answer came) or the open model (sends due at a fixed rate, latency measured from the
- * due time so a stalled server cannot hide its stall: the coordinated-omission correction of
- * wrk2).
+ * The HTTP load generator behind {@code rootcause probe}: HTTP/1.1 keep-alive connections on a few
+ * selector threads, in the closed model ({@code concurrency} connections, each sending as soon as
+ * its last answer came) or the open model (sends due at a fixed rate, latency measured from the due
+ * time so a stalled server cannot hide its stall: the coordinated-omission correction of wrk2).
  */
 public final class LoadGenerator {
 
@@ -81,8 +80,9 @@ public final class LoadGenerator {
     long stop = plan.duration() == null ? Long.MAX_VALUE : start + plan.duration().toNanos();
     List<EventLoop> loops = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
-      loops.add(new EventLoop(plan.connectTimeout().toNanos(), plan.requestTimeout().toNanos(),
-          ssl, params, stop));
+      loops.add(
+          new EventLoop(
+              plan.connectTimeout().toNanos(), plan.requestTimeout().toNanos(), ssl, params, stop));
     }
     double interval = plan.model() == LoadModel.OPEN ? 1e9 / plan.rate() : 0;
     long total = total(plan);
@@ -92,9 +92,18 @@ public final class LoadGenerator {
     for (int u = 0; u < targets.size(); u++) {
       Target t = targets.get(u);
       Resolved r = resolved.get(u);
-      Endpoint e = new Endpoint(t, r.address, r.error, requestBytes(plan, t),
-          plan.method().equalsIgnoreCase("HEAD"), total, start, stop, interval,
-          plan.failureSamples());
+      Endpoint e =
+          new Endpoint(
+              t,
+              r.address,
+              r.error,
+              requestBytes(plan, t),
+              plan.method().equalsIgnoreCase("HEAD"),
+              total,
+              start,
+              stop,
+              interval,
+              plan.failureSamples());
       endpoints.add(e);
       List<Recorder> perLoop = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
@@ -163,30 +172,38 @@ public final class LoadGenerator {
   /** Resolves once, before the clock starts, so DNS time is not charged to the first requests. */
   private static Resolved resolve(Target t, Duration timeout) throws InterruptedException {
     CompletableFuture<InetAddress> lookup = new CompletableFuture<>();
-    Thread.ofVirtual().name("rootcause-dns").start(() -> {
-      try {
-        lookup.complete(InetAddress.getByName(t.host()));
-      } catch (Throwable e) {
-        lookup.completeExceptionally(e);
-      }
-    });
+    Thread.ofVirtual()
+        .name("rootcause-dns")
+        .start(
+            () -> {
+              try {
+                lookup.complete(InetAddress.getByName(t.host()));
+              } catch (Throwable e) {
+                lookup.completeExceptionally(e);
+              }
+            });
     try {
       InetAddress a = lookup.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
       return new Resolved(new InetSocketAddress(a, t.port()), null);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      String why = cause instanceof UnknownHostException
-          ? "unknown host " + t.host() : String.valueOf(cause.getMessage());
+      String why =
+          cause instanceof UnknownHostException
+              ? "unknown host " + t.host()
+              : String.valueOf(cause.getMessage());
       return new Resolved(null, why);
     } catch (TimeoutException e) {
       lookup.cancel(true);
-      return new Resolved(null, "no DNS answer for " + t.host() + " within " + timeout.toMillis() + " ms");
+      return new Resolved(
+          null, "no DNS answer for " + t.host() + " within " + timeout.toMillis() + " ms");
     }
   }
 
   static byte[] requestBytes(ProbePlan plan, Target t) {
     StringBuilder sb = new StringBuilder(256);
-    sb.append(plan.method().toUpperCase(Locale.ROOT)).append(' ').append(t.requestTarget())
+    sb.append(plan.method().toUpperCase(Locale.ROOT))
+        .append(' ')
+        .append(t.requestTarget())
         .append(" HTTP/1.1\r\n");
     boolean host = false;
     boolean length = false;
@@ -212,8 +229,10 @@ public final class LoadGenerator {
   private static SSLContext sslContext(boolean insecure) {
     try {
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, insecure ? new TrustManager[] {new TrustEverything()}
-          : CertificateTrust.defaults(), null);
+      ctx.init(
+          null,
+          insecure ? new TrustManager[] {new TrustEverything()} : CertificateTrust.defaults(),
+          null);
       return ctx;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("no TLS in this JVM: " + e.getMessage(), e);
@@ -291,9 +310,14 @@ public final class LoadGenerator {
         }
       }
       boolean any = h.getTotalCount() > 0;
-      timeline.add(new SecondStats(s, req, fail,
-          any ? h.getValueAtPercentile(50) : 0, any ? h.getValueAtPercentile(99) : 0,
-          any ? h.getMaxValue() : 0));
+      timeline.add(
+          new SecondStats(
+              s,
+              req,
+              fail,
+              any ? h.getValueAtPercentile(50) : 0,
+              any ? h.getValueAtPercentile(99) : 0,
+              any ? h.getMaxValue() : 0));
     }
     samples.sort(Comparator.comparingLong(FailureSample::atMillis));
     long last = e.startNanos;
@@ -303,8 +327,18 @@ public final class LoadGenerator {
       }
     }
     long elapsedNanos = Math.max(0, last - e.startNanos);
-    return new EndpointResult(e.target.url(), responses, succeeded, statusMap, errorMap,
-        summary(all), buckets(all), timeline, samples, latencies, Duration.ofNanos(elapsedNanos),
+    return new EndpointResult(
+        e.target.url(),
+        responses,
+        succeeded,
+        statusMap,
+        errorMap,
+        summary(all),
+        buckets(all),
+        timeline,
+        samples,
+        latencies,
+        Duration.ofNanos(elapsedNanos),
         shortfall);
   }
 
@@ -312,25 +346,33 @@ public final class LoadGenerator {
    * Requests of an open-model schedule that were never sent are the client's shortfall, not the
    * server's failures: the server never saw them. Null when the whole schedule went out.
    */
-  private static LoadShortfall shortfall(Endpoint e, ProbePlan plan, long responses,
-      long answerNanos) {
+  private static LoadShortfall shortfall(
+      Endpoint e, ProbePlan plan, long responses, long answerNanos) {
     long unsent = e.unsent();
     if (unsent <= 0 || plan.duration() == null) {
       return null;
     }
     double seconds = plan.duration().toNanos() / 1e9;
     double meanAnswerMicros = responses == 0 ? 0 : answerNanos / 1e3 / responses;
-    return new LoadShortfall(plan.rate(), (e.total - unsent) / seconds, unsent, plan.concurrency(),
-        meanAnswerMicros);
+    return new LoadShortfall(
+        plan.rate(), (e.total - unsent) / seconds, unsent, plan.concurrency(), meanAnswerMicros);
   }
 
   static LatencySummary summary(Histogram h) {
     if (h.getTotalCount() == 0) {
       return LatencySummary.EMPTY;
     }
-    return new LatencySummary(h.getTotalCount(), h.getMinValue(), h.getMean(), h.getStdDeviation(),
-        h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(95),
-        h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue());
+    return new LatencySummary(
+        h.getTotalCount(),
+        h.getMinValue(),
+        h.getMean(),
+        h.getStdDeviation(),
+        h.getValueAtPercentile(50),
+        h.getValueAtPercentile(90),
+        h.getValueAtPercentile(95),
+        h.getValueAtPercentile(99),
+        h.getValueAtPercentile(99.9),
+        h.getMaxValue());
   }
 
   /** About 40 buckets, evenly spaced on a log scale from the fastest to the slowest response. */

@@ -9,8 +9,8 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.IntCountsHistogram;
 
 /**
- * What one event loop saw of one URL. Each loop writes only its own recorders, so recording
- * needs no locks; the generator merges them when the run ends.
+ * What one event loop saw of one URL. Each loop writes only its own recorders, so recording needs
+ * no locks; the generator merges them when the run ends.
  */
 final class Recorder {
   /** One hour in microseconds: the longest latency a probe can measure. */
@@ -26,11 +26,14 @@ final class Recorder {
   long[] secondFailures = new long[64];
   IntCountsHistogram[] secondLatency = new IntCountsHistogram[64];
   int seconds;
+
   /** When this loop saw the last request of this URL end (System.nanoTime); 0 if none. */
   long lastCompletion;
+
   private final boolean keepLatencies;
   long[] successLatencies = new long[0];
   int successCount;
+
   /** Send-to-answer time of every response, for the open model's rate ceiling. */
   long answerNanos;
 

@@ -19,7 +19,16 @@ final class ResponseParser {
     }
   }
 
-  private enum State { HEAD, BODY_LENGTH, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, BODY_EOF, DONE }
+  private enum State {
+    HEAD,
+    BODY_LENGTH,
+    CHUNK_SIZE,
+    CHUNK_DATA,
+    CHUNK_END,
+    TRAILERS,
+    BODY_EOF,
+    DONE
+  }
 
   private static final int MAX_HEAD = 64 * 1024;
   private static final byte[] CONTENT_LENGTH = "content-length".getBytes();
@@ -148,7 +157,8 @@ final class ResponseParser {
           if (end < 0) {
             return needMoreLine(in);
           }
-          boolean empty = end == in.position() || end == in.position() + 1 && in.get(in.position()) == '\r';
+          boolean empty =
+              end == in.position() || end == in.position() + 1 && in.get(in.position()) == '\r';
           in.position(end + 1);
           if (state == State.CHUNK_END) {
             if (!empty) {
@@ -311,8 +321,13 @@ final class ResponseParser {
 
   private boolean parseStatusLine(ByteBuffer in, int from, int to) throws MalformedResponse {
     // "HTTP/1.1 200 OK"
-    if (to - from < 12 || in.get(from) != 'H' || in.get(from + 1) != 'T' || in.get(from + 2) != 'T'
-        || in.get(from + 3) != 'P' || in.get(from + 4) != '/' || in.get(from + 8) != ' ') {
+    if (to - from < 12
+        || in.get(from) != 'H'
+        || in.get(from + 1) != 'T'
+        || in.get(from + 2) != 'T'
+        || in.get(from + 3) != 'P'
+        || in.get(from + 4) != '/'
+        || in.get(from + 8) != ' ') {
       throw new MalformedResponse("not an HTTP status line");
     }
     int code = 0;

@@ -10,8 +10,8 @@ import java.util.Locale;
  * @param requestTarget path and query as sent on the request line ({@code /api/orders?x=1})
  * @param hostHeader the {@code Host} header: the host, and the port when it is not the default
  */
-record Target(String url, boolean tls, String host, int port, String requestTarget,
-    String hostHeader) {
+record Target(
+    String url, boolean tls, String host, int port, String requestTarget, String hostHeader) {
 
   /**
    * Parses an http or https URL.
@@ -21,8 +21,12 @@ record Target(String url, boolean tls, String host, int port, String requestTarg
   static Target parse(String url) {
     if (!url.contains("://")) {
       String suggestion = Redact.userInfo("http://" + url.replaceFirst("^/+", ""));
-      throw new IllegalArgumentException("'" + suggestion.substring("http://".length())
-          + "' has no scheme: did you mean " + suggestion + " ?");
+      throw new IllegalArgumentException(
+          "'"
+              + suggestion.substring("http://".length())
+              + "' has no scheme: did you mean "
+              + suggestion
+              + " ?");
     }
     URI uri;
     try {
@@ -32,23 +36,26 @@ record Target(String url, boolean tls, String host, int port, String requestTarg
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException("'" + url + "': only http:// and https:// URLs can be probed");
+      throw new IllegalArgumentException(
+          "'" + url + "': only http:// and https:// URLs can be probed");
     }
     String host = uri.getHost();
     if (host == null || host.isEmpty()) {
       throw new IllegalArgumentException("'" + url + "' has no host");
     }
     if (uri.getRawUserInfo() != null) {
-      throw new IllegalArgumentException("'" + Redact.userInfo(url)
-          + "': credentials in the URL are not sent; use --header 'Authorization: ...'");
+      throw new IllegalArgumentException(
+          "'"
+              + Redact.userInfo(url)
+              + "': credentials in the URL are not sent; use --header 'Authorization: ...'");
     }
     boolean tls = scheme.equals("https");
     int defaultPort = tls ? 443 : 80;
     int port = uri.getPort() == -1 ? defaultPort : uri.getPort();
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-    String bareHost = host.startsWith("[") && host.endsWith("]")
-        ? host.substring(1, host.length() - 1) : host;
+    String bareHost =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     String hostHeader = port == defaultPort ? host : host + ":" + port;
     return new Target(url, tls, bareHost, port, target, hostHeader);
   }

@@ -97,8 +97,8 @@ final class TlsSession {
       }
       if (r.bytesConsumed() == 0 && r.bytesProduced() == 0) {
         // A renegotiation or key update would need reads first; never spin on it.
-        throw new SSLException("TLS engine made no progress while sending ("
-            + r.getHandshakeStatus() + ")");
+        throw new SSLException(
+            "TLS engine made no progress while sending (" + r.getHandshakeStatus() + ")");
       }
     }
     return flush();

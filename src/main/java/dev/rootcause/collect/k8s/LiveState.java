@@ -14,14 +14,14 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads the objects of one file as a cluster when kubectl printed them ({@code kubectl get all
- * -o yaml}): an object a controller owns (a ReplicaSet of a Deployment, a Pod of a ReplicaSet,
- * old ones at {@code replicas: 0} included) repeats its owner's template, so its problems are
- * reported once, on the owner, or on the first object of each owner the file lacks; and the
- * platform's own workloads in {@code kube-system} (CoreDNS probing ports it does not declare,
- * which works) are not the team's to fix. An object is live state when it carries what only
- * the API server writes (uid, resourceVersion, ownerReferences, status) or what {@code kubectl
- * apply} leaves ({@code kubectl.kubernetes.io/last-applied-configuration}).
+ * Reads the objects of one file as a cluster when kubectl printed them ({@code kubectl get all -o
+ * yaml}): an object a controller owns (a ReplicaSet of a Deployment, a Pod of a ReplicaSet, old
+ * ones at {@code replicas: 0} included) repeats its owner's template, so its problems are reported
+ * once, on the owner, or on the first object of each owner the file lacks; and the platform's own
+ * workloads in {@code kube-system} (CoreDNS probing ports it does not declare, which works) are not
+ * the team's to fix. An object is live state when it carries what only the API server writes (uid,
+ * resourceVersion, ownerReferences, status) or what {@code kubectl apply} leaves ({@code
+ * kubectl.kubernetes.io/last-applied-configuration}).
  */
 final class LiveState {
   /** The annotation {@code kubectl apply} writes on every object it applies. */
@@ -69,8 +69,8 @@ final class LiveState {
     }
     String ownerKey = key(owner.get().string("kind"), namespace, owner.get().string("name"));
     String ownerUid = owner.get().string("uid");
-    boolean ownerHere = ownerUid != null && present.contains("uid:" + ownerUid)
-        || present.contains(ownerKey);
+    boolean ownerHere =
+        ownerUid != null && present.contains("uid:" + ownerUid) || present.contains(ownerKey);
     if (ownerHere || !ownersSeen.add(ownerUid != null ? ownerUid : ownerKey)) {
       owned.merge(object.string("kind"), 1, Integer::sum);
       return false;
@@ -86,19 +86,29 @@ final class LiveState {
     StringBuilder sb = new StringBuilder("kubectl output (live state): ");
     if (!owned.isEmpty()) {
       StringBuilder kinds = new StringBuilder();
-      owned.forEach((kind, n) -> kinds.append(kinds.isEmpty() ? "" : ", ").append(n).append(' ')
-          .append(kind).append(n == 1 ? "" : "s"));
+      owned.forEach(
+          (kind, n) ->
+              kinds
+                  .append(kinds.isEmpty() ? "" : ", ")
+                  .append(n)
+                  .append(' ')
+                  .append(kind)
+                  .append(n == 1 ? "" : "s"));
       sb.append(kinds).append(" owned by a controller are reported once, on their owner");
     }
     if (system > 0) {
-      sb.append(owned.isEmpty() ? "" : "; ").append(system).append(system == 1 ? " object" : " objects")
+      sb.append(owned.isEmpty() ? "" : "; ")
+          .append(system)
+          .append(system == 1 ? " object" : " objects")
           .append(" of kube-system (the platform's own workloads) not checked");
     }
     return Optional.of(CollectionProblem.note(SourceLocation.file(file.path()), sb.toString()));
   }
 
   private static boolean isLive(Mapping object, Mapping meta) {
-    return meta.has("uid") || meta.has("resourceVersion") || meta.has("ownerReferences")
+    return meta.has("uid")
+        || meta.has("resourceVersion")
+        || meta.has("ownerReferences")
         || meta.map("annotations").map(a -> a.has(LAST_APPLIED)).orElse(false)
         || object.has("status");
   }
@@ -108,9 +118,12 @@ final class LiveState {
     if (!(meta.get("ownerReferences").orElse(null) instanceof YamlNode.Sequence refs)) {
       return Optional.empty();
     }
-    List<Mapping> owners = refs.items().stream()
-        .filter(Mapping.class::isInstance).map(Mapping.class::cast)
-        .filter(m -> m.string("kind") != null && m.string("name") != null).toList();
+    List<Mapping> owners =
+        refs.items().stream()
+            .filter(Mapping.class::isInstance)
+            .map(Mapping.class::cast)
+            .filter(m -> m.string("kind") != null && m.string("name") != null)
+            .toList();
     return owners.stream()
         .filter(m -> "true".equals(String.valueOf(m.string("controller")).toLowerCase(Locale.ROOT)))
         .findFirst()

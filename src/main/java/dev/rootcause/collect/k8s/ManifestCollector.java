@@ -47,13 +47,19 @@ public final class ManifestCollector implements YamlCollector {
     }
     live.note(file).ifPresent(facts::problem);
     if (patched) {
-      facts.problem(CollectionProblem.note(SourceLocation.file(file.path()), Collector.KUSTOMIZE_NOTE
-          + "patch, not an object (a container names no image), so not read (check the overlay"
-          + " built: kustomize build DIR | rootcause scan -)"));
+      facts.problem(
+          CollectionProblem.note(
+              SourceLocation.file(file.path()),
+              Collector.KUSTOMIZE_NOTE
+                  + "patch, not an object (a container names no image), so not read (check the overlay"
+                  + " built: kustomize build DIR | rootcause scan -)"));
     } else if (objects.stream().anyMatch(o -> isOverlay(o.object()))) {
-      facts.problem(CollectionProblem.note(SourceLocation.file(file.path()), Collector.KUSTOMIZE_NOTE
-          + "overlay: what it changes (patches, images, namespace...) is not applied to what is"
-          + " read (check it built: kustomize build DIR | rootcause scan -)"));
+      facts.problem(
+          CollectionProblem.note(
+              SourceLocation.file(file.path()),
+              Collector.KUSTOMIZE_NOTE
+                  + "overlay: what it changes (patches, images, namespace...) is not applied to what is"
+                  + " read (check it built: kustomize build DIR | rootcause scan -)"));
     }
   }
 
@@ -66,14 +72,15 @@ public final class ManifestCollector implements YamlCollector {
     Optional<Mapping> template = ObjectReader.podTemplate(object.string("kind"), spec);
     Optional<YamlNode> containers =
         template.flatMap(t -> t.map("spec")).flatMap(s -> s.get("containers"));
-    return containers.orElse(null) instanceof YamlNode.Sequence list && list.items().stream()
-        .anyMatch(c -> c instanceof Mapping m && !m.has("image"));
+    return containers.orElse(null) instanceof YamlNode.Sequence list
+        && list.items().stream().anyMatch(c -> c instanceof Mapping m && !m.has("image"));
   }
 
   /** A kustomization that changes what it lists, not only lists it. */
   private static boolean isOverlay(Mapping object) {
-    return object.string("kind").equals("Kustomization") && object.entries().keySet().stream()
-        .anyMatch(k -> !Set.of("apiVersion", "kind", "metadata", "resources").contains(k));
+    return object.string("kind").equals("Kustomization")
+        && object.entries().keySet().stream()
+            .anyMatch(k -> !Set.of("apiVersion", "kind", "metadata", "resources").contains(k));
   }
 
   private static void listItems(
@@ -81,8 +88,8 @@ public final class ManifestCollector implements YamlCollector {
     YamlNode itemsNode = list.get("items").orElseThrow();
     if (!(itemsNode instanceof YamlNode.Sequence sequence)) {
       if (!(itemsNode instanceof YamlNode.Scalar s && s.isNull())) {
-        facts.problem(CollectionProblem.note(list.locationOf("items"),
-            "'items' should be a list; ignored"));
+        facts.problem(
+            CollectionProblem.note(list.locationOf("items"), "'items' should be a list; ignored"));
       }
       return;
     }
@@ -90,8 +97,12 @@ public final class ManifestCollector implements YamlCollector {
     for (int i = 0; i < items.size(); i++) {
       YamlNode item = items.get(i);
       if (!(item instanceof Mapping m) || !isObject(m)) {
-        facts.problem(CollectionProblem.note(item.location(), "item " + (i + 1)
-            + " of the List is not a Kubernetes object (no apiVersion and kind); ignored"));
+        facts.problem(
+            CollectionProblem.note(
+                item.location(),
+                "item "
+                    + (i + 1)
+                    + " of the List is not a Kubernetes object (no apiVersion and kind); ignored"));
         continue;
       }
       // Items written on one line (flow style) share it: never end before the item starts.
@@ -109,9 +120,14 @@ public final class ManifestCollector implements YamlCollector {
     try {
       reader.readInto(facts.model());
     } catch (RuntimeException e) {
-      facts.problem(CollectionProblem.skipped(object.location(),
-          object.string("kind") + " '" + object.path("metadata").map(m -> m.string("name")).orElse("?")
-              + "' could not be read: " + e.getMessage()));
+      facts.problem(
+          CollectionProblem.skipped(
+              object.location(),
+              object.string("kind")
+                  + " '"
+                  + object.path("metadata").map(m -> m.string("name")).orElse("?")
+                  + "' could not be read: "
+                  + e.getMessage()));
     }
     reader.problems().forEach(facts::problem);
   }

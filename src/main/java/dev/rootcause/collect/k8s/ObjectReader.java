@@ -64,7 +64,8 @@ final class ObjectReader {
       case "ConfigMap" -> model.configData(configData(meta, false));
       case "Secret" -> model.configData(configData(meta, true));
       case "Ingress" -> model.ingress(ingress(meta, spec));
-      default -> podTemplate(meta.kind(), spec).ifPresent(t -> model.workload(workload(meta, spec, t)));
+      default ->
+          podTemplate(meta.kind(), spec).ifPresent(t -> model.workload(workload(meta, spec, t)));
     }
   }
 
@@ -74,8 +75,10 @@ final class ObjectReader {
     Mapping metadata = object.map("metadata").orElse(null);
     String name = metadata == null ? null : metadata.string("name");
     if (name == null) {
-      name = metadata != null && metadata.string("generateName") != null
-          ? metadata.string("generateName") + "*" : "(unnamed)";
+      name =
+          metadata != null && metadata.string("generateName") != null
+              ? metadata.string("generateName") + "*"
+              : "(unnamed)";
     }
     return new ObjectMeta(
         object.string("apiVersion"),
@@ -124,12 +127,17 @@ final class ObjectReader {
 
   private Workload workload(ObjectMeta meta, Mapping spec, Mapping template) {
     Mapping podSpec = template.map("spec").orElseThrow();
-    Map<String, String> podLabels = meta.kind().equals("Pod")
-        ? meta.labels()
-        : template.path("metadata").map(m -> m.stringMap("labels")).orElse(Map.of());
-    SourceLocation labelsAt = meta.kind().equals("Pod")
-        ? object.path("metadata").map(m -> m.locationOf("labels")).orElse(meta.location())
-        : template.path("metadata").map(m -> m.locationOf("labels")).orElse(template.location());
+    Map<String, String> podLabels =
+        meta.kind().equals("Pod")
+            ? meta.labels()
+            : template.path("metadata").map(m -> m.stringMap("labels")).orElse(Map.of());
+    SourceLocation labelsAt =
+        meta.kind().equals("Pod")
+            ? object.path("metadata").map(m -> m.locationOf("labels")).orElse(meta.location())
+            : template
+                .path("metadata")
+                .map(m -> m.locationOf("labels"))
+                .orElse(template.location());
     LabelSelector selector = spec.map("selector").map(this::selector).orElse(null);
     return new Workload(
         meta,
@@ -194,8 +202,12 @@ final class ObjectReader {
         note(p.locationOf("containerPort"), "containerPort is missing or not a number");
         continue;
       }
-      out.add(new ContainerPort(p.string("name"), number.get(),
-          Optional.ofNullable(p.string("protocol")).orElse("TCP"), p.locationOf("containerPort")));
+      out.add(
+          new ContainerPort(
+              p.string("name"),
+              number.get(),
+              Optional.ofNullable(p.string("protocol")).orElse("TCP"),
+              p.locationOf("containerPort")));
     }
     return out;
   }
@@ -208,8 +220,8 @@ final class ObjectReader {
         note(e.location(), "env entry without a name");
         continue;
       }
-      Sensitive value = e.scalar("value").map(s -> Sensitive.of(s.value() == null ? "" : s.value()))
-          .orElse(null);
+      Sensitive value =
+          e.scalar("value").map(s -> Sensitive.of(s.value() == null ? "" : s.value())).orElse(null);
       EnvVar.ValueSource from = e.map("valueFrom").map(this::valueSource).orElse(null);
       out.add(new EnvVar(name, value, from, e.locationOf("name")));
     }
@@ -219,31 +231,57 @@ final class ObjectReader {
   private EnvVar.ValueSource valueSource(Mapping from) {
     Optional<Mapping> cm = from.map("configMapKeyRef");
     if (cm.isPresent()) {
-      return new EnvVar.ValueSource(EnvVar.ValueSource.CONFIG_MAP, cm.get().string("name"),
-          cm.get().string("key"), bool(cm.get(), "optional"));
+      return new EnvVar.ValueSource(
+          EnvVar.ValueSource.CONFIG_MAP,
+          cm.get().string("name"),
+          cm.get().string("key"),
+          bool(cm.get(), "optional"));
     }
     Optional<Mapping> secret = from.map("secretKeyRef");
     if (secret.isPresent()) {
-      return new EnvVar.ValueSource(EnvVar.ValueSource.SECRET, secret.get().string("name"),
-          secret.get().string("key"), bool(secret.get(), "optional"));
+      return new EnvVar.ValueSource(
+          EnvVar.ValueSource.SECRET,
+          secret.get().string("name"),
+          secret.get().string("key"),
+          bool(secret.get(), "optional"));
     }
     Optional<Mapping> field = from.map("fieldRef");
     if (field.isPresent()) {
-      return new EnvVar.ValueSource(EnvVar.ValueSource.FIELD, null, field.get().string("fieldPath"), false);
+      return new EnvVar.ValueSource(
+          EnvVar.ValueSource.FIELD, null, field.get().string("fieldPath"), false);
     }
     Optional<Mapping> resource = from.map("resourceFieldRef");
-    return new EnvVar.ValueSource(EnvVar.ValueSource.RESOURCE, null,
-        resource.map(r -> r.string("resource")).orElse(null), false);
+    return new EnvVar.ValueSource(
+        EnvVar.ValueSource.RESOURCE,
+        null,
+        resource.map(r -> r.string("resource")).orElse(null),
+        false);
   }
 
   private List<EnvFromSource> envFrom(Mapping c) {
     List<EnvFromSource> out = new ArrayList<>();
     for (Mapping e : list(c, "envFrom")) {
       String prefix = Optional.ofNullable(e.string("prefix")).orElse("");
-      e.map("configMapRef").ifPresent(r -> out.add(new EnvFromSource(EnvVar.ValueSource.CONFIG_MAP,
-          r.string("name"), prefix, bool(r, "optional"), e.location())));
-      e.map("secretRef").ifPresent(r -> out.add(new EnvFromSource(EnvVar.ValueSource.SECRET,
-          r.string("name"), prefix, bool(r, "optional"), e.location())));
+      e.map("configMapRef")
+          .ifPresent(
+              r ->
+                  out.add(
+                      new EnvFromSource(
+                          EnvVar.ValueSource.CONFIG_MAP,
+                          r.string("name"),
+                          prefix,
+                          bool(r, "optional"),
+                          e.location())));
+      e.map("secretRef")
+          .ifPresent(
+              r ->
+                  out.add(
+                      new EnvFromSource(
+                          EnvVar.ValueSource.SECRET,
+                          r.string("name"),
+                          prefix,
+                          bool(r, "optional"),
+                          e.location())));
     }
     return out;
   }
@@ -256,8 +294,10 @@ final class ObjectReader {
     Optional<Mapping> requests = resources.get().map("requests");
     Optional<Mapping> limits = resources.get().map("limits");
     return new ResourceSpec(
-        quantity(requests, "cpu"), quantity(requests, "memory"),
-        quantity(limits, "cpu"), quantity(limits, "memory"),
+        quantity(requests, "cpu"),
+        quantity(requests, "memory"),
+        quantity(limits, "cpu"),
+        quantity(limits, "memory"),
         c.locationOf("resources"));
   }
 
@@ -300,7 +340,9 @@ final class ObjectReader {
     }
     PortRef port = target == null ? null : portRef(target, "port");
     return new Probe(
-        kind, handler, port,
+        kind,
+        handler,
+        port,
         target == null ? null : target.string("path"),
         p.integer("initialDelaySeconds").orElse(0),
         p.integer("periodSeconds").orElse(Probe.DEFAULT_PERIOD),
@@ -309,8 +351,11 @@ final class ObjectReader {
         c.locationOf(kind.field()),
         target == null ? null : target.locationOf("port"),
         target == null || !target.has("path") ? null : target.locationOf("path"),
-        new Probe.Timing(at(p, "initialDelaySeconds"), at(p, "periodSeconds"),
-            at(p, "timeoutSeconds"), at(p, "failureThreshold")));
+        new Probe.Timing(
+            at(p, "initialDelaySeconds"),
+            at(p, "periodSeconds"),
+            at(p, "timeoutSeconds"),
+            at(p, "failureThreshold")));
   }
 
   private static SourceLocation at(Mapping m, String key) {
@@ -333,9 +378,10 @@ final class ObjectReader {
     if (spec == null) {
       return new Service(meta, "ClusterIP", null, List.of());
     }
-    LabelSelector selector = spec.has("selector")
-        ? new LabelSelector(spec.stringMap("selector"), List.of(), spec.locationOf("selector"))
-        : null;
+    LabelSelector selector =
+        spec.has("selector")
+            ? new LabelSelector(spec.stringMap("selector"), List.of(), spec.locationOf("selector"))
+            : null;
     List<ServicePort> ports = new ArrayList<>();
     for (Mapping p : list(spec, "ports")) {
       Optional<Integer> port = p.integer("port");
@@ -348,25 +394,47 @@ final class ObjectReader {
       if (target == null) {
         target = PortRef.of(port.get());
       }
-      ports.add(new ServicePort(p.string("name"), port.get(), target, written,
-          p.locationOf("port"), written ? p.locationOf("targetPort") : p.locationOf("port")));
+      ports.add(
+          new ServicePort(
+              p.string("name"),
+              port.get(),
+              target,
+              written,
+              p.locationOf("port"),
+              written ? p.locationOf("targetPort") : p.locationOf("port")));
     }
-    return new Service(meta, Optional.ofNullable(spec.string("type")).orElse("ClusterIP"),
-        selector, ports, "None".equals(spec.string("clusterIP")));
+    return new Service(
+        meta,
+        Optional.ofNullable(spec.string("type")).orElse("ClusterIP"),
+        selector,
+        ports,
+        "None".equals(spec.string("clusterIP")));
   }
 
   private NetworkPolicy networkPolicy(ObjectMeta meta, Mapping spec) {
     if (spec == null) {
-      return new NetworkPolicy(meta, new LabelSelector(Map.of(), List.of(), meta.location()),
-          false, false, List.of(), List.of());
+      return new NetworkPolicy(
+          meta,
+          new LabelSelector(Map.of(), List.of(), meta.location()),
+          false,
+          false,
+          List.of(),
+          List.of());
     }
-    LabelSelector podSelector = spec.map("podSelector").map(this::selector)
-        .orElse(new LabelSelector(Map.of(), List.of(), spec.location()));
+    LabelSelector podSelector =
+        spec.map("podSelector")
+            .map(this::selector)
+            .orElse(new LabelSelector(Map.of(), List.of(), spec.location()));
     List<String> types = spec.strings("policyTypes");
     boolean ingress = types.isEmpty() || types.contains("Ingress");
     boolean egress = types.contains("Egress") || types.isEmpty() && spec.has("egress");
-    return new NetworkPolicy(meta, podSelector, ingress, egress,
-        policyRules(spec, "ingress", "from"), policyRules(spec, "egress", "to"));
+    return new NetworkPolicy(
+        meta,
+        podSelector,
+        ingress,
+        egress,
+        policyRules(spec, "ingress", "from"),
+        policyRules(spec, "egress", "to"));
   }
 
   private List<NetworkPolicy.Rule> policyRules(Mapping spec, String field, String peersField) {
@@ -374,11 +442,12 @@ final class ObjectReader {
     for (Mapping r : list(spec, field)) {
       List<NetworkPolicy.Peer> peers = new ArrayList<>();
       for (Mapping peer : r.maps(peersField)) {
-        peers.add(new NetworkPolicy.Peer(
-            peer.map("podSelector").map(this::selector).orElse(null),
-            peer.map("namespaceSelector").map(this::selector).orElse(null),
-            peer.path("ipBlock").map(b -> b.string("cidr")).orElse(null),
-            peer.location()));
+        peers.add(
+            new NetworkPolicy.Peer(
+                peer.map("podSelector").map(this::selector).orElse(null),
+                peer.map("namespaceSelector").map(this::selector).orElse(null),
+                peer.path("ipBlock").map(b -> b.string("cidr")).orElse(null),
+                peer.location()));
       }
       List<PortRef> ports = new ArrayList<>();
       for (Mapping p : r.maps("ports")) {
@@ -402,7 +471,8 @@ final class ObjectReader {
       spec.path("defaultBackend", "service").ifPresent(s -> backends.add(backend(s, "/")));
       for (Mapping rule : spec.maps("rules")) {
         for (Mapping path : rule.path("http").map(h -> h.maps("paths")).orElse(List.of())) {
-          path.path("backend", "service").ifPresent(s -> backends.add(backend(s, path.string("path"))));
+          path.path("backend", "service")
+              .ifPresent(s -> backends.add(backend(s, path.string("path"))));
         }
       }
     }
@@ -410,9 +480,15 @@ final class ObjectReader {
   }
 
   private Ingress.Backend backend(Mapping service, String path) {
-    PortRef port = service.map("port")
-        .map(p -> p.has("number") ? portRef(p, "number") : p.has("name") ? PortRef.named(p.string("name")) : null)
-        .orElse(null);
+    PortRef port =
+        service
+            .map("port")
+            .map(
+                p ->
+                    p.has("number")
+                        ? portRef(p, "number")
+                        : p.has("name") ? PortRef.named(p.string("name")) : null)
+            .orElse(null);
     return new Ingress.Backend(service.string("name"), port, path, service.locationOf("name"));
   }
 
@@ -426,23 +502,39 @@ final class ObjectReader {
     List<Autoscaler.Metric> metrics = new ArrayList<>();
     for (Mapping m : spec.maps("metrics")) {
       String type = m.string("type");
-      String sectionName = type == null ? "resource"
-          : Character.toLowerCase(type.charAt(0)) + type.substring(1);
+      String sectionName =
+          type == null ? "resource" : Character.toLowerCase(type.charAt(0)) + type.substring(1);
       Mapping section = m.map(sectionName).orElse(m);
       Optional<Mapping> t = section.map("target");
-      metrics.add(new Autoscaler.Metric(
-          type,
-          section.string("name") != null ? section.string("name")
-              : section.path("metric").map(x -> x.string("name")).orElse(null),
-          t.map(x -> x.string("type")).orElse(null),
-          t.flatMap(x -> x.integer("averageUtilization")).orElse(null),
-          t.flatMap(x -> x.scalar("averageValue")).map(Scalar::value).map(this::quietQuantity).orElse(null),
-          t.map(x -> x.has("averageValue") ? x.locationOf("averageValue") : x.location()).orElse(m.location())));
+      metrics.add(
+          new Autoscaler.Metric(
+              type,
+              section.string("name") != null
+                  ? section.string("name")
+                  : section.path("metric").map(x -> x.string("name")).orElse(null),
+              t.map(x -> x.string("type")).orElse(null),
+              t.flatMap(x -> x.integer("averageUtilization")).orElse(null),
+              t.flatMap(x -> x.scalar("averageValue"))
+                  .map(Scalar::value)
+                  .map(this::quietQuantity)
+                  .orElse(null),
+              t.map(x -> x.has("averageValue") ? x.locationOf("averageValue") : x.location())
+                  .orElse(m.location())));
     }
     // autoscaling/v1: one CPU target as a percentage.
-    spec.integer("targetCPUUtilizationPercentage").ifPresent(p -> metrics.add(new Autoscaler.Metric(
-        "Resource", "cpu", "Utilization", p, null, spec.locationOf("targetCPUUtilizationPercentage"))));
-    return new Autoscaler(meta,
+    spec.integer("targetCPUUtilizationPercentage")
+        .ifPresent(
+            p ->
+                metrics.add(
+                    new Autoscaler.Metric(
+                        "Resource",
+                        "cpu",
+                        "Utilization",
+                        p,
+                        null,
+                        spec.locationOf("targetCPUUtilizationPercentage"))));
+    return new Autoscaler(
+        meta,
         target.map(t -> t.string("kind")).orElse(null),
         target.map(t -> t.string("name")).orElse(null),
         target.map(t -> t.locationOf("name")).orElse(spec.location()),
@@ -464,13 +556,22 @@ final class ObjectReader {
   private ConfigData configData(ObjectMeta meta, boolean secret) {
     Map<String, ConfigData.Entry> entries = new LinkedHashMap<>();
     for (String section : secret ? List.of("data", "stringData") : List.of("data", "binaryData")) {
-      object.map(section).ifPresent(m -> m.entries().forEach((k, e) -> {
-        String value = e.value() instanceof Scalar s ? s.value() : null;
-        if (secret && section.equals("data") && value != null) {
-          value = decodeBase64(value);
-        }
-        entries.put(k, new ConfigData.Entry(k, Sensitive.of(value == null ? "" : value), e.keyLocation()));
-      }));
+      object
+          .map(section)
+          .ifPresent(
+              m ->
+                  m.entries()
+                      .forEach(
+                          (k, e) -> {
+                            String value = e.value() instanceof Scalar s ? s.value() : null;
+                            if (secret && section.equals("data") && value != null) {
+                              value = decodeBase64(value);
+                            }
+                            entries.put(
+                                k,
+                                new ConfigData.Entry(
+                                    k, Sensitive.of(value == null ? "" : value), e.keyLocation()));
+                          }));
     }
     return new ConfigData(meta, secret, entries);
   }
@@ -488,22 +589,29 @@ final class ObjectReader {
   private LabelSelector selector(Mapping m) {
     List<LabelSelector.Requirement> expressions = new ArrayList<>();
     for (Mapping e : m.maps("matchExpressions")) {
-      expressions.add(new LabelSelector.Requirement(e.string("key"),
-          Optional.ofNullable(e.string("operator")).orElse("In"), e.strings("values")));
+      expressions.add(
+          new LabelSelector.Requirement(
+              e.string("key"),
+              Optional.ofNullable(e.string("operator")).orElse("In"),
+              e.strings("values")));
     }
     // A Service-style plain map is also accepted (matchLabels absent, labels at the top).
-    Map<String, String> labels = m.has("matchLabels") || m.has("matchExpressions")
-        ? m.stringMap("matchLabels") : plainLabels(m);
+    Map<String, String> labels =
+        m.has("matchLabels") || m.has("matchExpressions")
+            ? m.stringMap("matchLabels")
+            : plainLabels(m);
     return new LabelSelector(labels, expressions, m.location());
   }
 
   private static Map<String, String> plainLabels(Mapping m) {
     Map<String, String> out = new LinkedHashMap<>();
-    m.entries().forEach((k, e) -> {
-      if (e.value() instanceof Scalar s && s.value() != null) {
-        out.put(k, s.value());
-      }
-    });
+    m.entries()
+        .forEach(
+            (k, e) -> {
+              if (e.value() instanceof Scalar s && s.value() != null) {
+                out.put(k, s.value());
+              }
+            });
     return out;
   }
 

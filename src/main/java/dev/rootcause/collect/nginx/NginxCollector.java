@@ -15,9 +15,10 @@ import java.util.Set;
 
 /**
  * Reads nginx configuration files into {@link HostReference}s: each upstream server and each {@code
- * proxy_pass} host, at its line; and into {@link ProxyRoute}s, the locations that pass on. A pass written without a port may name an upstream declared in
- * another file of the tree, so those wait for {@link #link} to see every file. {@code .conf}
- * files that are not nginx (supervisord, redis) are passed over silently.
+ * proxy_pass} host, at its line; and into {@link ProxyRoute}s, the locations that pass on. A pass
+ * written without a port may name an upstream declared in another file of the tree, so those wait
+ * for {@link #link} to see every file. {@code .conf} files that are not nginx (supervisord, redis)
+ * are passed over silently.
  */
 public final class NginxCollector implements FileCollector {
   /** An upstream block's name, declared in some file of the tree. */
@@ -47,9 +48,17 @@ public final class NginxCollector implements FileCollector {
       return;
     }
     for (NginxRoutes.Route r : NginxRoutes.extract(directives)) {
-      facts.model().proxyRoute(new ProxyRoute(r.prefix(), r.uri(), new HostReference(r.host(),
-          r.port(), "nginx proxy_pass",
-          new SourceLocation(file.path(), r.where().line(), r.where().column()))));
+      facts
+          .model()
+          .proxyRoute(
+              new ProxyRoute(
+                  r.prefix(),
+                  r.uri(),
+                  new HostReference(
+                      r.host(),
+                      r.port(),
+                      "nginx proxy_pass",
+                      new SourceLocation(file.path(), r.where().line(), r.where().column()))));
     }
     NginxHosts.Result result = NginxHosts.extract(directives);
     result.upstreamNames().forEach(n -> facts.setAside(NginxCollector.class, new Upstream(n)));

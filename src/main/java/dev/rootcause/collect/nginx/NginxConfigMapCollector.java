@@ -88,8 +88,17 @@ public final class NginxConfigMapCollector implements YamlCollector {
       return;
     }
     for (NginxRoutes.Route r : NginxRoutes.extract(directives)) {
-      facts.model().proxyRoute(new ProxyRoute(r.prefix(), r.uri(), new HostReference(r.host(),
-          r.port(), "nginx proxy_pass", lineOf(path, value, r.where().line()))));
+      facts
+          .model()
+          .proxyRoute(
+              new ProxyRoute(
+                  r.prefix(),
+                  r.uri(),
+                  new HostReference(
+                      r.host(),
+                      r.port(),
+                      "nginx proxy_pass",
+                      lineOf(path, value, r.where().line()))));
     }
     NginxHosts.Result result = NginxHosts.extract(directives);
     upstreamNames.addAll(result.upstreamNames());

@@ -33,7 +33,8 @@ final class NginxRoutes {
         String prefix = prefix(d.args());
         if (prefix != null) {
           d.block().stream()
-              .filter(p -> p.name().equals("proxy_pass") && p.block() == null && !p.args().isEmpty())
+              .filter(
+                  p -> p.name().equals("proxy_pass") && p.block() == null && !p.args().isEmpty())
               .findFirst()
               .ifPresent(p -> pass(prefix, p.args().get(0), routes));
         }
@@ -47,7 +48,8 @@ final class NginxRoutes {
     if (args.size() == 1 && args.get(0).text().startsWith("/")) {
       return args.get(0).text();
     }
-    if (args.size() == 2 && (args.get(0).text().equals("^~") || args.get(0).text().equals("="))
+    if (args.size() == 2
+        && (args.get(0).text().equals("^~") || args.get(0).text().equals("="))
         && args.get(1).text().startsWith("/")) {
       return args.get(1).text();
     }
@@ -56,8 +58,8 @@ final class NginxRoutes {
 
   private static void pass(String prefix, Arg arg, List<Route> routes) {
     if (!arg.variable()) {
-      HttpUrl.parse(arg.text()).ifPresent(u ->
-          routes.add(new Route(prefix, u.host(), u.port(), u.path(), arg)));
+      HttpUrl.parse(arg.text())
+          .ifPresent(u -> routes.add(new Route(prefix, u.host(), u.port(), u.path(), arg)));
     }
   }
 }

@@ -27,8 +27,11 @@ public final class ComposeServicesCollector implements YamlCollector {
   @Override
   public void collect(SourceFile file, List<YamlDocument> documents, Facts facts) {
     for (YamlDocument doc : documents) {
-      if (!(doc.root() instanceof Mapping root) || root.has("apiVersion") || root.has("kind")
-          || root.has("jobs") || root.map("services").isEmpty()) {
+      if (!(doc.root() instanceof Mapping root)
+          || root.has("apiVersion")
+          || root.has("kind")
+          || root.has("jobs")
+          || root.map("services").isEmpty()) {
         continue;
       }
       for (Mapping.Entry entry : root.map("services").orElseThrow().entries().values()) {
@@ -55,30 +58,39 @@ public final class ComposeServicesCollector implements YamlCollector {
       }
     }
     String mode = String.valueOf(service.string("network_mode"));
-    boolean shared = mode.equals("host") || mode.startsWith("service:") || mode.startsWith("container:");
+    boolean shared =
+        mode.equals("host") || mode.startsWith("service:") || mode.startsWith("container:");
     List<LoopbackCall> calls = new ArrayList<>();
-    service.get("environment").ifPresent(env -> {
-      if (env instanceof Mapping m) {
-        m.entries().values().forEach(e -> {
-          if (e.value() instanceof Scalar s && s.value() != null) {
-            loopback(e.key(), s.value(), s.location()).ifPresent(calls::add);
-          }
-        });
-      } else if (env instanceof YamlNode.Sequence seq) {
-        for (YamlNode item : seq.items()) {
-          if (item instanceof Scalar s && s.value() != null && s.value().indexOf('=') > 0) {
-            int eq = s.value().indexOf('=');
-            loopback(s.value().substring(0, eq), s.value().substring(eq + 1), s.location())
-                .ifPresent(calls::add);
-          }
-        }
-      }
-    });
-    return new ComposeService(file.path(), entry.key(), ports, shared, calls,
-        build(file, service), entry.keyLocation());
+    service
+        .get("environment")
+        .ifPresent(
+            env -> {
+              if (env instanceof Mapping m) {
+                m.entries()
+                    .values()
+                    .forEach(
+                        e -> {
+                          if (e.value() instanceof Scalar s && s.value() != null) {
+                            loopback(e.key(), s.value(), s.location()).ifPresent(calls::add);
+                          }
+                        });
+              } else if (env instanceof YamlNode.Sequence seq) {
+                for (YamlNode item : seq.items()) {
+                  if (item instanceof Scalar s && s.value() != null && s.value().indexOf('=') > 0) {
+                    int eq = s.value().indexOf('=');
+                    loopback(s.value().substring(0, eq), s.value().substring(eq + 1), s.location())
+                        .ifPresent(calls::add);
+                  }
+                }
+              }
+            });
+    return new ComposeService(
+        file.path(), entry.key(), ports, shared, calls, build(file, service), entry.keyLocation());
   }
 
-  /** The build's context and Dockerfile, resolved as compose does: context from the file's folder. */
+  /**
+   * The build's context and Dockerfile, resolved as compose does: context from the file's folder.
+   */
   private static ComposeService.Build build(SourceFile file, Mapping service) {
     YamlNode node = service.get("build").orElse(null);
     String context;
@@ -91,8 +103,12 @@ public final class ComposeServicesCollector implements YamlCollector {
     } else {
       return null;
     }
-    if (context.contains("$") || dockerfile.contains("$") || context.contains("://")
-        || context.startsWith("git@") || dockerfile.startsWith("/") || context.startsWith("/")) {
+    if (context.contains("$")
+        || dockerfile.contains("$")
+        || context.contains("://")
+        || context.startsWith("git@")
+        || dockerfile.startsWith("/")
+        || context.startsWith("/")) {
       return null;
     }
     Path folder = file.absolute().getParent();
@@ -105,11 +121,16 @@ public final class ComposeServicesCollector implements YamlCollector {
     if (root == null || !dockerfilePath.startsWith(root)) {
       return null;
     }
-    boolean exists = Files.isRegularFile(dockerfilePath)
-        || dockerfile.equals("Dockerfile") && Files.isRegularFile(contextDir.resolve("Containerfile"));
+    boolean exists =
+        Files.isRegularFile(dockerfilePath)
+            || dockerfile.equals("Dockerfile")
+                && Files.isRegularFile(contextDir.resolve("Containerfile"));
     String relContext = root.relativize(contextDir).toString().replace('\\', '/');
     String relDockerfile = root.relativize(dockerfilePath).toString().replace('\\', '/');
-    return new ComposeService.Build(relContext.isEmpty() ? "." : relContext, relDockerfile, exists,
+    return new ComposeService.Build(
+        relContext.isEmpty() ? "." : relContext,
+        relDockerfile,
+        exists,
         service.locationOf("build"));
   }
 

@@ -19,9 +19,26 @@ import java.util.Set;
  */
 final class DockerRuns {
   private static final Set<String> CLIS = Set.of("docker", "podman", "nerdctl");
-  private static final Set<String> NO_VALUE = Set.of("--rm", "-d", "--detach", "-i",
-      "--interactive", "-t", "--tty", "--init", "--privileged", "--read-only", "-P",
-      "--publish-all", "--sig-proxy", "--no-healthcheck", "--oom-kill-disable", "-q", "--quiet");
+  private static final Set<String> NO_VALUE =
+      Set.of(
+          "--rm",
+          "-d",
+          "--detach",
+          "-i",
+          "--interactive",
+          "-t",
+          "--tty",
+          "--init",
+          "--privileged",
+          "--read-only",
+          "-P",
+          "--publish-all",
+          "--sig-proxy",
+          "--no-healthcheck",
+          "--oom-kill-disable",
+          "-q",
+          "--quiet");
+
   /** Short flags that take a value, as the last letter of a cluster ({@code -dp 80:80}). */
   private static final String SHORT_WITH_VALUE = "peEvwumlhac";
 
@@ -42,9 +59,11 @@ final class DockerRuns {
     List<String> words = words(step.command());
     int at = -1;
     for (int i = 0; i + 1 < words.size(); i++) {
-      if (CLIS.contains(words.get(i)) && (words.get(i + 1).equals("run")
-          || words.get(i + 1).equals("container") && i + 2 < words.size()
-          && words.get(i + 2).equals("run"))) {
+      if (CLIS.contains(words.get(i))
+          && (words.get(i + 1).equals("run")
+              || words.get(i + 1).equals("container")
+                  && i + 2 < words.size()
+                  && words.get(i + 2).equals("run"))) {
         at = i + (words.get(i + 1).equals("run") ? 2 : 3);
         break;
       }
@@ -63,7 +82,8 @@ final class DockerRuns {
           return Optional.empty();
         }
         ImageRef image = ImageRef.parse(w, step.location());
-        return Optional.of(new ContainerRun(image, ports, env, envFromFile, hostNetwork, step.location()));
+        return Optional.of(
+            new ContainerRun(image, ports, env, envFromFile, hostNetwork, step.location()));
       }
       String flag = w;
       String value = null;
@@ -101,7 +121,7 @@ final class DockerRuns {
         }
         case "--env-file" -> envFromFile = true;
         case "--network", "--net" -> hostNetwork = value.equals("host");
-        default -> { }
+        default -> {}
       }
     }
     return Optional.empty();
@@ -121,8 +141,10 @@ final class DockerRuns {
     String[] parts = spec.split(":");
     try {
       int container = Integer.parseInt(parts[parts.length - 1]);
-      int host = parts.length == 1 || parts[parts.length - 2].isEmpty()
-          ? 0 : Integer.parseInt(parts[parts.length - 2]);
+      int host =
+          parts.length == 1 || parts[parts.length - 2].isEmpty()
+              ? 0
+              : Integer.parseInt(parts[parts.length - 2]);
       return Optional.of(new PublishedPort(host, container, value));
     } catch (NumberFormatException e) {
       return Optional.empty();

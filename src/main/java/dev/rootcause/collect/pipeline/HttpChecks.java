@@ -42,15 +42,17 @@ final class HttpChecks {
     if (url.contains("$") || url.contains("{")) {
       return Optional.empty();
     }
-    return HttpUrl.parse(url).map(u -> {
-      String path = u.path() == null ? "/" : u.path();
-      for (char c : new char[] {'?', '#'}) {
-        int at = path.indexOf(c);
-        if (at >= 0) {
-          path = path.substring(0, at);
-        }
-      }
-      return new HttpCheck(u.host(), u.port(), path, step.location());
-    });
+    return HttpUrl.parse(url)
+        .map(
+            u -> {
+              String path = u.path() == null ? "/" : u.path();
+              for (char c : new char[] {'?', '#'}) {
+                int at = path.indexOf(c);
+                if (at >= 0) {
+                  path = path.substring(0, at);
+                }
+              }
+              return new HttpCheck(u.host(), u.port(), path, step.location());
+            });
   }
 }

@@ -30,16 +30,21 @@ public final class JenkinsfileCollector implements FileCollector {
     Lines lines = new Lines(text);
     for (GroovyTokens.Token tok : tokens) {
       if (!tok.closed()) {
-        facts.problem(CollectionProblem.skipped(SourceLocation.file(file.path()),
-            "unterminated string starting at line " + lines.at(tok.start())));
+        facts.problem(
+            CollectionProblem.skipped(
+                SourceLocation.file(file.path()),
+                "unterminated string starting at line " + lines.at(tok.start())));
         return;
       }
     }
     List<Pipeline.Stage> stages = new ArrayList<>();
     new Walker(file.path(), tokens, lines, stages).walk(0, tokens.size(), null);
     if (!stages.isEmpty()) {
-      facts.model().pipeline(new Pipeline(file.path(), "Jenkins", stages,
-          DockerRuns.in(stages), HttpChecks.in(stages)));
+      facts
+          .model()
+          .pipeline(
+              new Pipeline(
+                  file.path(), "Jenkins", stages, DockerRuns.in(stages), HttpChecks.in(stages)));
     }
   }
 
@@ -72,8 +77,9 @@ public final class JenkinsfileCollector implements FileCollector {
               continue;
             }
             int close = matching(open, to);
-            StageBuilder stage = new StageBuilder(t.get(nameAt).text(),
-                new SourceLocation(path, lines.at(tok.start()), 0));
+            StageBuilder stage =
+                new StageBuilder(
+                    t.get(nameAt).text(), new SourceLocation(path, lines.at(tok.start()), 0));
             walk(open + 1, close, stage);
             stages.add(stage.build());
             i = close;
@@ -84,16 +90,19 @@ public final class JenkinsfileCollector implements FileCollector {
               continue;
             }
             int close = matching(open, to);
-            StageBuilder target = current != null ? current
-                : new StageBuilder("post", new SourceLocation(path, lines.at(tok.start()), 0));
+            StageBuilder target =
+                current != null
+                    ? current
+                    : new StageBuilder("post", new SourceLocation(path, lines.at(tok.start()), 0));
             for (int j = open + 1; j < close; j++) {
               GroovyTokens.Token cond = t.get(j);
               if (cond.isIdent() && j + 1 < close && t.get(j + 1).is("{")) {
                 int end = matching(j + 1, close);
-                boolean failure = switch (cond.text()) {
-                  case "failure", "unsuccessful", "unstable", "aborted", "regression" -> true;
-                  default -> false;
-                };
+                boolean failure =
+                    switch (cond.text()) {
+                      case "failure", "unsuccessful", "unstable", "aborted", "regression" -> true;
+                      default -> false;
+                    };
                 StageBuilder sink = failure ? target.failureSink() : target;
                 walk(j + 2, end, sink);
                 j = end;
@@ -111,8 +120,10 @@ public final class JenkinsfileCollector implements FileCollector {
             int end = Math.min(to, i + 12);
             for (int j = i + 1; j < end; j++) {
               GroovyTokens.Token arg = t.get(j);
-              if (arg.isString() && (j == i + 1 || t.get(j - 1).is("(")
-                  || t.get(j - 1).is(":") && t.get(j - 2).text().equals("script"))) {
+              if (arg.isString()
+                  && (j == i + 1
+                      || t.get(j - 1).is("(")
+                      || t.get(j - 1).is(":") && t.get(j - 2).text().equals("script"))) {
                 current.add(ShellLines.steps(path, arg.text(), lines.at(arg.contentStart())));
                 i = j;
                 break;
@@ -122,7 +133,7 @@ public final class JenkinsfileCollector implements FileCollector {
               }
             }
           }
-          default -> { }
+          default -> {}
         }
       }
     }
@@ -183,7 +194,8 @@ public final class JenkinsfileCollector implements FileCollector {
       this(name, location, false, null);
     }
 
-    private StageBuilder(String name, SourceLocation location, boolean failureOnly, StageBuilder owner) {
+    private StageBuilder(
+        String name, SourceLocation location, boolean failureOnly, StageBuilder owner) {
       this.name = name;
       this.location = location;
       this.failureOnly = failureOnly;

@@ -31,17 +31,30 @@ public final class ScriptPipelineCollector implements FileCollector {
     String path = file.path();
     String name = path.substring(path.lastIndexOf('/') + 1);
     boolean makefile = file.kind() == FileKind.MAKEFILE;
-    List<Pipeline.Stage> stages = makefile
-        ? targets(path, text)
-        : List.of(new Pipeline.Stage(name, new SourceLocation(path, 1, 0),
-            ShellLines.steps(path, text, 1), List.of()));
-    boolean delivers = stages.stream().flatMap(s -> s.steps().stream())
-        .anyMatch(s -> s.kind() != Pipeline.StepKind.OTHER);
+    List<Pipeline.Stage> stages =
+        makefile
+            ? targets(path, text)
+            : List.of(
+                new Pipeline.Stage(
+                    name,
+                    new SourceLocation(path, 1, 0),
+                    ShellLines.steps(path, text, 1),
+                    List.of()));
+    boolean delivers =
+        stages.stream()
+            .flatMap(s -> s.steps().stream())
+            .anyMatch(s -> s.kind() != Pipeline.StepKind.OTHER);
     List<ContainerRun> runs = DockerRuns.in(stages);
     if (delivers || !runs.isEmpty()) {
-      facts.model().pipeline(
-          new Pipeline(path, makefile ? "Makefile" : "deploy script", stages, runs,
-              HttpChecks.in(stages)));
+      facts
+          .model()
+          .pipeline(
+              new Pipeline(
+                  path,
+                  makefile ? "Makefile" : "deploy script",
+                  stages,
+                  runs,
+                  HttpChecks.in(stages)));
     }
   }
 
@@ -75,9 +88,10 @@ public final class ScriptPipelineCollector implements FileCollector {
         continue;
       }
       if (target != null) {
-        List<Pipeline.Step> steps = recipe.isEmpty() ? List.of()
-            : ShellLines.steps(path, recipe.toString(), recipeLine);
-        stages.add(new Pipeline.Stage(target, new SourceLocation(path, targetLine, 0), steps, List.of()));
+        List<Pipeline.Step> steps =
+            recipe.isEmpty() ? List.of() : ShellLines.steps(path, recipe.toString(), recipeLine);
+        stages.add(
+            new Pipeline.Stage(target, new SourceLocation(path, targetLine, 0), steps, List.of()));
         target = null;
         recipe.setLength(0);
       }
@@ -96,7 +110,9 @@ public final class ScriptPipelineCollector implements FileCollector {
       return null;
     }
     int colon = line.indexOf(':');
-    if (colon <= 0 || line.startsWith("=", colon + 1) || line.startsWith(":=", colon + 1)
+    if (colon <= 0
+        || line.startsWith("=", colon + 1)
+        || line.startsWith(":=", colon + 1)
         || line.substring(0, colon).contains("=")) {
       return null;
     }
@@ -107,7 +123,10 @@ public final class ScriptPipelineCollector implements FileCollector {
     return names.split("\\s+")[0];
   }
 
-  /** {@code NAME = value}, {@code ?=}, {@code :=}, {@code ::=} assignments whose value has no {@code $}. */
+  /**
+   * {@code NAME = value}, {@code ?=}, {@code :=}, {@code ::=} assignments whose value has no {@code
+   * $}.
+   */
   private static Map<String, String> literalVariables(String[] lines) {
     Map<String, String> vars = new HashMap<>();
     for (String line : lines) {
@@ -136,7 +155,9 @@ public final class ScriptPipelineCollector implements FileCollector {
   private static String expand(String recipeLine, Map<String, String> vars) {
     String out = recipeLine;
     for (Map.Entry<String, String> v : vars.entrySet()) {
-      out = out.replace("$(" + v.getKey() + ")", v.getValue()).replace("${" + v.getKey() + "}", v.getValue());
+      out =
+          out.replace("$(" + v.getKey() + ")", v.getValue())
+              .replace("${" + v.getKey() + "}", v.getValue());
     }
     return out;
   }

@@ -5,7 +5,9 @@ import dev.rootcause.model.pipeline.Pipeline;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a shell script embedded in a pipeline file into classified steps, one per command line. */
+/**
+ * Splits a shell script embedded in a pipeline file into classified steps, one per command line.
+ */
 final class ShellLines {
   private ShellLines() {}
 
@@ -33,8 +35,9 @@ final class ShellLines {
       if (command.isEmpty() || command.startsWith("#")) {
         continue;
       }
-      steps.add(new Pipeline.Step(command, StepClassifier.classify(command),
-          new SourceLocation(path, pendingLine, 0)));
+      steps.add(
+          new Pipeline.Step(
+              command, StepClassifier.classify(command), new SourceLocation(path, pendingLine, 0)));
     }
     return steps;
   }

@@ -20,28 +20,52 @@ import java.util.Set;
  */
 public final class WorkflowCollector implements YamlCollector {
   /** Top-level GitLab keys that are not jobs. */
-  private static final Set<String> GITLAB_KEYWORDS = Set.of("stages", "variables", "default",
-      "include", "workflow", "image", "services", "before_script", "after_script", "cache");
+  private static final Set<String> GITLAB_KEYWORDS =
+      Set.of(
+          "stages",
+          "variables",
+          "default",
+          "include",
+          "workflow",
+          "image",
+          "services",
+          "before_script",
+          "after_script",
+          "cache");
 
   /** Marketplace actions that deploy, when a job deploys through an action instead of a command. */
-  private static final List<String> DEPLOY_ACTIONS = List.of("azure/k8s-deploy",
-      "azure/webapps-deploy", "aws-actions/amazon-ecs-deploy-task-definition",
-      "google-github-actions/deploy-cloudrun", "google-github-actions/deploy-appengine",
-      "appleboy/ssh-action", "superfly/flyctl-actions", "akhileshns/heroku-deploy");
+  private static final List<String> DEPLOY_ACTIONS =
+      List.of(
+          "azure/k8s-deploy",
+          "azure/webapps-deploy",
+          "aws-actions/amazon-ecs-deploy-task-definition",
+          "google-github-actions/deploy-cloudrun",
+          "google-github-actions/deploy-appengine",
+          "appleboy/ssh-action",
+          "superfly/flyctl-actions",
+          "akhileshns/heroku-deploy");
 
   @Override
   public void collect(SourceFile file, List<YamlDocument> documents, Facts facts) {
     String path = file.path();
     boolean actions = path.startsWith(".github/workflows/") || path.contains("/.github/workflows/");
     boolean gitlab = path.endsWith(".gitlab-ci.yml") || path.endsWith(".gitlab-ci.yaml");
-    if (!actions && !gitlab || documents.isEmpty()
+    if (!actions && !gitlab
+        || documents.isEmpty()
         || !(documents.get(0).root() instanceof Mapping root)) {
       return;
     }
     List<Pipeline.Stage> stages = actions ? actionsJobs(path, root) : gitlabJobs(path, root);
     if (!stages.isEmpty()) {
-      facts.model().pipeline(new Pipeline(path, actions ? "GitHub Actions" : "GitLab CI", stages,
-          DockerRuns.in(stages), HttpChecks.in(stages)));
+      facts
+          .model()
+          .pipeline(
+              new Pipeline(
+                  path,
+                  actions ? "GitHub Actions" : "GitLab CI",
+                  stages,
+                  DockerRuns.in(stages),
+                  HttpChecks.in(stages)));
     }
   }
 
@@ -59,7 +83,9 @@ public final class WorkflowCollector implements YamlCollector {
         step.scalar("run").ifPresent(run -> sink.addAll(script(path, run)));
         String uses = step.string("uses");
         if (uses != null && DEPLOY_ACTIONS.stream().anyMatch(uses::startsWith)) {
-          sink.add(new Pipeline.Step("uses: " + uses, Pipeline.StepKind.DEPLOY, step.locationOf("uses")));
+          sink.add(
+              new Pipeline.Step(
+                  "uses: " + uses, Pipeline.StepKind.DEPLOY, step.locationOf("uses")));
         }
       }
       stages.add(new Pipeline.Stage(job.key(), job.keyLocation(), steps, onFailure));
@@ -70,8 +96,10 @@ public final class WorkflowCollector implements YamlCollector {
   private static List<Pipeline.Stage> gitlabJobs(String path, Mapping root) {
     List<Pipeline.Stage> stages = new ArrayList<>();
     for (Mapping.Entry job : root.entries().values()) {
-      if (GITLAB_KEYWORDS.contains(job.key()) || job.key().startsWith(".")
-          || !(job.value() instanceof Mapping spec) || !spec.has("script")) {
+      if (GITLAB_KEYWORDS.contains(job.key())
+          || job.key().startsWith(".")
+          || !(job.value() instanceof Mapping spec)
+          || !spec.has("script")) {
         continue;
       }
       List<Pipeline.Step> steps = new ArrayList<>();
@@ -79,9 +107,10 @@ public final class WorkflowCollector implements YamlCollector {
         spec.get(key).ifPresent(node -> steps.addAll(lines(path, node)));
       }
       boolean failureOnly = "on_failure".equals(spec.string("when"));
-      stages.add(failureOnly
-          ? new Pipeline.Stage(job.key(), job.keyLocation(), List.of(), steps)
-          : new Pipeline.Stage(job.key(), job.keyLocation(), steps, List.of()));
+      stages.add(
+          failureOnly
+              ? new Pipeline.Stage(job.key(), job.keyLocation(), List.of(), steps)
+              : new Pipeline.Stage(job.key(), job.keyLocation(), steps, List.of()));
     }
     return stages;
   }
@@ -101,7 +130,9 @@ public final class WorkflowCollector implements YamlCollector {
     return out;
   }
 
-  /** A block scalar's content starts on the line after its {@code |}; a plain one on its own line. */
+  /**
+   * A block scalar's content starts on the line after its {@code |}; a plain one on its own line.
+   */
   private static List<Pipeline.Step> script(String path, YamlNode.Scalar run) {
     if (run.value() == null) {
       return List.of();

@@ -48,145 +48,222 @@ public final class IncidentStore implements AutoCloseable {
   }
 
   /** Creates an incident and its "opened" entry; returns the new id, {@code INC-YYYY-NNN}. */
-  public String create(String title, IncidentSeverity severity, List<String> services, long at,
-      long impactStart) throws StoreException {
+  public String create(
+      String title, IncidentSeverity severity, List<String> services, long at, long impactStart)
+      throws StoreException {
     int year = Instant.ofEpochSecond(at).atZone(ZoneOffset.UTC).getYear();
-    return transaction(() -> {
-      int seq = 1 + intQuery("SELECT COALESCE(MAX(seq), 0) FROM incident WHERE year = ?", year);
-      String id = String.format("INC-%d-%03d", year, seq);
-      update("INSERT INTO incident (id, year, seq, title, severity, status, opened_at, impact_start)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, year, seq, title, severity.name(),
-          Status.INVESTIGATING.name(), at, impactStart);
-      for (int i = 0; i < services.size(); i++) {
-        update("INSERT INTO incident_service (incident_id, ord, service) VALUES (?, ?, ?)", id, i,
-            services.get(i));
-      }
-      insertEntry(id, new TimelineEntry(at, TimelineEntry.Kind.OPENED, Status.INVESTIGATING,
-          "Incident opened (" + severity.name() + "): " + title));
-      return id;
-    });
+    return transaction(
+        () -> {
+          int seq = 1 + intQuery("SELECT COALESCE(MAX(seq), 0) FROM incident WHERE year = ?", year);
+          String id = String.format("INC-%d-%03d", year, seq);
+          update(
+              "INSERT INTO incident (id, year, seq, title, severity, status, opened_at, impact_start)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+              id,
+              year,
+              seq,
+              title,
+              severity.name(),
+              Status.INVESTIGATING.name(),
+              at,
+              impactStart);
+          for (int i = 0; i < services.size(); i++) {
+            update(
+                "INSERT INTO incident_service (incident_id, ord, service) VALUES (?, ?, ?)",
+                id,
+                i,
+                services.get(i));
+          }
+          insertEntry(
+              id,
+              new TimelineEntry(
+                  at,
+                  TimelineEntry.Kind.OPENED,
+                  Status.INVESTIGATING,
+                  "Incident opened (" + severity.name() + "): " + title));
+          return id;
+        });
   }
 
   /** Adds a timeline entry; a status entry also moves the incident to that status. */
   public void append(String id, TimelineEntry entry) throws StoreException {
-    transaction(() -> {
-      insertEntry(id, entry);
-      if (entry.kind() == TimelineEntry.Kind.STATUS) {
-        update("UPDATE incident SET status = ? WHERE id = ?", entry.status().name(), id);
-      }
-      return null;
-    });
+    transaction(
+        () -> {
+          insertEntry(id, entry);
+          if (entry.kind() == TimelineEntry.Kind.STATUS) {
+            update("UPDATE incident SET status = ? WHERE id = ?", entry.status().name(), id);
+          }
+          return null;
+        });
   }
 
   /** Sets the explicit impact window (0 leaves a bound to the timeline). */
   public void impact(String id, long start, long end) throws StoreException {
-    transaction(() -> {
-      update("UPDATE incident SET impact_start = ?, impact_end = ? WHERE id = ?", start, end, id);
-      return null;
-    });
+    transaction(
+        () -> {
+          update(
+              "UPDATE incident SET impact_start = ?, impact_end = ? WHERE id = ?", start, end, id);
+          return null;
+        });
   }
 
   /** Attaches findings as evidence, with the timeline entry that says so, in one transaction. */
   public void attach(String id, List<RootCause> causes, TimelineEntry entry) throws StoreException {
-    transaction(() -> {
-      int next = intQuery("SELECT COUNT(*) FROM root_cause WHERE incident_id = ?", id);
-      for (RootCause c : causes) {
-        update("INSERT INTO root_cause (incident_id, ord, rule_id, severity, layer, path, line,"
-            + " message, fix) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, next++, c.ruleId(),
-            c.severity(), c.layer(), c.path(), c.line(), c.message(), c.fix());
-      }
-      insertEntry(id, entry);
-      return null;
-    });
+    transaction(
+        () -> {
+          int next = intQuery("SELECT COUNT(*) FROM root_cause WHERE incident_id = ?", id);
+          for (RootCause c : causes) {
+            update(
+                "INSERT INTO root_cause (incident_id, ord, rule_id, severity, layer, path, line,"
+                    + " message, fix) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id,
+                next++,
+                c.ruleId(),
+                c.severity(),
+                c.layer(),
+                c.path(),
+                c.line(),
+                c.message(),
+                c.fix());
+          }
+          insertEntry(id, entry);
+          return null;
+        });
   }
 
   public void putSlo(Slo slo) throws StoreException {
-    transaction(() -> {
-      update("DELETE FROM slo WHERE service = ?", slo.service());
-      update("INSERT INTO slo (service, window_seconds, budget_seconds, objective) VALUES (?, ?, ?, ?)",
-          slo.service(), slo.windowSeconds(), slo.budgetSeconds(), slo.objective());
-      return null;
-    });
+    transaction(
+        () -> {
+          update("DELETE FROM slo WHERE service = ?", slo.service());
+          update(
+              "INSERT INTO slo (service, window_seconds, budget_seconds, objective) VALUES (?, ?, ?, ?)",
+              slo.service(),
+              slo.windowSeconds(),
+              slo.budgetSeconds(),
+              slo.objective());
+          return null;
+        });
   }
 
   public Optional<Incident> find(String id) throws StoreException {
-    return transaction(() -> {
-      try (PreparedStatement ps = prepare("SELECT id, title, severity, status, opened_at,"
-          + " impact_start, impact_end FROM incident WHERE id = ?", id);
-          ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(incident(rs)) : Optional.<Incident>empty();
-      }
-    });
+    return transaction(
+        () -> {
+          try (PreparedStatement ps =
+                  prepare(
+                      "SELECT id, title, severity, status, opened_at,"
+                          + " impact_start, impact_end FROM incident WHERE id = ?",
+                      id);
+              ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(incident(rs)) : Optional.<Incident>empty();
+          }
+        });
   }
 
   /** Every incident, newest first. */
   public List<Incident> all() throws StoreException {
-    return transaction(() -> {
-      List<Incident> out = new ArrayList<>();
-      try (PreparedStatement ps = prepare("SELECT id, title, severity, status, opened_at,"
-          + " impact_start, impact_end FROM incident ORDER BY opened_at DESC, year DESC, seq DESC");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(incident(rs));
-        }
-      }
-      return out;
-    });
+    return transaction(
+        () -> {
+          List<Incident> out = new ArrayList<>();
+          try (PreparedStatement ps =
+                  prepare(
+                      "SELECT id, title, severity, status, opened_at,"
+                          + " impact_start, impact_end FROM incident ORDER BY opened_at DESC, year DESC, seq DESC");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(incident(rs));
+            }
+          }
+          return out;
+        });
   }
 
   public List<Slo> slos() throws StoreException {
-    return transaction(() -> {
-      List<Slo> out = new ArrayList<>();
-      try (PreparedStatement ps = prepare("SELECT service, window_seconds, budget_seconds, objective"
-          + " FROM slo ORDER BY service");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Slo(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
-        }
-      }
-      return out;
-    });
+    return transaction(
+        () -> {
+          List<Slo> out = new ArrayList<>();
+          try (PreparedStatement ps =
+                  prepare(
+                      "SELECT service, window_seconds, budget_seconds, objective"
+                          + " FROM slo ORDER BY service");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(new Slo(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+            }
+          }
+          return out;
+        });
   }
 
   private Incident incident(ResultSet rs) throws SQLException {
     String id = rs.getString(1);
     List<String> services = new ArrayList<>();
-    try (PreparedStatement ps = prepare(
-        "SELECT service FROM incident_service WHERE incident_id = ? ORDER BY ord", id);
+    try (PreparedStatement ps =
+            prepare("SELECT service FROM incident_service WHERE incident_id = ? ORDER BY ord", id);
         ResultSet s = ps.executeQuery()) {
       while (s.next()) {
         services.add(s.getString(1));
       }
     }
     List<TimelineEntry> timeline = new ArrayList<>();
-    try (PreparedStatement ps = prepare("SELECT at, kind, status, text FROM timeline_entry"
-        + " WHERE incident_id = ? ORDER BY at, ord", id);
+    try (PreparedStatement ps =
+            prepare(
+                "SELECT at, kind, status, text FROM timeline_entry"
+                    + " WHERE incident_id = ? ORDER BY at, ord",
+                id);
         ResultSet t = ps.executeQuery()) {
       while (t.next()) {
         String status = t.getString(3);
-        timeline.add(new TimelineEntry(t.getLong(1), TimelineEntry.Kind.valueOf(t.getString(2)),
-            status == null ? null : Status.valueOf(status), t.getString(4)));
+        timeline.add(
+            new TimelineEntry(
+                t.getLong(1),
+                TimelineEntry.Kind.valueOf(t.getString(2)),
+                status == null ? null : Status.valueOf(status),
+                t.getString(4)));
       }
     }
     List<RootCause> causes = new ArrayList<>();
-    try (PreparedStatement ps = prepare("SELECT rule_id, severity, layer, path, line, message, fix"
-        + " FROM root_cause WHERE incident_id = ? ORDER BY ord", id);
+    try (PreparedStatement ps =
+            prepare(
+                "SELECT rule_id, severity, layer, path, line, message, fix"
+                    + " FROM root_cause WHERE incident_id = ? ORDER BY ord",
+                id);
         ResultSet c = ps.executeQuery()) {
       while (c.next()) {
-        causes.add(new RootCause(c.getString(1), c.getString(2), c.getString(3), c.getString(4),
-            c.getInt(5), c.getString(6), c.getString(7)));
+        causes.add(
+            new RootCause(
+                c.getString(1),
+                c.getString(2),
+                c.getString(3),
+                c.getString(4),
+                c.getInt(5),
+                c.getString(6),
+                c.getString(7)));
       }
     }
-    return new Incident(id, rs.getString(2), IncidentSeverity.valueOf(rs.getString(3)),
-        Status.valueOf(rs.getString(4)), services, rs.getLong(5), rs.getLong(6), rs.getLong(7),
-        timeline, causes);
+    return new Incident(
+        id,
+        rs.getString(2),
+        IncidentSeverity.valueOf(rs.getString(3)),
+        Status.valueOf(rs.getString(4)),
+        services,
+        rs.getLong(5),
+        rs.getLong(6),
+        rs.getLong(7),
+        timeline,
+        causes);
   }
 
   private void insertEntry(String id, TimelineEntry e) throws SQLException {
     int ord = intQuery("SELECT COUNT(*) FROM timeline_entry WHERE incident_id = ?", id);
-    update("INSERT INTO timeline_entry (incident_id, ord, at, kind, status, text)"
-        + " VALUES (?, ?, ?, ?, ?, ?)", id, ord, e.at(), e.kind().name(),
-        e.status() == null ? null : e.status().name(), e.text());
+    update(
+        "INSERT INTO timeline_entry (incident_id, ord, at, kind, status, text)"
+            + " VALUES (?, ?, ?, ?, ?, ?)",
+        id,
+        ord,
+        e.at(),
+        e.kind().name(),
+        e.status() == null ? null : e.status().name(),
+        e.text());
   }
 
   /** One unit of work against the connection. */
@@ -223,12 +300,13 @@ public final class IncidentStore implements AutoCloseable {
   }
 
   private StoreException failed(SQLException e) {
-    return new StoreException("the incident store " + url + " failed: "
-        + StoreConnection.firstLine(e), e);
+    return new StoreException(
+        "the incident store " + url + " failed: " + StoreConnection.firstLine(e), e);
   }
 
   private int intQuery(String sql, Object... args) throws SQLException {
-    try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = prepare(sql, args);
+        ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getInt(1);
     }

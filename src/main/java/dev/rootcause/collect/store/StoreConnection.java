@@ -15,8 +15,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.sqlite.SQLiteConfig;
 
 /**
- * Opens the store: refuses a file that is not a database or a schema newer than this build
- * before writing anything, then applies the migrations and sets the durability pragmas.
+ * Opens the store: refuses a file that is not a database or a schema newer than this build before
+ * writing anything, then applies the migrations and sets the durability pragmas.
  */
 final class StoreConnection {
   /** How long a writer waits for another process's write transaction before giving up. */
@@ -30,10 +30,8 @@ final class StoreConnection {
       Path file = Path.of(url.substring("jdbc:sqlite:".length()));
       checkSqliteFile(url, file);
     }
-    Flyway flyway = Flyway.configure()
-        .dataSource(url, null, null)
-        .locations("classpath:db/migration")
-        .load();
+    Flyway flyway =
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load();
     refuseNewerSchema(url, flyway);
     try {
       MigrateResult unused = flyway.migrate();
@@ -65,8 +63,8 @@ final class StoreConnection {
       try {
         Files.createDirectories(file.toAbsolutePath().getParent());
       } catch (IOException e) {
-        throw new StoreException("cannot create the directory of the incident store " + file + ": "
-            + e.getMessage(), e);
+        throw new StoreException(
+            "cannot create the directory of the incident store " + file + ": " + e.getMessage(), e);
       }
       return;
     }
@@ -77,8 +75,12 @@ final class StoreConnection {
         ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
       rs.next();
     } catch (SQLException e) {
-      throw new StoreException(file + " is not a rootcause store (not an SQLite database: "
-          + firstLine(e) + "); give another file with --store", e);
+      throw new StoreException(
+          file
+              + " is not a rootcause store (not an SQLite database: "
+              + firstLine(e)
+              + "); give another file with --store",
+          e);
     }
   }
 
@@ -87,13 +89,18 @@ final class StoreConnection {
     try {
       all = flyway.info().all();
     } catch (RuntimeException e) {
-      throw new StoreException("cannot read the schema of the incident store " + url + ": "
-          + firstLine(e), e);
+      throw new StoreException(
+          "cannot read the schema of the incident store " + url + ": " + firstLine(e), e);
     }
     for (MigrationInfo m : all) {
-      if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
-        throw new StoreException("the incident store " + url + " has schema version "
-            + m.getVersion() + ", newer than this rootcause knows; upgrade rootcause to use it");
+      if (m.getState() == MigrationState.FUTURE_SUCCESS
+          || m.getState() == MigrationState.FUTURE_FAILED) {
+        throw new StoreException(
+            "the incident store "
+                + url
+                + " has schema version "
+                + m.getVersion()
+                + ", newer than this rootcause knows; upgrade rootcause to use it");
       }
     }
   }

@@ -3,8 +3,8 @@ package dev.rootcause.collect.store;
 import java.nio.file.Path;
 
 /**
- * Where the incident store lives: {@code --store} (a path or a JDBC URL), else
- * {@code ROOTCAUSE_STORE}, else {@code ~/.local/share/rootcause/rootcause.db}.
+ * Where the incident store lives: {@code --store} (a path or a JDBC URL), else {@code
+ * ROOTCAUSE_STORE}, else {@code ~/.local/share/rootcause/rootcause.db}.
  */
 public final class StoreLocation {
   private StoreLocation() {}

@@ -18,12 +18,24 @@ import org.treesitter.TreeSitterTypescript;
 public enum Grammar {
   PYTHON(TreeSitterPython::new, Set.of("comment")),
   JAVASCRIPT(TreeSitterJavascript::new, Set.of("string", "regex", "comment")),
-  TYPESCRIPT(TreeSitterTypescript::new, Set.of("string", "regex", "comment", "type_annotation",
-      "type_arguments", "type_parameters", "interface_declaration", "type_alias_declaration")),
-  GO(TreeSitterGo::new, Set.of("interpreted_string_literal", "raw_string_literal", "rune_literal",
-      "comment", "ERROR")),
-  JAVA(TreeSitterJava::new, Set.of("string_literal", "character_literal", "line_comment",
-      "block_comment", "ERROR")),
+  TYPESCRIPT(
+      TreeSitterTypescript::new,
+      Set.of(
+          "string",
+          "regex",
+          "comment",
+          "type_annotation",
+          "type_arguments",
+          "type_parameters",
+          "interface_declaration",
+          "type_alias_declaration")),
+  GO(
+      TreeSitterGo::new,
+      Set.of(
+          "interpreted_string_literal", "raw_string_literal", "rune_literal", "comment", "ERROR")),
+  JAVA(
+      TreeSitterJava::new,
+      Set.of("string_literal", "character_literal", "line_comment", "block_comment", "ERROR")),
   BASH(TreeSitterBash::new, Set.of("comment"));
 
   private static final Set<String> BASH_ENDS_PAST_LAST_CHILD =
@@ -38,8 +50,8 @@ public enum Grammar {
   }
 
   /**
-   * Whether every anonymous node's text is its type name, so its width needs no native call. Not
-   * so in bash: a token typed {@code "} can span {@code $"}, and {@code $(} or {@code $} more than
+   * Whether every anonymous node's text is its type name, so its width needs no native call. Not so
+   * in bash: a token typed {@code "} can span {@code $"}, and {@code $(} or {@code $} more than
    * their names (measured over 109 system shell scripts), so every bash leaf is measured.
    */
   boolean anonymousNodesAreLiterals() {
@@ -79,8 +91,8 @@ public enum Grammar {
   }
 
   /**
-   * Whether a node's children are not worth copying: a JavaScript string's quotes and fragments,
-   * a TypeScript type, a Python string that is not an f-string (its text says all).
+   * Whether a node's children are not worth copying: a JavaScript string's quotes and fragments, a
+   * TypeScript type, a Python string that is not an f-string (its text says all).
    */
   boolean opaque(String type, byte[] utf8, int start) {
     if (this == PYTHON && type.equals("string")) {

@@ -24,7 +24,14 @@ public final class Node {
   private List<Node> namedChildren;
   private String text;
 
-  Node(SyntaxTree tree, Node parent, String type, String field, boolean named, int start, int line,
+  Node(
+      SyntaxTree tree,
+      Node parent,
+      String type,
+      String field,
+      boolean named,
+      int start,
+      int line,
       int byteColumn) {
     this.tree = tree;
     this.parent = parent;
@@ -185,10 +192,11 @@ public final class Node {
    * this one) for which {@code descend} is false; those are still visited themselves.
    */
   public void walk(Predicate<Node> descend, Consumer<Node> visitor) {
-    visit(n -> {
-      visitor.accept(n);
-      return n == this || descend.test(n);
-    });
+    visit(
+        n -> {
+          visitor.accept(n);
+          return n == this || descend.test(n);
+        });
   }
 
   /**
@@ -212,11 +220,12 @@ public final class Node {
   /** Every descendant (and this node) of the given type, in source order. */
   public List<Node> descendants(String type) {
     List<Node> out = new ArrayList<>();
-    walk(n -> {
-      if (n.type.equals(type)) {
-        out.add(n);
-      }
-    });
+    walk(
+        n -> {
+          if (n.type.equals(type)) {
+            out.add(n);
+          }
+        });
     return out;
   }
 

@@ -25,8 +25,12 @@ import org.treesitter.TSTreeCursor;
 public final class SyntaxTree {
   private static final ThreadLocal<Map<Grammar, Parser>> PARSERS =
       ThreadLocal.withInitial(() -> new EnumMap<>(Grammar.class));
-  /** CPU nanoseconds this thread has spent in tree-sitter's parser: where a large scan's time goes. */
+
+  /**
+   * CPU nanoseconds this thread has spent in tree-sitter's parser: where a large scan's time goes.
+   */
   private static final ThreadLocal<long[]> PARSE_NANOS = ThreadLocal.withInitial(() -> new long[1]);
+
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final byte[] utf8;
@@ -53,7 +57,9 @@ public final class SyntaxTree {
     return root;
   }
 
-  /** Whether tree-sitter had to recover from syntax it did not understand (ERROR or MISSING nodes). */
+  /**
+   * Whether tree-sitter had to recover from syntax it did not understand (ERROR or MISSING nodes).
+   */
   public boolean hasErrors() {
     return hasErrors;
   }
@@ -86,9 +92,10 @@ public final class SyntaxTree {
   }
 
   /**
-   * One thread's parser for one grammar. The copy walks a tree cursor (cheap native calls) and reads
-   * each node's start from the fields tree-sitter already filled in: through the binding's public
-   * getters every node costs several JNI round trips, which made copying slower than parsing.
+   * One thread's parser for one grammar. The copy walks a tree cursor (cheap native calls) and
+   * reads each node's start from the fields tree-sitter already filled in: through the binding's
+   * public getters every node costs several JNI round trips, which made copying slower than
+   * parsing.
    */
   private static final class Parser {
     private final TSParser parser = new TSParser();
@@ -96,11 +103,15 @@ public final class SyntaxTree {
     private final TSLanguage language;
     private final String[] typeBySymbol;
     private final boolean[] namedBySymbol;
+
     /** Anonymous in the grammar: the node's text is its type, a literal token. */
     private final boolean[] literalBySymbol;
+
     private final String[] fieldById;
+
     /** The native node the last copied node came from, to measure it without another call. */
     private TSNode lastNative;
+
     private boolean lastLiteral;
 
     Parser(Grammar grammar) {
@@ -120,7 +131,8 @@ public final class SyntaxTree {
       if (tree == null) {
         return null;
       }
-      try (tree; TSTreeCursor cursor = new TSTreeCursor(tree.getRootNode())) {
+      try (tree;
+          TSTreeCursor cursor = new TSTreeCursor(tree.getRootNode())) {
         SyntaxTree result = new SyntaxTree(text.getBytes(StandardCharsets.UTF_8));
         TSNode root = tree.getRootNode();
         result.hasErrors = root.hasError();
@@ -156,14 +168,18 @@ public final class SyntaxTree {
           continue;
         }
         // A literal token's width is its type's, so it needs no native call.
-        current.end = !lastLiteral || opaque || measureEveryLeaf ? NodeReader.endByte(lastNative)
-            : current.start + utf8Length(current.type());
+        current.end =
+            !lastLiteral || opaque || measureEveryLeaf
+                ? NodeReader.endByte(lastNative)
+                : current.start + utf8Length(current.type());
         while (!cursor.gotoNextSibling()) {
           // A node ends where its last child ends (tree-sitter sums the children's sizes), unless a
           // token it does not show comes after; the root spans trailing whitespace.
           TSNode ended = open.remove(open.size() - 1);
-          parent.end = parent.parent() == null || grammar.endsPastLastChild(parent.type())
-              ? NodeReader.endByte(ended) : parent.children.get(parent.children.size() - 1).end;
+          parent.end =
+              parent.parent() == null || grammar.endsPastLastChild(parent.type())
+                  ? NodeReader.endByte(ended)
+                  : parent.children.get(parent.children.size() - 1).end;
           if (!cursor.gotoParent() || parent.parent() == null) {
             return;
           }
@@ -180,10 +196,20 @@ public final class SyntaxTree {
       lastLiteral = symbol >= 0 && symbol < literalBySymbol.length && literalBySymbol[symbol];
       int fieldId = cursor.currentFieldId();
       // ERROR lies outside the grammar's symbol table; tree-sitter counts it as named.
-      boolean named = symbol >= 0 && symbol < namedBySymbol.length ? namedBySymbol[symbol]
-          : type.equals("ERROR");
-      Node node = new Node(tree, parent, type, fieldId == 0 ? null : field(fieldId), named,
-          NodeReader.startByte(ts), NodeReader.startRow(ts) + 1, NodeReader.startColumn(ts) + 1);
+      boolean named =
+          symbol >= 0 && symbol < namedBySymbol.length
+              ? namedBySymbol[symbol]
+              : type.equals("ERROR");
+      Node node =
+          new Node(
+              tree,
+              parent,
+              type,
+              fieldId == 0 ? null : field(fieldId),
+              named,
+              NodeReader.startByte(ts),
+              NodeReader.startRow(ts) + 1,
+              NodeReader.startColumn(ts) + 1);
       if (tree.firstErrorLine == 0 && type.equals("ERROR")) {
         tree.firstErrorLine = node.line();
       }
@@ -262,7 +288,8 @@ public final class SyntaxTree {
       MethodHandle symbol = null;
       MethodHandle end = null;
       try {
-        MethodHandles.Lookup node = MethodHandles.privateLookupIn(TSNode.class, MethodHandles.lookup());
+        MethodHandles.Lookup node =
+            MethodHandles.privateLookupIn(TSNode.class, MethodHandles.lookup());
         start = node.findVarHandle(TSNode.class, "context0", int.class);
         row = node.findVarHandle(TSNode.class, "context1", int.class);
         column = node.findVarHandle(TSNode.class, "context2", int.class);
@@ -274,7 +301,8 @@ public final class SyntaxTree {
       } catch (ReflectiveOperationException | RuntimeException e) {
         start = null; // the public getters below still work, only slower
       }
-      boolean complete = start != null && row != null && column != null && symbol != null && end != null;
+      boolean complete =
+          start != null && row != null && column != null && symbol != null && end != null;
       START = complete ? start : null;
       ROW = complete ? row : null;
       COLUMN = complete ? column : null;

@@ -53,7 +53,8 @@ public sealed interface YamlNode {
   }
 
   /** A mapping with string keys, in written order; each entry keeps its key's position. */
-  record Mapping(LinkedHashMap<String, Entry> entries, SourceLocation location) implements YamlNode {
+  record Mapping(LinkedHashMap<String, Entry> entries, SourceLocation location)
+      implements YamlNode {
 
     /** One {@code key: value} pair; {@code keyLocation} is where the key is written. */
     public record Entry(String key, SourceLocation keyLocation, YamlNode value) {}
@@ -96,27 +97,42 @@ public sealed interface YamlNode {
 
     /** Items of a sequence field that are mappings (others are skipped). */
     public List<Mapping> maps(String key) {
-      return seq(key).map(s -> s.items().stream()
-              .filter(Mapping.class::isInstance).map(Mapping.class::cast).toList())
+      return seq(key)
+          .map(
+              s ->
+                  s.items().stream()
+                      .filter(Mapping.class::isInstance)
+                      .map(Mapping.class::cast)
+                      .toList())
           .orElse(List.of());
     }
 
     /** Scalar values of a sequence field, as strings. */
     public List<String> strings(String key) {
-      return seq(key).map(s -> s.items().stream()
-              .filter(Scalar.class::isInstance).map(n -> ((Scalar) n).value())
-              .filter(java.util.Objects::nonNull).toList())
+      return seq(key)
+          .map(
+              s ->
+                  s.items().stream()
+                      .filter(Scalar.class::isInstance)
+                      .map(n -> ((Scalar) n).value())
+                      .filter(java.util.Objects::nonNull)
+                      .toList())
           .orElse(List.of());
     }
 
     /** A {@code map[string]string} field such as labels; non-scalar values are skipped. */
     public Map<String, String> stringMap(String key) {
       Map<String, String> out = new LinkedHashMap<>();
-      map(key).ifPresent(m -> m.entries().forEach((k, e) -> {
-        if (e.value() instanceof Scalar s && s.value() != null) {
-          out.put(k, s.value());
-        }
-      }));
+      map(key)
+          .ifPresent(
+              m ->
+                  m.entries()
+                      .forEach(
+                          (k, e) -> {
+                            if (e.value() instanceof Scalar s && s.value() != null) {
+                              out.put(k, s.value());
+                            }
+                          }));
       return out;
     }
 

@@ -29,12 +29,12 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads every document of a YAML file into {@link YamlNode} trees with positions. Hostile input is
- * bounded: aliases may not add more than {@link #MAX_NODES} nodes to a document, or as many as
- * the file has characters if that is more (billion-laughs), nor refer to themselves, and
- * collections may not nest deeper than {@link #MAX_DEPTH}. Nodes written out in the file cost
- * nothing against that budget: a 3,800-pod {@code kubectl get pods -o yaml} has millions and no
- * alias. Each problem becomes one {@link CollectionProblem} naming the file and line. Documents
- * before a syntax error are kept.
+ * bounded: aliases may not add more than {@link #MAX_NODES} nodes to a document, or as many as the
+ * file has characters if that is more (billion-laughs), nor refer to themselves, and collections
+ * may not nest deeper than {@link #MAX_DEPTH}. Nodes written out in the file cost nothing against
+ * that budget: a 3,800-pod {@code kubectl get pods -o yaml} has millions and no alias. Each problem
+ * becomes one {@link CollectionProblem} naming the file and line. Documents before a syntax error
+ * are kept.
  */
 public final class YamlReader {
   /**
@@ -45,8 +45,8 @@ public final class YamlReader {
   public static final int MAX_NODES = 250_000;
 
   /**
-   * Deeper than any real manifest or CRD schema nests; reading is recursive, and a limit met
-   * early gives a position where a stack overflow gives none.
+   * Deeper than any real manifest or CRD schema nests; reading is recursive, and a limit met early
+   * gives a position where a stack overflow gives none.
    */
   public static final int MAX_DEPTH = 1_000;
 
@@ -74,8 +74,10 @@ public final class YamlReader {
     List<YamlDocument> docs = new ArrayList<>();
     List<CollectionProblem> problems = new ArrayList<>();
     try {
-      Iterator<Node> it = new Composer(settings,
-          new DepthLimit(new ParserImpl(settings, new StreamReader(settings, text)), path));
+      Iterator<Node> it =
+          new Composer(
+              settings,
+              new DepthLimit(new ParserImpl(settings, new StreamReader(settings, text)), path));
       int index = 0;
       while (it.hasNext()) {
         Node node = it.next();
@@ -88,22 +90,31 @@ public final class YamlReader {
     } catch (MarkedYamlEngineException e) {
       Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
       SourceLocation where = mark.map(m -> position(path, m)).orElse(SourceLocation.file(path));
-      problems.add(CollectionProblem.skipped(where, "malformed YAML: " + oneLine(e.getProblem())
-          + (docs.isEmpty() ? "" : " (the " + docs.size() + " document(s) before it were read)")));
+      problems.add(
+          CollectionProblem.skipped(
+              where,
+              "malformed YAML: "
+                  + oneLine(e.getProblem())
+                  + (docs.isEmpty()
+                      ? ""
+                      : " (the " + docs.size() + " document(s) before it were read)")));
     } catch (Refused e) {
       problems.add(CollectionProblem.skipped(e.where, e.getMessage()));
     } catch (YamlEngineException e) {
-      problems.add(CollectionProblem.skipped(SourceLocation.file(path),
-          "malformed YAML: " + oneLine(e.getMessage())));
+      problems.add(
+          CollectionProblem.skipped(
+              SourceLocation.file(path), "malformed YAML: " + oneLine(e.getMessage())));
     } catch (OutOfMemoryError e) {
       // A backstop: the reader checks the heap before reading, but other files read at once.
       docs.clear();
-      problems.add(CollectionProblem.skipped(SourceLocation.file(path),
-          "too large to hold in memory as a YAML tree; give the JVM more heap or split the file"));
+      problems.add(
+          CollectionProblem.skipped(
+              SourceLocation.file(path),
+              "too large to hold in memory as a YAML tree; give the JVM more heap or split the file"));
     } catch (StackOverflowError e) {
       // A backstop: DepthLimit should stop deep nesting before the recursive composer overflows.
-      problems.add(CollectionProblem.skipped(SourceLocation.file(path),
-          "YAML nested too deeply to read"));
+      problems.add(
+          CollectionProblem.skipped(SourceLocation.file(path), "YAML nested too deeply to read"));
     }
     return new Result(docs, problems);
   }
@@ -159,13 +170,13 @@ public final class YamlReader {
       switch (event.getEventId()) {
         case SequenceStart, MappingStart -> {
           if (++depth > MAX_DEPTH) {
-            throw new Refused(event.getStartMark().map(m -> position(path, m))
-                .orElse(SourceLocation.file(path)),
+            throw new Refused(
+                event.getStartMark().map(m -> position(path, m)).orElse(SourceLocation.file(path)),
                 "YAML nested more than " + MAX_DEPTH + " levels deep; not read");
           }
         }
         case SequenceEnd, MappingEnd -> depth--;
-        default -> { }
+        default -> {}
       }
       return event;
     }
@@ -200,8 +211,11 @@ public final class YamlReader {
       }
       try {
         if (insideAlias > 0 && --budget < 0) {
-          throw new Refused(location(node), "YAML expands to more than " + limit
-              + " nodes through aliases (alias bomb?); not read");
+          throw new Refused(
+              location(node),
+              "YAML expands to more than "
+                  + limit
+                  + " nodes through aliases (alias bomb?); not read");
         }
         return convertOnce(node);
       } finally {
@@ -215,15 +229,21 @@ public final class YamlReader {
       if (inProgress.containsKey(node)) {
         // A recursive alias (&a [*a]) has no finite tree; Kubernetes refuses it too.
         String anchor = node.getAnchor().map(a -> " &" + a.getValue()).orElse("");
-        throw new Refused(location(node), "YAML anchor" + anchor
-            + " contains an alias to itself (a structure that never ends); not read");
+        throw new Refused(
+            location(node),
+            "YAML anchor"
+                + anchor
+                + " contains an alias to itself (a structure that never ends); not read");
       }
       inProgress.put(node, true);
       try {
         return switch (node) {
-          case ScalarNode s -> new YamlNode.Scalar(
-              s.getTag().equals(Tag.NULL) ? null : s.getValue(), s.isPlain(), location(s),
-              s.getScalarStyle() == ScalarStyle.LITERAL);
+          case ScalarNode s ->
+              new YamlNode.Scalar(
+                  s.getTag().equals(Tag.NULL) ? null : s.getValue(),
+                  s.isPlain(),
+                  location(s),
+                  s.getScalarStyle() == ScalarStyle.LITERAL);
           case SequenceNode s -> {
             List<YamlNode> items = new ArrayList<>(s.getValue().size());
             for (Node item : s.getValue()) {
@@ -258,7 +278,8 @@ public final class YamlReader {
       return new YamlNode.Mapping(entries, location(m));
     }
 
-    private static void mergeInto(LinkedHashMap<String, YamlNode.Mapping.Entry> entries, YamlNode value) {
+    private static void mergeInto(
+        LinkedHashMap<String, YamlNode.Mapping.Entry> entries, YamlNode value) {
       List<YamlNode> sources = value instanceof YamlNode.Sequence s ? s.items() : List.of(value);
       for (YamlNode source : sources) {
         if (source instanceof YamlNode.Mapping map) {

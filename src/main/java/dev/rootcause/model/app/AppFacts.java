@@ -18,7 +18,8 @@ public record AppFacts(
     List<Route> routes,
     List<EnvRead> envReads,
     List<OutboundCall> outboundCalls,
-    List<Hazard> hazards) implements java.io.Serializable {
+    List<Hazard> hazards)
+    implements java.io.Serializable {
 
   public AppFacts {
     listens = List.copyOf(listens);
@@ -52,21 +53,21 @@ public record AppFacts(
    * The port the server binds: a literal {@code port}, or an env var with its default. {@code port}
    * is the effective port when no env overrides it (null when unknown).
    */
-  public record ListenPort(
-      Integer port, String envVar, String host, SourceLocation location) implements java.io.Serializable {}
+  public record ListenPort(Integer port, String envVar, String host, SourceLocation location)
+      implements java.io.Serializable {}
 
   /** A route: method (or {@code *}), path, the status codes the handler can return. */
   public record Route(
-      String method, String path, List<Integer> statuses, String handler,
-      SourceLocation location) implements java.io.Serializable {
+      String method, String path, List<Integer> statuses, String handler, SourceLocation location)
+      implements java.io.Serializable {
     public Route {
       statuses = List.copyOf(statuses);
     }
   }
 
   /** A read of an environment variable; {@code required} when absence crashes or exits. */
-  public record EnvRead(
-      String name, boolean required, String defaultValue, SourceLocation location) implements java.io.Serializable {}
+  public record EnvRead(String name, boolean required, String defaultValue, SourceLocation location)
+      implements java.io.Serializable {}
 
   /** An outbound call: a URL literal or the env var it comes from, and whether it has a timeout. */
   public record OutboundCall(

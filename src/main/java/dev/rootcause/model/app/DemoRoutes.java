@@ -9,8 +9,21 @@ import java.util.Set;
  * failure there is what the route is for; callers of the real routes are not affected.
  */
 public final class DemoRoutes {
-  private static final Set<String> DEMO = Set.of("simulate", "simulation", "chaos", "fail",
-      "failure", "crash", "boom", "debug", "slow", "sleep", "delay", "error-test", "break");
+  private static final Set<String> DEMO =
+      Set.of(
+          "simulate",
+          "simulation",
+          "chaos",
+          "fail",
+          "failure",
+          "crash",
+          "boom",
+          "debug",
+          "slow",
+          "sleep",
+          "delay",
+          "error-test",
+          "break");
 
   private DemoRoutes() {}
 
@@ -21,7 +34,10 @@ public final class DemoRoutes {
     }
     String path = route.substring(route.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
     for (String segment : path.split("/")) {
-      String s = segment.startsWith(":") || segment.startsWith("{") || segment.startsWith("<") ? "" : segment;
+      String s =
+          segment.startsWith(":") || segment.startsWith("{") || segment.startsWith("<")
+              ? ""
+              : segment;
       if (DEMO.contains(s) || s.startsWith("simulate-") || s.startsWith("chaos-")) {
         return true;
       }

@@ -83,9 +83,23 @@ public sealed interface Hazard extends Serializable {
     }
 
     /** A dice roll, the common case. */
-    public RandomFailure(String route, SourceLocation location, String condition,
-        boolean conditionIsValue, Failure failure, Double probability, String rateEnvVar) {
-      this(route, location, condition, conditionIsValue, failure, probability, rateEnvVar, Trigger.DICE);
+    public RandomFailure(
+        String route,
+        SourceLocation location,
+        String condition,
+        boolean conditionIsValue,
+        Failure failure,
+        Double probability,
+        String rateEnvVar) {
+      this(
+          route,
+          location,
+          condition,
+          conditionIsValue,
+          failure,
+          probability,
+          rateEnvVar,
+          Trigger.DICE);
     }
 
     @Override
@@ -134,8 +148,8 @@ public sealed interface Hazard extends Serializable {
 
   /**
    * A process-wide {@code collection} a handler adds to and nothing shrinks: {@code growth} is the
-   * adding code ({@code records.set(...)}, {@code sessions[token]}); {@code newKey} when it grows by
-   * assignment to a varying key rather than by a call.
+   * adding code ({@code records.set(...)}, {@code sessions[token]}); {@code newKey} when it grows
+   * by assignment to a varying key rather than by a call.
    */
   record UnboundedGrowth(
       String route, SourceLocation location, String collection, String growth, boolean newKey)

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The one definition of a health path, used by the readers that judge a health handler, by the
- * link step that judges routes from their statuses, and by the rule that suggests a probe path.
+ * The one definition of a health path, used by the readers that judge a health handler, by the link
+ * step that judges routes from their statuses, and by the rule that suggests a probe path.
  *
  * <p>A path is a health check when its last segment (a trailing slash ignored, case ignored) names
  * one: {@code /healthz}, {@code /api/health}, {@code /readyz/}. A route string with a method
@@ -14,12 +14,25 @@ import java.util.Set;
  * a probe, so {@link #isProbeTarget} accepts it too.
  */
 public final class HealthPaths {
-  private static final Set<String> HEALTH = Set.of("health", "healthz", "healthcheck",
-      "health-check", "live", "livez", "liveness", "ready", "readyz", "readiness", "ping");
+  private static final Set<String> HEALTH =
+      Set.of(
+          "health",
+          "healthz",
+          "healthcheck",
+          "health-check",
+          "live",
+          "livez",
+          "liveness",
+          "ready",
+          "readyz",
+          "readiness",
+          "ping");
 
   private HealthPaths() {}
 
-  /** Whether a handler at this path answers health checks, so that failing every call is a fault. */
+  /**
+   * Whether a handler at this path answers health checks, so that failing every call is a fault.
+   */
   public static boolean isHealthCheck(String path) {
     return HEALTH.contains(lastSegment(path));
   }

@@ -15,10 +15,17 @@ public final class RoutePatterns {
 
   private RoutePatterns() {}
 
-  /** A route that answers every path: {@code *}, {@code /<path:p>}, {@code /{p:path}}, {@code /(.*)}. */
+  /**
+   * A route that answers every path: {@code *}, {@code /<path:p>}, {@code /{p:path}}, {@code
+   * /(.*)}.
+   */
   public static boolean isCatchAll(String route) {
-    return route.equals("*") || route.equals("/*") || FLASK_PATH.matcher(route).matches()
-        || FASTAPI_PATH.matcher(route).matches() || route.equals("/(.*)") || route.equals("/:path*");
+    return route.equals("*")
+        || route.equals("/*")
+        || FLASK_PATH.matcher(route).matches()
+        || FASTAPI_PATH.matcher(route).matches()
+        || route.equals("/(.*)")
+        || route.equals("/:path*");
   }
 
   /** The path of a probe or request without its query string or fragment. */
@@ -59,7 +66,9 @@ public final class RoutePatterns {
         optional.lookingAt();
         regex.append("(?:/[^/]+)?"); // Express /status/:check? also serves /status
         i += optional.end();
-      } else if (c == ':' && i + 1 < p.length() && Character.isJavaIdentifierStart(p.charAt(i + 1))) {
+      } else if (c == ':'
+          && i + 1 < p.length()
+          && Character.isJavaIdentifierStart(p.charAt(i + 1))) {
         int end = i + 1;
         while (end < p.length() && Character.isJavaIdentifierPart(p.charAt(end))) {
           end++;
@@ -78,7 +87,8 @@ public final class RoutePatterns {
         i++;
       }
     }
-    String trimmedPath = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    String trimmedPath =
+        path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     // Lenient on purpose (case, a trailing slash): a miss here would be a false finding.
     return Pattern.compile(regex + "/?", Pattern.CASE_INSENSITIVE).matcher(trimmedPath).matches();
   }

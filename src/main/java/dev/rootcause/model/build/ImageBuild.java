@@ -5,13 +5,17 @@ import dev.rootcause.model.k8s.ImageRef;
 
 /**
  * A place where the repository makes an image available under a name: {@code docker build -t},
- * {@code docker tag}, {@code k3d image import}, a compose {@code build:}, a CI build action.
- * {@code dockerfile} and {@code context} are paths relative to the scan root when known, else
- * null.
+ * {@code docker tag}, {@code k3d image import}, a compose {@code build:}, a CI build action. {@code
+ * dockerfile} and {@code context} are paths relative to the scan root when known, else null.
  */
 public record ImageBuild(
-    ImageRef image, Kind kind, String dockerfile, String context, String target,
-    SourceLocation location) implements java.io.Serializable {
+    ImageRef image,
+    Kind kind,
+    String dockerfile,
+    String context,
+    String target,
+    SourceLocation location)
+    implements java.io.Serializable {
 
   /** How the name comes to exist. */
   public enum Kind {

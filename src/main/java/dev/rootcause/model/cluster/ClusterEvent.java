@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * Events about one object for one reason, aggregated: how often they were seen, first and last,
- * and the latest message ({@code Back-off pulling image ...}, {@code Liveness probe failed: ...}).
+ * Events about one object for one reason, aggregated: how often they were seen, first and last, and
+ * the latest message ({@code Back-off pulling image ...}, {@code Liveness probe failed: ...}).
  *
  * @param kind the involved object's kind ({@code Pod}, {@code ReplicaSet})
  * @param fieldPath the part of the object the events are about ({@code spec.containers{api}}), or
@@ -24,12 +24,12 @@ public record ClusterEvent(
     String message,
     int count,
     Instant firstSeen,
-    Instant lastSeen) implements Serializable {
+    Instant lastSeen)
+    implements Serializable {
 
   /** Whether the event is about the container of that name (or about its pod as a whole). */
   public boolean aboutContainer(String container) {
-    return fieldPath == null || fieldPath.isEmpty()
-        || fieldPath.endsWith("{" + container + "}");
+    return fieldPath == null || fieldPath.isEmpty() || fieldPath.endsWith("{" + container + "}");
   }
 
   /** The probe failure this event reports, or null when it reports none. */
@@ -49,7 +49,11 @@ public record ClusterEvent(
 
   /** {@code 12x Unhealthy (16:48:05 to 16:51:35)}: how the event is quoted as evidence. */
   public String summary() {
-    return count + "x " + reason + (firstSeen == null || lastSeen == null ? ""
-        : " (" + firstSeen + " to " + lastSeen + ")") + ": " + message;
+    return count
+        + "x "
+        + reason
+        + (firstSeen == null || lastSeen == null ? "" : " (" + firstSeen + " to " + lastSeen + ")")
+        + ": "
+        + message;
   }
 }

@@ -12,9 +12,10 @@ public record ClusterObjects(
     List<PodDetail> pods,
     List<ClusterEvent> events,
     List<ServiceState> services,
-    List<String> notes) implements Serializable {
-  public static final ClusterObjects NONE = new ClusterObjects(List.of(), List.of(), List.of(),
-      List.of());
+    List<String> notes)
+    implements Serializable {
+  public static final ClusterObjects NONE =
+      new ClusterObjects(List.of(), List.of(), List.of(), List.of());
 
   public ClusterObjects {
     pods = List.copyOf(pods);

@@ -12,15 +12,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The live state of one namespace as the {@code runtime/*} rules see it: the pods at each look
- * (one look for a dump, several over the stability window for a watched cluster) and the
- * containers' logs since an instant.
+ * The live state of one namespace as the {@code runtime/*} rules see it: the pods at each look (one
+ * look for a dump, several over the stability window for a watched cluster) and the containers'
+ * logs since an instant.
  *
  * @param context the kubeconfig context, or {@code dump <file>}: the context of its locations
  * @param source where it was read, safe to print ({@code context kind-prod (https://...)})
  * @param window how long the pods had to run without a restart
- * @param watched whether the pods were looked at over the window (a live cluster) or once (a
- *     dump, judged by the times in its statuses)
+ * @param watched whether the pods were looked at over the window (a live cluster) or once (a dump,
+ *     judged by the times in its statuses)
  * @param looks the pods at each look, in time order; at least one
  * @param logsSince logs count from this instant
  * @param logs every container's log, in the order read
@@ -44,8 +44,15 @@ public final class ClusterState implements Serializable {
   private final ClusterObjects objects;
   private transient volatile Index index;
 
-  public ClusterState(String context, String source, String namespace, Duration window,
-      boolean watched, List<PodSnapshot> looks, Instant logsSince, List<ContainerLog> logs,
+  public ClusterState(
+      String context,
+      String source,
+      String namespace,
+      Duration window,
+      boolean watched,
+      List<PodSnapshot> looks,
+      Instant logsSince,
+      List<ContainerLog> logs,
       ClusterObjects objects) {
     this.context = context;
     this.source = source;
@@ -99,17 +106,22 @@ public final class ClusterState implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ClusterState c && watched == c.watched && looks.equals(c.looks)
-        && logs.equals(c.logs) && objects.equals(c.objects)
-        && Objects.equals(context, c.context) && Objects.equals(source, c.source)
-        && Objects.equals(namespace, c.namespace) && Objects.equals(window, c.window)
+    return o instanceof ClusterState c
+        && watched == c.watched
+        && looks.equals(c.looks)
+        && logs.equals(c.logs)
+        && objects.equals(c.objects)
+        && Objects.equals(context, c.context)
+        && Objects.equals(source, c.source)
+        && Objects.equals(namespace, c.namespace)
+        && Objects.equals(window, c.window)
         && Objects.equals(logsSince, c.logsSince);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(context, source, namespace, window, watched, looks, logsSince, logs,
-        objects);
+    return Objects.hash(
+        context, source, namespace, window, watched, looks, logsSince, logs, objects);
   }
 
   @Override
@@ -118,8 +130,12 @@ public final class ClusterState implements Serializable {
   }
 
   /** The pods' details, events and logs by pod, and the serving pods and their groups. */
-  private record Index(Map<String, PodDetail> details, Map<String, List<ClusterEvent>> events,
-      Map<String, List<ContainerLog>> logs, List<PodState> serving, List<PodGroup> groups,
+  private record Index(
+      Map<String, PodDetail> details,
+      Map<String, List<ClusterEvent>> events,
+      Map<String, List<ContainerLog>> logs,
+      List<PodState> serving,
+      List<PodGroup> groups,
       Map<String, List<PodState>> servingByNamespace) {}
 
   private static String key(String namespace, String pod) {
@@ -173,8 +189,15 @@ public final class ClusterState implements Serializable {
   }
 
   /** A state of pods and logs alone, as {@code verify} reads it. */
-  public ClusterState(String context, String source, String namespace, Duration window,
-      boolean watched, List<PodSnapshot> looks, Instant logsSince, List<ContainerLog> logs) {
+  public ClusterState(
+      String context,
+      String source,
+      String namespace,
+      Duration window,
+      boolean watched,
+      List<PodSnapshot> looks,
+      Instant logsSince,
+      List<ContainerLog> logs) {
     this(context, source, namespace, window, watched, looks, logsSince, logs, ClusterObjects.NONE);
   }
 
@@ -247,8 +270,10 @@ public final class ClusterState implements Serializable {
 
   /** How many restarts were seen while watched, over every pod. */
   public int restartsSeen() {
-    return podsSeen().stream().flatMap(p -> restartsSeen(p.name()).stream())
-        .mapToInt(r -> r.after() - r.before()).sum();
+    return podsSeen().stream()
+        .flatMap(p -> restartsSeen(p.name()).stream())
+        .mapToInt(r -> r.after() - r.before())
+        .sum();
   }
 
   /** The restart count of every container at the last look, summed. */
@@ -272,14 +297,16 @@ public final class ClusterState implements Serializable {
 
   /** Log lines read that carry no timestamp, so cannot be placed in time. */
   public long undatedLogLines() {
-    return logs.stream().flatMap(l -> l.lines().stream()).filter(l -> l.timestamp() == null)
+    return logs.stream()
+        .flatMap(l -> l.lines().stream())
+        .filter(l -> l.timestamp() == null)
         .count();
   }
 
   /** Where a container's log belongs, for findings about what it says. */
   public ClusterLocation logLocation(ContainerLog log) {
-    return new ClusterLocation(context, log.namespace(), "Pod", log.pod(),
-        ".spec.containers{" + log.container() + "}");
+    return new ClusterLocation(
+        context, log.namespace(), "Pod", log.pod(), ".spec.containers{" + log.container() + "}");
   }
 
   /** The spec and owner of a pod, or null when they were not read. */
@@ -323,7 +350,8 @@ public final class ClusterState implements Serializable {
   public ContainerLog log(PodState pod, String container) {
     return index().logs().getOrDefault(pod.name() + "/" + container, List.of()).stream()
         .filter(l -> l.namespace() == null || l.namespace().equals(pod.namespace()))
-        .findFirst().orElse(null);
+        .findFirst()
+        .orElse(null);
   }
 
   /** Whether the events say the kubelet killed this container because its liveness probe failed. */
@@ -334,6 +362,7 @@ public final class ClusterState implements Serializable {
   /** The serving pods at the last look that a Service selects. */
   public List<PodState> selectedBy(ServiceState service) {
     return index().servingByNamespace().getOrDefault(service.namespace(), List.of()).stream()
-        .filter(service::selects).toList();
+        .filter(service::selects)
+        .toList();
   }
 }

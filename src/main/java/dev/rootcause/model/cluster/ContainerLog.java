@@ -9,8 +9,9 @@ import java.util.List;
  *
  * @param source where it was read: {@code kubectl logs}-style from the API, or a dump file
  */
-public record ContainerLog(String namespace, String pod, String container, List<LogLine> lines,
-    String source) implements Serializable {
+public record ContainerLog(
+    String namespace, String pod, String container, List<LogLine> lines, String source)
+    implements Serializable {
 
   public ContainerLog {
     lines = List.copyOf(lines);

@@ -24,7 +24,8 @@ public record ContainerSpec(
     List<Integer> ports,
     Map<String, Integer> portNames,
     ProbeSpec liveness,
-    ProbeSpec readiness) implements Serializable {
+    ProbeSpec readiness)
+    implements Serializable {
 
   public ContainerSpec {
     ports = List.copyOf(ports);

@@ -8,7 +8,8 @@ import java.time.Instant;
  * CrashLoopBackOff or ImagePullBackOff, when waiting) and the last termination (such as OOMKilled).
  *
  * @param startedAt when the running container started; null unless running
- * @param lastReason why the previous instance ended ({@code OOMKilled}, {@code Error}); null if none
+ * @param lastReason why the previous instance ended ({@code OOMKilled}, {@code Error}); null if
+ *     none
  * @param lastFinishedAt when the previous instance ended; null if none
  */
 public record ContainerState(
@@ -22,10 +23,16 @@ public record ContainerState(
     Instant startedAt,
     String lastReason,
     Integer lastExitCode,
-    Instant lastFinishedAt) implements Serializable {
+    Instant lastFinishedAt)
+    implements Serializable {
 
   /** The container's current state. */
-  public enum State { RUNNING, WAITING, TERMINATED, UNKNOWN }
+  public enum State {
+    RUNNING,
+    WAITING,
+    TERMINATED,
+    UNKNOWN
+  }
 
   /**
    * When the container last restarted, as far as its status tells: the end of the previous

@@ -17,8 +17,9 @@ import java.util.List;
  * @param fixFirst the first root causes at medium or above by severity and blast radius, at most
  *     three
  */
-public record DiagnosisSummary(int workloads, int down, int degraded, List<PathBreak> pathBreaks,
-    List<Finding> fixFirst) implements Serializable {
+public record DiagnosisSummary(
+    int workloads, int down, int degraded, List<PathBreak> pathBreaks, List<Finding> fixFirst)
+    implements Serializable {
 
   public DiagnosisSummary {
     pathBreaks = List.copyOf(pathBreaks);

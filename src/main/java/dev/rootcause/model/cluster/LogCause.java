@@ -3,9 +3,9 @@ package dev.rootcause.model.cluster;
 import java.io.Serializable;
 
 /**
- * What a log line says went wrong at start-up, as a fact: a missing env var named {@code
- * DB_NAME}, a host that did not resolve, a port already in use. Read once from the line by {@link
- * LogCauses}; rules word their findings from it.
+ * What a log line says went wrong at start-up, as a fact: a missing env var named {@code DB_NAME},
+ * a host that did not resolve, a port already in use. Read once from the line by {@link LogCauses};
+ * rules word their findings from it.
  *
  * @param subject what the line names: the variable, module, path, address or host; null if none
  */

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class LogCauses {
   /**
-   * One kind of failure: its pattern, and words (lower case) of which every match holds one, so
-   * the pattern runs only on lines that may match: most lines of a log are requests served.
+   * One kind of failure: its pattern, and words (lower case) of which every match holds one, so the
+   * pattern runs only on lines that may match: most lines of a log are requests served.
    */
   private record Signature(LogCause.Kind kind, Pattern pattern, List<String> hints) {
     boolean mayMatch(String lowerCase) {
@@ -26,42 +26,65 @@ public final class LogCauses {
   }
 
   // Order matters: "ENOENT ... no such file" before a generic "not found".
-  private static final List<Signature> PATTERNS = List.of(
-      p(LogCause.Kind.EXECUTABLE_NOT_FOUND, List.of("not found", "no such file"),
-          "exec: \"([^\"]+)\": executable file not found"
-              + "|exec (\\S+): no such file or directory"
-              + "|(?:/bin/sh|sh|bash): (?:\\d+: )?(?:line \\d+: )?([^:\\s]+): (?:command )?not found"),
-      p(LogCause.Kind.MISSING_ENV,
-          List.of("missing", "required", "undefined", "not set", "must be set", "keyerror"),
-          "(?i:missing|required|undefined|not set)[^\"'`]{0,40}?(?i:env(?:ironment)?"
-              + "(?: variable)?|config)[^A-Z_]{0,12}[\"'`]?([A-Z][A-Z0-9_]{2,})\\b"
-              + "|\\b([A-Z][A-Z0-9_]{2,})[\"'`]? (?:env(?:ironment)? variable )?(?:is )?(?:not set|is"
-              + " required|must be set|is missing|is undefined)"
-              + "|KeyError: '([A-Z][A-Z0-9_]{2,})'"),
-      p(LogCause.Kind.MODULE_NOT_FOUND, List.of("cannot find module", "no module named",
-              "cannot find package", "classnotfoundexception"),
-          "Cannot find module '([^']+)'|ModuleNotFoundError: No module named '([^']+)'"
-              + "|ImportError: No module named '?([\\w.]+)'?"
-              + "|cannot find package \"([^\"]+)\"|ClassNotFoundException: ([\\w.$]+)"),
-      p(LogCause.Kind.ADDRESS_IN_USE, List.of("address already in use"),
-          "EADDRINUSE:? address already in use:? ?(\\S*)|bind: address already in use"
-              + "|listen tcp (\\S+): bind: address already in use|Address already in use"),
-      p(LogCause.Kind.PERMISSION_DENIED, List.of("permission denied"),
-          "EACCES: permission denied,? ?(?:\\w+ )?'?([^'\\s]*)'?"
-              + "|PermissionError: \\[Errno 13\\] Permission denied: '([^']+)'"
-              + "|open (\\S+): permission denied|(\\S+): Permission denied"),
-      p(LogCause.Kind.FILE_NOT_FOUND, List.of("no such file", "filenotfoundexception"),
-          "ENOENT: no such file or directory,? ?(?:\\w+ )?'([^']+)'"
-              + "|FileNotFoundError: \\[Errno 2\\] No such file or directory: '([^']+)'"
-              + "|open (\\S+): no such file or directory|java\\.io\\.FileNotFoundException: (\\S+)"),
-      p(LogCause.Kind.HOST_NOT_FOUND, List.of("getaddrinfo", "no such host",
-              "name or service not known", "unknownhostexception", "could not translate host name"),
-          "getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ([\\w.-]+)|dial tcp: lookup ([\\w.-]+)"
-              + "(?: on [^:]+:\\d+)?: no such host|Name or service not known|UnknownHostException: ([\\w.-]+)"
-              + "|could not translate host name \"([^\"]+)\""),
-      p(LogCause.Kind.CONNECTION_REFUSED, List.of("econnrefused", "connection refused"),
-          "connect ECONNREFUSED (\\S+)|dial tcp (\\S+): connect: connection refused"
-              + "|Connection refused|ConnectException: Connection refused"));
+  private static final List<Signature> PATTERNS =
+      List.of(
+          p(
+              LogCause.Kind.EXECUTABLE_NOT_FOUND,
+              List.of("not found", "no such file"),
+              "exec: \"([^\"]+)\": executable file not found"
+                  + "|exec (\\S+): no such file or directory"
+                  + "|(?:/bin/sh|sh|bash): (?:\\d+: )?(?:line \\d+: )?([^:\\s]+): (?:command )?not found"),
+          p(
+              LogCause.Kind.MISSING_ENV,
+              List.of("missing", "required", "undefined", "not set", "must be set", "keyerror"),
+              "(?i:missing|required|undefined|not set)[^\"'`]{0,40}?(?i:env(?:ironment)?"
+                  + "(?: variable)?|config)[^A-Z_]{0,12}[\"'`]?([A-Z][A-Z0-9_]{2,})\\b"
+                  + "|\\b([A-Z][A-Z0-9_]{2,})[\"'`]? (?:env(?:ironment)? variable )?(?:is )?(?:not set|is"
+                  + " required|must be set|is missing|is undefined)"
+                  + "|KeyError: '([A-Z][A-Z0-9_]{2,})'"),
+          p(
+              LogCause.Kind.MODULE_NOT_FOUND,
+              List.of(
+                  "cannot find module",
+                  "no module named",
+                  "cannot find package",
+                  "classnotfoundexception"),
+              "Cannot find module '([^']+)'|ModuleNotFoundError: No module named '([^']+)'"
+                  + "|ImportError: No module named '?([\\w.]+)'?"
+                  + "|cannot find package \"([^\"]+)\"|ClassNotFoundException: ([\\w.$]+)"),
+          p(
+              LogCause.Kind.ADDRESS_IN_USE,
+              List.of("address already in use"),
+              "EADDRINUSE:? address already in use:? ?(\\S*)|bind: address already in use"
+                  + "|listen tcp (\\S+): bind: address already in use|Address already in use"),
+          p(
+              LogCause.Kind.PERMISSION_DENIED,
+              List.of("permission denied"),
+              "EACCES: permission denied,? ?(?:\\w+ )?'?([^'\\s]*)'?"
+                  + "|PermissionError: \\[Errno 13\\] Permission denied: '([^']+)'"
+                  + "|open (\\S+): permission denied|(\\S+): Permission denied"),
+          p(
+              LogCause.Kind.FILE_NOT_FOUND,
+              List.of("no such file", "filenotfoundexception"),
+              "ENOENT: no such file or directory,? ?(?:\\w+ )?'([^']+)'"
+                  + "|FileNotFoundError: \\[Errno 2\\] No such file or directory: '([^']+)'"
+                  + "|open (\\S+): no such file or directory|java\\.io\\.FileNotFoundException: (\\S+)"),
+          p(
+              LogCause.Kind.HOST_NOT_FOUND,
+              List.of(
+                  "getaddrinfo",
+                  "no such host",
+                  "name or service not known",
+                  "unknownhostexception",
+                  "could not translate host name"),
+              "getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ([\\w.-]+)|dial tcp: lookup ([\\w.-]+)"
+                  + "(?: on [^:]+:\\d+)?: no such host|Name or service not known|UnknownHostException: ([\\w.-]+)"
+                  + "|could not translate host name \"([^\"]+)\""),
+          p(
+              LogCause.Kind.CONNECTION_REFUSED,
+              List.of("econnrefused", "connection refused"),
+              "connect ECONNREFUSED (\\S+)|dial tcp (\\S+): connect: connection refused"
+                  + "|Connection refused|ConnectException: Connection refused"));
 
   private LogCauses() {}
 

@@ -7,11 +7,13 @@ import java.util.regex.Pattern;
  * that rules ask {@code line.error()} instead of reading log text themselves.
  */
 public final class LogLevels {
-  private static final Pattern ERROR = Pattern.compile(
-      "(?i)(\\b(error|fatal|critical|panic|exception|traceback)\\b|\\blevel\\s*[=:]\\s*\"?(error|fatal)"
-          + "|\"level\"\\s*:\\s*\"(error|fatal)|\\bE\\d{4} \\d{2}:\\d{2})");
-  private static final Pattern NOT_ERROR = Pattern.compile(
-      "(?i)\\b(0 errors?|no errors?|errors?=0|error_count=0|\"errors?\"\\s*:\\s*0)\\b");
+  private static final Pattern ERROR =
+      Pattern.compile(
+          "(?i)(\\b(error|fatal|critical|panic|exception|traceback)\\b|\\blevel\\s*[=:]\\s*\"?(error|fatal)"
+              + "|\"level\"\\s*:\\s*\"(error|fatal)|\\bE\\d{4} \\d{2}:\\d{2})");
+  private static final Pattern NOT_ERROR =
+      Pattern.compile(
+          "(?i)\\b(0 errors?|no errors?|errors?=0|error_count=0|\"errors?\"\\s*:\\s*0)\\b");
 
   private LogLevels() {}
 

@@ -18,7 +18,8 @@ public record PodDetail(
     String ownerKind,
     String ownerName,
     boolean pullSecrets,
-    List<ContainerSpec> containers) implements Serializable {
+    List<ContainerSpec> containers)
+    implements Serializable {
 
   public PodDetail {
     containers = List.copyOf(containers);

@@ -22,7 +22,8 @@ public record PodState(
     Instant readySince,
     Map<String, String> labels,
     List<ContainerState> containers,
-    ClusterLocation location) implements Serializable {
+    ClusterLocation location)
+    implements Serializable {
 
   public PodState {
     labels = Map.copyOf(labels);
@@ -56,7 +57,9 @@ public record PodState(
   /** {@code Running} or the reason a container is stuck, as the STATUS column of kubectl. */
   public String status() {
     for (ContainerState c : containers) {
-      if (c.state() != ContainerState.State.RUNNING && c.reason() != null && !c.reason().isEmpty()) {
+      if (c.state() != ContainerState.State.RUNNING
+          && c.reason() != null
+          && !c.reason().isEmpty()) {
         return c.reason();
       }
     }

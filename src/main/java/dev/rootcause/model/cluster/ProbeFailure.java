@@ -14,16 +14,24 @@ import java.util.regex.Pattern;
  */
 public record ProbeFailure(String probe, Kind kind, String port, int status)
     implements Serializable {
-  private static final Pattern PROBE = Pattern.compile("^(Liveness|Readiness|Startup) probe failed: (.*)$",
-      Pattern.DOTALL);
-  private static final Pattern REFUSED = Pattern.compile("dial tcp [^ ]*:(\\d+): connect: connection refused");
-  private static final Pattern STATUS = Pattern.compile("HTTP probe failed with statuscode: (\\d{3})");
-  private static final Pattern TIMEOUT = Pattern.compile(
-      "(?i)context deadline exceeded|Client\\.Timeout exceeded|i/o timeout|timed out");
+  private static final Pattern PROBE =
+      Pattern.compile("^(Liveness|Readiness|Startup) probe failed: (.*)$", Pattern.DOTALL);
+  private static final Pattern REFUSED =
+      Pattern.compile("dial tcp [^ ]*:(\\d+): connect: connection refused");
+  private static final Pattern STATUS =
+      Pattern.compile("HTTP probe failed with statuscode: (\\d{3})");
+  private static final Pattern TIMEOUT =
+      Pattern.compile(
+          "(?i)context deadline exceeded|Client\\.Timeout exceeded|i/o timeout|timed out");
   private static final Pattern ANY_PORT = Pattern.compile(":(\\d+)[/: ]");
 
   /** What the probe met. */
-  public enum Kind { CONNECTION_REFUSED, HTTP_ERROR, TIMEOUT, OTHER }
+  public enum Kind {
+    CONNECTION_REFUSED,
+    HTTP_ERROR,
+    TIMEOUT,
+    OTHER
+  }
 
   static ProbeFailure of(String reason, String message) {
     if (!"Unhealthy".equals(reason) || message == null) {
@@ -45,7 +53,7 @@ public record ProbeFailure(String probe, Kind kind, String port, int status)
     }
     Matcher port = ANY_PORT.matcher(detail);
     String dialled = port.find() ? port.group(1) : null;
-    return new ProbeFailure(probe, TIMEOUT.matcher(detail).find() ? Kind.TIMEOUT : Kind.OTHER,
-        dialled, 0);
+    return new ProbeFailure(
+        probe, TIMEOUT.matcher(detail).find() ? Kind.TIMEOUT : Kind.OTHER, dialled, 0);
   }
 }

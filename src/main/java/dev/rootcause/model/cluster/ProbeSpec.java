@@ -9,5 +9,6 @@ import java.io.Serializable;
  * @param port the port as written: a number or a port name; null for exec
  * @param path the HTTP path; null unless httpGet
  */
-public record ProbeSpec(String action, String port, String path, int timeoutSeconds,
-    int failureThreshold) implements Serializable {}
+public record ProbeSpec(
+    String action, String port, String path, int timeoutSeconds, int failureThreshold)
+    implements Serializable {}

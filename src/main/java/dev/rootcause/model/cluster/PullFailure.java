@@ -13,15 +13,21 @@ import java.util.regex.Pattern;
  */
 public record PullFailure(String image, Kind kind) implements Serializable {
   private static final Pattern IMAGE = Pattern.compile("Failed to pull image \"([^\"]+)\"");
-  private static final Pattern NOT_FOUND = Pattern.compile(
-      "(?i): not found|manifest unknown|manifest for \\S+ not found|repository does not exist"
-          + "|name unknown");
-  private static final Pattern UNAUTHORIZED = Pattern.compile(
-      "(?i)401 unauthorized|403 forbidden|unauthorized: |authentication required"
-          + "|no basic auth credentials|denied: ");
+  private static final Pattern NOT_FOUND =
+      Pattern.compile(
+          "(?i): not found|manifest unknown|manifest for \\S+ not found|repository does not exist"
+              + "|name unknown");
+  private static final Pattern UNAUTHORIZED =
+      Pattern.compile(
+          "(?i)401 unauthorized|403 forbidden|unauthorized: |authentication required"
+              + "|no basic auth credentials|denied: ");
 
   /** What the registry answered. */
-  public enum Kind { NOT_FOUND, UNAUTHORIZED, OTHER }
+  public enum Kind {
+    NOT_FOUND,
+    UNAUTHORIZED,
+    OTHER
+  }
 
   static PullFailure of(String reason, String message) {
     if (!"Failed".equals(reason) || message == null) {
@@ -33,8 +39,10 @@ public record PullFailure(String image, Kind kind) implements Serializable {
     }
     // Docker Hub answers "pull access denied, repository does not exist or may require
     // authorization" for both; without credentials it is a missing repository far more often.
-    Kind kind = NOT_FOUND.matcher(message).find() ? Kind.NOT_FOUND
-        : UNAUTHORIZED.matcher(message).find() ? Kind.UNAUTHORIZED : Kind.OTHER;
+    Kind kind =
+        NOT_FOUND.matcher(message).find()
+            ? Kind.NOT_FOUND
+            : UNAUTHORIZED.matcher(message).find() ? Kind.UNAUTHORIZED : Kind.OTHER;
     return new PullFailure(image.group(1), kind);
   }
 }

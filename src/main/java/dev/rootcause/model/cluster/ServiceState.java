@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param type {@code ClusterIP}, {@code NodePort}, {@code LoadBalancer}, {@code ExternalName}
  * @param selector empty when the Service has none (its endpoints are managed by hand)
- * @param endpointsRead whether the Endpoints object was read; a {@code cluster-info dump} holds none
+ * @param endpointsRead whether the Endpoints object was read; a {@code cluster-info dump} holds
+ *     none
  * @param readyAddresses how many ready addresses the Endpoints list
  * @param notReadyPods the pods the Endpoints list as not ready
  */
@@ -21,7 +22,8 @@ public record ServiceState(
     List<Integer> ports,
     boolean endpointsRead,
     int readyAddresses,
-    List<String> notReadyPods) implements Serializable {
+    List<String> notReadyPods)
+    implements Serializable {
 
   public ServiceState {
     selector = Map.copyOf(selector);
@@ -31,7 +33,8 @@ public record ServiceState(
 
   /** Whether the pod's labels carry every key and value of the selector. */
   public boolean selects(PodState pod) {
-    return !selector.isEmpty() && namespace.equals(pod.namespace())
+    return !selector.isEmpty()
+        && namespace.equals(pod.namespace())
         && selector.entrySet().stream()
             .allMatch(e -> e.getValue().equals(pod.labels().get(e.getKey())));
   }

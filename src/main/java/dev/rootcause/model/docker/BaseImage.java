@@ -18,8 +18,25 @@ public record BaseImage(String raw, String registry, String repository, String t
 
   /** Official images whose filesystem is a plain distribution plus a runtime under FHS folders. */
   private static final Set<String> FHS_LAYOUT =
-      Set.of("alpine", "busybox", "debian", "ubuntu", "golang", "python", "node", "ruby", "rust",
-          "openjdk", "eclipse-temurin", "amazoncorretto", "nginx", "php", "maven", "gradle", "gcc");
+      Set.of(
+          "alpine",
+          "busybox",
+          "debian",
+          "ubuntu",
+          "golang",
+          "python",
+          "node",
+          "ruby",
+          "rust",
+          "openjdk",
+          "eclipse-temurin",
+          "amazoncorretto",
+          "nginx",
+          "php",
+          "maven",
+          "gradle",
+          "gcc");
+
   private static final Pattern VERSION = Pattern.compile("^(\\d{1,6})(?:\\.(\\d{1,6}))?");
   private static final Pattern JDK_IN_TAG =
       Pattern.compile("(?:temurin-|jdk-?)(\\d{1,2})(?:\\D|$)");
@@ -96,8 +113,8 @@ public record BaseImage(String raw, String registry, String repository, String t
   }
 
   /**
-   * The {@code major.minor} of the Python the image runs: the official image's tag, or the
-   * Debian release's Python in distroless {@code python3}; null when unknown.
+   * The {@code major.minor} of the Python the image runs: the official image's tag, or the Debian
+   * release's Python in distroless {@code python3}; null when unknown.
    */
   public String pythonVersion() {
     if (is("python")) {
@@ -105,7 +122,8 @@ public record BaseImage(String raw, String registry, String repository, String t
       return v == null || v[1] < 0 ? null : v[0] + "." + v[1];
     }
     if (isDistroless() && repository.startsWith("distroless/python3")) {
-      return repository.endsWith("debian12") ? "3.11"
+      return repository.endsWith("debian12")
+          ? "3.11"
           : repository.endsWith("debian11") ? "3.9" : null;
     }
     return null;

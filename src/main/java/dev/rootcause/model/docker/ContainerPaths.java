@@ -54,7 +54,10 @@ public final class ContainerPaths {
     return slash <= 0 ? "/" : path.substring(0, slash);
   }
 
-  /** Whether a file name matches a COPY pattern where {@code *} is any run and {@code ?} one character. */
+  /**
+   * Whether a file name matches a COPY pattern where {@code *} is any run and {@code ?} one
+   * character.
+   */
   public static boolean matchesName(String name, String pattern) {
     return matchesName(name, 0, pattern, 0);
   }
@@ -72,7 +75,8 @@ public final class ContainerPaths {
       }
       return false;
     }
-    return n < name.length() && (c == '?' || c == name.charAt(n))
+    return n < name.length()
+        && (c == '?' || c == name.charAt(n))
         && matchesName(name, n + 1, pattern, p + 1);
   }
 }

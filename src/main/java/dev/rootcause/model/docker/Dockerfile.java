@@ -72,9 +72,8 @@ public record Dockerfile(String path, String directory, List<Stage> stages, List
   }
 
   /**
-   * Whether this Dockerfile is made for development rather than deployment (a dev container,
-   * {@code Dockerfile.dev}, {@code test.Dockerfile}): root users and full SDK images are the point
-   * there.
+   * Whether this Dockerfile is made for development rather than deployment (a dev container, {@code
+   * Dockerfile.dev}, {@code test.Dockerfile}): root users and full SDK images are the point there.
    */
   public boolean isForDevelopment() {
     String lower = path.toLowerCase(Locale.ROOT);
@@ -92,7 +91,8 @@ public record Dockerfile(String path, String directory, List<Stage> stages, List
     }
     String stem = name.substring(0, name.length() - suffix.length());
     int dot = stem.lastIndexOf('.');
-    return DEV_PURPOSES.contains(stem) || dot >= 0 && DEV_SUFFIXES.contains(stem.substring(dot + 1));
+    return DEV_PURPOSES.contains(stem)
+        || dot >= 0 && DEV_SUFFIXES.contains(stem.substring(dot + 1));
   }
 
   public SourceLocation location() {
@@ -100,5 +100,6 @@ public record Dockerfile(String path, String directory, List<Stage> stages, List
   }
 
   /** A build argument ({@code ARG NAME=default}). */
-  public record Arg(String name, String defaultValue, SourceLocation location) implements java.io.Serializable {}
+  public record Arg(String name, String defaultValue, SourceLocation location)
+      implements java.io.Serializable {}
 }

@@ -13,8 +13,8 @@ public record GoModule(String directory, String goVersion, SourceLocation locati
   private static final long serialVersionUID = 1L;
 
   /**
-   * Whether a Go toolchain of {@code major.minor} is older than the directive; false when either
-   * is unknown.
+   * Whether a Go toolchain of {@code major.minor} is older than the directive; false when either is
+   * unknown.
    */
   public boolean newerThan(int[] toolchain) {
     int[] required = majorMinor(goVersion);

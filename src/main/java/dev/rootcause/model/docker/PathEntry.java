@@ -37,9 +37,11 @@ public record PathEntry(String path, Kind kind, SourceLocation location, String 
       case FILE, BUILT -> ContainerPaths.within(path, p);
       case FOLDER, CONTEXT -> ContainerPaths.within(p, path) || ContainerPaths.within(path, p);
       case DIRECTORY -> false;
-      case MATCHING -> ContainerPaths.within(ContainerPaths.parent(path), p)
-          || ContainerPaths.parent(p).equals(ContainerPaths.parent(path))
-              && ContainerPaths.matchesName(ContainerPaths.fileName(p), ContainerPaths.fileName(path));
+      case MATCHING ->
+          ContainerPaths.within(ContainerPaths.parent(path), p)
+              || ContainerPaths.parent(p).equals(ContainerPaths.parent(path))
+                  && ContainerPaths.matchesName(
+                      ContainerPaths.fileName(p), ContainerPaths.fileName(path));
     };
   }
 }

@@ -5,14 +5,22 @@ import java.util.Set;
 
 /**
  * Where {@code pip install} puts packages in an image: a {@code --target} or {@code --prefix}, the
- * user site of {@code --user}, the virtualenv whose {@code pip} runs (by path, {@code
- * VIRTUAL_ENV} or a venv first in {@code PATH}), else the official image's site-packages.
+ * user site of {@code --user}, the virtualenv whose {@code pip} runs (by path, {@code VIRTUAL_ENV}
+ * or a venv first in {@code PATH}), else the official image's site-packages.
  */
 public final class PythonInstalls {
   /** Programs that start Python code, so the image needs its packages when it runs. */
   public static final Set<String> RUNNERS =
-      Set.of("python", "python3", "gunicorn", "uvicorn", "flask", "celery", "hypercorn",
-          "daphne", "waitress-serve");
+      Set.of(
+          "python",
+          "python3",
+          "gunicorn",
+          "uvicorn",
+          "flask",
+          "celery",
+          "hypercorn",
+          "daphne",
+          "waitress-serve");
 
   private PythonInstalls() {}
 
@@ -30,8 +38,8 @@ public final class PythonInstalls {
   }
 
   /**
-   * Each pip install of {@code stage}'s lineage with the folder it writes to (null when
-   * unknown), judged with the {@code USER} in effect at its line.
+   * Each pip install of {@code stage}'s lineage with the folder it writes to (null when unknown),
+   * judged with the {@code USER} in effect at its line.
    */
   public static java.util.Map<PackageInstall, String> targets(Dockerfile dockerfile, Stage stage) {
     java.util.Map<PackageInstall, String> out = new java.util.LinkedHashMap<>();
@@ -49,14 +57,17 @@ public final class PythonInstalls {
 
   /**
    * Where the folder {@code target} of {@code install} belongs in a runtime stage: a {@code
-   * --prefix} tree goes under {@code /usr/local}, where Python looks; anything else stays where
-   * it was (a virtualenv's scripts name its path).
+   * --prefix} tree goes under {@code /usr/local}, where Python looks; anything else stays where it
+   * was (a virtualenv's scripts name its path).
    */
   public static String runtimeFolder(Stage.Run run, PackageInstall install, String target) {
-    boolean prefix = run.shell().commands().stream()
-        .filter(c -> c.location().equals(install.location()))
-        .anyMatch(c -> c.words().stream().anyMatch(w -> w.equals("--prefix")
-            || w.startsWith("--prefix=")));
+    boolean prefix =
+        run.shell().commands().stream()
+            .filter(c -> c.location().equals(install.location()))
+            .anyMatch(
+                c ->
+                    c.words().stream()
+                        .anyMatch(w -> w.equals("--prefix") || w.startsWith("--prefix=")));
     return prefix ? "/usr/local" : target;
   }
 
@@ -74,9 +85,11 @@ public final class PythonInstalls {
   /** The folder {@code install} writes packages to in {@code stage}; null when unknown. */
   public static String target(
       Dockerfile dockerfile, Stage stage, Stage.Run run, PackageInstall install) {
-    ShellCommand command = run.shell().commands().stream()
-        .filter(c -> c.location().equals(install.location()) && c.program().startsWith("p"))
-        .findFirst().orElse(null);
+    ShellCommand command =
+        run.shell().commands().stream()
+            .filter(c -> c.location().equals(install.location()) && c.program().startsWith("p"))
+            .findFirst()
+            .orElse(null);
     if (command == null) {
       return null;
     }
@@ -109,8 +122,11 @@ public final class PythonInstalls {
     }
     String path = stage.env().getOrDefault("PATH", "");
     String first = path.split(":")[0];
-    if (first.endsWith("/bin") && !first.startsWith("/usr") && !first.equals("/bin")
-        && !first.contains("$") && !first.contains(".local")) {
+    if (first.endsWith("/bin")
+        && !first.startsWith("/usr")
+        && !first.equals("/bin")
+        && !first.contains("$")
+        && !first.contains(".local")) {
       return ContainerPaths.parent(first);
     }
     BaseImage base = dockerfile.baseImage(stage);
@@ -118,7 +134,8 @@ public final class PythonInstalls {
     if (!base.is("python")) {
       return null;
     }
-    return version == null || version[1] < 0 ? "/usr/local/lib"
+    return version == null || version[1] < 0
+        ? "/usr/local/lib"
         : "/usr/local/lib/python" + version[0] + "." + version[1] + "/site-packages";
   }
 }

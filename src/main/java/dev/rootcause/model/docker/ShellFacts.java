@@ -8,15 +8,19 @@ import java.util.Map;
 /**
  * What the shell of one {@code RUN} does, read once at collection: its simple commands, the paths
  * it puts in place, the packages it installs and the users it creates. {@code unknownEffect} is
- * where a command changes the filesystem in a way rootcause does not follow (a build script, a
- * path held in an unknown variable); null when every effect is known. Shell that could not be read
- * at all has no commands and an {@code unknownEffect}, so rules stay silent about it. {@code
- * assigned} holds the variables the text sets with a literal value, for its commands or for the
- * rest of the RUN ({@code CGO_ENABLED=0 go build}, {@code export GOOS=linux}).
+ * where a command changes the filesystem in a way rootcause does not follow (a build script, a path
+ * held in an unknown variable); null when every effect is known. Shell that could not be read at
+ * all has no commands and an {@code unknownEffect}, so rules stay silent about it. {@code assigned}
+ * holds the variables the text sets with a literal value, for its commands or for the rest of the
+ * RUN ({@code CGO_ENABLED=0 go build}, {@code export GOOS=linux}).
  */
 public record ShellFacts(
-    List<ShellCommand> commands, List<PathEntry> paths, List<PackageInstall> installs,
-    List<UserAccount> accounts, SourceLocation unknownEffect, Map<String, String> assigned)
+    List<ShellCommand> commands,
+    List<PathEntry> paths,
+    List<PackageInstall> installs,
+    List<UserAccount> accounts,
+    SourceLocation unknownEffect,
+    Map<String, String> assigned)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -29,8 +33,11 @@ public record ShellFacts(
   }
 
   public ShellFacts(
-      List<ShellCommand> commands, List<PathEntry> paths, List<PackageInstall> installs,
-      List<UserAccount> accounts, SourceLocation unknownEffect) {
+      List<ShellCommand> commands,
+      List<PathEntry> paths,
+      List<PackageInstall> installs,
+      List<UserAccount> accounts,
+      SourceLocation unknownEffect) {
     this(commands, paths, installs, accounts, unknownEffect, Map.of());
   }
 
@@ -56,6 +63,8 @@ public record ShellFacts(
 
   /** Whether a named package is installed whose name contains {@code fragment}. */
   public boolean installsPackage(String fragment) {
-    return installs.stream().flatMap(i -> i.packages().stream()).anyMatch(p -> p.contains(fragment));
+    return installs.stream()
+        .flatMap(i -> i.packages().stream())
+        .anyMatch(p -> p.contains(fragment));
   }
 }

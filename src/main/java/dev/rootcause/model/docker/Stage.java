@@ -27,7 +27,8 @@ public record Stage(
     Map<String, String> env,
     String workdir,
     Command entrypoint,
-    Command cmd) implements java.io.Serializable {
+    Command cmd)
+    implements java.io.Serializable {
 
   public Stage {
     instructions = List.copyOf(instructions);
@@ -45,8 +46,8 @@ public record Stage(
 
   /**
    * The words of the process the image starts, as far as the Dockerfile says: an exec-form {@code
-   * ENTRYPOINT} followed by the {@code CMD} (its arguments), or the first simple command of a
-   * shell form. Empty when there is no command or its shell was not read.
+   * ENTRYPOINT} followed by the {@code CMD} (its arguments), or the first simple command of a shell
+   * form. Empty when there is no command or its shell was not read.
    */
   public List<String> startsWith() {
     Command first = entrypoint != null ? entrypoint : cmd;
@@ -55,7 +56,8 @@ public record Stage(
     }
     if (first.shellForm()) {
       ShellCommand c = first.commands().isEmpty() ? null : first.commands().get(0);
-      return c == null || c.opaque() ? List.of()
+      return c == null || c.opaque()
+          ? List.of()
           : java.util.stream.Stream.concat(java.util.stream.Stream.of(c.name()), c.args().stream())
               .toList(); // without a leading exec
     }
@@ -72,10 +74,12 @@ public record Stage(
   }
 
   /** Any instruction, as written, with its keyword upper-cased. */
-  public record Instruction(String keyword, String arguments, SourceLocation location) implements java.io.Serializable {}
+  public record Instruction(String keyword, String arguments, SourceLocation location)
+      implements java.io.Serializable {}
 
   /** {@code EXPOSE 8080/tcp}; {@code port} is null when it is an unresolved variable. */
-  public record Expose(Integer port, String protocol, String raw, SourceLocation location) implements java.io.Serializable {}
+  public record Expose(Integer port, String protocol, String raw, SourceLocation location)
+      implements java.io.Serializable {}
 
   /** {@code USER name[:group]} or a numeric uid. */
   public record User(String user, SourceLocation location) implements java.io.Serializable {
@@ -90,21 +94,31 @@ public record Stage(
    * copying from the build context).
    */
   public record Copy(
-      String keyword, List<String> sources, String destination, String from,
-      SourceLocation location, String workdir) implements java.io.Serializable {
+      String keyword,
+      List<String> sources,
+      String destination,
+      String from,
+      SourceLocation location,
+      String workdir)
+      implements java.io.Serializable {
     public Copy {
       sources = List.copyOf(sources);
     }
 
     public Copy(
-        String keyword, List<String> sources, String destination, String from,
+        String keyword,
+        List<String> sources,
+        String destination,
+        String from,
         SourceLocation location) {
       this(keyword, sources, destination, from, location, null);
     }
 
     /** Whether the sources go into the destination folder: {@code ./}, {@code .}, or several. */
     public boolean intoDirectory() {
-      return destination.endsWith("/") || destination.equals(".") || destination.endsWith("/.")
+      return destination.endsWith("/")
+          || destination.equals(".")
+          || destination.endsWith("/.")
           || sources.size() > 1;
     }
 
@@ -125,7 +139,7 @@ public record Stage(
     public boolean copiesFile(String path) {
       for (String source : sources) {
         if (path.equals(ContainerPaths.fileName(path))
-            && ContainerPaths.matchesName(path, ContainerPaths.fileName(source))
+                && ContainerPaths.matchesName(path, ContainerPaths.fileName(source))
             || source.endsWith(path)) {
           return true;
         }
@@ -135,8 +149,8 @@ public record Stage(
   }
 
   /**
-   * {@code RUN}: its shell text (heredoc bodies included), {@code WORKDIR} (null: unknown), and what
-   * the shell does, read at collection.
+   * {@code RUN}: its shell text (heredoc bodies included), {@code WORKDIR} (null: unknown), and
+   * what the shell does, read at collection.
    */
   public record Run(String command, SourceLocation location, String workdir, ShellFacts shell)
       implements java.io.Serializable {
@@ -166,21 +180,27 @@ public record Stage(
 
     /** A command whose shell was not read: exec form is its own one command. */
     public Command(List<String> argv, boolean shellForm, SourceLocation location) {
-      this(argv, shellForm, location,
+      this(
+          argv,
+          shellForm,
+          location,
           shellForm ? List.of() : List.of(new ShellCommand(argv, List.of(), false, location)));
     }
 
     /** {@code words} written as an exec-form array: {@code ["node", "server.js"]}. */
     public static String execForm(List<String> words) {
-      return words.stream().map(w -> "\"" + w.replace("\"", "\\\"") + "\"")
+      return words.stream()
+          .map(w -> "\"" + w.replace("\"", "\\\"") + "\"")
           .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     /** Whether any command it runs, or any word of the exec form, is one of {@code programs}. */
     public boolean runsAnyOf(Set<String> programs) {
       return argv.stream().map(ContainerPaths::fileName).anyMatch(programs::contains)
-          || commands.stream().flatMap(c -> c.words().stream())
-              .map(ContainerPaths::fileName).anyMatch(programs::contains);
+          || commands.stream()
+              .flatMap(c -> c.words().stream())
+              .map(ContainerPaths::fileName)
+              .anyMatch(programs::contains);
     }
   }
 }

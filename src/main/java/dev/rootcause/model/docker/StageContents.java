@@ -18,29 +18,80 @@ import java.util.Set;
 public final class StageContents {
   /** Folders that images, not Dockerfiles, fill: naming one in WORKDIR or COPY does not own it. */
   private static final Set<String> SYSTEM_DIRS =
-      Set.of("/", "/bin", "/sbin", "/lib", "/lib64", "/usr", "/usr/bin", "/usr/sbin", "/usr/lib",
-          "/usr/lib64", "/usr/local", "/usr/local/bin", "/usr/local/sbin", "/usr/local/lib",
-          "/usr/local/share", "/usr/local/include", "/usr/local/go", "/usr/share", "/usr/include",
-          "/usr/src", "/usr/share/zoneinfo", "/usr/share/nginx", "/usr/share/nginx/html", "/etc",
-          "/etc/ssl", "/etc/ssl/certs", "/etc/pki", "/etc/nginx", "/etc/nginx/conf.d", "/var",
-          "/var/lib", "/var/log", "/var/cache", "/var/run", "/var/tmp", "/var/www", "/var/www/html",
-          "/opt", "/home", "/root", "/tmp", "/run", "/go", "/go/bin",
+      Set.of(
+          "/",
+          "/bin",
+          "/sbin",
+          "/lib",
+          "/lib64",
+          "/usr",
+          "/usr/bin",
+          "/usr/sbin",
+          "/usr/lib",
+          "/usr/lib64",
+          "/usr/local",
+          "/usr/local/bin",
+          "/usr/local/sbin",
+          "/usr/local/lib",
+          "/usr/local/share",
+          "/usr/local/include",
+          "/usr/local/go",
+          "/usr/share",
+          "/usr/include",
+          "/usr/src",
+          "/usr/share/zoneinfo",
+          "/usr/share/nginx",
+          "/usr/share/nginx/html",
+          "/etc",
+          "/etc/ssl",
+          "/etc/ssl/certs",
+          "/etc/pki",
+          "/etc/nginx",
+          "/etc/nginx/conf.d",
+          "/var",
+          "/var/lib",
+          "/var/log",
+          "/var/cache",
+          "/var/run",
+          "/var/tmp",
+          "/var/www",
+          "/var/www/html",
+          "/opt",
+          "/home",
+          "/root",
+          "/tmp",
+          "/run",
+          "/go",
+          "/go/bin",
           "/go/pkg");
+
   /**
    * Top-level folders where a distribution or runtime image may hold anything ({@code /opt/java},
    * {@code /home/node}); {@code /srv}, {@code /mnt} and {@code /media} ship empty.
    */
   private static final Set<String> SYSTEM_TOP =
-      Set.of("bin", "sbin", "usr", "lib", "lib32", "lib64", "libx32", "etc", "var", "opt", "root",
+      Set.of(
+          "bin", "sbin", "usr", "lib", "lib32", "lib64", "libx32", "etc", "var", "opt", "root",
           "home", "tmp", "run", "proc", "sys", "dev", "boot");
+
   private static final Set<String> BASE_FILES =
       Set.of("/docker-entrypoint.sh", "/docker-entrypoint.d", "/go/bin", "/go/pkg");
   private static final Set<String> KNOWN_FILE_NAMES =
-      Set.of("Gemfile", "Makefile", "Procfile", "Pipfile", "LICENSE", "Dockerfile", "Jenkinsfile",
-          "Rakefile", "Brewfile", "Caddyfile");
+      Set.of(
+          "Gemfile",
+          "Makefile",
+          "Procfile",
+          "Pipfile",
+          "LICENSE",
+          "Dockerfile",
+          "Jenkinsfile",
+          "Rakefile",
+          "Brewfile",
+          "Caddyfile");
 
   private static final List<String> ARCHIVES =
-      List.of(".tar", ".tgz", ".tbz", ".tbz2", ".txz", ".tar.gz", ".tar.bz2", ".tar.xz", ".tar.zst");
+      List.of(
+          ".tar", ".tgz", ".tbz", ".tbz2", ".txz", ".tar.gz", ".tar.bz2", ".tar.xz", ".tar.zst");
 
   private final BaseImage base;
   private final List<PathEntry> entries = new ArrayList<>();
@@ -101,14 +152,17 @@ public final class StageContents {
 
   public Optional<PathEntry> exactly(String path) {
     return entries.stream()
-        .filter(e -> (e.kind() == PathEntry.Kind.FILE || e.kind() == PathEntry.Kind.BUILT) && e.path().equals(path))
+        .filter(
+            e ->
+                (e.kind() == PathEntry.Kind.FILE || e.kind() == PathEntry.Kind.BUILT)
+                    && e.path().equals(path))
         .findFirst();
   }
 
   /**
    * Whether the base image itself may hold {@code path}: always for an unknown base, never for
-   * scratch, and for a known distribution only in its system folders, not in folders the
-   * Dockerfile created ({@code WORKDIR /app}, {@code COPY . /srv/app}).
+   * scratch, and for a known distribution only in its system folders, not in folders the Dockerfile
+   * created ({@code WORKDIR /app}, {@code COPY . /srv/app}).
    */
   public boolean baseMayHave(String path) {
     if (base.isScratch()) {
@@ -143,8 +197,10 @@ public final class StageContents {
     boolean intoDir = copy.intoDirectory();
     own(intoDir ? dest : ContainerPaths.parent(dest));
     String how = copy.keyword() + (copy.from() == null ? "" : " --from=" + copy.from());
-    Optional<Stage> fromStage = copy.from() == null ? Optional.empty()
-        : dockerfile.stage(copy.from()).filter(s -> s.index() < owner.index());
+    Optional<Stage> fromStage =
+        copy.from() == null
+            ? Optional.empty()
+            : dockerfile.stage(copy.from()).filter(s -> s.index() < owner.index());
     if (copy.from() != null && (fromStage.isEmpty() || depth > dockerfile.stages().size())) {
       add(dest, PathEntry.Kind.FOLDER, copy, how); // from an image: its contents are unknown
       return;
@@ -166,8 +222,11 @@ public final class StageContents {
       } else if (looksLikeFile(src) && !(copy.keyword().equals("ADD") && isArchive(src))) {
         fileAt(dest, intoDir, ContainerPaths.fileName(src), copy, how);
       } else if (intoDir && namesFiles(src)) {
-        add(ContainerPaths.resolve(dest, ContainerPaths.fileName(src)), PathEntry.Kind.MATCHING,
-            copy, how);
+        add(
+            ContainerPaths.resolve(dest, ContainerPaths.fileName(src)),
+            PathEntry.Kind.MATCHING,
+            copy,
+            how);
       } else {
         add(dest, PathEntry.Kind.CONTEXT, copy, how);
       }
@@ -178,7 +237,11 @@ public final class StageContents {
   private void fileAt(String dest, boolean intoDir, String name, Stage.Copy copy, String how) {
     add(ContainerPaths.resolve(dest, name), PathEntry.Kind.FILE, copy, how);
     if (!intoDir) {
-      add(dest, PathEntry.Kind.FILE, copy, how); // dest may name the file itself, unless it is a folder
+      add(
+          dest,
+          PathEntry.Kind.FILE,
+          copy,
+          how); // dest may name the file itself, unless it is a folder
     }
   }
 
@@ -206,9 +269,14 @@ public final class StageContents {
   private static boolean namesFiles(String src) {
     String name = ContainerPaths.fileName(src);
     int dot = name.lastIndexOf('.');
-    return !src.contains("$") && !src.contains("[") && !src.endsWith("/")
-        && !isPattern(ContainerPaths.parent("/" + src)) && dot > 0 && dot < name.length() - 1
-        && !isPattern(name.substring(dot)) && !ARCHIVES.contains(name.substring(dot));
+    return !src.contains("$")
+        && !src.contains("[")
+        && !src.endsWith("/")
+        && !isPattern(ContainerPaths.parent("/" + src))
+        && dot > 0
+        && dot < name.length() - 1
+        && !isPattern(name.substring(dot))
+        && !ARCHIVES.contains(name.substring(dot));
   }
 
   private static boolean isArchive(String src) {

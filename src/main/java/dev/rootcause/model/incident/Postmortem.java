@@ -29,8 +29,6 @@ public record Postmortem(
   }
 
   public List<TimelineEntry> lessons() {
-    return incident.timeline().stream()
-        .filter(e -> e.kind() == TimelineEntry.Kind.LESSON)
-        .toList();
+    return incident.timeline().stream().filter(e -> e.kind() == TimelineEntry.Kind.LESSON).toList();
   }
 }

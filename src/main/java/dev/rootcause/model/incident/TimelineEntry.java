@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param status for a {@link Kind#STATUS} entry the status it moved to, otherwise null
  */
-public record TimelineEntry(long at, Kind kind, Status status, String text) implements Serializable {
+public record TimelineEntry(long at, Kind kind, Status status, String text)
+    implements Serializable {
 
   /** What happened at that moment. */
   public enum Kind {

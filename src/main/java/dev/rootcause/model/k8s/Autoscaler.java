@@ -11,7 +11,8 @@ public record Autoscaler(
     SourceLocation targetLocation,
     Integer minReplicas,
     int maxReplicas,
-    List<Metric> metrics) implements java.io.Serializable {
+    List<Metric> metrics)
+    implements java.io.Serializable {
 
   public Autoscaler {
     metrics = List.copyOf(metrics);
@@ -27,5 +28,6 @@ public record Autoscaler(
       String targetType,
       Integer averageUtilization,
       Quantity averageValue,
-      SourceLocation location) implements java.io.Serializable {}
+      SourceLocation location)
+      implements java.io.Serializable {}
 }

@@ -20,7 +20,8 @@ public record Container(
     List<String> command,
     List<String> args,
     boolean init,
-    SourceLocation location) implements java.io.Serializable {
+    SourceLocation location)
+    implements java.io.Serializable {
 
   public Container {
     ports = List.copyOf(ports);

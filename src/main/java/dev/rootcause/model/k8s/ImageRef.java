@@ -8,8 +8,13 @@ import java.util.Locale;
  * registry} is null when none is written (Docker Hub, or a locally imported image).
  */
 public record ImageRef(
-    String raw, String registry, String repository, String tag, String digest,
-    SourceLocation location) implements java.io.Serializable {
+    String raw,
+    String registry,
+    String repository,
+    String tag,
+    String digest,
+    SourceLocation location)
+    implements java.io.Serializable {
 
   /** Parses a reference; never throws: whatever cannot be split stays in {@code repository}. */
   public static ImageRef parse(String raw, SourceLocation location) {
@@ -53,7 +58,10 @@ public record ImageRef(
     return repository.startsWith("library/") ? repository.substring(8) : repository;
   }
 
-  /** Whether the reference contains unexpanded templating ({@code ${TAG}}, {@code {{ }}}, {@code $VAR}). */
+  /**
+   * Whether the reference contains unexpanded templating ({@code ${TAG}}, {@code {{ }}}, {@code
+   * $VAR}).
+   */
   public boolean isTemplated() {
     return raw.contains("$") || raw.contains("{{");
   }

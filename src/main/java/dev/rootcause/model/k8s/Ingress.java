@@ -11,5 +11,6 @@ public record Ingress(ObjectMeta meta, List<Backend> backends) implements java.i
   }
 
   /** One backend: a Service name and its port (number or name). */
-  public record Backend(String serviceName, PortRef port, String path, SourceLocation location) implements java.io.Serializable {}
+  public record Backend(String serviceName, PortRef port, String path, SourceLocation location)
+      implements java.io.Serializable {}
 }

@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A label selector: {@code matchLabels} plus {@code matchExpressions}, or a Service's plain map.
- * An empty selector matches everything (as Kubernetes defines it for NetworkPolicy).
+ * A label selector: {@code matchLabels} plus {@code matchExpressions}, or a Service's plain map. An
+ * empty selector matches everything (as Kubernetes defines it for NetworkPolicy).
  */
 public record LabelSelector(
-    Map<String, String> matchLabels, List<Requirement> expressions, SourceLocation location) implements java.io.Serializable {
+    Map<String, String> matchLabels, List<Requirement> expressions, SourceLocation location)
+    implements java.io.Serializable {
 
   public LabelSelector {
     matchLabels = Map.copyOf(matchLabels);
@@ -18,7 +19,8 @@ public record LabelSelector(
   }
 
   /** One {@code matchExpressions} entry: {@code key In/NotIn/Exists/DoesNotExist values}. */
-  public record Requirement(String key, String operator, List<String> values) implements java.io.Serializable {
+  public record Requirement(String key, String operator, List<String> values)
+      implements java.io.Serializable {
     public Requirement {
       values = List.copyOf(values);
     }

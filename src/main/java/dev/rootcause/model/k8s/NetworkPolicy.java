@@ -13,15 +13,19 @@ public record NetworkPolicy(
     boolean restrictsIngress,
     boolean restrictsEgress,
     List<Rule> ingress,
-    List<Rule> egress) implements java.io.Serializable {
+    List<Rule> egress)
+    implements java.io.Serializable {
 
   public NetworkPolicy {
     ingress = List.copyOf(ingress);
     egress = List.copyOf(egress);
   }
 
-  /** One ingress or egress rule; empty {@code peers} means any peer, empty {@code ports} any port. */
-  public record Rule(List<Peer> peers, List<PortRef> ports, SourceLocation location) implements java.io.Serializable {
+  /**
+   * One ingress or egress rule; empty {@code peers} means any peer, empty {@code ports} any port.
+   */
+  public record Rule(List<Peer> peers, List<PortRef> ports, SourceLocation location)
+      implements java.io.Serializable {
     public Rule {
       peers = List.copyOf(peers);
       ports = List.copyOf(ports);
@@ -36,5 +40,6 @@ public record NetworkPolicy(
       LabelSelector podSelector,
       LabelSelector namespaceSelector,
       String ipBlock,
-      SourceLocation location) implements java.io.Serializable {}
+      SourceLocation location)
+      implements java.io.Serializable {}
 }

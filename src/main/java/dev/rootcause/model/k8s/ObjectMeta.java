@@ -19,7 +19,8 @@ public record ObjectMeta(
     Map<String, String> labels,
     Map<String, String> annotations,
     SourceLocation location,
-    int endLine) implements java.io.Serializable {
+    int endLine)
+    implements java.io.Serializable {
 
   /** {@code rootcause.io/ignore: k8s/missing-resources,docker/runs-as-root} on any object. */
   public static final String IGNORE_ANNOTATION = "rootcause.io/ignore";

@@ -18,7 +18,8 @@ public record Probe(
     SourceLocation location,
     SourceLocation portLocation,
     SourceLocation pathLocation,
-    Timing timing) implements java.io.Serializable {
+    Timing timing)
+    implements java.io.Serializable {
 
   /** Which probe. */
   public enum Kind {
@@ -50,7 +51,8 @@ public record Probe(
       SourceLocation initialDelay,
       SourceLocation period,
       SourceLocation timeout,
-      SourceLocation failureThreshold) implements java.io.Serializable {}
+      SourceLocation failureThreshold)
+      implements java.io.Serializable {}
 
   public static final int DEFAULT_PERIOD = 10;
   public static final int DEFAULT_TIMEOUT = 1;

@@ -8,7 +8,8 @@ public record ResourceSpec(
     Value memoryRequest,
     Value cpuLimit,
     Value memoryLimit,
-    SourceLocation location) implements java.io.Serializable {
+    SourceLocation location)
+    implements java.io.Serializable {
 
   /** One quantity and where it is written. */
   public record Value(Quantity quantity, SourceLocation location) implements java.io.Serializable {}

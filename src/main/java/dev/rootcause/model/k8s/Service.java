@@ -7,7 +7,8 @@ import java.util.List;
  * headless} when {@code clusterIP: None}: its name resolves to pod IPs, so clients use pod ports.
  */
 public record Service(
-    ObjectMeta meta, String type, LabelSelector selector, List<ServicePort> ports, boolean headless) implements java.io.Serializable {
+    ObjectMeta meta, String type, LabelSelector selector, List<ServicePort> ports, boolean headless)
+    implements java.io.Serializable {
 
   public Service {
     ports = List.copyOf(ports);

@@ -9,4 +9,5 @@ public record ServicePort(
     PortRef targetPort,
     boolean targetPortWritten,
     SourceLocation location,
-    SourceLocation targetPortLocation) implements java.io.Serializable {}
+    SourceLocation targetPortLocation)
+    implements java.io.Serializable {}

@@ -7,8 +7,8 @@ import java.util.stream.Stream;
 
 /**
  * Anything with a pod template: Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, a
- * bare Pod. {@code podLabels} are the template's labels (what Services and policies select).
- * {@code replicasLocation} is where {@code spec.replicas} is written, null when it is not; {@code
+ * bare Pod. {@code podLabels} are the template's labels (what Services and policies select). {@code
+ * replicasLocation} is where {@code spec.replicas} is written, null when it is not; {@code
  * configMapVolumes} names the ConfigMaps its pods mount as files (volumes and projected sources).
  */
 public record Workload(
@@ -22,7 +22,8 @@ public record Workload(
     SecuritySettings podSecurity,
     SourceLocation podSpecLocation,
     SourceLocation replicasLocation,
-    List<String> configMapVolumes) implements java.io.Serializable {
+    List<String> configMapVolumes)
+    implements java.io.Serializable {
 
   public Workload {
     podLabels = Map.copyOf(podLabels);
@@ -42,8 +43,18 @@ public record Workload(
       List<Container> containers,
       SecuritySettings podSecurity,
       SourceLocation podSpecLocation) {
-    this(meta, replicas, selector, podLabels, podLabelsLocation, initContainers, containers,
-        podSecurity, podSpecLocation, null, List.of());
+    this(
+        meta,
+        replicas,
+        selector,
+        podLabels,
+        podLabelsLocation,
+        initContainers,
+        containers,
+        podSecurity,
+        podSpecLocation,
+        null,
+        List.of());
   }
 
   public String kind() {

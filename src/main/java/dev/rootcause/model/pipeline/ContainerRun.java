@@ -17,7 +17,8 @@ public record ContainerRun(
     Map<String, String> env,
     boolean envFromFile,
     boolean hostNetwork,
-    SourceLocation location) implements java.io.Serializable {
+    SourceLocation location)
+    implements java.io.Serializable {
 
   public ContainerRun {
     ports = List.copyOf(ports);
@@ -25,5 +26,6 @@ public record ContainerRun(
   }
 
   /** {@code -p HOST:CONTAINER}; {@code hostPort} is 0 when Docker picks it ({@code -p 8080}). */
-  public record PublishedPort(int hostPort, int containerPort, String written) implements java.io.Serializable {}
+  public record PublishedPort(int hostPort, int containerPort, String written)
+      implements java.io.Serializable {}
 }

@@ -24,8 +24,12 @@ public record Pipeline(
     this(path, system, stages, List.of(), List.of());
   }
 
-  /** A stage (Jenkins), job (Actions, GitLab), script or make target: its steps in order, and those run on failure. */
-  public record Stage(String name, SourceLocation location, List<Step> steps, List<Step> onFailure) implements java.io.Serializable {
+  /**
+   * A stage (Jenkins), job (Actions, GitLab), script or make target: its steps in order, and those
+   * run on failure.
+   */
+  public record Stage(String name, SourceLocation location, List<Step> steps, List<Step> onFailure)
+      implements java.io.Serializable {
     public Stage {
       steps = List.copyOf(steps);
       onFailure = List.copyOf(onFailure);
@@ -33,13 +37,17 @@ public record Pipeline(
   }
 
   /** One command line (or action) and what it does. */
-  public record Step(String command, StepKind kind, SourceLocation location) implements java.io.Serializable {}
+  public record Step(String command, StepKind kind, SourceLocation location)
+      implements java.io.Serializable {}
 
   /** What a step does, as far as its command tells. */
   public enum StepKind {
     /** Changes what production runs: kubectl apply, helm upgrade, ssh + restart, scp to a host. */
     DEPLOY,
-    /** Checks the deployed service: a failing curl, kubectl rollout status, helm --wait, smoke tests. */
+    /**
+     * Checks the deployed service: a failing curl, kubectl rollout status, helm --wait, smoke
+     * tests.
+     */
     VERIFY,
     /** Deploys and rolls back by itself on failure: helm --atomic. */
     DEPLOY_WITH_ROLLBACK,

@@ -22,7 +22,8 @@ public record Diagnosis(
     SortedMap<Integer, Long> failingStatuses,
     Map<ErrorClass, Long> errors,
     String headline,
-    String explanation) implements java.io.Serializable {
+    String explanation)
+    implements java.io.Serializable {
 
   /** Whether requests succeed. */
   public enum Availability {
@@ -67,8 +68,9 @@ public record Diagnosis(
     }
     long timeouts = r.errors().getOrDefault(ErrorClass.TIMEOUT, 0L);
     long thresholdMicros = slowThreshold.toNanos() / 1_000;
-    boolean slow = r.latency().count() > 0 && r.latency().p50() >= thresholdMicros
-        || n > 0 && timeouts * 2 >= n;
+    boolean slow =
+        r.latency().count() > 0 && r.latency().p50() >= thresholdMicros
+            || n > 0 && timeouts * 2 >= n;
 
     List<String> tags = new ArrayList<>();
     if (a != Availability.HEALTHY || !slow) {
@@ -84,30 +86,57 @@ public record Diagnosis(
     switch (a) {
       case NO_DATA -> why.add("no request completed");
       case UNREACHABLE -> why.add("no request got an HTTP response: " + outcomes + firstReason(r));
-      case ALWAYS_FAILING -> why.add("every request failed, " + failed + " of " + n + " ("
-          + interval(rate) + "): " + outcomes);
-      case INTERMITTENT -> why.add("some but not all requests failed: " + failed + " of " + n + " ("
-          + interval(rate) + "): " + outcomes + "; the other " + r.succeeded() + " succeeded");
+      case ALWAYS_FAILING ->
+          why.add(
+              "every request failed, "
+                  + failed
+                  + " of "
+                  + n
+                  + " ("
+                  + interval(rate)
+                  + "): "
+                  + outcomes);
+      case INTERMITTENT ->
+          why.add(
+              "some but not all requests failed: "
+                  + failed
+                  + " of "
+                  + n
+                  + " ("
+                  + interval(rate)
+                  + "): "
+                  + outcomes
+                  + "; the other "
+                  + r.succeeded()
+                  + " succeeded");
       case HEALTHY -> why.add("all " + n + " requests succeeded");
     }
     if (slow) {
       LatencySummary l = r.latency();
       StringBuilder s = new StringBuilder();
       if (l.count() > 0) {
-        s.append("median ").append(Units.micros(l.p50())).append(", p95 ")
-            .append(Units.micros(l.p95())).append(", max ").append(Units.micros(l.max()));
+        s.append("median ")
+            .append(Units.micros(l.p50()))
+            .append(", p95 ")
+            .append(Units.micros(l.p95()))
+            .append(", max ")
+            .append(Units.micros(l.max()));
       }
       if (timeouts > 0) {
         s.append(s.isEmpty() ? "" : "; ").append(timeouts).append(" timed out");
       }
-      why.add("responses are slow: " + s + " (slow means a median of " + Units.duration(slowThreshold)
-          + " or more)");
+      why.add(
+          "responses are slow: "
+              + s
+              + " (slow means a median of "
+              + Units.duration(slowThreshold)
+              + " or more)");
     }
     if (r.shortfall() != null) {
       why.add(r.shortfall().describe());
     }
-    return new Diagnosis(r.url(), a, slow, rate, failing, r.errors(), headline,
-        String.join("; ", why));
+    return new Diagnosis(
+        r.url(), a, slow, rate, failing, r.errors(), headline, String.join("; ", why));
   }
 
   /**
@@ -115,23 +144,31 @@ public record Diagnosis(
    * when nothing answered, why is the first thing to read.
    */
   private static String firstReason(EndpointResult r) {
-    return r.samples().stream().filter(s -> s.error() != null && s.detail() != null).findFirst()
+    return r.samples().stream()
+        .filter(s -> s.error() != null && s.detail() != null)
+        .findFirst()
         .filter(s -> !s.detail().equalsIgnoreCase(s.error().description()))
-        .map(s -> " (" + s.detail() + ")").orElse("");
+        .map(s -> " (" + s.detail() + ")")
+        .orElse("");
   }
 
   /** {@code 50.0%, 95% CI 29.9%-70.1%}. */
   public static String interval(Proportion p) {
-    return Units.percent(p.rate()) + ", 95% CI " + Units.percent(p.low()) + "-" + Units.percent(p.high());
+    return Units.percent(p.rate())
+        + ", 95% CI "
+        + Units.percent(p.low())
+        + "-"
+        + Units.percent(p.high());
   }
 
   /** {@code HTTP 500 x10, connection refused x2}. */
   public static String outcomes(SortedMap<Integer, Long> failing, Map<ErrorClass, Long> errors) {
     List<String> parts = new ArrayList<>();
     failing.forEach((code, count) -> parts.add("HTTP " + code + " x" + count));
-    parts.addAll(errors.entrySet().stream()
-        .map(e -> e.getKey().description() + " x" + e.getValue())
-        .collect(Collectors.toList()));
+    parts.addAll(
+        errors.entrySet().stream()
+            .map(e -> e.getKey().description() + " x" + e.getValue())
+            .collect(Collectors.toList()));
     return String.join(", ", parts);
   }
 }

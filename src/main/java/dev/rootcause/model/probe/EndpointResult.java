@@ -13,8 +13,8 @@ import java.util.TreeMap;
  *
  * @param responses requests that got a complete HTTP response, whatever its status
  * @param succeeded responses whose status the plan counts as success
- * @param latency latency of every response (errors have none), from the intended send time in
- *     the open model
+ * @param latency latency of every response (errors have none), from the intended send time in the
+ *     open model
  * @param successLatencies every successful latency in microseconds, in completion order, when the
  *     plan kept them; empty otherwise
  * @param elapsed from the first request to the last answer
@@ -32,7 +32,8 @@ public record EndpointResult(
     List<FailureSample> samples,
     long[] successLatencies,
     Duration elapsed,
-    LoadShortfall shortfall) implements java.io.Serializable {
+    LoadShortfall shortfall)
+    implements java.io.Serializable {
 
   public EndpointResult {
     statuses = new TreeMap<>(statuses);
@@ -44,18 +45,39 @@ public record EndpointResult(
   }
 
   /** A result whose client kept up with the plan. */
-  public EndpointResult(String url, long responses, long succeeded,
-      SortedMap<Integer, Long> statuses, Map<ErrorClass, Long> errors, LatencySummary latency,
-      List<HistogramBucket> histogram, List<SecondStats> timeline, List<FailureSample> samples,
-      long[] successLatencies, Duration elapsed) {
-    this(url, responses, succeeded, statuses, errors, latency, histogram, timeline, samples,
-        successLatencies, elapsed, null);
+  public EndpointResult(
+      String url,
+      long responses,
+      long succeeded,
+      SortedMap<Integer, Long> statuses,
+      Map<ErrorClass, Long> errors,
+      LatencySummary latency,
+      List<HistogramBucket> histogram,
+      List<SecondStats> timeline,
+      List<FailureSample> samples,
+      long[] successLatencies,
+      Duration elapsed) {
+    this(
+        url,
+        responses,
+        succeeded,
+        statuses,
+        errors,
+        latency,
+        histogram,
+        timeline,
+        samples,
+        successLatencies,
+        elapsed,
+        null);
   }
 
   /** Responses with a 5xx status: the server's own errors, whatever {@code --ok-status} says. */
   public long serverErrors() {
-    return statuses.entrySet().stream().filter(e -> e.getKey() >= 500)
-        .mapToLong(Map.Entry::getValue).sum();
+    return statuses.entrySet().stream()
+        .filter(e -> e.getKey() >= 500)
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
   /** Every request that ended, with a response or an error. */
@@ -87,11 +109,12 @@ public record EndpointResult(
   /** Statuses that were not successes, with their counts. */
   public SortedMap<Integer, Long> failingStatuses(StatusPolicy policy) {
     SortedMap<Integer, Long> out = new TreeMap<>();
-    statuses.forEach((code, n) -> {
-      if (!policy.isSuccess(code)) {
-        out.put(code, n);
-      }
-    });
+    statuses.forEach(
+        (code, n) -> {
+          if (!policy.isSuccess(code)) {
+            out.put(code, n);
+          }
+        });
     return out;
   }
 }

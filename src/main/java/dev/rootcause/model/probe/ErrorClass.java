@@ -32,7 +32,10 @@ public enum ErrorClass {
 
   /** True when no byte of HTTP ever came back because the server could not be reached. */
   public boolean isConnectLevel() {
-    return this == DNS || this == CONNECTION_REFUSED || this == CONNECT_TIMEOUT
-        || this == CONNECT_FAILED || this == TLS;
+    return this == DNS
+        || this == CONNECTION_REFUSED
+        || this == CONNECT_TIMEOUT
+        || this == CONNECT_FAILED
+        || this == TLS;
   }
 }

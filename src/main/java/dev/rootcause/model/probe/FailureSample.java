@@ -9,5 +9,11 @@ package dev.rootcause.model.probe;
  * @param atMillis when it completed, counted from the start of the run
  */
 public record FailureSample(
-    String url, int status, ErrorClass error, String detail, String body, boolean truncated,
-    long atMillis) implements java.io.Serializable {}
+    String url,
+    int status,
+    ErrorClass error,
+    String detail,
+    String body,
+    boolean truncated,
+    long atMillis)
+    implements java.io.Serializable {}

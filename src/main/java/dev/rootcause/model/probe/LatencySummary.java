@@ -11,7 +11,8 @@ public record LatencySummary(
     long p95,
     long p99,
     long p999,
-    long max) implements java.io.Serializable {
+    long max)
+    implements java.io.Serializable {
 
   public static final LatencySummary EMPTY = new LatencySummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }

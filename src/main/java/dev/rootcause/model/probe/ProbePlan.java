@@ -30,7 +30,8 @@ public record ProbePlan(
     int failureSamples,
     boolean keepLatencies,
     boolean insecure,
-    StatusPolicy okStatus) implements java.io.Serializable {
+    StatusPolicy okStatus)
+    implements java.io.Serializable {
 
   public ProbePlan {
     urls = List.copyOf(urls);

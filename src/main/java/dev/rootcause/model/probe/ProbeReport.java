@@ -4,14 +4,15 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A probe run judged: what each URL did, the kind of failure it shows, and the SLO criteria when
- * an SLO was given.
+ * A probe run judged: what each URL did, the kind of failure it shows, and the SLO criteria when an
+ * SLO was given.
  *
  * @param slo the objective checked, or null when none was given
  * @param criteria one per SLO term per URL; without an SLO, the {@link #DEFAULT_CHECK} per URL
  */
-public record ProbeReport(ProbeResult result, List<Diagnosis> diagnoses, Slo slo,
-    List<Criterion> criteria) implements java.io.Serializable {
+public record ProbeReport(
+    ProbeResult result, List<Diagnosis> diagnoses, Slo slo, List<Criterion> criteria)
+    implements java.io.Serializable {
 
   public ProbeReport {
     diagnoses = List.copyOf(diagnoses);
@@ -29,11 +30,14 @@ public record ProbeReport(ProbeResult result, List<Diagnosis> diagnoses, Slo slo
    * #DEFAULT_CHECK} otherwise.
    */
   public static ProbeReport judge(ProbeResult result, Slo slo, Duration slowThreshold) {
-    List<Diagnosis> diagnoses = result.endpoints().stream()
-        .map(e -> Diagnosis.of(e, result.plan().okStatus(), slowThreshold)).toList();
-    List<Criterion> criteria = slo == null
-        ? result.endpoints().stream().map(ProbeReport::answered).toList()
-        : slo.evaluate(result);
+    List<Diagnosis> diagnoses =
+        result.endpoints().stream()
+            .map(e -> Diagnosis.of(e, result.plan().okStatus(), slowThreshold))
+            .toList();
+    List<Criterion> criteria =
+        slo == null
+            ? result.endpoints().stream().map(ProbeReport::answered).toList()
+            : slo.evaluate(result);
     return new ProbeReport(result, diagnoses, slo, criteria);
   }
 
@@ -49,16 +53,22 @@ public record ProbeReport(ProbeResult result, List<Diagnosis> diagnoses, Slo slo
     } else if (n == 0) {
       detail = "no request completed";
     } else if (r.responses() == 0) {
-      detail = "no request got an HTTP response: " + Diagnosis.outcomes(new java.util.TreeMap<>(),
-          r.errors());
+      detail =
+          "no request got an HTTP response: "
+              + Diagnosis.outcomes(new java.util.TreeMap<>(), r.errors());
     } else if (serverErrors * 2 >= r.responses()) {
       detail = "most answers were server errors (5xx)";
     } else {
-      detail = "most requests got no answer: " + Diagnosis.outcomes(new java.util.TreeMap<>(),
-          r.errors());
+      detail =
+          "most requests got no answer: "
+              + Diagnosis.outcomes(new java.util.TreeMap<>(), r.errors());
     }
-    return new Criterion(DEFAULT_CHECK, r.url(), passed,
-        r.responses() + "/" + n + " answered, " + serverErrors + " 5xx", detail);
+    return new Criterion(
+        DEFAULT_CHECK,
+        r.url(),
+        passed,
+        r.responses() + "/" + n + " answered, " + serverErrors + " 5xx",
+        detail);
   }
 
   /** True when every criterion passed. */

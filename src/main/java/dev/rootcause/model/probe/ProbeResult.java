@@ -6,7 +6,8 @@ import java.util.List;
 
 /** The outcome of one probe run: the plan and what each URL did. */
 public record ProbeResult(
-    ProbePlan plan, Instant startedAt, Duration elapsed, List<EndpointResult> endpoints) implements java.io.Serializable {
+    ProbePlan plan, Instant startedAt, Duration elapsed, List<EndpointResult> endpoints)
+    implements java.io.Serializable {
 
   public ProbeResult {
     endpoints = List.copyOf(endpoints);

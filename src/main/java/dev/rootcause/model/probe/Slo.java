@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * naming that term, never silently ignored.
  *
  * <p>Metrics: {@code p50 p90 p95 p99 p99.9 max mean} (latency: a number with us, ms, s or m;
- * compared with {@code <} or {@code <=}), {@code success} and {@code errors} (a percentage),
- * {@code rps} (requests per second).
+ * compared with {@code <} or {@code <=}), {@code success} and {@code errors} (a percentage), {@code
+ * rps} (requests per second).
  */
 public record Slo(List<SloTerm> terms) implements java.io.Serializable {
 
@@ -26,8 +26,8 @@ public record Slo(List<SloTerm> terms) implements java.io.Serializable {
     }
   }
 
-  private static final Pattern TERM = Pattern.compile(
-      "\\s*([a-z][a-z0-9.\\-_]*)\\s*(<=|>=|==|<|>|=)\\s*(\\S+?)\\s*");
+  private static final Pattern TERM =
+      Pattern.compile("\\s*([a-z][a-z0-9.\\-_]*)\\s*(<=|>=|==|<|>|=)\\s*(\\S+?)\\s*");
   private static final Pattern NUMBER_UNIT = Pattern.compile("(\\d+(?:\\.\\d+)?)([a-z%]*)");
 
   public Slo {
@@ -58,64 +58,77 @@ public record Slo(List<SloTerm> terms) implements java.io.Serializable {
     }
     Matcher m = TERM.matcher(text.toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new SyntaxException(quoted + " is not METRIC OP VALUE (try p95<2s, success>=99.9%, rps>=50)");
+      throw new SyntaxException(
+          quoted + " is not METRIC OP VALUE (try p95<2s, success>=99.9%, rps>=50)");
     }
     SloTerm.Metric metric = metric(m.group(1), quoted);
-    SloTerm.Op op = switch (m.group(2)) {
-      case "<" -> SloTerm.Op.LT;
-      case "<=" -> SloTerm.Op.LE;
-      case ">" -> SloTerm.Op.GT;
-      case ">=" -> SloTerm.Op.GE;
-      default -> SloTerm.Op.EQ;
-    };
+    SloTerm.Op op =
+        switch (m.group(2)) {
+          case "<" -> SloTerm.Op.LT;
+          case "<=" -> SloTerm.Op.LE;
+          case ">" -> SloTerm.Op.GT;
+          case ">=" -> SloTerm.Op.GE;
+          default -> SloTerm.Op.EQ;
+        };
     Matcher v = NUMBER_UNIT.matcher(m.group(3));
     if (!v.matches()) {
       throw new SyntaxException(quoted + ": '" + m.group(3) + "' is not a number with a unit");
     }
     double number = Double.parseDouble(v.group(1));
     String unit = v.group(2);
-    double threshold = switch (metric.kind()) {
-      case LATENCY -> {
-        if (op != SloTerm.Op.LT && op != SloTerm.Op.LE) {
-          throw new SyntaxException(quoted + ": a latency must be bounded from above (use < or <=)");
-        }
-        yield switch (unit) {
-          case "us" -> number;
-          case "ms" -> number * 1_000;
-          case "s" -> number * 1_000_000;
-          case "m" -> number * 60_000_000;
-          default -> throw new SyntaxException(quoted + ": '" + m.group(3)
-              + "' needs a time unit: us, ms, s or m (e.g. 2s, 500ms)");
+    double threshold =
+        switch (metric.kind()) {
+          case LATENCY -> {
+            if (op != SloTerm.Op.LT && op != SloTerm.Op.LE) {
+              throw new SyntaxException(
+                  quoted + ": a latency must be bounded from above (use < or <=)");
+            }
+            yield switch (unit) {
+              case "us" -> number;
+              case "ms" -> number * 1_000;
+              case "s" -> number * 1_000_000;
+              case "m" -> number * 60_000_000;
+              default ->
+                  throw new SyntaxException(
+                      quoted
+                          + ": '"
+                          + m.group(3)
+                          + "' needs a time unit: us, ms, s or m (e.g. 2s, 500ms)");
+            };
+          }
+          case RATE -> {
+            if (!unit.equals("%")) {
+              throw new SyntaxException(
+                  quoted + ": '" + m.group(3) + "' needs a percent sign (e.g. 99.9%)");
+            }
+            if (number > 100) {
+              throw new SyntaxException(quoted + ": a percentage cannot exceed 100%");
+            }
+            boolean success = metric == SloTerm.Metric.SUCCESS;
+            if (success && (op == SloTerm.Op.LT || op == SloTerm.Op.LE)
+                || !success && (op == SloTerm.Op.GT || op == SloTerm.Op.GE)) {
+              throw new SyntaxException(
+                  quoted
+                      + ": "
+                      + (success
+                          ? "success must be bounded from below (use >=, > or =)"
+                          : "errors must be bounded from above (use <=, < or =)"));
+            }
+            // Decimal arithmetic: 99.9 / 100.0 is 0.9990000000000001, which 999 of 1000 would miss.
+            yield new java.math.BigDecimal(v.group(1)).movePointLeft(2).doubleValue();
+          }
+          case THROUGHPUT -> {
+            if (!unit.isEmpty() && !unit.equals("rps") && !unit.equals("/s")) {
+              throw new SyntaxException(
+                  quoted + ": rps takes a plain number of requests per second");
+            }
+            if (op != SloTerm.Op.GT && op != SloTerm.Op.GE) {
+              throw new SyntaxException(
+                  quoted + ": throughput must be bounded from below (use >= or >)");
+            }
+            yield number;
+          }
         };
-      }
-      case RATE -> {
-        if (!unit.equals("%")) {
-          throw new SyntaxException(quoted + ": '" + m.group(3)
-              + "' needs a percent sign (e.g. 99.9%)");
-        }
-        if (number > 100) {
-          throw new SyntaxException(quoted + ": a percentage cannot exceed 100%");
-        }
-        boolean success = metric == SloTerm.Metric.SUCCESS;
-        if (success && (op == SloTerm.Op.LT || op == SloTerm.Op.LE)
-            || !success && (op == SloTerm.Op.GT || op == SloTerm.Op.GE)) {
-          throw new SyntaxException(quoted + ": " + (success
-              ? "success must be bounded from below (use >=, > or =)"
-              : "errors must be bounded from above (use <=, < or =)"));
-        }
-        // Decimal arithmetic: 99.9 / 100.0 is 0.9990000000000001, which 999 of 1000 would miss.
-        yield new java.math.BigDecimal(v.group(1)).movePointLeft(2).doubleValue();
-      }
-      case THROUGHPUT -> {
-        if (!unit.isEmpty() && !unit.equals("rps") && !unit.equals("/s")) {
-          throw new SyntaxException(quoted + ": rps takes a plain number of requests per second");
-        }
-        if (op != SloTerm.Op.GT && op != SloTerm.Op.GE) {
-          throw new SyntaxException(quoted + ": throughput must be bounded from below (use >= or >)");
-        }
-        yield number;
-      }
-    };
     return new SloTerm(metric, op, threshold, text.replaceAll("\\s+", ""));
   }
 
@@ -131,8 +144,12 @@ public record Slo(List<SloTerm> terms) implements java.io.Serializable {
       case "success", "availability" -> SloTerm.Metric.SUCCESS;
       case "errors", "error", "error-rate", "error_rate" -> SloTerm.Metric.ERRORS;
       case "rps", "throughput" -> SloTerm.Metric.RPS;
-      default -> throw new SyntaxException(quoted + ": unknown metric '" + name
-          + "' (known: p50 p90 p95 p99 p99.9 max mean success errors rps)");
+      default ->
+          throw new SyntaxException(
+              quoted
+                  + ": unknown metric '"
+                  + name
+                  + "' (known: p50 p90 p95 p99 p99.9 max mean success errors rps)");
     };
   }
 

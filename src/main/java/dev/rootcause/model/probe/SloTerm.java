@@ -4,7 +4,8 @@ package dev.rootcause.model.probe;
  * One term of an SLO such as {@code p95<2s}: a metric, a comparison and a threshold. Latencies are
  * in microseconds, rates in [0, 1], throughput in requests per second.
  */
-public record SloTerm(Metric metric, Op op, double threshold, String text) implements java.io.Serializable {
+public record SloTerm(Metric metric, Op op, double threshold, String text)
+    implements java.io.Serializable {
 
   /** What a term measures. */
   public enum Metric {
@@ -39,11 +40,19 @@ public record SloTerm(Metric metric, Op op, double threshold, String text) imple
   }
 
   /** The unit family of a metric. */
-  public enum Kind { LATENCY, RATE, THROUGHPUT }
+  public enum Kind {
+    LATENCY,
+    RATE,
+    THROUGHPUT
+  }
 
   /** A comparison. */
   public enum Op {
-    LT("<"), LE("<="), GT(">"), GE(">="), EQ("=");
+    LT("<"),
+    LE("<="),
+    GT(">"),
+    GE(">="),
+    EQ("=");
 
     final String symbol;
 
@@ -78,11 +87,16 @@ public record SloTerm(Metric metric, Op op, double threshold, String text) imple
       case RATE -> {
         double value = metric == Metric.SUCCESS ? r.successRate() : 1 - r.successRate();
         long count = metric == Metric.SUCCESS ? r.succeeded() : r.failed();
-        yield new Criterion(name, r.url(), op.holds(value, threshold), Units.percent(value)
-            + " (" + count + "/" + r.requests() + ")", "");
+        yield new Criterion(
+            name,
+            r.url(),
+            op.holds(value, threshold),
+            Units.percent(value) + " (" + count + "/" + r.requests() + ")",
+            "");
       }
-      case THROUGHPUT -> new Criterion(name, r.url(), op.holds(r.rps(), threshold),
-          Units.number(r.rps()) + " req/s", "");
+      case THROUGHPUT ->
+          new Criterion(
+              name, r.url(), op.holds(r.rps(), threshold), Units.number(r.rps()) + " req/s", "");
       case LATENCY -> latency(r, name);
     };
   }
@@ -91,26 +105,34 @@ public record SloTerm(Metric metric, Op op, double threshold, String text) imple
     long timeouts = r.errors().getOrDefault(ErrorClass.TIMEOUT, 0L);
     long n = r.requests();
     // A timed-out request was slower than any response: it sits above every percentile it can.
-    boolean timeoutsReachPercentile = metric == Metric.MAX ? timeouts > 0
-        : metric != Metric.MEAN && timeouts > n * (1 - metric.percentile / 100.0);
+    boolean timeoutsReachPercentile =
+        metric == Metric.MAX
+            ? timeouts > 0
+            : metric != Metric.MEAN && timeouts > n * (1 - metric.percentile / 100.0);
     if (timeoutsReachPercentile) {
-      return new Criterion(name, r.url(), false, "timed out", timeouts + " of " + n
-          + " requests got no response before the timeout");
+      return new Criterion(
+          name,
+          r.url(),
+          false,
+          "timed out",
+          timeouts + " of " + n + " requests got no response before the timeout");
     }
     LatencySummary l = r.latency();
     if (l.count() == 0) {
-      return new Criterion(name, r.url(), false, "no responses", "every request failed before a response");
+      return new Criterion(
+          name, r.url(), false, "no responses", "every request failed before a response");
     }
-    double value = switch (metric) {
-      case P50 -> l.p50();
-      case P90 -> l.p90();
-      case P95 -> l.p95();
-      case P99 -> l.p99();
-      case P999 -> l.p999();
-      case MAX -> l.max();
-      case MEAN -> l.mean();
-      default -> throw new IllegalStateException(metric.name());
-    };
+    double value =
+        switch (metric) {
+          case P50 -> l.p50();
+          case P90 -> l.p90();
+          case P95 -> l.p95();
+          case P99 -> l.p99();
+          case P999 -> l.p999();
+          case MAX -> l.max();
+          case MEAN -> l.mean();
+          default -> throw new IllegalStateException(metric.name());
+        };
     String detail = timeouts > 0 ? timeouts + " timed out" : "";
     return new Criterion(name, r.url(), op.holds(value, threshold), Units.micros(value), detail);
   }

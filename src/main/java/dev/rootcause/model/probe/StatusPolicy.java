@@ -18,8 +18,7 @@ public final class StatusPolicy {
   }
 
   /**
-   * Parses a comma list of codes ({@code 200}), classes ({@code 2xx}) and ranges ({@code
-   * 200-204}).
+   * Parses a comma list of codes ({@code 200}), classes ({@code 2xx}) and ranges ({@code 200-204}).
    *
    * @throws IllegalArgumentException naming the bad element
    */
@@ -34,18 +33,20 @@ public final class StatusPolicy {
         int from = Integer.parseInt(term.substring(0, 3));
         int to = Integer.parseInt(term.substring(4));
         if (from < 100 || to > 599 || from > to) {
-          throw new IllegalArgumentException("'" + raw.trim() + "' is not a status range in 100-599");
+          throw new IllegalArgumentException(
+              "'" + raw.trim() + "' is not a status range in 100-599");
         }
         ok.set(from, to + 1);
       } else if (term.matches("\\d{3}")) {
         int code = Integer.parseInt(term);
         if (code < 100 || code > 599) {
-          throw new IllegalArgumentException("'" + raw.trim() + "' is not a status code in 100-599");
+          throw new IllegalArgumentException(
+              "'" + raw.trim() + "' is not a status code in 100-599");
         }
         ok.set(code);
       } else {
-        throw new IllegalArgumentException("'" + raw.trim()
-            + "' is not a status code, class or range (try 200, 2xx, 200-204)");
+        throw new IllegalArgumentException(
+            "'" + raw.trim() + "' is not a status code, class or range (try 200, 2xx, 200-204)");
       }
     }
     return new StatusPolicy(ok, text.trim());

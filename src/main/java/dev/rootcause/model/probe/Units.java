@@ -52,7 +52,8 @@ public final class Units {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return String.format(Locale.ROOT, "%,d", (long) value);
     }
-    return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
+    return value >= 100
+        ? String.format(Locale.ROOT, "%,.0f", value)
         : String.format(Locale.ROOT, "%.2f", value).replaceAll("0$", "");
   }
 
@@ -62,8 +63,12 @@ public final class Units {
   }
 
   private static String trim(double v) {
-    String s = v >= 100 ? String.format(Locale.ROOT, "%.0f", v)
-        : v >= 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v);
+    String s =
+        v >= 100
+            ? String.format(Locale.ROOT, "%.0f", v)
+            : v >= 10
+                ? String.format(Locale.ROOT, "%.1f", v)
+                : String.format(Locale.ROOT, "%.2f", v);
     return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
   }
 }

@@ -16,8 +16,12 @@ import java.util.List;
  * @param findings what the {@code runtime/*} rules found in the cluster, in report order; the
  *     cluster criteria are worded from them
  */
-public record VerifyReport(ProbeReport probe, CanaryReport canary, String clusterSource,
-    List<Criterion> clusterCriteria, List<Finding> findings) {
+public record VerifyReport(
+    ProbeReport probe,
+    CanaryReport canary,
+    String clusterSource,
+    List<Criterion> clusterCriteria,
+    List<Finding> findings) {
 
   public VerifyReport {
     clusterCriteria = List.copyOf(clusterCriteria);
@@ -25,7 +29,10 @@ public record VerifyReport(ProbeReport probe, CanaryReport canary, String cluste
   }
 
   /** A report without findings: no cluster was checked, or only its criteria matter. */
-  public VerifyReport(ProbeReport probe, CanaryReport canary, String clusterSource,
+  public VerifyReport(
+      ProbeReport probe,
+      CanaryReport canary,
+      String clusterSource,
       List<Criterion> clusterCriteria) {
     this(probe, canary, clusterSource, clusterCriteria, List.of());
   }
@@ -38,9 +45,13 @@ public record VerifyReport(ProbeReport probe, CanaryReport canary, String cluste
     }
     all.addAll(clusterCriteria);
     if (canary != null) {
-      all.add(new Criterion("canary: candidate no worse than baseline", canary.candidate().url(),
-          canary.decision() == CanaryReport.Decision.PROMOTE, canary.decision().name(),
-          canary.reasons().get(0)));
+      all.add(
+          new Criterion(
+              "canary: candidate no worse than baseline",
+              canary.candidate().url(),
+              canary.decision() == CanaryReport.Decision.PROMOTE,
+              canary.decision().name(),
+              canary.reasons().get(0)));
     }
     return all;
   }

@@ -7,19 +7,22 @@ import java.util.Arrays;
  * ranks, not means, so a few very slow requests cannot dominate. Normal approximation with the tie
  * correction and a continuity correction of 0.5, as scipy.stats.mannwhitneyu(method="asymptotic").
  *
- * @param u the U statistic of the candidate: pairs where the candidate is larger, ties counting half
+ * @param u the U statistic of the candidate: pairs where the candidate is larger, ties counting
+ *     half
  * @param z the standardized U for the one-sided test, continuity-corrected
  * @param pGreater one-sided p-value: the candidate is stochastically larger
  * @param pTwoSided two-sided p-value
  */
-public record MannWhitney(int nBaseline, int nCandidate, double u, double z, double pGreater,
-    double pTwoSided) implements java.io.Serializable {
+public record MannWhitney(
+    int nBaseline, int nCandidate, double u, double z, double pGreater, double pTwoSided)
+    implements java.io.Serializable {
 
   public static MannWhitney test(long[] baseline, long[] candidate) {
     int n1 = baseline.length;
     int n2 = candidate.length;
     if (n1 == 0 || n2 == 0) {
-      throw new IllegalArgumentException("both samples need values (got " + n1 + " and " + n2 + ")");
+      throw new IllegalArgumentException(
+          "both samples need values (got " + n1 + " and " + n2 + ")");
     }
     int n = n1 + n2;
     long[] all = new long[n];

@@ -7,7 +7,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * inside [0, 1] and is honest for small n and for rates near 0 or 1 (20 of 20 failing gives
  * 83.9%-100%, not 100%-100%).
  */
-public record Proportion(long count, long n, double rate, double low, double high, double confidence) implements java.io.Serializable {
+public record Proportion(
+    long count, long n, double rate, double low, double high, double confidence)
+    implements java.io.Serializable {
 
   /** The 95% Wilson interval of {@code count} out of {@code n}. */
   public static Proportion wilson(long count, long n) {

@@ -126,8 +126,13 @@ public final class IncidentJson {
   }
 
   private static Map<String, Object> actionMap(ActionItem a) {
-    return Map.of("kind", a.kind().name().toLowerCase(Locale.ROOT), "text", redact(a.text()),
-        "source", a.source());
+    return Map.of(
+        "kind",
+        a.kind().name().toLowerCase(Locale.ROOT),
+        "text",
+        redact(a.text()),
+        "source",
+        a.source());
   }
 
   private static String iso(long epochSecond) {

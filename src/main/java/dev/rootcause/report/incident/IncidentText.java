@@ -10,7 +10,9 @@ import dev.rootcause.report.Redaction;
 import java.util.List;
 import java.util.Locale;
 
-/** Incidents and budgets as terminal text: {@code incident list}, {@code show} and {@code budget}. */
+/**
+ * Incidents and budgets as terminal text: {@code incident list}, {@code show} and {@code budget}.
+ */
 public final class IncidentText {
   private IncidentText() {}
 
@@ -20,9 +22,16 @@ public final class IncidentText {
     }
     StringBuilder out = new StringBuilder();
     for (Incident i : incidents) {
-      out.append(String.format(Locale.ROOT, "%-13s %-4s %-13s %s  %s  [%s]%n", i.id(),
-          i.severity().name(), i.status().label(), Spans.moment(i.openedAt()), clean(i.title()),
-          String.join(", ", i.services())));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-13s %-4s %-13s %s  %s  [%s]%n",
+              i.id(),
+              i.severity().name(),
+              i.status().label(),
+              Spans.moment(i.openedAt()),
+              clean(i.title()),
+              String.join(", ", i.services())));
     }
     return out.toString();
   }
@@ -30,7 +39,10 @@ public final class IncidentText {
   public static String show(Incident i) {
     StringBuilder out = new StringBuilder();
     out.append(i.id()).append("  ").append(clean(i.title())).append('\n');
-    out.append("  severity  ").append(i.severity().name()).append(" (").append(i.severity().meaning())
+    out.append("  severity  ")
+        .append(i.severity().name())
+        .append(" (")
+        .append(i.severity().meaning())
         .append(")\n");
     out.append("  status    ").append(i.status().label()).append('\n');
     out.append("  services  ").append(String.join(", ", i.services())).append('\n');
@@ -40,15 +52,24 @@ public final class IncidentText {
     }
     out.append("\nTimeline\n");
     for (TimelineEntry e : i.timeline()) {
-      out.append("  ").append(Spans.moment(e.at())).append("  ")
-          .append(e.kind().name().toLowerCase(Locale.ROOT)).append("  ").append(clean(e.text()))
+      out.append("  ")
+          .append(Spans.moment(e.at()))
+          .append("  ")
+          .append(e.kind().name().toLowerCase(Locale.ROOT))
+          .append("  ")
+          .append(clean(e.text()))
           .append('\n');
     }
     if (!i.rootCauses().isEmpty()) {
       out.append("\nRoot causes\n");
       for (RootCause c : i.rootCauses()) {
-        out.append("  ").append(c.where()).append("  ").append(c.ruleId()).append("  ")
-            .append(clean(c.message())).append('\n');
+        out.append("  ")
+            .append(c.where())
+            .append("  ")
+            .append(c.ruleId())
+            .append("  ")
+            .append(clean(c.message()))
+            .append('\n');
       }
     }
     return out.toString();
@@ -62,17 +83,28 @@ public final class IncidentText {
     for (Budget b : budgets) {
       out.append(b.slo().service()).append("  ").append(b.slo().objective()).append('\n');
       out.append("  budget     ").append(Spans.human(b.slo().budgetSeconds())).append('\n');
-      out.append("  consumed   ").append(Spans.human(b.consumedSeconds())).append(" (")
-          .append(Spans.percent(b.used())).append(" used)\n");
+      out.append("  consumed   ")
+          .append(Spans.human(b.consumedSeconds()))
+          .append(" (")
+          .append(Spans.percent(b.used()))
+          .append(" used)\n");
       out.append("  remaining  ").append(PostmortemMarkdown.remaining(b)).append('\n');
-      out.append("  burn rate  ").append(String.format(Locale.ROOT, "%.1fx", b.burnRate()))
+      out.append("  burn rate  ")
+          .append(String.format(Locale.ROOT, "%.1fx", b.burnRate()))
           .append(" over the last 24h (1.0x spends the budget exactly over the window)\n");
       out.append("  SLA        ").append(b.breached() ? "BREACHED" : "met").append('\n');
       for (Charge c : b.charges()) {
-        out.append("  ").append(c.incidentId()).append("  ").append(Spans.human(c.downtimeSeconds()))
-            .append("  ").append(Spans.percent(c.share())).append(" of the budget")
+        out.append("  ")
+            .append(c.incidentId())
+            .append("  ")
+            .append(Spans.human(c.downtimeSeconds()))
+            .append("  ")
+            .append(Spans.percent(c.share()))
+            .append(" of the budget")
             .append(c.needsPostmortem() ? "  needs a postmortem (over 20% of the budget)" : "")
-            .append("  ").append(clean(c.title())).append('\n');
+            .append("  ")
+            .append(clean(c.title()))
+            .append('\n');
       }
     }
     return out.toString();

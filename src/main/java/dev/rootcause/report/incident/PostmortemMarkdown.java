@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The postmortem as Markdown, in the SRE workbook's order: header, summary, impact, detection,
- * root causes, timeline, resolution, action items, lessons learned.
+ * The postmortem as Markdown, in the SRE workbook's order: header, summary, impact, detection, root
+ * causes, timeline, resolution, action items, lessons learned.
  */
 public final class PostmortemMarkdown {
   private PostmortemMarkdown() {}
@@ -57,7 +57,9 @@ public final class PostmortemMarkdown {
     String services = String.join(", ", i.services());
     StringBuilder s = new StringBuilder(text(i.title())).append(". ");
     if (i.downtimeSeconds() > 0) {
-      s.append(services).append(" was down for ").append(Spans.human(i.downtimeSeconds()))
+      s.append(services)
+          .append(" was down for ")
+          .append(Spans.human(i.downtimeSeconds()))
           .append(" of user-facing impact");
     } else {
       s.append(services).append(" is affected; the impact has not ended yet");
@@ -68,7 +70,10 @@ public final class PostmortemMarkdown {
     s.append('.');
     if (!i.rootCauses().isEmpty()) {
       RootCause first = i.rootCauses().get(0);
-      s.append(" Root cause: ").append(text(first.message())).append(" (`").append(first.where())
+      s.append(" Root cause: ")
+          .append(text(first.message()))
+          .append(" (`")
+          .append(first.where())
           .append("`).");
     }
     return s.toString();
@@ -77,66 +82,102 @@ public final class PostmortemMarkdown {
   private static void impact(StringBuilder md, Postmortem p) {
     Incident i = p.incident();
     md.append("## Impact\n\n");
-    String from = Spans.moment(i.impactFrom())
-        + (i.impactStart() > 0 ? "" : " (assumed: when the incident was opened)");
+    String from =
+        Spans.moment(i.impactFrom())
+            + (i.impactStart() > 0 ? "" : " (assumed: when the incident was opened)");
     if (i.impactTo() > 0) {
-      md.append("- **Duration:** ").append(Spans.human(i.downtimeSeconds())).append(", from ")
-          .append(from).append(" to ").append(Spans.moment(i.impactTo())).append('\n');
+      md.append("- **Duration:** ")
+          .append(Spans.human(i.downtimeSeconds()))
+          .append(", from ")
+          .append(from)
+          .append(" to ")
+          .append(Spans.moment(i.impactTo()))
+          .append('\n');
     } else {
       md.append("- **Duration:** ongoing since ").append(from).append('\n');
     }
     md.append("- **Services:** ").append(String.join(", ", i.services())).append('\n');
     if (p.budgets().isEmpty()) {
-      md.append("- **Error budget:** no SLO set for these services (`rootcause slo set SERVICE"
-          + " --availability 99.9% --window 30d`)\n\n");
+      md.append(
+          "- **Error budget:** no SLO set for these services (`rootcause slo set SERVICE"
+              + " --availability 99.9% --window 30d`)\n\n");
       return;
     }
-    md.append("\n| service | objective | budget | consumed by this incident | share |"
-        + " postmortem required (>20%) | consumed in window | remaining | burn rate (24h) |"
-        + " SLA breached |\n|---|---|---|---|---|---|---|---|---|---|\n");
+    md.append(
+        "\n| service | objective | budget | consumed by this incident | share |"
+            + " postmortem required (>20%) | consumed in window | remaining | burn rate (24h) |"
+            + " SLA breached |\n|---|---|---|---|---|---|---|---|---|---|\n");
     for (int k = 0; k < p.budgets().size(); k++) {
       Budget b = p.budgets().get(k);
       Charge c = p.charges().get(k);
-      md.append("| ").append(cell(b.slo().service())).append(" | ").append(cell(b.slo().objective()))
-          .append(" | ").append(Spans.human(b.slo().budgetSeconds())).append(" | ")
-          .append(Spans.human(c.downtimeSeconds())).append(" | ").append(Spans.percent(c.share()))
-          .append(" | ").append(c.needsPostmortem() ? "yes" : "no").append(" | ")
-          .append(Spans.human(b.consumedSeconds())).append(" | ")
-          .append(remaining(b)).append(" | ")
-          .append(String.format(Locale.ROOT, "%.1fx", b.burnRate())).append(" | ")
-          .append(b.breached() ? "**yes**" : "no").append(" |\n");
+      md.append("| ")
+          .append(cell(b.slo().service()))
+          .append(" | ")
+          .append(cell(b.slo().objective()))
+          .append(" | ")
+          .append(Spans.human(b.slo().budgetSeconds()))
+          .append(" | ")
+          .append(Spans.human(c.downtimeSeconds()))
+          .append(" | ")
+          .append(Spans.percent(c.share()))
+          .append(" | ")
+          .append(c.needsPostmortem() ? "yes" : "no")
+          .append(" | ")
+          .append(Spans.human(b.consumedSeconds()))
+          .append(" | ")
+          .append(remaining(b))
+          .append(" | ")
+          .append(String.format(Locale.ROOT, "%.1fx", b.burnRate()))
+          .append(" | ")
+          .append(b.breached() ? "**yes**" : "no")
+          .append(" |\n");
     }
     md.append('\n');
   }
 
   static String remaining(Budget b) {
-    return b.remainingSeconds() >= 0 ? Spans.human(b.remainingSeconds())
+    return b.remainingSeconds() >= 0
+        ? Spans.human(b.remainingSeconds())
         : "-" + Spans.human(-b.remainingSeconds());
   }
 
   private static void detection(StringBuilder md, Postmortem p) {
     Incident i = p.incident();
     md.append("## Detection\n\n");
-    md.append("Impact began ").append(Spans.moment(i.impactFrom()))
-        .append("; the incident was opened ").append(Spans.moment(i.openedAt()))
-        .append(": **time to detect ").append(Spans.human(p.detectSeconds())).append("**.");
-    i.notes().stream().findFirst().ifPresent(n -> md.append(" First note: ")
-        .append(text(n.text())));
+    md.append("Impact began ")
+        .append(Spans.moment(i.impactFrom()))
+        .append("; the incident was opened ")
+        .append(Spans.moment(i.openedAt()))
+        .append(": **time to detect ")
+        .append(Spans.human(p.detectSeconds()))
+        .append("**.");
+    i.notes().stream()
+        .findFirst()
+        .ifPresent(n -> md.append(" First note: ").append(text(n.text())));
     md.append("\n\n");
   }
 
   private static void rootCauses(StringBuilder md, Incident i) {
     md.append("## Root causes\n\n");
     if (i.rootCauses().isEmpty()) {
-      md.append("No findings attached (`rootcause incident attach ").append(i.id())
+      md.append("No findings attached (`rootcause incident attach ")
+          .append(i.id())
           .append(" --scan-json FILE`).\n\n");
       return;
     }
     md.append("| layer | rule | where | what | fix |\n|---|---|---|---|---|\n");
     for (RootCause c : i.rootCauses()) {
-      md.append("| ").append(cell(c.layer())).append(" | `").append(c.ruleId()).append("` | `")
-          .append(cell(c.where())).append("` | ").append(cell(c.message())).append(" | ")
-          .append(cell(c.fix())).append(" |\n");
+      md.append("| ")
+          .append(cell(c.layer()))
+          .append(" | `")
+          .append(c.ruleId())
+          .append("` | `")
+          .append(cell(c.where()))
+          .append("` | ")
+          .append(cell(c.message()))
+          .append(" | ")
+          .append(cell(c.fix()))
+          .append(" |\n");
     }
     md.append('\n');
   }
@@ -150,9 +191,13 @@ public final class PostmortemMarkdown {
     }
     for (TimelineEntry e : i.timeline()) {
       long offset = e.at() - i.impactFrom();
-      md.append("| ").append(Spans.moment(e.at())).append(" | ")
+      md.append("| ")
+          .append(Spans.moment(e.at()))
+          .append(" | ")
           .append(offset >= 0 ? "T+" + Spans.human(offset) : "T-" + Spans.human(-offset))
-          .append(" | ").append(cell(label(e))).append(" |\n");
+          .append(" | ")
+          .append(cell(label(e)))
+          .append(" |\n");
     }
     md.append("\n- **Time to detect:** ").append(Spans.human(p.detectSeconds())).append('\n');
     md.append("- **Time to mitigate:** ").append(span(p.mitigateSeconds())).append('\n');
@@ -173,9 +218,11 @@ public final class PostmortemMarkdown {
 
   private static void resolution(StringBuilder md, Incident i) {
     md.append("## Resolution\n\n");
-    List<TimelineEntry> moves = i.timeline().stream()
-        .filter(e -> e.kind() == TimelineEntry.Kind.STATUS && e.status() != Status.INVESTIGATING)
-        .toList();
+    List<TimelineEntry> moves =
+        i.timeline().stream()
+            .filter(
+                e -> e.kind() == TimelineEntry.Kind.STATUS && e.status() != Status.INVESTIGATING)
+            .toList();
     if (moves.isEmpty()) {
       md.append("Not resolved yet.\n\n");
       return;
@@ -196,7 +243,10 @@ public final class PostmortemMarkdown {
       String name = kind.name().charAt(0) + kind.name().substring(1).toLowerCase(Locale.ROOT);
       md.append("### ").append(name).append("\n\n");
       for (ActionItem a : items) {
-        md.append("- [ ] ").append(text(a.text())).append(" _(from ").append(a.source())
+        md.append("- [ ] ")
+            .append(text(a.text()))
+            .append(" _(from ")
+            .append(a.source())
             .append(")_\n");
       }
       md.append('\n');

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Durations and moments the way a postmortem states them: {@code 6m}, {@code 2025-03-04 10:15 UTC}. */
+/**
+ * Durations and moments the way a postmortem states them: {@code 6m}, {@code 2025-03-04 10:15 UTC}.
+ */
 public final class Spans {
   private static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);

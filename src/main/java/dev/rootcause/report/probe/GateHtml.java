@@ -41,7 +41,8 @@ public final class GateHtml {
       verdict(b, report.passed(), report.passed() ? "SLO met" : "SLO violated");
     } else {
       b.append("<h2>Check (no --slo given)</h2>\n<p class=note>")
-          .append(esc(GateText.DEFAULT_CHECK_WORDS)).append("</p>\n");
+          .append(esc(GateText.DEFAULT_CHECK_WORDS))
+          .append("</p>\n");
       criteria(b, report.criteria());
       verdict(b, report.passed(), report.passed() ? "PASS" : "FAIL");
     }
@@ -80,15 +81,26 @@ public final class GateHtml {
           + "svg{background:#fcfcfc;border:1px solid #eee}svg text{font:10px sans-serif;fill:#555}";
 
   private static void verdict(StringBuilder b, boolean passed, String text) {
-    b.append("<p class=\"verdict ").append(passed ? "pass" : "fail").append("\">")
-        .append(esc(text)).append("</p>\n");
+    b.append("<p class=\"verdict ")
+        .append(passed ? "pass" : "fail")
+        .append("\">")
+        .append(esc(text))
+        .append("</p>\n");
   }
 
   private static void probe(StringBuilder b, ProbeReport report) {
     ProbePlan plan = report.result().plan();
-    b.append("<h2>Probe</h2>\n<p>").append(esc(plan.method() + ", " + plan.describe() + ", "
-        + plan.model().name().toLowerCase(Locale.ROOT) + " model, started "
-        + report.result().startedAt())).append("</p>\n");
+    b.append("<h2>Probe</h2>\n<p>")
+        .append(
+            esc(
+                plan.method()
+                    + ", "
+                    + plan.describe()
+                    + ", "
+                    + plan.model().name().toLowerCase(Locale.ROOT)
+                    + " model, started "
+                    + report.result().startedAt()))
+        .append("</p>\n");
     List<EndpointResult> endpoints = report.result().endpoints();
     for (int i = 0; i < endpoints.size(); i++) {
       endpoint(b, endpoints.get(i), report.diagnoses().get(i));
@@ -98,30 +110,48 @@ public final class GateHtml {
   private static void endpoint(StringBuilder b, EndpointResult r, Diagnosis d) {
     b.append("<h3>").append(esc(r.url())).append("</h3>\n");
     if (d != null) {
-      b.append("<p><b>").append(esc(d.headline())).append("</b>: ").append(esc(d.explanation()))
+      b.append("<p><b>")
+          .append(esc(d.headline()))
+          .append("</b>: ")
+          .append(esc(d.explanation()))
           .append("</p>\n");
     }
     LatencySummary l = r.latency();
     b.append("<table><tr><th>requests</th><th>succeeded</th><th>failed</th><th>req/s</th>")
-        .append("<th>p50</th><th>p90</th><th>p95</th><th>p99</th><th>p99.9</th><th>max</th></tr>\n<tr>")
-        .append(td(String.valueOf(r.requests()))).append(td(String.valueOf(r.succeeded())))
-        .append(td(String.valueOf(r.failed()))).append(td(Units.number(Math.rint(r.rps()))))
-        .append(td(Units.micros(l.p50()))).append(td(Units.micros(l.p90())))
-        .append(td(Units.micros(l.p95()))).append(td(Units.micros(l.p99())))
-        .append(td(Units.micros(l.p999()))).append(td(Units.micros(l.max()))).append("</tr></table>\n");
-    String statuses = r.statuses().entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
-        .collect(Collectors.joining(", "));
-    String errors = r.errors().entrySet().stream()
-        .map(e -> e.getKey().description() + " x" + e.getValue()).collect(Collectors.joining(", "));
-    b.append("<p>Statuses: ").append(esc(statuses.isEmpty() ? "none" : statuses))
-        .append(". Errors: ").append(esc(errors.isEmpty() ? "none" : errors)).append(".</p>\n");
+        .append(
+            "<th>p50</th><th>p90</th><th>p95</th><th>p99</th><th>p99.9</th><th>max</th></tr>\n<tr>")
+        .append(td(String.valueOf(r.requests())))
+        .append(td(String.valueOf(r.succeeded())))
+        .append(td(String.valueOf(r.failed())))
+        .append(td(Units.number(Math.rint(r.rps()))))
+        .append(td(Units.micros(l.p50())))
+        .append(td(Units.micros(l.p90())))
+        .append(td(Units.micros(l.p95())))
+        .append(td(Units.micros(l.p99())))
+        .append(td(Units.micros(l.p999())))
+        .append(td(Units.micros(l.max())))
+        .append("</tr></table>\n");
+    String statuses =
+        r.statuses().entrySet().stream()
+            .map(e -> e.getKey() + " x" + e.getValue())
+            .collect(Collectors.joining(", "));
+    String errors =
+        r.errors().entrySet().stream()
+            .map(e -> e.getKey().description() + " x" + e.getValue())
+            .collect(Collectors.joining(", "));
+    b.append("<p>Statuses: ")
+        .append(esc(statuses.isEmpty() ? "none" : statuses))
+        .append(". Errors: ")
+        .append(esc(errors.isEmpty() ? "none" : errors))
+        .append(".</p>\n");
     if (!r.histogram().isEmpty()) {
       b.append("<p>Latency histogram (log scale)</p>\n");
       histogram(b, r.histogram());
     }
     if (!r.timeline().isEmpty()) {
-      b.append("<p>Per second: requests (grey), failures (red), p50 (blue) and p99 (orange)"
-          + " latency</p>\n");
+      b.append(
+          "<p>Per second: requests (grey), failures (red), p50 (blue) and p99 (orange)"
+              + " latency</p>\n");
       timeline(b, r.timeline());
     }
     if (!r.samples().isEmpty()) {
@@ -140,18 +170,30 @@ public final class GateHtml {
       HistogramBucket k = buckets.get(i);
       double h = max == 0 ? 0 : (double) k.count() / max * (H - 2 * PAD);
       double x = PAD + i * bw;
-      b.append(String.format(Locale.ROOT,
-          "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a78b5\">"
-              + "<title>%s - %s: %d</title></rect>\n",
-          x, H - PAD - h, Math.max(1, bw - 1), h, esc(Units.micros(k.fromMicros())),
-          esc(Units.micros(k.toMicros())), k.count()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a78b5\">"
+                  + "<title>%s - %s: %d</title></rect>\n",
+              x,
+              H - PAD - h,
+              Math.max(1, bw - 1),
+              h,
+              esc(Units.micros(k.fromMicros())),
+              esc(Units.micros(k.toMicros())),
+              k.count()));
     }
     axis(b);
     int[] marks = {0, buckets.size() / 2, buckets.size() - 1};
     for (int i : marks) {
       double x = PAD + i * bw;
-      b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>\n", x, H - PAD + 14,
-          esc(Units.micros(buckets.get(i).fromMicros()))));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%.1f\" y=\"%d\">%s</text>\n",
+              x,
+              H - PAD + 14,
+              esc(Units.micros(buckets.get(i).fromMicros()))));
     }
     b.append(String.format(Locale.ROOT, "<text x=\"2\" y=\"%d\">%d</text>\n", PAD, max));
     b.append("</svg>\n");
@@ -172,54 +214,98 @@ public final class GateHtml {
       double x = PAD + i * bw;
       double h = (double) s.requests() / maxReq * plot;
       double f = (double) s.failures() / maxReq * plot;
-      b.append(String.format(Locale.ROOT,
-          "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#c8c8c8\">"
-              + "<title>second %d: %d requests, %d failed, p50 %s, p99 %s</title></rect>\n",
-          x, H - PAD - h, Math.max(1, bw - 1), h, s.second(), s.requests(), s.failures(),
-          esc(Units.micros(s.p50Micros())), esc(Units.micros(s.p99Micros()))));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#c8c8c8\">"
+                  + "<title>second %d: %d requests, %d failed, p50 %s, p99 %s</title></rect>\n",
+              x,
+              H - PAD - h,
+              Math.max(1, bw - 1),
+              h,
+              s.second(),
+              s.requests(),
+              s.failures(),
+              esc(Units.micros(s.p50Micros())),
+              esc(Units.micros(s.p99Micros()))));
       if (f > 0) {
-        b.append(String.format(Locale.ROOT,
-            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#d0303f\"/>\n",
-            x, H - PAD - f, Math.max(1, bw - 1), f));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#d0303f\"/>\n",
+                x,
+                H - PAD - f,
+                Math.max(1, bw - 1),
+                f));
       }
       double cx = x + bw / 2;
-      p50.append(String.format(Locale.ROOT, "%.1f,%.1f ", cx,
-          H - PAD - (double) s.p50Micros() / maxLat * plot));
-      p99.append(String.format(Locale.ROOT, "%.1f,%.1f ", cx,
-          H - PAD - (double) s.p99Micros() / maxLat * plot));
+      p50.append(
+          String.format(
+              Locale.ROOT, "%.1f,%.1f ", cx, H - PAD - (double) s.p50Micros() / maxLat * plot));
+      p99.append(
+          String.format(
+              Locale.ROOT, "%.1f,%.1f ", cx, H - PAD - (double) s.p99Micros() / maxLat * plot));
     }
     b.append("<polyline fill=\"none\" stroke=\"#1f5fbf\" stroke-width=\"1.5\" points=\"")
-        .append(p50.toString().trim()).append("\"/>\n");
+        .append(p50.toString().trim())
+        .append("\"/>\n");
     b.append("<polyline fill=\"none\" stroke=\"#e08a00\" stroke-width=\"1.5\" points=\"")
-        .append(p99.toString().trim()).append("\"/>\n");
+        .append(p99.toString().trim())
+        .append("\"/>\n");
     axis(b);
     b.append(String.format(Locale.ROOT, "<text x=\"2\" y=\"%d\">%d/s</text>\n", PAD, maxReq));
-    b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>\n", W - PAD + 2, PAD,
-        esc(Units.micros(maxLat))));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\">%s</text>\n",
+            W - PAD + 2,
+            PAD,
+            esc(Units.micros(maxLat))));
     b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">0s</text>\n", PAD, H - PAD + 14));
-    b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%ds</text>\n", W - PAD - 20,
-        H - PAD + 14, series.size()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\">%ds</text>\n",
+            W - PAD - 20,
+            H - PAD + 14,
+            series.size()));
     b.append("</svg>\n");
   }
 
   private static String svgOpen() {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
-            + " role=\"img\">\n", W, H, W, H);
+            + " role=\"img\">\n",
+        W,
+        H,
+        W,
+        H);
   }
 
   private static void axis(StringBuilder b) {
-    b.append(String.format(Locale.ROOT,
-        "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>\n", PAD, H - PAD, W - PAD,
-        H - PAD));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>\n",
+            PAD,
+            H - PAD,
+            W - PAD,
+            H - PAD));
   }
 
   private static void criteria(StringBuilder b, List<Criterion> criteria) {
-    b.append("<table><tr><th></th><th>criterion</th><th>measured</th><th>on</th><th>detail</th></tr>\n");
+    b.append(
+        "<table><tr><th></th><th>criterion</th><th>measured</th><th>on</th><th>detail</th></tr>\n");
     for (Criterion c : criteria) {
-      b.append("<tr><td class=").append(c.passed() ? "pass>PASS" : "fail>FAIL").append("</td>")
-          .append(td(c.name())).append(td(c.measured())).append(td(c.subject()))
-          .append(td(c.detail())).append("</tr>\n");
+      b.append("<tr><td class=")
+          .append(c.passed() ? "pass>PASS" : "fail>FAIL")
+          .append("</td>")
+          .append(td(c.name()))
+          .append(td(c.measured()))
+          .append(td(c.subject()))
+          .append(td(c.detail()))
+          .append("</tr>\n");
     }
     b.append("</table>\n");
   }

@@ -32,9 +32,10 @@ import java.util.Locale;
  */
 public final class GateJson {
   public static final int SCHEMA_VERSION = 1;
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   public void render(ProbeReport report, Writer out) throws IOException {
     ObjectNode root = header("probe");
@@ -102,7 +103,9 @@ public final class GateJson {
     p.put("method", plan.method());
     ArrayNode headers = p.putArray("headers");
     for (Header h : plan.headers()) {
-      headers.addObject().put("name", h.name())
+      headers
+          .addObject()
+          .put("name", h.name())
           .put("value", h.isSensitive() ? "<redacted>" : Redaction.redact(h.value()));
     }
     p.put("bodyBytes", plan.body().length);
@@ -145,20 +148,29 @@ public final class GateJson {
     latency(e.putObject("latencyMicros"), r.latency());
     ArrayNode hist = e.putArray("histogram");
     for (HistogramBucket b : r.histogram()) {
-      hist.addObject().put("fromMicros", b.fromMicros()).put("toMicros", b.toMicros())
+      hist.addObject()
+          .put("fromMicros", b.fromMicros())
+          .put("toMicros", b.toMicros())
           .put("count", b.count());
     }
     ArrayNode timeline = e.putArray("timeline");
     for (SecondStats s : r.timeline()) {
-      timeline.addObject().put("second", s.second()).put("requests", s.requests())
-          .put("failures", s.failures()).put("p50Micros", s.p50Micros())
-          .put("p99Micros", s.p99Micros()).put("maxMicros", s.maxMicros());
+      timeline
+          .addObject()
+          .put("second", s.second())
+          .put("requests", s.requests())
+          .put("failures", s.failures())
+          .put("p50Micros", s.p50Micros())
+          .put("p99Micros", s.p99Micros())
+          .put("maxMicros", s.maxMicros());
     }
     if (r.shortfall() == null) {
       e.putNull("shortfall");
     } else {
-      e.putObject("shortfall").put("askedRate", r.shortfall().askedRate())
-          .put("sentRate", r.shortfall().sentRate()).put("unsent", r.shortfall().unsent())
+      e.putObject("shortfall")
+          .put("askedRate", r.shortfall().askedRate())
+          .put("sentRate", r.shortfall().sentRate())
+          .put("unsent", r.shortfall().unsent())
           .put("connectionBound", r.shortfall().connectionBound())
           .put("meanAnswerMicros", r.shortfall().meanAnswerMicros())
           .put("explanation", r.shortfall().describe());
@@ -182,9 +194,16 @@ public final class GateJson {
   }
 
   private static void latency(ObjectNode l, LatencySummary s) {
-    l.put("count", s.count()).put("min", s.min()).put("mean", s.mean()).put("stddev", s.stddev())
-        .put("p50", s.p50()).put("p90", s.p90()).put("p95", s.p95()).put("p99", s.p99())
-        .put("p99_9", s.p999()).put("max", s.max());
+    l.put("count", s.count())
+        .put("min", s.min())
+        .put("mean", s.mean())
+        .put("stddev", s.stddev())
+        .put("p50", s.p50())
+        .put("p90", s.p90())
+        .put("p95", s.p95())
+        .put("p99", s.p99())
+        .put("p99_9", s.p999())
+        .put("max", s.max());
   }
 
   private static void diagnosis(ObjectNode d, Diagnosis diag) {
@@ -209,8 +228,11 @@ public final class GateJson {
 
   private static void criteria(ArrayNode arr, List<Criterion> criteria) {
     for (Criterion c : criteria) {
-      arr.addObject().put("name", c.name()).put("subject", Redaction.redact(c.subject()))
-          .put("passed", c.passed()).put("measured", c.measured())
+      arr.addObject()
+          .put("name", c.name())
+          .put("subject", Redaction.redact(c.subject()))
+          .put("passed", c.passed())
+          .put("measured", c.measured())
           .put("detail", Redaction.redact(c.detail()));
     }
   }
@@ -221,7 +243,8 @@ public final class GateJson {
     if (r.errors() != null) {
       ObjectNode e = c.putObject("errors");
       e.put("method", r.errors().method());
-      e.put("baselineFailures", r.errors().baselineFailures()).put("baselineN", r.errors().baselineN());
+      e.put("baselineFailures", r.errors().baselineFailures())
+          .put("baselineN", r.errors().baselineN());
       e.put("candidateFailures", r.errors().candidateFailures())
           .put("candidateN", r.errors().candidateN());
       if (Double.isNaN(r.errors().z())) {
@@ -234,13 +257,20 @@ public final class GateJson {
       c.putNull("errors");
     }
     if (r.latency() != null) {
-      c.putObject("latency").put("test", "Mann-Whitney U")
-          .put("nBaseline", r.latency().nBaseline()).put("nCandidate", r.latency().nCandidate())
-          .put("u", r.latency().u()).put("z", r.latency().z())
-          .put("pGreater", r.latency().pGreater()).put("pTwoSided", r.latency().pTwoSided());
-      c.putObject("shiftMicros").put("estimator", "Hodges-Lehmann")
-          .put("estimate", r.shift().estimate()).put("low", r.shift().low())
-          .put("high", r.shift().high()).put("confidence", r.shift().confidence())
+      c.putObject("latency")
+          .put("test", "Mann-Whitney U")
+          .put("nBaseline", r.latency().nBaseline())
+          .put("nCandidate", r.latency().nCandidate())
+          .put("u", r.latency().u())
+          .put("z", r.latency().z())
+          .put("pGreater", r.latency().pGreater())
+          .put("pTwoSided", r.latency().pTwoSided());
+      c.putObject("shiftMicros")
+          .put("estimator", "Hodges-Lehmann")
+          .put("estimate", r.shift().estimate())
+          .put("low", r.shift().low())
+          .put("high", r.shift().high())
+          .put("confidence", r.shift().confidence())
           .put("bounded", r.shift().bounded());
     } else {
       c.putNull("latency");

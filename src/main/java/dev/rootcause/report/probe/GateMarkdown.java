@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The probe and verify reports as a section to paste into a post-incident report or a pull
- * request: the verdict first, every criterion as a table row, then one table per URL.
+ * The probe and verify reports as a section to paste into a post-incident report or a pull request:
+ * the verdict first, every criterion as a table row, then one table per URL.
  */
 public final class GateMarkdown {
 
@@ -32,16 +32,30 @@ public final class GateMarkdown {
     w.println();
     if (report.slo() != null) {
       long failed = report.criteria().stream().filter(c -> !c.passed()).count();
-      w.println("**" + (failed == 0 ? "SLO met" : "SLO violated") + "** ("
-          + text(report.slo().toString()) + "): " + failed + " of " + report.criteria().size()
-          + " criteria failed.");
+      w.println(
+          "**"
+              + (failed == 0 ? "SLO met" : "SLO violated")
+              + "** ("
+              + text(report.slo().toString())
+              + "): "
+              + failed
+              + " of "
+              + report.criteria().size()
+              + " criteria failed.");
       w.println();
       criteria(w, report.criteria());
     } else {
       long failed = report.criteria().stream().filter(c -> !c.passed()).count();
-      w.println("**" + (failed == 0 ? "PASS" : "FAIL") + "** (no --slo given: "
-          + GateText.DEFAULT_CHECK_WORDS + "): " + failed + " of " + report.criteria().size()
-          + " URLs failed.");
+      w.println(
+          "**"
+              + (failed == 0 ? "PASS" : "FAIL")
+              + "** (no --slo given: "
+              + GateText.DEFAULT_CHECK_WORDS
+              + "): "
+              + failed
+              + " of "
+              + report.criteria().size()
+              + " URLs failed.");
       w.println();
       criteria(w, report.criteria());
     }
@@ -55,9 +69,16 @@ public final class GateMarkdown {
     long failed = all.stream().filter(c -> !c.passed()).count();
     w.println("## rootcause verify");
     w.println();
-    w.println("**" + (failed == 0 ? "PASS" : "FAIL") + "**: " + failed + " of " + all.size()
-        + " criteria failed" + (report.canary() == null ? "" : "; canary decision "
-            + report.canary().decision()) + ".");
+    w.println(
+        "**"
+            + (failed == 0 ? "PASS" : "FAIL")
+            + "**: "
+            + failed
+            + " of "
+            + all.size()
+            + " criteria failed"
+            + (report.canary() == null ? "" : "; canary decision " + report.canary().decision())
+            + ".");
     w.println();
     if (report.clusterSource() != null) {
       w.println("Cluster: " + text(report.clusterSource()));
@@ -77,8 +98,18 @@ public final class GateMarkdown {
     w.println("| | Criterion | Measured | On | Detail |");
     w.println("| --- | --- | --- | --- | --- |");
     for (Criterion c : criteria) {
-      w.println("| " + (c.passed() ? "PASS" : "**FAIL**") + " | " + cell(c.name()) + " | "
-          + cell(c.measured()) + " | " + cell(c.subject()) + " | " + cell(c.detail()) + " |");
+      w.println(
+          "| "
+              + (c.passed() ? "PASS" : "**FAIL**")
+              + " | "
+              + cell(c.name())
+              + " | "
+              + cell(c.measured())
+              + " | "
+              + cell(c.subject())
+              + " | "
+              + cell(c.detail())
+              + " |");
     }
     w.println();
   }
@@ -114,17 +145,39 @@ public final class GateMarkdown {
     LatencySummary l = r.latency();
     w.println("| Requests | Succeeded | Failed | req/s | p50 | p95 | p99 | Max |");
     w.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
-    w.println("| " + r.requests() + " | " + r.succeeded() + " | " + r.failed() + " | "
-        + Units.number(Math.rint(r.rps())) + " | " + Units.micros(l.p50()) + " | "
-        + Units.micros(l.p95()) + " | " + Units.micros(l.p99()) + " | " + Units.micros(l.max())
-        + " |");
+    w.println(
+        "| "
+            + r.requests()
+            + " | "
+            + r.succeeded()
+            + " | "
+            + r.failed()
+            + " | "
+            + Units.number(Math.rint(r.rps()))
+            + " | "
+            + Units.micros(l.p50())
+            + " | "
+            + Units.micros(l.p95())
+            + " | "
+            + Units.micros(l.p99())
+            + " | "
+            + Units.micros(l.max())
+            + " |");
     w.println();
-    String statuses = r.statuses().entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
-        .collect(Collectors.joining(", "));
-    String errors = r.errors().entrySet().stream()
-        .map(e -> e.getKey().description() + " x" + e.getValue()).collect(Collectors.joining(", "));
-    w.println("Statuses: " + text(statuses.isEmpty() ? "none" : statuses) + ". Errors: "
-        + text(errors.isEmpty() ? "none" : errors) + ".");
+    String statuses =
+        r.statuses().entrySet().stream()
+            .map(e -> e.getKey() + " x" + e.getValue())
+            .collect(Collectors.joining(", "));
+    String errors =
+        r.errors().entrySet().stream()
+            .map(e -> e.getKey().description() + " x" + e.getValue())
+            .collect(Collectors.joining(", "));
+    w.println(
+        "Statuses: "
+            + text(statuses.isEmpty() ? "none" : statuses)
+            + ". Errors: "
+            + text(errors.isEmpty() ? "none" : errors)
+            + ".");
     w.println();
     if (!r.samples().isEmpty()) {
       w.println("Failing responses kept:");

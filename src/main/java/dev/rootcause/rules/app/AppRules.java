@@ -14,7 +14,10 @@ final class AppRules {
     return app.root().isEmpty() ? "." : app.root();
   }
 
-  /** "GET / sleeps in ...": the route leads the sentence; a hazard off any route, "a request handler". */
+  /**
+   * "GET / sleeps in ...": the route leads the sentence; a hazard off any route, "a request
+   * handler".
+   */
   static String onRouteSentence(String route, String sentence) {
     return (route == null ? "a request handler" : route) + " " + sentence;
   }
@@ -27,7 +30,8 @@ final class AppRules {
   /** A demo route's hazard is what the route is for: low, and only its own callers see it. */
   static void demoSeverity(RuleContext.FindingBuilder finding, String route) {
     if (DemoRoutes.isDemo(route)) {
-      finding.severity(Severity.LOW)
+      finding
+          .severity(Severity.LOW)
           .symptom("only callers of this demo route see it; remove the route before production");
     }
   }

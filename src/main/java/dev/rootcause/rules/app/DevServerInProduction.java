@@ -21,8 +21,10 @@ import dev.rootcause.rules.RuleSpec;
     severity = Severity.MEDIUM,
     kind = FindingKind.HARDENING,
     summary = "Container runs a development server",
-    symptom = "one request at a time, no worker recovery, debug behaviour: latency and errors under load",
-    fix = "Start the app under a production server (gunicorn, uvicorn workers, waitress, node without a watcher) in the image's CMD.",
+    symptom =
+        "one request at a time, no worker recovery, debug behaviour: latency and errors under load",
+    fix =
+        "Start the app under a production server (gunicorn, uvicorn workers, waitress, node without a watcher) in the image's CMD.",
     languages = {Language.PYTHON, Language.JAVASCRIPT})
 public final class DevServerInProduction implements AppRule {
 
@@ -41,9 +43,10 @@ public final class DevServerInProduction implements AppRule {
         }
       }
       boolean fromCode = start == null || !h.location().path().equals(start.location().path());
-      String message = fromCode && app.entrypoint() != null
-          ? "the container starts " + app.entrypoint() + ", which serves with " + describe(dev)
-          : "the container's start command runs " + describe(dev);
+      String message =
+          fromCode && app.entrypoint() != null
+              ? "the container starts " + app.entrypoint() + ", which serves with " + describe(dev)
+              : "the container's start command runs " + describe(dev);
       var finding = ctx.report(h.location(), message).subject("app " + AppRules.name(app));
       if (fromCode && start != null) {
         finding.related(start.location(), "the image starts " + String.join(" ", start.argv()));
@@ -56,13 +59,15 @@ public final class DevServerInProduction implements AppRule {
    * (Flask's development server)" when the start command does.
    */
   static String describe(Hazard.DevServer h) {
-    String what = switch (h.tool()) {
-      case FLASK -> "Flask's development server";
-      case DJANGO -> "Django's development server";
-      case FILE_WATCHER -> "restarts the process whenever a file changes; a development tool";
-      case AUTO_RELOAD -> "auto-reload development mode";
-    };
-    return h.inCode() ? what + " (" + h.launch() + (h.debug() ? " with debug=True" : "") + ")"
+    String what =
+        switch (h.tool()) {
+          case FLASK -> "Flask's development server";
+          case DJANGO -> "Django's development server";
+          case FILE_WATCHER -> "restarts the process whenever a file changes; a development tool";
+          case AUTO_RELOAD -> "auto-reload development mode";
+        };
+    return h.inCode()
+        ? what + " (" + h.launch() + (h.debug() ? " with debug=True" : "") + ")"
         : h.launch() + " (" + what + ")";
   }
 }

@@ -3,8 +3,8 @@ package dev.rootcause.rules.app;
 import dev.rootcause.model.app.Hazard;
 
 /**
- * A hazard in the words of the rule that reports it, without the route or the rule's advice: what
- * a test of a reader compares, and what a report may list beside a route.
+ * A hazard in the words of the rule that reports it, without the route or the rule's advice: what a
+ * test of a reader compares, and what a report may list beside a route.
  */
 public final class HazardText {
   private HazardText() {}

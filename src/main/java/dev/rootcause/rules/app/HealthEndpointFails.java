@@ -23,8 +23,10 @@ import java.util.stream.Collectors;
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Health endpoint answers with a server error on every call",
-    symptom = "liveness probes fail: restarts, then CrashLoopBackOff; readiness never passes: no endpoints",
-    fix = "Answer 200 when the process can serve, and a 5xx only when a check the endpoint makes fails.",
+    symptom =
+        "liveness probes fail: restarts, then CrashLoopBackOff; readiness never passes: no endpoints",
+    fix =
+        "Answer 200 when the process can serve, and a 5xx only when a check the endpoint makes fails.",
     languages = {Language.PYTHON, Language.JAVASCRIPT, Language.GO, Language.JAVA})
 public final class HealthEndpointFails implements AppRule {
 
@@ -34,8 +36,9 @@ public final class HealthEndpointFails implements AppRule {
       if (!(h instanceof Hazard.HealthAlwaysFails fails)) {
         continue;
       }
-      var finding = ctx.report(h.location(), AppRules.onRouteSentence(h.route(), describe(fails)))
-          .subject("app " + AppRules.name(app));
+      var finding =
+          ctx.report(h.location(), AppRules.onRouteSentence(h.route(), describe(fails)))
+              .subject("app " + AppRules.name(app));
       String path = h.route().substring(h.route().indexOf(' ') + 1);
       for (Map.Entry<?, Container> pair : ctx.model().containers().toList()) {
         Container c = pair.getValue();
@@ -44,7 +47,8 @@ public final class HealthEndpointFails implements AppRule {
         }
         for (Probe p : c.probes()) {
           if (path.equals(p.path())) {
-            finding.related(p.pathLocation() != null ? p.pathLocation() : p.location(),
+            finding.related(
+                p.pathLocation() != null ? p.pathLocation() : p.location(),
                 p.kind().field() + " of container " + c.name() + " checks " + path);
           }
         }
@@ -54,7 +58,8 @@ public final class HealthEndpointFails implements AppRule {
 
   /** "answers 500 or 503 on every call". */
   static String describe(Hazard.HealthAlwaysFails h) {
-    return "answers " + h.statuses().stream().map(String::valueOf).collect(Collectors.joining(" or "))
+    return "answers "
+        + h.statuses().stream().map(String::valueOf).collect(Collectors.joining(" or "))
         + " on every call";
   }
 }

@@ -18,7 +18,8 @@ import dev.rootcause.rules.RuleSpec;
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "json.loads is given a file object instead of a string",
-    symptom = "TypeError at run time: 500 Internal Server Error on every request that reads the file",
+    symptom =
+        "TypeError at run time: 500 Internal Server Error on every request that reads the file",
     fix = "Use json.load(f) for a file object (or json.loads(f.read())).",
     languages = Language.PYTHON)
 public final class JsonLoadsOnFile implements AppRule {
@@ -27,8 +28,11 @@ public final class JsonLoadsOnFile implements AppRule {
   public void check(AppFacts app, RuleContext ctx) {
     for (Hazard h : app.hazards()) {
       if (h instanceof Hazard.JsonLoadsOnFile loads) {
-        ctx.report(h.location(), describe(loads) + ": it raises TypeError when it runs"
-                + AppRules.onRoute(h.route()))
+        ctx.report(
+                h.location(),
+                describe(loads)
+                    + ": it raises TypeError when it runs"
+                    + AppRules.onRoute(h.route()))
             .subject("app " + AppRules.name(app));
       }
     }

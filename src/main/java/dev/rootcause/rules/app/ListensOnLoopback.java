@@ -19,7 +19,8 @@ import java.util.Set;
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Server in a container listens on 127.0.0.1 only",
-    symptom = "connection refused from probes, the Service and published ports, while curl inside the container works",
+    symptom =
+        "connection refused from probes, the Service and published ports, while curl inside the container works",
     fix = "Bind to 0.0.0.0 (all interfaces) in the container.",
     languages = {Language.PYTHON, Language.JAVASCRIPT, Language.GO, Language.JAVA})
 public final class ListensOnLoopback implements AppRule {
@@ -27,8 +28,9 @@ public final class ListensOnLoopback implements AppRule {
 
   @Override
   public void check(AppFacts app, RuleContext ctx) {
-    boolean inImage = ctx.model().dockerfiles().stream()
-        .anyMatch(d -> ctx.model().appOf(d).map(app::equals).orElse(false));
+    boolean inImage =
+        ctx.model().dockerfiles().stream()
+            .anyMatch(d -> ctx.model().appOf(d).map(app::equals).orElse(false));
     if (!inImage) {
       return;
     }
@@ -41,8 +43,13 @@ public final class ListensOnLoopback implements AppRule {
 
   /** "the server binds 127.0.0.1:8080, reachable only from inside its own container". */
   static String describe(AppFacts.ListenPort listen) {
-    String port = listen.port() != null ? ":" + listen.port()
-        : listen.envVar() != null ? ":$" + listen.envVar() : "";
-    return "the server binds " + listen.host() + port + ", reachable only from inside its own container";
+    String port =
+        listen.port() != null
+            ? ":" + listen.port()
+            : listen.envVar() != null ? ":$" + listen.envVar() : "";
+    return "the server binds "
+        + listen.host()
+        + port
+        + ", reachable only from inside its own container";
   }
 }

@@ -21,7 +21,8 @@ import dev.rootcause.rules.RuleSpec;
     kind = FindingKind.ROOT_CAUSE,
     summary = "Handler fails a share of requests on purpose (dice, clock or counter)",
     symptom = "intermittent 500s on a share of requests that no load, input or dependency explains",
-    fix = "Remove the random failure from the handler, or gate it behind a flag that is off in production.",
+    fix =
+        "Remove the random failure from the handler, or gate it behind a flag that is off in production.",
     languages = {Language.PYTHON, Language.JAVASCRIPT, Language.GO, Language.JAVA})
 public final class RandomFailureInjection implements AppRule {
 
@@ -29,9 +30,12 @@ public final class RandomFailureInjection implements AppRule {
   public void check(AppFacts app, RuleContext ctx) {
     for (Hazard h : app.hazards()) {
       if (h instanceof Hazard.RandomFailure failure) {
-        var finding = ctx.report(h.location(), AppRules.onRouteSentence(h.route(), describe(failure))
-                + AppRules.demoNote(h.route(), "failing"))
-            .subject("app " + AppRules.name(app));
+        var finding =
+            ctx.report(
+                    h.location(),
+                    AppRules.onRouteSentence(h.route(), describe(failure))
+                        + AppRules.demoNote(h.route(), "failing"))
+                .subject("app " + AppRules.name(app));
         AppRules.demoSeverity(finding, h.route());
       }
     }
@@ -40,14 +44,21 @@ public final class RandomFailureInjection implements AppRule {
   /** "raises Exception when random.choice([True, False]) is true (about 50% of requests)". */
   static String describe(Hazard.RandomFailure h) {
     String when = h.condition() + (h.conditionIsValue() ? " is true" : "");
-    String percent = h.probability() == null ? null
-        : Math.max(1, Math.round(h.probability() * 100)) + "%";
-    String share = percent == null ? "" : switch (h.trigger()) {
-      case DICE -> " (about " + percent + " of requests"
-          + (h.rateEnvVar() == null ? "" : ", rate from " + h.rateEnvVar()) + ")";
-      case CLOCK -> " (by the clock: " + percent + " of the time, every time)";
-      case COUNTER -> " (by a request counter: " + percent + " of requests, every time)";
-    };
+    String percent =
+        h.probability() == null ? null : Math.max(1, Math.round(h.probability() * 100)) + "%";
+    String share =
+        percent == null
+            ? ""
+            : switch (h.trigger()) {
+              case DICE ->
+                  " (about "
+                      + percent
+                      + " of requests"
+                      + (h.rateEnvVar() == null ? "" : ", rate from " + h.rateEnvVar())
+                      + ")";
+              case CLOCK -> " (by the clock: " + percent + " of the time, every time)";
+              case COUNTER -> " (by a request counter: " + percent + " of requests, every time)";
+            };
     return outcome(h.failure()) + " when " + when + share;
   }
 

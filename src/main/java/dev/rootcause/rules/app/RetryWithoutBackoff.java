@@ -11,15 +11,16 @@ import dev.rootcause.rules.RuleSpec;
 
 /**
  * Seed 002: the order service retried the database up to five times in a tight loop, turning one
- * slow dependency into a storm. A loop around a call whose failures are caught and retried, with
- * no sleep between attempts or no limit on them.
+ * slow dependency into a storm. A loop around a call whose failures are caught and retried, with no
+ * sleep between attempts or no limit on them.
  */
 @RuleSpec(
     id = "app/retry-without-backoff",
     severity = Severity.MEDIUM,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Retry loop has no backoff or no attempt limit",
-    symptom = "a struggling dependency is hammered by instant retries: cascading failures, latency spikes",
+    symptom =
+        "a struggling dependency is hammered by instant retries: cascading failures, latency spikes",
     fix = "Wait between attempts (exponential backoff with jitter) and cap the number of attempts.",
     languages = {Language.PYTHON, Language.JAVASCRIPT, Language.GO})
 public final class RetryWithoutBackoff implements AppRule {
@@ -36,10 +37,14 @@ public final class RetryWithoutBackoff implements AppRule {
 
   /** "retry loop around requests.get(...) tries again forever, with no attempt limit". */
   static String describe(Hazard.RetryWithoutBackoff h) {
-    String loop = h.retriedCall() == null ? "retry loop" : "retry loop around " + h.retriedCall() + "(...)";
-    String flaw = !h.waits() && !h.capped() ? "tries again immediately and forever: no delay, no attempt limit"
-        : !h.waits() ? "tries again immediately, with no delay between attempts"
-        : "tries again forever, with no attempt limit";
+    String loop =
+        h.retriedCall() == null ? "retry loop" : "retry loop around " + h.retriedCall() + "(...)";
+    String flaw =
+        !h.waits() && !h.capped()
+            ? "tries again immediately and forever: no delay, no attempt limit"
+            : !h.waits()
+                ? "tries again immediately, with no delay between attempts"
+                : "tries again forever, with no attempt limit";
     return loop + " " + flaw;
   }
 }

@@ -20,8 +20,10 @@ import dev.rootcause.rules.RuleSpec;
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Server start error is ignored",
-    symptom = "the server fails to bind and nothing says why: exit 0 and CrashLoopBackOff, or a pod up but refusing connections",
-    fix = "Check the error: log.Fatal(http.ListenAndServe(addr, mux)), or log it and exit non-zero.",
+    symptom =
+        "the server fails to bind and nothing says why: exit 0 and CrashLoopBackOff, or a pod up but refusing connections",
+    fix =
+        "Check the error: log.Fatal(http.ListenAndServe(addr, mux)), or log it and exit non-zero.",
     languages = {Language.GO})
 public final class ServeErrorIgnored implements AppRule {
 
@@ -34,10 +36,15 @@ public final class ServeErrorIgnored implements AppRule {
     }
   }
 
-  /** "the error of http.ListenAndServe(":8080", nil) is dropped: a failed bind exits 0 unlogged". */
+  /**
+   * "the error of http.ListenAndServe(":8080", nil) is dropped: a failed bind exits 0 unlogged".
+   */
   static String describe(Hazard.ServeErrorIgnored h) {
-    return "the error of " + h.call() + " is dropped: "
-        + (h.inGoroutine() ? "a failed bind leaves the process up, serving nothing, with nothing logged"
+    return "the error of "
+        + h.call()
+        + " is dropped: "
+        + (h.inGoroutine()
+            ? "a failed bind leaves the process up, serving nothing, with nothing logged"
             : "a failed bind returns from it silently, and the process exits with nothing logged");
   }
 }

@@ -9,7 +9,9 @@ import dev.rootcause.rules.AppRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
 
-/** Seed 000: {@code time.sleep(random.randint(3, 8))} in {@code /} made every response take 3-8 s. */
+/**
+ * Seed 000: {@code time.sleep(random.randint(3, 8))} in {@code /} made every response take 3-8 s.
+ */
 @RuleSpec(
     id = "app/sleep-in-handler",
     severity = Severity.HIGH,
@@ -24,9 +26,12 @@ public final class SleepInHandler implements AppRule {
   public void check(AppFacts app, RuleContext ctx) {
     for (Hazard h : app.hazards()) {
       if (h instanceof Hazard.Sleep sleep) {
-        var finding = ctx.report(h.location(), AppRules.onRouteSentence(h.route(), describe(sleep))
-                + AppRules.demoNote(h.route(), "slow"))
-            .subject("app " + AppRules.name(app));
+        var finding =
+            ctx.report(
+                    h.location(),
+                    AppRules.onRouteSentence(h.route(), describe(sleep))
+                        + AppRules.demoNote(h.route(), "slow"))
+                .subject("app " + AppRules.name(app));
         AppRules.demoSeverity(finding, h.route());
       }
     }

@@ -10,8 +10,8 @@ import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
 
 /**
- * Seed 001: a handler appended to a package-level slice on every request and nothing trimmed it.
- * A module-level collection that handlers add to, with no removal, reset or size check anywhere.
+ * Seed 001: a handler appended to a package-level slice on every request and nothing trimmed it. A
+ * module-level collection that handlers add to, with no removal, reset or size check anywhere.
  */
 @RuleSpec(
     id = "app/unbounded-growth-in-handler",
@@ -19,7 +19,8 @@ import dev.rootcause.rules.RuleSpec;
     kind = FindingKind.ROOT_CAUSE,
     summary = "Handler adds to a process-wide collection that nothing ever shrinks",
     symptom = "memory grows with traffic until the container is OOMKilled and restarts",
-    fix = "Bound the collection (evict old entries, cap its size, use a TTL cache) or keep the data in a store outside the process.",
+    fix =
+        "Bound the collection (evict old entries, cap its size, use a TTL cache) or keep the data in a store outside the process.",
     languages = {Language.PYTHON, Language.JAVASCRIPT, Language.GO})
 public final class UnboundedGrowthInHandler implements AppRule {
 
@@ -33,9 +34,16 @@ public final class UnboundedGrowthInHandler implements AppRule {
     }
   }
 
-  /** "records gets a new entry on every request (records.set(...)) and nothing ever removes one". */
+  /**
+   * "records gets a new entry on every request (records.set(...)) and nothing ever removes one".
+   */
   static String describe(Hazard.UnboundedGrowth h) {
-    return h.collection() + " gets a new " + (h.newKey() ? "key" : "entry") + " on every request ("
-        + h.growth() + (h.newKey() ? " = ..." : "") + ") and nothing ever removes one";
+    return h.collection()
+        + " gets a new "
+        + (h.newKey() ? "key" : "entry")
+        + " on every request ("
+        + h.growth()
+        + (h.newKey() ? " = ..." : "")
+        + ") and nothing ever removes one";
   }
 }

@@ -18,8 +18,10 @@ import dev.rootcause.rules.RuleSpec;
     severity = Severity.MEDIUM,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Shared state guarded by a lock in one place is used without it in another",
-    symptom = "wrong counts or corrupted state under concurrent requests, impossible to reproduce alone",
-    fix = "Read and write the shared value only while holding its lock, or use an atomic or thread-safe type.",
+    symptom =
+        "wrong counts or corrupted state under concurrent requests, impossible to reproduce alone",
+    fix =
+        "Read and write the shared value only while holding its lock, or use an atomic or thread-safe type.",
     languages = {Language.PYTHON, Language.GO})
 public final class UnguardedSharedState implements AppRule {
 
@@ -38,7 +40,11 @@ public final class UnguardedSharedState implements AppRule {
     if (h.lockedAtLine() == null) {
       return h.variable() + " is written by concurrent requests without a lock";
     }
-    return h.variable() + " is updated under a lock (line " + h.lockedAtLine() + ") but "
-        + (h.written() ? "written" : "read") + " here without it";
+    return h.variable()
+        + " is updated under a lock (line "
+        + h.lockedAtLine()
+        + ") but "
+        + (h.written() ? "written" : "read")
+        + " here without it";
   }
 }

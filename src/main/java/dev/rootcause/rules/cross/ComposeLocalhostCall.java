@@ -22,7 +22,8 @@ import java.util.List;
     kind = FindingKind.ROOT_CAUSE,
     summary = "A compose service calls another service at localhost, which is its own container",
     symptom = "connection refused (ECONNREFUSED 127.0.0.1:PORT) on every call between the services",
-    fix = "Address the other service by its compose service name (`http://api:8000`), which compose's network resolves.")
+    fix =
+        "Address the other service by its compose service name (`http://api:8000`), which compose's network resolves.")
 public final class ComposeLocalhostCall implements SystemRule {
 
   @Override
@@ -37,17 +38,44 @@ public final class ComposeLocalhostCall implements SystemRule {
           continue; // the service's own port: localhost is right
         }
         all.stream()
-            .filter(s -> s != caller && s.file().equals(caller.file())
-                && s.containerPorts().contains(call.port()))
+            .filter(
+                s ->
+                    s != caller
+                        && s.file().equals(caller.file())
+                        && s.containerPorts().contains(call.port()))
             .findFirst()
-            .ifPresent(target -> ctx.report(call.location(), "compose service " + caller.name()
-                    + " reaches " + call.host() + ":" + call.port() + " (" + call.env()
-                    + "), which is its own container; " + target.name() + " serves "
-                    + call.port())
-                .related(target.location(), "service " + target.name() + " serves " + call.port())
-                .subject(caller.file())
-                .fix("Set " + call.env() + " to address " + target.name() + ":" + call.port()
-                    + " instead of " + call.host() + ":" + call.port() + "."));
+            .ifPresent(
+                target ->
+                    ctx.report(
+                            call.location(),
+                            "compose service "
+                                + caller.name()
+                                + " reaches "
+                                + call.host()
+                                + ":"
+                                + call.port()
+                                + " ("
+                                + call.env()
+                                + "), which is its own container; "
+                                + target.name()
+                                + " serves "
+                                + call.port())
+                        .related(
+                            target.location(),
+                            "service " + target.name() + " serves " + call.port())
+                        .subject(caller.file())
+                        .fix(
+                            "Set "
+                                + call.env()
+                                + " to address "
+                                + target.name()
+                                + ":"
+                                + call.port()
+                                + " instead of "
+                                + call.host()
+                                + ":"
+                                + call.port()
+                                + "."));
       }
     }
   }

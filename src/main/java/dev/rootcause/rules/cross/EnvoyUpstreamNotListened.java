@@ -26,7 +26,8 @@ import java.util.Set;
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Envoy sends traffic to a port on localhost that no container of the pod listens on",
-    symptom = "503 upstream connect error or disconnect/reset before headers: connection refused on every request through the sidecar",
+    symptom =
+        "503 upstream connect error or disconnect/reset before headers: connection refused on every request through the sidecar",
     fix = "Set the Envoy cluster's port_value to the port the app in the pod listens on.")
 public final class EnvoyUpstreamNotListened implements SystemRule {
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "0.0.0.0");
@@ -36,7 +37,9 @@ public final class EnvoyUpstreamNotListened implements SystemRule {
     for (HostUse use : ctx.model().hostUses()) {
       Workload workload = use.workload();
       Integer port = use.reference().port();
-      if (workload == null || port == null || !use.reference().via().startsWith("envoy")
+      if (workload == null
+          || port == null
+          || !use.reference().via().startsWith("envoy")
           || !LOOPBACK.contains(use.reference().host())) {
         continue;
       }
@@ -57,12 +60,19 @@ public final class EnvoyUpstreamNotListened implements SystemRule {
         continue;
       }
       ListenPort app = listens.get(0);
-      var finding = ctx.report(use.reference().location(), use.reference().via() + " of "
-              + workload.meta().displayName() + " sends to " + use.hostPort()
-              + ", but the app in the pod listens on " + app.port())
-          .subject(workload.meta().displayName())
-          .confidence(app.confidence())
-          .fix("Set port_value to " + app.port() + " in " + use.reference().via() + ".");
+      var finding =
+          ctx.report(
+                  use.reference().location(),
+                  use.reference().via()
+                      + " of "
+                      + workload.meta().displayName()
+                      + " sends to "
+                      + use.hostPort()
+                      + ", but the app in the pod listens on "
+                      + app.port())
+              .subject(workload.meta().displayName())
+              .confidence(app.confidence())
+              .fix("Set port_value to " + app.port() + " in " + use.reference().via() + ".");
       use.trail().forEach(e -> finding.related(e.location(), e.note()));
       app.evidence().forEach(e -> finding.related(e.location(), e.note()));
     }

@@ -1,8 +1,8 @@
 package dev.rootcause.rules.cross;
 
 import dev.rootcause.model.Confidence;
-import dev.rootcause.model.ImageSource;
 import dev.rootcause.model.FindingKind;
+import dev.rootcause.model.ImageSource;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.WellKnownImages;
@@ -39,45 +39,90 @@ import java.util.stream.Collectors;
     explains = {"runtime/image-pull-back-off"},
     severity = Severity.CRITICAL,
     kind = FindingKind.ROOT_CAUSE,
-    summary = "Workload pulls a local image that no build, tag or import in the repository produces",
+    summary =
+        "Workload pulls a local image that no build, tag or import in the repository produces",
     symptom = "ErrImagePull, then ImagePullBackOff: the pod never starts",
-    fix = "Pull the name and tag the build produces, or make the build tag and import the name the workload pulls.")
+    fix =
+        "Pull the name and tag the build produces, or make the build tag and import the name the workload pulls.")
 public final class ImageNotBuilt implements ContainerRule {
   private static final int MAX_EVIDENCE = 6;
+
   /** Words too common in image names to say two names are meant to be the same. */
-  private static final Set<String> GENERIC = Set.of("service", "services", "svc", "api", "app",
-      "apps", "server", "srv", "web", "backend", "frontend", "worker", "job", "image", "img",
-      "docker", "container", "latest", "dev", "prod", "test", "main", "core", "base", "local");
+  private static final Set<String> GENERIC =
+      Set.of(
+          "service",
+          "services",
+          "svc",
+          "api",
+          "app",
+          "apps",
+          "server",
+          "srv",
+          "web",
+          "backend",
+          "frontend",
+          "worker",
+          "job",
+          "image",
+          "img",
+          "docker",
+          "container",
+          "latest",
+          "dev",
+          "prod",
+          "test",
+          "main",
+          "core",
+          "base",
+          "local");
 
   @Override
   public void check(Workload workload, Container container, RuleContext ctx) {
     SystemModel model = ctx.model();
     ImageRef image = container.image();
-    if (image == null || image.isTemplated() || image.digest() != null
-        || WellKnownImages.isPublic(image) || model.imageBuilds().isEmpty()
-        || !model.buildsProducing(image).isEmpty() || model.declaresAny("Kustomization")
+    if (image == null
+        || image.isTemplated()
+        || image.digest() != null
+        || WellKnownImages.isPublic(image)
+        || model.imageBuilds().isEmpty()
+        || !model.buildsProducing(image).isEmpty()
+        || model.declaresAny("Kustomization")
         || isBaseImage(model, image)) {
       return;
     }
-    boolean localFlow = model.imageBuilds().stream().anyMatch(b -> b.kind() == ImageBuild.Kind.IMPORT);
+    boolean localFlow =
+        model.imageBuilds().stream().anyMatch(b -> b.kind() == ImageBuild.Kind.IMPORT);
     if (image.normalizedRepository().contains("/") && !localFlow) {
       return; // org/name may be pushed to Docker Hub by a pipeline rootcause does not read
     }
-    List<ImageBuild> sameName = literal(model.buildsOf(image.normalizedRepository())).stream()
-        .filter(b -> b.image().registry() == null).toList();
+    List<ImageBuild> sameName =
+        literal(model.buildsOf(image.normalizedRepository())).stream()
+            .filter(b -> b.image().registry() == null)
+            .toList();
     if (!sameName.isEmpty()) {
       report(ctx, workload, container, sameName, Confidence.CERTAIN);
       return;
     }
-    Optional<ImageSource> source = model.imageSource(container)
-        .filter(s -> s.basis() == ImageSource.Basis.FOLDER_NAME
-            || s.basis() == ImageSource.Basis.ONLY_DOCKERFILE);
-    List<ImageBuild> fromDockerfile = source.map(s -> literal(model.imageBuilds()).stream()
-            .filter(b -> s.dockerfile().path().equals(b.dockerfile()))
-            .filter(b -> b.kind() != ImageBuild.Kind.PUSH).toList())
-        .orElse(List.of());
-    List<ImageBuild> suggestion = fromDockerfile.isEmpty()
-        ? closest(model, image).map(List::of).orElse(List.of()) : fromDockerfile;
+    Optional<ImageSource> source =
+        model
+            .imageSource(container)
+            .filter(
+                s ->
+                    s.basis() == ImageSource.Basis.FOLDER_NAME
+                        || s.basis() == ImageSource.Basis.ONLY_DOCKERFILE);
+    List<ImageBuild> fromDockerfile =
+        source
+            .map(
+                s ->
+                    literal(model.imageBuilds()).stream()
+                        .filter(b -> s.dockerfile().path().equals(b.dockerfile()))
+                        .filter(b -> b.kind() != ImageBuild.Kind.PUSH)
+                        .toList())
+            .orElse(List.of());
+    List<ImageBuild> suggestion =
+        fromDockerfile.isEmpty()
+            ? closest(model, image).map(List::of).orElse(List.of())
+            : fromDockerfile;
     if (suggestion.isEmpty()) {
       // Only its Dockerfile, if found, ties this image to the repository; without it the image
       // may well come from elsewhere.
@@ -90,20 +135,33 @@ public final class ImageNotBuilt implements ContainerRule {
   private static void notTagged(
       RuleContext ctx, Workload workload, Container container, Dockerfile dockerfile) {
     ImageRef image = container.image();
-    var finding = ctx.report(image.location(), "image " + image.raw()
-            + " is built by nothing in this repository, though " + dockerfile.path()
-            + " looks like its source; no build tags it")
-        .subject(subject(workload, container))
-        .confidence(Confidence.LIKELY)
-        .related(dockerfile.location(), "the Dockerfile for " + image.repository())
-        .fix("Build " + dockerfile.path() + " as " + image.raw()
-            + " where the other images are built.");
-    literal(ctx.model().imageBuilds()).stream().limit(MAX_EVIDENCE)
+    var finding =
+        ctx.report(
+                image.location(),
+                "image "
+                    + image.raw()
+                    + " is built by nothing in this repository, though "
+                    + dockerfile.path()
+                    + " looks like its source; no build tags it")
+            .subject(subject(workload, container))
+            .confidence(Confidence.LIKELY)
+            .related(dockerfile.location(), "the Dockerfile for " + image.repository())
+            .fix(
+                "Build "
+                    + dockerfile.path()
+                    + " as "
+                    + image.raw()
+                    + " where the other images are built.");
+    literal(ctx.model().imageBuilds()).stream()
+        .limit(MAX_EVIDENCE)
         .forEach(b -> finding.related(b.location(), verb(b) + " " + b.image().raw()));
   }
 
   private static void report(
-      RuleContext ctx, Workload workload, Container container, List<ImageBuild> builds,
+      RuleContext ctx,
+      Workload workload,
+      Container container,
+      List<ImageBuild> builds,
       Confidence confidence) {
     ImageRef image = container.image();
     Map<String, ImageBuild> firstByName = new LinkedHashMap<>();
@@ -115,19 +173,40 @@ public final class ImageNotBuilt implements ContainerRule {
     if (firstByName.isEmpty()) {
       builds.forEach(b -> firstByName.putIfAbsent(b.image().raw(), b));
     }
-    String made = firstByName.values().stream().limit(3)
-        .map(b -> b.location().path() + " " + verb(b) + " " + b.image().raw()
-            + " (line " + b.location().line() + ")")
-        .collect(Collectors.joining(", "));
+    String made =
+        firstByName.values().stream()
+            .limit(3)
+            .map(
+                b ->
+                    b.location().path()
+                        + " "
+                        + verb(b)
+                        + " "
+                        + b.image().raw()
+                        + " (line "
+                        + b.location().line()
+                        + ")")
+            .collect(Collectors.joining(", "));
     ImageBuild best = firstByName.values().iterator().next();
-    var finding = ctx.report(image.location(),
-            "image " + image.raw() + " is built by nothing in this repository; " + made)
-        .subject(subject(workload, container))
-        .confidence(confidence)
-        .fix("Set the image to " + best.image().raw() + " (what " + best.location().path() + " "
-            + verb(best) + "), or make the build tag" + (importsAny(builds) ? " and import " : " ")
-            + image.raw() + ".");
-    builds.stream().limit(MAX_EVIDENCE)
+    var finding =
+        ctx.report(
+                image.location(),
+                "image " + image.raw() + " is built by nothing in this repository; " + made)
+            .subject(subject(workload, container))
+            .confidence(confidence)
+            .fix(
+                "Set the image to "
+                    + best.image().raw()
+                    + " (what "
+                    + best.location().path()
+                    + " "
+                    + verb(best)
+                    + "), or make the build tag"
+                    + (importsAny(builds) ? " and import " : " ")
+                    + image.raw()
+                    + ".");
+    builds.stream()
+        .limit(MAX_EVIDENCE)
         .forEach(b -> finding.related(b.location(), verb(b) + " " + b.image().raw()));
   }
 
@@ -154,10 +233,15 @@ public final class ImageNotBuilt implements ContainerRule {
 
   /** A Dockerfile's {@code FROM} is pullable by definition: the build itself pulls it. */
   private static boolean isBaseImage(SystemModel model, ImageRef image) {
-    return model.dockerfiles().stream().flatMap(d -> d.stages().stream()).map(Stage::baseImage)
+    return model.dockerfiles().stream()
+        .flatMap(d -> d.stages().stream())
+        .map(Stage::baseImage)
         .filter(base -> base != null && !base.contains("$"))
-        .anyMatch(base -> ImageRef.parse(base, null).normalizedRepository()
-            .equals(image.normalizedRepository()));
+        .anyMatch(
+            base ->
+                ImageRef.parse(base, null)
+                    .normalizedRepository()
+                    .equals(image.normalizedRepository()));
   }
 
   /**
@@ -171,8 +255,9 @@ public final class ImageNotBuilt implements ContainerRule {
         .filter(b -> b.kind() != ImageBuild.Kind.PUSH && b.image().registry() == null)
         .filter(b -> namespace(b.image()).equals(namespace(image)))
         .filter(b -> shared(words, b) > 0 || Names.distance(wanted, name(b)) * 3 <= wanted.length())
-        .min(Comparator.comparingInt((ImageBuild b) -> -shared(words, b))
-            .thenComparingInt(b -> Names.distance(wanted, name(b))));
+        .min(
+            Comparator.comparingInt((ImageBuild b) -> -shared(words, b))
+                .thenComparingInt(b -> Names.distance(wanted, name(b))));
   }
 
   private static String name(ImageBuild b) {

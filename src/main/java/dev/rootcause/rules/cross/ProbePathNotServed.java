@@ -1,8 +1,8 @@
 package dev.rootcause.rules.cross;
 
 import dev.rootcause.model.Confidence;
-import dev.rootcause.model.ImageSource;
 import dev.rootcause.model.FindingKind;
+import dev.rootcause.model.ImageSource;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.app.AppFacts;
@@ -22,17 +22,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * An HTTP probe on a path the application does not serve gets a 404 (or 405) and fails. Silent
- * when the app's routes are unknown, when a catch-all route answers everything, or when the probe
- * checks a port the app's server does not listen on (another server, or cross/port-mismatch).
+ * An HTTP probe on a path the application does not serve gets a 404 (or 405) and fails. Silent when
+ * the app's routes are unknown, when a catch-all route answers everything, or when the probe checks
+ * a port the app's server does not listen on (another server, or cross/port-mismatch).
  */
 @RuleSpec(
     id = "cross/probe-path-not-served",
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "HTTP probe checks a path the application does not serve",
-    symptom = "the probe gets 404: liveness restarts the container over and over, readiness keeps it out of the Service",
-    fix = "Point the probe at a route the application serves (its health endpoint), or add that route.")
+    symptom =
+        "the probe gets 404: liveness restarts the container over and over, readiness keeps it out of the Service",
+    fix =
+        "Point the probe at a route the application serves (its health endpoint), or add that route.")
 public final class ProbePathNotServed implements ContainerRule {
   @Override
   public void check(Workload workload, Container container, RuleContext ctx) {
@@ -41,45 +43,82 @@ public final class ProbePathNotServed implements ContainerRule {
       return;
     }
     AppFacts app = found.get();
-    List<AppFacts.Route> gets = app.routes().stream()
-        .filter(r -> r.method().equals("*") || r.method().equalsIgnoreCase("GET")).toList();
+    List<AppFacts.Route> gets =
+        app.routes().stream()
+            .filter(r -> r.method().equals("*") || r.method().equalsIgnoreCase("GET"))
+            .toList();
     if (gets.stream().anyMatch(r -> catchAll(r) && !onlyErrors(r))) {
       return;
     }
     for (Probe probe : container.probes()) {
-      if (probe.handler() != Probe.Handler.HTTP_GET || probe.path() == null || !sameServer(probe, container, app)) {
+      if (probe.handler() != Probe.Handler.HTTP_GET
+          || probe.path() == null
+          || !sameServer(probe, container, app)) {
         continue;
       }
       String path = RoutePatterns.withoutQuery(probe.path());
-      if (gets.stream().anyMatch(r -> !onlyErrors(r) && RoutePatterns.matches(r.path(), path, app.language()))) {
+      if (gets.stream()
+          .anyMatch(r -> !onlyErrors(r) && RoutePatterns.matches(r.path(), path, app.language()))) {
         continue;
       }
-      String served = gets.stream().filter(r -> !catchAll(r)).map(AppFacts.Route::path).distinct().limit(6)
-          .collect(Collectors.joining(", "));
-      String where = app.entrypoint() != null ? app.entrypoint() : app.root().isEmpty() ? "." : app.root();
-      var finding = ctx.report(probe.pathLocation() != null ? probe.pathLocation() : probe.location(),
-              probe.kind().field() + " GET " + path + ", but the app (" + where + ") serves no such route"
-                  + (served.isEmpty() ? "" : " (it serves " + served + ")"))
-          .subject(workload.meta().displayName() + " container " + container.name())
-          .confidence(ctx.model().imageSource(container).map(ImageSource::confidence)
-              .orElse(Confidence.LIKELY));
-      gets.stream().filter(r -> HealthPaths.isProbeTarget(r.path())).findFirst().ifPresentOrElse(
-          health -> finding.related(health.location(), "the app serves " + health.path())
-              .fix("Set " + probe.kind().field() + " path to " + health.path() + "."),
-          () -> finding.fix("Add a " + path + " route to the app, or point " + probe.kind().field()
-              + " at a route it serves."));
+      String served =
+          gets.stream()
+              .filter(r -> !catchAll(r))
+              .map(AppFacts.Route::path)
+              .distinct()
+              .limit(6)
+              .collect(Collectors.joining(", "));
+      String where =
+          app.entrypoint() != null ? app.entrypoint() : app.root().isEmpty() ? "." : app.root();
+      var finding =
+          ctx.report(
+                  probe.pathLocation() != null ? probe.pathLocation() : probe.location(),
+                  probe.kind().field()
+                      + " GET "
+                      + path
+                      + ", but the app ("
+                      + where
+                      + ") serves no such route"
+                      + (served.isEmpty() ? "" : " (it serves " + served + ")"))
+              .subject(workload.meta().displayName() + " container " + container.name())
+              .confidence(
+                  ctx.model()
+                      .imageSource(container)
+                      .map(ImageSource::confidence)
+                      .orElse(Confidence.LIKELY));
+      gets.stream()
+          .filter(r -> HealthPaths.isProbeTarget(r.path()))
+          .findFirst()
+          .ifPresentOrElse(
+              health ->
+                  finding
+                      .related(health.location(), "the app serves " + health.path())
+                      .fix("Set " + probe.kind().field() + " path to " + health.path() + "."),
+              () ->
+                  finding.fix(
+                      "Add a "
+                          + path
+                          + " route to the app, or point "
+                          + probe.kind().field()
+                          + " at a route it serves."));
       if (probe.kind() == Probe.Kind.READINESS) {
-        finding.symptom("readiness gets 404: the pod never becomes Ready and the Service has no endpoints");
+        finding.symptom(
+            "readiness gets 404: the pod never becomes Ready and the Service has no endpoints");
       } else if (probe.kind() == Probe.Kind.LIVENESS) {
-        finding.symptom("liveness gets 404: the kubelet restarts the container over and over (CrashLoopBackOff)");
+        finding.symptom(
+            "liveness gets 404: the kubelet restarts the container over and over (CrashLoopBackOff)");
       }
     }
   }
 
   /** Whether the probe's port is one the app's server may listen on (unknown counts as yes). */
   private static boolean sameServer(Probe probe, Container container, AppFacts app) {
-    Integer port = probe.port() == null ? null : probe.port().isNamed()
-        ? container.port(probe.port()).map(p -> p.number()).orElse(null) : probe.port().number();
+    Integer port =
+        probe.port() == null
+            ? null
+            : probe.port().isNamed()
+                ? container.port(probe.port()).map(p -> p.number()).orElse(null)
+                : probe.port().number();
     if (port == null || app.listens().isEmpty()) {
       return true;
     }

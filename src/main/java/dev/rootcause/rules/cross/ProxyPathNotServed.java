@@ -24,8 +24,10 @@ import java.util.Optional;
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "A proxy rewrites request paths to ones the upstream app does not serve",
-    symptom = "404 from the upstream for every request through the proxy, while the app answers the same path when called directly",
-    fix = "Make the proxy_pass URI part match the app's routes: drop it (`proxy_pass http://host:port;`) to pass the path as the client wrote it.")
+    symptom =
+        "404 from the upstream for every request through the proxy, while the app answers the same path when called directly",
+    fix =
+        "Make the proxy_pass URI part match the app's routes: drop it (`proxy_pass http://host:port;`) to pass the path as the client wrote it.")
 public final class ProxyPathNotServed implements SystemRule {
 
   @Override
@@ -44,19 +46,36 @@ public final class ProxyPathNotServed implements SystemRule {
           continue;
         }
         String forwarded = route.forwardedPath(path);
-        boolean reached = app.get().routes().stream().anyMatch(r ->
-            RoutePatterns.matches(r.path(), forwarded, app.get().language()));
+        boolean reached =
+            app.get().routes().stream()
+                .anyMatch(r -> RoutePatterns.matches(r.path(), forwarded, app.get().language()));
         if (reached) {
           continue;
         }
         String upstream = route.upstream().host() + ":" + route.upstream().port();
-        ctx.report(route.upstream().location(), "location " + route.servedPrefix()
-                + " passes to " + upstream + route.upstreamPath() + ", so " + path
-                + " reaches the app as " + forwarded + ", which it does not serve")
+        ctx.report(
+                route.upstream().location(),
+                "location "
+                    + route.servedPrefix()
+                    + " passes to "
+                    + upstream
+                    + route.upstreamPath()
+                    + ", so "
+                    + path
+                    + " reaches the app as "
+                    + forwarded
+                    + ", which it does not serve")
             .related(served.location(), "the app serves " + path)
             .subject(route.upstream().location().path())
-            .fix("Pass the path unchanged: `proxy_pass http://" + upstream + ";` (no URI part),"
-                + " so " + path + " reaches the app as " + path + ".");
+            .fix(
+                "Pass the path unchanged: `proxy_pass http://"
+                    + upstream
+                    + ";` (no URI part),"
+                    + " so "
+                    + path
+                    + " reaches the app as "
+                    + path
+                    + ".");
         break; // one finding per location: the fix is the same for every route under it
       }
     }
@@ -69,9 +88,13 @@ public final class ProxyPathNotServed implements SystemRule {
     if (services.size() != 1) {
       return Optional.empty();
     }
-    List<AppFacts> apps = model.workloadsSelectedBy(services.get(0)).stream()
-        .flatMap(w -> w.containers().stream())
-        .map(model::appOf).flatMap(Optional::stream).distinct().toList();
+    List<AppFacts> apps =
+        model.workloadsSelectedBy(services.get(0)).stream()
+            .flatMap(w -> w.containers().stream())
+            .map(model::appOf)
+            .flatMap(Optional::stream)
+            .distinct()
+            .toList();
     return apps.size() == 1 ? Optional.of(apps.get(0)) : Optional.empty();
   }
 }

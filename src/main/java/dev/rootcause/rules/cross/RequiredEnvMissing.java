@@ -1,8 +1,8 @@
 package dev.rootcause.rules.cross;
 
 import dev.rootcause.model.Confidence;
-import dev.rootcause.model.ImageSource;
 import dev.rootcause.model.FindingKind;
+import dev.rootcause.model.ImageSource;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.docker.Stage;
@@ -34,7 +34,8 @@ import java.util.Set;
     kind = FindingKind.ROOT_CAUSE,
     summary = "Code requires an env var the container does not set",
     symptom = "the process exits at start: CrashLoopBackOff",
-    fix = "Set the variable in the container's env (or in a ConfigMap or Secret it loads with envFrom).")
+    fix =
+        "Set the variable in the container's env (or in a ConfigMap or Secret it loads with envFrom).")
 public final class RequiredEnvMissing implements ContainerRule {
 
   @Override
@@ -59,7 +60,8 @@ public final class RequiredEnvMissing implements ContainerRule {
     container.env().stream().map(EnvVar::name).forEach(provided::add);
     for (EnvFromSource from : container.envFrom()) {
       boolean secret = EnvVar.ValueSource.SECRET.equals(from.kind());
-      Optional<ConfigData> data = ctx.model().config(secret, workload.meta().namespace(), from.objectName());
+      Optional<ConfigData> data =
+          ctx.model().config(secret, workload.meta().namespace(), from.objectName());
       if (data.isEmpty()) {
         return; // keys unknown: it may well set the variable
       }
@@ -67,23 +69,40 @@ public final class RequiredEnvMissing implements ContainerRule {
       data.get().entries().keySet().forEach(k -> provided.add(prefix + k));
     }
     Optional<ImageSource> source = ctx.model().imageSource(container);
-    source.map(ImageSource::dockerfile).flatMap(d -> d == null ? Optional.empty() : d.finalStage())
-        .map(Stage::env).ifPresent(env -> provided.addAll(env.keySet()));
+    source
+        .map(ImageSource::dockerfile)
+        .flatMap(d -> d == null ? Optional.empty() : d.finalStage())
+        .map(Stage::env)
+        .ifPresent(env -> provided.addAll(env.keySet()));
     Confidence confidence = source.map(ImageSource::confidence).orElse(Confidence.LIKELY);
-    List<AppFacts.EnvRead> missing = required.values().stream()
-        .filter(read -> !provided.contains(read.name())).toList();
+    List<AppFacts.EnvRead> missing =
+        required.values().stream().filter(read -> !provided.contains(read.name())).toList();
     if (missing.isEmpty()) {
       return;
     }
     String names = and(missing.stream().map(AppFacts.EnvRead::name).toList());
     List<String> files = missing.stream().map(r -> r.location().path()).distinct().toList();
-    var finding = ctx.report(container.location(), "container " + container.name() + " does not set "
-            + names + ", which " + and(files) + (files.size() == 1 ? " requires" : " require")
-            + ": the process stops when " + (missing.size() == 1 ? "it is" : "one is") + " missing")
-        .subject(workload.meta().displayName() + " container " + container.name())
-        .confidence(confidence)
-        .fix("Add " + names + " to the env of container " + container.name()
-            + " (or to a ConfigMap or Secret it loads with envFrom).");
+    var finding =
+        ctx.report(
+                container.location(),
+                "container "
+                    + container.name()
+                    + " does not set "
+                    + names
+                    + ", which "
+                    + and(files)
+                    + (files.size() == 1 ? " requires" : " require")
+                    + ": the process stops when "
+                    + (missing.size() == 1 ? "it is" : "one is")
+                    + " missing")
+            .subject(workload.meta().displayName() + " container " + container.name())
+            .confidence(confidence)
+            .fix(
+                "Add "
+                    + names
+                    + " to the env of container "
+                    + container.name()
+                    + " (or to a ConfigMap or Secret it loads with envFrom).");
     for (AppFacts.EnvRead read : missing) {
       finding.related(read.location(), "the code reads " + read.name() + " and stops without it");
     }
@@ -93,6 +112,8 @@ public final class RequiredEnvMissing implements ContainerRule {
     if (items.size() == 1) {
       return items.get(0);
     }
-    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    return String.join(", ", items.subList(0, items.size() - 1))
+        + " and "
+        + items.get(items.size() - 1);
   }
 }

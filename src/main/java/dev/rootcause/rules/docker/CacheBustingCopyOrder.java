@@ -19,8 +19,9 @@ import java.util.Set;
     severity = Severity.LOW,
     kind = FindingKind.HARDENING,
     summary = "Whole build context is copied before the dependencies are installed",
-    symptom = "every code change re-downloads and reinstalls all dependencies: slow builds and"
-        + " rollbacks, and failed builds whenever the package registry is down",
+    symptom =
+        "every code change re-downloads and reinstalls all dependencies: slow builds and"
+            + " rollbacks, and failed builds whenever the package registry is down",
     fix = "Copy only the dependency manifests, install, and copy the rest of the source after.")
 public final class CacheBustingCopyOrder implements DockerfileRule {
   private static final Set<String> WHOLE_CONTEXT = Set.of(".", "./", "./.", "*");
@@ -28,9 +29,12 @@ public final class CacheBustingCopyOrder implements DockerfileRule {
   @Override
   public void check(Dockerfile dockerfile, RuleContext ctx) {
     for (Stage stage : dockerfile.stages()) {
-      Stage.Copy whole = stage.copies().stream()
-          .filter(c -> c.from() == null && c.sources().stream().anyMatch(WHOLE_CONTEXT::contains))
-          .findFirst().orElse(null);
+      Stage.Copy whole =
+          stage.copies().stream()
+              .filter(
+                  c -> c.from() == null && c.sources().stream().anyMatch(WHOLE_CONTEXT::contains))
+              .findFirst()
+              .orElse(null);
       if (whole == null) {
         codeFolderBeforeInstall(stage, ctx);
         continue;
@@ -63,15 +67,25 @@ public final class CacheBustingCopyOrder implements DockerfileRule {
       }
       for (String manifest : install.manifests()) {
         String path = ContainerPaths.resolve(run.workdir(), manifest);
-        Stage.Copy folder = path == null ? null : stage.copies().stream()
-            .filter(c -> c.from() == null && c.location().line() < run.location().line())
-            .filter(c -> c.sources().size() == 1 && isFolder(c.sources().get(0)))
-            .filter(c -> c.destinationPath() != null && !path.equals(c.destinationPath())
-                && ContainerPaths.within(path, c.destinationPath()))
-            .reduce((a, b) -> b).orElse(null);
-        if (folder != null && !installsBefore(stage, folder) && stage.copies().stream()
-            .noneMatch(c -> c.location().line() < folder.location().line()
-                && c.copiesFile(manifest))) {
+        Stage.Copy folder =
+            path == null
+                ? null
+                : stage.copies().stream()
+                    .filter(c -> c.from() == null && c.location().line() < run.location().line())
+                    .filter(c -> c.sources().size() == 1 && isFolder(c.sources().get(0)))
+                    .filter(
+                        c ->
+                            c.destinationPath() != null
+                                && !path.equals(c.destinationPath())
+                                && ContainerPaths.within(path, c.destinationPath()))
+                    .reduce((a, b) -> b)
+                    .orElse(null);
+        if (folder != null
+            && !installsBefore(stage, folder)
+            && stage.copies().stream()
+                .noneMatch(
+                    c ->
+                        c.location().line() < folder.location().line() && c.copiesFile(manifest))) {
           reportFolder(folder, path, run, install, ctx);
           return;
         }
@@ -84,45 +98,85 @@ public final class CacheBustingCopyOrder implements DockerfileRule {
       Stage.Copy folder, String manifest, Stage.Run run, PackageInstall install, RuleContext ctx) {
     String source = folder.sources().get(0);
     String copyText = folder.keyword() + " " + source + " " + folder.destination();
-    String inContext = ContainerPaths.resolve("/", source).substring(1) + "/"
-        + manifest.substring(folder.destinationPath().length() + 1);
-    ctx.report(folder.location(),
-            copyText + " copies " + ContainerPaths.fileName(manifest) + " together with the code"
-                + " before " + install.command() + " (line " + run.location().line()
+    String inContext =
+        ContainerPaths.resolve("/", source).substring(1)
+            + "/"
+            + manifest.substring(folder.destinationPath().length() + 1);
+    ctx.report(
+            folder.location(),
+            copyText
+                + " copies "
+                + ContainerPaths.fileName(manifest)
+                + " together with the code"
+                + " before "
+                + install.command()
+                + " (line "
+                + run.location().line()
                 + "): any source change re-runs the dependency install")
         .related(run.location(), install.command())
-        .fix("Copy the manifest first (COPY " + inContext + " " + ContainerPaths.parent(manifest)
-            + "/), run " + install.command() + ", and only then " + copyText + ".");
+        .fix(
+            "Copy the manifest first (COPY "
+                + inContext
+                + " "
+                + ContainerPaths.parent(manifest)
+                + "/), run "
+                + install.command()
+                + ", and only then "
+                + copyText
+                + ".");
   }
 
   /** A source naming a folder of the build context: no extension, no pattern, no variable. */
   private static boolean isFolder(String source) {
     String name = ContainerPaths.fileName(source);
-    return !WHOLE_CONTEXT.contains(source) && !name.isEmpty() && !name.contains(".")
-        && !name.contains("*") && !name.contains("?") && !source.contains("$")
+    return !WHOLE_CONTEXT.contains(source)
+        && !name.isEmpty()
+        && !name.contains(".")
+        && !name.contains("*")
+        && !name.contains("?")
+        && !source.contains("$")
         && !source.startsWith("<<");
   }
 
   private static void report(
       Stage stage, Stage.Copy whole, Stage.Run run, PackageInstall install, RuleContext ctx) {
-    String copyText = whole.keyword() + " " + String.join(" ", whole.sources()) + " "
-        + whole.destination();
-    Stage.Copy manifestsFirst = stage.copies().stream()
-        .filter(c -> c.from() == null && c.location().line() < whole.location().line())
-        .filter(c -> install.manifests().stream().anyMatch(c::copiesFile))
-        .findFirst().orElse(null);
-    var finding = ctx.report(whole.location(),
-        copyText + " copies the whole build context before " + install.command() + " (line "
-            + run.location().line() + "): any source change re-runs the dependency install")
-        .related(run.location(), install.command());
+    String copyText =
+        whole.keyword() + " " + String.join(" ", whole.sources()) + " " + whole.destination();
+    Stage.Copy manifestsFirst =
+        stage.copies().stream()
+            .filter(c -> c.from() == null && c.location().line() < whole.location().line())
+            .filter(c -> install.manifests().stream().anyMatch(c::copiesFile))
+            .findFirst()
+            .orElse(null);
+    var finding =
+        ctx.report(
+                whole.location(),
+                copyText
+                    + " copies the whole build context before "
+                    + install.command()
+                    + " (line "
+                    + run.location().line()
+                    + "): any source change re-runs the dependency install")
+            .related(run.location(), install.command());
     if (manifestsFirst != null) {
       finding.related(manifestsFirst.location(), "the manifests are already copied here");
-      finding.fix("Move the RUN at line " + run.location().line() + " above " + copyText
-          + ": the manifests it needs are copied at line " + manifestsFirst.location().line()
-          + ".");
+      finding.fix(
+          "Move the RUN at line "
+              + run.location().line()
+              + " above "
+              + copyText
+              + ": the manifests it needs are copied at line "
+              + manifestsFirst.location().line()
+              + ".");
     } else {
-      finding.fix("Copy the manifests first (" + manifestCopy(install, whole, run) + "), run "
-          + install.command() + ", and only then " + copyText + ".");
+      finding.fix(
+          "Copy the manifests first ("
+              + manifestCopy(install, whole, run)
+              + "), run "
+              + install.command()
+              + ", and only then "
+              + copyText
+              + ".");
     }
   }
 
@@ -163,7 +217,9 @@ public final class CacheBustingCopyOrder implements DockerfileRule {
 
   /** The first install of a project's dependencies from its manifests in the RUN, or null. */
   private static PackageInstall dependencyInstall(Stage.Run run) {
-    return run.shell().installs().stream().filter(PackageInstall::fromManifests).findFirst()
+    return run.shell().installs().stream()
+        .filter(PackageInstall::fromManifests)
+        .findFirst()
         .orElse(null);
   }
 

@@ -19,10 +19,12 @@ import java.util.List;
     severity = Severity.CRITICAL,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Go binary built with cgo on a glibc builder runs on an image without glibc",
-    symptom = "container exits at once with exec /app/server: no such file or directory (the"
-        + " glibc loader is missing, not the binary); CrashLoopBackOff",
-    fix = "Build a static binary with CGO_ENABLED=0 go build, or build on golang:<version>-alpine"
-        + " for an alpine runtime.")
+    symptom =
+        "container exits at once with exec /app/server: no such file or directory (the"
+            + " glibc loader is missing, not the binary); CrashLoopBackOff",
+    fix =
+        "Build a static binary with CGO_ENABLED=0 go build, or build on golang:<version>-alpine"
+            + " for an alpine runtime.")
 public final class CgoBinaryWithoutGlibc implements DockerfileRule {
 
   @Override
@@ -35,14 +37,16 @@ public final class CgoBinaryWithoutGlibc implements DockerfileRule {
     if (!runtime.lacksGlibc()) {
       return;
     }
-    for (Stage.Copy copy : dockerfile.lineage(last).stream()
-        .flatMap(s -> s.copies().stream()).toList()) {
+    for (Stage.Copy copy :
+        dockerfile.lineage(last).stream().flatMap(s -> s.copies().stream()).toList()) {
       Stage builder = copy.from() == null ? null : dockerfile.stage(copy.from()).orElse(null);
-      if (builder == null || !glibcGo(dockerfile.baseImage(builder)) || cgoOff(dockerfile, builder)) {
+      if (builder == null
+          || !glibcGo(dockerfile.baseImage(builder))
+          || cgoOff(dockerfile, builder)) {
         continue;
       }
-      for (Stage.Run run : dockerfile.lineage(builder).stream()
-          .flatMap(s -> s.runs().stream()).toList()) {
+      for (Stage.Run run :
+          dockerfile.lineage(builder).stream().flatMap(s -> s.runs().stream()).toList()) {
         PathEntry built = copied(run, copy);
         ShellCommand build = built == null ? null : command(run, built);
         if (build != null && !linkedStatically(run, build)) {
@@ -53,18 +57,35 @@ public final class CgoBinaryWithoutGlibc implements DockerfileRule {
     }
   }
 
-  private static void report(Dockerfile dockerfile, Stage last, Stage.Copy copy, Stage builder,
-      PathEntry built, RuleContext ctx) {
+  private static void report(
+      Dockerfile dockerfile,
+      Stage last,
+      Stage.Copy copy,
+      Stage builder,
+      PathEntry built,
+      RuleContext ctx) {
     String from = dockerfile.lineage(builder).get(0).baseImage();
-    ctx.report(copy.location(),
-            "go build at line " + built.location().line() + " runs on " + from + " with cgo on"
+    ctx.report(
+            copy.location(),
+            "go build at line "
+                + built.location().line()
+                + " runs on "
+                + from
+                + " with cgo on"
                 + " (CGO_ENABLED is not 0), so the binary needs glibc's loader, and the final stage"
-                + " FROM " + dockerfile.lineage(last).get(0).baseImage() + " has no glibc")
+                + " FROM "
+                + dockerfile.lineage(last).get(0).baseImage()
+                + " has no glibc")
         .related(built.location(), built.how() + " links against glibc")
-        .symptom("container exits at once with exec " + startedAs(copy, built) + ": no such file or"
-            + " directory (the glibc loader is missing, not the binary); CrashLoopBackOff")
-        .fix("Build with CGO_ENABLED=0 at line " + built.location().line()
-            + " (RUN CGO_ENABLED=0 go build ...), or build FROM an -alpine golang image.");
+        .symptom(
+            "container exits at once with exec "
+                + startedAs(copy, built)
+                + ": no such file or"
+                + " directory (the glibc loader is missing, not the binary); CrashLoopBackOff")
+        .fix(
+            "Build with CGO_ENABLED=0 at line "
+                + built.location().line()
+                + " (RUN CGO_ENABLED=0 go build ...), or build FROM an -alpine golang image.");
   }
 
   /** Where the copy puts the binary in the final stage, as the kernel will name it. */
@@ -73,7 +94,8 @@ public final class CgoBinaryWithoutGlibc implements DockerfileRule {
     if (dest == null) {
       return built.path();
     }
-    return copy.intoDirectory() ? ContainerPaths.resolve(dest, ContainerPaths.fileName(built.path()))
+    return copy.intoDirectory()
+        ? ContainerPaths.resolve(dest, ContainerPaths.fileName(built.path()))
         : dest;
   }
 
@@ -83,9 +105,11 @@ public final class CgoBinaryWithoutGlibc implements DockerfileRule {
   }
 
   private static boolean cgoOff(Dockerfile dockerfile, Stage builder) {
-    return "0".equals(builder.env().get("CGO_ENABLED")) || dockerfile.lineage(builder).stream()
-        .flatMap(s -> s.instructions().stream())
-        .anyMatch(i -> i.keyword().equals("ARG") && i.arguments().strip().equals("CGO_ENABLED=0"));
+    return "0".equals(builder.env().get("CGO_ENABLED"))
+        || dockerfile.lineage(builder).stream()
+            .flatMap(s -> s.instructions().stream())
+            .anyMatch(
+                i -> i.keyword().equals("ARG") && i.arguments().strip().equals("CGO_ENABLED=0"));
   }
 
   /** The go build output of {@code run} that {@code copy} takes, or null. */
@@ -96,8 +120,9 @@ public final class CgoBinaryWithoutGlibc implements DockerfileRule {
       }
       for (String source : copy.sources()) {
         String p = ContainerPaths.resolve("/", source);
-        if (p != null && (ContainerPaths.within(e.path(), p)
-            || e.kind() == PathEntry.Kind.FOLDER && ContainerPaths.within(p, e.path()))) {
+        if (p != null
+            && (ContainerPaths.within(e.path(), p)
+                || e.kind() == PathEntry.Kind.FOLDER && ContainerPaths.within(p, e.path()))) {
           return e;
         }
       }
@@ -108,7 +133,8 @@ public final class CgoBinaryWithoutGlibc implements DockerfileRule {
   private static ShellCommand command(Stage.Run run, PathEntry built) {
     return run.shell().commands().stream()
         .filter(c -> c.location().line() == built.location().line() && c.program().equals("go"))
-        .findFirst().orElse(null);
+        .findFirst()
+        .orElse(null);
   }
 
   /** Whether cgo is off for this build, or the link is static anyway. */

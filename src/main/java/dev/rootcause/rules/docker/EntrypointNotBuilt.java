@@ -13,8 +13,8 @@ import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Seed 001: the binary was copied to one path and started from another. */
@@ -23,13 +23,15 @@ import java.util.stream.Collectors;
     severity = Severity.CRITICAL,
     kind = FindingKind.ROOT_CAUSE,
     summary = "ENTRYPOINT or CMD starts a file the final stage never puts in place",
-    symptom = "container exits at once with exec: \"/app/server\": no such file or directory;"
-        + " CrashLoopBackOff",
+    symptom =
+        "container exits at once with exec: \"/app/server\": no such file or directory;"
+            + " CrashLoopBackOff",
     fix = "Start the path the binary or script is copied to, or copy it to the path you start.")
 public final class EntrypointNotBuilt implements DockerfileRule {
   /** Words that hint at a secret on the command line: such a command is never quoted back. */
   private static final List<String> SENSITIVE =
       List.of("pass", "secret", "token", "key", "credential", "auth");
+
   private static final Set<String> SCRIPT_RUNNERS =
       Set.of("node", "nodejs", "ruby", "perl", "php", "sh", "bash", "java");
 
@@ -41,7 +43,9 @@ public final class EntrypointNotBuilt implements DockerfileRule {
     }
     StageContents files = dockerfile.contents(last);
     Stage.Command shell = shellFormThatRuns(last);
-    if (shell != null && !files.base().hasShell() && shell.argv().get(0).equals("/bin/sh")
+    if (shell != null
+        && !files.base().hasShell()
+        && shell.argv().get(0).equals("/bin/sh")
         && files.providers("/bin/sh").isEmpty()) {
       reportNoShell(shell, last, ctx);
       return;
@@ -52,41 +56,74 @@ public final class EntrypointNotBuilt implements DockerfileRule {
     }
     String keyword = target.command() == last.entrypoint() ? "ENTRYPOINT" : "CMD";
     String resolved = target.written().equals(target.path()) ? "" : " (" + target.path() + ")";
-    List<PathEntry> nearby = files.entries().stream()
-        .filter(e -> e.kind() != PathEntry.Kind.CONTEXT || !e.path().equals("/"))
-        .filter(e -> ContainerPaths.within(e.path(), ContainerPaths.parent(target.path()))
-            || ContainerPaths.within(ContainerPaths.parent(target.path()), e.path()))
-        .toList();
+    List<PathEntry> nearby =
+        files.entries().stream()
+            .filter(e -> e.kind() != PathEntry.Kind.CONTEXT || !e.path().equals("/"))
+            .filter(
+                e ->
+                    ContainerPaths.within(e.path(), ContainerPaths.parent(target.path()))
+                        || ContainerPaths.within(ContainerPaths.parent(target.path()), e.path()))
+            .toList();
     if (nearby.isEmpty()) {
       nearby = files.entries();
     }
-    String placed = nearby.isEmpty() ? "it copies nothing in"
-        : "it puts " + nearby.stream().limit(3).map(EntrypointNotBuilt::describe)
-            .collect(Collectors.joining(", "));
-    var finding = ctx.report(target.command().location(),
-        keyword + " starts " + target.written() + resolved + ", but nothing in the final stage"
-            + " puts a file there; " + placed);
-    nearby.stream().limit(3).forEach(e -> finding.related(e.location(), e.how() + " puts "
-        + e.path() + " in place"));
+    String placed =
+        nearby.isEmpty()
+            ? "it copies nothing in"
+            : "it puts "
+                + nearby.stream()
+                    .limit(3)
+                    .map(EntrypointNotBuilt::describe)
+                    .collect(Collectors.joining(", "));
+    var finding =
+        ctx.report(
+            target.command().location(),
+            keyword
+                + " starts "
+                + target.written()
+                + resolved
+                + ", but nothing in the final stage"
+                + " puts a file there; "
+                + placed);
+    nearby.stream()
+        .limit(3)
+        .forEach(e -> finding.related(e.location(), e.how() + " puts " + e.path() + " in place"));
     String extension = extension(target.path());
-    List<PathEntry> candidates = nearby.stream()
-        .filter(e -> e.kind() == PathEntry.Kind.FILE || e.kind() == PathEntry.Kind.BUILT)
-        .filter(e -> !e.path().equals(ContainerPaths.parent(target.path())))
-        .filter(e -> extension(e.path()).equals(extension))
-        .toList();
+    List<PathEntry> candidates =
+        nearby.stream()
+            .filter(e -> e.kind() == PathEntry.Kind.FILE || e.kind() == PathEntry.Kind.BUILT)
+            .filter(e -> !e.path().equals(ContainerPaths.parent(target.path())))
+            .filter(e -> extension(e.path()).equals(extension))
+            .toList();
     if (candidates.size() == 1) {
-      finding.fix("Start " + candidates.get(0).path() + " in " + keyword + ", or copy the file to "
-          + target.path() + ".");
+      finding.fix(
+          "Start "
+              + candidates.get(0).path()
+              + " in "
+              + keyword
+              + ", or copy the file to "
+              + target.path()
+              + ".");
     } else {
-      finding.fix("Copy " + target.written() + " into the final stage at " + target.path()
-          + ", or start the path it is copied to.");
+      finding.fix(
+          "Copy "
+              + target.written()
+              + " into the final stage at "
+              + target.path()
+              + ", or start the path it is copied to.");
     }
     if (!target.script()) {
-      finding.symptom("container exits at once with exec: \"" + target.written()
-          + "\": no such file or directory; CrashLoopBackOff");
+      finding.symptom(
+          "container exits at once with exec: \""
+              + target.written()
+              + "\": no such file or directory; CrashLoopBackOff");
     } else {
-      finding.symptom("container exits at once: " + target.interpreter() + " cannot open "
-          + target.path() + "; CrashLoopBackOff");
+      finding.symptom(
+          "container exits at once: "
+              + target.interpreter()
+              + " cannot open "
+              + target.path()
+              + "; CrashLoopBackOff");
     }
   }
 
@@ -109,31 +146,43 @@ public final class EntrypointNotBuilt implements DockerfileRule {
     List<ShellCommand> commands = shell.commands();
     String program = commands.isEmpty() ? "" : " " + commands.get(0).name();
     // only the program is quoted: the rest of a command line may carry a password
-    var finding = ctx.report(shell.location(),
-        keyword + program + " is in shell form, so it runs through /bin/sh -c, and FROM "
-            + last.baseImage() + " has no /bin/sh")
-        .symptom("container exits at once with exec: \"/bin/sh\": no such file or directory;"
-            + " CrashLoopBackOff");
-    boolean simple = commands.size() == 1 && !commands.get(0).opaque()
-        && commands.get(0).writes().isEmpty()
-        && commands.get(0).words().stream().noneMatch(w -> w.contains("$"));
+    var finding =
+        ctx.report(
+                shell.location(),
+                keyword
+                    + program
+                    + " is in shell form, so it runs through /bin/sh -c, and FROM "
+                    + last.baseImage()
+                    + " has no /bin/sh")
+            .symptom(
+                "container exits at once with exec: \"/bin/sh\": no such file or directory;"
+                    + " CrashLoopBackOff");
+    boolean simple =
+        commands.size() == 1
+            && !commands.get(0).opaque()
+            && commands.get(0).writes().isEmpty()
+            && commands.get(0).words().stream().noneMatch(w -> w.contains("$"));
     if (simple && !mayHoldSecret(commands.get(0))) {
       String json = Stage.Command.execForm(commands.get(0).words());
       finding.fix("Use the exec form: " + keyword + " " + json + ".");
     } else {
-      finding.fix("Use the exec form (" + keyword + " [\"/path/to/binary\", \"arg\"]), which"
-          + " needs no shell.");
+      finding.fix(
+          "Use the exec form ("
+              + keyword
+              + " [\"/path/to/binary\", \"arg\"]), which"
+              + " needs no shell.");
     }
   }
 
   private static boolean mayHoldSecret(ShellCommand command) {
-    return command.words().stream().map(w -> w.toLowerCase(Locale.ROOT))
+    return command.words().stream()
+        .map(w -> w.toLowerCase(Locale.ROOT))
         .anyMatch(w -> SENSITIVE.stream().anyMatch(w::contains));
   }
 
   /**
-   * The file the command starts: {@code written} as in the Dockerfile, {@code path} absolute; for
-   * a script, the {@code interpreter} that opens it.
+   * The file the command starts: {@code written} as in the Dockerfile, {@code path} absolute; for a
+   * script, the {@code interpreter} that opens it.
    */
   private record Target(String written, String path, Stage.Command command, String interpreter) {
     boolean script() {
@@ -157,15 +206,20 @@ public final class EntrypointNotBuilt implements DockerfileRule {
       words.addAll(c.args());
       words.forEach(w -> owners.add(first));
     } else {
-      first.argv().forEach(w -> {
-        words.add(w);
-        owners.add(first);
-      });
+      first
+          .argv()
+          .forEach(
+              w -> {
+                words.add(w);
+                owners.add(first);
+              });
       if (ep != null && cmd != null) {
-        cmd.argv().forEach(w -> {
-          words.add(w); // exec-form ENTRYPOINT takes CMD as its arguments
-          owners.add(cmd);
-        });
+        cmd.argv()
+            .forEach(
+                w -> {
+                  words.add(w); // exec-form ENTRYPOINT takes CMD as its arguments
+                  owners.add(cmd);
+                });
       }
     }
     if (words.isEmpty() || words.get(0).isEmpty()) {
@@ -185,8 +239,12 @@ public final class EntrypointNotBuilt implements DockerfileRule {
   /** Where the script an interpreter runs is ({@code python app.py}); -1 when there is none. */
   private static int scriptIndex(List<String> words) {
     String program = words.get(0);
-    boolean python = program.startsWith("python") && program.substring("python".length())
-        .chars().allMatch(ch -> Character.isDigit(ch) || ch == '.');
+    boolean python =
+        program.startsWith("python")
+            && program
+                .substring("python".length())
+                .chars()
+                .allMatch(ch -> Character.isDigit(ch) || ch == '.');
     if (!python && !SCRIPT_RUNNERS.contains(program)) {
       return -1; // looked up in PATH: installed by the base or a package manager
     }
@@ -215,7 +273,6 @@ public final class EntrypointNotBuilt implements DockerfileRule {
   }
 
   private static String describe(PathEntry e) {
-    return e.path() + " (" + e.how() + ", line "
-        + e.location().line() + ")";
+    return e.path() + " (" + e.how() + ", line " + e.location().line() + ")";
   }
 }

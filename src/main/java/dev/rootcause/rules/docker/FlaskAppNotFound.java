@@ -19,11 +19,13 @@ import java.util.Map;
     id = "docker/flask-app-not-found",
     severity = Severity.CRITICAL,
     kind = FindingKind.ROOT_CAUSE,
-    summary = "flask run has no FLASK_APP or --app, and the working folder holds no app.py or"
-        + " wsgi.py",
-    symptom = "container exits at once with Error: Could not locate a Flask application. Use the"
-        + " 'flask --app' option, 'FLASK_APP' environment variable, or a 'wsgi.py' or 'app.py'"
-        + " file in the current directory; CrashLoopBackOff",
+    summary =
+        "flask run has no FLASK_APP or --app, and the working folder holds no app.py or"
+            + " wsgi.py",
+    symptom =
+        "container exits at once with Error: Could not locate a Flask application. Use the"
+            + " 'flask --app' option, 'FLASK_APP' environment variable, or a 'wsgi.py' or 'app.py'"
+            + " file in the current directory; CrashLoopBackOff",
     fix = "Name the module: ENV FLASK_APP=<module> or flask --app <module> run.")
 public final class FlaskAppNotFound implements DockerfileRule {
   /** What flask tries, in order, when no application is named; packages count as modules. */
@@ -34,11 +36,14 @@ public final class FlaskAppNotFound implements DockerfileRule {
   public void check(Dockerfile dockerfile, RuleContext ctx) {
     Stage last = dockerfile.finalStage().orElse(null);
     List<String> words = last == null ? List.of() : last.startsWith();
-    if (words.size() < 2 || !ContainerPaths.fileName(words.get(0)).equals("flask")
-        || !words.contains("run") || last.workdir() == null
-        || words.stream().anyMatch(w -> w.equals("--app") || w.equals("-A")
-            || w.startsWith("--app="))
-        || last.env().containsKey("FLASK_APP") || setByWorkload(dockerfile, ctx)) {
+    if (words.size() < 2
+        || !ContainerPaths.fileName(words.get(0)).equals("flask")
+        || !words.contains("run")
+        || last.workdir() == null
+        || words.stream()
+            .anyMatch(w -> w.equals("--app") || w.equals("-A") || w.startsWith("--app="))
+        || last.env().containsKey("FLASK_APP")
+        || setByWorkload(dockerfile, ctx)) {
       return;
     }
     StageContents files = dockerfile.contents(last);
@@ -47,16 +52,27 @@ public final class FlaskAppNotFound implements DockerfileRule {
         return; // found by discovery, or named in a dotenv file flask reads
       }
     }
-    String module = files.entries().stream()
-        .map(e -> ContainerPaths.fileName(e.path()))
-        .filter(n -> n.endsWith(".py"))
-        .findFirst().map(n -> n.substring(0, n.length() - 3)).orElse("<module>");
+    String module =
+        files.entries().stream()
+            .map(e -> ContainerPaths.fileName(e.path()))
+            .filter(n -> n.endsWith(".py"))
+            .findFirst()
+            .map(n -> n.substring(0, n.length() - 3))
+            .orElse("<module>");
     Stage.Command command = last.entrypoint() != null ? last.entrypoint() : last.cmd();
-    ctx.report(command.location(),
-            "flask run in " + last.workdir() + " names no application (no FLASK_APP, no --app),"
+    ctx.report(
+            command.location(),
+            "flask run in "
+                + last.workdir()
+                + " names no application (no FLASK_APP, no --app),"
                 + " and the final stage puts no app.py or wsgi.py there")
-        .fix("Add ENV FLASK_APP=" + module + " (the module that creates the Flask app), or run"
-            + " flask --app " + module + " run.");
+        .fix(
+            "Add ENV FLASK_APP="
+                + module
+                + " (the module that creates the Flask app), or run"
+                + " flask --app "
+                + module
+                + " run.");
   }
 
   private static boolean setByWorkload(Dockerfile dockerfile, RuleContext ctx) {

@@ -17,10 +17,12 @@ import java.util.Optional;
     severity = Severity.LOW,
     kind = FindingKind.HARDENING,
     summary = "Final image is built on a full SDK or OS image where a slim runtime would do",
-    symptom = "images of hundreds of MB to pull on every deploy and scale-up: slow rollouts and"
-        + " cold starts, and a compiler toolchain's worth of CVEs in production",
-    fix = "Build in a full image if you must, and run on a slim, alpine or distroless runtime image"
-        + " in a final stage.")
+    symptom =
+        "images of hundreds of MB to pull on every deploy and scale-up: slow rollouts and"
+            + " cold starts, and a compiler toolchain's worth of CVEs in production",
+    fix =
+        "Build in a full image if you must, and run on a slim, alpine or distroless runtime image"
+            + " in a final stage.")
 public final class HeavyBaseImage implements DockerfileRule {
 
   /** Why the base is heavy, the lighter image, and the concrete fix. */
@@ -39,8 +41,15 @@ public final class HeavyBaseImage implements DockerfileRule {
     if (advice == null) {
       return;
     }
-    ctx.report(last.location(), "final image is based on " + base.display() + ", " + advice.why()
-            + "; " + advice.lighter() + " would run it")
+    ctx.report(
+            last.location(),
+            "final image is based on "
+                + base.display()
+                + ", "
+                + advice.why()
+                + "; "
+                + advice.lighter()
+                + " would run it")
         .related(root == last ? null : root.location(), "FROM " + root.baseImage())
         .fix(advice.fix());
   }
@@ -56,25 +65,38 @@ public final class HeavyBaseImage implements DockerfileRule {
       return null;
     }
     String tag = base.tag() == null ? "" : base.tag();
-    boolean slim = tag.contains("slim") || tag.contains("alpine") || tag.contains("windows")
-        || tag.contains("nanoserver");
+    boolean slim =
+        tag.contains("slim")
+            || tag.contains("alpine")
+            || tag.contains("windows")
+            || tag.contains("nanoserver");
     String distroless = "gcr.io/distroless/static-debian12";
     return switch (base.repository()) {
-      case "golang" -> new Advice("the Go SDK (compiler, module cache, a full OS) shipped to run"
-          + " one binary", distroless,
-          "Compile in a golang stage and run the binary FROM " + distroless + " (or scratch).");
+      case "golang" ->
+          new Advice(
+              "the Go SDK (compiler, module cache, a full OS) shipped to run" + " one binary",
+              distroless,
+              "Compile in a golang stage and run the binary FROM " + distroless + " (or scratch).");
       case "node", "python", "ruby" -> {
         if (slim) {
           yield null;
         }
         String lighter = base.slimVariant();
-        yield new Advice("a full Debian with compilers and headers", lighter,
-            "Use FROM " + lighter + " (keep " + base.display() + " as a build stage only if native"
+        yield new Advice(
+            "a full Debian with compilers and headers",
+            lighter,
+            "Use FROM "
+                + lighter
+                + " (keep "
+                + base.display()
+                + " as a build stage only if native"
                 + " packages need compiling).");
       }
       case "maven", "gradle" -> {
         String jre = "eclipse-temurin:" + base.javaVersion() + "-jre";
-        yield new Advice("a build image (JDK, " + base.repository() + " and its caches)", jre,
+        yield new Advice(
+            "a build image (JDK, " + base.repository() + " and its caches)",
+            jre,
             "Package the jar in a " + base.repository() + " stage and run it FROM " + jre + ".");
       }
       case "openjdk", "eclipse-temurin" -> {
@@ -84,19 +106,25 @@ public final class HeavyBaseImage implements DockerfileRule {
         String jre = "eclipse-temurin:" + base.javaVersion() + "-jre";
         yield new Advice("a full JDK", jre, "Run the jar FROM " + jre + ".");
       }
-      case "rust" -> new Advice("the Rust toolchain shipped to run one binary",
-          "gcr.io/distroless/cc-debian12",
-          "Build in a rust stage and run the binary FROM gcr.io/distroless/cc-debian12.");
-      case "ubuntu", "debian" -> !slim && copiesGoBinary(dockerfile, lineage)
-          ? new Advice("a full distribution for one Go binary", distroless,
-              "Run the Go binary FROM " + distroless + ".")
-          : null;
+      case "rust" ->
+          new Advice(
+              "the Rust toolchain shipped to run one binary",
+              "gcr.io/distroless/cc-debian12",
+              "Build in a rust stage and run the binary FROM gcr.io/distroless/cc-debian12.");
+      case "ubuntu", "debian" ->
+          !slim && copiesGoBinary(dockerfile, lineage)
+              ? new Advice(
+                  "a full distribution for one Go binary",
+                  distroless,
+                  "Run the Go binary FROM " + distroless + ".")
+              : null;
       default -> null;
     };
   }
 
   private static boolean copiesGoBinary(Dockerfile dockerfile, List<Stage> lineage) {
-    return lineage.stream().flatMap(s -> s.copies().stream())
+    return lineage.stream()
+        .flatMap(s -> s.copies().stream())
         .filter(c -> c.from() != null)
         .map(c -> dockerfile.stage(c.from()))
         .flatMap(Optional::stream)

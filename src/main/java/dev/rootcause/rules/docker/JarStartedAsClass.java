@@ -18,20 +18,23 @@ import java.util.Set;
     severity = Severity.CRITICAL,
     kind = FindingKind.ROOT_CAUSE,
     summary = "java is given a jar file without -jar, so it looks for a class named after the jar",
-    symptom = "container exits at once with Error: Could not find or load main class app.jar"
-        + " (ClassNotFoundException: app.jar); CrashLoopBackOff",
+    symptom =
+        "container exits at once with Error: Could not find or load main class app.jar"
+            + " (ClassNotFoundException: app.jar); CrashLoopBackOff",
     fix = "Put -jar before the jar: ENTRYPOINT [\"java\", \"-jar\", \"app.jar\"].")
 public final class JarStartedAsClass implements DockerfileRule {
   /** Options that name what to run some other way: then a jar argument is not the main class. */
   private static final Set<String> LAUNCH_MODES =
       Set.of("-jar", "-cp", "-classpath", "--class-path", "-m", "--module", "--source");
+
   private static final Set<String> WITH_VALUE = Set.of("-p", "--module-path", "--add-modules");
 
   @Override
   public void check(Dockerfile dockerfile, RuleContext ctx) {
     Stage last = dockerfile.finalStage().orElse(null);
     List<String> words = last == null ? List.of() : last.startsWith();
-    if (words.isEmpty() || !ContainerPaths.fileName(words.get(0)).equals("java")
+    if (words.isEmpty()
+        || !ContainerPaths.fileName(words.get(0)).equals("java")
         || words.stream().anyMatch(LAUNCH_MODES::contains)) {
       return;
     }
@@ -54,17 +57,30 @@ public final class JarStartedAsClass implements DockerfileRule {
     String keyword = command == last.entrypoint() ? "ENTRYPOINT" : "CMD";
     List<String> fixed = new ArrayList<>(words);
     fixed.add(at, "-jar");
-    var finding = ctx.report(command.location(),
-            keyword + " runs java " + String.join(" ", words.subList(1, words.size()))
-                + " without -jar, so java looks for a main class named " + jar)
-        .symptom("container exits at once with Error: Could not find or load main class " + jar
-            + " (ClassNotFoundException: " + jar + "); CrashLoopBackOff");
+    var finding =
+        ctx.report(
+                command.location(),
+                keyword
+                    + " runs java "
+                    + String.join(" ", words.subList(1, words.size()))
+                    + " without -jar, so java looks for a main class named "
+                    + jar)
+            .symptom(
+                "container exits at once with Error: Could not find or load main class "
+                    + jar
+                    + " (ClassNotFoundException: "
+                    + jar
+                    + "); CrashLoopBackOff");
     if (command.shellForm() || last.entrypoint() != null && last.cmd() != null) {
-      finding.fix("Put -jar before " + jar + ": java " + String.join(" ", fixed.subList(1,
-          fixed.size())) + ".");
+      finding.fix(
+          "Put -jar before "
+              + jar
+              + ": java "
+              + String.join(" ", fixed.subList(1, fixed.size()))
+              + ".");
     } else {
-      finding.fix("Put -jar before " + jar + ": " + keyword + " " + Stage.Command.execForm(fixed)
-          + ".");
+      finding.fix(
+          "Put -jar before " + jar + ": " + keyword + " " + Stage.Command.execForm(fixed) + ".");
     }
   }
 }

@@ -27,14 +27,16 @@ import java.util.Set;
     kind = FindingKind.ROOT_CAUSE,
     summary = "Final image has no CA certificates, yet the service makes HTTPS calls",
     symptom = "every outbound HTTPS call fails with x509: certificate signed by unknown authority",
-    fix = "Put a CA bundle in the final stage: COPY --from=<builder>"
-        + " /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/, apk add ca-certificates, or"
-        + " apt-get install ca-certificates.")
+    fix =
+        "Put a CA bundle in the final stage: COPY --from=<builder>"
+            + " /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/, apk add ca-certificates, or"
+            + " apt-get install ca-certificates.")
 public final class MissingCaCertificates implements DockerfileRule {
   private static final Set<String> TLS_INSTRUCTIONS =
       Set.of("ENV", "CMD", "ENTRYPOINT", "RUN", "HEALTHCHECK");
   private static final Set<String> CERT_ENV =
       Set.of("SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE");
+
   /** Images that ship a CA bundle and can lend it to a scratch stage. */
   private static final Set<String> CERT_DONORS =
       Set.of("golang", "alpine", "python", "node", "rust", "eclipse-temurin", "openjdk");
@@ -55,9 +57,15 @@ public final class MissingCaCertificates implements DockerfileRule {
       return; // no sign of HTTPS: certificates would be dead weight
     }
     String more = tls.size() > 1 ? " and " + (tls.size() - 1) + " more" : "";
-    var finding = ctx.report(last.location(),
-        "final stage FROM " + last.baseImage() + " has no CA certificates, yet the image makes"
-            + " HTTPS calls: " + tls.get(0).note() + more);
+    var finding =
+        ctx.report(
+            last.location(),
+            "final stage FROM "
+                + last.baseImage()
+                + " has no CA certificates, yet the image makes"
+                + " HTTPS calls: "
+                + tls.get(0).note()
+                + more);
     tls.forEach(e -> finding.related(e.location(), e.note()));
     finding.fix(fix(base, dockerfile, last));
   }
@@ -73,7 +81,8 @@ public final class MissingCaCertificates implements DockerfileRule {
     }
     if (base.is("debian") || base.is("ubuntu")) {
       // any apt install may pull ca-certificates in as a dependency: then we cannot tell
-      return lineage.stream().flatMap(s -> s.runs().stream())
+      return lineage.stream()
+          .flatMap(s -> s.runs().stream())
           .noneMatch(r -> r.shell().installsWith("apt-get", "apt"));
     }
     return false;
@@ -97,16 +106,22 @@ public final class MissingCaCertificates implements DockerfileRule {
 
   /** A RUN that installs or refreshes the CA bundle, or writes certificates in place. */
   private static boolean bringsBundle(ShellFacts shell) {
-    return shell.installsPackage("ca-certificates") || shell.runs("update-ca-certificates")
+    return shell.installsPackage("ca-certificates")
+        || shell.runs("update-ca-certificates")
         || shell.paths().stream().anyMatch(p -> isCertPath(p.path()))
-        || shell.commands().stream().flatMap(c -> c.writes().stream())
+        || shell.commands().stream()
+            .flatMap(c -> c.writes().stream())
             .anyMatch(MissingCaCertificates::isCertPath);
   }
 
   private static boolean isCertPath(String path) {
     String p = path.toLowerCase(Locale.ROOT);
-    return p.contains("/etc/ssl") || p.contains("ca-certificates") || p.contains("/etc/pki")
-        || p.contains("ca-bundle") || p.endsWith("cert.pem") || p.contains("cacert");
+    return p.contains("/etc/ssl")
+        || p.contains("ca-certificates")
+        || p.contains("/etc/pki")
+        || p.contains("ca-bundle")
+        || p.endsWith("cert.pem")
+        || p.contains("cacert");
   }
 
   /** Where the image shows it speaks HTTPS: its own instructions, the manifests, the code. */
@@ -116,8 +131,10 @@ public final class MissingCaCertificates implements DockerfileRule {
     for (Stage s : lineage) {
       for (Stage.Instruction i : s.instructions()) {
         if (TLS_INSTRUCTIONS.contains(i.keyword()) && i.arguments().contains("https://")) {
-          out.add(new Evidence(i.location(), i.keyword() + " at line " + i.location().line()
-              + " uses an https:// URL"));
+          out.add(
+              new Evidence(
+                  i.location(),
+                  i.keyword() + " at line " + i.location().line() + " uses an https:// URL"));
         }
       }
     }
@@ -125,18 +142,28 @@ public final class MissingCaCertificates implements DockerfileRule {
       for (EnvVar env : e.getValue().env()) {
         if (env.value() != null && env.value().reveal().contains("https://")) {
           // the value may hold credentials: only its name leaves the machine
-          out.add(new Evidence(env.location(), env.name() + " of " + e.getKey().meta().displayName()
-              + " container " + e.getValue().name() + " is an https:// URL"));
+          out.add(
+              new Evidence(
+                  env.location(),
+                  env.name()
+                      + " of "
+                      + e.getKey().meta().displayName()
+                      + " container "
+                      + e.getValue().name()
+                      + " is an https:// URL"));
         }
       }
     }
-    ctx.model().appOf(dockerfile).ifPresent(app -> {
-      for (AppFacts.OutboundCall call : app.outboundCalls()) {
-        if (call.url() != null && call.url().startsWith("https://")) {
-          out.add(new Evidence(call.location(), "the code calls an https:// URL"));
-        }
-      }
-    });
+    ctx.model()
+        .appOf(dockerfile)
+        .ifPresent(
+            app -> {
+              for (AppFacts.OutboundCall call : app.outboundCalls()) {
+                if (call.url() != null && call.url().startsWith("https://")) {
+                  out.add(new Evidence(call.location(), "the code calls an https:// URL"));
+                }
+              }
+            });
     return out;
   }
 
@@ -157,7 +184,8 @@ public final class MissingCaCertificates implements DockerfileRule {
         break;
       }
     }
-    return "Copy the bundle into the final stage: COPY --from=" + donor
+    return "Copy the bundle into the final stage: COPY --from="
+        + donor
         + " /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/.";
   }
 }

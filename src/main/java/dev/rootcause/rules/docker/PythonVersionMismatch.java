@@ -18,11 +18,13 @@ import java.util.Map;
     severity = Severity.CRITICAL,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Packages built for one Python version are copied into a stage that runs another",
-    symptom = "container exits at once with ModuleNotFoundError (site-packages of another"
-        + " version), or exec /opt/venv/bin/python: no such file or directory (the venv's"
-        + " interpreter is missing); CrashLoopBackOff",
-    fix = "Use the same python:X.Y tag for the stage that installs the packages and the stage"
-        + " that runs them.")
+    symptom =
+        "container exits at once with ModuleNotFoundError (site-packages of another"
+            + " version), or exec /opt/venv/bin/python: no such file or directory (the venv's"
+            + " interpreter is missing); CrashLoopBackOff",
+    fix =
+        "Use the same python:X.Y tag for the stage that installs the packages and the stage"
+            + " that runs them.")
 public final class PythonVersionMismatch implements DockerfileRule {
 
   @Override
@@ -51,20 +53,46 @@ public final class PythonVersionMismatch implements DockerfileRule {
   }
 
   private static boolean carries(Stage.Copy copy, String packages) {
-    return copy.sources().stream().map(src -> ContainerPaths.resolve("/", src))
-        .anyMatch(p -> p != null && (ContainerPaths.within(packages, p)
-            || ContainerPaths.within(p, packages)));
+    return copy.sources().stream()
+        .map(src -> ContainerPaths.resolve("/", src))
+        .anyMatch(
+            p ->
+                p != null
+                    && (ContainerPaths.within(packages, p) || ContainerPaths.within(p, packages)));
   }
 
-  private static void report(Dockerfile dockerfile, Stage last, Stage.Copy copy, Stage build,
-      String built, String runs, PackageInstall install, String packages, RuleContext ctx) {
+  private static void report(
+      Dockerfile dockerfile,
+      Stage last,
+      Stage.Copy copy,
+      Stage build,
+      String built,
+      String runs,
+      PackageInstall install,
+      String packages,
+      RuleContext ctx) {
     String buildImage = dockerfile.lineage(build).get(0).baseImage();
     String runImage = dockerfile.lineage(last).get(0).baseImage();
-    ctx.report(copy.location(),
-            "copies " + packages + ", installed by Python " + built + " (FROM " + buildImage
-                + "), into a final stage that runs Python " + runs + " (FROM " + runImage + ")")
+    ctx.report(
+            copy.location(),
+            "copies "
+                + packages
+                + ", installed by Python "
+                + built
+                + " (FROM "
+                + buildImage
+                + "), into a final stage that runs Python "
+                + runs
+                + " (FROM "
+                + runImage
+                + ")")
         .related(install.location(), install.command() + " runs on Python " + built)
-        .fix("Build FROM the same Python as the final stage (python:" + runs + " for the "
-            + "builder), or run FROM python:" + built + ".");
+        .fix(
+            "Build FROM the same Python as the final stage (python:"
+                + runs
+                + " for the "
+                + "builder), or run FROM python:"
+                + built
+                + ".");
   }
 }

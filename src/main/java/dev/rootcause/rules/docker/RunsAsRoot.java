@@ -1,8 +1,8 @@
 package dev.rootcause.rules.docker;
 
 import dev.rootcause.model.Confidence;
-import dev.rootcause.model.ImageSource;
 import dev.rootcause.model.FindingKind;
+import dev.rootcause.model.ImageSource;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.docker.BaseImage;
@@ -26,10 +26,12 @@ import java.util.Set;
     severity = Severity.MEDIUM,
     kind = FindingKind.HARDENING,
     summary = "Image runs as root and no securityContext in the repository overrides it",
-    symptom = "a compromised or buggy process owns the container's filesystem and mounted volumes;"
-        + " clusters that enforce runAsNonRoot refuse to start it",
-    fix = "Add a numeric non-root USER to the final stage, or set securityContext.runAsUser on the"
-        + " workloads that run the image.")
+    symptom =
+        "a compromised or buggy process owns the container's filesystem and mounted volumes;"
+            + " clusters that enforce runAsNonRoot refuse to start it",
+    fix =
+        "Add a numeric non-root USER to the final stage, or set securityContext.runAsUser on the"
+            + " workloads that run the image.")
 public final class RunsAsRoot implements DockerfileRule {
   private static final Set<String> DROPS_PRIVILEGES =
       Set.of("gosu", "su-exec", "setpriv", "runuser", "s6-setuidgid", "chpst", "setuidgid");
@@ -73,34 +75,44 @@ public final class RunsAsRoot implements DockerfileRule {
         root.add(name);
       }
       uncovered.add(e);
-      confidence = ctx.model().imageSource(e.getValue()).map(ImageSource::confidence)
-          .filter(c -> c == Confidence.LIKELY).orElse(confidence);
+      confidence =
+          ctx.model()
+              .imageSource(e.getValue())
+              .map(ImageSource::confidence)
+              .filter(c -> c == Confidence.LIKELY)
+              .orElse(confidence);
     }
     if (!running.isEmpty() && uncovered.isEmpty()) {
       return;
     }
     String message = "final stage runs as root: " + why;
     if (!refused.isEmpty()) {
-      message += "; " + String.join(", ", refused) + " sets runAsNonRoot: true without runAsUser,"
-          + " so the kubelet refuses to start it";
+      message +=
+          "; "
+              + String.join(", ", refused)
+              + " sets runAsNonRoot: true without runAsUser,"
+              + " so the kubelet refuses to start it";
     } else if (!root.isEmpty()) {
       message += ", and " + String.join(", ", root) + " sets no runAsUser or runAsNonRoot";
     }
     var finding = ctx.report(at, message).confidence(confidence);
     for (Map.Entry<Workload, Container> e : uncovered) {
       SecuritySettings security = e.getKey().securityOf(e.getValue());
-      finding.related(e.getValue().location(),
-          "container " + e.getValue().name() + " runs this image");
+      finding.related(
+          e.getValue().location(), "container " + e.getValue().name() + " runs this image");
       finding.related(security.location(), "securityContext without a non-root runAsUser");
     }
     if (!refused.isEmpty()) {
       // Not advice any more: the manifest asks for a non-root user, so this pod cannot start.
-      finding.rootCause()
+      finding
+          .rootCause()
           .severity(Severity.HIGH)
-          .symptom("CreateContainerConfigError: container has runAsNonRoot and image will run as"
-              + " root; the pod never starts")
-          .fix("Add USER 10001 (numeric, so the kubelet can verify it) to the final stage, or set"
-              + " runAsUser: 10001 beside runAsNonRoot.");
+          .symptom(
+              "CreateContainerConfigError: container has runAsNonRoot and image will run as"
+                  + " root; the pod never starts")
+          .fix(
+              "Add USER 10001 (numeric, so the kubelet can verify it) to the final stage, or set"
+                  + " runAsUser: 10001 beside runAsNonRoot.");
     } else if (user.isPresent()) {
       finding.fix(switchBack(dockerfile, last, user.get()));
     } else {
@@ -117,17 +129,28 @@ public final class RunsAsRoot implements DockerfileRule {
       }
       previous = u.isRoot() || u.user().contains("$") ? previous : u.user();
     }
-    int lastRun = last.runs().stream().mapToInt(r -> r.location().line())
-        .filter(line -> line > root.location().line()).max().orElse(0);
-    String when = lastRun == 0 ? "right after line " + root.location().line()
-        : "after the RUN at line " + lastRun;
+    int lastRun =
+        last.runs().stream()
+            .mapToInt(r -> r.location().line())
+            .filter(line -> line > root.location().line())
+            .max()
+            .orElse(0);
+    String when =
+        lastRun == 0
+            ? "right after line " + root.location().line()
+            : "after the RUN at line " + lastRun;
     if (previous == null) {
       String create = fix(dockerfile.baseImage(last));
-      return "Switch to a non-root user once the steps that need root are done (" + when + "). "
+      return "Switch to a non-root user once the steps that need root are done ("
+          + when
+          + "). "
           + create;
     }
-    return "Switch back with USER " + previous + " once the steps that need root are done ("
-        + when + ").";
+    return "Switch back with USER "
+        + previous
+        + " once the steps that need root are done ("
+        + when
+        + ").";
   }
 
   private static boolean dropsPrivileges(Stage stage) {

@@ -12,16 +12,21 @@ import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
 import java.util.Map;
 
-/** Packages sit in root's user site ({@code pip install --user}), and the image runs as another user. */
+/**
+ * Packages sit in root's user site ({@code pip install --user}), and the image runs as another
+ * user.
+ */
 @RuleSpec(
     id = "docker/user-site-of-root",
     severity = Severity.CRITICAL,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Python packages are in /root/.local, but the container runs as a non-root USER",
-    symptom = "container exits at once with ModuleNotFoundError: No module named 'flask', or"
-        + " exec: \"gunicorn\": executable file not found in $PATH; CrashLoopBackOff",
-    fix = "Install into a virtualenv (python -m venv /opt/venv, PATH=/opt/venv/bin:$PATH) the"
-        + " runtime user can read, or pip install without --user before switching USER.")
+    symptom =
+        "container exits at once with ModuleNotFoundError: No module named 'flask', or"
+            + " exec: \"gunicorn\": executable file not found in $PATH; CrashLoopBackOff",
+    fix =
+        "Install into a virtualenv (python -m venv /opt/venv, PATH=/opt/venv/bin:$PATH) the"
+            + " runtime user can read, or pip install without --user before switching USER.")
 public final class UserSiteOfRoot implements DockerfileRule {
   private static final String USER_SITE = "/root/.local";
 
@@ -34,7 +39,8 @@ public final class UserSiteOfRoot implements DockerfileRule {
     }
     SourceLocation placed = null;
     String how = null;
-    for (Map.Entry<PackageInstall, String> e : PythonInstalls.targets(dockerfile, last).entrySet()) {
+    for (Map.Entry<PackageInstall, String> e :
+        PythonInstalls.targets(dockerfile, last).entrySet()) {
       if (USER_SITE.equals(e.getValue())) {
         placed = e.getKey().location();
         how = e.getKey().command() + " --user";
@@ -51,13 +57,24 @@ public final class UserSiteOfRoot implements DockerfileRule {
     if (placed == null) {
       return;
     }
-    ctx.report(user.location(),
-            "USER " + user.user() + " runs the app, but " + how + " (line " + placed.line()
-                + ") put the packages in " + USER_SITE + ", root's user site: Python looks in the"
+    ctx.report(
+            user.location(),
+            "USER "
+                + user.user()
+                + " runs the app, but "
+                + how
+                + " (line "
+                + placed.line()
+                + ") put the packages in "
+                + USER_SITE
+                + ", root's user site: Python looks in the"
                 + " user's own home, and /root is closed to other users")
         .related(placed, how + " puts the packages in " + USER_SITE)
-        .fix("Install into a virtualenv the user can read (RUN python -m venv /opt/venv, ENV"
-            + " PATH=/opt/venv/bin:$PATH, then pip install without --user), or copy the packages"
-            + " to the user's own ~/.local with --chown=" + user.user() + ".");
+        .fix(
+            "Install into a virtualenv the user can read (RUN python -m venv /opt/venv, ENV"
+                + " PATH=/opt/venv/bin:$PATH, then pip install without --user), or copy the packages"
+                + " to the user's own ~/.local with --chown="
+                + user.user()
+                + ".");
   }
 }

@@ -106,6 +106,7 @@ public final class TargetHasNoRequests implements AutoscalerRule {
   }
 
   private static boolean limitRangeIn(Autoscaler hpa, RuleContext ctx) {
-    return ctx.model().objectsOfKind("LimitRange").stream().anyMatch(o -> o.sameNamespace(hpa.meta()));
+    return ctx.model().objectsOfKind("LimitRange").stream()
+        .anyMatch(o -> o.sameNamespace(hpa.meta()));
   }
 }

@@ -23,20 +23,23 @@ import java.util.Map;
     severity = Severity.CRITICAL,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Chaos or fault-injection setting is switched on in the manifest",
-    symptom = "intermittent 500s or added latency on a share of requests, with no code change to blame",
+    symptom =
+        "intermittent 500s or added latency on a share of requests, with no code change to blame",
     fix = "Remove the fault-injection variable (or set it to 0/false) outside chaos experiments.")
 public final class FaultInjectionEnabled implements ContainerRule {
   /**
    * Names that say fault injection: a first word and one of its second words, written together or
    * joined by one underscore ({@code FAILURE_RATE}, {@code FAILURERATE}); {@code CHAOS} alone.
    */
-  private static final Map<List<String>, List<String>> INTENT = Map.of(
-      List.of("FAULT"), List.of("INJECT"),
-      List.of("INJECT", "INJECTED"), List.of("FAULT", "FAILURE", "ERROR", "LATENCY", "DELAY"),
-      List.of("FAILURE", "ERROR"), List.of("RATE", "PROBABILITY", "PERCENT"),
-      List.of("RANDOM", "SIMULATE", "SIMULATED"), List.of("FAILURE", "ERROR", "LATENCY", "DELAY"),
-      List.of("DROP"), List.of("RATE", "PERCENT", "PROBABILITY", "RATIO"),
-      List.of("PACKET"), List.of("LOSS"));
+  private static final Map<List<String>, List<String>> INTENT =
+      Map.of(
+          List.of("FAULT"), List.of("INJECT"),
+          List.of("INJECT", "INJECTED"), List.of("FAULT", "FAILURE", "ERROR", "LATENCY", "DELAY"),
+          List.of("FAILURE", "ERROR"), List.of("RATE", "PROBABILITY", "PERCENT"),
+          List.of("RANDOM", "SIMULATE", "SIMULATED"),
+              List.of("FAILURE", "ERROR", "LATENCY", "DELAY"),
+          List.of("DROP"), List.of("RATE", "PERCENT", "PROBABILITY", "RATIO"),
+          List.of("PACKET"), List.of("LOSS"));
 
   @Override
   public void check(Workload workload, Container container, RuleContext ctx) {
@@ -47,8 +50,14 @@ public final class FaultInjectionEnabled implements ContainerRule {
       String value = env.value().reveal().trim();
       if (isOn(value)) {
         // The value is shown: a failure rate is configuration, not a secret.
-        ctx.report(env.location(), env.name() + "=" + value + " is set on container " + container.name()
-                + describe(value))
+        ctx.report(
+                env.location(),
+                env.name()
+                    + "="
+                    + value
+                    + " is set on container "
+                    + container.name()
+                    + describe(value))
             .fix("Remove " + env.name() + " or set it to 0.");
       }
     }
@@ -75,7 +84,8 @@ public final class FaultInjectionEnabled implements ContainerRule {
     try {
       double rate = Double.parseDouble(value);
       if (rate > 0 && rate <= 1) {
-        return String.format(Locale.ROOT, ": about %.0f%% of requests are made to fail", rate * 100);
+        return String.format(
+            Locale.ROOT, ": about %.0f%% of requests are made to fail", rate * 100);
       }
       if (rate > 1 && rate <= 100) {
         return String.format(Locale.ROOT, ": about %.0f%% of requests are made to fail", rate);
@@ -88,7 +98,11 @@ public final class FaultInjectionEnabled implements ContainerRule {
 
   static boolean isOn(String value) {
     String v = value.toLowerCase(Locale.ROOT);
-    if (v.isEmpty() || v.equals("false") || v.equals("off") || v.equals("no") || v.equals("disabled")
+    if (v.isEmpty()
+        || v.equals("false")
+        || v.equals("off")
+        || v.equals("no")
+        || v.equals("disabled")
         || v.equals("none")) {
       return false;
     }

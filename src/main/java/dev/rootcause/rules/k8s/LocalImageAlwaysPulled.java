@@ -25,14 +25,18 @@ import java.util.List;
     kind = FindingKind.ROOT_CAUSE,
     summary = "Image imported into a local cluster is pulled from a registry on every start",
     symptom = "ErrImagePull / ImagePullBackOff although the image was imported into the cluster",
-    fix = "Set imagePullPolicy: IfNotPresent (or Never) for images loaded into the cluster, or give them a fixed tag.")
+    fix =
+        "Set imagePullPolicy: IfNotPresent (or Never) for images loaded into the cluster, or give them a fixed tag.")
 public final class LocalImageAlwaysPulled implements ContainerRule {
 
   @Override
   public void check(Workload workload, Container container, RuleContext ctx) {
     ImageRef image = container.image();
-    if (image == null || image.isTemplated() || image.digest() != null
-        || WellKnownImages.isPublic(image) || ctx.model().declaresAny("Kustomization")) {
+    if (image == null
+        || image.isTemplated()
+        || image.digest() != null
+        || WellKnownImages.isPublic(image)
+        || ctx.model().declaresAny("Kustomization")) {
       return;
     }
     String policy = container.imagePullPolicy();
@@ -42,26 +46,48 @@ public final class LocalImageAlwaysPulled implements ContainerRule {
       return;
     }
     List<ImageBuild> producing = ctx.model().buildsProducing(image);
-    List<ImageBuild> imports = producing.stream()
-        .filter(b -> b.kind() == ImageBuild.Kind.IMPORT && !b.image().isTemplated()).toList();
+    List<ImageBuild> imports =
+        producing.stream()
+            .filter(b -> b.kind() == ImageBuild.Kind.IMPORT && !b.image().isTemplated())
+            .toList();
     if (imports.isEmpty() || producing.stream().anyMatch(b -> b.kind() == ImageBuild.Kind.PUSH)) {
       return;
     }
     ImageBuild first = imports.get(0);
-    String why = defaulted
-        ? "without an imagePullPolicy Kubernetes uses Always for "
-            + (image.tag() == null ? "an untagged image" : ":latest")
-        : "imagePullPolicy is Always";
-    var finding = ctx.report(image.location(), "image " + image.raw()
-            + " is only imported into the local cluster (" + first.location().path() + " line "
-            + first.location().line() + ") and pushed nowhere, yet " + why
-            + ", so the kubelet pulls it from Docker Hub and fails")
-        .subject(workload.meta().displayName() + " container " + container.name())
-        .fix("Set imagePullPolicy: IfNotPresent on container " + container.name()
-            + " (the imported " + image.nameAndTag() + " is then used), or tag the image with a fixed version.");
-    producing.stream().filter(b -> !b.image().isTemplated()).limit(6)
-        .forEach(b -> finding.related(b.location(),
-            (b.kind() == ImageBuild.Kind.IMPORT ? "imports " : b.kind() == ImageBuild.Kind.TAG
-                ? "tags " : "builds ") + b.image().raw()));
+    String why =
+        defaulted
+            ? "without an imagePullPolicy Kubernetes uses Always for "
+                + (image.tag() == null ? "an untagged image" : ":latest")
+            : "imagePullPolicy is Always";
+    var finding =
+        ctx.report(
+                image.location(),
+                "image "
+                    + image.raw()
+                    + " is only imported into the local cluster ("
+                    + first.location().path()
+                    + " line "
+                    + first.location().line()
+                    + ") and pushed nowhere, yet "
+                    + why
+                    + ", so the kubelet pulls it from Docker Hub and fails")
+            .subject(workload.meta().displayName() + " container " + container.name())
+            .fix(
+                "Set imagePullPolicy: IfNotPresent on container "
+                    + container.name()
+                    + " (the imported "
+                    + image.nameAndTag()
+                    + " is then used), or tag the image with a fixed version.");
+    producing.stream()
+        .filter(b -> !b.image().isTemplated())
+        .limit(6)
+        .forEach(
+            b ->
+                finding.related(
+                    b.location(),
+                    (b.kind() == ImageBuild.Kind.IMPORT
+                            ? "imports "
+                            : b.kind() == ImageBuild.Kind.TAG ? "tags " : "builds ")
+                        + b.image().raw()));
   }
 }

@@ -1,8 +1,8 @@
 package dev.rootcause.rules.k8s;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.MemoryAsked;
 import dev.rootcause.model.Runtime;
-import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.Quantity;
@@ -14,8 +14,8 @@ import dev.rootcause.rules.RuleSpec;
 
 /**
  * Seed 002: the auth service (Node.js) had a 64Mi limit and used about 80Mi under load, so it was
- * OOMKilled. Each runtime has a working floor below which a real service cannot run; the runtime
- * is read from the image name, the Dockerfile's base image, or the application's language.
+ * OOMKilled. Each runtime has a working floor below which a real service cannot run; the runtime is
+ * read from the image name, the Dockerfile's base image, or the application's language.
  */
 @RuleSpec(
     id = "k8s/memory-limit-too-low",
@@ -54,8 +54,17 @@ public final class MemoryLimitTooLow implements ContainerRule {
       return;
     }
     Runtime r = runtime.get().runtime();
-    ctx.report(limit.location(), "limits.memory " + limit.quantity() + " for a " + r.title()
-            + " container; " + r.title() + " services need at least " + floorMiB + "Mi to serve")
+    ctx.report(
+            limit.location(),
+            "limits.memory "
+                + limit.quantity()
+                + " for a "
+                + r.title()
+                + " container; "
+                + r.title()
+                + " services need at least "
+                + floorMiB
+                + "Mi to serve")
         .related(runtime.get().location(), r.title() + " runtime: " + runtime.get().basis())
         .confidence(runtime.get().confidence())
         .fix(fix(container, Math.max(floor, bytes * 2)));
@@ -68,13 +77,17 @@ public final class MemoryLimitTooLow implements ContainerRule {
   private static String fix(Container container, long atLeast) {
     MemoryAsked asked = MemoryAsked.of(container).orElse(null);
     if (asked == null || asked.bytes() + asked.bytes() / 4 <= atLeast) {
-      return "Raise limits.memory to at least " + Quantity.humanBytes(atLeast)
+      return "Raise limits.memory to at least "
+          + Quantity.humanBytes(atLeast)
           + " (measure the peak under load and add headroom).";
     }
     long need = asked.bytes() + asked.bytes() / 4;
     long mib = (need + (1 << 20) - 1) >> 20;
-    return "Raise limits.memory to at least " + Quantity.humanBytes(mib << 20) + ": the container asks for "
-        + asked.flag() + ", and the runtime needs room beside it (measure the peak under load).";
+    return "Raise limits.memory to at least "
+        + Quantity.humanBytes(mib << 20)
+        + ": the container asks for "
+        + asked.flag()
+        + ", and the runtime needs room beside it (measure the peak under load).";
   }
 
   private static String threshold(Runtime runtime) {

@@ -23,14 +23,19 @@ import java.util.Set;
     kind = FindingKind.HARDENING,
     summary = "Long-running container has no liveness probe",
     symptom = "a hung process keeps its pod Running and serving errors; nothing restarts it",
-    fix = "Add a livenessProbe on a cheap endpoint that fails only when the process must be restarted.")
+    fix =
+        "Add a livenessProbe on a cheap endpoint that fails only when the process must be restarted.")
 public final class MissingLivenessProbe implements ContainerRule {
-  private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "/bin/sh", "/bin/bash",
-      "/bin/ash", "/usr/bin/env");
+  private static final Set<String> SHELLS =
+      Set.of("sh", "bash", "ash", "/bin/sh", "/bin/bash", "/bin/ash", "/usr/bin/env");
+
   @Override
   public void check(Workload workload, Container container, RuleContext ctx) {
-    if (container.init() || workload.runsToCompletion() || container.liveness() != null
-        || idles(container) || servesNothing(workload, container, ctx.model())) {
+    if (container.init()
+        || workload.runsToCompletion()
+        || container.liveness() != null
+        || idles(container)
+        || servesNothing(workload, container, ctx.model())) {
       return;
     }
     ctx.report(container.location(), "container " + container.name() + " has no livenessProbe");
@@ -51,10 +56,13 @@ public final class MissingLivenessProbe implements ContainerRule {
     if (!words.isEmpty() && words.get(0).equals("exec")) {
       words = words.subList(1, words.size());
     }
-    return isSleepForever(words) || words.equals(List.of("tail", "-f", "/dev/null"))
-        || words.size() == 6 && words.get(0).equals("while")
+    return isSleepForever(words)
+        || words.equals(List.of("tail", "-f", "/dev/null"))
+        || words.size() == 6
+            && words.get(0).equals("while")
             && (words.get(1).equals("true") || words.get(1).equals(":"))
-            && words.get(2).equals("do") && isSleepForever(words.subList(3, 5))
+            && words.get(2).equals("do")
+            && isSleepForever(words.subList(3, 5))
             && words.get(5).equals("done");
   }
 
@@ -63,9 +71,12 @@ public final class MissingLivenessProbe implements ContainerRule {
       return false;
     }
     String d = words.get(1);
-    String digits = d.isEmpty() || "smhd".indexOf(d.charAt(d.length() - 1)) < 0
-        ? d : d.substring(0, d.length() - 1);
-    return d.equals("infinity") || d.equals("inf")
+    String digits =
+        d.isEmpty() || "smhd".indexOf(d.charAt(d.length() - 1)) < 0
+            ? d
+            : d.substring(0, d.length() - 1);
+    return d.equals("infinity")
+        || d.equals("inf")
         || !digits.isEmpty() && digits.chars().allMatch(Character::isDigit);
   }
 
@@ -94,12 +105,14 @@ public final class MissingLivenessProbe implements ContainerRule {
    * to it: either none selects the pod, or another container of the pod declares the ports.
    */
   private static boolean servesNothing(Workload workload, Container container, SystemModel model) {
-    if (!container.ports().isEmpty() || container.readiness() != null
+    if (!container.ports().isEmpty()
+        || container.readiness() != null
         || model.listenPort(workload, container).isPresent()) {
       return false;
     }
-    boolean siblingServes = workload.containers().stream()
-        .anyMatch(c -> !c.name().equals(container.name()) && !c.ports().isEmpty());
+    boolean siblingServes =
+        workload.containers().stream()
+            .anyMatch(c -> !c.name().equals(container.name()) && !c.ports().isEmpty());
     return siblingServes || model.servicesSelecting(workload).isEmpty();
   }
 }

@@ -27,8 +27,13 @@ public final class MissingReadinessProbe implements ContainerRule {
     if (services.isEmpty()) {
       return; // no Service routes to it: readiness gates nothing
     }
-    ctx.report(container.location(), "container " + container.name() + " has no readinessProbe, yet "
-            + services.get(0).meta().displayName() + " routes traffic to it")
+    ctx.report(
+            container.location(),
+            "container "
+                + container.name()
+                + " has no readinessProbe, yet "
+                + services.get(0).meta().displayName()
+                + " routes traffic to it")
         .related(services.get(0).meta().location(), "selects these pods");
   }
 }

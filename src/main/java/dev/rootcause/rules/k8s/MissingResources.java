@@ -11,14 +11,19 @@ import dev.rootcause.rules.RuleSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Without requests the scheduler packs blindly and HPA utilization is undefined; without a memory limit one leak takes the node. */
+/**
+ * Without requests the scheduler packs blindly and HPA utilization is undefined; without a memory
+ * limit one leak takes the node.
+ */
 @RuleSpec(
     id = "k8s/missing-resources",
     severity = Severity.LOW,
     kind = FindingKind.HARDENING,
     summary = "Container sets no memory limit or no CPU/memory requests",
-    symptom = "evictions and noisy neighbours under load; HPA utilization metrics cannot be computed",
-    fix = "Set resources.requests (cpu, memory) from measured usage and a memory limit above the peak.")
+    symptom =
+        "evictions and noisy neighbours under load; HPA utilization metrics cannot be computed",
+    fix =
+        "Set resources.requests (cpu, memory) from measured usage and a memory limit above the peak.")
 public final class MissingResources implements ContainerRule {
 
   @Override
@@ -38,7 +43,8 @@ public final class MissingResources implements ContainerRule {
     if (missing.isEmpty()) {
       return;
     }
-    ctx.report(r.location() != null ? r.location() : container.location(),
+    ctx.report(
+        r.location() != null ? r.location() : container.location(),
         "container " + container.name() + " sets no " + String.join(", ", missing));
   }
 }

@@ -11,15 +11,19 @@ import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
 import java.util.stream.Collectors;
 
-/** Seed 002: the api's liveness probe checked 8080; the container declared (and listened on) 3000. */
+/**
+ * Seed 002: the api's liveness probe checked 8080; the container declared (and listened on) 3000.
+ */
 @RuleSpec(
     id = "k8s/probe-port-not-exposed",
     explains = {"runtime/probe-failing"},
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Probe checks a port the container does not declare",
-    symptom = "liveness: restarts every few periods (CrashLoopBackOff); readiness: never Ready, no endpoints",
-    fix = "Point the probe at the containerPort the application listens on (by name, so they cannot drift).")
+    symptom =
+        "liveness: restarts every few periods (CrashLoopBackOff); readiness: never Ready, no endpoints",
+    fix =
+        "Point the probe at the containerPort the application listens on (by name, so they cannot drift).")
 public final class ProbePortNotExposed implements ContainerRule {
 
   @Override
@@ -36,27 +40,45 @@ public final class ProbePortNotExposed implements ContainerRule {
       if (!named && app.isPresent() && app.get().port() == probe.port().number()) {
         continue; // the probe reaches the app; the wrong containerPort is cross/port-mismatch's
       }
-      String declared = container.ports().isEmpty() ? "no ports"
-          : container.ports().stream().map(ProbePortNotExposed::describe).collect(Collectors.joining(", "));
-      var finding = ctx.report(probe.portLocation(),
-          probe.kind().field() + " checks port " + probe.port() + ", but container " + container.name()
-              + " declares " + declared);
+      String declared =
+          container.ports().isEmpty()
+              ? "no ports"
+              : container.ports().stream()
+                  .map(ProbePortNotExposed::describe)
+                  .collect(Collectors.joining(", "));
+      var finding =
+          ctx.report(
+              probe.portLocation(),
+              probe.kind().field()
+                  + " checks port "
+                  + probe.port()
+                  + ", but container "
+                  + container.name()
+                  + " declares "
+                  + declared);
       container.ports().forEach(p -> finding.related(p.location(), "containerPort " + describe(p)));
       if (probe.kind() == Probe.Kind.READINESS) {
         finding.symptom("pod never becomes Ready: the Service has no endpoints");
       } else if (probe.kind() == Probe.Kind.LIVENESS) {
-        finding.symptom("kubelet kills the container every few periods: restarts, then CrashLoopBackOff");
+        finding.symptom(
+            "kubelet kills the container every few periods: restarts, then CrashLoopBackOff");
       } else {
         finding.symptom("startup never succeeds: the container is killed and restarted");
       }
       if (app.isPresent()) {
         app.get().evidence().forEach(e -> finding.related(e.location(), e.note()));
-        finding.confidence(app.get().confidence())
+        finding
+            .confidence(app.get().confidence())
             .fix("Set " + probe.kind().field() + " port to " + app.get().port() + ".");
       } else if (container.ports().size() == 1) {
         ContainerPort only = container.ports().get(0);
-        finding.fix("Set " + probe.kind().field() + " port to " + only.number()
-            + (only.name() == null ? "" : " (or '" + only.name() + "')") + ".");
+        finding.fix(
+            "Set "
+                + probe.kind().field()
+                + " port to "
+                + only.number()
+                + (only.name() == null ? "" : " (or '" + only.name() + "')")
+                + ".");
       }
     }
   }

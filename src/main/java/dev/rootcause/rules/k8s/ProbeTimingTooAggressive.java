@@ -26,11 +26,17 @@ import dev.rootcause.rules.RuleSpec;
     kind = FindingKind.ROOT_CAUSE,
     summary = "Probe starts too early or checks too often for the app to answer",
     symptom = "restarts during start-up or under load; pods flap between Ready and not Ready",
-    fix = "Give the app time: a startupProbe or a larger initialDelaySeconds, and periodSeconds/timeoutSeconds of a few seconds.",
+    fix =
+        "Give the app time: a startupProbe or a larger initialDelaySeconds, and periodSeconds/timeoutSeconds of a few seconds.",
     thresholds = {
-      @RuleSpec.Threshold(name = "minInitialDelaySeconds", value = 5,
-          description = "liveness initialDelaySeconds below this, with no startupProbe, is too early"),
-      @RuleSpec.Threshold(name = "minPeriodSeconds", value = 3,
+      @RuleSpec.Threshold(
+          name = "minInitialDelaySeconds",
+          value = 5,
+          description =
+              "liveness initialDelaySeconds below this, with no startupProbe, is too early"),
+      @RuleSpec.Threshold(
+          name = "minPeriodSeconds",
+          value = 3,
           description = "periodSeconds below this probes too often"),
     })
 public final class ProbeTimingTooAggressive implements ContainerRule {
@@ -46,27 +52,49 @@ public final class ProbeTimingTooAggressive implements ContainerRule {
       String field = probe.kind().field();
       boolean guardedByStartup = container.startup() != null && probe.kind() != Probe.Kind.STARTUP;
       SourceLocation delayAt = probe.timing().initialDelay();
-      if (probe.kind() == Probe.Kind.LIVENESS && !guardedByStartup && delayAt != null
+      if (probe.kind() == Probe.Kind.LIVENESS
+          && !guardedByStartup
+          && delayAt != null
           && probe.initialDelaySeconds() < minDelay) {
-        ctx.report(delayAt, field + " starts " + probe.initialDelaySeconds()
-                + " s after the container starts, with no startupProbe to cover a slow start")
+        ctx.report(
+                delayAt,
+                field
+                    + " starts "
+                    + probe.initialDelaySeconds()
+                    + " s after the container starts, with no startupProbe to cover a slow start")
             .fix("Raise initialDelaySeconds to at least " + minDelay + ", or add a startupProbe.");
-      } else if (probe.kind() == Probe.Kind.READINESS && !guardedByStartup && delayAt != null
+      } else if (probe.kind() == Probe.Kind.READINESS
+          && !guardedByStartup
+          && delayAt != null
           && probe.initialDelaySeconds() < minDelay) {
         // Readiness never restarts: an early start only fails until the app listens. Worth a note.
-        ctx.report(delayAt, field + " starts " + probe.initialDelaySeconds()
-                + " s after the container starts, before most apps listen")
+        ctx.report(
+                delayAt,
+                field
+                    + " starts "
+                    + probe.initialDelaySeconds()
+                    + " s after the container starts, before most apps listen")
             .severity(Severity.LOW)
             .symptom("'Readiness probe failed' events and a slower rollout while the app starts")
             .fix("Raise initialDelaySeconds to at least " + minDelay + ", or add a startupProbe.");
       }
       SourceLocation periodAt = probe.timing().period();
-      if (periodAt != null && probe.periodSeconds() < minPeriod
+      if (periodAt != null
+          && probe.periodSeconds() < minPeriod
           && probe.kind() != Probe.Kind.STARTUP) {
-        ctx.report(periodAt, field + " runs every " + probe.periodSeconds() + " s with a "
-                + probe.timeoutSeconds() + " s timeout: one slow response fails it")
+        ctx.report(
+                periodAt,
+                field
+                    + " runs every "
+                    + probe.periodSeconds()
+                    + " s with a "
+                    + probe.timeoutSeconds()
+                    + " s timeout: one slow response fails it")
             .related(probe.timing().timeout(), "timeoutSeconds " + probe.timeoutSeconds())
-            .fix("Set periodSeconds to at least " + minPeriod + " and timeoutSeconds to a few seconds.");
+            .fix(
+                "Set periodSeconds to at least "
+                    + minPeriod
+                    + " and timeoutSeconds to a few seconds.");
       }
     }
   }
@@ -82,7 +110,8 @@ public final class ProbeTimingTooAggressive implements ContainerRule {
     if (WellKnownImages.listensAtOnce(container.image().normalizedRepository())) {
       return true;
     }
-    return model.imageSource(container)
+    return model
+        .imageSource(container)
         .map(ImageSource::dockerfile)
         .flatMap(Dockerfile::finalStage)
         .filter(stage -> stage.cmd() == null && stage.entrypoint() == null)

@@ -11,7 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** Seed 002: the gateway Service selected {@code app: nginx-gateway}, its pods were {@code app: gateway}. */
+/**
+ * Seed 002: the gateway Service selected {@code app: nginx-gateway}, its pods were {@code app:
+ * gateway}.
+ */
 @RuleSpec(
     id = "k8s/service-selects-nothing",
     explains = {"runtime/service-without-endpoints"},
@@ -27,27 +30,51 @@ public final class ServiceSelectsNothing implements ServiceRule {
     if (!service.routesToPods() || !ctx.model().workloadsSelectedBy(service).isEmpty()) {
       return;
     }
-    List<Workload> sameNamespace = ctx.model().workloads().stream()
-        .filter(w -> !w.runsToCompletion() && w.meta().sameNamespace(service.meta()))
-        .toList();
+    List<Workload> sameNamespace =
+        ctx.model().workloads().stream()
+            .filter(w -> !w.runsToCompletion() && w.meta().sameNamespace(service.meta()))
+            .toList();
     if (sameNamespace.isEmpty()) {
       return; // the pods may be deployed from elsewhere: unknown is not wrong
     }
-    Workload closest = sameNamespace.stream()
-        .max(Comparator.comparingInt(w -> overlap(service.selector().matchLabels(), w.podLabels())))
-        .orElseThrow();
-    var finding = ctx.report(service.selector().location(),
-        "selector " + service.selector() + " matches no pods; " + closest.meta().displayName()
-            + " pods are labelled " + labels(closest.podLabels()));
-    finding.related(closest.podLabelsLocation(), "pod template labels " + labels(closest.podLabels()));
+    Workload closest =
+        sameNamespace.stream()
+            .max(
+                Comparator.comparingInt(
+                    w -> overlap(service.selector().matchLabels(), w.podLabels())))
+            .orElseThrow();
+    var finding =
+        ctx.report(
+            service.selector().location(),
+            "selector "
+                + service.selector()
+                + " matches no pods; "
+                + closest.meta().displayName()
+                + " pods are labelled "
+                + labels(closest.podLabels()));
+    finding.related(
+        closest.podLabelsLocation(), "pod template labels " + labels(closest.podLabels()));
     // The key to change is one whose value differs, not one that already matches.
-    String key = service.selector().matchLabels().entrySet().stream()
-        .filter(e -> closest.podLabels().containsKey(e.getKey())
-            && !closest.podLabels().get(e.getKey()).equals(e.getValue()))
-        .map(Map.Entry::getKey).findFirst().orElse(null);
+    String key =
+        service.selector().matchLabels().entrySet().stream()
+            .filter(
+                e ->
+                    closest.podLabels().containsKey(e.getKey())
+                        && !closest.podLabels().get(e.getKey()).equals(e.getValue()))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElse(null);
     if (key != null) {
-      finding.fix("Change the selector to " + key + ": " + closest.podLabels().get(key)
-          + " (or relabel the pods " + key + ": " + service.selector().matchLabels().get(key) + ").");
+      finding.fix(
+          "Change the selector to "
+              + key
+              + ": "
+              + closest.podLabels().get(key)
+              + " (or relabel the pods "
+              + key
+              + ": "
+              + service.selector().matchLabels().get(key)
+              + ").");
     }
   }
 
@@ -62,8 +89,11 @@ public final class ServiceSelectsNothing implements ServiceRule {
   }
 
   private static String labels(Map<String, String> labels) {
-    return labels.isEmpty() ? "(no labels)" : new java.util.TreeMap<>(labels).entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue())
-        .collect(java.util.stream.Collectors.joining(","));
+    return labels.isEmpty()
+        ? "(no labels)"
+        : new java.util.TreeMap<>(labels)
+            .entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(","));
   }
 }

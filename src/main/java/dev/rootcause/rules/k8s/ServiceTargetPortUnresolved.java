@@ -34,25 +34,45 @@ public final class ServiceTargetPortUnresolved implements ServiceRule {
     }
     for (ServicePort port : service.ports()) {
       for (Workload w : selected) {
-        List<ContainerPort> declared = w.containers().stream()
-            .flatMap(c -> c.ports().stream()).toList();
-        boolean resolves = w.containers().stream().anyMatch(c -> c.port(port.targetPort()).isPresent());
+        List<ContainerPort> declared =
+            w.containers().stream().flatMap(c -> c.ports().stream()).toList();
+        boolean resolves =
+            w.containers().stream().anyMatch(c -> c.port(port.targetPort()).isPresent());
         // Unnamed numeric targets are only wrong when the pods declare ports and this is not one.
         boolean judgeable = port.targetPort().isNamed() || !declared.isEmpty();
         if (resolves || !judgeable || appListensOn(ctx, w, port)) {
           continue;
         }
-        String declaredText = declared.isEmpty() ? "no ports"
-            : declared.stream().map(ServiceTargetPortUnresolved::describe).collect(Collectors.joining(", "));
-        var finding = ctx.report(port.targetPortLocation(),
-            "port " + port.port() + " targets " + port.targetPort() + ", but " + w.meta().displayName()
-                + " declares " + declaredText);
+        String declaredText =
+            declared.isEmpty()
+                ? "no ports"
+                : declared.stream()
+                    .map(ServiceTargetPortUnresolved::describe)
+                    .collect(Collectors.joining(", "));
+        var finding =
+            ctx.report(
+                port.targetPortLocation(),
+                "port "
+                    + port.port()
+                    + " targets "
+                    + port.targetPort()
+                    + ", but "
+                    + w.meta().displayName()
+                    + " declares "
+                    + declaredText);
         for (Container c : w.containers()) {
-          c.ports().forEach(p -> finding.related(p.location(), "container " + c.name() + " declares " + describe(p)));
+          c.ports()
+              .forEach(
+                  p ->
+                      finding.related(
+                          p.location(), "container " + c.name() + " declares " + describe(p)));
         }
         if (declared.size() == 1) {
-          finding.fix("Set targetPort to " + declared.get(0).number()
-              + (declared.get(0).name() == null ? "" : " (or '" + declared.get(0).name() + "')") + ".");
+          finding.fix(
+              "Set targetPort to "
+                  + declared.get(0).number()
+                  + (declared.get(0).name() == null ? "" : " (or '" + declared.get(0).name() + "')")
+                  + ".");
         }
         break;
       }
@@ -61,9 +81,10 @@ public final class ServiceTargetPortUnresolved implements ServiceRule {
 
   /** containerPort is informational: when the code listens on the target, traffic gets through. */
   private static boolean appListensOn(RuleContext ctx, Workload w, ServicePort port) {
-    return !port.targetPort().isNamed() && w.containers().stream()
-        .map(c -> ctx.model().listenPort(w, c))
-        .anyMatch(p -> p.isPresent() && p.get().port() == port.targetPort().number());
+    return !port.targetPort().isNamed()
+        && w.containers().stream()
+            .map(c -> ctx.model().listenPort(w, c))
+            .anyMatch(p -> p.isPresent() && p.get().port() == port.targetPort().number());
   }
 
   private static String describe(ContainerPort p) {

@@ -2,8 +2,8 @@ package dev.rootcause.rules.k8s;
 
 import dev.rootcause.model.ClusterDns;
 import dev.rootcause.model.Confidence;
-import dev.rootcause.model.HostUse;
 import dev.rootcause.model.FindingKind;
+import dev.rootcause.model.HostUse;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.k8s.Service;
@@ -134,9 +134,10 @@ public final class UnknownServiceHost implements SystemRule {
     if (byPort) {
       closest = Optional.of(onPort.get(0));
     }
-    Optional<Workload> sameName = model.workloadsIn(name.namespace()).stream()
-        .filter(w -> w.name().equals(name.service()))
-        .findFirst();
+    Optional<Workload> sameName =
+        model.workloadsIn(name.namespace()).stream()
+            .filter(w -> w.name().equals(name.service()))
+            .findFirst();
     String ns = name.namespace() == null ? "the namespace" : "namespace " + name.namespace();
     StringBuilder message =
         new StringBuilder(

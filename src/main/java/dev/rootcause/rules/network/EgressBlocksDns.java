@@ -1,8 +1,8 @@
 package dev.rootcause.rules.network;
 
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.HostUse;
 import dev.rootcause.model.Location;
-import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.k8s.LabelSelector;
@@ -83,7 +83,7 @@ public final class EgressBlocksDns implements WorkloadRule {
                             + ", not the cluster DNS in kube-system (a podSelector without"
                             + " namespaceSelector stays in the policy's namespace)"
                         : "its rule for port 53 reaches no pod in kube-system, where the cluster"
-                              + " DNS runs")
+                            + " DNS runs")
             .orElse("no egress rule allows port 53 to kube-system");
     String calls =
         byName

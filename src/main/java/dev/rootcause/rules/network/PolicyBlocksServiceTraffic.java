@@ -2,9 +2,9 @@ package dev.rootcause.rules.network;
 
 import dev.rootcause.model.ClusterDns;
 import dev.rootcause.model.Confidence;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.HostUse;
 import dev.rootcause.model.Location;
-import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.k8s.Ingress;

@@ -18,8 +18,10 @@ import dev.rootcause.rules.SystemRule;
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "A compose service builds from a Dockerfile that does not exist",
-    symptom = "docker compose up fails before starting anything: failed to read dockerfile: open Dockerfile: no such file or directory",
-    fix = "Point the service's build at the folder that holds its Dockerfile, or name the file with `build.dockerfile`.")
+    symptom =
+        "docker compose up fails before starting anything: failed to read dockerfile: open Dockerfile: no such file or directory",
+    fix =
+        "Point the service's build at the folder that holds its Dockerfile, or name the file with `build.dockerfile`.")
 public final class ComposeBuildWithoutDockerfile implements SystemRule {
 
   @Override
@@ -29,11 +31,23 @@ public final class ComposeBuildWithoutDockerfile implements SystemRule {
       if (build == null || build.dockerfileExists()) {
         continue;
       }
-      ctx.report(build.location(), "compose service " + service.name() + " builds from "
-              + build.context() + ", but " + build.dockerfile() + " does not exist")
+      ctx.report(
+              build.location(),
+              "compose service "
+                  + service.name()
+                  + " builds from "
+                  + build.context()
+                  + ", but "
+                  + build.dockerfile()
+                  + " does not exist")
           .subject(service.file())
-          .fix("Set `build:` of " + service.name() + " to the folder holding its Dockerfile, or"
-              + " `build.dockerfile` to the file's path relative to " + build.context() + ".");
+          .fix(
+              "Set `build:` of "
+                  + service.name()
+                  + " to the folder holding its Dockerfile, or"
+                  + " `build.dockerfile` to the file's path relative to "
+                  + build.context()
+                  + ".");
     }
   }
 }

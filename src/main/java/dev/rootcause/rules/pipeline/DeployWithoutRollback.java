@@ -22,27 +22,36 @@ import java.util.Set;
     severity = Severity.MEDIUM,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Pipeline deploys in place with no automatic way back to the previous release",
-    symptom = "a bad release stays up until someone rolls back by hand: minutes of downtime per incident",
-    fix = "Roll back automatically when the post-deploy check fails (helm --atomic, `kubectl rollout undo` in a failure handler), or deliver progressively with Argo Rollouts or Flagger.")
+    symptom =
+        "a bad release stays up until someone rolls back by hand: minutes of downtime per incident",
+    fix =
+        "Roll back automatically when the post-deploy check fails (helm --atomic, `kubectl rollout undo` in a failure handler), or deliver progressively with Argo Rollouts or Flagger.")
 public final class DeployWithoutRollback implements PipelineRule {
   private static final Set<String> PROGRESSIVE_KINDS = Set.of("Rollout", "Canary");
 
   @Override
   public void check(Pipeline pipeline, RuleContext ctx) {
-    Optional<Step> deploy = pipeline.allSteps()
-        .filter(s -> s.kind() == StepKind.DEPLOY).findFirst();
+    Optional<Step> deploy =
+        pipeline.allSteps().filter(s -> s.kind() == StepKind.DEPLOY).findFirst();
     if (deploy.isEmpty()) {
       return;
     }
-    boolean canUndo = pipeline.allSteps().anyMatch(s ->
-        s.kind() == StepKind.ROLLBACK || s.kind() == StepKind.DEPLOY_WITH_ROLLBACK);
+    boolean canUndo =
+        pipeline
+            .allSteps()
+            .anyMatch(
+                s -> s.kind() == StepKind.ROLLBACK || s.kind() == StepKind.DEPLOY_WITH_ROLLBACK);
     boolean progressive = PROGRESSIVE_KINDS.stream().anyMatch(ctx.model()::declaresAny);
     if (canUndo || progressive) {
       return;
     }
-    ctx.report(deploy.get().location(), "the " + pipeline.system() + " pipeline deploys in place ("
-            + DeployWithoutSmokeTest.abbreviate(deploy.get().command())
-            + ") and has no rollback step or failure handler")
+    ctx.report(
+            deploy.get().location(),
+            "the "
+                + pipeline.system()
+                + " pipeline deploys in place ("
+                + DeployWithoutSmokeTest.abbreviate(deploy.get().command())
+                + ") and has no rollback step or failure handler")
         .subject(pipeline.path());
   }
 }

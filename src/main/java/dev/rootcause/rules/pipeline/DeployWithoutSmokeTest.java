@@ -21,7 +21,8 @@ import java.util.List;
     kind = FindingKind.ROOT_CAUSE,
     summary = "Pipeline deploys to production and never checks that the release serves",
     symptom = "a broken release serves errors until a customer or an alert notices",
-    fix = "After the deploy step, probe the service and fail the pipeline on errors (e.g. `rootcause verify --requests 20 --slo 'success=100%'` or `curl --fail --retry 5`).")
+    fix =
+        "After the deploy step, probe the service and fail the pipeline on errors (e.g. `rootcause verify --requests 20 --slo 'success=100%'` or `curl --fail --retry 5`).")
 public final class DeployWithoutSmokeTest implements PipelineRule {
 
   @Override
@@ -37,14 +38,20 @@ public final class DeployWithoutSmokeTest implements PipelineRule {
     if (lastDeploy < 0) {
       return;
     }
-    boolean verified = steps.subList(lastDeploy + 1, steps.size()).stream()
-        .anyMatch(s -> s.kind() == StepKind.VERIFY);
+    boolean verified =
+        steps.subList(lastDeploy + 1, steps.size()).stream()
+            .anyMatch(s -> s.kind() == StepKind.VERIFY);
     if (verified) {
       return;
     }
     Step deploy = steps.get(lastDeploy);
-    ctx.report(deploy.location(), "the " + pipeline.system() + " pipeline deploys ("
-            + abbreviate(deploy.command()) + ") and nothing after it checks the release")
+    ctx.report(
+            deploy.location(),
+            "the "
+                + pipeline.system()
+                + " pipeline deploys ("
+                + abbreviate(deploy.command())
+                + ") and nothing after it checks the release")
         .subject(pipeline.path());
   }
 

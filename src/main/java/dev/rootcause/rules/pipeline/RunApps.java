@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The application a {@code docker run} starts, through the one Dockerfile that builds its image. */
+/**
+ * The application a {@code docker run} starts, through the one Dockerfile that builds its image.
+ */
 final class RunApps {
   private RunApps() {}
 
@@ -22,9 +24,12 @@ final class RunApps {
     if (run.image().isTemplated()) {
       return Optional.empty();
     }
-    List<String> paths = model.buildsProducing(run.image()).stream()
-        .filter(b -> b.kind() == ImageBuild.Kind.BUILD && b.dockerfile() != null)
-        .map(ImageBuild::dockerfile).distinct().toList();
+    List<String> paths =
+        model.buildsProducing(run.image()).stream()
+            .filter(b -> b.kind() == ImageBuild.Kind.BUILD && b.dockerfile() != null)
+            .map(ImageBuild::dockerfile)
+            .distinct()
+            .toList();
     Optional<Dockerfile> dockerfile =
         paths.size() == 1 ? model.dockerfile(paths.get(0)) : Optional.empty();
     return dockerfile.flatMap(d -> model.appOf(d).map(a -> new RunApp(a, d)));
@@ -40,7 +45,8 @@ final class RunApps {
       ports.add(port(listen, run, app.dockerfile()));
     }
     return ports.size() != 1 || ports.contains(null)
-        ? Optional.empty() : Optional.of(ports.iterator().next());
+        ? Optional.empty()
+        : Optional.of(ports.iterator().next());
   }
 
   private static Integer port(AppFacts.ListenPort listen, ContainerRun run, Dockerfile dockerfile) {

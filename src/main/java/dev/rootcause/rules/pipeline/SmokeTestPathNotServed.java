@@ -23,7 +23,8 @@ import java.util.Set;
     severity = Severity.MEDIUM,
     kind = FindingKind.ROOT_CAUSE,
     summary = "A smoke test checks a path the app it starts does not serve",
-    symptom = "the smoke test gets 404 on every release: curl: (22) The requested URL returned error: 404",
+    symptom =
+        "the smoke test gets 404 on every release: curl: (22) The requested URL returned error: 404",
     fix = "Check a path the app serves (its health route), or add that route to the app.")
 public final class SmokeTestPathNotServed implements PipelineRule {
   private static final Set<String> LOCAL = Set.of("localhost", "127.0.0.1", "0.0.0.0");
@@ -34,31 +35,55 @@ public final class SmokeTestPathNotServed implements PipelineRule {
       if (!LOCAL.contains(check.host())) {
         continue;
       }
-      Optional<ContainerRun> run = pipeline.runs().stream()
-          .filter(r -> !r.hostNetwork()
-              && r.ports().stream().anyMatch(p -> p.hostPort() == check.port()))
-          .findFirst();
-      Optional<AppFacts> app = run.flatMap(r -> RunApps.of(ctx.model(), r)).map(RunApps.RunApp::app);
+      Optional<ContainerRun> run =
+          pipeline.runs().stream()
+              .filter(
+                  r ->
+                      !r.hostNetwork()
+                          && r.ports().stream().anyMatch(p -> p.hostPort() == check.port()))
+              .findFirst();
+      Optional<AppFacts> app =
+          run.flatMap(r -> RunApps.of(ctx.model(), r)).map(RunApps.RunApp::app);
       if (app.isEmpty() || app.get().routes().isEmpty()) {
         continue;
       }
       String path = RoutePatterns.withoutQuery(check.path());
-      boolean served = app.get().routes().stream().anyMatch(r -> RoutePatterns.isCatchAll(r.path())
-          || RoutePatterns.matches(r.path(), path, app.get().language()));
+      boolean served =
+          app.get().routes().stream()
+              .anyMatch(
+                  r ->
+                      RoutePatterns.isCatchAll(r.path())
+                          || RoutePatterns.matches(r.path(), path, app.get().language()));
       if (served) {
         continue;
       }
       AppFacts.Route first = app.get().routes().get(0);
-      var finding = ctx.report(check.location(), "the smoke test requests " + path + " on port "
-              + check.port() + ", but the app in " + run.get().image().nameAndTag()
-              + " serves no such route")
-          .subject(pipeline.path());
-      app.get().routes().stream().limit(3)
+      var finding =
+          ctx.report(
+                  check.location(),
+                  "the smoke test requests "
+                      + path
+                      + " on port "
+                      + check.port()
+                      + ", but the app in "
+                      + run.get().image().nameAndTag()
+                      + " serves no such route")
+              .subject(pipeline.path());
+      app.get().routes().stream()
+          .limit(3)
           .forEach(r -> finding.related(r.location(), "the app serves " + r.path()));
-      app.get().routes().stream().filter(r -> r.path().contains("health")).findFirst()
+      app.get().routes().stream()
+          .filter(r -> r.path().contains("health"))
+          .findFirst()
           .or(() -> Optional.of(first))
-          .ifPresent(r -> finding.fix("Request a served path, e.g. `" + r.path() + "`, instead of `"
-              + path + "`."));
+          .ifPresent(
+              r ->
+                  finding.fix(
+                      "Request a served path, e.g. `"
+                          + r.path()
+                          + "`, instead of `"
+                          + path
+                          + "`."));
     }
   }
 }

@@ -18,8 +18,8 @@ import dev.rootcause.rules.SystemRule;
 
 /**
  * A container that keeps exiting, with the cause its last log proves: a missing env var, a module
- * or file not found, permission denied, an address in use, a dependency refused or not resolved,
- * an entrypoint not in the image. Deaths by the OOM killer or by a failing liveness probe are the
+ * or file not found, permission denied, an address in use, a dependency refused or not resolved, an
+ * entrypoint not in the image. Deaths by the OOM killer or by a failing liveness probe are the
  * rules of those causes.
  */
 @RuleSpec(
@@ -27,9 +27,11 @@ import dev.rootcause.rules.SystemRule;
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Container keeps exiting at start-up (CrashLoopBackOff)",
-    symptom = "CrashLoopBackOff: the pod never becomes Ready and its Service has no endpoint from it",
-    fix = "Read the quoted line of the last log (kubectl logs --previous), fix what it names in the"
-        + " workload's spec or the image, and roll out again.")
+    symptom =
+        "CrashLoopBackOff: the pod never becomes Ready and its Service has no endpoint from it",
+    fix =
+        "Read the quoted line of the last log (kubectl logs --previous), fix what it names in the"
+            + " workload's spec or the image, and roll out again.")
 public final class CrashLoopBackOff implements SystemRule {
 
   @Override
@@ -46,54 +48,82 @@ public final class CrashLoopBackOff implements SystemRule {
   }
 
   private static boolean crashing(ClusterState cluster, PodState pod, ContainerState c) {
-    boolean loop = c.state() == ContainerState.State.WAITING && "CrashLoopBackOff".equals(c.reason());
+    boolean loop =
+        c.state() == ContainerState.State.WAITING && "CrashLoopBackOff".equals(c.reason());
     boolean failed = c.state() == ContainerState.State.TERMINATED && "Error".equals(c.reason());
-    return (loop || failed) && !"OOMKilled".equals(c.lastReason())
+    return (loop || failed)
+        && !"OOMKilled".equals(c.lastReason())
         && !cluster.killedByLiveness(pod, c.name());
   }
 
-  private static void report(RuleContext ctx, ClusterState cluster, PodGroup group,
-      Symptoms.Sick s) {
+  private static void report(
+      RuleContext ctx, ClusterState cluster, PodGroup group, Symptoms.Sick s) {
     ContainerState c = s.container();
     String container = ".spec.containers{" + c.name() + "}";
     ClusterLocation where = cluster.fixTarget(s.pod(), container);
-    String symptom = s.who(group) + " " + c.display() + " ("
-        + Units.count(c.restartCount(), "restart")
-        + (c.lastExitCode() == null ? "" : ", last exit code " + c.lastExitCode()) + ")";
+    String symptom =
+        s.who(group)
+            + " "
+            + c.display()
+            + " ("
+            + Units.count(c.restartCount(), "restart")
+            + (c.lastExitCode() == null ? "" : ", last exit code " + c.lastExitCode())
+            + ")";
     ContainerLog log = cluster.log(s.pod(), c.name());
-    LogLine proof = log == null ? null
-        : log.lines().stream().filter(l -> l.cause() != null).findFirst().orElse(null);
+    LogLine proof =
+        log == null
+            ? null
+            : log.lines().stream().filter(l -> l.cause() != null).findFirst().orElse(null);
     ClusterLocation logAt = log == null ? null : cluster.logLocation(log);
     if (proof != null) {
       LogCause cause = proof.cause();
-      ctx.report(where, symptom + ": " + cause.kind().meaning()
-              + (cause.subject() == null ? "" : " (" + cause.subject() + ")") + ", the log says "
-              + Symptoms.quote(proof))
+      ctx.report(
+              where,
+              symptom
+                  + ": "
+                  + cause.kind().meaning()
+                  + (cause.subject() == null ? "" : " (" + cause.subject() + ")")
+                  + ", the log says "
+                  + Symptoms.quote(proof))
           .subject(Symptoms.subject(where))
-            .related(logAt, s.pod().name() + "/" + c.name() + " last log: " + Symptoms.quote(proof))
+          .related(logAt, s.pod().name() + "/" + c.name() + " last log: " + Symptoms.quote(proof))
           .related(s.pod().containerStatus(c.name()), "status " + c.display())
           .fix(fix(cause, c.name(), where));
       return;
     }
     Integer exit = c.lastExitCode();
     boolean entrypoint = exit != null && (exit == 127 || exit == 126);
-    LogLine last = log == null || log.lines().isEmpty() ? null
-        : log.lines().stream().filter(LogLine::error).reduce((a, b) -> b)
-            .orElse(log.lines().get(log.lines().size() - 1));
-    var f = ctx.report(where, symptom + (entrypoint
-            ? ": exit code " + exit + " is the shell's " + (exit == 127 ? "command not found"
-                : "not executable") + ", the entrypoint is not in the image"
-            : last == null ? ": no log was read to tell why"
-            : ": no line names the cause, the last log ends with " + Symptoms.quote(last)))
-        .subject(Symptoms.subject(where))
+    LogLine last =
+        log == null || log.lines().isEmpty()
+            ? null
+            : log.lines().stream()
+                .filter(LogLine::error)
+                .reduce((a, b) -> b)
+                .orElse(log.lines().get(log.lines().size() - 1));
+    var f =
+        ctx.report(
+                where,
+                symptom
+                    + (entrypoint
+                        ? ": exit code "
+                            + exit
+                            + " is the shell's "
+                            + (exit == 127 ? "command not found" : "not executable")
+                            + ", the entrypoint is not in the image"
+                        : last == null
+                            ? ": no log was read to tell why"
+                            : ": no line names the cause, the last log ends with "
+                                + Symptoms.quote(last)))
+            .subject(Symptoms.subject(where))
             .related(s.pod().containerStatus(c.name()), "status " + c.display())
-        .confidence(entrypoint ? Confidence.CERTAIN : Confidence.LIKELY);
+            .confidence(entrypoint ? Confidence.CERTAIN : Confidence.LIKELY);
     if (last != null) {
       f.related(logAt, s.pod().name() + "/" + c.name() + " last log: " + Symptoms.quote(last));
     }
     if (entrypoint) {
-      f.fix("Make the image's ENTRYPOINT/CMD (or the container's command) name a file that the"
-          + " image contains and that is executable.");
+      f.fix(
+          "Make the image's ENTRYPOINT/CMD (or the container's command) name a file that the"
+              + " image contains and that is executable.");
     }
   }
 
@@ -101,20 +131,42 @@ public final class CrashLoopBackOff implements SystemRule {
     String subject = cause.subject() == null ? "what the log names" : cause.subject();
     String object = where.kind() + " " + where.name();
     return switch (cause.kind()) {
-      case MISSING_ENV -> "Set " + subject + " in the env of container " + container + " ("
-          + object + "), or give the code a default.";
-      case MODULE_NOT_FOUND -> "Install " + subject + " in the image (dependencies copied and"
-          + " installed in the final stage), and rebuild.";
-      case FILE_NOT_FOUND -> "Put " + subject + " in the image or mount it (ConfigMap, volume), or"
-          + " correct the path the code reads.";
-      case PERMISSION_DENIED -> "Give the container's user access to " + subject + " (chown in the"
-          + " Dockerfile, fsGroup in the securityContext).";
-      case ADDRESS_IN_USE -> "Listen on a port no other process of the pod uses (check the"
-          + " sidecars and a second server started by the code).";
-      case CONNECTION_REFUSED, HOST_NOT_FOUND -> "Point the container at a Service that exists and"
-          + " has endpoints (" + subject + "), and retry the connection at start-up with backoff.";
-      case EXECUTABLE_NOT_FOUND -> "Make the command " + subject + " exist in the image, or correct"
-          + " the container's command.";
+      case MISSING_ENV ->
+          "Set "
+              + subject
+              + " in the env of container "
+              + container
+              + " ("
+              + object
+              + "), or give the code a default.";
+      case MODULE_NOT_FOUND ->
+          "Install "
+              + subject
+              + " in the image (dependencies copied and"
+              + " installed in the final stage), and rebuild.";
+      case FILE_NOT_FOUND ->
+          "Put "
+              + subject
+              + " in the image or mount it (ConfigMap, volume), or"
+              + " correct the path the code reads.";
+      case PERMISSION_DENIED ->
+          "Give the container's user access to "
+              + subject
+              + " (chown in the"
+              + " Dockerfile, fsGroup in the securityContext).";
+      case ADDRESS_IN_USE ->
+          "Listen on a port no other process of the pod uses (check the"
+              + " sidecars and a second server started by the code).";
+      case CONNECTION_REFUSED, HOST_NOT_FOUND ->
+          "Point the container at a Service that exists and"
+              + " has endpoints ("
+              + subject
+              + "), and retry the connection at start-up with backoff.";
+      case EXECUTABLE_NOT_FOUND ->
+          "Make the command "
+              + subject
+              + " exist in the image, or correct"
+              + " the container's command.";
     };
   }
 }

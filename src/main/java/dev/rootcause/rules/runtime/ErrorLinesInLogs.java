@@ -21,24 +21,34 @@ import java.util.List;
     severity = Severity.MEDIUM,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Container logged errors since the fix",
-    symptom = "the application still reports errors: failed requests, dropped work or a dependency"
-        + " it cannot reach",
-    fix = "Read the quoted lines in context (kubectl logs), fix what they report, and verify again"
-        + " with --logs-since set to the time of the new fix.")
+    symptom =
+        "the application still reports errors: failed requests, dropped work or a dependency"
+            + " it cannot reach",
+    fix =
+        "Read the quoted lines in context (kubectl logs), fix what they report, and verify again"
+            + " with --logs-since set to the time of the new fix.")
 public final class ErrorLinesInLogs implements ContainerLogRule {
   private static final int QUOTE = 160;
 
   @Override
   public void check(ContainerLog log, ClusterState cluster, RuleContext ctx) {
-    List<LogLine> errors = log.linesSince(cluster.logsSince()).stream()
-        .filter(LogLine::error).toList();
+    List<LogLine> errors =
+        log.linesSince(cluster.logsSince()).stream().filter(LogLine::error).toList();
     if (errors.isEmpty()) {
       return;
     }
     String container = log.pod() + "/" + log.container();
     ClusterLocation where = cluster.logLocation(log);
-    var finding = ctx.report(where, Units.count(errors.size(), "error line") + " in the log of "
-        + container + " since " + cluster.logsSince() + ", the first: " + quote(errors.get(0)));
+    var finding =
+        ctx.report(
+            where,
+            Units.count(errors.size(), "error line")
+                + " in the log of "
+                + container
+                + " since "
+                + cluster.logsSince()
+                + ", the first: "
+                + quote(errors.get(0)));
     for (LogLine line : errors) {
       finding.related(where, container + ": " + quote(line));
     }

@@ -27,12 +27,14 @@ import java.util.Set;
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Image cannot be pulled (ImagePullBackOff)",
-    symptom = "ImagePullBackOff: the pod stays Pending, the rollout stalls and no new replica serves",
-    fix = "Deploy a tag that the build produces and pushes (or imports into the nodes), or give the"
-        + " pod imagePullSecrets that the registry accepts.")
+    symptom =
+        "ImagePullBackOff: the pod stays Pending, the rollout stalls and no new replica serves",
+    fix =
+        "Deploy a tag that the build produces and pushes (or imports into the nodes), or give the"
+            + " pod imagePullSecrets that the registry accepts.")
 public final class ImagePullBackOff implements SystemRule {
-  private static final Set<String> REASONS = Set.of("ImagePullBackOff", "ErrImagePull",
-      "InvalidImageName", "ErrImageNeverPull");
+  private static final Set<String> REASONS =
+      Set.of("ImagePullBackOff", "ErrImagePull", "InvalidImageName", "ErrImageNeverPull");
 
   @Override
   public void check(RuleContext ctx) {
@@ -41,23 +43,31 @@ public final class ImagePullBackOff implements SystemRule {
       return;
     }
     for (PodGroup group : cluster.podGroups()) {
-      for (Symptoms.Sick s : Symptoms.sick(group, (p, c) ->
-          c.state() == ContainerState.State.WAITING && REASONS.contains(c.reason()))) {
+      for (Symptoms.Sick s :
+          Symptoms.sick(
+              group,
+              (p, c) ->
+                  c.state() == ContainerState.State.WAITING && REASONS.contains(c.reason()))) {
         ContainerState c = s.container();
         PodDetail detail = cluster.detail(s.pod());
         ContainerSpec spec = detail == null ? null : detail.container(c.name());
         String image = spec != null ? spec.image() : c.image();
-        ClusterLocation where = cluster.fixTarget(s.pod(), ".spec.containers{" + c.name() + "}.image");
-        ClusterEvent event = cluster.events(s.pod()).stream()
-            .filter(e -> e.pullFailure() != null && e.aboutContainer(c.name()))
-            .reduce((a, b) -> b).orElse(null);
+        ClusterLocation where =
+            cluster.fixTarget(s.pod(), ".spec.containers{" + c.name() + "}.image");
+        ClusterEvent event =
+            cluster.events(s.pod()).stream()
+                .filter(e -> e.pullFailure() != null && e.aboutContainer(c.name()))
+                .reduce((a, b) -> b)
+                .orElse(null);
         PullFailure failure = event == null ? null : event.pullFailure();
         String why = why(failure, spec, detail);
-        var f = ctx.report(where, s.who(group) + " " + c.reason() + " on " + image + ": " + why)
-            .subject(Symptoms.subject(where))
-            .related(s.pod().containerStatus(c.name()), "status " + c.reason()
-                + (c.message() == null ? "" : ": " + c.message()))
-            .confidence(failure == null ? Confidence.LIKELY : Confidence.CERTAIN);
+        var f =
+            ctx.report(where, s.who(group) + " " + c.reason() + " on " + image + ": " + why)
+                .subject(Symptoms.subject(where))
+                .related(
+                    s.pod().containerStatus(c.name()),
+                    "status " + c.reason() + (c.message() == null ? "" : ": " + c.message()))
+                .confidence(failure == null ? Confidence.LIKELY : Confidence.CERTAIN);
         if (event != null) {
           f.related(s.pod().object(), "event " + event.summary());
         }
@@ -70,8 +80,11 @@ public final class ImagePullBackOff implements SystemRule {
   }
 
   private static boolean localAlwaysPulled(PullFailure failure, ContainerSpec spec) {
-    return spec != null && "Always".equals(spec.pullPolicy()) && failure != null
-        && failure.kind() != PullFailure.Kind.UNAUTHORIZED && !spec.image().contains("/");
+    return spec != null
+        && "Always".equals(spec.pullPolicy())
+        && failure != null
+        && failure.kind() != PullFailure.Kind.UNAUTHORIZED
+        && !spec.image().contains("/");
   }
 
   private static String why(PullFailure failure, ContainerSpec spec, PodDetail detail) {
@@ -83,10 +96,16 @@ public final class ImagePullBackOff implements SystemRule {
           + " imported into the nodes is only used with IfNotPresent or Never";
     }
     return switch (failure.kind()) {
-      case NOT_FOUND -> "the registry has no such repository or tag"
-          + (detail != null && detail.pullSecrets() ? " (or the pull secret cannot see it)" : "");
-      case UNAUTHORIZED -> "the registry refused the credentials"
-          + (detail != null && !detail.pullSecrets() ? "; the pod has no imagePullSecrets" : "");
+      case NOT_FOUND ->
+          "the registry has no such repository or tag"
+              + (detail != null && detail.pullSecrets()
+                  ? " (or the pull secret cannot see it)"
+                  : "");
+      case UNAUTHORIZED ->
+          "the registry refused the credentials"
+              + (detail != null && !detail.pullSecrets()
+                  ? "; the pod has no imagePullSecrets"
+                  : "");
       case OTHER -> "the pull failed";
     };
   }
@@ -102,14 +121,22 @@ public final class ImagePullBackOff implements SystemRule {
       return null;
     }
     if (localAlwaysPulled(failure, spec)) {
-      return "Set imagePullPolicy: IfNotPresent for " + image + " (imported into the nodes), or"
+      return "Set imagePullPolicy: IfNotPresent for "
+          + image
+          + " (imported into the nodes), or"
           + " push it to a registry the nodes pull from.";
     }
     return switch (failure.kind()) {
-      case NOT_FOUND -> "Deploy a tag of " + repository(image) + " that the build"
-          + " produces and pushes (or imports), or build and push " + image + ".";
-      case UNAUTHORIZED -> "Create a docker-registry Secret the registry accepts and list it under"
-          + " imagePullSecrets (or on the ServiceAccount).";
+      case NOT_FOUND ->
+          "Deploy a tag of "
+              + repository(image)
+              + " that the build"
+              + " produces and pushes (or imports), or build and push "
+              + image
+              + ".";
+      case UNAUTHORIZED ->
+          "Create a docker-registry Secret the registry accepts and list it under"
+              + " imagePullSecrets (or on the ServiceAccount).";
       case OTHER -> null;
     };
   }

@@ -15,10 +15,12 @@ import dev.rootcause.rules.RuleSpec;
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Pod is not Running and Ready",
-    symptom = "the pod gets no traffic from its Services: fewer replicas serve than planned, and a"
-        + " rollout waiting on it stalls",
-    fix = "Read why in the pod's events and its containers' last logs (kubectl describe pod,"
-        + " kubectl logs --previous), fix that cause, and verify again.")
+    symptom =
+        "the pod gets no traffic from its Services: fewer replicas serve than planned, and a"
+            + " rollout waiting on it stalls",
+    fix =
+        "Read why in the pod's events and its containers' last logs (kubectl describe pod,"
+            + " kubectl logs --previous), fix that cause, and verify again.")
 public final class PodNotReady implements PodRule {
 
   @Override
@@ -27,12 +29,19 @@ public final class PodNotReady implements PodRule {
       return; // a finished Job's pod serves nothing; a pod gone is the restart rule's business
     }
     boolean notReady = !pod.ready() && "Running".equals(pod.phase());
-    var finding = ctx.report(pod.location(),
-        pod.name() + " (" + pod.status() + (notReady ? ", not Ready" : "") + ")");
+    var finding =
+        ctx.report(
+            pod.location(),
+            pod.name() + " (" + pod.status() + (notReady ? ", not Ready" : "") + ")");
     for (ContainerState c : pod.containers()) {
       if (!c.ready()) {
-        finding.related(pod.containerStatus(c.name()), "container " + c.name() + " "
-            + c.display() + (c.message() == null ? "" : ": " + c.message()));
+        finding.related(
+            pod.containerStatus(c.name()),
+            "container "
+                + c.name()
+                + " "
+                + c.display()
+                + (c.message() == null ? "" : ": " + c.message()));
       }
     }
   }

@@ -28,10 +28,12 @@ import dev.rootcause.rules.SystemRule;
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Liveness or readiness probe keeps failing",
-    symptom = "liveness: the kubelet restarts a container that was serving; readiness: the pod is"
-        + " taken out of its Service",
-    fix = "Probe the port and path the application serves, with a timeout above the handler's"
-        + " latency under load.")
+    symptom =
+        "liveness: the kubelet restarts a container that was serving; readiness: the pod is"
+            + " taken out of its Service",
+    fix =
+        "Probe the port and path the application serves, with a timeout above the handler's"
+            + " latency under load.")
 public final class ProbeFailing implements SystemRule {
 
   @Override
@@ -42,7 +44,8 @@ public final class ProbeFailing implements SystemRule {
     }
     for (PodGroup group : cluster.podGroups()) {
       for (String probe : new String[] {"Liveness", "Readiness"}) {
-        for (Symptoms.Sick s : Symptoms.sick(group, (p, c) -> failing(cluster, p, c, probe) != null)) {
+        for (Symptoms.Sick s :
+            Symptoms.sick(group, (p, c) -> failing(cluster, p, c, probe) != null)) {
           report(ctx, cluster, group, s, failing(cluster, s.pod(), s.container(), probe));
         }
       }
@@ -50,19 +53,24 @@ public final class ProbeFailing implements SystemRule {
   }
 
   /** The aggregated event of a failing probe that matters, or null. */
-  private static ClusterEvent failing(ClusterState cluster, PodState pod, ContainerState c,
-      String probe) {
-    ClusterEvent event = cluster.events(pod).stream()
-        .filter(e -> e.aboutContainer(c.name()) && e.probeFailure() != null
-            && e.probeFailure().probe().equals(probe))
-        .findFirst().orElse(null);
+  private static ClusterEvent failing(
+      ClusterState cluster, PodState pod, ContainerState c, String probe) {
+    ClusterEvent event =
+        cluster.events(pod).stream()
+            .filter(
+                e ->
+                    e.aboutContainer(c.name())
+                        && e.probeFailure() != null
+                        && e.probeFailure().probe().equals(probe))
+            .findFirst()
+            .orElse(null);
     if (event == null) {
       return null;
     }
     PodDetail detail = cluster.detail(pod);
     ContainerSpec spec = detail == null ? null : detail.container(c.name());
-    ProbeSpec declared = spec == null ? null
-        : probe.equals("Liveness") ? spec.liveness() : spec.readiness();
+    ProbeSpec declared =
+        spec == null ? null : probe.equals("Liveness") ? spec.liveness() : spec.readiness();
     int threshold = declared == null ? 3 : declared.failureThreshold();
     if (probe.equals("Liveness")) {
       return cluster.killedByLiveness(pod, c.name()) || event.count() >= threshold ? event : null;
@@ -70,42 +78,64 @@ public final class ProbeFailing implements SystemRule {
     return !c.ready() && event.count() >= threshold ? event : null;
   }
 
-  private static void report(RuleContext ctx, ClusterState cluster, PodGroup group,
-      Symptoms.Sick s, ClusterEvent event) {
+  private static void report(
+      RuleContext ctx, ClusterState cluster, PodGroup group, Symptoms.Sick s, ClusterEvent event) {
     ContainerState c = s.container();
     ProbeFailure failure = event.probeFailure();
     boolean liveness = failure.probe().equals("Liveness");
     PodDetail detail = cluster.detail(s.pod());
     ContainerSpec spec = detail == null ? null : detail.container(c.name());
     ProbeSpec declared = spec == null ? null : liveness ? spec.liveness() : spec.readiness();
-    String field = ".spec.containers{" + c.name() + "}"
-        + (declared == null ? "" : liveness ? ".livenessProbe" : ".readinessProbe");
+    String field =
+        ".spec.containers{"
+            + c.name()
+            + "}"
+            + (declared == null ? "" : liveness ? ".livenessProbe" : ".readinessProbe");
     ClusterLocation where = cluster.fixTarget(s.pod(), field);
-    String effect = liveness
-        ? (cluster.killedByLiveness(s.pod(), c.name()) ? ", the kubelet restarted it "
-            + Units.count(c.restartCount(), "time") : "")
-        : ", the pod is not Ready";
-    ctx.report(where, s.who(group) + " " + failure.probe().toLowerCase(java.util.Locale.ROOT)
-            + " probe fails " + Units.count(event.count(), "time") + ": " + what(failure, spec,
-            declared) + effect)
+    String effect =
+        liveness
+            ? (cluster.killedByLiveness(s.pod(), c.name())
+                ? ", the kubelet restarted it " + Units.count(c.restartCount(), "time")
+                : "")
+            : ", the pod is not Ready";
+    ctx.report(
+            where,
+            s.who(group)
+                + " "
+                + failure.probe().toLowerCase(java.util.Locale.ROOT)
+                + " probe fails "
+                + Units.count(event.count(), "time")
+                + ": "
+                + what(failure, spec, declared)
+                + effect)
         .subject(Symptoms.subject(where))
-            .related(s.pod().object(), "event " + event.summary())
-        .related(s.pod().containerStatus(c.name()), "status " + c.display() + ", "
-            + Units.count(c.restartCount(), "restart"))
+        .related(s.pod().object(), "event " + event.summary())
+        .related(
+            s.pod().containerStatus(c.name()),
+            "status " + c.display() + ", " + Units.count(c.restartCount(), "restart"))
         .fix(fix(failure, spec, declared, liveness));
   }
 
   private static String what(ProbeFailure failure, ContainerSpec spec, ProbeSpec declared) {
     return switch (failure.kind()) {
-      case CONNECTION_REFUSED -> "connection refused on port " + failure.port()
-          + (spec == null || spec.ports().isEmpty() ? ""
-              : declaredElsewhere(spec, failure.port())
-                  ? ", the container declares " + spec.ports() : "")
-          + ": nothing listens there";
-      case HTTP_ERROR -> (declared == null || declared.path() == null ? "the path"
-          : "GET " + declared.path()) + " answers " + failure.status();
-      case TIMEOUT -> "no answer within " + (declared == null ? "the timeout"
-          : declared.timeoutSeconds() + "s (timeoutSeconds)");
+      case CONNECTION_REFUSED ->
+          "connection refused on port "
+              + failure.port()
+              + (spec == null || spec.ports().isEmpty()
+                  ? ""
+                  : declaredElsewhere(spec, failure.port())
+                      ? ", the container declares " + spec.ports()
+                      : "")
+              + ": nothing listens there";
+      case HTTP_ERROR ->
+          (declared == null || declared.path() == null ? "the path" : "GET " + declared.path())
+              + " answers "
+              + failure.status();
+      case TIMEOUT ->
+          "no answer within "
+              + (declared == null
+                  ? "the timeout"
+                  : declared.timeoutSeconds() + "s (timeoutSeconds)");
       case OTHER -> "the probe fails";
     };
   }
@@ -114,21 +144,33 @@ public final class ProbeFailing implements SystemRule {
     return port != null && !spec.ports().contains(spec.resolve(port));
   }
 
-  private static String fix(ProbeFailure failure, ContainerSpec spec, ProbeSpec declared,
-      boolean liveness) {
+  private static String fix(
+      ProbeFailure failure, ContainerSpec spec, ProbeSpec declared, boolean liveness) {
     String probe = liveness ? "livenessProbe" : "readinessProbe";
     return switch (failure.kind()) {
-      case CONNECTION_REFUSED -> spec != null && spec.ports().size() == 1
-          ? "Set the " + probe + " port to " + spec.ports().get(0)
-              + ", the port the container serves on."
-          : "Set the " + probe + " port to the one the application listens on.";
-      case HTTP_ERROR -> "Point the " + probe + " path at a route the application serves with 200"
-          + " (a health route).";
-      case TIMEOUT -> "Raise the " + probe + " timeoutSeconds above the health route's latency"
-          + " under load" + (declared == null ? "" : " (now " + declared.timeoutSeconds() + "s)")
-          + ", and keep the route free of slow work.";
-      case OTHER -> "Read the probe's events (kubectl describe pod) and make the probe match what"
-          + " the application serves.";
+      case CONNECTION_REFUSED ->
+          spec != null && spec.ports().size() == 1
+              ? "Set the "
+                  + probe
+                  + " port to "
+                  + spec.ports().get(0)
+                  + ", the port the container serves on."
+              : "Set the " + probe + " port to the one the application listens on.";
+      case HTTP_ERROR ->
+          "Point the "
+              + probe
+              + " path at a route the application serves with 200"
+              + " (a health route).";
+      case TIMEOUT ->
+          "Raise the "
+              + probe
+              + " timeoutSeconds above the health route's latency"
+              + " under load"
+              + (declared == null ? "" : " (now " + declared.timeoutSeconds() + "s)")
+              + ", and keep the route free of slow work.";
+      case OTHER ->
+          "Read the probe's events (kubectl describe pod) and make the probe match what"
+              + " the application serves.";
     };
   }
 }

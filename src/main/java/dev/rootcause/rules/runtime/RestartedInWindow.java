@@ -24,10 +24,12 @@ import java.util.Set;
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Container restarted during the stability window",
-    symptom = "requests fail each time the container dies and while it starts again; repeated,"
-        + " it becomes CrashLoopBackOff",
-    fix = "Read why the previous instance ended (kubectl describe pod: Last State, kubectl logs"
-        + " --previous), fix that cause, and verify again after a full window without restarts.")
+    symptom =
+        "requests fail each time the container dies and while it starts again; repeated,"
+            + " it becomes CrashLoopBackOff",
+    fix =
+        "Read why the previous instance ended (kubectl describe pod: Last State, kubectl logs"
+            + " --previous), fix that cause, and verify again after a full window without restarts.")
 public final class RestartedInWindow implements PodRule {
 
   @Override
@@ -42,8 +44,7 @@ public final class RestartedInWindow implements PodRule {
   private static void watched(PodState pod, ClusterState cluster, RuleContext ctx) {
     String name = pod.name();
     if (cluster.appearedWhileWatched(name)) {
-      ctx.report(pod.creation(),
-          name + " (new pod: a replacement appeared during the window)");
+      ctx.report(pod.creation(), name + " (new pod: a replacement appeared during the window)");
     }
     Set<String> seen = new LinkedHashSet<>();
     for (PodState look : cluster.history(name)) {
@@ -53,15 +54,26 @@ public final class RestartedInWindow implements PodRule {
     }
     seen.forEach(message -> ctx.report(pod.location(), message));
     for (RestartSeen r : cluster.restartsSeen(name)) {
-      ctx.report(pod.containerStatus(r.container()), name + "/" + r.container() + " (restartCount "
-          + r.before() + " -> " + r.after() + (r.reason() == null ? "" : ", " + r.reason()) + ")");
+      ctx.report(
+          pod.containerStatus(r.container()),
+          name
+              + "/"
+              + r.container()
+              + " (restartCount "
+              + r.before()
+              + " -> "
+              + r.after()
+              + (r.reason() == null ? "" : ", " + r.reason())
+              + ")");
     }
     if (!cluster.present(name)) {
       ctx.report(pod.object(), name + " (disappeared during the window)");
     }
   }
 
-  /** A restart shows as a previous instance that ended, or a current one that started, after from. */
+  /**
+   * A restart shows as a previous instance that ended, or a current one that started, after from.
+   */
   private static void fromStatus(PodState pod, ClusterState cluster, RuleContext ctx) {
     Instant from = cluster.windowStart();
     for (ContainerState c : pod.containers()) {
@@ -70,12 +82,19 @@ public final class RestartedInWindow implements PodRule {
       }
       Instant when = c.lastRestartAt();
       boolean waiting = c.state() == ContainerState.State.WAITING;
-      // A container waiting to start again (CrashLoopBackOff) is restarting now, whatever the times.
+      // A container waiting to start again (CrashLoopBackOff) is restarting now, whatever the
+      // times.
       if (when == null || when.isAfter(from) || waiting) {
-        ctx.report(pod.containerStatus(c.name()), pod.name() + "/" + c.name() + " ("
-            + Units.count(c.restartCount(), "restart")
-            + (c.lastReason() == null ? "" : ", last " + c.lastReason())
-            + (waiting && c.reason() != null ? ", now " + c.reason() : "") + ")");
+        ctx.report(
+            pod.containerStatus(c.name()),
+            pod.name()
+                + "/"
+                + c.name()
+                + " ("
+                + Units.count(c.restartCount(), "restart")
+                + (c.lastReason() == null ? "" : ", last " + c.lastReason())
+                + (waiting && c.reason() != null ? ", now " + c.reason() : "")
+                + ")");
       }
     }
   }

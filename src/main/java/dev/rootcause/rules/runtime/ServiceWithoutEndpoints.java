@@ -16,17 +16,18 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * A Service with a selector and no ready endpoint, and why: its selector matches no pod (the
- * labels the pods carry are listed), or the pods it matches are not Ready (each with its status).
- * A Service reached from outside (LoadBalancer, NodePort) is the first hop of users: critical.
+ * A Service with a selector and no ready endpoint, and why: its selector matches no pod (the labels
+ * the pods carry are listed), or the pods it matches are not Ready (each with its status). A
+ * Service reached from outside (LoadBalancer, NodePort) is the first hop of users: critical.
  */
 @RuleSpec(
     id = "runtime/service-without-endpoints",
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Service has no ready endpoint",
-    symptom = "connections to the Service are refused or time out: 503 from the ingress, connection"
-        + " refused from callers",
+    symptom =
+        "connections to the Service are refused or time out: 503 from the ingress, connection"
+            + " refused from callers",
     fix = "Make the selector match the labels of the pod template, and the pods it selects Ready.")
 public final class ServiceWithoutEndpoints implements SystemRule {
   private static final int EXAMPLES = 3;
@@ -38,7 +39,8 @@ public final class ServiceWithoutEndpoints implements SystemRule {
       return;
     }
     for (ServiceState service : cluster.objects().services()) {
-      if (service.selector().isEmpty() || "ExternalName".equals(service.type())
+      if (service.selector().isEmpty()
+          || "ExternalName".equals(service.type())
           || (service.endpointsRead() && service.readyAddresses() > 0)) {
         continue; // endpoints managed by hand, or the Endpoints say it is served
       }
@@ -46,21 +48,37 @@ public final class ServiceWithoutEndpoints implements SystemRule {
       if (selected.stream().anyMatch(PodState::runningAndReady)) {
         continue;
       }
-      ClusterLocation where = new ClusterLocation(cluster.context(), service.namespace(), "Service",
-          service.name(), ".spec.selector");
-      String name = "Service " + service.name() + (service.exposed() ? " (" + service.type() + ")"
-          : "");
-      var f = selected.isEmpty()
-          ? ctx.report(where, name + " has no endpoints: its selector " + selector(service)
-              + " matches no pod" + carried(cluster, service))
-              .fix("Set the selector of Service " + service.name() + " to the labels of the pod"
-                  + " template of the workload it fronts.")
-          : ctx.report(where, name + " has no endpoints: the " + selected.size()
-              + " pod(s) its selector matches are not Ready: " + why(selected))
-              .severity(service.exposed() ? Severity.HIGH : Severity.MEDIUM)
-              .symptom("connections to the Service fail until its pods are Ready: a consequence"
-                  + " of why they are not, reported on their workload")
-              .fix("Fix why the selected pods are not Ready (the finding on their workload).");
+      ClusterLocation where =
+          new ClusterLocation(
+              cluster.context(), service.namespace(), "Service", service.name(), ".spec.selector");
+      String name =
+          "Service " + service.name() + (service.exposed() ? " (" + service.type() + ")" : "");
+      var f =
+          selected.isEmpty()
+              ? ctx.report(
+                      where,
+                      name
+                          + " has no endpoints: its selector "
+                          + selector(service)
+                          + " matches no pod"
+                          + carried(cluster, service))
+                  .fix(
+                      "Set the selector of Service "
+                          + service.name()
+                          + " to the labels of the pod"
+                          + " template of the workload it fronts.")
+              : ctx.report(
+                      where,
+                      name
+                          + " has no endpoints: the "
+                          + selected.size()
+                          + " pod(s) its selector matches are not Ready: "
+                          + why(selected))
+                  .severity(service.exposed() ? Severity.HIGH : Severity.MEDIUM)
+                  .symptom(
+                      "connections to the Service fail until its pods are Ready: a consequence"
+                          + " of why they are not, reported on their workload")
+                  .fix("Fix why the selected pods are not Ready (the finding on their workload).");
       f.subject(Symptoms.subject(where));
       for (PodState p : selected.stream().limit(EXAMPLES).toList()) {
         f.related(p.location(), p.name() + " " + p.status() + (p.ready() ? "" : ", not Ready"));
@@ -95,8 +113,9 @@ public final class ServiceWithoutEndpoints implements SystemRule {
       return "";
     }
     List<String> shown = values.stream().limit(6).toList();
-    return "; the pods carry " + String.join(", ", shown) + (values.size() > shown.size() ? ", ..."
-        : "");
+    return "; the pods carry "
+        + String.join(", ", shown)
+        + (values.size() > shown.size() ? ", ..." : "");
   }
 
   private static String why(List<PodState> pods) {
@@ -105,8 +124,11 @@ public final class ServiceWithoutEndpoints implements SystemRule {
       String reason = p.status();
       for (ContainerState c : p.containers()) {
         if (!c.ready()) {
-          reason = c.name() + " " + c.display()
-              + (c.state() == ContainerState.State.RUNNING ? ", not Ready" : "");
+          reason =
+              c.name()
+                  + " "
+                  + c.display()
+                  + (c.state() == ContainerState.State.RUNNING ? ", not Ready" : "");
           break;
         }
       }

@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.function.BiPredicate;
 
 /**
- * What the symptom rules of {@code diagnose} share: the cluster state when the model holds one,
- * the first replica of an object that shows a container's symptom, and log lines quoted as
- * evidence.
+ * What the symptom rules of {@code diagnose} share: the cluster state when the model holds one, the
+ * first replica of an object that shows a container's symptom, and log lines quoted as evidence.
  */
 final class Symptoms {
   private static final int QUOTE = 200;
@@ -29,8 +28,8 @@ final class Symptoms {
   record Sick(PodState pod, ContainerState container, int replicas, int of) {
     /** {@code database-service} for one pod, {@code database-service (2 of 3 pods)} for several. */
     String who(PodGroup group) {
-      return group.owner().name() + (of > 1 ? " (" + replicas + " of " + Units.count(of, "pod") + ")"
-          : "");
+      return group.owner().name()
+          + (of > 1 ? " (" + replicas + " of " + Units.count(of, "pod") + ")" : "");
     }
   }
 
@@ -41,8 +40,11 @@ final class Symptoms {
       for (ContainerState c : p.containers()) {
         if (sick.test(p, c)) {
           Sick before = first.get(c.name());
-          first.put(c.name(), before == null ? new Sick(p, c, 1, group.pods().size())
-              : new Sick(before.pod(), before.container(), before.replicas() + 1, before.of()));
+          first.put(
+              c.name(),
+              before == null
+                  ? new Sick(p, c, 1, group.pods().size())
+                  : new Sick(before.pod(), before.container(), before.replicas() + 1, before.of()));
         }
       }
     }

@@ -14,10 +14,14 @@ final class BuildFacts {
   private BuildFacts() {}
 
   static Collector.Collected collect(Path root) {
-    Collector collector = new Collector(
-        List.of(new ShellScriptCollector(), new MakefileCollector(), new JenkinsfileImageCollector()),
-        List.of(new ComposeCollector(), new GitHubWorkflowCollector(), new GitLabCiCollector()),
-        TextFiles.DEFAULT_MAX_BYTES);
+    Collector collector =
+        new Collector(
+            List.of(
+                new ShellScriptCollector(),
+                new MakefileCollector(),
+                new JenkinsfileImageCollector()),
+            List.of(new ComposeCollector(), new GitHubWorkflowCollector(), new GitLabCiCollector()),
+            TextFiles.DEFAULT_MAX_BYTES);
     try {
       return collector.collect(root, List.of());
     } catch (IOException e) {
@@ -31,9 +35,17 @@ final class BuildFacts {
   }
 
   static String describe(ImageBuild b) {
-    return b.kind() + " " + b.image().raw() + " " + b.location().display()
-        + (b.dockerfile() == null && b.context() == null ? ""
-            : " " + b.dockerfile() + " " + (b.context() == null ? "?" : b.context().isEmpty() ? "." : b.context()))
+    return b.kind()
+        + " "
+        + b.image().raw()
+        + " "
+        + b.location().display()
+        + (b.dockerfile() == null && b.context() == null
+            ? ""
+            : " "
+                + b.dockerfile()
+                + " "
+                + (b.context() == null ? "?" : b.context().isEmpty() ? "." : b.context()))
         + (b.target() == null ? "" : " target=" + b.target());
   }
 

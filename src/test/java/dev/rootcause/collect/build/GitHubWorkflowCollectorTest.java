@@ -10,8 +10,10 @@ class GitHubWorkflowCollectorTest {
 
   @Test
   void buildPushActionTagsOnTheirOwnLines(@TempDir Path root) {
-    BuildFacts.write(root,
-        ".github/workflows/release.yml", """
+    BuildFacts.write(
+        root,
+        ".github/workflows/release.yml",
+        """
             name: release
             on:
               push:
@@ -35,21 +37,26 @@ class GitHubWorkflowCollectorTest {
                     with:
                       tags: acme/site:edge, acme/site:main
             """,
-        "services/orders/Dockerfile.release", "FROM eclipse-temurin:21\n",
-        "Dockerfile", "FROM nginx\n");
-    assertThat(BuildFacts.of(root)).containsExactly(
-        "BUILD ghcr.io/acme/orders:latest .github/workflows/release.yml:18 services/orders/Dockerfile.release services/orders",
-        "PUSH ghcr.io/acme/orders:latest .github/workflows/release.yml:18 services/orders/Dockerfile.release services/orders",
-        "BUILD ghcr.io/acme/orders:${{ github.ref_name }} .github/workflows/release.yml:19 services/orders/Dockerfile.release services/orders",
-        "PUSH ghcr.io/acme/orders:${{ github.ref_name }} .github/workflows/release.yml:19 services/orders/Dockerfile.release services/orders",
-        "BUILD acme/site:edge .github/workflows/release.yml:22 Dockerfile .",
-        "BUILD acme/site:main .github/workflows/release.yml:22 Dockerfile .");
+        "services/orders/Dockerfile.release",
+        "FROM eclipse-temurin:21\n",
+        "Dockerfile",
+        "FROM nginx\n");
+    assertThat(BuildFacts.of(root))
+        .containsExactly(
+            "BUILD ghcr.io/acme/orders:latest .github/workflows/release.yml:18 services/orders/Dockerfile.release services/orders",
+            "PUSH ghcr.io/acme/orders:latest .github/workflows/release.yml:18 services/orders/Dockerfile.release services/orders",
+            "BUILD ghcr.io/acme/orders:${{ github.ref_name }} .github/workflows/release.yml:19 services/orders/Dockerfile.release services/orders",
+            "PUSH ghcr.io/acme/orders:${{ github.ref_name }} .github/workflows/release.yml:19 services/orders/Dockerfile.release services/orders",
+            "BUILD acme/site:edge .github/workflows/release.yml:22 Dockerfile .",
+            "BUILD acme/site:main .github/workflows/release.yml:22 Dockerfile .");
   }
 
   @Test
   void runStepsAreShellWithEnvAndWorkingDirectory(@TempDir Path root) {
-    BuildFacts.write(root,
-        ".github/workflows/e2e.yaml", """
+    BuildFacts.write(
+        root,
+        ".github/workflows/e2e.yaml",
+        """
             on: pull_request
             jobs:
               e2e:
@@ -74,20 +81,27 @@ class GitHubWorkflowCollectorTest {
                   - run: Write-Host "docker build -t nope ."
                     shell: pwsh
             """,
-        "services/cart/Dockerfile", "FROM node:20\n",
-        "services/payments/Dockerfile", "FROM node:20\n",
-        "services/gateway/Dockerfile", "FROM nginx\n");
-    assertThat(BuildFacts.of(root)).containsExactly(
-        "BUILD cart:ci .github/workflows/e2e.yaml:16 services/cart/Dockerfile services/cart",
-        "BUILD payments:ci .github/workflows/e2e.yaml:16 services/payments/Dockerfile services/payments",
-        "BUILD gateway:${{ github.sha }} .github/workflows/e2e.yaml:18 services/gateway/Dockerfile services/gateway",
-        "IMPORT cart:ci .github/workflows/e2e.yaml:21 services/cart/Dockerfile services/cart",
-        "IMPORT payments:ci .github/workflows/e2e.yaml:21 services/payments/Dockerfile services/payments");
+        "services/cart/Dockerfile",
+        "FROM node:20\n",
+        "services/payments/Dockerfile",
+        "FROM node:20\n",
+        "services/gateway/Dockerfile",
+        "FROM nginx\n");
+    assertThat(BuildFacts.of(root))
+        .containsExactly(
+            "BUILD cart:ci .github/workflows/e2e.yaml:16 services/cart/Dockerfile services/cart",
+            "BUILD payments:ci .github/workflows/e2e.yaml:16 services/payments/Dockerfile services/payments",
+            "BUILD gateway:${{ github.sha }} .github/workflows/e2e.yaml:18 services/gateway/Dockerfile services/gateway",
+            "IMPORT cart:ci .github/workflows/e2e.yaml:21 services/cart/Dockerfile services/cart",
+            "IMPORT payments:ci .github/workflows/e2e.yaml:21 services/payments/Dockerfile services/payments");
   }
 
   @Test
   void compositeActionSteps(@TempDir Path root) {
-    BuildFacts.write(root, ".github/actions/image/action.yml", """
+    BuildFacts.write(
+        root,
+        ".github/actions/image/action.yml",
+        """
         name: image
         runs:
           using: composite
@@ -95,7 +109,8 @@ class GitHubWorkflowCollectorTest {
             - run: docker build -t "tools:${{ inputs.version }}" tools
               shell: bash
         """);
-    assertThat(BuildFacts.of(root)).containsExactly(
-        "BUILD tools:${{ inputs.version }} .github/actions/image/action.yml:5 tools/Dockerfile tools");
+    assertThat(BuildFacts.of(root))
+        .containsExactly(
+            "BUILD tools:${{ inputs.version }} .github/actions/image/action.yml:5 tools/Dockerfile tools");
   }
 }

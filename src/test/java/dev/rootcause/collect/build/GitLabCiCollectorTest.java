@@ -10,8 +10,10 @@ class GitLabCiCollectorTest {
 
   @Test
   void dockerAndKanikoJobs(@TempDir Path root) {
-    BuildFacts.write(root,
-        ".gitlab-ci.yml", """
+    BuildFacts.write(
+        root,
+        ".gitlab-ci.yml",
+        """
             stages: [build]
             variables:
               APP: billing
@@ -44,14 +46,17 @@ class GitLabCiCollectorTest {
                   --dockerfile "Dockerfile"
                   --destination "registry.gitlab.com/acme/billing/worker:${VERSION}"
             """,
-        "api/Dockerfile", "FROM golang:1.22\n",
-        "worker/Dockerfile", "FROM python:3.12\n");
+        "api/Dockerfile",
+        "FROM golang:1.22\n",
+        "worker/Dockerfile",
+        "FROM python:3.12\n");
     // A plain scalar spread over lines is one line to YAML: its facts point at its first line.
-    assertThat(BuildFacts.of(root)).containsExactly(
-        "BUILD billing-api:2.3.1 .gitlab-ci.yml:17 api/Dockerfile api",
-        "TAG $CI_REGISTRY_IMAGE/api:2.3.1 .gitlab-ci.yml:19 api/Dockerfile api",
-        "PUSH $CI_REGISTRY_IMAGE/api:2.3.1 .gitlab-ci.yml:20 api/Dockerfile api",
-        "BUILD registry.gitlab.com/acme/billing/worker:2.3.1 .gitlab-ci.yml:28 worker/Dockerfile worker",
-        "PUSH registry.gitlab.com/acme/billing/worker:2.3.1 .gitlab-ci.yml:28 worker/Dockerfile worker");
+    assertThat(BuildFacts.of(root))
+        .containsExactly(
+            "BUILD billing-api:2.3.1 .gitlab-ci.yml:17 api/Dockerfile api",
+            "TAG $CI_REGISTRY_IMAGE/api:2.3.1 .gitlab-ci.yml:19 api/Dockerfile api",
+            "PUSH $CI_REGISTRY_IMAGE/api:2.3.1 .gitlab-ci.yml:20 api/Dockerfile api",
+            "BUILD registry.gitlab.com/acme/billing/worker:2.3.1 .gitlab-ci.yml:28 worker/Dockerfile worker",
+            "PUSH registry.gitlab.com/acme/billing/worker:2.3.1 .gitlab-ci.yml:28 worker/Dockerfile worker");
   }
 }

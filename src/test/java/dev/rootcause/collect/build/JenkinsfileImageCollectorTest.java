@@ -10,8 +10,10 @@ class JenkinsfileImageCollectorTest {
 
   @Test
   void shStepsWithEnvironmentAndDir(@TempDir Path root) {
-    BuildFacts.write(root,
-        "Jenkinsfile", """
+    BuildFacts.write(
+        root,
+        "Jenkinsfile",
+        """
             pipeline {
               agent any
               parameters {
@@ -40,19 +42,24 @@ class JenkinsfileImageCollectorTest {
               }
             }
             """,
-        "build/Dockerfile", "FROM golang:1.22\n",
-        "admin/Dockerfile", "FROM node:20\n");
-    assertThat(BuildFacts.of(root)).containsExactly(
-        "BUILD billing-api:latest Jenkinsfile:15 build/Dockerfile .",
-        "BUILD billing-api:1.${BUILD_NUMBER} Jenkinsfile:18 Dockerfile .",
-        "BUILD billing-api-admin:latest Jenkinsfile:21 admin/Dockerfile admin",
-        "IMPORT billing-api:latest Jenkinsfile:23 build/Dockerfile .");
+        "build/Dockerfile",
+        "FROM golang:1.22\n",
+        "admin/Dockerfile",
+        "FROM node:20\n");
+    assertThat(BuildFacts.of(root))
+        .containsExactly(
+            "BUILD billing-api:latest Jenkinsfile:15 build/Dockerfile .",
+            "BUILD billing-api:1.${BUILD_NUMBER} Jenkinsfile:18 Dockerfile .",
+            "BUILD billing-api-admin:latest Jenkinsfile:21 admin/Dockerfile admin",
+            "IMPORT billing-api:latest Jenkinsfile:23 build/Dockerfile .");
   }
 
   @Test
   void dockerPipelineBuildAndPush(@TempDir Path root) {
-    BuildFacts.write(root,
-        "ci/Jenkinsfile", """
+    BuildFacts.write(
+        root,
+        "ci/Jenkinsfile",
+        """
             node {
               checkout scm
               def app = docker.build("acme/portal:${env.BUILD_ID}", "-f portal/Dockerfile portal")
@@ -64,14 +71,17 @@ class JenkinsfileImageCollectorTest {
               docker.image('acme/tools').push()
             }
             """,
-        "portal/Dockerfile", "FROM nginx\n",
-        "Dockerfile", "FROM alpine\n");
-    assertThat(BuildFacts.of(root)).containsExactly(
-        "BUILD acme/portal:${env.BUILD_ID} ci/Jenkinsfile:3 portal/Dockerfile portal",
-        "BUILD acme/tools ci/Jenkinsfile:4 Dockerfile .",
-        "PUSH registry.acme.io/acme/portal:${env.BUILD_ID} ci/Jenkinsfile:6 portal/Dockerfile portal",
-        "PUSH registry.acme.io/acme/portal:latest ci/Jenkinsfile:7 portal/Dockerfile portal",
-        "PUSH acme/tools ci/Jenkinsfile:9 Dockerfile .");
+        "portal/Dockerfile",
+        "FROM nginx\n",
+        "Dockerfile",
+        "FROM alpine\n");
+    assertThat(BuildFacts.of(root))
+        .containsExactly(
+            "BUILD acme/portal:${env.BUILD_ID} ci/Jenkinsfile:3 portal/Dockerfile portal",
+            "BUILD acme/tools ci/Jenkinsfile:4 Dockerfile .",
+            "PUSH registry.acme.io/acme/portal:${env.BUILD_ID} ci/Jenkinsfile:6 portal/Dockerfile portal",
+            "PUSH registry.acme.io/acme/portal:latest ci/Jenkinsfile:7 portal/Dockerfile portal",
+            "PUSH acme/tools ci/Jenkinsfile:9 Dockerfile .");
   }
 
   @Test

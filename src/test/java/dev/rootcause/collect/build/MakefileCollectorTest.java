@@ -16,17 +16,20 @@ class MakefileCollectorTest {
 
   @Test
   void registryVariablesBuildAndPush() {
-    assertThat(BuildFacts.of(Path.of("examples/healthy-shop"))).containsExactly(
-        "BUILD registry.example.com/shop/catalog:1.8.0 Makefile:6 catalog/Dockerfile catalog",
-        "BUILD registry.example.com/shop/checkout:1.8.0 Makefile:7 checkout/Dockerfile checkout",
-        "PUSH registry.example.com/shop/catalog:1.8.0 Makefile:8 catalog/Dockerfile catalog",
-        "PUSH registry.example.com/shop/checkout:1.8.0 Makefile:9 checkout/Dockerfile checkout");
+    assertThat(BuildFacts.of(Path.of("examples/healthy-shop")))
+        .containsExactly(
+            "BUILD registry.example.com/shop/catalog:1.8.0 Makefile:6 catalog/Dockerfile catalog",
+            "BUILD registry.example.com/shop/checkout:1.8.0 Makefile:7 checkout/Dockerfile checkout",
+            "PUSH registry.example.com/shop/catalog:1.8.0 Makefile:8 catalog/Dockerfile catalog",
+            "PUSH registry.example.com/shop/checkout:1.8.0 Makefile:9 checkout/Dockerfile checkout");
   }
 
   @Test
   void variablesAreExpandedWithTheirFinalValues(@TempDir Path root) {
-    BuildFacts.write(root,
-        "deploy/Makefile", """
+    BuildFacts.write(
+        root,
+        "deploy/Makefile",
+        """
             # Images for the local kind cluster.
             SERVICES := api worker
             REGISTRY ?= ghcr.io/acme
@@ -45,18 +48,24 @@ class MakefileCollectorTest {
 
             TAG := 0.3.0
             """,
-        "services/api/Dockerfile", "FROM alpine\n",
-        "services/worker/Dockerfile", "FROM alpine\n");
-    assertThat(BuildFacts.of(root)).containsExactly(
-        "BUILD api:0.3.0 deploy/Makefile:10 services/api/Dockerfile services/api",
-        "BUILD worker:0.3.0 deploy/Makefile:10 services/worker/Dockerfile services/worker",
-        "BUILD ghcr.io/acme/web:$(shell git rev-parse --short HEAD) deploy/Makefile:12 web/Dockerfile web",
-        "IMPORT api:0.3.0 deploy/Makefile:15 services/api/Dockerfile services/api");
+        "services/api/Dockerfile",
+        "FROM alpine\n",
+        "services/worker/Dockerfile",
+        "FROM alpine\n");
+    assertThat(BuildFacts.of(root))
+        .containsExactly(
+            "BUILD api:0.3.0 deploy/Makefile:10 services/api/Dockerfile services/api",
+            "BUILD worker:0.3.0 deploy/Makefile:10 services/worker/Dockerfile services/worker",
+            "BUILD ghcr.io/acme/web:$(shell git rev-parse --short HEAD) deploy/Makefile:12 web/Dockerfile web",
+            "IMPORT api:0.3.0 deploy/Makefile:15 services/api/Dockerfile services/api");
   }
 
   @Test
   void conditionalValuesThatDifferAreUnknown(@TempDir Path root) {
-    BuildFacts.write(root, "Makefile", """
+    BuildFacts.write(
+        root,
+        "Makefile",
+        """
         ifeq ($(ENV),prod)
         TAG = stable
         else
@@ -72,8 +81,10 @@ class MakefileCollectorTest {
 
   @Test
   void oneShellKeepsTheWorkingFolderAcrossLines(@TempDir Path root) {
-    BuildFacts.write(root,
-        "Makefile", """
+    BuildFacts.write(
+        root,
+        "Makefile",
+        """
             .ONESHELL:
             export IMAGE = frontend
 
@@ -82,7 +93,9 @@ class MakefileCollectorTest {
             \t# the folder holds its own Dockerfile
             \tdocker build -t "$$IMAGE:latest" .
             """,
-        "web/Dockerfile", "FROM node:20\n");
-    assertThat(BuildFacts.of(root)).containsExactly("BUILD frontend:latest Makefile:7 web/Dockerfile web");
+        "web/Dockerfile",
+        "FROM node:20\n");
+    assertThat(BuildFacts.of(root))
+        .containsExactly("BUILD frontend:latest Makefile:7 web/Dockerfile web");
   }
 }

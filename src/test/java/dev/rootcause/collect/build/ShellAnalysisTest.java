@@ -14,21 +14,33 @@ class ShellAnalysisTest {
   /** Each fact as "KIND name line dockerfile context", so tests read like the script. */
   private static List<String> facts(String path, String script, String... files) {
     Set<String> existing = Set.of(files);
-    return ShellAnalysis.analyze(ShellSource.script(path, script), p -> existing.contains(p)
-            || existing.stream().anyMatch(f -> p.isEmpty() || f.startsWith(p + "/")))
-        .builds().stream().map(ShellAnalysisTest::describe).toList();
+    return ShellAnalysis.analyze(
+            ShellSource.script(path, script),
+            p ->
+                existing.contains(p)
+                    || existing.stream().anyMatch(f -> p.isEmpty() || f.startsWith(p + "/")))
+        .builds()
+        .stream()
+        .map(ShellAnalysisTest::describe)
+        .toList();
   }
 
   private static String describe(ImageBuild b) {
-    return b.kind() + " " + b.image().raw() + " " + b.location().line()
-        + (b.dockerfile() == null && b.context() == null ? ""
+    return b.kind()
+        + " "
+        + b.image().raw()
+        + " "
+        + b.location().line()
+        + (b.dockerfile() == null && b.context() == null
+            ? ""
             : " " + b.dockerfile() + " " + b.context())
         + (b.target() == null ? "" : " target=" + b.target());
   }
 
   @Test
   void loopOverArrayBuildsAndImportsEachService() {
-    String script = """
+    String script =
+        """
         #!/usr/bin/env bash
         set -euo pipefail
 
@@ -46,9 +58,13 @@ class ShellAnalysisTest {
           k3d image import "${service}:latest" -c "${CLUSTER_NAME}"
         done
         """;
-    assertThat(facts("services/build-and-import.sh", script,
-        "services/gateway/Dockerfile", "services/api-service/Dockerfile",
-        "services/notification-service/Dockerfile"))
+    assertThat(
+            facts(
+                "services/build-and-import.sh",
+                script,
+                "services/gateway/Dockerfile",
+                "services/api-service/Dockerfile",
+                "services/notification-service/Dockerfile"))
         .containsExactly(
             "BUILD gateway:latest 11 services/gateway/Dockerfile services/gateway",
             "BUILD api-service:latest 11 services/api-service/Dockerfile services/api-service",
@@ -60,23 +76,26 @@ class ShellAnalysisTest {
 
   @Test
   void loopOverLiteralWordsAndUnquotedList() {
-    String script = """
+    String script =
+        """
         SERVICES="orders payments"
         for svc in $SERVICES; do docker build -t "$svc:latest" "services/$svc"; done
         for svc in web worker; do
           docker build -t "acme/$svc" "services/$svc"
         done
         """;
-    assertThat(facts("build.sh", script)).containsExactly(
-        "BUILD orders:latest 2 services/orders/Dockerfile services/orders",
-        "BUILD payments:latest 2 services/payments/Dockerfile services/payments",
-        "BUILD acme/web 4 services/web/Dockerfile services/web",
-        "BUILD acme/worker 4 services/worker/Dockerfile services/worker");
+    assertThat(facts("build.sh", script))
+        .containsExactly(
+            "BUILD orders:latest 2 services/orders/Dockerfile services/orders",
+            "BUILD payments:latest 2 services/payments/Dockerfile services/payments",
+            "BUILD acme/web 4 services/web/Dockerfile services/web",
+            "BUILD acme/worker 4 services/worker/Dockerfile services/worker");
   }
 
   @Test
   void assignmentsAndDefaultsResolve() {
-    String script = """
+    String script =
+        """
         REGISTRY=registry.example.com/shop
         TAG="${TAG:-1.4.0}"
         VERSION=v2.1.0
@@ -85,30 +104,37 @@ class ShellAnalysisTest {
         docker push "$IMAGE"
         docker tag "$IMAGE" "${REGISTRY}/api:latest"
         """;
-    assertThat(facts("build.sh", script, "Dockerfile")).containsExactly(
-        "BUILD registry.example.com/shop/api:1.4.0 5 Dockerfile ",
-        "BUILD api:2.1.0 5 Dockerfile ",
-        "PUSH registry.example.com/shop/api:1.4.0 6 Dockerfile ",
-        "TAG registry.example.com/shop/api:latest 7 Dockerfile ");
+    assertThat(facts("build.sh", script, "Dockerfile"))
+        .containsExactly(
+            "BUILD registry.example.com/shop/api:1.4.0 5 Dockerfile ",
+            "BUILD api:2.1.0 5 Dockerfile ",
+            "PUSH registry.example.com/shop/api:1.4.0 6 Dockerfile ",
+            "TAG registry.example.com/shop/api:latest 7 Dockerfile ");
   }
 
   @Test
   void unknownValuesStayTemplated() {
-    String script = """
+    String script =
+        """
         docker build -t "app:$(git rev-parse --short HEAD)" .
         docker build -t "$IMAGE_NAME" .
         docker build -t "worker:${GITHUB_SHA}" .
         """;
-    List<ImageBuild> builds = ShellAnalysis.analyze(ShellSource.script("ci/build.sh", script), p -> false).builds();
-    assertThat(builds).extracting(b -> b.image().raw()).containsExactly(
-        "app:$(git rev-parse --short HEAD)", "$IMAGE_NAME", "worker:${GITHUB_SHA}");
+    List<ImageBuild> builds =
+        ShellAnalysis.analyze(ShellSource.script("ci/build.sh", script), p -> false).builds();
+    assertThat(builds)
+        .extracting(b -> b.image().raw())
+        .containsExactly(
+            "app:$(git rev-parse --short HEAD)", "$IMAGE_NAME", "worker:${GITHUB_SHA}");
     assertThat(builds).allMatch(b -> b.image().isTemplated());
   }
 
   @Test
   void dockerfileFlagResolvesWhereTheFileExists() {
-    // No cd: run from the repository root (./scripts/build.sh) or from scripts/; the Dockerfile decides.
-    String script = """
+    // No cd: run from the repository root (./scripts/build.sh) or from scripts/; the Dockerfile
+    // decides.
+    String script =
+        """
         docker build \\
           -f docker/api.Dockerfile \\
           --target runtime \\
@@ -121,7 +147,8 @@ class ShellAnalysisTest {
 
   @Test
   void scriptDirIdiomAnchorsPaths() {
-    String script = """
+    String script =
+        """
         SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
         ROOT="$SCRIPT_DIR/.."
         docker build -f "$SCRIPT_DIR/Dockerfile.api" -t api:1 "$ROOT"
@@ -129,13 +156,13 @@ class ShellAnalysisTest {
         """;
     assertThat(facts("deploy/build.sh", script, "deploy/Dockerfile.api", "web/Dockerfile"))
         .containsExactly(
-            "BUILD api:1 3 deploy/Dockerfile.api ",
-            "BUILD web:1 4 web/Dockerfile web");
+            "BUILD api:1 3 deploy/Dockerfile.api ", "BUILD web:1 4 web/Dockerfile web");
   }
 
   @Test
   void branchesThatDisagreeMakeTheValueUnknown() {
-    String script = """
+    String script =
+        """
         ENV=dev
         if [ "$1" = prod ]; then ENV=prod; fi
         docker build -t "app-$ENV" .
@@ -143,14 +170,14 @@ class ShellAnalysisTest {
         if [ -z "$VERSION" ]; then VERSION=1.0; fi
         docker build -t "app:$VERSION" .
         """;
-    assertThat(facts("build.sh", script, "Dockerfile")).containsExactly(
-        "BUILD app-$ENV 3 Dockerfile ",
-        "BUILD app:1.0 6 Dockerfile ");
+    assertThat(facts("build.sh", script, "Dockerfile"))
+        .containsExactly("BUILD app-$ENV 3 Dockerfile ", "BUILD app:1.0 6 Dockerfile ");
   }
 
   @Test
   void functionsAreFollowedWithTheirArguments() {
-    String script = """
+    String script =
+        """
         build() {
           local name="$1" dir="$2"
           docker build -t "$name:latest" "$dir"
@@ -169,22 +196,25 @@ class ShellAnalysisTest {
 
   @Test
   void buildxPushTagAndPlatformFlags() {
-    String script = """
+    String script =
+        """
         docker buildx build --platform linux/amd64,linux/arm64 \\
           --tag ghcr.io/acme/api:1.2.0 --push --build-arg VERSION=1.2.0 .
         sudo docker image build --tag=api:local --file=Dockerfile .
         podman build -t localhost/api:dev .
         """;
-    assertThat(facts("build.sh", script, "Dockerfile")).containsExactly(
-        "BUILD ghcr.io/acme/api:1.2.0 2 Dockerfile ",
-        "PUSH ghcr.io/acme/api:1.2.0 2 Dockerfile ",
-        "BUILD api:local 3 Dockerfile ",
-        "BUILD localhost/api:dev 4 Dockerfile ");
+    assertThat(facts("build.sh", script, "Dockerfile"))
+        .containsExactly(
+            "BUILD ghcr.io/acme/api:1.2.0 2 Dockerfile ",
+            "PUSH ghcr.io/acme/api:1.2.0 2 Dockerfile ",
+            "BUILD api:local 3 Dockerfile ",
+            "BUILD localhost/api:dev 4 Dockerfile ");
   }
 
   @Test
   void localClusterLoadersAreImports() {
-    String script = """
+    String script =
+        """
         minikube image load shop:latest -p dev
         minikube image build -t cart:latest services/cart
         eval $(minikube docker-env)
@@ -202,59 +232,81 @@ class ShellAnalysisTest {
 
   @Test
   void envPrefixIsTemporaryAndPlainAssignmentsPersist() {
-    String script = """
+    String script =
+        """
         A=api B=1.0
         docker build -t "$A:$B" .
         TAG=2.0 docker build -t "web:$TAG" .
         docker build -t "web:$TAG" .
         """;
-    assertThat(facts("build.sh", script, "Dockerfile")).containsExactly(
-        "BUILD api:1.0 2 Dockerfile ",
-        "BUILD web:2.0 3 Dockerfile ",
-        "BUILD web:$TAG 4 Dockerfile ");
+    assertThat(facts("build.sh", script, "Dockerfile"))
+        .containsExactly(
+            "BUILD api:1.0 2 Dockerfile ",
+            "BUILD web:2.0 3 Dockerfile ",
+            "BUILD web:$TAG 4 Dockerfile ");
   }
 
   @Test
   void embeddedShellMapsRowsToHostLinesAndRestoresPlaceholders() {
-    ShellSource source = ShellSource.embedded(".github/workflows/ci.yml",
-        "echo build\ndocker build -t app:${__rc_1} -t app:edge app\n", 20, "",
-        Map.of(), Map.of("${__rc_1}", "${{ github.sha }}"));
-    List<ImageBuild> builds = ShellAnalysis.analyze(source, p -> p.equals("app/Dockerfile")).builds();
-    assertThat(builds).extracting(ShellAnalysisTest::describe).containsExactly(
-        "BUILD app:${{ github.sha }} 21 app/Dockerfile app",
-        "BUILD app:edge 21 app/Dockerfile app");
+    ShellSource source =
+        ShellSource.embedded(
+            ".github/workflows/ci.yml",
+            "echo build\ndocker build -t app:${__rc_1} -t app:edge app\n",
+            20,
+            "",
+            Map.of(),
+            Map.of("${__rc_1}", "${{ github.sha }}"));
+    List<ImageBuild> builds =
+        ShellAnalysis.analyze(source, p -> p.equals("app/Dockerfile")).builds();
+    assertThat(builds)
+        .extracting(ShellAnalysisTest::describe)
+        .containsExactly(
+            "BUILD app:${{ github.sha }} 21 app/Dockerfile app",
+            "BUILD app:edge 21 app/Dockerfile app");
     assertThat(builds.get(0).location().path()).isEqualTo(".github/workflows/ci.yml");
   }
 
   @Test
   void garbageNeverThrows() {
-    var result = ShellAnalysis.analyze(ShellSource.script("x.sh",
-        "docker build -t \"unterminated\nfor in do done ))) ${ $( `"), p -> false);
+    var result =
+        ShellAnalysis.analyze(
+            ShellSource.script(
+                "x.sh", "docker build -t \"unterminated\nfor in do done ))) ${ $( `"),
+            p -> false);
     assertThat(result.problems()).isNotEmpty();
-    var nested = ShellAnalysis.analyze(ShellSource.script("y.sh",
-        "for a in 1 2 3 4 5 6 7 8 9 10; do for b in 1 2 3 4 5 6 7 8 9 10; do for c in 1 2 3 4 5 6 7 8 9 10; do "
-            + "for d in 1 2 3 4 5 6 7 8 9 10; do for e in 1 2 3 4 5 6 7 8 9 10; do docker build -t x:$a$b$c$d$e .;"
-            + " done; done; done; done; done"), p -> false);
-    assertThat(nested.problems()).extracting(p -> p.message()).anyMatch(m -> m.contains("too intricate"));
+    var nested =
+        ShellAnalysis.analyze(
+            ShellSource.script(
+                "y.sh",
+                "for a in 1 2 3 4 5 6 7 8 9 10; do for b in 1 2 3 4 5 6 7 8 9 10; do for c in 1 2 3 4 5 6 7 8 9 10; do "
+                    + "for d in 1 2 3 4 5 6 7 8 9 10; do for e in 1 2 3 4 5 6 7 8 9 10; do docker build -t x:$a$b$c$d$e .;"
+                    + " done; done; done; done; done"),
+            p -> false);
+    assertThat(nested.problems())
+        .extracting(p -> p.message())
+        .anyMatch(m -> m.contains("too intricate"));
   }
 
   @Test
   void tagCarriesTheDockerfileOfTheBuildItRenames() {
-    String script = """
+    String script =
+        """
         docker build -t api:ci -f build/Dockerfile .
         docker tag api:ci registry.local:5000/api:ci
         docker push registry.local:5000/api:ci
         """;
-    assertThat(facts("build.sh", script, "build/Dockerfile")).containsExactly(
-        "BUILD api:ci 1 build/Dockerfile ",
-        "TAG registry.local:5000/api:ci 2 build/Dockerfile ",
-        "PUSH registry.local:5000/api:ci 3 build/Dockerfile ");
+    assertThat(facts("build.sh", script, "build/Dockerfile"))
+        .containsExactly(
+            "BUILD api:ci 1 build/Dockerfile ",
+            "TAG registry.local:5000/api:ci 2 build/Dockerfile ",
+            "PUSH registry.local:5000/api:ci 3 build/Dockerfile ");
     assertThat(Kind.values()).hasSize(4);
   }
 
   @Test
   void credentialsNeverReachFactsOrProblems() {
-    String script = """
+    String script =
+        """
         REGISTRY_PASSWORD="s3cr3t-hunter2"
         docker login -u ci -p "$REGISTRY_PASSWORD" registry.example.com
         echo "$REGISTRY_PASSWORD" | docker login --password-stdin -u ci registry.example.com
@@ -262,7 +314,8 @@ class ShellAnalysisTest {
         docker push registry.example.com/web:1 ((( broken
         """;
     var result = ShellAnalysis.analyze(ShellSource.script("release.sh", script), p -> false);
-    assertThat(result.builds()).extracting(b -> b.image().raw())
+    assertThat(result.builds())
+        .extracting(b -> b.image().raw())
         .containsOnly("registry.example.com/web:1");
     assertThat(result.builds().toString() + result.problems()).doesNotContain("hunter2");
   }

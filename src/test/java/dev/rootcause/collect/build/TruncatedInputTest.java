@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Collectors never throw: every prefix of a realistic file (a file cut off mid-write) is read. */
 class TruncatedInputTest {
 
-  private static final String JENKINSFILE = """
+  private static final String JENKINSFILE =
+      """
       pipeline {
         environment { IMAGE = "shop-${env.BRANCH_NAME}" ; TAG = '1.0' }
         stages {
@@ -29,7 +30,8 @@ class TruncatedInputTest {
       }
       """;
 
-  private static final String MAKEFILE = """
+  private static final String MAKEFILE =
+      """
       IMAGE ?= $(shell basename $(CURDIR))
       TAG := $(or $(VERSION),dev)
       define HELP
@@ -44,7 +46,8 @@ class TruncatedInputTest {
       \tfor s in a b; do docker tag $(IMAGE):$(TAG) $$s; done
       """;
 
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       #!/usr/bin/env bash
       set -euo pipefail
       SVCS=(a "b c" ${EXTRA[@]:-})
@@ -62,14 +65,16 @@ class TruncatedInputTest {
   }
 
   private static void check(
-      Path root, String name, FileKind kind, String text, FileCollector collector) throws IOException {
+      Path root, String name, FileKind kind, String text, FileCollector collector)
+      throws IOException {
     Path file = root.resolve(name);
     Files.writeString(file, text);
     SourceFile source = new SourceFile(file, name, kind, text.length());
     for (int end = 0; end <= text.length(); end++) {
       String prefix = text.substring(0, end);
       assertThatCode(() -> collector.collect(source, prefix, new Facts()))
-          .as("%s cut at %d", name, end).doesNotThrowAnyException();
+          .as("%s cut at %d", name, end)
+          .doesNotThrowAnyException();
     }
   }
 }

@@ -25,12 +25,21 @@ class DumpClusterReaderTest {
 
   @Test
   void getPodsYamlShowsTheSeed002BreakageAsKubectlWould() throws Exception {
-    try (DumpClusterReader reader = DumpClusterReader.open(
-        fixture("seed-002-broken/pods.yaml"), Instant.parse("2025-02-11T16:52:00Z"))) {
-      Map<String, PodState> pods = reader.pods("production").stream()
-          .collect(Collectors.toMap(p -> p.name().replaceAll("-[a-z0-9]+-[a-z0-9]+$", ""), p -> p));
-      assertThat(pods.keySet()).containsExactlyInAnyOrder("gateway", "api-service", "auth-service",
-          "order-service", "database-service", "notification-service");
+    try (DumpClusterReader reader =
+        DumpClusterReader.open(
+            fixture("seed-002-broken/pods.yaml"), Instant.parse("2025-02-11T16:52:00Z"))) {
+      Map<String, PodState> pods =
+          reader.pods("production").stream()
+              .collect(
+                  Collectors.toMap(p -> p.name().replaceAll("-[a-z0-9]+-[a-z0-9]+$", ""), p -> p));
+      assertThat(pods.keySet())
+          .containsExactlyInAnyOrder(
+              "gateway",
+              "api-service",
+              "auth-service",
+              "order-service",
+              "database-service",
+              "notification-service");
       assertThat(pods.get("database-service").status()).isEqualTo("CrashLoopBackOff");
       assertThat(pods.get("database-service").restarts()).isEqualTo(5);
       assertThat(pods.get("notification-service").status()).isEqualTo("ImagePullBackOff");
@@ -50,31 +59,40 @@ class DumpClusterReaderTest {
       assertThat(reader.pods("production")).hasSize(6).allMatch(PodState::runningAndReady);
       List<ContainerLog> logs = reader.logs("production", Instant.EPOCH);
       assertThat(logs).hasSize(6);
-      ContainerLog order = logs.stream().filter(l -> l.container().equals("order-service"))
-          .findFirst().orElseThrow();
+      ContainerLog order =
+          logs.stream()
+              .filter(l -> l.container().equals("order-service"))
+              .findFirst()
+              .orElseThrow();
       assertThat(order.pod()).isEqualTo("order-service-84c9b7f6d5-t9wbn");
       assertThat(order.lines()).hasSize(3);
-      assertThat(order.lines().get(0).timestamp()).isEqualTo(Instant.parse("2025-02-11T17:14:06.102Z"));
+      assertThat(order.lines().get(0).timestamp())
+          .isEqualTo(Instant.parse("2025-02-11T17:14:06.102Z"));
       assertThat(order.source()).isEqualTo("production/order-service-84c9b7f6d5-t9wbn/logs.txt");
       // Without --as-of, the dump is dated by its pods file.
-      assertThat(reader.now()).isEqualTo(Files.getLastModifiedTime(
-          fixture("seed-002-fixed/production/pods.json")).toInstant());
+      assertThat(reader.now())
+          .isEqualTo(
+              Files.getLastModifiedTime(fixture("seed-002-fixed/production/pods.json"))
+                  .toInstant());
       assertThat(reader.describe()).contains("file time of");
     }
   }
 
   @Test
   void logsOfSeveralContainersAreSplitAtKubectlsMarkers() {
-    String text = "==== START logs for container app of pod prod/web-1 ====\n"
-        + "2025-02-11T17:00:00Z ERROR boom\n"
-        + "==== END logs for container app of pod prod/web-1 ====\n"
-        + "==== START logs for container sidecar of pod prod/web-1 ====\n"
-        + "ready\n"
-        + "==== END logs for container sidecar of pod prod/web-1 ====\n";
-    List<ContainerLog> logs = DumpClusterReader.parseLogs(text, "prod", "web-1", "prod/web-1/logs.txt");
+    String text =
+        "==== START logs for container app of pod prod/web-1 ====\n"
+            + "2025-02-11T17:00:00Z ERROR boom\n"
+            + "==== END logs for container app of pod prod/web-1 ====\n"
+            + "==== START logs for container sidecar of pod prod/web-1 ====\n"
+            + "ready\n"
+            + "==== END logs for container sidecar of pod prod/web-1 ====\n";
+    List<ContainerLog> logs =
+        DumpClusterReader.parseLogs(text, "prod", "web-1", "prod/web-1/logs.txt");
     assertThat(logs).extracting(ContainerLog::container).containsExactly("app", "sidecar");
-    assertThat(logs.get(0).lines()).containsExactly(new LogLine(
-        Instant.parse("2025-02-11T17:00:00Z"), "2025-02-11T17:00:00Z ERROR boom"));
+    assertThat(logs.get(0).lines())
+        .containsExactly(
+            new LogLine(Instant.parse("2025-02-11T17:00:00Z"), "2025-02-11T17:00:00Z ERROR boom"));
     assertThat(logs.get(1).lines().get(0).timestamp()).isNull();
   }
 
@@ -83,7 +101,8 @@ class DumpClusterReaderTest {
     Path junk = dir.resolve("pods.yaml");
     Files.writeString(junk, "this: [is not\n");
     try (DumpClusterReader reader = DumpClusterReader.open(junk, Instant.EPOCH)) {
-      assertThatThrownBy(() -> reader.pods("production")).isInstanceOf(ClusterReadException.class)
+      assertThatThrownBy(() -> reader.pods("production"))
+          .isInstanceOf(ClusterReadException.class)
           .hasMessageContaining("not kubectl JSON or YAML output")
           .matches(e -> ((ClusterReadException) e).badInput());
     }

@@ -44,8 +44,8 @@ class LiveClusterReaderTest {
     try (LiveClusterReader reader = new LiveClusterReader(server.createClient(), "kind-test")) {
       List<PodState> pods = reader.pods("production");
       assertThat(pods).hasSize(6).allMatch(PodState::runningAndReady);
-      PodState auth = pods.stream().filter(p -> p.name().startsWith("auth-service")).findFirst()
-          .orElseThrow();
+      PodState auth =
+          pods.stream().filter(p -> p.name().startsWith("auth-service")).findFirst().orElseThrow();
       ContainerState c = auth.containers().get(0);
       assertThat(c.restartCount()).isEqualTo(1);
       assertThat(c.lastReason()).isEqualTo("OOMKilled");
@@ -58,17 +58,26 @@ class LiveClusterReaderTest {
 
   @Test
   void readsLogsWithTimestampsSinceAnInstant() throws Exception {
-    Pod p = fixturePods("/verify/seed-002-flapping/production/pods.json").stream()
-        .filter(x -> x.getMetadata().getName().startsWith("order-service")).findFirst().orElseThrow();
+    Pod p =
+        fixturePods("/verify/seed-002-flapping/production/pods.json").stream()
+            .filter(x -> x.getMetadata().getName().startsWith("order-service"))
+            .findFirst()
+            .orElseThrow();
     p.getMetadata().setNamespace("orders");
     createWithStatus(p);
     String name = p.getMetadata().getName();
-    server.expect().get()
-        .withPath("/api/v1/namespaces/orders/pods/" + name
-            + "/log?pretty=false&container=order-service&sinceTime=2025-02-11T17:28:00Z&timestamps=true")
-        .andReturn(200, "2025-02-11T17:29:20.410512345Z info order-service listening on port 3002\n"
-            + "2025-02-11T17:29:27.002118934Z error POST /orders failed: Error: connect"
-            + " ECONNREFUSED 10.43.112.9:8080\n")
+    server
+        .expect()
+        .get()
+        .withPath(
+            "/api/v1/namespaces/orders/pods/"
+                + name
+                + "/log?pretty=false&container=order-service&sinceTime=2025-02-11T17:28:00Z&timestamps=true")
+        .andReturn(
+            200,
+            "2025-02-11T17:29:20.410512345Z info order-service listening on port 3002\n"
+                + "2025-02-11T17:29:27.002118934Z error POST /orders failed: Error: connect"
+                + " ECONNREFUSED 10.43.112.9:8080\n")
         .always();
     try (LiveClusterReader reader = new LiveClusterReader(server.createClient(), "kind-test")) {
       List<ContainerLog> logs = reader.logs("orders", Instant.parse("2025-02-11T17:28:00Z"));
@@ -77,10 +86,12 @@ class LiveClusterReaderTest {
       assertThat(logs.get(0).lines().get(1).timestamp())
           .isEqualTo(Instant.parse("2025-02-11T17:29:27.002118934Z"));
       // The whole line is kept: the runtime rules judge what it says.
-      assertThat(logs.get(0).lines()).extracting(LogLine::text).containsExactly(
-          "2025-02-11T17:29:20.410512345Z info order-service listening on port 3002",
-          "2025-02-11T17:29:27.002118934Z error POST /orders failed: Error: connect"
-              + " ECONNREFUSED 10.43.112.9:8080");
+      assertThat(logs.get(0).lines())
+          .extracting(LogLine::text)
+          .containsExactly(
+              "2025-02-11T17:29:20.410512345Z info order-service listening on port 3002",
+              "2025-02-11T17:29:27.002118934Z error POST /orders failed: Error: connect"
+                  + " ECONNREFUSED 10.43.112.9:8080");
     }
   }
 }

@@ -17,9 +17,9 @@ import org.treesitter.TreeSitterJavascript;
 import org.treesitter.TreeSitterPython;
 
 /**
- * Prints how fast source code is read: native parse alone, parse plus the copy into Java nodes,
- * and the whole extraction, over a generated corpus of Flask and Express services (no assertions:
- * it measures). Run after {@code ./mvnw -q -DskipTests package test-compile}:
+ * Prints how fast source code is read: native parse alone, parse plus the copy into Java nodes, and
+ * the whole extraction, over a generated corpus of Flask and Express services (no assertions: it
+ * measures). Run after {@code ./mvnw -q -DskipTests package test-compile}:
  *
  * <pre>
  * java --enable-native-access=ALL-UNNAMED -cp target/rootcause.jar:target/test-classes \
@@ -37,20 +37,41 @@ public final class CodeExtractionBenchmark {
       python.add(pythonService(i));
       javascript.add(expressService(i));
     }
-    System.out.printf(Locale.ROOT, "%-11s %6s %8s %10s %10s %10s %9s %9s%n", "language", "files", "MB",
-        "parse_s", "copy_s", "extract_s", "files/s", "MB/s");
+    System.out.printf(
+        Locale.ROOT,
+        "%-11s %6s %8s %10s %10s %10s %9s %9s%n",
+        "language",
+        "files",
+        "MB",
+        "parse_s",
+        "copy_s",
+        "extract_s",
+        "files/s",
+        "MB/s");
     for (int round = 0; round < 3; round++) { // the first round warms up the JIT
       report("python", python, Grammar.PYTHON, new PythonExtractor(), "app.py", round == 2);
-      report("javascript", javascript, Grammar.JAVASCRIPT, new JavaScriptExtractor(), "server.js", round == 2);
+      report(
+          "javascript",
+          javascript,
+          Grammar.JAVASCRIPT,
+          new JavaScriptExtractor(),
+          "server.js",
+          round == 2);
     }
   }
 
-  private static void report(String name, List<String> files, Grammar grammar, LanguageExtractor extractor,
-      String fileName, boolean print) {
+  private static void report(
+      String name,
+      List<String> files,
+      Grammar grammar,
+      LanguageExtractor extractor,
+      String fileName,
+      boolean print) {
     long bytes = files.stream().mapToLong(f -> f.getBytes(StandardCharsets.UTF_8).length).sum();
     long t0 = System.nanoTime();
     try (TSParser parser = new TSParser()) {
-      parser.setLanguage(grammar == Grammar.PYTHON ? new TreeSitterPython() : new TreeSitterJavascript());
+      parser.setLanguage(
+          grammar == Grammar.PYTHON ? new TreeSitterPython() : new TreeSitterJavascript());
       for (String f : files) {
         try (TSTree tree = parser.parseString(null, f)) {
           tree.getRootNode();
@@ -64,21 +85,33 @@ public final class CodeExtractionBenchmark {
     long t2 = System.nanoTime();
     int facts = 0;
     for (String f : files) {
-      SourceFile file = new SourceFile(Path.of(fileName), fileName, FileKind.of(fileName), f.length());
+      SourceFile file =
+          new SourceFile(Path.of(fileName), fileName, FileKind.of(fileName), f.length());
       facts += extractor.read(file, f).facts().routes().size();
     }
     long t3 = System.nanoTime();
     if (print) {
       double extract = (t3 - t2) / 1e9;
-      System.out.printf(Locale.ROOT, "%-11s %6d %8.2f %10.3f %10.3f %10.3f %9.0f %9.2f   (%d routes)%n", name,
-          files.size(), bytes / 1e6, (t1 - t0) / 1e9, (t2 - t1 - (t1 - t0)) / 1e9, extract,
-          files.size() / extract, bytes / 1e6 / extract, facts);
+      System.out.printf(
+          Locale.ROOT,
+          "%-11s %6d %8.2f %10.3f %10.3f %10.3f %9.0f %9.2f   (%d routes)%n",
+          name,
+          files.size(),
+          bytes / 1e6,
+          (t1 - t0) / 1e9,
+          (t2 - t1 - (t1 - t0)) / 1e9,
+          extract,
+          files.size() / extract,
+          bytes / 1e6 / extract,
+          facts);
     }
   }
 
   /** A Flask service of realistic shape; {@code i} varies its size and contents. */
   static String pythonService(int i) {
-    StringBuilder sb = new StringBuilder("""
+    StringBuilder sb =
+        new StringBuilder(
+            """
         import json
         import os
         import time
@@ -98,7 +131,10 @@ public final class CodeExtractionBenchmark {
 
         """);
     for (int r = 0; r < 5 + i % 20; r++) {
-      sb.append(String.format(Locale.ROOT, """
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              """
 
           @app.route("/items%d/<item_id>", methods=["GET", "POST"])
           def item_%d(item_id):
@@ -119,9 +155,14 @@ public final class CodeExtractionBenchmark {
                       time.sleep(0.1 * 2 ** attempt)
               return jsonify({"id": item_id}), 200
 
-          """, r, r, r, r));
+          """,
+              r,
+              r,
+              r,
+              r));
     }
-    sb.append("""
+    sb.append(
+        """
 
         if __name__ == "__main__":
             app.run(host="0.0.0.0", port=PORT)
@@ -131,7 +172,9 @@ public final class CodeExtractionBenchmark {
 
   /** An Express service of realistic shape. */
   static String expressService(int i) {
-    StringBuilder sb = new StringBuilder("""
+    StringBuilder sb =
+        new StringBuilder(
+            """
         const express = require('express');
         const axios = require('axios');
 
@@ -144,7 +187,10 @@ public final class CodeExtractionBenchmark {
         app.get('/health', (req, res) => res.json({ status: 'ok' }));
         """);
     for (int r = 0; r < 5 + i % 20; r++) {
-      sb.append(String.format(Locale.ROOT, """
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              """
 
           // Orders of kind %d: validated, forwarded, answered.
           app.post('/api/orders%d/:id', async (req, res, next) => {
@@ -161,7 +207,10 @@ public final class CodeExtractionBenchmark {
               res.status(502).json({ error: 'upstream failure' });
             }
           });
-          """, r, r, r));
+          """,
+              r,
+              r,
+              r));
     }
     sb.append("\napp.listen(PORT, () => console.log(`listening on ${PORT}`));\n");
     return sb.toString();

@@ -10,11 +10,28 @@ import java.util.Map;
 final class Dockerfiles {
   private Dockerfiles() {}
 
-  static Dockerfile of(String path, String workdir, Map<String, String> env, Stage.Command entrypoint,
+  static Dockerfile of(
+      String path,
+      String workdir,
+      Map<String, String> env,
+      Stage.Command entrypoint,
       Stage.Command cmd) {
     String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
-    Stage stage = new Stage(0, null, "python:3.12-slim", SourceLocation.of(path, 1), List.of(), List.of(),
-        List.of(), List.of(), List.of(), env, workdir, entrypoint, cmd);
+    Stage stage =
+        new Stage(
+            0,
+            null,
+            "python:3.12-slim",
+            SourceLocation.of(path, 1),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            env,
+            workdir,
+            entrypoint,
+            cmd);
     return new Dockerfile(path, dir, List.of(stage), List.of());
   }
 

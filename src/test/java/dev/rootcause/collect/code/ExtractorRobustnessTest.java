@@ -50,6 +50,7 @@ class ExtractorRobustnessTest {
 
   private static void check(String name, String text) {
     assertThatCode(() -> assertThat(Extract.read(name, text).facts()).isNotNull())
-        .as(name + ":\n" + text).doesNotThrowAnyException();
+        .as(name + ":\n" + text)
+        .doesNotThrowAnyException();
   }
 }

@@ -1,9 +1,9 @@
 package dev.rootcause.collect.code;
 
-import dev.rootcause.collect.code.go.GoExtractor;
-import dev.rootcause.collect.code.java.JavaExtractor;
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
+import dev.rootcause.collect.code.go.GoExtractor;
+import dev.rootcause.collect.code.java.JavaExtractor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +27,15 @@ public final class ExtractorThroughput {
   record Result(String what, int files, long bytes, long nanos) {
     String line() {
       double seconds = nanos / 1e9;
-      return String.format(Locale.ROOT, "%-22s %5d files %8.1f KB %8.0f ms %8.1f files/s %6.2f MB/s",
-          what, files, bytes / 1024.0, nanos / 1e6, files / seconds, bytes / 1e6 / seconds);
+      return String.format(
+          Locale.ROOT,
+          "%-22s %5d files %8.1f KB %8.0f ms %8.1f files/s %6.2f MB/s",
+          what,
+          files,
+          bytes / 1024.0,
+          nanos / 1e6,
+          files / seconds,
+          bytes / 1e6 / seconds);
     }
   }
 
@@ -52,8 +59,12 @@ public final class ExtractorThroughput {
     results.add(parseOnly("go: parse only", go, true));
     results.add(extract("go: parse + extract", go, new GoExtractor(), "svc/handlers%d.go"));
     results.add(parseOnly("java: parse only", java, false));
-    results.add(extract("java: parse + extract", java, new JavaExtractor(),
-        "src/main/java/app/Controller%d.java"));
+    results.add(
+        extract(
+            "java: parse + extract",
+            java,
+            new JavaExtractor(),
+            "src/main/java/app/Controller%d.java"));
     return results;
   }
 
@@ -70,8 +81,8 @@ public final class ExtractorThroughput {
     return new Result(what, texts.size(), bytes, System.nanoTime() - start);
   }
 
-  private static Result extract(String what, List<String> texts, LanguageExtractor extractor,
-      String pathPattern) {
+  private static Result extract(
+      String what, List<String> texts, LanguageExtractor extractor, String pathPattern) {
     long bytes = 0;
     int facts = 0;
     long start = System.nanoTime();
@@ -96,7 +107,9 @@ public final class ExtractorThroughput {
     List<String> files = new ArrayList<>();
     for (int f = 0; f < count; f++) {
       StringBuilder s = new StringBuilder();
-      s.append("// Package main serves part ").append(f).append(" of the API.\n")
+      s.append("// Package main serves part ")
+          .append(f)
+          .append(" of the API.\n")
           .append("package main\n\nimport (\n\t\"encoding/json\"\n\t\"fmt\"\n\t\"log\"\n")
           .append("\t\"math/rand\"\n\t\"net/http\"\n\t\"os\"\n\t\"sync\"\n\t\"time\"\n)\n\n")
           .append("var (\n\tmu sync.Mutex\n\tcounter int\n\tseen []string\n)\n\n")
@@ -106,31 +119,44 @@ public final class ExtractorThroughput {
       for (int h = 0; h < handlers; h++) {
         String name = "handle" + h;
         routes.append("\thttp.HandleFunc(\"/r").append(h).append("\", ").append(name).append(")\n");
-        s.append("// ").append(name).append(" answers /r").append(h).append(".\n")
-            .append("func ").append(name).append("(w http.ResponseWriter, r *http.Request) {\n");
+        s.append("// ")
+            .append(name)
+            .append(" answers /r")
+            .append(h)
+            .append(".\n")
+            .append("func ")
+            .append(name)
+            .append("(w http.ResponseWriter, r *http.Request) {\n");
         switch (random.nextInt(5)) {
-          case 0 -> s.append("\tmu.Lock()\n\tcounter++\n\tmu.Unlock()\n")
-              .append("\tfmt.Fprintf(w, \"count=%d\\n\", counter)\n");
-          case 1 -> s.append("\tif rand.Intn(10) == 0 {\n")
-              .append("\t\thttp.Error(w, \"chaos\", http.StatusInternalServerError)\n")
-              .append("\t\treturn\n\t}\n\tseen = append(seen, r.URL.Path)\n");
-          case 2 -> s.append("\tresp, err := client.Get(os.Getenv(\"UPSTREAM_URL\") + \"/items\")\n")
-              .append("\tif err != nil {\n\t\tw.WriteHeader(http.StatusBadGateway)\n\t\treturn\n\t}\n")
-              .append("\tdefer resp.Body.Close()\n\tvar items []string\n")
-              .append("\tif err := json.NewDecoder(resp.Body).Decode(&items); err != nil {\n")
-              .append("\t\thttp.Error(w, err.Error(), 500)\n\t\treturn\n\t}\n")
-              .append("\tjson.NewEncoder(w).Encode(items)\n");
-          case 3 -> s.append("\ttime.Sleep(time.Duration(rand.Intn(50)) * time.Millisecond)\n")
-              .append("\tfor i := 0; i < 3; i++ {\n\t\tlog.Printf(\"attempt %d\", i)\n\t}\n")
-              .append("\tw.WriteHeader(http.StatusNoContent)\n");
-          default -> s.append("\tname := r.URL.Query().Get(\"name\")\n")
-              .append("\tif name == \"\" {\n\t\tname = \"world\"\n\t}\n")
-              .append("\tfmt.Fprintf(w, \"hello %s\\n\", name)\n");
+          case 0 ->
+              s.append("\tmu.Lock()\n\tcounter++\n\tmu.Unlock()\n")
+                  .append("\tfmt.Fprintf(w, \"count=%d\\n\", counter)\n");
+          case 1 ->
+              s.append("\tif rand.Intn(10) == 0 {\n")
+                  .append("\t\thttp.Error(w, \"chaos\", http.StatusInternalServerError)\n")
+                  .append("\t\treturn\n\t}\n\tseen = append(seen, r.URL.Path)\n");
+          case 2 ->
+              s.append("\tresp, err := client.Get(os.Getenv(\"UPSTREAM_URL\") + \"/items\")\n")
+                  .append(
+                      "\tif err != nil {\n\t\tw.WriteHeader(http.StatusBadGateway)\n\t\treturn\n\t}\n")
+                  .append("\tdefer resp.Body.Close()\n\tvar items []string\n")
+                  .append("\tif err := json.NewDecoder(resp.Body).Decode(&items); err != nil {\n")
+                  .append("\t\thttp.Error(w, err.Error(), 500)\n\t\treturn\n\t}\n")
+                  .append("\tjson.NewEncoder(w).Encode(items)\n");
+          case 3 ->
+              s.append("\ttime.Sleep(time.Duration(rand.Intn(50)) * time.Millisecond)\n")
+                  .append("\tfor i := 0; i < 3; i++ {\n\t\tlog.Printf(\"attempt %d\", i)\n\t}\n")
+                  .append("\tw.WriteHeader(http.StatusNoContent)\n");
+          default ->
+              s.append("\tname := r.URL.Query().Get(\"name\")\n")
+                  .append("\tif name == \"\" {\n\t\tname = \"world\"\n\t}\n")
+                  .append("\tfmt.Fprintf(w, \"hello %s\\n\", name)\n");
         }
         s.append("}\n\n");
       }
       s.append("func main() {\n\tport := os.Getenv(\"PORT\")\n\tif port == \"\" {\n")
-          .append("\t\tport = \"8080\"\n\t}\n").append(routes)
+          .append("\t\tport = \"8080\"\n\t}\n")
+          .append(routes)
           .append("\tlog.Fatal(http.ListenAndServe(\":\"+port, nil))\n}\n");
       files.add(s.toString());
     }
@@ -148,35 +174,58 @@ public final class ExtractorThroughput {
           .append("import org.springframework.http.ResponseEntity;\n")
           .append("import org.springframework.web.bind.annotation.*;\n")
           .append("import org.springframework.web.client.RestTemplate;\n\n")
-          .append("/** Part ").append(f).append(" of the API. */\n@RestController\n")
-          .append("@RequestMapping(\"/api/p").append(f).append("\")\n")
-          .append("public class Controller").append(f).append(" {\n")
+          .append("/** Part ")
+          .append(f)
+          .append(" of the API. */\n@RestController\n")
+          .append("@RequestMapping(\"/api/p")
+          .append(f)
+          .append("\")\n")
+          .append("public class Controller")
+          .append(f)
+          .append(" {\n")
           .append("  private final Random random = new Random();\n")
           .append("  private final RestTemplate rest = new RestTemplate();\n")
           .append("  private static final String BASE = System.getenv(\"BASE_URL\");\n\n");
       int endpoints = 2 + random.nextInt(29);
       for (int e = 0; e < endpoints; e++) {
         switch (random.nextInt(4)) {
-          case 0 -> s.append("  @GetMapping(\"/e").append(e).append("/{id}\")\n")
-              .append("  public ResponseEntity<String> e").append(e)
-              .append("(@PathVariable long id) throws InterruptedException {\n")
-              .append("    Thread.sleep(20);\n    if (random.nextInt(10) < 2) {\n")
-              .append("      return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).build();\n")
-              .append("    }\n    return ResponseEntity.ok(\"item \" + id);\n  }\n\n");
-          case 1 -> s.append("  @PostMapping(\"/e").append(e).append("\")\n")
-              .append("  @ResponseStatus(HttpStatus.CREATED)\n  public String e").append(e)
-              .append("(@RequestBody String body) {\n")
-              .append("    return rest.postForObject(BASE + \"/store\", body, String.class);\n")
-              .append("  }\n\n");
-          case 2 -> s.append("  @GetMapping(\"/e").append(e).append("\")\n  public String e")
-              .append(e).append("() {\n    StringBuilder out = new StringBuilder();\n")
-              .append("    for (int i = 0; i < 10; i++) {\n      out.append(i).append(',');\n")
-              .append("    }\n    return out.toString();\n  }\n\n");
-          default -> s.append("  @DeleteMapping(\"/e").append(e).append("/{id}\")\n")
-              .append("  public ResponseEntity<Void> e").append(e)
-              .append("(@PathVariable long id) {\n    if (id < 0) {\n")
-              .append("      return ResponseEntity.badRequest().build();\n    }\n")
-              .append("    return ResponseEntity.noContent().build();\n  }\n\n");
+          case 0 ->
+              s.append("  @GetMapping(\"/e")
+                  .append(e)
+                  .append("/{id}\")\n")
+                  .append("  public ResponseEntity<String> e")
+                  .append(e)
+                  .append("(@PathVariable long id) throws InterruptedException {\n")
+                  .append("    Thread.sleep(20);\n    if (random.nextInt(10) < 2) {\n")
+                  .append(
+                      "      return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).build();\n")
+                  .append("    }\n    return ResponseEntity.ok(\"item \" + id);\n  }\n\n");
+          case 1 ->
+              s.append("  @PostMapping(\"/e")
+                  .append(e)
+                  .append("\")\n")
+                  .append("  @ResponseStatus(HttpStatus.CREATED)\n  public String e")
+                  .append(e)
+                  .append("(@RequestBody String body) {\n")
+                  .append("    return rest.postForObject(BASE + \"/store\", body, String.class);\n")
+                  .append("  }\n\n");
+          case 2 ->
+              s.append("  @GetMapping(\"/e")
+                  .append(e)
+                  .append("\")\n  public String e")
+                  .append(e)
+                  .append("() {\n    StringBuilder out = new StringBuilder();\n")
+                  .append("    for (int i = 0; i < 10; i++) {\n      out.append(i).append(',');\n")
+                  .append("    }\n    return out.toString();\n  }\n\n");
+          default ->
+              s.append("  @DeleteMapping(\"/e")
+                  .append(e)
+                  .append("/{id}\")\n")
+                  .append("  public ResponseEntity<Void> e")
+                  .append(e)
+                  .append("(@PathVariable long id) {\n    if (id < 0) {\n")
+                  .append("      return ResponseEntity.badRequest().build();\n    }\n")
+                  .append("    return ResponseEntity.noContent().build();\n  }\n\n");
         }
       }
       s.append("}\n");

@@ -20,12 +20,17 @@ class LargeSourceTest {
 
   @Test
   void aFiftyThousandLineHandWrittenModuleIsParsedToItsLastRoute() throws Exception {
-    StringBuilder py = new StringBuilder("import time\n\nfrom flask import Flask, jsonify\n\n"
-        + "app = Flask(__name__)\n\n");
+    StringBuilder py =
+        new StringBuilder(
+            "import time\n\nfrom flask import Flask, jsonify\n\n" + "app = Flask(__name__)\n\n");
     for (int i = 0; py.toString().split("\n", -1).length < 50_000; i++) {
-      py.append("\n\ndef normalise_sku_").append(i).append("(raw):\n")
+      py.append("\n\ndef normalise_sku_")
+          .append(i)
+          .append("(raw):\n")
           .append("    parts = raw.strip().split(\"-\")\n")
-          .append("    return \"-\".join(p.upper() for p in parts if p) + \"/").append(i).append("\"\n");
+          .append("    return \"-\".join(p.upper() for p in parts if p) + \"/")
+          .append(i)
+          .append("\"\n");
     }
     py.append("\n\n@app.route(\"/reports/daily\")\ndef daily_report():\n");
     int sleepLine = (int) py.chars().filter(c -> c == '\n').count() + 1;
@@ -36,7 +41,8 @@ class LargeSourceTest {
     ScanResult result = Scans.scan(repo, "app/sleep-in-handler");
 
     assertThat(result.problems()).noneMatch(p -> p.display().contains("not parsed"));
-    assertThat(result.findings()).singleElement()
+    assertThat(result.findings())
+        .singleElement()
         .extracting(Finding::primary)
         .satisfies(at -> assertThat(((SourceLocation) at).line()).isEqualTo(sleepLine));
   }

@@ -2,7 +2,6 @@ package dev.rootcause.collect.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rootcause.collect.code.StartCommand.Kind;
 import dev.rootcause.collect.code.StartCommand.PackageScripts;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,21 @@ class StartCommandTest {
   private static final String DF = "Dockerfile";
 
   private static String describe(Optional<StartCommand> start) {
-    return start.map(s -> s.kind() + " " + s.target() + (s.listens() ? " :" + s.port()
-        + (s.portEnv() == null ? "" : " $" + s.portEnv()) + " on " + s.host() : "")
-        + (s.devServer() == null ? "" : " DEV")).orElse("unknown");
+    return start
+        .map(
+            s ->
+                s.kind()
+                    + " "
+                    + s.target()
+                    + (s.listens()
+                        ? " :"
+                            + s.port()
+                            + (s.portEnv() == null ? "" : " $" + s.portEnv())
+                            + " on "
+                            + s.host()
+                        : "")
+                    + (s.devServer() == null ? "" : " DEV"))
+        .orElse("unknown");
   }
 
   private static String cmd(String... argv) {
@@ -26,7 +37,8 @@ class StartCommandTest {
   @Test
   void pythonScriptsAndModules() {
     assertThat(cmd("python", "app/main.py")).isEqualTo("PYTHON_SCRIPT app/main.py");
-    assertThat(cmd("python3", "-u", "-W", "ignore", "/app/buggy-app.py")).isEqualTo("PYTHON_SCRIPT /app/buggy-app.py");
+    assertThat(cmd("python3", "-u", "-W", "ignore", "/app/buggy-app.py"))
+        .isEqualTo("PYTHON_SCRIPT /app/buggy-app.py");
     assertThat(cmd("python", "-m", "myservice.main")).isEqualTo("PYTHON_MODULE myservice.main");
     assertThat(cmd("python", "manage.py", "runserver", "0.0.0.0:8000"))
         .isEqualTo("PYTHON_SCRIPT manage.py :8000 on 0.0.0.0 DEV");
@@ -50,32 +62,77 @@ class StartCommandTest {
 
   @Test
   void shellFormChainsEnvWrappersAndPortVariables() {
-    assertThat(describe(StartCommand.of(Dockerfiles.of(DF, "/app", Map.of(), null,
-        Dockerfiles.shell(DF, 9, "python migrate.py && exec gunicorn -b 0.0.0.0:${PORT:-8000} app:app")),
-        null))).isEqualTo("PYTHON_SERVER app :8000 $PORT on 0.0.0.0");
-    assertThat(describe(StartCommand.of(Dockerfiles.of(DF, "/app", Map.of(),
-        Dockerfiles.exec(DF, 8, "/usr/bin/tini", "--"), Dockerfiles.exec(DF, 9, "node", "server.js")), null)))
+    assertThat(
+            describe(
+                StartCommand.of(
+                    Dockerfiles.of(
+                        DF,
+                        "/app",
+                        Map.of(),
+                        null,
+                        Dockerfiles.shell(
+                            DF,
+                            9,
+                            "python migrate.py && exec gunicorn -b 0.0.0.0:${PORT:-8000} app:app")),
+                    null)))
+        .isEqualTo("PYTHON_SERVER app :8000 $PORT on 0.0.0.0");
+    assertThat(
+            describe(
+                StartCommand.of(
+                    Dockerfiles.of(
+                        DF,
+                        "/app",
+                        Map.of(),
+                        Dockerfiles.exec(DF, 8, "/usr/bin/tini", "--"),
+                        Dockerfiles.exec(DF, 9, "node", "server.js")),
+                    null)))
         .isEqualTo("NODE_SCRIPT server.js");
-    assertThat(describe(StartCommand.of(Dockerfiles.of(DF, "/app", Map.of(),
-        Dockerfiles.exec(DF, 8, "docker-entrypoint.sh"), Dockerfiles.exec(DF, 9, "python", "app.py")), null)))
+    assertThat(
+            describe(
+                StartCommand.of(
+                    Dockerfiles.of(
+                        DF,
+                        "/app",
+                        Map.of(),
+                        Dockerfiles.exec(DF, 8, "docker-entrypoint.sh"),
+                        Dockerfiles.exec(DF, 9, "python", "app.py")),
+                    null)))
         .isEqualTo("PYTHON_SCRIPT app.py");
-    assertThat(describe(StartCommand.of(Dockerfiles.of(DF, "/app", Map.of("FLASK_APP", "api.py"), null,
-        Dockerfiles.exec(DF, 9, "flask", "run", "--host=0.0.0.0")), null)))
+    assertThat(
+            describe(
+                StartCommand.of(
+                    Dockerfiles.of(
+                        DF,
+                        "/app",
+                        Map.of("FLASK_APP", "api.py"),
+                        null,
+                        Dockerfiles.exec(DF, 9, "flask", "run", "--host=0.0.0.0")),
+                    null)))
         .isEqualTo("PYTHON_SERVER api :5000 $FLASK_RUN_PORT on 0.0.0.0 DEV");
   }
 
   @Test
   void npmScriptsAreFollowedThroughPackageJson() {
-    PackageScripts pkg = new PackageScripts("src/index.js",
-        Map.of("start", "node --enable-source-maps dist/server.js", "dev", "nodemon src/index.js"));
+    PackageScripts pkg =
+        new PackageScripts(
+            "src/index.js",
+            Map.of(
+                "start",
+                "node --enable-source-maps dist/server.js",
+                "dev",
+                "nodemon src/index.js"));
     assertThat(describe(StartCommand.of(Dockerfiles.cmd(DF, "npm", "start"), pkg)))
         .isEqualTo("NODE_SCRIPT dist/server.js");
     assertThat(describe(StartCommand.of(Dockerfiles.cmd(DF, "npm", "run", "dev"), pkg)))
         .isEqualTo("NODE_SCRIPT src/index.js DEV");
     // npm start without a start script runs "node server.js", or the main file
-    assertThat(describe(StartCommand.of(Dockerfiles.cmd(DF, "npm", "start"),
-        new PackageScripts(null, Map.of())))).isEqualTo("NODE_SCRIPT server.js");
-    assertThat(describe(StartCommand.of(Dockerfiles.cmd(DF, "node", "."), pkg))).isEqualTo("NODE_SCRIPT src/index.js");
+    assertThat(
+            describe(
+                StartCommand.of(
+                    Dockerfiles.cmd(DF, "npm", "start"), new PackageScripts(null, Map.of()))))
+        .isEqualTo("NODE_SCRIPT server.js");
+    assertThat(describe(StartCommand.of(Dockerfiles.cmd(DF, "node", "."), pkg)))
+        .isEqualTo("NODE_SCRIPT src/index.js");
   }
 
   @Test
@@ -88,6 +145,7 @@ class StartCommandTest {
   @Test
   void shellWordsHonourQuotesAndOperators() {
     assertThat(StartCommand.split("sh -c 'echo \"a b\"' && exec node x.js|tee log"))
-        .isEqualTo(List.of("sh", "-c", "echo \"a b\"", "&&", "exec", "node", "x.js", "|", "tee", "log"));
+        .isEqualTo(
+            List.of("sh", "-c", "echo \"a b\"", "&&", "exec", "node", "x.js", "|", "tee", "log"));
   }
 }

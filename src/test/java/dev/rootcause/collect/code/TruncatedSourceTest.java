@@ -1,12 +1,12 @@
 package dev.rootcause.collect.code;
 
-import dev.rootcause.collect.code.go.GoExtractor;
-import dev.rootcause.collect.code.java.JavaExtractor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
+import dev.rootcause.collect.code.go.GoExtractor;
+import dev.rootcause.collect.code.java.JavaExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * A file cut off mid-edit still parses (tree-sitter recovers), so the extractors meet every kind
- * of half-built tree: they must answer with facts, never an exception.
+ * A file cut off mid-edit still parses (tree-sitter recovers), so the extractors meet every kind of
+ * half-built tree: they must answer with facts, never an exception.
  */
 class TruncatedSourceTest {
 
@@ -27,9 +27,13 @@ class TruncatedSourceTest {
 
   @Test
   void javaExtractorSurvivesEveryCutOfTheControllers() {
-    everyCut(new JavaExtractor(), "/code/java/spring/src/main/java/com/shop/OrderController.java",
+    everyCut(
+        new JavaExtractor(),
+        "/code/java/spring/src/main/java/com/shop/OrderController.java",
         "src/main/java/com/shop/OrderController.java");
-    everyCut(new JavaExtractor(), "/code/java/jdk/src/main/java/demo/Main.java",
+    everyCut(
+        new JavaExtractor(),
+        "/code/java/jdk/src/main/java/demo/Main.java",
         "src/main/java/demo/Main.java");
   }
 
@@ -39,7 +43,8 @@ class TruncatedSourceTest {
     for (int end = 0; end <= text.length(); end += 7) {
       String cut = text.substring(0, end);
       assertThatCode(() -> assertThat(extractor.extract(file, cut)).isNotNull())
-          .as("%s cut at %d", resource, end).doesNotThrowAnyException();
+          .as("%s cut at %d", resource, end)
+          .doesNotThrowAnyException();
     }
   }
 

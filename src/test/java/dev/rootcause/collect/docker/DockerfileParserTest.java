@@ -551,12 +551,14 @@ class DockerfileParserTest {
 
   @Test
   void instructionsWithoutFromAreSkipped() {
-    DockerfileParser.Result result = DockerfileParser.parse("Dockerfile", "RUN make\nCMD [\"./app\"]\n");
+    DockerfileParser.Result result =
+        DockerfileParser.parse("Dockerfile", "RUN make\nCMD [\"./app\"]\n");
     assertThat(result.dockerfile()).isNull();
     assertThat(result.problems())
         .filteredOn(p -> p.kind() == CollectionProblem.Kind.SKIPPED)
         .extracting(CollectionProblem::display)
-        .containsExactly("Dockerfile: skipped: no FROM instruction: not a Dockerfile docker build accepts");
+        .containsExactly(
+            "Dockerfile: skipped: no FROM instruction: not a Dockerfile docker build accepts");
   }
 
   @Test

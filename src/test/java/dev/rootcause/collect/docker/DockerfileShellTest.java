@@ -45,15 +45,19 @@ class DockerfileShellTest {
                 && rm -rf /var/lib/apt/lists/*
             """,
             0);
-    assertThat(shell.commands()).extracting(ShellCommand::program)
+    assertThat(shell.commands())
+        .extracting(ShellCommand::program)
         .containsExactly("apt-get", "apt-get", "rm");
     assertThat(shell.commands()).extracting(c -> c.location().line()).containsExactly(2, 3, 5);
-    assertThat(shell.installs()).singleElement().satisfies(i -> {
-      assertThat(i.manager()).isEqualTo("apt-get");
-      assertThat(i.packages()).containsExactly("ca-certificates", "curl");
-      assertThat(i.fromManifests()).isFalse();
-      assertThat(i.location().line()).isEqualTo(3);
-    });
+    assertThat(shell.installs())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.manager()).isEqualTo("apt-get");
+              assertThat(i.packages()).containsExactly("ca-certificates", "curl");
+              assertThat(i.fromManifests()).isFalse();
+              assertThat(i.location().line()).isEqualTo(3);
+            });
     assertThat(shell.knowable()).isTrue();
     assertThat(shell.installsWith("apt", "apt-get")).isTrue();
   }
@@ -69,10 +73,13 @@ class DockerfileShellTest {
             RUN pip install --user --no-cache-dir -r requirements.txt
             """,
             0);
-    assertThat(shell.installs()).singleElement().satisfies(i -> {
-      assertThat(i.command()).isEqualTo("pip install -r requirements.txt");
-      assertThat(i.manifests()).containsExactly("requirements.txt");
-    });
+    assertThat(shell.installs())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.command()).isEqualTo("pip install -r requirements.txt");
+              assertThat(i.manifests()).containsExactly("requirements.txt");
+            });
     assertThat(shell.knowable()).as("--user installs into a home folder not followed").isFalse();
   }
 
@@ -87,13 +94,17 @@ class DockerfileShellTest {
             RUN go mod download && go build -trimpath -o /out/app ./cmd/server
             """,
             0);
-    assertThat(shell.paths()).singleElement().satisfies(e -> {
-      assertThat(e.path()).isEqualTo("/out/app");
-      assertThat(e.kind()).isEqualTo(PathEntry.Kind.BUILT);
-      assertThat(e.how()).isEqualTo("go build -o /out/app");
-      assertThat(e.location().line()).isEqualTo(4);
-    });
-    assertThat(shell.installs()).extracting(PackageInstall::command)
+    assertThat(shell.paths())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path()).isEqualTo("/out/app");
+              assertThat(e.kind()).isEqualTo(PathEntry.Kind.BUILT);
+              assertThat(e.how()).isEqualTo("go build -o /out/app");
+              assertThat(e.location().line()).isEqualTo(4);
+            });
+    assertThat(shell.installs())
+        .extracting(PackageInstall::command)
         .containsExactly("go mod download");
   }
 
@@ -114,9 +125,7 @@ class DockerfileShellTest {
             tuple("/var/lib/app", PathEntry.Kind.DIRECTORY));
     assertThat(shell.accounts())
         .extracting(UserAccount::name, UserAccount::group, UserAccount::id, UserAccount::home)
-        .containsExactly(
-            tuple("app", true, "10001", null),
-            tuple("app", false, "10001", null));
+        .containsExactly(tuple("app", true, "10001", null), tuple("app", false, "10001", null));
     assertThat(shell.knowable()).isTrue();
   }
 
@@ -149,14 +158,16 @@ class DockerfileShellTest {
             CONF
             """);
     ShellFacts script = stage.runs().get(0).shell();
-    assertThat(script.commands()).extracting(ShellCommand::program)
+    assertThat(script.commands())
+        .extracting(ShellCommand::program)
         .containsExactly("set", "mkdir", "go");
     assertThat(script.commands()).extracting(c -> c.location().line()).containsExactly(4, 5, 6);
     assertThat(script.paths()).extracting(PathEntry::path).containsExactly("/out", "/out/api");
     ShellFacts data = stage.runs().get(1).shell();
     assertThat(data.commands()).extracting(ShellCommand::program).containsExactly("cat", "chmod");
     assertThat(data.commands().get(0).writes()).containsExactly("/etc/api.conf");
-    assertThat(data.paths()).extracting(PathEntry::path, PathEntry::kind)
+    assertThat(data.paths())
+        .extracting(PathEntry::path, PathEntry::kind)
         .containsExactly(tuple("/etc/api.conf", PathEntry.Kind.FILE));
   }
 
@@ -205,9 +216,11 @@ class DockerfileShellTest {
             0);
     assertThat(shell.commands().get(1).args())
         .containsExactly("-fsSLo", "/srv/app/health", "https://example.com/health");
-    assertThat(shell.paths()).extracting(PathEntry::path)
+    assertThat(shell.paths())
+        .extracting(PathEntry::path)
         .containsExactly("/srv/app/node_modules", "/srv/app/package-lock.json", "/srv/app/health");
-    assertThat(shell.installs()).extracting(PackageInstall::manifests)
+    assertThat(shell.installs())
+        .extracting(PackageInstall::manifests)
         .containsExactly(List.of("package.json", "package-lock.json"));
   }
 
@@ -222,10 +235,11 @@ class DockerfileShellTest {
             """);
     assertThat(result.problems())
         .singleElement()
-        .satisfies(p -> {
-          assertThat(p.kind()).isEqualTo(CollectionProblem.Kind.NOTE);
-          assertThat(p.message()).contains("RUN shell syntax not understood");
-        });
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(CollectionProblem.Kind.NOTE);
+              assertThat(p.message()).contains("RUN shell syntax not understood");
+            });
     ShellFacts shell = result.dockerfile().finalStage().orElseThrow().runs().get(0).shell();
     assertThat(shell.commands()).isEmpty();
     assertThat(shell.knowable()).isFalse();
@@ -241,12 +255,16 @@ class DockerfileShellTest {
             ENTRYPOINT ["/sbin/tini", "--", "sh", "-c", "exec su-exec app /srv/app"]
             CMD exec /srv/app --port $PORT 2>&1
             """);
-    assertThat(stage.cmd().commands()).singleElement().satisfies(c -> {
-      assertThat(c.name()).isEqualTo("/srv/app");
-      assertThat(c.args()).containsExactly("--port", "8080");
-      assertThat(c.opaque()).isFalse();
-    });
-    assertThat(stage.entrypoint().commands()).singleElement()
+    assertThat(stage.cmd().commands())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.name()).isEqualTo("/srv/app");
+              assertThat(c.args()).containsExactly("--port", "8080");
+              assertThat(c.opaque()).isFalse();
+            });
+    assertThat(stage.entrypoint().commands())
+        .singleElement()
         .satisfies(c -> assertThat(c.words()).startsWith("/sbin/tini", "--", "sh"));
     assertThat(stage.entrypoint().runsAnyOf(Set.of("su-exec"))).isFalse();
   }
@@ -260,9 +278,11 @@ class DockerfileShellTest {
             RUN ["sh", "-c", "mkdir -p /data && touch /data/.keep"]
             CMD ["sh", "-c", "exec su-exec app /srv/app"]
             """);
-    assertThat(stage.runs().get(0).shell().paths()).extracting(PathEntry::path)
+    assertThat(stage.runs().get(0).shell().paths())
+        .extracting(PathEntry::path)
         .containsExactly("/data", "/data/.keep");
-    assertThat(stage.cmd().commands()).singleElement()
+    assertThat(stage.cmd().commands())
+        .singleElement()
         .satisfies(c -> assertThat(c.program()).isEqualTo("su-exec"));
     assertThat(stage.cmd().runsAnyOf(Set.of("su-exec"))).isTrue();
   }

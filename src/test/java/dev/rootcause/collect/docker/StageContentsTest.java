@@ -18,7 +18,9 @@ class StageContentsTest {
     assertThat(result.problems()).as("problems").isEmpty();
     Dockerfile dockerfile = result.dockerfile();
     return dockerfile.contents(
-        stage == null ? dockerfile.finalStage().orElseThrow() : dockerfile.stage(stage).orElseThrow());
+        stage == null
+            ? dockerfile.finalStage().orElseThrow()
+            : dockerfile.stage(stage).orElseThrow());
   }
 
   @Test

@@ -9,10 +9,8 @@ import dev.rootcause.model.probe.ProbePlan;
 import dev.rootcause.model.probe.ProbeResult;
 import dev.rootcause.testing.HttpFixture;
 import dev.rootcause.testing.Plans;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -29,16 +27,20 @@ import org.junit.jupiter.api.Test;
 class LoadGeneratorTest {
 
   private static ProbeResult run(ProbePlan plan) throws InterruptedException {
-    return new LoadGenerator().run(plan, p -> { });
+    return new LoadGenerator().run(plan, p -> {});
   }
 
   @Test
   void healthyServerAnswersEveryRequestOverKeptAliveConnections() throws Exception {
     Set<Object> connections = ConcurrentHashMap.newKeySet();
-    try (HttpFixture server = HttpFixture.start().on("/", ex -> {
-      connections.add(ex.getRemoteAddress());
-      HttpFixture.send(ex, 200, "ok");
-    })) {
+    try (HttpFixture server =
+        HttpFixture.start()
+            .on(
+                "/",
+                ex -> {
+                  connections.add(ex.getRemoteAddress());
+                  HttpFixture.send(ex, 200, "ok");
+                })) {
       EndpointResult r = run(Plans.closed(List.of(server.url("/")), 4, 200)).endpoints().get(0);
       assertThat(r.requests()).isEqualTo(200);
       assertThat(r.succeeded()).isEqualTo(200);
@@ -56,9 +58,10 @@ class LoadGeneratorTest {
 
   @Test
   void failingResponsesAreCountedByStatusWithTheirBodiesSampled() throws Exception {
-    try (HttpFixture server = HttpFixture.start().on("/healthz", HttpFixture.status(500,
-        "{\"status\":\"unhealthy\"}"))) {
-      EndpointResult r = run(Plans.closed(List.of(server.url("/healthz")), 2, 30)).endpoints().get(0);
+    try (HttpFixture server =
+        HttpFixture.start().on("/healthz", HttpFixture.status(500, "{\"status\":\"unhealthy\"}"))) {
+      EndpointResult r =
+          run(Plans.closed(List.of(server.url("/healthz")), 2, 30)).endpoints().get(0);
       assertThat(r.statuses()).containsExactly(Map.entry(500, 30L));
       assertThat(r.succeeded()).isZero();
       assertThat(r.samples()).hasSize(5);
@@ -93,8 +96,8 @@ class LoadGeneratorTest {
 
   @Test
   void unknownHostIsADnsErrorForEveryRequest() throws Exception {
-    EndpointResult r = run(Plans.closed(List.of("http://no-such-host.invalid/"), 1, 3))
-        .endpoints().get(0);
+    EndpointResult r =
+        run(Plans.closed(List.of("http://no-such-host.invalid/"), 1, 3)).endpoints().get(0);
     assertThat(r.errors()).containsExactly(Map.entry(ErrorClass.DNS, 3L));
     assertThat(r.samples().get(0).detail()).contains("no-such-host.invalid");
   }
@@ -102,8 +105,8 @@ class LoadGeneratorTest {
   @Test
   void aResponseSlowerThanTheTimeoutIsATimeout() throws Exception {
     try (HttpFixture server = HttpFixture.start().on("/", HttpFixture.hang(3_000))) {
-      ProbePlan plan = Plans.withTimeout(Plans.closed(List.of(server.url("/")), 2, 2),
-          Duration.ofMillis(200));
+      ProbePlan plan =
+          Plans.withTimeout(Plans.closed(List.of(server.url("/")), 2, 2), Duration.ofMillis(200));
       EndpointResult r = run(plan).endpoints().get(0);
       assertThat(r.errors()).containsExactly(Map.entry(ErrorClass.TIMEOUT, 2L));
     }
@@ -112,19 +115,23 @@ class LoadGeneratorTest {
   @Test
   void aConnectionResetMidResponseIsAReset() throws Exception {
     try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread.ofVirtual().start(() -> {
-        while (!listener.isClosed()) {
-          try (Socket s = listener.accept()) {
-            s.getInputStream().read(new byte[4096]);
-            s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npartial"
-                .getBytes(StandardCharsets.US_ASCII));
-            s.getOutputStream().flush();
-            s.setSoLinger(true, 0);
-          } catch (Exception ignored) {
-            // The test closes the listener.
-          }
-        }
-      });
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                while (!listener.isClosed()) {
+                  try (Socket s = listener.accept()) {
+                    s.getInputStream().read(new byte[4096]);
+                    s.getOutputStream()
+                        .write(
+                            "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npartial"
+                                .getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    s.setSoLinger(true, 0);
+                  } catch (Exception ignored) {
+                    // The test closes the listener.
+                  }
+                }
+              });
       String url = "http://127.0.0.1:" + listener.getLocalPort() + "/";
       EndpointResult r = run(Plans.closed(List.of(url), 1, 3)).endpoints().get(0);
       assertThat(r.responses()).isZero();
@@ -136,31 +143,47 @@ class LoadGeneratorTest {
   @Test
   void postBodyAndHeadersReachTheServer() throws Exception {
     AtomicReference<String> seen = new AtomicReference<>();
-    try (HttpFixture server = HttpFixture.start().on("/api/orders", ex -> {
-      String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      seen.set(ex.getRequestMethod() + " " + ex.getRequestHeaders().getFirst("Content-Type") + " "
-          + body);
-      HttpFixture.send(ex, 201, "{\"id\":1}");
-    })) {
+    try (HttpFixture server =
+        HttpFixture.start()
+            .on(
+                "/api/orders",
+                ex -> {
+                  String body =
+                      new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                  seen.set(
+                      ex.getRequestMethod()
+                          + " "
+                          + ex.getRequestHeaders().getFirst("Content-Type")
+                          + " "
+                          + body);
+                  HttpFixture.send(ex, 201, "{\"id\":1}");
+                })) {
       byte[] body = "{\"item\": \"laptop\", \"quantity\": 1}".getBytes(StandardCharsets.UTF_8);
-      EndpointResult r = run(Plans.post(server.url("/api/orders"), "application/json", body, 3))
-          .endpoints().get(0);
+      EndpointResult r =
+          run(Plans.post(server.url("/api/orders"), "application/json", body, 3))
+              .endpoints()
+              .get(0);
       assertThat(r.statuses()).containsExactly(Map.entry(201, 3L));
-      assertThat(seen.get()).isEqualTo("POST application/json {\"item\": \"laptop\", \"quantity\": 1}");
+      assertThat(seen.get())
+          .isEqualTo("POST application/json {\"item\": \"laptop\", \"quantity\": 1}");
     }
   }
 
   @Test
   void chunkedResponsesFromTheServerAreRead() throws Exception {
-    try (HttpFixture server = HttpFixture.start().on("/", ex -> {
-      ex.sendResponseHeaders(200, 0);
-      try (OutputStream out = ex.getResponseBody()) {
-        for (int i = 0; i < 50; i++) {
-          out.write(("line " + i + "\n").getBytes(StandardCharsets.UTF_8));
-          out.flush();
-        }
-      }
-    })) {
+    try (HttpFixture server =
+        HttpFixture.start()
+            .on(
+                "/",
+                ex -> {
+                  ex.sendResponseHeaders(200, 0);
+                  try (OutputStream out = ex.getResponseBody()) {
+                    for (int i = 0; i < 50; i++) {
+                      out.write(("line " + i + "\n").getBytes(StandardCharsets.UTF_8));
+                      out.flush();
+                    }
+                  }
+                })) {
       EndpointResult r = run(Plans.closed(List.of(server.url("/")), 2, 20)).endpoints().get(0);
       assertThat(r.statuses()).containsExactly(Map.entry(200, 20L));
     }
@@ -172,19 +195,24 @@ class LoadGeneratorTest {
     // 500 ms: the requests scheduled during the stall wait for it, and the open model must count
     // that wait (coordinated omission); a closed model would report 1 slow request, not 20+.
     AtomicReference<Boolean> first = new AtomicReference<>(true);
-    try (HttpFixture server = HttpFixture.start().on("/", ex -> {
-      if (first.getAndSet(false)) {
-        try {
-          Thread.sleep(500);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-      HttpFixture.send(ex, 200, "ok");
-    })) {
+    try (HttpFixture server =
+        HttpFixture.start()
+            .on(
+                "/",
+                ex -> {
+                  if (first.getAndSet(false)) {
+                    try {
+                      Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                  }
+                  HttpFixture.send(ex, 200, "ok");
+                })) {
       EndpointResult r = run(Plans.open(List.of(server.url("/")), 1, 40, 50)).endpoints().get(0);
       assertThat(r.requests()).isEqualTo(40);
-      long stalled = java.util.Arrays.stream(r.successLatencies()).filter(v -> v >= 100_000).count();
+      long stalled =
+          java.util.Arrays.stream(r.successLatencies()).filter(v -> v >= 100_000).count();
       // Requests due at 20, 40, ... 400 ms were sent after 500 ms: at least 100 ms late each.
       assertThat(stalled).isGreaterThanOrEqualTo(20);
     }
@@ -192,10 +220,13 @@ class LoadGeneratorTest {
 
   @Test
   void severalUrlsAreEachProbedWithTheirOwnBudget() throws Exception {
-    try (HttpFixture server = HttpFixture.start().on("/", HttpFixture.ok("ok"))
-        .on("/healthz", HttpFixture.status(500, "no"))) {
+    try (HttpFixture server =
+        HttpFixture.start()
+            .on("/", HttpFixture.ok("ok"))
+            .on("/healthz", HttpFixture.status(500, "no"))) {
       ProbeResult r = run(Plans.closed(List.of(server.url("/"), server.url("/healthz")), 2, 10));
-      assertThat(r.endpoints()).extracting(EndpointResult::url)
+      assertThat(r.endpoints())
+          .extracting(EndpointResult::url)
           .containsExactly(server.url("/"), server.url("/healthz"));
       assertThat(r.endpoints().get(0).succeeded()).isEqualTo(10);
       assertThat(r.endpoints().get(1).statuses()).containsExactly(Map.entry(500, 10L));
@@ -204,11 +235,12 @@ class LoadGeneratorTest {
 
   @Test
   void httpsWorksWithInsecureAndFailsAsTlsWithoutTrust() throws Exception {
-    try (HttpFixture server = HttpFixture.startTls()
-        .on("/", ex -> HttpFixture.send(ex, 200, "secure " + "x".repeat(20_000)))) {
+    try (HttpFixture server =
+        HttpFixture.startTls()
+            .on("/", ex -> HttpFixture.send(ex, 200, "secure " + "x".repeat(20_000)))) {
       String url = server.url("/");
-      EndpointResult ok = run(Plans.insecure(Plans.closed(List.of(url), 2, 10), true))
-          .endpoints().get(0);
+      EndpointResult ok =
+          run(Plans.insecure(Plans.closed(List.of(url), 2, 10), true)).endpoints().get(0);
       assertThat(ok.statuses()).containsExactly(Map.entry(200, 10L));
       EndpointResult untrusted = run(Plans.closed(List.of(url), 1, 2)).endpoints().get(0);
       assertThat(untrusted.errors()).containsExactly(Map.entry(ErrorClass.TLS, 2L));
@@ -221,19 +253,29 @@ class LoadGeneratorTest {
   @Test
   void aUrlThatCannotBeProbedIsRejectedBeforeAnyLoad() {
     assertThatThrownBy(() -> run(Plans.closed(List.of("ftp://example.com/"), 1, 1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only http:// and https://");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only http:// and https://");
     assertThatThrownBy(() -> run(Plans.closed(List.of("http://user:secret@host/"), 1, 1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageNotContaining("secret").hasMessageContaining("<redacted>");
+        .hasMessageNotContaining("secret")
+        .hasMessageContaining("<redacted>");
   }
 
   @Test
   void requestBytesCarryHostLengthAndHeaders() {
-    ProbePlan plan = Plans.post("http://example.com:8080/api?x=1", "application/json",
-        "{}".getBytes(StandardCharsets.UTF_8), 1);
-    String req = new String(LoadGenerator.requestBytes(plan, Target.parse(plan.urls().get(0))),
-        StandardCharsets.ISO_8859_1);
-    assertThat(req).isEqualTo("POST /api?x=1 HTTP/1.1\r\nContent-Type: application/json\r\n"
-        + "Host: example.com:8080\r\nContent-Length: 2\r\n\r\n{}");
+    ProbePlan plan =
+        Plans.post(
+            "http://example.com:8080/api?x=1",
+            "application/json",
+            "{}".getBytes(StandardCharsets.UTF_8),
+            1);
+    String req =
+        new String(
+            LoadGenerator.requestBytes(plan, Target.parse(plan.urls().get(0))),
+            StandardCharsets.ISO_8859_1);
+    assertThat(req)
+        .isEqualTo(
+            "POST /api?x=1 HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "Host: example.com:8080\r\nContent-Length: 2\r\n\r\n{}");
   }
 }

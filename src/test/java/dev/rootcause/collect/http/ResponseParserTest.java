@@ -42,8 +42,9 @@ class ResponseParserTest {
 
   @Test
   void chunkedBodySplitAcrossEveryByteBoundaryIsReassembled() throws Exception {
-    String resp = "HTTP/1.1 500 Internal Server Error\r\nTransfer-Encoding: chunked\r\n\r\n"
-        + "5;ext=1\r\nhello\r\n7\r\n, world\r\n0\r\nX-Trailer: t\r\n\r\n";
+    String resp =
+        "HTTP/1.1 500 Internal Server Error\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "5;ext=1\r\nhello\r\n7\r\n, world\r\n0\r\nX-Trailer: t\r\n\r\n";
     for (int step = 1; step <= resp.length(); step++) {
       ResponseParser p = parser();
       assertThat(feed(p, resp, step)).as("step %d", step).isTrue();
@@ -64,15 +65,20 @@ class ResponseParserTest {
   @Test
   void connectionCloseAndHttp10EndKeepAlive() throws Exception {
     ResponseParser close = parser();
-    assertThat(feed(close, "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 0\r\n\r\n", 100))
+    assertThat(
+            feed(close, "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 0\r\n\r\n", 100))
         .isTrue();
     assertThat(close.keepAlive()).isFalse();
     ResponseParser old = parser();
     assertThat(feed(old, "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok", 100)).isTrue();
     assertThat(old.keepAlive()).isFalse();
     ResponseParser oldKeep = parser();
-    assertThat(feed(oldKeep, "HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 2\r\n\r\nok",
-        100)).isTrue();
+    assertThat(
+            feed(
+                oldKeep,
+                "HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 2\r\n\r\nok",
+                100))
+        .isTrue();
     assertThat(oldKeep.keepAlive()).isTrue();
   }
 
@@ -101,8 +107,12 @@ class ResponseParserTest {
   @Test
   void interimContinueIsSkippedForTheFinalResponse() throws Exception {
     ResponseParser p = parser();
-    assertThat(feed(p, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok",
-        5)).isTrue();
+    assertThat(
+            feed(
+                p,
+                "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok",
+                5))
+        .isTrue();
     assertThat(p.status()).isEqualTo(201);
   }
 

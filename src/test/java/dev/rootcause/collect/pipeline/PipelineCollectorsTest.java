@@ -18,23 +18,29 @@ class PipelineCollectorsTest {
 
   private static SystemModel jenkins(String text) {
     Facts facts = new Facts();
-    new JenkinsfileCollector().collect(
-        new SourceFile(Path.of("Jenkinsfile"), "Jenkinsfile", FileKind.JENKINSFILE, text.length()),
-        text, facts);
+    new JenkinsfileCollector()
+        .collect(
+            new SourceFile(
+                Path.of("Jenkinsfile"), "Jenkinsfile", FileKind.JENKINSFILE, text.length()),
+            text,
+            facts);
     return facts.model().build();
   }
 
   private static SystemModel workflow(String path, String text) {
     Facts facts = new Facts();
-    new WorkflowCollector().collect(
-        new SourceFile(Path.of(path), path, FileKind.YAML, text.length()),
-        YamlReader.read(path, text).documents(), facts);
+    new WorkflowCollector()
+        .collect(
+            new SourceFile(Path.of(path), path, FileKind.YAML, text.length()),
+            YamlReader.read(path, text).documents(),
+            facts);
     return facts.model().build();
   }
 
   @Test
   void jenkinsStagesStepsAndLinesOfTripleQuotedShell() {
-    String text = """
+    String text =
+        """
         pipeline {
           agent any
           stages {
@@ -66,17 +72,21 @@ class PipelineCollectorsTest {
     Pipeline p = jenkins(text).pipelines().get(0);
     assertThat(p.stages()).extracting(Pipeline.Stage::name).containsExactly("Build", "Deploy");
     Pipeline.Stage deploy = p.stages().get(1);
-    assertThat(deploy.steps()).extracting(s -> s.location().line(), Pipeline.Step::kind)
+    assertThat(deploy.steps())
+        .extracting(s -> s.location().line(), Pipeline.Step::kind)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(13, StepKind.DEPLOY),
             org.assertj.core.groups.Tuple.tuple(14, StepKind.DEPLOY),
             org.assertj.core.groups.Tuple.tuple(22, StepKind.OTHER));
-    assertThat(deploy.onFailure()).extracting(Pipeline.Step::kind).containsExactly(StepKind.ROLLBACK);
+    assertThat(deploy.onFailure())
+        .extracting(Pipeline.Step::kind)
+        .containsExactly(StepKind.ROLLBACK);
   }
 
   @Test
   void textThatLooksLikeAStageInsideStringsAndCommentsIsNotOne() {
-    String text = """
+    String text =
+        """
         // stage('Commented') { steps { sh 'kubectl apply -f k8s/' } }
         pipeline {
           stages {
@@ -91,22 +101,29 @@ class PipelineCollectorsTest {
         """;
     Pipeline p = jenkins(text).pipelines().get(0);
     assertThat(p.stages()).extracting(Pipeline.Stage::name).containsExactly("Echo");
-    assertThat(p.stages().get(0).steps()).extracting(Pipeline.Step::command).containsExactly("make test");
+    assertThat(p.stages().get(0).steps())
+        .extracting(Pipeline.Step::command)
+        .containsExactly("make test");
   }
 
   @Test
   void unterminatedStringIsAProblemNamingTheLine() {
     Facts facts = new Facts();
     String text = "pipeline {\n  stages {\n    stage('x') { steps { sh '''kubectl apply \n";
-    new JenkinsfileCollector().collect(
-        new SourceFile(Path.of("Jenkinsfile"), "Jenkinsfile", FileKind.JENKINSFILE, 10), text, facts);
-    assertThat(facts.problems()).extracting(CollectionProblem::display)
+    new JenkinsfileCollector()
+        .collect(
+            new SourceFile(Path.of("Jenkinsfile"), "Jenkinsfile", FileKind.JENKINSFILE, 10),
+            text,
+            facts);
+    assertThat(facts.problems())
+        .extracting(CollectionProblem::display)
         .containsExactly("Jenkinsfile: skipped: unterminated string starting at line 3");
   }
 
   @Test
   void actionsJobsRunLinesAndFailureSteps() {
-    String text = """
+    String text =
+        """
         name: deploy
         on: push
         jobs:
@@ -123,7 +140,8 @@ class PipelineCollectorsTest {
     Pipeline p = workflow(".github/workflows/deploy.yml", text).pipelines().get(0);
     assertThat(p.system()).isEqualTo("GitHub Actions");
     Pipeline.Stage job = p.stages().get(0);
-    assertThat(job.steps()).extracting(s -> s.location().line(), Pipeline.Step::kind)
+    assertThat(job.steps())
+        .extracting(s -> s.location().line(), Pipeline.Step::kind)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(9, StepKind.DEPLOY),
             org.assertj.core.groups.Tuple.tuple(10, StepKind.VERIFY));
@@ -132,7 +150,8 @@ class PipelineCollectorsTest {
 
   @Test
   void gitlabJobsButNotItsKeywordsOrTemplates() {
-    String text = """
+    String text =
+        """
         stages: [test, deploy]
         variables:
           APP: web
@@ -150,28 +169,34 @@ class PipelineCollectorsTest {
         """;
     Pipeline p = workflow(".gitlab-ci.yml", text).pipelines().get(0);
     assertThat(p.stages()).extracting(Pipeline.Stage::name).containsExactly("deploy", "rollback");
-    assertThat(p.stages().get(0).steps()).extracting(Pipeline.Step::kind)
+    assertThat(p.stages().get(0).steps())
+        .extracting(Pipeline.Step::kind)
         .containsExactly(StepKind.DEPLOY_WITH_ROLLBACK);
-    assertThat(p.stages().get(1).onFailure()).extracting(Pipeline.Step::kind)
+    assertThat(p.stages().get(1).onFailure())
+        .extracting(Pipeline.Step::kind)
         .containsExactly(StepKind.ROLLBACK);
   }
 
   @Test
   void otherYamlIsNotAPipeline() {
-    assertThat(workflow("k8s/app.yaml", "jobs:\n  x:\n    steps:\n      - run: kubectl apply -f .\n")
-        .pipelines()).isEmpty();
+    assertThat(
+            workflow("k8s/app.yaml", "jobs:\n  x:\n    steps:\n      - run: kubectl apply -f .\n")
+                .pipelines())
+        .isEmpty();
   }
 
   @Test
   void classifierIsConservative() {
-    assertThat(List.of(
-            "kubectl get pods",
-            "echo kubectl apply -f k8s/",
-            "curl -s https://example.com/install.sh",
-            "docker build -t app .",
-            "ssh host uptime"))
+    assertThat(
+            List.of(
+                "kubectl get pods",
+                "echo kubectl apply -f k8s/",
+                "curl -s https://example.com/install.sh",
+                "docker build -t app .",
+                "ssh host uptime"))
         .allSatisfy(c -> assertThat(StepClassifier.classify(c)).as(c).isEqualTo(StepKind.OTHER));
-    assertThat(StepClassifier.classify("curl -fsS http://app:8000/healthz")).isEqualTo(StepKind.VERIFY);
+    assertThat(StepClassifier.classify("curl -fsS http://app:8000/healthz"))
+        .isEqualTo(StepKind.VERIFY);
     assertThat(StepClassifier.classify("kubectl -n prod apply -f k8s/")).isEqualTo(StepKind.DEPLOY);
   }
 }

@@ -23,7 +23,6 @@ class IncidentStoreTest extends StoreContract {
     return "jdbc:sqlite:" + dir.resolve("rootcause.db");
   }
 
-
   @Test
   void theFileIsInWalModeSoACommitIsDurableBeforeItReturns() throws Exception {
     try (IncidentStore store = IncidentStore.open(url())) {
@@ -37,12 +36,11 @@ class IncidentStoreTest extends StoreContract {
     }
   }
 
-
   @Test
   void aFileThatIsNotADatabaseIsRefusedAndLeftUntouched() throws Exception {
     Path notes = dir.resolve("notes.txt");
-    Files.writeString(notes, "on-call handover: checkout was flaky overnight, nothing paged\n"
-        .repeat(40));
+    Files.writeString(
+        notes, "on-call handover: checkout was flaky overnight, nothing paged\n".repeat(40));
     byte[] before = Files.readAllBytes(notes);
 
     assertThatThrownBy(() -> IncidentStore.open("jdbc:sqlite:" + notes))
@@ -58,10 +56,12 @@ class IncidentStoreTest extends StoreContract {
     try (IncidentStore store = IncidentStore.open(url())) {
       store.create("t", IncidentSeverity.SEV3, List.of("a"), T0, 0);
     }
-    try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description,"
-          + " type, script, checksum, installed_by, execution_time, success) VALUES"
-          + " (99, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0, 'test', 1, 1)");
+    try (Connection c = DriverManager.getConnection(url());
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO flyway_schema_history (installed_rank, version, description,"
+              + " type, script, checksum, installed_by, execution_time, success) VALUES"
+              + " (99, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0, 'test', 1, 1)");
     }
     byte[] before = Files.readAllBytes(dir.resolve("rootcause.db"));
 

@@ -1,6 +1,5 @@
 package dev.rootcause.collect.store;
 
-
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -33,29 +33,52 @@ abstract class StoreContract {
   @Test
   void anIncidentComesBackWithItsServicesTimelineAndEvidenceInOrder() throws Exception {
     try (IncidentStore store = IncidentStore.open(url())) {
-      String id = store.create("url-shortener returns 500", IncidentSeverity.SEV2,
-          List.of("url-shortener", "nike-api"), T0, T0 - 120);
+      String id =
+          store.create(
+              "url-shortener returns 500",
+              IncidentSeverity.SEV2,
+              List.of("url-shortener", "nike-api"),
+              T0,
+              T0 - 120);
       store.append(id, new TimelineEntry(T0 + 60, TimelineEntry.Kind.NOTE, null, "500 on GET /"));
-      store.attach(id, List.of(new RootCause("app/json-loads-on-file", "high", "app",
-          "application.py", 18, "json.loads on a file", "Use json.load(f).")),
+      store.attach(
+          id,
+          List.of(
+              new RootCause(
+                  "app/json-loads-on-file",
+                  "high",
+                  "app",
+                  "application.py",
+                  18,
+                  "json.loads on a file",
+                  "Use json.load(f).")),
           new TimelineEntry(T0 + 90, TimelineEntry.Kind.EVIDENCE, null, "scan attached"));
-      store.append(id, new TimelineEntry(T0 + 240, TimelineEntry.Kind.STATUS, Status.RESOLVED,
-          "Status: resolved"));
+      store.append(
+          id,
+          new TimelineEntry(
+              T0 + 240, TimelineEntry.Kind.STATUS, Status.RESOLVED, "Status: resolved"));
 
       Incident i = store.find(id).orElseThrow();
       assertThat(id).isEqualTo("INC-2025-001");
       assertThat(i.services()).containsExactly("url-shortener", "nike-api");
       assertThat(i.status()).isEqualTo(Status.RESOLVED);
-      assertThat(i.timeline()).extracting(TimelineEntry::kind).containsExactly(
-          TimelineEntry.Kind.OPENED, TimelineEntry.Kind.NOTE, TimelineEntry.Kind.EVIDENCE,
-          TimelineEntry.Kind.STATUS);
-      assertThat(i.rootCauses()).singleElement().extracting(RootCause::where)
+      assertThat(i.timeline())
+          .extracting(TimelineEntry::kind)
+          .containsExactly(
+              TimelineEntry.Kind.OPENED,
+              TimelineEntry.Kind.NOTE,
+              TimelineEntry.Kind.EVIDENCE,
+              TimelineEntry.Kind.STATUS);
+      assertThat(i.rootCauses())
+          .singleElement()
+          .extracting(RootCause::where)
           .isEqualTo("application.py:18");
       assertThat(i.downtimeSeconds()).isEqualTo(360);
       assertThat(store.create("next", IncidentSeverity.SEV4, List.of("a"), T0 + 999, 0))
           .isEqualTo("INC-2025-002");
     }
   }
+
   @Test
   void twoWritersAtOnceQueueOnTheLockAndEveryIdIsDistinct() throws Exception {
     try (IncidentStore unused = IncidentStore.open(url())) {
@@ -65,14 +88,16 @@ abstract class StoreContract {
     List<String> ids = Collections.synchronizedList(new ArrayList<>());
     List<Future<?>> writers = new ArrayList<>();
     for (int w = 0; w < 2; w++) {
-      writers.add(pool.submit(() -> {
-        try (IncidentStore store = IncidentStore.open(url())) {
-          for (int n = 0; n < 40; n++) {
-            ids.add(store.create("w" + n, IncidentSeverity.SEV3, List.of("a"), T0 + n, 0));
-          }
-        }
-        return null;
-      }));
+      writers.add(
+          pool.submit(
+              () -> {
+                try (IncidentStore store = IncidentStore.open(url())) {
+                  for (int n = 0; n < 40; n++) {
+                    ids.add(store.create("w" + n, IncidentSeverity.SEV3, List.of("a"), T0 + n, 0));
+                  }
+                }
+                return null;
+              }));
     }
     for (Future<?> f : writers) {
       f.get();
@@ -83,21 +108,25 @@ abstract class StoreContract {
       assertThat(store.all()).hasSize(80);
     }
   }
+
   @Test
   void everyAcknowledgedWriteSurvivesKillMinusNine() throws Exception {
     String url = url();
     try (IncidentStore store = IncidentStore.open(url)) {
       assertThat(store.all()).isEmpty(); // migrated before the child starts
     }
-    Process child = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        StoreWriterChild.class.getName(), url)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                StoreWriterChild.class.getName(),
+                url)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     List<String> acknowledged = new ArrayList<>();
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while (acknowledged.size() < 60 && (line = out.readLine()) != null) {
         acknowledged.add(line);

@@ -26,16 +26,21 @@ class SyntaxTreeTest {
   void copyMatchesTheNativeTreeForEveryFixtureSourceFile() throws IOException {
     List<Path> sources;
     try (Stream<Path> files = Files.walk(Path.of("src/test/resources"))) {
-      sources = files.filter(p -> p.toString().matches(".*/(rules|code)/.*\\.(py|js|ts|go|java|sh)$"))
-          .sorted().toList();
+      sources =
+          files
+              .filter(p -> p.toString().matches(".*/(rules|code)/.*\\.(py|js|ts|go|java|sh)$"))
+              .sorted()
+              .toList();
     }
     assertThat(sources).hasSizeGreaterThan(20);
-    assertThat(sources).anyMatch(p -> p.toString().endsWith(".go"))
+    assertThat(sources)
+        .anyMatch(p -> p.toString().endsWith(".go"))
         .anyMatch(p -> p.toString().endsWith(".java"));
     for (Path source : sources) {
       String text = Files.readString(source);
       Grammar grammar = grammarOf(source.toString());
-      assertThat(flatten(SyntaxTree.parse(grammar, text).root())).as(source.toString())
+      assertThat(flatten(SyntaxTree.parse(grammar, text).root()))
+          .as(source.toString())
           .isEqualTo(nativeFlatten(grammar, text));
     }
   }
@@ -45,13 +50,17 @@ class SyntaxTreeTest {
     String text = "greeting = 'héllo 😀 wörld'\nport = int(\"8080\")  # Ünïcode\n";
     SyntaxTree tree = SyntaxTree.parse(Grammar.PYTHON, text);
     List<String> strings = new ArrayList<>();
-    tree.root().walk(n -> {
-      if (n.is("string")) {
-        strings.add(n.text());
-      }
-    });
+    tree.root()
+        .walk(
+            n -> {
+              if (n.is("string")) {
+                strings.add(n.text());
+              }
+            });
     assertThat(strings).containsExactly("'héllo 😀 wörld'", "\"8080\"");
-    assertThat(tree.root().descendants("string").get(0).children()).as("copied as a leaf").isEmpty();
+    assertThat(tree.root().descendants("string").get(0).children())
+        .as("copied as a leaf")
+        .isEmpty();
     assertThat(tree.root().descendants("comment").get(0).text()).isEqualTo("# Ünïcode");
     assertThat(tree.root().descendants("comment").get(0).line()).isEqualTo(2);
   }
@@ -63,7 +72,8 @@ class SyntaxTreeTest {
     String python = "url = f\"{BASE}/a\\tb/{x}\\n\"\n";
     SyntaxTree pythonTree = SyntaxTree.parse(Grammar.PYTHON, python);
     assertThat(flatten(pythonTree.root())).isEqualTo(nativeFlatten(Grammar.PYTHON, python));
-    assertThat(pythonTree.root().descendants("string_content")).extracting(Node::text)
+    assertThat(pythonTree.root().descendants("string_content"))
+        .extracting(Node::text)
         .containsExactly("/a\\tb/", "\\n");
 
     String go = "package main\n\nfunc f() {\n\tg()\n\th()\n}\n";
@@ -78,19 +88,29 @@ class SyntaxTreeTest {
 
   @Test
   void goAndJavaCommentsDoNotShiftTheNamedChildrenButPythonsStillCount() {
-    Node goCall = SyntaxTree.parse(Grammar.GO, "package main\n\nvar x = f(a, /* why */ b)\n")
-        .root().descendants("argument_list").get(0);
+    Node goCall =
+        SyntaxTree.parse(Grammar.GO, "package main\n\nvar x = f(a, /* why */ b)\n")
+            .root()
+            .descendants("argument_list")
+            .get(0);
     assertThat(goCall.namedChildren()).extracting(Node::text).containsExactly("a", "b");
     assertThat(goCall.namedChild(1).text()).isEqualTo("b");
     assertThat(goCall.firstOfType("comment").named()).isFalse();
 
-    Node javaCall = SyntaxTree.parse(Grammar.JAVA, "class A { void m() { f(a, // why\n b); } }\n")
-        .root().descendants("argument_list").get(0);
+    Node javaCall =
+        SyntaxTree.parse(Grammar.JAVA, "class A { void m() { f(a, // why\n b); } }\n")
+            .root()
+            .descendants("argument_list")
+            .get(0);
     assertThat(javaCall.namedChildren()).extracting(Node::text).containsExactly("a", "b");
 
-    Node pythonCall = SyntaxTree.parse(Grammar.PYTHON, "f(a,  # why\n  b)\n")
-        .root().descendants("argument_list").get(0);
-    assertThat(pythonCall.namedChildren()).extracting(Node::type)
+    Node pythonCall =
+        SyntaxTree.parse(Grammar.PYTHON, "f(a,  # why\n  b)\n")
+            .root()
+            .descendants("argument_list")
+            .get(0);
+    assertThat(pythonCall.namedChildren())
+        .extracting(Node::type)
         .containsExactly("identifier", "comment", "identifier");
   }
 
@@ -108,13 +128,16 @@ class SyntaxTreeTest {
     assertThat(raw.column()).isEqualTo(29);
 
     String java = "class A {\n  /* ünïcode */ String s = \"😀\"; int port = 8080;\n}\n";
-    Node port = SyntaxTree.parse(Grammar.JAVA, java).root().descendants("decimal_integer_literal")
-        .get(0);
+    Node port =
+        SyntaxTree.parse(Grammar.JAVA, java).root().descendants("decimal_integer_literal").get(0);
     assertThat(port.text()).isEqualTo("8080");
     assertThat(port.column()).isEqualTo(java.split("\n")[1].indexOf("8080") + 1);
 
-    Node y = SyntaxTree.parse(Grammar.PYTHON, "x = \"é😀\"; y = 1\n").root()
-        .descendants("assignment").get(1);
+    Node y =
+        SyntaxTree.parse(Grammar.PYTHON, "x = \"é😀\"; y = 1\n")
+            .root()
+            .descendants("assignment")
+            .get(1);
     assertThat(y.text()).isEqualTo("y = 1");
     assertThat(y.column()).as("bytes would say 15").isEqualTo(12);
   }
@@ -123,16 +146,20 @@ class SyntaxTreeTest {
   void visitSkipsTheInsidesOfNodesItDoesNotEnter() {
     Node root = SyntaxTree.parse(Grammar.GO, "package main\n\nfunc f() { g(h()) }\n").root();
     List<String> calls = new ArrayList<>();
-    root.visit(n -> {
-      if (n.is("call_expression")) {
-        calls.add(n.text());
-        return false;
-      }
-      return true;
-    });
+    root.visit(
+        n -> {
+          if (n.is("call_expression")) {
+            calls.add(n.text());
+            return false;
+          }
+          return true;
+        });
     assertThat(calls).containsExactly("g(h())");
-    Node binary = SyntaxTree.parse(Grammar.GO, "package main\n\nvar b = x == y\n").root()
-        .descendants("binary_expression").get(0);
+    Node binary =
+        SyntaxTree.parse(Grammar.GO, "package main\n\nvar b = x == y\n")
+            .root()
+            .descendants("binary_expression")
+            .get(0);
     assertThat(binary.hasToken("==")).isTrue();
     assertThat(binary.hasToken("!=")).isFalse();
     assertThat(binary.hasToken("identifier")).as("a named child is not a token").isFalse();
@@ -150,8 +177,7 @@ class SyntaxTreeTest {
   void brokenSourceCopiesAsTreeSitterBuiltItErrorNodesIncluded() {
     String python = "def f(:\n    return [1, 2\nprint('x')\n";
     String bash = "#!/bin/bash\ndocker build -t \"api:$(cat VERSION)\" ..\nif then fi (((\n";
-    for (var source : List.of(Map.entry(Grammar.PYTHON, python),
-        Map.entry(Grammar.BASH, bash))) {
+    for (var source : List.of(Map.entry(Grammar.PYTHON, python), Map.entry(Grammar.BASH, bash))) {
       SyntaxTree tree = SyntaxTree.parse(source.getKey(), source.getValue());
       assertThat(tree.hasErrors()).isTrue();
       assertThat(tree.root().descendants("ERROR")).isNotEmpty().allMatch(Node::named);
@@ -161,7 +187,8 @@ class SyntaxTreeTest {
 
   @Test
   void bashClausesEndOnTheirHiddenTerminatorsAsTreeSitterSays() {
-    String script = """
+    String script =
+        """
         #!/bin/sh
         if [ "$1" = push ]; then
           docker push "$IMAGE"
@@ -190,8 +217,22 @@ class SyntaxTreeTest {
 
   private static List<String> flatten(Node root) {
     List<String> out = new ArrayList<>();
-    root.walk(n -> out.add(n.type() + "|" + n.field() + "|" + n.named() + "|" + n.startByte() + "-"
-        + n.endByte() + "|" + n.line() + ":" + n.column()));
+    root.walk(
+        n ->
+            out.add(
+                n.type()
+                    + "|"
+                    + n.field()
+                    + "|"
+                    + n.named()
+                    + "|"
+                    + n.startByte()
+                    + "-"
+                    + n.endByte()
+                    + "|"
+                    + n.line()
+                    + ":"
+                    + n.column()));
     return out;
   }
 
@@ -219,14 +260,27 @@ class SyntaxTreeTest {
     }
   }
 
-  private static void nativeWalk(Grammar grammar, byte[] utf8, TSNode node, String field,
-      List<String> out) {
+  private static void nativeWalk(
+      Grammar grammar, byte[] utf8, TSNode node, String field, List<String> out) {
     int start = node.getStartByte();
     int lineStart = start - node.getStartPoint().getColumn();
-    int column = new String(utf8, lineStart, start - lineStart, StandardCharsets.UTF_8).length() + 1;
+    int column =
+        new String(utf8, lineStart, start - lineStart, StandardCharsets.UTF_8).length() + 1;
     boolean named = node.isNamed() && grammar.named(node.getType());
-    out.add(node.getType() + "|" + field + "|" + named + "|" + start + "-" + node.getEndByte() + "|"
-        + (node.getStartPoint().getRow() + 1) + ":" + column);
+    out.add(
+        node.getType()
+            + "|"
+            + field
+            + "|"
+            + named
+            + "|"
+            + start
+            + "-"
+            + node.getEndByte()
+            + "|"
+            + (node.getStartPoint().getRow() + 1)
+            + ":"
+            + column);
     if (grammar.opaque(node.getType(), utf8, node.getStartByte())) {
       return;
     }

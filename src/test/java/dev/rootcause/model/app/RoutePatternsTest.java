@@ -15,7 +15,9 @@ class RoutePatternsTest {
     assertThat(matches("/healthz/", "/healthz", Language.PYTHON)).isTrue();
     assertThat(matches("/Health", "/health/", Language.JAVASCRIPT)).isTrue();
     assertThat(matches("/health", "/healthz", Language.JAVASCRIPT)).isFalse();
-    assertThat(matches("/api.v1/health", "/apixv1/health", Language.PYTHON)).as("dots are literal").isFalse();
+    assertThat(matches("/api.v1/health", "/apixv1/health", Language.PYTHON))
+        .as("dots are literal")
+        .isFalse();
   }
 
   @Test

@@ -16,7 +16,8 @@ class ClusterStateTest {
 
   @Test
   void podsSeenAreInTheOrderFirstSeenInTheStateLastSeen() {
-    assertThat(cluster.podsSeen()).extracting(PodState::name)
+    assertThat(cluster.podsSeen())
+        .extracting(PodState::name)
         .containsExactly("api-1", "worker-1", "worker-2");
     assertThat(cluster.podsSeen().get(0).runningAndReady()).isTrue();
     assertThat(cluster.present("worker-1")).isFalse();
@@ -35,14 +36,22 @@ class ClusterStateTest {
 
   @Test
   void survivesJavaSerializationUnchanged() throws Exception {
-    ClusterState withLogs = Pods.watched(List.of(new ContainerLog("production", "api-1", "app",
-        List.of(new LogLine(Pods.T0, "ERROR boom"), new LogLine(null, "undated")), "kubectl logs")),
-        cluster.looks().get(0).pods());
+    ClusterState withLogs =
+        Pods.watched(
+            List.of(
+                new ContainerLog(
+                    "production",
+                    "api-1",
+                    "app",
+                    List.of(new LogLine(Pods.T0, "ERROR boom"), new LogLine(null, "undated")),
+                    "kubectl logs")),
+            cluster.looks().get(0).pods());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(withLogs);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       assertThat(in.readObject()).isEqualTo(withLogs);
     }
   }

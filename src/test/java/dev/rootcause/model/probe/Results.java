@@ -10,14 +10,29 @@ import java.util.TreeMap;
 final class Results {
   private Results() {}
 
-  static EndpointResult of(Map<Integer, Long> statuses, Map<ErrorClass, Long> errors,
-      LatencySummary latency, Duration elapsed) {
+  static EndpointResult of(
+      Map<Integer, Long> statuses,
+      Map<ErrorClass, Long> errors,
+      LatencySummary latency,
+      Duration elapsed) {
     long responses = statuses.values().stream().mapToLong(Long::longValue).sum();
-    long ok = statuses.entrySet().stream().filter(e -> e.getKey() < 400)
-        .mapToLong(Map.Entry::getValue).sum();
-    return new EndpointResult("http://127.0.0.1:5001/", responses, ok, new TreeMap<>(statuses),
-        errors.isEmpty() ? new EnumMap<>(ErrorClass.class) : errors, latency, List.of(), List.of(),
-        List.of(), null, elapsed);
+    long ok =
+        statuses.entrySet().stream()
+            .filter(e -> e.getKey() < 400)
+            .mapToLong(Map.Entry::getValue)
+            .sum();
+    return new EndpointResult(
+        "http://127.0.0.1:5001/",
+        responses,
+        ok,
+        new TreeMap<>(statuses),
+        errors.isEmpty() ? new EnumMap<>(ErrorClass.class) : errors,
+        latency,
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        elapsed);
   }
 
   static LatencySummary latency(long p50, long p95, long max) {

@@ -9,11 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The canary statistics against reference values. Provenance: scipy 1.17.1 on this machine,
- * {@code scipy.stats.binomtest(k, n).proportion_ci(method="wilson")},
- * {@code scipy.stats.mannwhitneyu(candidate, baseline, method="asymptotic", use_continuity=True)},
- * {@code scipy.stats.fisher_exact([[cf, cok], [bf, bok]])}, and the pooled z formula with
- * {@code scipy.stats.norm.sf}. Hodges-Lehmann values are enumerated by hand (all n1·n2 differences).
+ * The canary statistics against reference values. Provenance: scipy 1.17.1 on this machine, {@code
+ * scipy.stats.binomtest(k, n).proportion_ci(method="wilson")}, {@code
+ * scipy.stats.mannwhitneyu(candidate, baseline, method="asymptotic", use_continuity=True)}, {@code
+ * scipy.stats.fisher_exact([[cf, cok], [bf, bok]])}, and the pooled z formula with {@code
+ * scipy.stats.norm.sf}. Hodges-Lehmann values are enumerated by hand (all n1·n2 differences).
  */
 class StatisticsTest {
   private static final double EPS = 1e-9;
@@ -51,8 +51,8 @@ class StatisticsTest {
 
   @Test
   void mannWhitneyWithoutTiesMatchesScipyAsymptotic() {
-    MannWhitney mw = MannWhitney.test(new long[] {11, 23, 35, 42, 59},
-        new long[] {28, 44, 61, 73, 80, 95});
+    MannWhitney mw =
+        MannWhitney.test(new long[] {11, 23, 35, 42, 59}, new long[] {28, 44, 61, 73, 80, 95});
     assertThat(mw.u()).isEqualTo(26.0);
     assertThat(mw.pGreater()).isCloseTo(0.027617126859031914, within(1e-12));
     assertThat(mw.pTwoSided()).isCloseTo(0.05523425371806383, within(1e-12));
@@ -70,7 +70,8 @@ class StatisticsTest {
     long[] baseline = {12, 15, 11, 18, 14, 13, 16, 20, 12, 15};
     long[] candidate = {17, 19, 15, 22, 18, 21, 16, 23, 20, 19};
     ShiftEstimate s = ShiftEstimate.of(baseline, candidate, 0.95);
-    // 100 differences, sorted; median (50th + 51st) / 2 = 4.5. k = floor(50 - 1.96 * sqrt(175)) = 24,
+    // 100 differences, sorted; median (50th + 51st) / 2 = 4.5. k = floor(50 - 1.96 * sqrt(175)) =
+    // 24,
     // so the interval is [D(24), D(77)] = [2, 7].
     assertThat(s.estimate()).isEqualTo(4.5);
     assertThat(s.low()).isEqualTo(2);

@@ -8,13 +8,17 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Fix texts name a value that works: the port the code listens on, the label that differs, a limit above the heap. */
+/**
+ * Fix texts name a value that works: the port the code listens on, the label that differs, a limit
+ * above the heap.
+ */
 class FixTextsTest {
   private static final Path FIXTURES = Path.of("src/test/resources/rules");
 
   private static List<String> fixes(String ruleId, String kase) {
     return Scans.scan(FIXTURES.resolve(ruleId).resolve(kase), ruleId).findings().stream()
-        .map(Finding::fix).toList();
+        .map(Finding::fix)
+        .toList();
   }
 
   @Test
@@ -27,14 +31,16 @@ class FixTextsTest {
   @Test
   void selectorFixNamesTheKeyWhoseValueDiffers() {
     assertThat(fixes("k8s/service-selects-nothing", "positive/second-key-differs"))
-        .containsExactly("Change the selector to app.kubernetes.io/component: api"
-            + " (or relabel the pods app.kubernetes.io/component: backend).");
+        .containsExactly(
+            "Change the selector to app.kubernetes.io/component: api"
+                + " (or relabel the pods app.kubernetes.io/component: backend).");
   }
 
   @Test
   void memoryFixIsAboveTheHeapTheCommandAsksFor() {
     assertThat(fixes("k8s/memory-limit-too-low", "positive/heap-flag-above-limit"))
-        .containsExactly("Raise limits.memory to at least 960Mi: the container asks for -Xmx768m,"
-            + " and the runtime needs room beside it (measure the peak under load).");
+        .containsExactly(
+            "Raise limits.memory to at least 960Mi: the container asks for -Xmx768m,"
+                + " and the runtime needs room beside it (measure the peak under load).");
   }
 }

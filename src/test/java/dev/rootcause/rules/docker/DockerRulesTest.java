@@ -9,12 +9,12 @@ import dev.rootcause.collect.docker.DockerfileCollector;
 import dev.rootcause.model.Confidence;
 import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
+import dev.rootcause.model.ScanResult;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.rules.RuleEngine;
 import dev.rootcause.rules.RuleSettings;
-import dev.rootcause.model.ScanResult;
 import dev.rootcause.testing.Scans;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -200,8 +200,14 @@ class DockerRulesTest {
     SystemModel model = facts.model().build();
     RuleEngine engine = new RuleEngine(List.of(new MissingCaCertificates()), RuleSettings.DEFAULTS);
     RuleEngine.Outcome outcome = engine.run(model);
-    return new ScanResult("repo", outcome.findings(), outcome.suppressed(), List.of(),
-        outcome.failures(), outcome.rulesRun(), new ScanResult.Inventory(1, 0, 0, 1, 0, 1, 0),
+    return new ScanResult(
+        "repo",
+        outcome.findings(),
+        outcome.suppressed(),
+        List.of(),
+        outcome.failures(),
+        outcome.rulesRun(),
+        new ScanResult.Inventory(1, 0, 0, 1, 0, 1, 0),
         Duration.ZERO);
   }
 

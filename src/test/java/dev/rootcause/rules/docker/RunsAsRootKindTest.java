@@ -10,11 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Running as root is hardening advice, until the manifest demands runAsNonRoot without a uid:
- * then the kubelet refuses the pod, and the same rule reports a root cause.
+ * Running as root is hardening advice, until the manifest demands runAsNonRoot without a uid: then
+ * the kubelet refuses the pod, and the same rule reports a root cause.
  */
 class RunsAsRootKindTest {
-  private static final Path CASES = Path.of("src/test/resources/rules/docker/runs-as-root/positive");
+  private static final Path CASES =
+      Path.of("src/test/resources/rules/docker/runs-as-root/positive");
 
   @Test
   void rootWithNothingRefusingItIsHardening() {

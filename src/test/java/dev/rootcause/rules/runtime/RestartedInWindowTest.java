@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 class RestartedInWindowTest {
 
   private static List<Finding> findings(ClusterState cluster) {
-    RuleEngine.Outcome outcome = new RuleEngine(List.of(new RestartedInWindow()), RuleSettings.DEFAULTS)
-        .run(SystemModel.builder().cluster(cluster).build());
+    RuleEngine.Outcome outcome =
+        new RuleEngine(List.of(new RestartedInWindow()), RuleSettings.DEFAULTS)
+            .run(SystemModel.builder().cluster(cluster).build());
     assertThat(outcome.failures()).isEmpty();
     return outcome.findings();
   }
@@ -31,7 +32,8 @@ class RestartedInWindowTest {
   void aCountThatGrowsAReplacementAndAPodGoneAreEachAFinding() {
     ClusterState cluster = Pods.restartAndReplacement();
 
-    assertThat(findings(cluster)).extracting(f -> f.primary().display() + ": " + f.message())
+    assertThat(findings(cluster))
+        .extracting(f -> f.primary().display() + ": " + f.message())
         .containsExactlyInAnyOrder(
             "Pod production/api-1 .status: api-1 (seen CrashLoopBackOff, not Ready)",
             "Pod production/api-1 .status.containerStatuses{app}: api-1/app (restartCount 0 -> 1,"
@@ -43,21 +45,26 @@ class RestartedInWindowTest {
 
   @Test
   void restartsFromBeforeTheFirstLookAreNotCounted() {
-    ClusterState cluster = watched(List.of(),
-        List.of(ready("api-1", 7, "OOMKilled")),
-        List.of(ready("api-1", 7, "OOMKilled")));
+    ClusterState cluster =
+        watched(
+            List.of(),
+            List.of(ready("api-1", 7, "OOMKilled")),
+            List.of(ready("api-1", 7, "OOMKilled")));
 
     assertThat(findings(cluster)).isEmpty();
   }
 
   @Test
   void aPodNotReadyAtSeveralLooksIsOneFinding() {
-    ClusterState cluster = watched(List.of(),
-        List.of(crashLooping("api-1", 3)),
-        List.of(crashLooping("api-1", 3)),
-        List.of(crashLooping("api-1", 3)));
+    ClusterState cluster =
+        watched(
+            List.of(),
+            List.of(crashLooping("api-1", 3)),
+            List.of(crashLooping("api-1", 3)),
+            List.of(crashLooping("api-1", 3)));
 
-    assertThat(findings(cluster)).extracting(Finding::message)
+    assertThat(findings(cluster))
+        .extracting(Finding::message)
         .containsExactly("api-1 (seen CrashLoopBackOff, not Ready)");
   }
 }

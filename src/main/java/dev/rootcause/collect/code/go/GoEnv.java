@@ -8,7 +8,10 @@ import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.AppFacts.EnvRead;
 import java.util.List;
 
-/** The env vars a Go file reads ({@code os.Getenv}, {@code os.LookupEnv}, helpers around them) and whether absence is fatal. */
+/**
+ * The env vars a Go file reads ({@code os.Getenv}, {@code os.LookupEnv}, helpers around them) and
+ * whether absence is fatal.
+ */
 final class GoEnv {
   private final GoFile file;
 
@@ -32,8 +35,10 @@ final class GoEnv {
     if (name == null) {
       return;
     }
-    String fallback = helper.fallbackIndex < 0 ? null
-        : file.values.literalValue(argument(call, helper.fallbackIndex));
+    String fallback =
+        helper.fallbackIndex < 0
+            ? null
+            : file.values.literalValue(argument(call, helper.fallbackIndex));
     file.out.env(new EnvRead(name, helper.required, fallback, file.out.at(call)));
   }
 
@@ -42,8 +47,11 @@ final class GoEnv {
 
   EnvUse envUse(Node call) {
     Node parent = call.parent();
-    if (parent != null && parent.is("argument_list") && parent.parent() != null
-        && file.isPackageCall(parent.parent(), "cmp", "Or") && argument(parent.parent(), 0) == call) {
+    if (parent != null
+        && parent.is("argument_list")
+        && parent.parent() != null
+        && file.isPackageCall(parent.parent(), "cmp", "Or")
+        && argument(parent.parent(), 0) == call) {
       return new EnvUse(false, argument(parent.parent(), 1));
     }
     String valueVar = null;
@@ -69,30 +77,32 @@ final class GoEnv {
     for (Node ifStatement : scope.descendants("if_statement")) {
       Node condition = ifStatement.child("condition");
       Node consequence = ifStatement.child("consequence");
-      if (condition == null || consequence == null
+      if (condition == null
+          || consequence == null
           || !testsEmpty(condition, call, valueVar, okVar)) {
         continue;
       }
       boolean[] fatal = {false};
       Node[] assigned = {null};
       String target = valueVar;
-      consequence.visit(n -> {
-        if (n.is("func_literal")) {
-          return false;
-        }
-        if (n.is("call_expression") && (isFatal(n) || GoFile.callName(n).equals("panic"))) {
-          fatal[0] = true;
-        }
-        if (target != null && n.is("assignment_statement")) {
-          List<Node> left = GoFile.targets(n);
-          for (int i = 0; i < left.size(); i++) {
-            if (left.get(i).text().equals(target)) {
-              assigned[0] = GoFile.valueAt(n, i);
+      consequence.visit(
+          n -> {
+            if (n.is("func_literal")) {
+              return false;
             }
-          }
-        }
-        return true;
-      });
+            if (n.is("call_expression") && (isFatal(n) || GoFile.callName(n).equals("panic"))) {
+              fatal[0] = true;
+            }
+            if (target != null && n.is("assignment_statement")) {
+              List<Node> left = GoFile.targets(n);
+              for (int i = 0; i < left.size(); i++) {
+                if (left.get(i).text().equals(target)) {
+                  assigned[0] = GoFile.valueAt(n, i);
+                }
+              }
+            }
+            return true;
+          });
       required |= fatal[0];
       if (assigned[0] != null) {
         fallback = assigned[0];
@@ -102,8 +112,7 @@ final class GoEnv {
   }
 
   /** Whether a condition is true when the env value is empty or unset. */
-  static boolean testsEmpty(Node condition, Node call, String valueVar,
-      String okVar) {
+  static boolean testsEmpty(Node condition, Node call, String valueVar, String okVar) {
     Node c = unparen(condition);
     if (c.is("binary_expression") && c.hasToken("||")) {
       return testsEmpty(c.child("left"), call, valueVar, okVar)
@@ -125,18 +134,23 @@ final class GoEnv {
         || isEmptyString(left) && refersTo(right, call, valueVar)) {
       return true;
     }
-    if (okVar != null && (left.text().equals(okVar) && right.is("false")
-        || right.text().equals(okVar) && left.is("false"))) {
+    if (okVar != null
+        && (left.text().equals(okVar) && right.is("false")
+            || right.text().equals(okVar) && left.is("false"))) {
       return true;
     }
     // len(v) == 0
-    return right.is("int_literal") && right.text().equals("0") && left.is("call_expression")
-        && GoFile.callName(left).equals("len") && argument(left, 0) != null
+    return right.is("int_literal")
+        && right.text().equals("0")
+        && left.is("call_expression")
+        && GoFile.callName(left).equals("len")
+        && argument(left, 0) != null
         && refersTo(argument(left, 0), call, valueVar);
   }
 
   static boolean refersTo(Node expr, Node call, String valueVar) {
-    return expr == call || valueVar != null && expr.is("identifier") && expr.text().equals(valueVar);
+    return expr == call
+        || valueVar != null && expr.is("identifier") && expr.text().equals(valueVar);
   }
 
   static boolean isEmptyString(Node node) {
@@ -177,7 +191,8 @@ final class GoEnv {
     Node body = fn.child("body");
     if (body != null && !names.isEmpty()) {
       for (Node call : body.descendants("call_expression")) {
-        if (!file.isPackageCall(call, "os", "Getenv") && !file.isPackageCall(call, "os", "LookupEnv")) {
+        if (!file.isPackageCall(call, "os", "Getenv")
+            && !file.isPackageCall(call, "os", "LookupEnv")) {
           continue;
         }
         Node arg = argument(call, 0);
@@ -193,9 +208,13 @@ final class GoEnv {
         if (fallbackIndex < 0) {
           for (Node ret : body.descendants("return_statement")) {
             Node values = ret.namedChild(0);
-            Node value = values == null ? null
-                : values.is("expression_list") ? values.namedChild(0) : values;
-            if (value != null && value.is("identifier") && names.indexOf(value.text()) >= 0
+            Node value =
+                values == null
+                    ? null
+                    : values.is("expression_list") ? values.namedChild(0) : values;
+            if (value != null
+                && value.is("identifier")
+                && names.indexOf(value.text()) >= 0
                 && names.indexOf(value.text()) != nameIndex) {
               fallbackIndex = names.indexOf(value.text());
             }

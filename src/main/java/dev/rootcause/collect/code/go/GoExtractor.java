@@ -32,8 +32,16 @@ public final class GoExtractor implements LanguageExtractor {
   }
 
   private static SourceFacts empty(String path) {
-    return new SourceFacts(path, AppFacts.Language.GO, null, false, List.of(), List.of(), List.of(),
-        List.of(), List.of());
+    return new SourceFacts(
+        path,
+        AppFacts.Language.GO,
+        null,
+        false,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   /**

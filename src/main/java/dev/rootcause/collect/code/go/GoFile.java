@@ -40,21 +40,58 @@ final class GoFile {
 
   static final Set<String> HTTP_VERBS =
       Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
-  static final Set<String> GIN_STATUS = Set.of("JSON", "IndentedJSON", "SecureJSON",
-      "JSONP", "AsciiJSON", "PureJSON", "XML", "YAML", "TOML", "ProtoBuf", "String", "HTML", "Data",
-      "DataFromReader", "Redirect", "Status", "AbortWithStatus", "AbortWithStatusJSON",
-      "AbortWithError", "Render", "SSEvent");
-  static final Set<String> ECHO_STATUS = Set.of("JSON", "JSONPretty", "JSONBlob", "JSONP",
-      "JSONPBlob", "XML", "XMLPretty", "XMLBlob", "String", "HTML", "HTMLBlob", "Blob", "Stream",
-      "NoContent", "Redirect", "Render");
-  static final Set<String> BUILTINS = Set.of("append", "cap", "clear", "close", "complex",
-      "copy", "delete", "imag", "len", "make", "max", "min", "new", "panic", "print", "println",
-      "real", "recover");
+  static final Set<String> GIN_STATUS =
+      Set.of(
+          "JSON",
+          "IndentedJSON",
+          "SecureJSON",
+          "JSONP",
+          "AsciiJSON",
+          "PureJSON",
+          "XML",
+          "YAML",
+          "TOML",
+          "ProtoBuf",
+          "String",
+          "HTML",
+          "Data",
+          "DataFromReader",
+          "Redirect",
+          "Status",
+          "AbortWithStatus",
+          "AbortWithStatusJSON",
+          "AbortWithError",
+          "Render",
+          "SSEvent");
+  static final Set<String> ECHO_STATUS =
+      Set.of(
+          "JSON",
+          "JSONPretty",
+          "JSONBlob",
+          "JSONP",
+          "JSONPBlob",
+          "XML",
+          "XMLPretty",
+          "XMLBlob",
+          "String",
+          "HTML",
+          "HTMLBlob",
+          "Blob",
+          "Stream",
+          "NoContent",
+          "Redirect",
+          "Render");
+  static final Set<String> BUILTINS =
+      Set.of(
+          "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len", "make",
+          "max", "min", "new", "panic", "print", "println", "real", "recover");
   static final Map<String, Integer> STATUS_CONSTANTS = statusConstants();
 
   final String path;
+
   /** The facts found so far, with their locations in this file. */
   final FactsSink out;
+
   final Node root;
 
   final Map<String, String> imports = new HashMap<>(); // alias -> import path
@@ -77,7 +114,6 @@ final class GoFile {
   final Map<Node, GoEnv.EnvHelper> envHelpers = new IdentityHashMap<>();
   final Map<Node, GoHandlers.StatusHelper> statusHelpers = new IdentityHashMap<>();
   Map<String, Node> guardedWrites;
-
 
   GoFile(String path, SyntaxTree tree) {
     this.path = path;
@@ -115,13 +151,15 @@ final class GoFile {
           Node name = top.namedChild(0);
           packageMain = name != null && name.text().equals("main");
         }
-        case "import_declaration" -> top.visit(n -> {
-          if (n.is("import_spec")) {
-            readImport(n);
-            return false;
-          }
-          return true;
-        });
+        case "import_declaration" ->
+            top.visit(
+                n -> {
+                  if (n.is("import_spec")) {
+                    readImport(n);
+                    return false;
+                  }
+                  return true;
+                });
         case "function_declaration" -> {
           Node name = top.child("name");
           if (name != null) {
@@ -134,34 +172,40 @@ final class GoFile {
             methods.computeIfAbsent(name.text(), k -> new ArrayList<>()).add(top);
           }
         }
-        case "var_declaration" -> top.visit(n -> {
-          if (n.is("var_spec")) {
-            readGlobal(n);
-            return false;
-          }
-          return true;
-        });
-        case "const_declaration" -> top.visit(n -> {
-          if (n.is("const_spec")) {
-            readConstant(n);
-            return false;
-          }
-          return true;
-        });
-        default -> { }
+        case "var_declaration" ->
+            top.visit(
+                n -> {
+                  if (n.is("var_spec")) {
+                    readGlobal(n);
+                    return false;
+                  }
+                  return true;
+                });
+        case "const_declaration" ->
+            top.visit(
+                n -> {
+                  if (n.is("const_spec")) {
+                    readConstant(n);
+                    return false;
+                  }
+                  return true;
+                });
+        default -> {}
       }
     }
-    root.visit(n -> {
-      switch (n.type()) {
-        case "call_expression" -> calls.add(n);
-        case "function_declaration", "method_declaration", "func_literal" -> functionNodes.add(n);
-        case "for_statement" -> forLoops.add(n);
-        case "assignment_statement" -> assignments.add(n);
-        case "statement_list" -> statementLists.add(n);
-        default -> { }
-      }
-      return true;
-    });
+    root.visit(
+        n -> {
+          switch (n.type()) {
+            case "call_expression" -> calls.add(n);
+            case "function_declaration", "method_declaration", "func_literal" ->
+                functionNodes.add(n);
+            case "for_statement" -> forLoops.add(n);
+            case "assignment_statement" -> assignments.add(n);
+            case "statement_list" -> statementLists.add(n);
+            default -> {}
+          }
+          return true;
+        });
     hazardReader.markLockedStatements();
   }
 
@@ -266,13 +310,18 @@ final class GoFile {
       return "gorilla/mux";
     }
     return imports.containsValue(NET_HTTP) && (out.hasRoutes() || out.hasListens())
-        ? "net/http" : null;
+        ? "net/http"
+        : null;
   }
 
-  enum GlobalKind { SLICE, MAP, SYNC, OTHER }
+  enum GlobalKind {
+    SLICE,
+    MAP,
+    SYNC,
+    OTHER
+  }
 
-  record Global(String name, Node spec, Node type, Node value,
-      GlobalKind kind) {}
+  record Global(String name, Node spec, Node type, Node value, GlobalKind kind) {}
 
   static Node statementOf(Node node) {
     for (Node p = node; p != null; p = p.parent()) {
@@ -306,8 +355,7 @@ final class GoFile {
   }
 
   /** What a name refers to at one place. */
-  record Binding(Node function, Node paramType, List<Def> defs, Global global,
-      Node constant) {
+  record Binding(Node function, Node paramType, List<Def> defs, Global global, Node constant) {
     /** The value of a name assigned exactly once. */
     Node singleValue() {
       if (defs == null || defs.size() != 1 || defs.get(0).index() > 0) {
@@ -367,64 +415,83 @@ final class GoFile {
     }
     Node body = fn.child("body");
     if (body != null) {
-      body.visit(n -> {
-        if (n.is("func_literal")) {
-          return false;
-        }
-        switch (n.type()) {
-          case "short_var_declaration", "assignment_statement" -> {
-            boolean plain = n.is("short_var_declaration") || n.hasToken("=");
-            List<Node> left = targets(n);
-            Node right = n.child("right");
-            int values = right == null ? 0 : right.namedChildren().size();
-            for (int i = 0; i < left.size(); i++) {
-              if (!left.get(i).is("identifier")) {
-                continue;
-              }
-              Node value = !plain ? null
-                  : values == left.size() ? right.namedChild(i)
-                  : values == 1 ? right.namedChild(0) : null;
-              int index = values == 1 && left.size() > 1 ? i : 0;
-              scope.defs.computeIfAbsent(left.get(i).text(), k -> new ArrayList<>())
-                  .add(new Def(n, value, index, null));
+      body.visit(
+          n -> {
+            if (n.is("func_literal")) {
+              return false;
             }
-          }
-          case "var_spec", "const_spec" -> {
-            Node values = n.child("value");
-            int i = 0;
-            for (Node c : n.children()) {
-              if ("name".equals(c.field())) {
-                Node value = values == null ? null : values.namedChild(i);
-                scope.defs.computeIfAbsent(c.text(), k -> new ArrayList<>())
-                    .add(new Def(n, value, 0, n.child("type")));
-                i++;
+            switch (n.type()) {
+              case "short_var_declaration", "assignment_statement" -> {
+                boolean plain = n.is("short_var_declaration") || n.hasToken("=");
+                List<Node> left = targets(n);
+                Node right = n.child("right");
+                int values = right == null ? 0 : right.namedChildren().size();
+                for (int i = 0; i < left.size(); i++) {
+                  if (!left.get(i).is("identifier")) {
+                    continue;
+                  }
+                  Node value =
+                      !plain
+                          ? null
+                          : values == left.size()
+                              ? right.namedChild(i)
+                              : values == 1 ? right.namedChild(0) : null;
+                  int index = values == 1 && left.size() > 1 ? i : 0;
+                  scope
+                      .defs
+                      .computeIfAbsent(left.get(i).text(), k -> new ArrayList<>())
+                      .add(new Def(n, value, index, null));
+                }
               }
+              case "var_spec", "const_spec" -> {
+                Node values = n.child("value");
+                int i = 0;
+                for (Node c : n.children()) {
+                  if ("name".equals(c.field())) {
+                    Node value = values == null ? null : values.namedChild(i);
+                    scope
+                        .defs
+                        .computeIfAbsent(c.text(), k -> new ArrayList<>())
+                        .add(new Def(n, value, 0, n.child("type")));
+                    i++;
+                  }
+                }
+              }
+              case "range_clause", "inc_statement", "dec_statement" -> {
+                Node left = n.is("range_clause") ? n.child("left") : null;
+                if (left != null && n.hasToken(":=")) {
+                  for (Node c : left.namedChildren()) {
+                    scope
+                        .defs
+                        .computeIfAbsent(c.text(), k -> new ArrayList<>())
+                        .add(new Def(n, null, 0, null));
+                  }
+                } else if (!n.is("range_clause")
+                    && n.namedChild(0) != null
+                    && n.namedChild(0).is("identifier")) {
+                  List<Def> defs = scope.defs.get(n.namedChild(0).text());
+                  if (defs != null) {
+                    defs.add(new Def(n, null, 0, null));
+                  }
+                }
+              }
+              default -> {}
             }
-          }
-          case "range_clause", "inc_statement", "dec_statement" -> {
-            Node left = n.is("range_clause") ? n.child("left") : null;
-            if (left != null && n.hasToken(":=")) {
-              for (Node c : left.namedChildren()) {
-                scope.defs.computeIfAbsent(c.text(), k -> new ArrayList<>())
-                    .add(new Def(n, null, 0, null));
-              }
-            } else if (!n.is("range_clause") && n.namedChild(0) != null
-                && n.namedChild(0).is("identifier")) {
-              List<Def> defs = scope.defs.get(n.namedChild(0).text());
-              if (defs != null) {
-                defs.add(new Def(n, null, 0, null));
-              }
-            }
-          }
-          default -> { }
-        }
-        return true;
-      });
+            return true;
+          });
     }
     // plain assignments to names this function never declares belong to an outer scope
-    scope.defs.entrySet().removeIf(entry -> entry.getValue().stream()
-        .noneMatch(d -> !d.statement.is("assignment_statement") && !d.statement.is("inc_statement")
-            && !d.statement.is("dec_statement")));
+    scope
+        .defs
+        .entrySet()
+        .removeIf(
+            entry ->
+                entry.getValue().stream()
+                    .noneMatch(
+                        d ->
+                            !d.statement.is("assignment_statement")
+                                && !d.statement.is("inc_statement")
+                                && !d.statement.is("dec_statement")));
     scopes.put(fn, scope);
     return scope;
   }
@@ -486,7 +553,8 @@ final class GoFile {
       return false;
     }
     Node operand = function.child("operand");
-    if (operand == null || !operand.is("identifier")
+    if (operand == null
+        || !operand.is("identifier")
         || !importPath.equals(imports.get(operand.text()))) {
       return false;
     }
@@ -510,8 +578,6 @@ final class GoFile {
     return null;
   }
 
-
-
   /** The first argument of a call, on one line, or null. */
   static String argumentText(Node call) {
     Node first = argument(call, 0);
@@ -521,18 +587,37 @@ final class GoFile {
   static Map<String, Integer> statusConstants() {
     Map<String, Integer> codes = new HashMap<>();
     Object[][] table = {
-      {"StatusContinue", 100}, {"StatusOK", 200}, {"StatusCreated", 201}, {"StatusAccepted", 202},
-      {"StatusNoContent", 204}, {"StatusMovedPermanently", 301}, {"StatusFound", 302},
-      {"StatusSeeOther", 303}, {"StatusNotModified", 304}, {"StatusTemporaryRedirect", 307},
-      {"StatusPermanentRedirect", 308}, {"StatusBadRequest", 400}, {"StatusUnauthorized", 401},
-      {"StatusPaymentRequired", 402}, {"StatusForbidden", 403}, {"StatusNotFound", 404},
-      {"StatusMethodNotAllowed", 405}, {"StatusNotAcceptable", 406},
-      {"StatusRequestTimeout", 408}, {"StatusConflict", 409}, {"StatusGone", 410},
-      {"StatusPreconditionFailed", 412}, {"StatusRequestEntityTooLarge", 413},
-      {"StatusUnsupportedMediaType", 415}, {"StatusTeapot", 418},
-      {"StatusUnprocessableEntity", 422}, {"StatusTooManyRequests", 429},
-      {"StatusInternalServerError", 500}, {"StatusNotImplemented", 501},
-      {"StatusBadGateway", 502}, {"StatusServiceUnavailable", 503},
+      {"StatusContinue", 100},
+      {"StatusOK", 200},
+      {"StatusCreated", 201},
+      {"StatusAccepted", 202},
+      {"StatusNoContent", 204},
+      {"StatusMovedPermanently", 301},
+      {"StatusFound", 302},
+      {"StatusSeeOther", 303},
+      {"StatusNotModified", 304},
+      {"StatusTemporaryRedirect", 307},
+      {"StatusPermanentRedirect", 308},
+      {"StatusBadRequest", 400},
+      {"StatusUnauthorized", 401},
+      {"StatusPaymentRequired", 402},
+      {"StatusForbidden", 403},
+      {"StatusNotFound", 404},
+      {"StatusMethodNotAllowed", 405},
+      {"StatusNotAcceptable", 406},
+      {"StatusRequestTimeout", 408},
+      {"StatusConflict", 409},
+      {"StatusGone", 410},
+      {"StatusPreconditionFailed", 412},
+      {"StatusRequestEntityTooLarge", 413},
+      {"StatusUnsupportedMediaType", 415},
+      {"StatusTeapot", 418},
+      {"StatusUnprocessableEntity", 422},
+      {"StatusTooManyRequests", 429},
+      {"StatusInternalServerError", 500},
+      {"StatusNotImplemented", 501},
+      {"StatusBadGateway", 502},
+      {"StatusServiceUnavailable", 503},
       {"StatusGatewayTimeout", 504},
     };
     for (Object[] row : table) {

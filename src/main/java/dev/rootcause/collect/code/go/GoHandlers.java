@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Go request handlers: which functions answer requests, in which style, and the statuses they can answer. */
+/**
+ * Go request handlers: which functions answer requests, in which style, and the statuses they can
+ * answer.
+ */
 final class GoHandlers {
   private final GoFile file;
 
@@ -18,7 +21,11 @@ final class GoHandlers {
     this.file = file;
   }
 
-  enum Style { NET_HTTP, GIN, ECHO }
+  enum Style {
+    NET_HTTP,
+    GIN,
+    ECHO
+  }
 
   /** A function that answers requests, the routes it serves, and its request parameter name. */
   static final class Handler {
@@ -44,7 +51,9 @@ final class GoHandlers {
     }
   }
 
-  /** The handler signature a function has: (w http.ResponseWriter, r *http.Request), *gin.Context... */
+  /**
+   * The handler signature a function has: (w http.ResponseWriter, r *http.Request), *gin.Context...
+   */
   Style handlerStyle(Node fn) {
     boolean writer = false;
     boolean request = false;
@@ -72,11 +81,13 @@ final class GoHandlers {
   String contextParameter(Node fn, Style style) {
     for (Node param : parameters(fn)) {
       String type = qualifiedType(param.child("type"));
-      boolean match = type != null && switch (style) {
-        case NET_HTTP -> type.equals(GoFile.NET_HTTP + ".ResponseWriter");
-        case GIN -> type.equals("*" + GoFile.GIN + ".Context");
-        case ECHO -> type.startsWith(GoFile.ECHO) && type.endsWith(".Context");
-      };
+      boolean match =
+          type != null
+              && switch (style) {
+                case NET_HTTP -> type.equals(GoFile.NET_HTTP + ".ResponseWriter");
+                case GIN -> type.equals("*" + GoFile.GIN + ".Context");
+                case ECHO -> type.startsWith(GoFile.ECHO) && type.endsWith(".Context");
+              };
       if (match) {
         Node name = param.child("name");
         return name == null || name.text().equals("_") ? null : name.text();
@@ -125,13 +136,14 @@ final class GoHandlers {
     if (body == null) {
       return nodes;
     }
-    body.visit(n -> {
-      if (n.is("go_statement") || n != handler.fn && file.handlers.containsKey(n)) {
-        return false;
-      }
-      nodes.add(n);
-      return true;
-    });
+    body.visit(
+        n -> {
+          if (n.is("go_statement") || n != handler.fn && file.handlers.containsKey(n)) {
+            return false;
+          }
+          nodes.add(n);
+          return true;
+        });
     return nodes;
   }
 
@@ -165,8 +177,10 @@ final class GoHandlers {
       implicitOk = returnsNil; // an echo handler answers through what it returns
     } else {
       Node body = handler.fn.child("body");
-      Flow flow = body == null ? new Flow(true, true, false)
-          : flow(body.firstOfType("statement_list"), false, handler);
+      Flow flow =
+          body == null
+              ? new Flow(true, true, false)
+              : flow(body.firstOfType("statement_list"), false, handler);
       implicitOk = flow.leaks() || flow.reachesEnd() && !flow.setAtEnd();
     }
     if (implicitOk && !opaque) {
@@ -180,14 +194,14 @@ final class GoHandlers {
 
   static boolean returnsNil(Node ret) {
     Node values = ret.namedChild(0);
-    Node value = values == null ? null
-        : values.is("expression_list") ? values.namedChild(0) : values;
+    Node value =
+        values == null ? null : values.is("expression_list") ? values.namedChild(0) : values;
     return value != null && value.is("nil");
   }
 
   /**
-   * How control leaves a statement list: whether some path returns before a status is set
-   * ({@code leaks}), whether the end is reached, and whether a status is set there on every path.
+   * How control leaves a statement list: whether some path returns before a status is set ({@code
+   * leaks}), whether the end is reached, and whether a status is set there on every path.
    */
   record Flow(boolean leaks, boolean reachesEnd, boolean setAtEnd) {}
 
@@ -216,9 +230,10 @@ final class GoHandlers {
           return new Flow(true, false, false);
         }
         case "if_statement", "block" -> {
-          Flow inner = statement.is("block")
-              ? flow(statement.firstOfType("statement_list"), false, handler)
-              : flowOfIf(statement, handler);
+          Flow inner =
+              statement.is("block")
+                  ? flow(statement.firstOfType("statement_list"), false, handler)
+                  : flowOfIf(statement, handler);
           leaks |= inner.leaks();
           if (!inner.reachesEnd()) {
             return new Flow(leaks, false, false);
@@ -239,17 +254,23 @@ final class GoHandlers {
   Flow flowOfIf(Node ifStatement, Handler handler) {
     Node consequence = ifStatement.child("consequence");
     Node alternative = ifStatement.child("alternative");
-    Flow first = flow(consequence == null ? null : consequence.firstOfType("statement_list"),
-        false, handler);
-    Flow second = alternative == null ? new Flow(false, true, false)
-        : alternative.is("block") ? flow(alternative.firstOfType("statement_list"), false, handler)
-            : flowOfIf(alternative, handler);
+    Flow first =
+        flow(
+            consequence == null ? null : consequence.firstOfType("statement_list"), false, handler);
+    Flow second =
+        alternative == null
+            ? new Flow(false, true, false)
+            : alternative.is("block")
+                ? flow(alternative.firstOfType("statement_list"), false, handler)
+                : flowOfIf(alternative, handler);
     boolean leaks = first.leaks() || second.leaks();
     if (!first.reachesEnd() && !second.reachesEnd()) {
       return new Flow(leaks, false, false);
     }
-    return new Flow(leaks, true, (!first.reachesEnd() || first.setAtEnd())
-        && (!second.reachesEnd() || second.setAtEnd()));
+    return new Flow(
+        leaks,
+        true,
+        (!first.reachesEnd() || first.setAtEnd()) && (!second.reachesEnd() || second.setAtEnd()));
   }
 
   /** The call a statement makes at its top: {@code f(..)}, {@code return f(..)}. */
@@ -314,7 +335,7 @@ final class GoHandlers {
               isStatus = true;
               code = file.values.statusValue(argument(call, 3));
             }
-            default -> { }
+            default -> {}
           }
         }
       }
@@ -333,7 +354,7 @@ final class GoHandlers {
           code = file.values.statusValue(argument(call, 0));
         }
       }
-      default -> { }
+      default -> {}
     }
     if (!isStatus) {
       return List.of();
@@ -355,8 +376,10 @@ final class GoHandlers {
   /** Echo turns a returned error that is not an HTTPError into a 500. */
   Integer echoReturnStatus(Node ret, Handler handler) {
     Node values = ret.namedChild(0);
-    Node value = values == null ? null
-        : unparen(values.is("expression_list") ? values.namedChild(0) : values);
+    Node value =
+        values == null
+            ? null
+            : unparen(values.is("expression_list") ? values.namedChild(0) : values);
     if (value == null || value.is("nil")) {
       return null;
     }
@@ -376,8 +399,11 @@ final class GoHandlers {
   /** Whether the handler hands its writer/context to a same-package function we cannot see. */
   boolean passesContextToUnknown(Node call, Handler handler) {
     Node function = call.child("function");
-    if (handler.context == null || function == null || !function.is("identifier")
-        || GoFile.BUILTINS.contains(function.text()) || file.functions.containsKey(function.text())) {
+    if (handler.context == null
+        || function == null
+        || !function.is("identifier")
+        || GoFile.BUILTINS.contains(function.text())
+        || file.functions.containsKey(function.text())) {
       return false;
     }
     for (Node arg : arguments(call)) {
@@ -407,7 +433,8 @@ final class GoHandlers {
       for (Node call : body.descendants("call_expression")) {
         Node function = call.child("function");
         Node codeArg = null;
-        if (function != null && function.is("selector_expression")
+        if (function != null
+            && function.is("selector_expression")
             && textOf(function.child("operand")).equals(writer)
             && textOf(function.child("field")).equals("WriteHeader")) {
           codeArg = argument(call, 0);

@@ -34,21 +34,37 @@ final class GoHazards {
       switch (n.type()) {
         case "call_expression" -> {
           if (file.isPackageCall(n, "time", "Sleep")) {
-            file.out.hazard(new Hazard.Sleep(route, file.out.at(n), Snippets.of(n), "time.Sleep",
-                GoFile.argumentText(n), true, false));
+            file.out.hazard(
+                new Hazard.Sleep(
+                    route,
+                    file.out.at(n),
+                    Snippets.of(n),
+                    "time.Sleep",
+                    GoFile.argumentText(n),
+                    true,
+                    false));
           }
         }
         case "unary_expression" -> {
           Node operand = n.child("operand");
-          if (n.hasToken("<-") && operand != null && operand.is("call_expression")
+          if (n.hasToken("<-")
+              && operand != null
+              && operand.is("call_expression")
               && file.isPackageCall(operand, "time", "After")
               && n.ancestor("select_statement") == null) {
-            file.out.hazard(new Hazard.Sleep(route, file.out.at(n), Snippets.of(n), "time.After",
-                GoFile.argumentText(operand), true, false));
+            file.out.hazard(
+                new Hazard.Sleep(
+                    route,
+                    file.out.at(n),
+                    Snippets.of(n),
+                    "time.After",
+                    GoFile.argumentText(operand),
+                    true,
+                    false));
           }
         }
         case "if_statement" -> readRandomFailure(n, handler, route);
-        default -> { }
+        default -> {}
       }
     }
     readSharedState(handler, nodes, locals, route);
@@ -57,7 +73,8 @@ final class GoHazards {
       boolean allFail = !codes.isEmpty() && codes.stream().allMatch(c -> c >= 500);
       if (allFail && !handler.implicitOk && !handler.opaque && !handler.unreadable) {
         Node at = firstStatusCall(nodes, handler);
-        file.out.hazard(new Hazard.HealthAlwaysFails(route, file.out.at(at == null ? handler.fn : at), codes));
+        file.out.hazard(
+            new Hazard.HealthAlwaysFails(route, file.out.at(at == null ? handler.fn : at), codes));
       }
     }
   }
@@ -81,27 +98,45 @@ final class GoHazards {
     if (condition == null || consequence == null) {
       return;
     }
-    Node random = Trees.first(condition, n -> n.is("call_expression") && isRandomCall(n)
-        && n.ancestor("binary_expression") != null);
+    Node random =
+        Trees.first(
+            condition,
+            n ->
+                n.is("call_expression")
+                    && isRandomCall(n)
+                    && n.ancestor("binary_expression") != null);
     if (random == null) {
       return;
     }
-    boolean fails = Trees.any(consequence, "func_literal", n -> {
-      if (n.is("call_expression")) {
-        return file.handling.statusCodes(n, handler).stream().anyMatch(c -> c != null && c >= 500)
-            || file.env.isFatal(n) || n.child("function") != null
-                && n.child("function").is("identifier") && n.child("function").text().equals("panic");
-      }
-      if (n.is("return_statement") && handler.style == GoHandlers.Style.ECHO) {
-        Integer code = file.handling.echoReturnStatus(n, handler);
-        return code != null && code >= 500;
-      }
-      return false;
-    });
+    boolean fails =
+        Trees.any(
+            consequence,
+            "func_literal",
+            n -> {
+              if (n.is("call_expression")) {
+                return file.handling.statusCodes(n, handler).stream()
+                        .anyMatch(c -> c != null && c >= 500)
+                    || file.env.isFatal(n)
+                    || n.child("function") != null
+                        && n.child("function").is("identifier")
+                        && n.child("function").text().equals("panic");
+              }
+              if (n.is("return_statement") && handler.style == GoHandlers.Style.ECHO) {
+                Integer code = file.handling.echoReturnStatus(n, handler);
+                return code != null && code >= 500;
+              }
+              return false;
+            });
     if (fails) {
-      file.out.hazard(new Hazard.RandomFailure(route, file.out.at(random), Snippets.of(condition),
-          condition.is("call_expression") || condition.is("identifier"),
-          new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null), null, null));
+      file.out.hazard(
+          new Hazard.RandomFailure(
+              route,
+              file.out.at(random),
+              Snippets.of(condition),
+              condition.is("call_expression") || condition.is("identifier"),
+              new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null),
+              null,
+              null));
     }
   }
 
@@ -120,15 +155,17 @@ final class GoHazards {
    * Package-level variables a handler touches: grown without eviction (a leak), written without a
    * lock, or read without the lock that guards their writes elsewhere (a race).
    */
-  void readSharedState(GoHandlers.Handler handler, List<Node> nodes, Set<String> locals,
-      String route) {
+  void readSharedState(
+      GoHandlers.Handler handler, List<Node> nodes, Set<String> locals, String route) {
     Set<String> reported = new HashSet<>();
     for (Node n : nodes) {
       if (!n.is("identifier")) {
         continue;
       }
       GoFile.Global global = file.globals.get(n.text());
-      if (global == null || global.kind() == GoFile.GlobalKind.SYNC || locals.contains(global.name())
+      if (global == null
+          || global.kind() == GoFile.GlobalKind.SYNC
+          || locals.contains(global.name())
           || isStructKey(n)) {
         continue;
       }
@@ -136,11 +173,15 @@ final class GoHazards {
       if (access == Access.DECLARE) {
         continue;
       }
-      if (isGrowth(global, access) && !isEvicted(global)
-          && reported.add("grow:" + global.name())) {
+      if (isGrowth(global, access) && !isEvicted(global) && reported.add("grow:" + global.name())) {
         boolean put = access == Access.PUT;
-        file.out.hazard(new Hazard.UnboundedGrowth(route, file.out.at(GoFile.statementOf(n)), global.name(),
-            Snippets.of(put ? n.parent() : GoFile.statementOf(n)), put));
+        file.out.hazard(
+            new Hazard.UnboundedGrowth(
+                route,
+                file.out.at(GoFile.statementOf(n)),
+                global.name(),
+                Snippets.of(put ? n.parent() : GoFile.statementOf(n)),
+                put));
       }
       if (isLocked(n) || reported.contains("race:" + global.name())) {
         continue;
@@ -148,24 +189,35 @@ final class GoHazards {
       Node guardedAt = guardedWrite(global);
       if (guardedAt != null) {
         reported.add("race:" + global.name());
-        file.out.hazard(new Hazard.UnguardedSharedState(route, file.out.at(n), global.name(), guardedAt.line(),
-            access != Access.READ));
+        file.out.hazard(
+            new Hazard.UnguardedSharedState(
+                route, file.out.at(n), global.name(), guardedAt.line(), access != Access.READ));
       } else if (access != Access.READ) {
         reported.add("race:" + global.name());
-        file.out.hazard(new Hazard.UnguardedSharedState(route, file.out.at(n), global.name(), null, true));
+        file.out.hazard(
+            new Hazard.UnguardedSharedState(route, file.out.at(n), global.name(), null, true));
       }
     }
   }
 
   /** APPEND: {@code x = append(x, ..)}; PUT: {@code m[k] = v} with a key that varies. */
-  enum Access { READ, WRITE, APPEND, PUT, DECLARE }
+  enum Access {
+    READ,
+    WRITE,
+    APPEND,
+    PUT,
+    DECLARE
+  }
 
   static boolean isStructKey(Node identifier) {
     Node parent = identifier.parent();
     return parent != null && parent.is("literal_element") && "key".equals(parent.field());
   }
 
-  /** How an identifier is used: read, written, or grown ({@code x = append(x, ..)}, {@code m[k] = v}). */
+  /**
+   * How an identifier is used: read, written, or grown ({@code x = append(x, ..)}, {@code m[k] =
+   * v}).
+   */
   Access access(Node id) {
     Node parent = id.parent();
     if (parent == null) {
@@ -203,16 +255,21 @@ final class GoHazards {
 
   static boolean isAssignmentTarget(Node expr) {
     Node list = expr.parent();
-    return list != null && list.is("expression_list") && "left".equals(list.field())
-        && list.parent() != null && list.parent().is("assignment_statement");
+    return list != null
+        && list.is("expression_list")
+        && "left".equals(list.field())
+        && list.parent() != null
+        && list.parent().is("assignment_statement");
   }
 
   boolean isConstantKey(Node index) {
     if (index == null) {
       return false;
     }
-    return index.is("interpreted_string_literal") || index.is("raw_string_literal")
-        || index.is("int_literal") || index.is("identifier") && file.constants.containsKey(index.text());
+    return index.is("interpreted_string_literal")
+        || index.is("raw_string_literal")
+        || index.is("int_literal")
+        || index.is("identifier") && file.constants.containsKey(index.text());
   }
 
   static boolean isAppendTo(Node value, String name) {
@@ -230,11 +287,15 @@ final class GoHazards {
         || access == Access.PUT && global.kind() == GoFile.GlobalKind.MAP;
   }
 
-  /** Whether anything in the file shrinks or replaces the collection (delete, clear, reslice, reset). */
+  /**
+   * Whether anything in the file shrinks or replaces the collection (delete, clear, reslice,
+   * reset).
+   */
   boolean isEvicted(GoFile.Global global) {
     for (Node call : file.calls) {
       String name = GoFile.callName(call);
-      if ((name.equals("delete") || name.equals("clear")) && argument(call, 0) != null
+      if ((name.equals("delete") || name.equals("clear"))
+          && argument(call, 0) != null
           && argument(call, 0).text().equals(global.name())) {
         return true;
       }
@@ -261,18 +322,22 @@ final class GoHazards {
   Node guardedWrite(GoFile.Global global) {
     if (file.guardedWrites == null) {
       file.guardedWrites = new HashMap<>();
-      file.root.visit(n -> {
-        if (n.is("identifier") && file.globals.containsKey(n.text())
-            && !file.guardedWrites.containsKey(n.text()) && isLocked(n)) {
-          Access access = access(n);
-          Node fn = GoFile.enclosingFunction(n);
-          if (access != Access.READ && access != Access.DECLARE
-              && (fn == null || !file.localNames(fn).contains(n.text()))) {
-            file.guardedWrites.put(n.text(), n);
-          }
-        }
-        return true;
-      });
+      file.root.visit(
+          n -> {
+            if (n.is("identifier")
+                && file.globals.containsKey(n.text())
+                && !file.guardedWrites.containsKey(n.text())
+                && isLocked(n)) {
+              Access access = access(n);
+              Node fn = GoFile.enclosingFunction(n);
+              if (access != Access.READ
+                  && access != Access.DECLARE
+                  && (fn == null || !file.localNames(fn).contains(n.text()))) {
+                file.guardedWrites.put(n.text(), n);
+              }
+            }
+            return true;
+          });
     }
     return file.guardedWrites.get(global.name());
   }
@@ -333,9 +398,10 @@ final class GoHazards {
    */
   void readRetryLoop(Node loop) {
     Node body = loop.child("body");
-    if (body == null || loop.firstOfType("range_clause") != null
+    if (body == null
+        || loop.firstOfType("range_clause") != null
         || loop.firstOfType("for_clause") != null
-        && loop.firstOfType("for_clause").firstOfType("range_clause") != null) {
+            && loop.firstOfType("for_clause").firstOfType("range_clause") != null) {
       return;
     }
     Node condition = loopCondition(loop);
@@ -343,36 +409,48 @@ final class GoHazards {
     boolean retries = condition != null && isErrorTest(condition, "!=");
     boolean[] waits = {false};
     boolean[] exitsOnSuccess = {false};
-    body.visit(n -> {
-      if (n.is("func_literal")) {
-        return false;
-      }
-      if (n.is("select_statement")) {
-        waits[0] = true;
-      } else if (n.is("call_expression")) {
-        String name = GoFile.callName(n).toLowerCase(Locale.ROOT);
-        if (file.isPackageCall(n, "time", "Sleep") || file.isPackageCall(n, "time", "After")
-            || file.isPackageCall(n, "time", "NewTimer") || file.isPackageCall(n, "time", "Tick")
-            || name.contains("backoff") || name.contains("sleep") || name.equals("wait")) {
-          waits[0] = true;
-        }
-      } else if (n.is("if_statement") && n.child("condition") != null) {
-        Node consequence = n.child("consequence");
-        if (isErrorTest(n.child("condition"), "==") && consequence != null
-            && (consequence.descendants("break_statement").size()
-                + consequence.descendants("return_statement").size()) > 0) {
-          exitsOnSuccess[0] = true;
-        }
-      }
-      return true;
-    });
+    body.visit(
+        n -> {
+          if (n.is("func_literal")) {
+            return false;
+          }
+          if (n.is("select_statement")) {
+            waits[0] = true;
+          } else if (n.is("call_expression")) {
+            String name = GoFile.callName(n).toLowerCase(Locale.ROOT);
+            if (file.isPackageCall(n, "time", "Sleep")
+                || file.isPackageCall(n, "time", "After")
+                || file.isPackageCall(n, "time", "NewTimer")
+                || file.isPackageCall(n, "time", "Tick")
+                || name.contains("backoff")
+                || name.contains("sleep")
+                || name.equals("wait")) {
+              waits[0] = true;
+            }
+          } else if (n.is("if_statement") && n.child("condition") != null) {
+            Node consequence = n.child("consequence");
+            if (isErrorTest(n.child("condition"), "==")
+                && consequence != null
+                && (consequence.descendants("break_statement").size()
+                        + consequence.descendants("return_statement").size())
+                    > 0) {
+              exitsOnSuccess[0] = true;
+            }
+          }
+          return true;
+        });
     if ((retries || exitsOnSuccess[0]) && !waits[0]) {
       GoHandlers.Handler inHandler = null;
       for (Node p = loop.parent(); p != null && inHandler == null; p = p.parent()) {
         inHandler = file.handlers.get(p);
       }
-      file.out.hazard(new Hazard.RetryWithoutBackoff(inHandler == null ? null : inHandler.route(),
-          file.out.at(loop), null, false, !uncapped));
+      file.out.hazard(
+          new Hazard.RetryWithoutBackoff(
+              inHandler == null ? null : inHandler.route(),
+              file.out.at(loop),
+              null,
+              false,
+              !uncapped));
     }
   }
 

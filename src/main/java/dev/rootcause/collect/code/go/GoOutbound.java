@@ -7,7 +7,9 @@ import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.AppFacts.OutboundCall;
 import java.util.List;
 
-/** The outbound HTTP calls of a Go file, with the URL they go to and whether a timeout bounds them. */
+/**
+ * The outbound HTTP calls of a Go file, with the URL they go to and whether a timeout bounds them.
+ */
 final class GoOutbound {
   private final GoFile file;
 
@@ -31,11 +33,14 @@ final class GoOutbound {
         }
         Node url = null;
         if (request != null) {
-          url = argument(request, file.isPackageCall(request, GoFile.NET_HTTP, "NewRequestWithContext") ? 2 : 1);
+          url =
+              argument(
+                  request,
+                  file.isPackageCall(request, GoFile.NET_HTTP, "NewRequestWithContext") ? 2 : 1);
         }
         outbound(call, url, contextDeadline || Boolean.TRUE.equals(timeout));
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -59,8 +64,10 @@ final class GoOutbound {
       GoFile.Binding b = file.lookup(e.text(), e);
       e = b == null ? null : b.singleValue();
     }
-    if (e != null && e.is("call_expression") && (file.isPackageCall(e, GoFile.NET_HTTP, "NewRequest")
-        || file.isPackageCall(e, GoFile.NET_HTTP, "NewRequestWithContext"))) {
+    if (e != null
+        && e.is("call_expression")
+        && (file.isPackageCall(e, GoFile.NET_HTTP, "NewRequest")
+            || file.isPackageCall(e, GoFile.NET_HTTP, "NewRequestWithContext"))) {
       return e;
     }
     return null;
@@ -77,7 +84,8 @@ final class GoOutbound {
     }
     GoFile.Binding b = file.lookup(ctx.text(), ctx);
     Node value = b == null ? null : b.singleValue();
-    return value != null && value.is("call_expression")
+    return value != null
+        && value.is("call_expression")
         && (file.isPackageCall(value, "context", "WithTimeout")
             || file.isPackageCall(value, "context", "WithDeadline"));
   }

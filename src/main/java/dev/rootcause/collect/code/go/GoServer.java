@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Where a Go file listens and what it routes: net/http, gorilla, chi, gin and echo registrations. */
+/**
+ * Where a Go file listens and what it routes: net/http, gorilla, chi, gin and echo registrations.
+ */
 final class GoServer {
   private final GoFile file;
 
@@ -43,7 +45,8 @@ final class GoServer {
     }
     String method = textOf(function.child("field"));
     Node operand = function.child("operand");
-    String pkg = operand != null && operand.is("identifier") ? file.imports.get(operand.text()) : null;
+    String pkg =
+        operand != null && operand.is("identifier") ? file.imports.get(operand.text()) : null;
     if (pkg != null) {
       readPackageCall(call, pkg, method);
       return;
@@ -52,7 +55,8 @@ final class GoServer {
     if (receiver == null) {
       if ((method.equals("ListenAndServe") || method.equals("ListenAndServeTLS"))
           && argument(call, 0) == null) {
-        file.out.listen(new ListenPort(null, null, null, file.out.at(call))); // a server we cannot see
+        file.out.listen(
+            new ListenPort(null, null, null, file.out.at(call))); // a server we cannot see
       }
       return;
     }
@@ -77,7 +81,7 @@ final class GoServer {
         }
       }
       case CLIENT -> file.clients.readClientCall(call, method, receiver);
-      default -> { }
+      default -> {}
     }
   }
 
@@ -88,13 +92,18 @@ final class GoServer {
    */
   private void readIgnoredError(Node call) {
     Node parent = call.parent();
-    boolean dropped = parent != null && (parent.is("expression_statement") || parent.is("go_statement")
-        || parent.is("expression_list") && parent.parent() != null
-            && parent.parent().is("assignment_statement")
-            && textOf(parent.parent().child("left")).equals("_"));
+    boolean dropped =
+        parent != null
+            && (parent.is("expression_statement")
+                || parent.is("go_statement")
+                || parent.is("expression_list")
+                    && parent.parent() != null
+                    && parent.parent().is("assignment_statement")
+                    && textOf(parent.parent().child("left")).equals("_"));
     if (dropped) {
-      file.out.hazard(new Hazard.ServeErrorIgnored(file.out.at(call),
-          Snippets.of(call), parent.is("go_statement")));
+      file.out.hazard(
+          new Hazard.ServeErrorIgnored(
+              file.out.at(call), Snippets.of(call), parent.is("go_statement")));
     }
   }
 
@@ -112,7 +121,7 @@ final class GoServer {
           }
           case "Get", "Head", "Post", "PostForm" ->
               file.clients.outbound(call, argument(call, 0), false);
-          default -> { }
+          default -> {}
         }
       }
       case "net" -> {
@@ -128,7 +137,7 @@ final class GoServer {
           file.env.readEnvCall(call);
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -163,7 +172,8 @@ final class GoServer {
     }
     // ":" + env, "0.0.0.0:" + env, or the whole address from env
     GoValues.Part last = address.isEmpty() ? null : address.get(address.size() - 1);
-    if (last instanceof GoValues.Part.Env env && address.stream().filter(p -> p instanceof GoValues.Part.Env).count() == 1) {
+    if (last instanceof GoValues.Part.Env env
+        && address.stream().filter(p -> p instanceof GoValues.Part.Env).count() == 1) {
       String prefix = GoValues.literal(address.subList(0, address.size() - 1));
       if (prefix != null && (prefix.isEmpty() || prefix.endsWith(":"))) {
         String fallback = env.fallback();
@@ -211,9 +221,11 @@ final class GoServer {
     String method = "*";
     // r.HandleFunc("/x", h).Methods("GET"): the call is the operand of a .Methods selector
     Node parent = call.parent();
-    if (parent != null && parent.is("selector_expression")
+    if (parent != null
+        && parent.is("selector_expression")
         && "Methods".equals(textOf(parent.child("field")))
-        && parent.parent() != null && parent.parent().is("call_expression")) {
+        && parent.parent() != null
+        && parent.parent().is("call_expression")) {
       List<String> verbs = new ArrayList<>();
       for (Node arg : arguments(parent.parent())) {
         String verb = GoValues.stringValue(arg);
@@ -225,22 +237,38 @@ final class GoServer {
         method = verbs.get(0);
       }
     }
-    addRoute(call, method, join(prefix, file.values.constantString(argument(call, 0))), argument(call, 1),
+    addRoute(
+        call,
+        method,
+        join(prefix, file.values.constantString(argument(call, 0))),
+        argument(call, 1),
         GoHandlers.Style.NET_HTTP);
   }
 
   void readChiRoute(Node call, String method, String prefix) {
     String verb = method.toUpperCase(Locale.ROOT);
     if (GoFile.HTTP_VERBS.contains(verb)) {
-      addRoute(call, verb, join(prefix, file.values.constantString(argument(call, 0))), argument(call, 1),
+      addRoute(
+          call,
+          verb,
+          join(prefix, file.values.constantString(argument(call, 0))),
+          argument(call, 1),
           GoHandlers.Style.NET_HTTP);
     } else if (method.equals("HandleFunc") || method.equals("Handle")) {
-      addRoute(call, "*", join(prefix, file.values.constantString(argument(call, 0))), argument(call, 1),
+      addRoute(
+          call,
+          "*",
+          join(prefix, file.values.constantString(argument(call, 0))),
+          argument(call, 1),
           GoHandlers.Style.NET_HTTP);
     } else if (method.equals("Method") || method.equals("MethodFunc")) {
       String m = file.values.constantString(argument(call, 0));
-      addRoute(call, m == null ? "*" : m.toUpperCase(Locale.ROOT),
-          join(prefix, file.values.constantString(argument(call, 1))), argument(call, 2), GoHandlers.Style.NET_HTTP);
+      addRoute(
+          call,
+          m == null ? "*" : m.toUpperCase(Locale.ROOT),
+          join(prefix, file.values.constantString(argument(call, 1))),
+          argument(call, 2),
+          GoHandlers.Style.NET_HTTP);
     }
   }
 
@@ -248,13 +276,21 @@ final class GoServer {
     List<Node> args = arguments(call);
     if (GoFile.HTTP_VERBS.contains(method) || method.equals("Any")) {
       if (args.size() >= 2) {
-        addRoute(call, method.equals("Any") ? "*" : method,
-            join(prefix, file.values.constantString(args.get(0))), args.get(args.size() - 1), GoHandlers.Style.GIN);
+        addRoute(
+            call,
+            method.equals("Any") ? "*" : method,
+            join(prefix, file.values.constantString(args.get(0))),
+            args.get(args.size() - 1),
+            GoHandlers.Style.GIN);
       }
     } else if (method.equals("Handle") && args.size() >= 3) {
       String verb = file.values.constantString(args.get(0));
-      addRoute(call, verb == null ? "*" : verb, join(prefix, file.values.constantString(args.get(1))),
-          args.get(args.size() - 1), GoHandlers.Style.GIN);
+      addRoute(
+          call,
+          verb == null ? "*" : verb,
+          join(prefix, file.values.constantString(args.get(1))),
+          args.get(args.size() - 1),
+          GoHandlers.Style.GIN);
     } else if (method.equals("Run") || method.equals("RunTLS")) {
       if (args.isEmpty()) {
         // gin's Run() with no address reads PORT, else listens on :8080
@@ -268,12 +304,20 @@ final class GoServer {
   void readEchoCall(Node call, String method, String prefix) {
     List<Node> args = arguments(call);
     if ((GoFile.HTTP_VERBS.contains(method) || method.equals("Any")) && args.size() >= 2) {
-      addRoute(call, method.equals("Any") ? "*" : method,
-          join(prefix, file.values.constantString(args.get(0))), args.get(1), GoHandlers.Style.ECHO);
+      addRoute(
+          call,
+          method.equals("Any") ? "*" : method,
+          join(prefix, file.values.constantString(args.get(0))),
+          args.get(1),
+          GoHandlers.Style.ECHO);
     } else if (method.equals("Add") && args.size() >= 3) {
       String verb = file.values.constantString(args.get(0));
-      addRoute(call, verb == null ? "*" : verb, join(prefix, file.values.constantString(args.get(1))),
-          args.get(2), GoHandlers.Style.ECHO);
+      addRoute(
+          call,
+          verb == null ? "*" : verb,
+          join(prefix, file.values.constantString(args.get(1))),
+          args.get(2),
+          GoHandlers.Style.ECHO);
     } else if ((method.equals("Start") || method.equals("StartTLS")) && !args.isEmpty()) {
       file.out.listen(listenAt(args.get(0), file.values.evaluate(args.get(0), 0)));
     }
@@ -296,15 +340,16 @@ final class GoServer {
    * Records the route (when its full path is known) and its handler (always, so hazards inside it
    * are read even when the path is not).
    */
-  void addRoute(Node call, String method, String routePath, Node handlerExpr,
-      GoHandlers.Style style) {
+  void addRoute(
+      Node call, String method, String routePath, Node handlerExpr, GoHandlers.Style style) {
     if (handlerExpr == null) {
       return;
     }
     Node fn = resolveHandler(handlerExpr, 0);
     GoHandlers.Handler handler = null;
     if (fn != null) {
-      handler = file.handlers.computeIfAbsent(fn, f -> new GoHandlers.Handler(f, style, file.handling));
+      handler =
+          file.handlers.computeIfAbsent(fn, f -> new GoHandlers.Handler(f, style, file.handling));
       if (routePath != null) {
         handler.routes.add(routePath);
       }

@@ -7,11 +7,13 @@ import static dev.rootcause.collect.code.Expressions.unparen;
 import dev.rootcause.collect.code.Expressions;
 import dev.rootcause.collect.code.Numbers;
 import dev.rootcause.collect.syntax.Node;
-import dev.rootcause.model.app.AppFacts.Route;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a Go expression evaluates to (strings built from literals, constants and env reads) and the type of a value (mux, router, server, client). */
+/**
+ * What a Go expression evaluates to (strings built from literals, constants and env reads) and the
+ * type of a value (mux, router, server, client).
+ */
 final class GoValues {
   private final GoFile file;
 
@@ -91,19 +93,25 @@ final class GoValues {
     if (file.isPackageCall(call, "cmp", "Or")) {
       List<Part> first = evaluate(argument(call, 0), depth + 1);
       String fallback = literal(evaluate(argument(call, 1), depth + 1));
-      if (first.size() == 1 && first.get(0) instanceof Part.Env env && env.fallback() == null
+      if (first.size() == 1
+          && first.get(0) instanceof Part.Env env
+          && env.fallback() == null
           && fallback != null) {
         return List.of(new Part.Env(env.name(), fallback));
       }
       return UNKNOWN;
     }
     Node function = call.child("function");
-    if (function != null && function.is("identifier") && file.functions.containsKey(function.text())) {
+    if (function != null
+        && function.is("identifier")
+        && file.functions.containsKey(function.text())) {
       GoEnv.EnvHelper helper = file.env.envHelper(file.functions.get(function.text()));
       if (helper != null) {
         String name = constantString(argument(call, helper.nameIndex()));
-        String fallback = helper.fallbackIndex() < 0 ? null
-            : literalValue(argument(call, helper.fallbackIndex()));
+        String fallback =
+            helper.fallbackIndex() < 0
+                ? null
+                : literalValue(argument(call, helper.fallbackIndex()));
         return name == null ? UNKNOWN : List.of(new Part.Env(name, fallback));
       }
     }
@@ -149,8 +157,8 @@ final class GoValues {
 
   /**
    * A variable's value: its one definition; or an env read with a fallback assigned when it is
-   * empty ({@code if port == "" { port = "8080" }}); or a default overridden when an env var is
-   * set ({@code if p := os.Getenv("PORT"); p != "" { port = p }}).
+   * empty ({@code if port == "" { port = "8080" }}); or a default overridden when an env var is set
+   * ({@code if p := os.Getenv("PORT"); p != "" { port = p }}).
    */
   List<Part> evaluateName(Node id, int depth) {
     String name = id.text();
@@ -163,7 +171,8 @@ final class GoValues {
     }
     if (binding.global() != null) {
       // a package variable keeps its initial value only if nothing in the file assigns it
-      return binding.global().value() == null || file.hazardReader.isEvicted(binding.global()) ? UNKNOWN
+      return binding.global().value() == null || file.hazardReader.isEvicted(binding.global())
+          ? UNKNOWN
           : evaluate(binding.global().value(), depth + 1);
     }
     if (binding.defs() == null) {
@@ -182,18 +191,23 @@ final class GoValues {
     if (defs.size() == 1) {
       return first;
     }
-    if (defs.size() != 2 || defs.get(1).value() == null
+    if (defs.size() != 2
+        || defs.get(1).value() == null
         || defs.get(1).statement().ancestor("if_statement") == null) {
       return UNKNOWN;
     }
     List<Part> second = evaluate(defs.get(1).value(), depth + 1);
     String firstLiteral = literal(first);
     String secondLiteral = literal(second);
-    if (first.size() == 1 && first.get(0) instanceof Part.Env env && env.fallback() == null
+    if (first.size() == 1
+        && first.get(0) instanceof Part.Env env
+        && env.fallback() == null
         && secondLiteral != null) {
       return List.of(new Part.Env(env.name(), secondLiteral));
     }
-    if (firstLiteral != null && second.size() == 1 && second.get(0) instanceof Part.Env env
+    if (firstLiteral != null
+        && second.size() == 1
+        && second.get(0) instanceof Part.Env env
         && env.fallback() == null) {
       return List.of(new Part.Env(env.name(), firstLiteral));
     }
@@ -228,7 +242,8 @@ final class GoValues {
     if (e.is("int_literal")) {
       return Numbers.status(e.text());
     }
-    if (e.is("selector_expression") && GoFile.NET_HTTP.equals(file.imports.get(textOf(e.child("operand"))))) {
+    if (e.is("selector_expression")
+        && GoFile.NET_HTTP.equals(file.imports.get(textOf(e.child("operand"))))) {
       return GoFile.STATUS_CONSTANTS.get(textOf(e.child("field")));
     }
     if (e.is("identifier") && file.constants.containsKey(e.text())) {
@@ -251,7 +266,17 @@ final class GoValues {
 
   // ---- types ---------------------------------------------------------------------------------
 
-  enum Kind { MUX, GORILLA, CHI, GIN, GIN_GROUP, ECHO, ECHO_GROUP, SERVER, CLIENT }
+  enum Kind {
+    MUX,
+    GORILLA,
+    CHI,
+    GIN,
+    GIN_GROUP,
+    ECHO,
+    ECHO_GROUP,
+    SERVER,
+    CLIENT
+  }
 
   /**
    * What a receiver is: a router (with its path prefix, null when unknown), a server or client
@@ -335,7 +360,8 @@ final class GoValues {
     }
     String method = textOf(function.child("field"));
     Node operand = function.child("operand");
-    String pkg = operand != null && operand.is("identifier") ? file.imports.get(operand.text()) : null;
+    String pkg =
+        operand != null && operand.is("identifier") ? file.imports.get(operand.text()) : null;
     if (pkg != null) {
       if (pkg.equals(GoFile.GIN) && (method.equals("Default") || method.equals("New"))) {
         return GoType.of(Kind.GIN, "");
@@ -357,16 +383,21 @@ final class GoValues {
     if (method.equals("Group")) {
       GoType parent = typeOf(operand, depth + 1);
       if (parent != null && (parent.kind() == Kind.GIN || parent.kind() == Kind.GIN_GROUP)) {
-        return GoType.of(Kind.GIN_GROUP, GoServer.join(parent.prefix(), constantString(argument(call, 0))));
+        return GoType.of(
+            Kind.GIN_GROUP, GoServer.join(parent.prefix(), constantString(argument(call, 0))));
       }
       if (parent != null && (parent.kind() == Kind.ECHO || parent.kind() == Kind.ECHO_GROUP)) {
-        return GoType.of(Kind.ECHO_GROUP, GoServer.join(parent.prefix(), constantString(argument(call, 0))));
+        return GoType.of(
+            Kind.ECHO_GROUP, GoServer.join(parent.prefix(), constantString(argument(call, 0))));
       }
     }
     return null;
   }
 
-  /** A parameter's type; a chi sub-router's prefix comes from {@code r.Route("/api", func(r chi.Router) {..})}. */
+  /**
+   * A parameter's type; a chi sub-router's prefix comes from {@code r.Route("/api", func(r
+   * chi.Router) {..})}.
+   */
   GoType typeOfParameter(GoFile.Binding b, int depth) {
     GoType declared = typeFromDeclaration(b.paramType());
     if (declared == null || declared.kind() != Kind.CHI) {
@@ -374,15 +405,20 @@ final class GoValues {
     }
     Node fn = b.function();
     Node args = fn.parent();
-    if (fn.is("func_literal") && args != null && args.is("argument_list")
+    if (fn.is("func_literal")
+        && args != null
+        && args.is("argument_list")
         && args.parent() != null) {
       Node call = args.parent();
       Node function = call.child("function");
-      if (function != null && function.is("selector_expression")
-          && textOf(function.child("field")).equals("Route") && argument(call, 1) == fn) {
+      if (function != null
+          && function.is("selector_expression")
+          && textOf(function.child("field")).equals("Route")
+          && argument(call, 1) == fn) {
         GoType parent = typeOf(function.child("operand"), depth + 1);
         if (parent != null && parent.kind() == Kind.CHI) {
-          return GoType.of(Kind.CHI, GoServer.join(parent.prefix(), constantString(argument(call, 0))));
+          return GoType.of(
+              Kind.CHI, GoServer.join(parent.prefix(), constantString(argument(call, 0))));
         }
       }
     }

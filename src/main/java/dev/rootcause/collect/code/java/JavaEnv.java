@@ -7,7 +7,10 @@ import static dev.rootcause.collect.code.Expressions.unparen;
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.AppFacts.EnvRead;
 
-/** The env vars a Java file reads ({@code System.getenv}, {@code getenv().getOrDefault}) and whether absence is fatal. */
+/**
+ * The env vars a Java file reads ({@code System.getenv}, {@code getenv().getOrDefault}) and whether
+ * absence is fatal.
+ */
 final class JavaEnv {
   private final JavaFile file;
 
@@ -36,7 +39,9 @@ final class JavaEnv {
         return new EnvUse(true, null);
       }
       Node outer = wrapper.parent();
-      if (wrapperName.equals("ofNullable") && outer != null && outer.is("method_invocation")
+      if (wrapperName.equals("ofNullable")
+          && outer != null
+          && outer.is("method_invocation")
           && outer.child("object") == wrapper) {
         String then = textOf(outer.child("name"));
         if (then.equals("orElse")) {
@@ -68,17 +73,21 @@ final class JavaEnv {
       String target = holder;
       boolean[] fatal = {false};
       Node[] assigned = {null};
-      consequence.visit(c -> {
-        if (c.is("throw_statement") || c.is("method_invocation")
-            && textOf(c.child("name")).equals("exit") && textOf(c.child("object")).equals("System")) {
-          fatal[0] = true;
-        }
-        if (target != null && c.is("assignment_expression")
-            && textOf(c.child("left")).equals(target)) {
-          assigned[0] = c.child("right");
-        }
-        return true;
-      });
+      consequence.visit(
+          c -> {
+            if (c.is("throw_statement")
+                || c.is("method_invocation")
+                    && textOf(c.child("name")).equals("exit")
+                    && textOf(c.child("object")).equals("System")) {
+              fatal[0] = true;
+            }
+            if (target != null
+                && c.is("assignment_expression")
+                && textOf(c.child("left")).equals(target)) {
+              assigned[0] = c.child("right");
+            }
+            return true;
+          });
       required |= fatal[0];
       if (assigned[0] != null) {
         found = assigned[0];
@@ -107,9 +116,11 @@ final class JavaEnv {
     }
     Node left = condition.child("left");
     Node right = condition.child("right");
-    boolean testsHolder = left != null && right != null
-        && (left.text().equals(holder) && right.is("null_literal")
-            || right.text().equals(holder) && left.is("null_literal"));
+    boolean testsHolder =
+        left != null
+            && right != null
+            && (left.text().equals(holder) && right.is("null_literal")
+                || right.text().equals(holder) && left.is("null_literal"));
     if (!testsHolder) {
       return null;
     }
@@ -126,14 +137,16 @@ final class JavaEnv {
     if (c.is("binary_expression") && c.hasToken("==")) {
       Node left = unparen(c.child("left"));
       Node right = unparen(c.child("right"));
-      return left != null && right != null
+      return left != null
+          && right != null
           && (right.is("null_literal") && refersTo(left, call, holder)
               || left.is("null_literal") && refersTo(right, call, holder));
     }
     if (c.is("method_invocation")) {
       String name = textOf(c.child("name"));
       Node object = c.child("object");
-      return (name.equals("isEmpty") || name.equals("isBlank")) && object != null
+      return (name.equals("isEmpty") || name.equals("isBlank"))
+          && object != null
           && refersTo(unparen(object), call, holder);
     }
     return false;

@@ -14,8 +14,7 @@ import java.util.Set;
  * Reads Java sources (Spring MVC controllers, the JDK's {@code HttpServer}, env reads, outbound
  * HTTP clients, handler hazards) and, through {@link SpringConfig}, Spring Boot's {@code
  * application*.properties} and {@code application*.yml} and the Actuator endpoints a build file
- * brings. Test sources are skipped: they serve no
- * production traffic.
+ * brings. Test sources are skipped: they serve no production traffic.
  */
 public final class JavaExtractor implements LanguageExtractor {
 
@@ -44,7 +43,15 @@ public final class JavaExtractor implements LanguageExtractor {
   }
 
   private static SourceFacts empty(String path, String framework) {
-    return new SourceFacts(path, AppFacts.Language.JAVA, framework, false, List.of(), List.of(),
-        List.of(), List.of(), List.of());
+    return new SourceFacts(
+        path,
+        AppFacts.Language.JAVA,
+        framework,
+        false,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 }

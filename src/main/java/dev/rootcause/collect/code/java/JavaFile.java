@@ -34,28 +34,75 @@ final class JavaFile {
   static final String SPRING_WEB = "org.springframework.web.bind.annotation";
   static final String JDK_SERVER = "com.sun.net.httpserver";
 
-  static final Map<String, String> MAPPINGS = Map.of("GetMapping", "GET",
-      "PostMapping", "POST", "PutMapping", "PUT", "DeleteMapping", "DELETE", "PatchMapping",
-      "PATCH", "RequestMapping", "*");
-  static final Map<String, Integer> ENTITY_SHORTCUTS = Map.of("ok", 200, "created", 201,
-      "accepted", 202, "noContent", 204, "badRequest", 400, "notFound", 404,
-      "unprocessableEntity", 422, "internalServerError", 500);
-  static final Set<String> REST_TEMPLATE_CALLS = Set.of("getForObject", "getForEntity",
-      "postForObject", "postForEntity", "postForLocation", "put", "delete", "patchForObject",
-      "exchange", "execute", "headForHeaders", "optionsForAllow");
+  static final Map<String, String> MAPPINGS =
+      Map.of(
+          "GetMapping",
+          "GET",
+          "PostMapping",
+          "POST",
+          "PutMapping",
+          "PUT",
+          "DeleteMapping",
+          "DELETE",
+          "PatchMapping",
+          "PATCH",
+          "RequestMapping",
+          "*");
+  static final Map<String, Integer> ENTITY_SHORTCUTS =
+      Map.of(
+          "ok",
+          200,
+          "created",
+          201,
+          "accepted",
+          202,
+          "noContent",
+          204,
+          "badRequest",
+          400,
+          "notFound",
+          404,
+          "unprocessableEntity",
+          422,
+          "internalServerError",
+          500);
+  static final Set<String> REST_TEMPLATE_CALLS =
+      Set.of(
+          "getForObject",
+          "getForEntity",
+          "postForObject",
+          "postForEntity",
+          "postForLocation",
+          "put",
+          "delete",
+          "patchForObject",
+          "exchange",
+          "execute",
+          "headForHeaders",
+          "optionsForAllow");
   static final Set<String> WEB_CLIENT_VERBS =
       Set.of("get", "post", "put", "delete", "patch", "head", "options", "method");
-  static final Set<String> ASYNC_CALLS = Set.of("submit", "execute", "runAsync",
-      "supplyAsync", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay", "start");
-  static final Set<String> RANDOM_METHODS = Set.of("nextInt", "nextDouble", "nextFloat",
-      "nextBoolean", "nextLong", "nextGaussian");
+  static final Set<String> ASYNC_CALLS =
+      Set.of(
+          "submit",
+          "execute",
+          "runAsync",
+          "supplyAsync",
+          "schedule",
+          "scheduleAtFixedRate",
+          "scheduleWithFixedDelay",
+          "start");
+  static final Set<String> RANDOM_METHODS =
+      Set.of("nextInt", "nextDouble", "nextFloat", "nextBoolean", "nextLong", "nextGaussian");
   static final Set<String> RANDOM_TYPES =
       Set.of("Random", "SecureRandom", "ThreadLocalRandom", "SplittableRandom");
   static final Map<String, Integer> STATUS_NAMES = statusNames();
 
   final String path;
+
   /** The facts found so far, with their locations in this file. */
   final FactsSink out;
+
   final Node root;
 
   final Set<String> imports = new HashSet<>();
@@ -106,42 +153,43 @@ final class JavaFile {
   // ---- indexing ------------------------------------------------------------------------------
 
   void index() {
-    root.visit(n -> {
-      switch (n.type()) {
-        case "import_declaration" -> {
-          Node name = n.namedChild(0);
-          if (name != null) {
-            imports.add(name.text() + (n.firstOfType("asterisk") != null ? ".*" : ""));
-          }
-          return false;
-        }
-        case "class_declaration", "record_declaration", "enum_declaration" -> {
-          Node name = n.child("name");
-          if (name != null) {
-            classes.put(name.text(), n);
-          }
-        }
-        case "method_declaration" -> {
-          Node name = n.child("name");
-          if (name != null) {
-            methods.computeIfAbsent(name.text(), k -> new ArrayList<>()).add(n);
-            if (name.text().equals("main")) {
-              startsServer = true;
+    root.visit(
+        n -> {
+          switch (n.type()) {
+            case "import_declaration" -> {
+              Node name = n.namedChild(0);
+              if (name != null) {
+                imports.add(name.text() + (n.firstOfType("asterisk") != null ? ".*" : ""));
+              }
+              return false;
             }
-          }
-        }
-        case "field_declaration" -> {
-          for (Node d : n.namedChildren()) {
-            if (d.is("variable_declarator") && d.child("name") != null) {
-              fields.put(d.child("name").text(), d);
+            case "class_declaration", "record_declaration", "enum_declaration" -> {
+              Node name = n.child("name");
+              if (name != null) {
+                classes.put(name.text(), n);
+              }
             }
+            case "method_declaration" -> {
+              Node name = n.child("name");
+              if (name != null) {
+                methods.computeIfAbsent(name.text(), k -> new ArrayList<>()).add(n);
+                if (name.text().equals("main")) {
+                  startsServer = true;
+                }
+              }
+            }
+            case "field_declaration" -> {
+              for (Node d : n.namedChildren()) {
+                if (d.is("variable_declarator") && d.child("name") != null) {
+                  fields.put(d.child("name").text(), d);
+                }
+              }
+            }
+            case "method_invocation" -> invocations.add(n);
+            default -> {}
           }
-        }
-        case "method_invocation" -> invocations.add(n);
-        default -> { }
-      }
-      return true;
-    });
+          return true;
+        });
   }
 
   boolean imported(String packageName, String simpleName) {
@@ -179,7 +227,7 @@ final class JavaFile {
           startsServer = true;
         }
       }
-      default -> { }
+      default -> {}
     }
     if (REST_TEMPLATE_CALLS.contains(name) && object != null) {
       clients.readRestTemplateCall(call, object);
@@ -191,7 +239,8 @@ final class JavaFile {
   }
 
   static boolean isGetenvMap(Node call) {
-    return textOf(call.child("name")).equals("getenv") && textOf(call.child("object")).equals("System")
+    return textOf(call.child("name")).equals("getenv")
+        && textOf(call.child("object")).equals("System")
         && argument(call, 0) == null;
   }
 
@@ -221,8 +270,9 @@ final class JavaFile {
         return s == null ? UNKNOWN : new Val(s, null, null);
       }
       case "binary_expression" -> {
-        return e.hasToken("+") ? concat(evaluate(e.child("left"), depth + 1),
-            evaluate(e.child("right"), depth + 1)) : UNKNOWN;
+        return e.hasToken("+")
+            ? concat(evaluate(e.child("left"), depth + 1), evaluate(e.child("right"), depth + 1))
+            : UNKNOWN;
       }
       case "identifier", "field_access" -> {
         Node value = valueOf(e);
@@ -260,20 +310,26 @@ final class JavaFile {
           String var = constantString(argument(e, 0));
           return var == null ? UNKNOWN : new Val(null, var, null);
         }
-        if (name.equals("getOrDefault") && object != null && object.is("method_invocation")
+        if (name.equals("getOrDefault")
+            && object != null
+            && object.is("method_invocation")
             && isGetenvMap(object)) {
           String var = constantString(argument(e, 0));
-          return var == null ? UNKNOWN
+          return var == null
+              ? UNKNOWN
               : new Val(null, var, evaluate(argument(e, 1), depth + 1).literal());
         }
         if ((name.equals("parseInt") || name.equals("valueOf")) && objectText.equals("Integer")
             || name.equals("valueOf") && objectText.equals("String")) {
           return evaluate(argument(e, 0), depth + 1);
         }
-        if (name.equals("orElse") && object != null && object.is("method_invocation")
+        if (name.equals("orElse")
+            && object != null
+            && object.is("method_invocation")
             && textOf(object.child("name")).equals("ofNullable")) {
           Val inner = evaluate(argument(object, 0), depth + 1);
-          return inner.env() == null ? UNKNOWN
+          return inner.env() == null
+              ? UNKNOWN
               : new Val(null, inner.env(), evaluate(argument(e, 0), depth + 1).literal());
         }
         return UNKNOWN;
@@ -349,7 +405,8 @@ final class JavaFile {
     }
     if (e.is("field_access")) {
       String owner = textOf(e.child("object"));
-      if (owner.equals("HttpStatus") || owner.equals("HttpURLConnection")
+      if (owner.equals("HttpStatus")
+          || owner.equals("HttpURLConnection")
           || owner.endsWith(".HttpStatus")) {
         return STATUS_NAMES.get(textOf(e.child("field")));
       }
@@ -386,22 +443,42 @@ final class JavaFile {
     return text.startsWith("(") && text.endsWith(")") ? text.substring(1, text.length() - 1) : text;
   }
 
-
-
   static Map<String, Integer> statusNames() {
     Map<String, Integer> codes = new HashMap<>();
     Object[][] table = {
-      {"OK", 200}, {"CREATED", 201}, {"ACCEPTED", 202}, {"NO_CONTENT", 204},
-      {"MOVED_PERMANENTLY", 301}, {"FOUND", 302}, {"SEE_OTHER", 303}, {"NOT_MODIFIED", 304},
-      {"TEMPORARY_REDIRECT", 307}, {"PERMANENT_REDIRECT", 308}, {"BAD_REQUEST", 400},
-      {"UNAUTHORIZED", 401}, {"FORBIDDEN", 403}, {"NOT_FOUND", 404},
-      {"METHOD_NOT_ALLOWED", 405}, {"CONFLICT", 409}, {"GONE", 410},
-      {"UNPROCESSABLE_ENTITY", 422}, {"TOO_MANY_REQUESTS", 429},
-      {"INTERNAL_SERVER_ERROR", 500}, {"NOT_IMPLEMENTED", 501}, {"BAD_GATEWAY", 502},
-      {"SERVICE_UNAVAILABLE", 503}, {"GATEWAY_TIMEOUT", 504},
-      {"HTTP_OK", 200}, {"HTTP_CREATED", 201}, {"HTTP_NO_CONTENT", 204},
-      {"HTTP_BAD_REQUEST", 400}, {"HTTP_NOT_FOUND", 404}, {"HTTP_BAD_METHOD", 405},
-      {"HTTP_INTERNAL_ERROR", 500}, {"HTTP_BAD_GATEWAY", 502}, {"HTTP_UNAVAILABLE", 503},
+      {"OK", 200},
+      {"CREATED", 201},
+      {"ACCEPTED", 202},
+      {"NO_CONTENT", 204},
+      {"MOVED_PERMANENTLY", 301},
+      {"FOUND", 302},
+      {"SEE_OTHER", 303},
+      {"NOT_MODIFIED", 304},
+      {"TEMPORARY_REDIRECT", 307},
+      {"PERMANENT_REDIRECT", 308},
+      {"BAD_REQUEST", 400},
+      {"UNAUTHORIZED", 401},
+      {"FORBIDDEN", 403},
+      {"NOT_FOUND", 404},
+      {"METHOD_NOT_ALLOWED", 405},
+      {"CONFLICT", 409},
+      {"GONE", 410},
+      {"UNPROCESSABLE_ENTITY", 422},
+      {"TOO_MANY_REQUESTS", 429},
+      {"INTERNAL_SERVER_ERROR", 500},
+      {"NOT_IMPLEMENTED", 501},
+      {"BAD_GATEWAY", 502},
+      {"SERVICE_UNAVAILABLE", 503},
+      {"GATEWAY_TIMEOUT", 504},
+      {"HTTP_OK", 200},
+      {"HTTP_CREATED", 201},
+      {"HTTP_NO_CONTENT", 204},
+      {"HTTP_BAD_REQUEST", 400},
+      {"HTTP_NOT_FOUND", 404},
+      {"HTTP_BAD_METHOD", 405},
+      {"HTTP_INTERNAL_ERROR", 500},
+      {"HTTP_BAD_GATEWAY", 502},
+      {"HTTP_UNAVAILABLE", 503},
       {"HTTP_GATEWAY_TIMEOUT", 504},
     };
     for (Object[] row : table) {

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Java request handlers: the method behind a route, its style (Spring, JDK) and the statuses it can answer. */
+/**
+ * Java request handlers: the method behind a route, its style (Spring, JDK) and the statuses it can
+ * answer.
+ */
 final class JavaHandlers {
   private final JavaFile file;
 
@@ -18,7 +21,10 @@ final class JavaHandlers {
     this.file = file;
   }
 
-  enum Style { SPRING, JDK }
+  enum Style {
+    SPRING,
+    JDK
+  }
 
   /** A method or lambda that answers requests, and how it sets statuses. */
   static final class Handler {
@@ -80,13 +86,14 @@ final class JavaHandlers {
     if (body == null) {
       return nodes;
     }
-    body.visit(n -> {
-      if (n != handler.node && file.handlers.containsKey(n) || isAsync(n)) {
-        return false;
-      }
-      nodes.add(n);
-      return true;
-    });
+    body.visit(
+        n -> {
+          if (n != handler.node && file.handlers.containsKey(n) || isAsync(n)) {
+            return false;
+          }
+          nodes.add(n);
+          return true;
+        });
     return nodes;
   }
 
@@ -103,7 +110,8 @@ final class JavaHandlers {
     if (call.is("object_creation_expression")) {
       return textOf(call.child("type")).equals("Thread");
     }
-    return call.is("method_invocation") && JavaFile.ASYNC_CALLS.contains(textOf(call.child("name")));
+    return call.is("method_invocation")
+        && JavaFile.ASYNC_CALLS.contains(textOf(call.child("name")));
   }
 
   List<Integer> statuses(Handler handler) {
@@ -120,8 +128,11 @@ final class JavaHandlers {
           handler.unreadable = true;
         }
       }
-      if (n.is("return_statement") && handler.style == Style.SPRING && returnsEntity(handler)
-          && n.namedChild(0) != null && !isEntityChain(n.namedChild(0))) {
+      if (n.is("return_statement")
+          && handler.style == Style.SPRING
+          && returnsEntity(handler)
+          && n.namedChild(0) != null
+          && !isEntityChain(n.namedChild(0))) {
         handler.unreadable = true; // a ResponseEntity built elsewhere
       }
     }
@@ -194,7 +205,8 @@ final class JavaHandlers {
     }
     if (handler.exchange != null && objectText.equals(handler.exchange)) {
       if (handler.style == Style.JDK && name.equals("sendResponseHeaders")
-          || handler.style == Style.SPRING && (name.equals("setStatus") || name.equals("sendError"))) {
+          || handler.style == Style.SPRING
+              && (name.equals("setStatus") || name.equals("sendError"))) {
         return new Status(file.statusValue(argument(node, 0)));
       }
     }

@@ -24,9 +24,15 @@ final class JavaHazards {
     for (Node n : nodes) {
       if (n.is("method_invocation") && isSleep(n)) {
         Node delay = argument(n, 0);
-        file.out.hazard(new Hazard.Sleep(route, file.out.at(n), Snippets.of(n),
-            n.child("object").text() + ".sleep", delay == null ? null : Snippets.of(delay), true,
-            false));
+        file.out.hazard(
+            new Hazard.Sleep(
+                route,
+                file.out.at(n),
+                Snippets.of(n),
+                n.child("object").text() + ".sleep",
+                delay == null ? null : Snippets.of(delay),
+                true,
+                false));
       } else if (n.is("if_statement")) {
         readRandomFailure(n, handler, route);
       }
@@ -42,8 +48,9 @@ final class JavaHazards {
             break;
           }
         }
-        file.out.hazard(new Hazard.HealthAlwaysFails(route, file.out.at(at == null ? handler.node : at),
-            codes));
+        file.out.hazard(
+            new Hazard.HealthAlwaysFails(
+                route, file.out.at(at == null ? handler.node : at), codes));
       }
     }
   }
@@ -64,31 +71,48 @@ final class JavaHazards {
     if (condition == null || consequence == null) {
       return;
     }
-    Node random = Trees.first(condition, n -> n.is("method_invocation") && isRandom(n)
-        && (n.ancestor("binary_expression") != null
-            || textOf(n.child("name")).equals("nextBoolean")));
+    Node random =
+        Trees.first(
+            condition,
+            n ->
+                n.is("method_invocation")
+                    && isRandom(n)
+                    && (n.ancestor("binary_expression") != null
+                        || textOf(n.child("name")).equals("nextBoolean")));
     if (random == null) {
       return;
     }
-    boolean fails = Trees.any(consequence, "lambda_expression", n -> {
-      if (n.is("throw_statement")) {
-        return true;
-      }
-      if (!n.is("method_invocation") && !n.is("object_creation_expression")) {
-        return false;
-      }
-      JavaHandlers.Status status = file.handling.status(n, handler);
-      return status != null && status.code() != null && status.code() >= 500
-          || n.is("method_invocation") && textOf(n.child("name")).equals("exit")
-              && textOf(n.child("object")).equals("System");
-    });
+    boolean fails =
+        Trees.any(
+            consequence,
+            "lambda_expression",
+            n -> {
+              if (n.is("throw_statement")) {
+                return true;
+              }
+              if (!n.is("method_invocation") && !n.is("object_creation_expression")) {
+                return false;
+              }
+              JavaHandlers.Status status = file.handling.status(n, handler);
+              return status != null && status.code() != null && status.code() >= 500
+                  || n.is("method_invocation")
+                      && textOf(n.child("name")).equals("exit")
+                      && textOf(n.child("object")).equals("System");
+            });
     if (fails) {
-      Node test = condition.is("parenthesized_expression") && condition.namedChild(0) != null
-          ? condition.namedChild(0) : condition;
-      file.out.hazard(new Hazard.RandomFailure(route, file.out.at(random),
-          Snippets.shorten(JavaFile.stripParens(condition.text())), test.is("method_invocation")
-              || test.is("identifier"),
-          new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null), null, null));
+      Node test =
+          condition.is("parenthesized_expression") && condition.namedChild(0) != null
+              ? condition.namedChild(0)
+              : condition;
+      file.out.hazard(
+          new Hazard.RandomFailure(
+              route,
+              file.out.at(random),
+              Snippets.shorten(JavaFile.stripParens(condition.text())),
+              test.is("method_invocation") || test.is("identifier"),
+              new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null),
+              null,
+              null));
     }
   }
 

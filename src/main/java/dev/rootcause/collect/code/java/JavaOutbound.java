@@ -7,7 +7,10 @@ import static dev.rootcause.collect.code.Expressions.textOf;
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.AppFacts.OutboundCall;
 
-/** The outbound HTTP calls of a Java file (RestTemplate, HttpClient, WebClient) and whether a timeout bounds them. */
+/**
+ * The outbound HTTP calls of a Java file (RestTemplate, HttpClient, WebClient) and whether a
+ * timeout bounds them.
+ */
 final class JavaOutbound {
   private final JavaFile file;
 
@@ -25,7 +28,8 @@ final class JavaOutbound {
       return; // injected: its timeouts are configured elsewhere
     }
     Boolean timeout = null;
-    if (init.is("object_creation_expression") && textOf(init.child("type")).equals("RestTemplate")) {
+    if (init.is("object_creation_expression")
+        && textOf(init.child("type")).equals("RestTemplate")) {
       timeout = arguments(init).isEmpty() ? Boolean.FALSE : null;
     } else if (init.is("method_invocation") && textOf(init.child("name")).equals("build")) {
       timeout = chainHas(init, "readTimeout") || chainHas(init, "setReadTimeout");
@@ -41,7 +45,8 @@ final class JavaOutbound {
       return;
     }
     Node request = file.valueOf(argument(call, 0));
-    if (request == null || !request.is("method_invocation")
+    if (request == null
+        || !request.is("method_invocation")
         || !textOf(request.child("name")).equals("build")) {
       return; // a request built elsewhere: its timeout is unknown
     }
@@ -50,7 +55,9 @@ final class JavaOutbound {
       String name = textOf(e.child("name"));
       if (name.equals("uri") || name.equals("newBuilder")) {
         Node arg = argument(e, 0);
-        if (arg != null && arg.is("method_invocation") && textOf(arg.child("name")).equals("create")
+        if (arg != null
+            && arg.is("method_invocation")
+            && textOf(arg.child("name")).equals("create")
             && textOf(arg.child("object")).equals("URI")) {
           uri = argument(arg, 0);
         }
@@ -69,12 +76,15 @@ final class JavaOutbound {
       return;
     }
     Node chain = call;
-    while (chain.parent() != null && chain.parent().is("method_invocation")
+    while (chain.parent() != null
+        && chain.parent().is("method_invocation")
         && chain.parent().child("object") == chain) {
       chain = chain.parent();
     }
-    boolean timeout = chainHas(chain, "timeout") || init.text().contains("responseTimeout")
-        || chainHas(init, "timeout");
+    boolean timeout =
+        chainHas(chain, "timeout")
+            || init.text().contains("responseTimeout")
+            || chainHas(init, "timeout");
     Node base = null;
     for (Node e = init; e != null && e.is("method_invocation"); e = e.child("object")) {
       String name = textOf(e.child("name"));
@@ -83,17 +93,24 @@ final class JavaOutbound {
       }
     }
     Node uri = null;
-    for (Node e = chain; e != null && e != call && e.is("method_invocation");
+    for (Node e = chain;
+        e != null && e != call && e.is("method_invocation");
         e = e.child("object")) {
       if (textOf(e.child("name")).equals("uri")) {
         uri = argument(e, 0);
       }
     }
-    JavaFile.Val baseValue = base == null ? new JavaFile.Val("", null, null) : file.evaluate(base, 0);
+    JavaFile.Val baseValue =
+        base == null ? new JavaFile.Val("", null, null) : file.evaluate(base, 0);
     JavaFile.Val uriValue = uri == null ? new JavaFile.Val("", null, null) : file.evaluate(uri, 0);
     JavaFile.Val url = JavaFile.concat(baseValue, uriValue);
-    file.out.call(new OutboundCall(url.literal() == null || url.literal().isEmpty() ? null
-        : url.literal(), url.env(), timeout, file.out.at(call), "java"));
+    file.out.call(
+        new OutboundCall(
+            url.literal() == null || url.literal().isEmpty() ? null : url.literal(),
+            url.env(),
+            timeout,
+            file.out.at(call),
+            "java"));
   }
 
   static boolean chainHas(Node call, String method) {
@@ -106,7 +123,8 @@ final class JavaOutbound {
   }
 
   void outbound(Node call, Node urlExpr, boolean timeout) {
-    JavaFile.Val url = urlExpr == null ? new JavaFile.Val(null, null, null) : file.evaluate(urlExpr, 0);
+    JavaFile.Val url =
+        urlExpr == null ? new JavaFile.Val(null, null, null) : file.evaluate(urlExpr, 0);
     file.out.call(new OutboundCall(url.literal(), url.env(), timeout, file.out.at(call), "java"));
   }
 }

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What a Java file serves: Spring MVC controller mappings and the JDK HttpServer contexts, and where it listens. */
+/**
+ * What a Java file serves: Spring MVC controller mappings and the JDK HttpServer contexts, and
+ * where it listens.
+ */
 final class JavaRoutes {
   private final JavaFile file;
 
@@ -48,8 +51,13 @@ final class JavaRoutes {
             }
             String full = joinPaths(prefix, sub);
             handler.routes.add(full);
-            file.out.route(new Route(method, full, file.handling.statuses(handler), textOf(member.child("name")),
-                file.out.at(a)));
+            file.out.route(
+                new Route(
+                    method,
+                    full,
+                    file.handling.statuses(handler),
+                    textOf(member.child("name")),
+                    file.out.at(a)));
           }
         }
       }
@@ -132,8 +140,9 @@ final class JavaRoutes {
     } else if (sub.isEmpty()) {
       joined = prefix;
     } else {
-      joined = (prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix)
-          + (sub.startsWith("/") ? sub : "/" + sub);
+      joined =
+          (prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix)
+              + (sub.startsWith("/") ? sub : "/" + sub);
     }
     if (joined.isEmpty()) {
       return "/";
@@ -147,7 +156,8 @@ final class JavaRoutes {
       return; // create() then bind(..): not read
     }
     address = file.valueOf(address);
-    if (address == null || !address.is("object_creation_expression")
+    if (address == null
+        || !address.is("object_creation_expression")
         || !textOf(address.child("type")).equals("InetSocketAddress")) {
       file.out.listen(new ListenPort(null, null, null, file.out.at(call)));
       return;
@@ -156,18 +166,21 @@ final class JavaRoutes {
     Node portExpr = args.isEmpty() ? null : args.get(args.size() - 1);
     String host = args.size() == 2 ? file.constantString(args.get(0)) : null;
     JavaFile.Val port = file.evaluate(portExpr, 0);
-    Integer number = port.literal() != null ? JavaFile.parsePort(port.literal())
-        : port.fallback() != null ? JavaFile.parsePort(port.fallback()) : null;
+    Integer number =
+        port.literal() != null
+            ? JavaFile.parsePort(port.literal())
+            : port.fallback() != null ? JavaFile.parsePort(port.fallback()) : null;
     if (port.literal() == null && port.env() == null) {
       file.out.listen(new ListenPort(null, null, null, file.out.at(address)));
     } else {
-      file.out.listen(new ListenPort(number, port.env(), number == null ? null : host,
-          file.out.at(address)));
+      file.out.listen(
+          new ListenPort(number, port.env(), number == null ? null : host, file.out.at(address)));
     }
   }
 
   void readContext(Node call) {
-    if (!file.imported(JavaFile.JDK_SERVER, "HttpServer") && !file.imported(JavaFile.JDK_SERVER, "HttpsServer")) {
+    if (!file.imported(JavaFile.JDK_SERVER, "HttpServer")
+        && !file.imported(JavaFile.JDK_SERVER, "HttpsServer")) {
       return;
     }
     String routePath = file.constantString(argument(call, 0));
@@ -176,17 +189,23 @@ final class JavaRoutes {
       return;
     }
     Node fn = resolveJdkHandler(handlerExpr);
-    JavaHandlers.Handler handler = fn == null ? null : file.handling.handler(fn, JavaHandlers.Style.JDK);
+    JavaHandlers.Handler handler =
+        fn == null ? null : file.handling.handler(fn, JavaHandlers.Style.JDK);
     if (handler != null && routePath != null) {
       handler.routes.add(routePath);
     }
     if (routePath == null) {
       return;
     }
-    String name = fn == null ? handlerExpr.text()
-        : fn.is("method_declaration") ? handlerName(fn) : null;
-    file.out.route(new Route("*", routePath, handler == null ? List.of() : file.handling.statuses(handler), name,
-        file.out.at(call)));
+    String name =
+        fn == null ? handlerExpr.text() : fn.is("method_declaration") ? handlerName(fn) : null;
+    file.out.route(
+        new Route(
+            "*",
+            routePath,
+            handler == null ? List.of() : file.handling.statuses(handler),
+            name,
+            file.out.at(call)));
   }
 
   String handlerName(Node method) {

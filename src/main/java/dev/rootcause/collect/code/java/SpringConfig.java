@@ -17,9 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Spring Boot's own configuration: the port it binds ({@code server.port}, which the env var
- * {@code SERVER_PORT} always overrides) and the env vars its {@code ${NAME:default}} placeholders
- * read (a placeholder with no default and no value stops the application at start-up).
+ * Spring Boot's own configuration: the port it binds ({@code server.port}, which the env var {@code
+ * SERVER_PORT} always overrides) and the env vars its {@code ${NAME:default}} placeholders read (a
+ * placeholder with no default and no value stops the application at start-up).
  */
 final class SpringConfig {
   private static final Pattern PLACEHOLDER =
@@ -28,7 +28,8 @@ final class SpringConfig {
       Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([0-9]+))?}|([0-9]+)");
 
   /** What Spring Boot Actuator serves over HTTP by default: health, and its probe groups. */
-  private static final List<String> ACTUATOR_HEALTH = List.of("/actuator/health", "/actuator/health/{group}");
+  private static final List<String> ACTUATOR_HEALTH =
+      List.of("/actuator/health", "/actuator/health/{group}");
 
   private SpringConfig() {}
 
@@ -42,13 +43,25 @@ final class SpringConfig {
     int at = text.indexOf("spring-boot-starter-actuator");
     if (at < 0) {
       String framework = text.contains("org.springframework.boot") ? "spring-boot" : null;
-      return new SourceFacts(path, AppFacts.Language.JAVA, framework, false, List.of(), List.of(),
-          List.of(), List.of(), List.of());
+      return new SourceFacts(
+          path,
+          AppFacts.Language.JAVA,
+          framework,
+          false,
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of());
     }
     SourceLocation location = new SourceLocation(path, lineOf(text, at), 1);
-    List<AppFacts.Route> routes = ACTUATOR_HEALTH.stream()
-        .map(route -> new AppFacts.Route("GET", route, List.of(200, 503), "Spring Boot Actuator", location))
-        .toList();
+    List<AppFacts.Route> routes =
+        ACTUATOR_HEALTH.stream()
+            .map(
+                route ->
+                    new AppFacts.Route(
+                        "GET", route, List.of(200, 503), "Spring Boot Actuator", location))
+            .toList();
     return facts(path, List.of(), routes, List.of());
   }
 
@@ -62,7 +75,9 @@ final class SpringConfig {
     return line;
   }
 
-  /** Facts of an {@code application*.properties} or {@code application*.yml}; null if unreadable. */
+  /**
+   * Facts of an {@code application*.properties} or {@code application*.yml}; null if unreadable.
+   */
   static SourceFacts read(String path, String text) {
     return path.endsWith(".properties") ? properties(path, text) : yaml(path, text);
   }
@@ -132,8 +147,10 @@ final class SpringConfig {
     for (YamlDocument document : read.documents()) {
       Map<String, YamlNode.Scalar> values = new LinkedHashMap<>();
       flatten("", document.root(), values);
-      boolean profile = profileFile || values.containsKey("spring.config.activate.on-profile")
-          || values.containsKey("spring.profiles");
+      boolean profile =
+          profileFile
+              || values.containsKey("spring.config.activate.on-profile")
+              || values.containsKey("spring.profiles");
       for (Map.Entry<String, YamlNode.Scalar> e : values.entrySet()) {
         String value = e.getValue().value() == null ? "" : e.getValue().value().strip();
         SourceLocation at = e.getValue().location();
@@ -155,8 +172,12 @@ final class SpringConfig {
   private static void flatten(String prefix, YamlNode node, Map<String, YamlNode.Scalar> into) {
     switch (node) {
       case YamlNode.Scalar scalar -> into.put(prefix, scalar);
-      case YamlNode.Mapping mapping -> mapping.entries().forEach((key, entry) ->
-          flatten(prefix.isEmpty() ? key : prefix + "." + key, entry.value(), into));
+      case YamlNode.Mapping mapping ->
+          mapping
+              .entries()
+              .forEach(
+                  (key, entry) ->
+                      flatten(prefix.isEmpty() ? key : prefix + "." + key, entry.value(), into));
       case YamlNode.Sequence sequence -> {
         for (int i = 0; i < sequence.items().size(); i++) {
           flatten(prefix + "[" + i + "]", sequence.items().get(i), into);
@@ -167,14 +188,23 @@ final class SpringConfig {
 
   private static boolean isProfileFile(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
-    return !name.equals("application.properties") && !name.equals("application.yml")
+    return !name.equals("application.properties")
+        && !name.equals("application.yml")
         && !name.equals("application.yaml");
   }
 
-  private static SourceFacts facts(String path, List<ListenPort> listens, List<AppFacts.Route> routes,
-      List<EnvRead> envReads) {
-    return new SourceFacts(path, AppFacts.Language.JAVA, "spring-boot", false, listens, routes,
-        envReads, List.of(), List.of());
+  private static SourceFacts facts(
+      String path, List<ListenPort> listens, List<AppFacts.Route> routes, List<EnvRead> envReads) {
+    return new SourceFacts(
+        path,
+        AppFacts.Language.JAVA,
+        "spring-boot",
+        false,
+        listens,
+        routes,
+        envReads,
+        List.of(),
+        List.of());
   }
 
   private static ListenPort serverPort(String value, SourceLocation at) {

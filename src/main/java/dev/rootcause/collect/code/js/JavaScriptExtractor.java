@@ -33,9 +33,11 @@ public final class JavaScriptExtractor implements LanguageExtractor {
     }
     FactsSink sink = new FactsSink(file.path());
     if (tree.hasErrors()) {
-      sink.note((typescript ? "TypeScript" : "JavaScript") + " syntax rootcause does not understand"
-          + (tree.firstErrorLine() > 0 ? " at line " + tree.firstErrorLine() : "")
-          + "; facts from that part may be missing");
+      sink.note(
+          (typescript ? "TypeScript" : "JavaScript")
+              + " syntax rootcause does not understand"
+              + (tree.firstErrorLine() > 0 ? " at line " + tree.firstErrorLine() : "")
+              + "; facts from that part may be missing");
     }
     AppFacts.Language language =
         typescript ? AppFacts.Language.TYPESCRIPT : AppFacts.Language.JAVASCRIPT;

@@ -7,7 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** The env vars a JavaScript file reads ({@code process.env.X}, destructuring, config helpers), their defaults, and whether absence stops the process. */
+/**
+ * The env vars a JavaScript file reads ({@code process.env.X}, destructuring, config helpers),
+ * their defaults, and whether absence stops the process.
+ */
 final class JsEnv {
   private final JsFile file;
 
@@ -28,7 +31,8 @@ final class JsEnv {
     if (n == null) {
       return null;
     }
-    if (n.is("member_expression") && "process.env".equals(file.qname(n.child("object")))
+    if (n.is("member_expression")
+        && "process.env".equals(file.qname(n.child("object")))
         && n.child("property") != null) {
       return n.child("property").text();
     }
@@ -93,14 +97,16 @@ final class JsEnv {
       }
       Node parent = m.parent();
       Node def = null;
-      if (parent != null && parent.is("binary_expression") && "left".equals(m.field())
+      if (parent != null
+          && parent.is("binary_expression")
+          && "left".equals(m.field())
           && parent.child("operator") != null
           && Set.of("||", "??").contains(parent.child("operator").text())) {
         def = JsFile.unwrap(parent.child("right"));
       }
       String defText = JsFile.literalText(def);
-      boolean required = (def == null || "".equals(defText)) && exitChecked.containsKey(name)
-          && file.atStartup(m);
+      boolean required =
+          (def == null || "".equals(defText)) && exitChecked.containsKey(name) && file.atStartup(m);
       file.out.env(name, required, defText, m);
       reported.add(name);
     }
@@ -109,19 +115,22 @@ final class JsEnv {
       file.out.env(env.name(), required, env.defaultText(), env.at());
       reported.add(env.name());
     }
-    exitChecked.forEach((name, check) -> {
-      if (!reported.contains(name)) {
-        file.out.env(name, true, null, check);
-      }
-    });
+    exitChecked.forEach(
+        (name, check) -> {
+          if (!reported.contains(name)) {
+            file.out.env(name, true, null, check);
+          }
+        });
   }
 
   static boolean isWriteTarget(Node n) {
     Node parent = n.parent();
-    return parent != null && (parent.isAny("assignment_expression", "augmented_assignment_expression")
-        && "left".equals(n.field())
-        || parent.is("unary_expression") && parent.child("operator") != null
-        && parent.child("operator").text().equals("delete"));
+    return parent != null
+        && (parent.isAny("assignment_expression", "augmented_assignment_expression")
+                && "left".equals(n.field())
+            || parent.is("unary_expression")
+                && parent.child("operator") != null
+                && parent.child("operator").text().equals("delete"));
   }
 
   /** Env vars whose absence startup code tests and answers with {@code process.exit} or throw. */
@@ -149,7 +158,9 @@ final class JsEnv {
     if (n == null) {
       return names;
     }
-    if (n.is("unary_expression") && n.child("operator") != null && n.child("operator").text().equals("!")) {
+    if (n.is("unary_expression")
+        && n.child("operator") != null
+        && n.child("operator").text().equals("!")) {
       names.addAll(envNames(n.child("argument")));
     } else if (n.is("binary_expression") && n.child("operator") != null) {
       String op = n.child("operator").text();
@@ -159,8 +170,10 @@ final class JsEnv {
       } else if (op.equals("===") || op.equals("==")) {
         Node left = JsFile.unwrap(n.child("left"));
         Node right = JsFile.unwrap(n.child("right"));
-        if (right != null && (right.isAny("undefined", "null") || "".equals(JsFile.stringValue(right))
-            || right.is("identifier") && right.text().equals("undefined"))) {
+        if (right != null
+            && (right.isAny("undefined", "null")
+                || "".equals(JsFile.stringValue(right))
+                || right.is("identifier") && right.text().equals("undefined"))) {
           names.addAll(envNames(left));
         }
       }
@@ -168,14 +181,18 @@ final class JsEnv {
     return names;
   }
 
-  /** The env names an expression reads: one var, or {@code process.env[name]} over literal names. */
+  /**
+   * The env names an expression reads: one var, or {@code process.env[name]} over literal names.
+   */
   Set<String> envNames(Node e) {
     EnvRef env = envOf(e);
     if (env != null) {
       return Set.of(env.name());
     }
     Node n = JsFile.unwrap(e);
-    if (n != null && n.is("subscript_expression") && "process.env".equals(file.qname(n.child("object")))) {
+    if (n != null
+        && n.is("subscript_expression")
+        && "process.env".equals(file.qname(n.child("object")))) {
       Node index = JsFile.unwrap(n.child("index"));
       return index != null && index.is("identifier") ? loopLiterals(index) : Set.of();
     }
@@ -183,19 +200,22 @@ final class JsEnv {
   }
 
   /**
-   * The literal names a loop variable takes: {@code for (const k of ['A', 'B'])} or
-   * {@code ['A', 'B'].forEach((k) => ...)}, the array written inline or in a module constant.
+   * The literal names a loop variable takes: {@code for (const k of ['A', 'B'])} or {@code ['A',
+   * 'B'].forEach((k) => ...)}, the array written inline or in a module constant.
    */
   Set<String> loopLiterals(Node id) {
     for (Node p = id.parent(); p != null; p = p.parent()) {
-      if (p.is("for_in_statement") && p.child("left") != null
+      if (p.is("for_in_statement")
+          && p.child("left") != null
           && p.child("left").text().equals(id.text())) {
         return stringsOf(p.child("right"));
       }
       if (JsFile.FUNCTIONS.contains(p.type()) && JsFile.parameters(p).contains(id.text())) {
         Node args = p.parent();
         Node call = args != null ? args.parent() : null;
-        if (call != null && call.is("call_expression") && JsFile.calleeName(call).equals("forEach")) {
+        if (call != null
+            && call.is("call_expression")
+            && JsFile.calleeName(call).equals("forEach")) {
           return stringsOf(JsFile.receiver(call));
         }
         return Set.of();
@@ -221,17 +241,21 @@ final class JsEnv {
     return names;
   }
 
-  /** Whether a block ends the process or throws: {@code process.exit(1)}, {@code throw new Error}. */
+  /**
+   * Whether a block ends the process or throws: {@code process.exit(1)}, {@code throw new Error}.
+   */
   boolean exits(Node block) {
     boolean[] found = {false};
-    JsFile.walkBody(block, n -> {
-      if (n.is("throw_statement")) {
-        found[0] = true;
-      } else if (n.is("call_expression")) {
-        String q = file.qname(n.child("function"));
-        found[0] |= "process.exit".equals(q) || "process.abort".equals(q);
-      }
-    });
+    JsFile.walkBody(
+        block,
+        n -> {
+          if (n.is("throw_statement")) {
+            found[0] = true;
+          } else if (n.is("call_expression")) {
+            String q = file.qname(n.child("function"));
+            found[0] |= "process.exit".equals(q) || "process.abort".equals(q);
+          }
+        });
     return found[0];
   }
 }

@@ -24,19 +24,38 @@ final class JsFile {
   final JsRoutes routing = new JsRoutes(this);
   final JsOutbound clients = new JsOutbound(this);
 
-  static final Set<String> FUNCTIONS = Set.of("function_declaration", "function_expression",
-      "function", "arrow_function", "method_definition", "generator_function",
-      "generator_function_declaration");
+  static final Set<String> FUNCTIONS =
+      Set.of(
+          "function_declaration",
+          "function_expression",
+          "function",
+          "arrow_function",
+          "method_definition",
+          "generator_function",
+          "generator_function_declaration");
   static final Set<String> LOOPS =
       Set.of("for_statement", "for_in_statement", "while_statement", "do_statement");
-  static final ControlFlow FLOW = new ControlFlow(LOOPS, FUNCTIONS, Set.of("if_statement",
-      "else_clause", "ternary_expression", "catch_clause", "switch_case"), "throw_statement");
+  static final ControlFlow FLOW =
+      new ControlFlow(
+          LOOPS,
+          FUNCTIONS,
+          Set.of(
+              "if_statement", "else_clause", "ternary_expression", "catch_clause", "switch_case"),
+          "throw_statement");
   static final Set<String> ROUTE_METHODS =
       Set.of("get", "post", "put", "delete", "patch", "head", "options", "all");
   static final Set<String> FRAMEWORKS =
-      Set.of("express", "fastify", "koa", "@koa/router", "koa-router", "restify", "hapi", "@hapi/hapi");
-  static final Set<String> RESPONDERS = Set.of("json", "send", "end", "render", "sendFile",
-      "download", "jsonp", "redirect");
+      Set.of(
+          "express",
+          "fastify",
+          "koa",
+          "@koa/router",
+          "koa-router",
+          "restify",
+          "hapi",
+          "@hapi/hapi");
+  static final Set<String> RESPONDERS =
+      Set.of("json", "send", "end", "render", "sendFile", "download", "jsonp", "redirect");
 
   final FactsSink out;
   final Node program;
@@ -87,23 +106,24 @@ final class JsFile {
   // ---- One walk ------------------------------------------------------------------------------
 
   void index() {
-    program.walk(n -> {
-      switch (n.type()) {
-        case "call_expression" -> calls.add(n);
-        case "member_expression", "subscript_expression" -> members.add(n);
-        case "variable_declarator" -> declarators.add(n);
-        case "import_statement" -> importStatement(n);
-        case "if_statement", "ternary_expression" -> ifs.add(n);
-        case "assignment_expression", "augmented_assignment_expression" -> assignments.add(n);
-        case "unary_expression" -> unaries.add(n);
-        case "binary_expression" -> comparisons.add(n);
-        default -> {
-          if (LOOPS.contains(n.type())) {
-            loops.add(n);
+    program.walk(
+        n -> {
+          switch (n.type()) {
+            case "call_expression" -> calls.add(n);
+            case "member_expression", "subscript_expression" -> members.add(n);
+            case "variable_declarator" -> declarators.add(n);
+            case "import_statement" -> importStatement(n);
+            case "if_statement", "ternary_expression" -> ifs.add(n);
+            case "assignment_expression", "augmented_assignment_expression" -> assignments.add(n);
+            case "unary_expression" -> unaries.add(n);
+            case "binary_expression" -> comparisons.add(n);
+            default -> {
+              if (LOOPS.contains(n.type())) {
+                loops.add(n);
+              }
+            }
           }
-        }
-      }
-    });
+        });
     for (Node d : declarators) {
       Node name = d.child("name");
       Node value = unwrap(d.child("value"));
@@ -114,7 +134,8 @@ final class JsFile {
       if (module != null) {
         bindImport(name, module);
       } else if (value.is("member_expression") && requiredModule(value.child("object")) != null) {
-        bindImport(name, requiredModule(value.child("object")) + "." + value.child("property").text());
+        bindImport(
+            name, requiredModule(value.child("object")) + "." + value.child("property").text());
       }
       if (name.is("object_pattern") && "process.env".equals(qname(value))) {
         destructuredEnv(name);
@@ -133,8 +154,10 @@ final class JsFile {
       }
     }
     for (Node statement : program.children()) {
-      Node decl = statement.is("export_statement") && statement.child("declaration") != null
-          ? statement.child("declaration") : statement;
+      Node decl =
+          statement.is("export_statement") && statement.child("declaration") != null
+              ? statement.child("declaration")
+              : statement;
       if (decl.isAny("function_declaration", "generator_function_declaration")
           && decl.child("name") != null) {
         functions.put(decl.child("name").text(), decl);
@@ -152,11 +175,13 @@ final class JsFile {
       }
     }
     Set<String> modules = new HashSet<>(imports.values());
-    for (String candidate : List.of("fastify", "express", "koa", "@koa/router", "koa-router", "http",
-        "https")) {
+    for (String candidate :
+        List.of("fastify", "express", "koa", "@koa/router", "koa-router", "http", "https")) {
       if (modules.stream().anyMatch(m -> m.equals(candidate) || m.startsWith(candidate + "."))) {
-        framework = candidate.equals("@koa/router") || candidate.equals("koa-router") ? "koa"
-            : candidate.equals("https") ? "http" : candidate;
+        framework =
+            candidate.equals("@koa/router") || candidate.equals("koa-router")
+                ? "koa"
+                : candidate.equals("https") ? "http" : candidate;
         break;
       }
     }
@@ -197,7 +222,9 @@ final class JsFile {
       for (Node p : pattern.namedChildren()) {
         if (p.is("shorthand_property_identifier_pattern")) {
           imports.put(p.text(), m + "." + p.text());
-        } else if (p.is("pair_pattern") && p.child("key") != null && p.child("value") != null
+        } else if (p.is("pair_pattern")
+            && p.child("key") != null
+            && p.child("value") != null
             && p.child("value").is("identifier")) {
           imports.put(p.child("value").text(), m + "." + p.child("key").text());
         }
@@ -241,8 +268,13 @@ final class JsFile {
       case "fastify", "fastify.fastify", "fastify.default" -> "fastify";
       case "koa", "koa.default" -> "koa";
       case "@koa/router", "koa-router" -> "router";
-      case "http.createServer", "https.createServer", "http.Server", "https.Server",
-           "http2.createServer", "http2.createSecureServer" -> "server";
+      case "http.createServer",
+          "https.createServer",
+          "http.Server",
+          "https.Server",
+          "http2.createServer",
+          "http2.createSecureServer" ->
+          "server";
       default -> null;
     };
   }
@@ -252,8 +284,13 @@ final class JsFile {
   /** Drops TypeScript's type-only wrappers and parentheses: {@code (x as number)} is {@code x}. */
   static Node unwrap(Node e) {
     Node n = e;
-    while (n != null && n.isAny("parenthesized_expression", "as_expression", "non_null_expression",
-        "satisfies_expression", "type_assertion")) {
+    while (n != null
+        && n.isAny(
+            "parenthesized_expression",
+            "as_expression",
+            "non_null_expression",
+            "satisfies_expression",
+            "type_assertion")) {
       Node inner = null;
       for (Node c : n.namedChildren()) {
         if (!c.type().endsWith("type") && !c.is("type_identifier") && !c.is("comment")) {
@@ -333,7 +370,9 @@ final class JsFile {
     }
     Node args = fn.parent();
     Node call = args != null && args.is("arguments") ? args.parent() : null;
-    return call != null && call.is("call_expression") && calleeName(call).equals("forEach")
+    return call != null
+        && call.is("call_expression")
+        && calleeName(call).equals("forEach")
         && atStartup(call);
   }
 
@@ -353,16 +392,22 @@ final class JsFile {
   }
 
   Map<String, Node> localValues(Node fn) {
-    return localValues.computeIfAbsent(fn, f -> {
-      Map<String, Node> values = new HashMap<>();
-      walkBody(f, n -> {
-        if (n.is("variable_declarator") && n.child("name") != null && n.child("name").is("identifier")
-            && n.child("value") != null) {
-          values.put(n.child("name").text(), unwrap(n.child("value")));
-        }
-      });
-      return values;
-    });
+    return localValues.computeIfAbsent(
+        fn,
+        f -> {
+          Map<String, Node> values = new HashMap<>();
+          walkBody(
+              f,
+              n -> {
+                if (n.is("variable_declarator")
+                    && n.child("name") != null
+                    && n.child("name").is("identifier")
+                    && n.child("value") != null) {
+                  values.put(n.child("name").text(), unwrap(n.child("value")));
+                }
+              });
+          return values;
+        });
   }
 
   /** Visits a function's own code, not the functions nested in it. */
@@ -399,7 +444,9 @@ final class JsFile {
       return null;
     }
     for (Node p : object.namedChildren()) {
-      if (p.is("pair") && p.child("key") != null && key.equals(stripQuotes(p.child("key").text()))) {
+      if (p.is("pair")
+          && p.child("key") != null
+          && key.equals(stripQuotes(p.child("key").text()))) {
         return unwrap(p.child("value"));
       }
       if (p.is("shorthand_property_identifier") && p.text().equals(key)) {
@@ -414,7 +461,9 @@ final class JsFile {
   }
 
   static String stripQuotes(String s) {
-    return s.length() >= 2 && (s.startsWith("'") || s.startsWith("\"")) ? s.substring(1, s.length() - 1) : s;
+    return s.length() >= 2 && (s.startsWith("'") || s.startsWith("\""))
+        ? s.substring(1, s.length() - 1)
+        : s;
   }
 
   /** A string literal (or a template without substitutions), else null. */

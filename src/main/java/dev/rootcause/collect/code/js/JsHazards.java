@@ -23,15 +23,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The hazards of one JavaScript/TypeScript file: sleeps, dice-roll failures and ever-growing
- * module collections in request handlers (and the module functions they call directly), and retry
- * loops without backoff anywhere. Shared-state races are not looked for: Node runs handlers on one
+ * The hazards of one JavaScript/TypeScript file: sleeps, dice-roll failures and ever-growing module
+ * collections in request handlers (and the module functions they call directly), and retry loops
+ * without backoff anywhere. Shared-state races are not looked for: Node runs handlers on one
  * thread.
  */
 final class JsHazards {
   private static final Set<String> GROWERS = Set.of("push", "unshift", "add", "set");
   private static final Set<String> EVICTORS = Set.of("shift", "pop", "splice", "delete", "clear");
-  private static final Pattern WAITS = Pattern.compile("(?i).*(sleep|backoff|delay|wait|setTimeout).*");
+  private static final Pattern WAITS =
+      Pattern.compile("(?i).*(sleep|backoff|delay|wait|setTimeout).*");
 
   private final JsFile file;
   private final Map<Node, String> helperRoutes = new HashMap<>();
@@ -48,18 +49,19 @@ final class JsHazards {
       }
       for (Node fn : reachedFrom(handler.function())) {
         helperRoutes.putIfAbsent(fn, handler.route());
-        fn.walk(n -> {
-          switch (n.type()) {
-            case "await_expression" -> awaitedSleep(n, fn, handler.route());
-            case "call_expression" -> {
-              delayedResponse(n, handler);
-              growth(n, fn, handler.route(), growing);
-            }
-            case "if_statement", "ternary_expression" -> randomFailure(n, handler);
-            case "assignment_expression" -> growthBySubscript(n, fn, handler.route(), growing);
-            default -> { }
-          }
-        });
+        fn.walk(
+            n -> {
+              switch (n.type()) {
+                case "await_expression" -> awaitedSleep(n, fn, handler.route());
+                case "call_expression" -> {
+                  delayedResponse(n, handler);
+                  growth(n, fn, handler.route(), growing);
+                }
+                case "if_statement", "ternary_expression" -> randomFailure(n, handler);
+                case "assignment_expression" -> growthBySubscript(n, fn, handler.route(), growing);
+                default -> {}
+              }
+            });
       }
     }
     file.loops.forEach(this::retry);
@@ -69,15 +71,18 @@ final class JsHazards {
   private List<Node> reachedFrom(Node handler) {
     Set<Node> fns = new LinkedHashSet<>();
     fns.add(handler);
-    handler.walk(n -> {
-      if (n.is("call_expression")) {
-        Node callee = unwrap(n.child("function"));
-        if (callee != null && callee.is("identifier") && file.functions.containsKey(callee.text())
-            && !isSleepHelper(file.functions.get(callee.text()))) {
-          fns.add(file.functions.get(callee.text()));
-        }
-      }
-    });
+    handler.walk(
+        n -> {
+          if (n.is("call_expression")) {
+            Node callee = unwrap(n.child("function"));
+            if (callee != null
+                && callee.is("identifier")
+                && file.functions.containsKey(callee.text())
+                && !isSleepHelper(file.functions.get(callee.text()))) {
+              fns.add(file.functions.get(callee.text()));
+            }
+          }
+        });
     return List.copyOf(fns);
   }
 
@@ -96,7 +101,9 @@ final class JsHazards {
 
   // ---- Sleep ---------------------------------------------------------------------------------
 
-  /** {@code await new Promise(r => setTimeout(r, ms))}, {@code await sleep(ms)}, timers/promises. */
+  /**
+   * {@code await new Promise(r => setTimeout(r, ms))}, {@code await sleep(ms)}, timers/promises.
+   */
   private void awaitedSleep(Node await, Node fn, String route) {
     Node value = unwrap(await.namedChild(0));
     if (value == null || !isSleep(value) || JsFile.FLOW.insideRetryLoop(await, fn)) {
@@ -104,9 +111,15 @@ final class JsHazards {
     }
     boolean call = value.is("call_expression");
     Node delay = call ? argument(value, 0) : null;
-    file.out.hazard(new Hazard.Sleep(route, file.out.at(await), Snippets.of(await),
-        call ? Snippets.of(value.child("function")) : "setTimeout",
-        delay == null ? null : Snippets.of(delay), !JsFile.FLOW.conditional(await, fn), false));
+    file.out.hazard(
+        new Hazard.Sleep(
+            route,
+            file.out.at(await),
+            Snippets.of(await),
+            call ? Snippets.of(value.child("function")) : "setTimeout",
+            delay == null ? null : Snippets.of(delay),
+            !JsFile.FLOW.conditional(await, fn),
+            false));
   }
 
   private boolean isSleep(Node e) {
@@ -118,8 +131,10 @@ final class JsHazards {
       return false;
     }
     String q = file.qname(e.child("function"));
-    if ("timers/promises.setTimeout".equals(q) || "timers.promises.setTimeout".equals(q)
-        || "delay".equals(q) || "sleep-promise".equals(q)) {
+    if ("timers/promises.setTimeout".equals(q)
+        || "timers.promises.setTimeout".equals(q)
+        || "delay".equals(q)
+        || "sleep-promise".equals(q)) {
       return true;
     }
     Node callee = unwrap(e.child("function"));
@@ -133,7 +148,9 @@ final class JsHazards {
     return helper != null && isSleepHelper(helper);
   }
 
-  /** A function that only waits: returns a Promise settled by setTimeout, or promisify(setTimeout). */
+  /**
+   * A function that only waits: returns a Promise settled by setTimeout, or promisify(setTimeout).
+   */
   private static boolean isSleepHelper(Node fn) {
     String text = fn.text();
     if (fn.is("call_expression")) {
@@ -144,16 +161,25 @@ final class JsHazards {
 
   /** {@code setTimeout(() => res.json(...), 3000)}: the response is sent only after the timer. */
   private void delayedResponse(Node call, JsFile.Handler handler) {
-    if (!calleeName(call).equals("setTimeout") || receiver(call) != null || handler.response() == null) {
+    if (!calleeName(call).equals("setTimeout")
+        || receiver(call) != null
+        || handler.response() == null) {
       return;
     }
     Node callback = argument(call, 0);
-    if (callback != null && JsFile.FUNCTIONS.contains(callback.type())
+    if (callback != null
+        && JsFile.FUNCTIONS.contains(callback.type())
         && callback.text().matches("(?s).*\\b" + Pattern.quote(handler.response()) + "\\s*\\..*")) {
       String delay = argument(call, 1) == null ? "0" : argument(call, 1).text();
-      file.out.hazard(new Hazard.Sleep(handler.route(), file.out.at(call),
-          Snippets.shorten("setTimeout(..., " + delay + ")"), "setTimeout", Snippets.shorten(delay),
-          true, true));
+      file.out.hazard(
+          new Hazard.Sleep(
+              handler.route(),
+              file.out.at(call),
+              Snippets.shorten("setTimeout(..., " + delay + ")"),
+              "setTimeout",
+              Snippets.shorten(delay),
+              true,
+              true));
     }
   }
 
@@ -174,9 +200,16 @@ final class JsHazards {
       return;
     }
     Node test = unwrap(cond);
-    file.out.hazard(new Hazard.RandomFailure(handler.route(), file.out.at(ifNode), Snippets.of(test),
-        test.isAny("call_expression", "identifier"), failure, chance.probability(), chance.envVar(),
-        chance.trigger()));
+    file.out.hazard(
+        new Hazard.RandomFailure(
+            handler.route(),
+            file.out.at(ifNode),
+            Snippets.of(test),
+            test.isAny("call_expression", "identifier"),
+            failure,
+            chance.probability(),
+            chance.envVar(),
+            chance.trigger()));
   }
 
   private Chance chance(Node e, int depth) {
@@ -184,7 +217,9 @@ final class JsHazards {
     if (n == null) {
       return null;
     }
-    if (n.is("unary_expression") && n.child("operator") != null && n.child("operator").text().equals("!")) {
+    if (n.is("unary_expression")
+        && n.child("operator") != null
+        && n.child("operator").text().equals("!")) {
       Chance inner = chance(n.child("argument"), depth);
       return inner == null ? null : inner.not();
     }
@@ -223,7 +258,10 @@ final class JsHazards {
 
   /** {@code Date.now() % 10 < 3}, {@code ++count % 5 === 0}: the clock or a counter modulo n. */
   private Chance periodic(Node value, Integer k, String op, boolean valueOnLeft) {
-    if (value == null || k == null || !value.is("binary_expression") || value.child("operator") == null
+    if (value == null
+        || k == null
+        || !value.is("binary_expression")
+        || value.child("operator") == null
         || !value.child("operator").text().equals("%")) {
       return null;
     }
@@ -232,29 +270,39 @@ final class JsHazards {
     if (modulus == null || of == null) {
       return null;
     }
-    Hazard.RandomFailure.Trigger trigger = isClock(of) ? Hazard.RandomFailure.Trigger.CLOCK
-        : of.isAny("identifier", "member_expression", "update_expression")
-            ? Hazard.RandomFailure.Trigger.COUNTER : null;
+    Hazard.RandomFailure.Trigger trigger =
+        isClock(of)
+            ? Hazard.RandomFailure.Trigger.CLOCK
+            : of.isAny("identifier", "member_expression", "update_expression")
+                ? Hazard.RandomFailure.Trigger.COUNTER
+                : null;
     return trigger == null ? null : Chance.periodic(modulus, op, k, valueOnLeft, trigger);
   }
 
   /** {@code Date.now()}, {@code new Date().getSeconds()}, {@code Math.floor(Date.now() / 1000)}. */
   private boolean isClock(Node n) {
     String text = n.text().replaceAll("\\s+", "");
-    return text.matches("(Math\\.(floor|round|trunc)\\()?(Date\\.now\\(\\)|newDate\\(\\)\\.get(Time|Seconds|Minutes|Milliseconds)\\(\\)|performance\\.now\\(\\)|process\\.uptime\\(\\))(/\\d+)?\\)?");
+    return text.matches(
+        "(Math\\.(floor|round|trunc)\\()?(Date\\.now\\(\\)|newDate\\(\\)\\.get(Time|Seconds|Minutes|Milliseconds)\\(\\)|performance\\.now\\(\\)|process\\.uptime\\(\\))(/\\d+)?\\)?");
   }
 
   private boolean isMathRandom(Node n) {
-    return n != null && n.is("call_expression") && "Math.random".equals(file.qname(n.child("function")));
+    return n != null
+        && n.is("call_expression")
+        && "Math.random".equals(file.qname(n.child("function")));
   }
 
   /** {@code Math.floor(Math.random() * 10)}: a die with 10 faces, 0 to 9. */
   private Integer dieFaces(Node n) {
-    if (n == null || !n.is("call_expression") || !"Math.floor".equals(file.qname(n.child("function")))) {
+    if (n == null
+        || !n.is("call_expression")
+        || !"Math.floor".equals(file.qname(n.child("function")))) {
       return null;
     }
     Node product = argument(n, 0);
-    if (product == null || !product.is("binary_expression") || product.child("operator") == null
+    if (product == null
+        || !product.is("binary_expression")
+        || product.child("operator") == null
         || !product.child("operator").text().equals("*")) {
       return null;
     }
@@ -285,24 +333,27 @@ final class JsHazards {
   /** How a branch fails the request: "throws Error", "answers 500", "passes an error to next". */
   private Failure failure(Node body, JsFile.Handler handler) {
     Failure[] found = {null};
-    body.walk(n -> {
-      if (found[0] != null) {
-        return;
-      }
-      if (n.is("throw_statement")) {
-        Node thrown = unwrap(n.namedChild(0));
-        Node ctor = thrown != null && thrown.is("new_expression") ? thrown.child("constructor") : null;
-        found[0] = new Failure(Outcome.THROWS, ctor == null ? null : ctor.text(), null);
-      } else if (n.is("call_expression")) {
-        Integer status = file.routing.callStatus(n, handler);
-        if (status != null && status >= 500) {
-          Node callee = unwrap(n.child("function"));
-          found[0] = callee != null && callee.is("identifier")
-              ? new Failure(Outcome.PASSES_ERROR, callee.text(), status)
-              : new Failure(Outcome.ANSWERS, null, status);
-        }
-      }
-    });
+    body.walk(
+        n -> {
+          if (found[0] != null) {
+            return;
+          }
+          if (n.is("throw_statement")) {
+            Node thrown = unwrap(n.namedChild(0));
+            Node ctor =
+                thrown != null && thrown.is("new_expression") ? thrown.child("constructor") : null;
+            found[0] = new Failure(Outcome.THROWS, ctor == null ? null : ctor.text(), null);
+          } else if (n.is("call_expression")) {
+            Integer status = file.routing.callStatus(n, handler);
+            if (status != null && status >= 500) {
+              Node callee = unwrap(n.child("function"));
+              found[0] =
+                  callee != null && callee.is("identifier")
+                      ? new Failure(Outcome.PASSES_ERROR, callee.text(), status)
+                      : new Failure(Outcome.ANSWERS, null, status);
+            }
+          }
+        });
     return found[0];
   }
 
@@ -310,14 +361,16 @@ final class JsHazards {
 
   private Set<String> collectionsThatGrow() {
     Set<String> collections = new HashSet<>();
-    file.moduleValues.forEach((name, value) -> {
-      if (value.isAny("array", "object") && value.namedChildren().isEmpty()) {
-        collections.add(name);
-      } else if (value.is("new_expression") && value.child("constructor") != null
-          && Set.of("Map", "Set").contains(value.child("constructor").text())) {
-        collections.add(name);
-      }
-    });
+    file.moduleValues.forEach(
+        (name, value) -> {
+          if (value.isAny("array", "object") && value.namedChildren().isEmpty()) {
+            collections.add(name);
+          } else if (value.is("new_expression")
+              && value.child("constructor") != null
+              && Set.of("Map", "Set").contains(value.child("constructor").text())) {
+            collections.add(name);
+          }
+        });
     if (collections.isEmpty()) {
       return collections;
     }
@@ -334,7 +387,8 @@ final class JsHazards {
       }
       if (left.is("identifier") && enclosingFunction(a) != null) {
         collections.remove(left.text()); // reset inside a function
-      } else if (left.is("member_expression") && left.child("property") != null
+      } else if (left.is("member_expression")
+          && left.child("property") != null
           && left.child("property").text().equals("length")) {
         collections.remove(left.child("object").text());
       }
@@ -342,7 +396,10 @@ final class JsHazards {
     for (Node u : file.unaries) {
       Node op = u.child("operator");
       Node arg = unwrap(u.child("argument"));
-      if (op != null && op.text().equals("delete") && arg != null && arg.is("subscript_expression")) {
+      if (op != null
+          && op.text().equals("delete")
+          && arg != null
+          && arg.is("subscript_expression")) {
         collections.remove(arg.child("object").text());
       }
     }
@@ -351,7 +408,9 @@ final class JsHazards {
       if (op != null && Set.of("<", "<=", ">", ">=").contains(op.text())) {
         for (Node side : List.of(b.child("left"), b.child("right"))) {
           Node s = unwrap(side);
-          if (s != null && s.is("member_expression") && s.child("property") != null
+          if (s != null
+              && s.is("member_expression")
+              && s.child("property") != null
               && Set.of("length", "size").contains(s.child("property").text())) {
             collections.remove(s.child("object").text()); // a size check bounds it
           }
@@ -364,15 +423,23 @@ final class JsHazards {
   private void growth(Node call, Node fn, String route, Set<String> growing) {
     Node target = receiver(call);
     String method = calleeName(call);
-    if (target == null || !target.is("identifier") || !growing.contains(target.text())
-        || !GROWERS.contains(method) || shadowed(target, fn)) {
+    if (target == null
+        || !target.is("identifier")
+        || !growing.contains(target.text())
+        || !GROWERS.contains(method)
+        || shadowed(target, fn)) {
       return;
     }
     if (method.equals("set") && literalText(argument(call, 0)) != null) {
       return; // a fixed key is overwritten, not added
     }
-    file.out.hazard(new Hazard.UnboundedGrowth(route, file.out.at(call), target.text(),
-        Snippets.shorten(target.text() + "." + method + "(...)"), false));
+    file.out.hazard(
+        new Hazard.UnboundedGrowth(
+            route,
+            file.out.at(call),
+            target.text(),
+            Snippets.shorten(target.text() + "." + method + "(...)"),
+            false));
   }
 
   private void growthBySubscript(Node assignment, Node fn, String route, Set<String> growing) {
@@ -382,10 +449,15 @@ final class JsHazards {
     }
     Node object = unwrap(left.child("object"));
     Node key = left.child("index");
-    if (object != null && object.is("identifier") && growing.contains(object.text()) && key != null
-        && literalText(key) == null && !shadowed(object, fn)) {
-      file.out.hazard(new Hazard.UnboundedGrowth(route, file.out.at(assignment), object.text(),
-          Snippets.of(left), true));
+    if (object != null
+        && object.is("identifier")
+        && growing.contains(object.text())
+        && key != null
+        && literalText(key) == null
+        && !shadowed(object, fn)) {
+      file.out.hazard(
+          new Hazard.UnboundedGrowth(
+              route, file.out.at(assignment), object.text(), Snippets.of(left), true));
     }
   }
 
@@ -428,25 +500,35 @@ final class JsHazards {
     if (cond != null && hasComparison(cond)) {
       capped[0] = true;
     }
-    body.walk(n -> {
-      if (n.is("call_expression") && WAITS.matcher(calleeName(n)).matches()) {
-        waits[0] = true;
-      } else if (n.is("if_statement") && n.child("condition") != null && hasComparison(n.child("condition"))
-          && n.child("consequence") != null && JsFile.FLOW.leaves(n.child("consequence"))) {
-        capped[0] = true;
-      }
-    });
+    body.walk(
+        n -> {
+          if (n.is("call_expression") && WAITS.matcher(calleeName(n)).matches()) {
+            waits[0] = true;
+          } else if (n.is("if_statement")
+              && n.child("condition") != null
+              && hasComparison(n.child("condition"))
+              && n.child("consequence") != null
+              && JsFile.FLOW.leaves(n.child("consequence"))) {
+            capped[0] = true;
+          }
+        });
     if (waits[0] && capped[0]) {
       return;
     }
     Node callee = unwrap(retried.child("function"));
-    file.out.hazard(new Hazard.RetryWithoutBackoff(routeOf(loop), file.out.at(loop),
-        callee == null ? null : Snippets.of(callee), waits[0], capped[0]));
+    file.out.hazard(
+        new Hazard.RetryWithoutBackoff(
+            routeOf(loop),
+            file.out.at(loop),
+            callee == null ? null : Snippets.of(callee),
+            waits[0],
+            capped[0]));
   }
 
   /**
    * The call a try block retries: it must call something, leave the loop on success, and its catch
-   * must let the loop go round again (a loop over items that skips bad ones leaves only at the end).
+   * must let the loop go round again (a loop over items that skips bad ones leaves only at the
+   * end).
    */
   private static Node retriedCall(Node attempt, Node loop) {
     Node tryBody = attempt.child("body");
@@ -471,7 +553,8 @@ final class JsHazards {
     Node catchBody = handler.child("body");
     List<Node> statements = catchBody == null ? List.of() : catchBody.namedChildren();
     Node last = statements.isEmpty() ? null : statements.get(statements.size() - 1);
-    boolean swallows = last == null || !last.isAny("throw_statement", "return_statement", "break_statement");
+    boolean swallows =
+        last == null || !last.isAny("throw_statement", "return_statement", "break_statement");
     return swallows ? call : null;
   }
 

@@ -7,7 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The outbound HTTP calls of a JavaScript file (axios, fetch, got, Node http) and whether a timeout bounds them. */
+/**
+ * The outbound HTTP calls of a JavaScript file (axios, fetch, got, Node http) and whether a timeout
+ * bounds them.
+ */
 final class JsOutbound {
   private final JsFile file;
 
@@ -39,9 +42,14 @@ final class JsOutbound {
       String q = file.qname(value.child("function"));
       if ("axios.create".equals(q) || "got.extend".equals(q)) {
         Node config = JsFile.argument(value, 0);
-        boolean timeout = config == null ? false : !config.is("object") || JsFile.hasKey(config, "timeout");
-        clients.put(name.text(), new Client(q.startsWith("axios") ? "axios" : "got", timeout,
-            JsFile.property(config, q.startsWith("axios") ? "baseURL" : "prefixUrl")));
+        boolean timeout =
+            config == null ? false : !config.is("object") || JsFile.hasKey(config, "timeout");
+        clients.put(
+            name.text(),
+            new Client(
+                q.startsWith("axios") ? "axios" : "got",
+                timeout,
+                JsFile.property(config, q.startsWith("axios") ? "baseURL" : "prefixUrl")));
       }
     }
     for (Node call : file.calls) {
@@ -57,41 +65,62 @@ final class JsOutbound {
       Node url;
       Node base = null;
       String library;
-      if (q != null && (q.equals("axios") || q.startsWith("axios.") && AXIOS_METHODS.contains(method))
-          || client != null && client.library().equals("axios")
-          && (AXIOS_METHODS.contains(method) || fn.is("identifier"))) {
-        int configAt = Set.of("post", "put", "patch").contains(method) ? 2
-            : method.equals("request") || "axios".equals(q) || fn.is("identifier") ? -1 : 1;
+      if (q != null
+              && (q.equals("axios") || q.startsWith("axios.") && AXIOS_METHODS.contains(method))
+          || client != null
+              && client.library().equals("axios")
+              && (AXIOS_METHODS.contains(method) || fn.is("identifier"))) {
+        int configAt =
+            Set.of("post", "put", "patch").contains(method)
+                ? 2
+                : method.equals("request") || "axios".equals(q) || fn.is("identifier") ? -1 : 1;
         Node first = JsFile.argument(call, 0);
-        Node config = configAt < 0 ? (first != null && first.is("object") ? first : JsFile.argument(call, 1))
-            : JsFile.argument(call, configAt);
+        Node config =
+            configAt < 0
+                ? (first != null && first.is("object") ? first : JsFile.argument(call, 1))
+                : JsFile.argument(call, configAt);
         url = first != null && first.is("object") ? JsFile.property(first, "url") : first;
-        timeout = axiosDefaults || client != null && client.hasTimeout()
-            || config != null && (!config.is("object") || JsFile.hasKey(config, "timeout"));
+        timeout =
+            axiosDefaults
+                || client != null && client.hasTimeout()
+                || config != null && (!config.is("object") || JsFile.hasKey(config, "timeout"));
         base = client == null ? null : client.baseUrl();
         library = "axios";
       } else if (fn != null && fn.is("identifier") && fn.text().equals("fetch")
-          || "node-fetch".equals(q) || "undici.fetch".equals(q)) {
+          || "node-fetch".equals(q)
+          || "undici.fetch".equals(q)) {
         Node options = JsFile.argument(call, 1);
         url = JsFile.argument(call, 0);
-        timeout = options != null && (!options.is("object") || JsFile.hasKey(options, "signal")
-            || JsFile.hasKey(options, "timeout"));
+        timeout =
+            options != null
+                && (!options.is("object")
+                    || JsFile.hasKey(options, "signal")
+                    || JsFile.hasKey(options, "timeout"));
         library = "node-fetch".equals(q) ? "node-fetch" : "fetch";
-      } else if ("got".equals(q) || q != null && q.startsWith("got.") && AXIOS_METHODS.contains(method)
+      } else if ("got".equals(q)
+          || q != null && q.startsWith("got.") && AXIOS_METHODS.contains(method)
           || client != null && client.library().equals("got")) {
         Node options = JsFile.argument(call, 1);
         url = JsFile.argument(call, 0);
-        timeout = client != null && client.hasTimeout()
-            || options != null && (!options.is("object") || JsFile.hasKey(options, "timeout"));
+        timeout =
+            client != null && client.hasTimeout()
+                || options != null && (!options.is("object") || JsFile.hasKey(options, "timeout"));
         base = client == null ? null : client.baseUrl();
         library = "got";
-      } else if (q != null && Set.of("http.request", "http.get", "https.request", "https.get").contains(q)) {
-        Node options = JsFile.argument(call, 0) != null && JsFile.argument(call, 0).is("object") ? JsFile.argument(call, 0)
-            : JsFile.argument(call, 1);
-        url = JsFile.argument(call, 0) != null && JsFile.argument(call, 0).is("object") ? null : JsFile.argument(call, 0);
+      } else if (q != null
+          && Set.of("http.request", "http.get", "https.request", "https.get").contains(q)) {
+        Node options =
+            JsFile.argument(call, 0) != null && JsFile.argument(call, 0).is("object")
+                ? JsFile.argument(call, 0)
+                : JsFile.argument(call, 1);
+        url =
+            JsFile.argument(call, 0) != null && JsFile.argument(call, 0).is("object")
+                ? null
+                : JsFile.argument(call, 0);
         Node scope = JsFile.enclosingFunction(call);
-        timeout = options != null && (!options.is("object") || JsFile.hasKey(options, "timeout"))
-            || (scope == null ? file.program : scope).text().contains(".setTimeout(");
+        timeout =
+            options != null && (!options.is("object") || JsFile.hasKey(options, "timeout"))
+                || (scope == null ? file.program : scope).text().contains(".setTimeout(");
         library = "node-http";
       } else {
         continue;
@@ -99,8 +128,10 @@ final class JsOutbound {
       UrlValue value = urlOf(url, 0);
       if (base != null && (value.url() == null || !value.url().contains("://"))) {
         UrlValue b = urlOf(base, 0);
-        value = new UrlValue((b.url() == null ? "{}" : b.url()) + (value.url() == null ? "" : value.url()),
-            b.envVar());
+        value =
+            new UrlValue(
+                (b.url() == null ? "{}" : b.url()) + (value.url() == null ? "" : value.url()),
+                b.envVar());
       }
       file.out.call(Urls.sanitize(value.url()), value.envVar(), timeout, call, library);
     }
@@ -130,7 +161,9 @@ final class JsOutbound {
       }
       return new UrlValue(sb.toString(), env);
     }
-    if (n.is("binary_expression") && n.child("operator") != null && n.child("operator").text().equals("+")) {
+    if (n.is("binary_expression")
+        && n.child("operator") != null
+        && n.child("operator").text().equals("+")) {
       return urlOf(n.child("left"), depth + 1).plus(JsFile.stringValue(n.child("right")));
     }
     JsEnv.EnvRef env = file.env.envOf(n);

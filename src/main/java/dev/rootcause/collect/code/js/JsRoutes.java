@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Where a JavaScript file listens and what it serves: Express, Koa, Fastify, Hapi and Node http servers, routes and the statuses their handlers answer. */
+/**
+ * Where a JavaScript file listens and what it serves: Express, Koa, Fastify, Hapi and Node http
+ * servers, routes and the statuses their handlers answer.
+ */
 final class JsRoutes {
   private final JsFile file;
 
@@ -63,8 +66,10 @@ final class JsRoutes {
       boolean fastify = kind.equals("fastify");
       String defaultHost = fastify ? "127.0.0.1" : null;
       if (first != null && first.is("object")) {
-        PortValue port = JsFile.property(first, "port") == null ? new PortValue(fastify ? 3000 : null, null)
-            : portOf(JsFile.property(first, "port"), 0);
+        PortValue port =
+            JsFile.property(first, "port") == null
+                ? new PortValue(fastify ? 3000 : null, null)
+                : portOf(JsFile.property(first, "port"), 0);
         String host = hostOf(JsFile.property(first, "host"), defaultHost);
         file.out.listen(port.port(), port.envVar(), host, call);
       } else if (first == null || JsFile.FUNCTIONS.contains(first.type())) {
@@ -72,8 +77,10 @@ final class JsRoutes {
       } else {
         PortValue port = portOf(first, 0);
         Node second = JsFile.argument(call, 1);
-        String host = second != null && !JsFile.FUNCTIONS.contains(second.type()) ? hostOf(second, defaultHost)
-            : defaultHost;
+        String host =
+            second != null && !JsFile.FUNCTIONS.contains(second.type())
+                ? hostOf(second, defaultHost)
+                : defaultHost;
         file.out.listen(port.port(), port.envVar(), host, call);
       }
     }
@@ -108,7 +115,9 @@ final class JsRoutes {
         routeCall(call, target, method);
       } else if (method.equals("use")) {
         mount(call, target);
-      } else if (method.equals("route") && JsFile.argument(call, 0) != null && JsFile.argument(call, 0).is("object")) {
+      } else if (method.equals("route")
+          && JsFile.argument(call, 0) != null
+          && JsFile.argument(call, 0).is("object")) {
         fastifyRoute(call, JsFile.argument(call, 0));
       } else if (method.equals("createServer") && file.appKind(call) != null) {
         Node fn = handlerFunction(JsFile.argument(call, 0));
@@ -119,7 +128,10 @@ final class JsRoutes {
     }
   }
 
-  /** Whether an object can register routes: an app or router made here, or any local name in a web app. */
+  /**
+   * Whether an object can register routes: an app or router made here, or any local name in a web
+   * app.
+   */
   boolean mayRoute(Node target) {
     if (target.is("identifier")) {
       String kind = file.appVars.get(target.text());
@@ -136,7 +148,9 @@ final class JsRoutes {
   /** The {@code route('/x')} call a chain of {@code .get(h).post(h)} hangs from, or null. */
   static Node routeChain(Node target) {
     Node n = target;
-    while (n != null && n.is("call_expression") && JsFile.ROUTE_METHODS.contains(JsFile.calleeName(n))) {
+    while (n != null
+        && n.is("call_expression")
+        && JsFile.ROUTE_METHODS.contains(JsFile.calleeName(n))) {
       n = JsFile.receiver(n);
     }
     return n != null && n.is("call_expression") && JsFile.calleeName(n).equals("route") ? n : null;
@@ -179,8 +193,10 @@ final class JsRoutes {
 
   void fastifyRoute(Node call, Node options) {
     Node target = JsFile.receiver(call);
-    if (target == null || !target.is("identifier") || !"fastify".equals(file.appVars.get(target.text()))
-        && !"fastify".equals(file.framework)) {
+    if (target == null
+        || !target.is("identifier")
+        || !"fastify".equals(file.appVars.get(target.text()))
+            && !"fastify".equals(file.framework)) {
       return;
     }
     String path = JsFile.stringValue(JsFile.property(options, "url"));
@@ -192,8 +208,12 @@ final class JsRoutes {
     if (path == null) {
       return;
     }
-    addRoute(method == null ? "*" : method.toUpperCase(Locale.ROOT), path,
-        handlerFunction(JsFile.property(options, "handler")), call, call);
+    addRoute(
+        method == null ? "*" : method.toUpperCase(Locale.ROOT),
+        path,
+        handlerFunction(JsFile.property(options, "handler")),
+        call,
+        call);
   }
 
   /** The function a handler argument names: inline, or declared in this file. */
@@ -233,10 +253,12 @@ final class JsRoutes {
   JsFile.Handler handler(Node fn, String route) {
     List<String> params = JsFile.parameters(fn);
     boolean koa = "koa".equals(file.framework);
-    String response = koa ? (params.isEmpty() ? null : params.get(0))
-        : params.size() >= 2 ? params.get(1) : null;
-    String next = koa ? (params.size() >= 2 ? params.get(1) : null)
-        : params.size() >= 3 ? params.get(2) : null;
+    String response =
+        koa ? (params.isEmpty() ? null : params.get(0)) : params.size() >= 2 ? params.get(1) : null;
+    String next =
+        koa
+            ? (params.size() >= 2 ? params.get(1) : null)
+            : params.size() >= 3 ? params.get(2) : null;
     return new JsFile.Handler(fn, route, response, next);
   }
 
@@ -267,22 +289,26 @@ final class JsRoutes {
     }
   }
 
-  /** {@code http.createServer((req, res) => ...)}: one handler for every path, plus its branches. */
+  /**
+   * {@code http.createServer((req, res) => ...)}: one handler for every path, plus its branches.
+   */
   void nodeServer(Node fn) {
     JsFile.Handler all = handler(fn, "/*");
     file.handlers.add(all);
     file.routeByFunction.putIfAbsent(fn, "/*");
     Set<Node> branches = new LinkedHashSet<>();
-    fn.walk(n -> {
-      Node cond = n.is("if_statement") ? n.child("condition") : n.is("switch_case") ? n : null;
-      String path = cond == null ? null : branchPath(n);
-      Node body = n.is("if_statement") ? n.child("consequence") : n.is("switch_case") ? n : null;
-      if (path != null && body != null) {
-        branches.add(body);
-        JsFile.Handler branch = new JsFile.Handler(fn, path, all.response(), all.next());
-        file.out.route("*", path, statuses(branch, Set.of(), body), null, n);
-      }
-    });
+    fn.walk(
+        n -> {
+          Node cond = n.is("if_statement") ? n.child("condition") : n.is("switch_case") ? n : null;
+          String path = cond == null ? null : branchPath(n);
+          Node body =
+              n.is("if_statement") ? n.child("consequence") : n.is("switch_case") ? n : null;
+          if (path != null && body != null) {
+            branches.add(body);
+            JsFile.Handler branch = new JsFile.Handler(fn, path, all.response(), all.next());
+            file.out.route("*", path, statuses(branch, Set.of(), body), null, n);
+          }
+        });
     file.out.route("*", "/*", statuses(all, branches), null, fn);
   }
 
@@ -292,8 +318,12 @@ final class JsRoutes {
       String value = JsFile.stringValue(n.child("value"));
       Node sw = n.ancestor("switch_statement");
       Node on = sw == null ? null : sw.child("value");
-      return value != null && value.startsWith("/") && on != null && on.text().matches("(?s).*(url|path).*")
-          ? value : null;
+      return value != null
+              && value.startsWith("/")
+              && on != null
+              && on.text().matches("(?s).*(url|path).*")
+          ? value
+          : null;
     }
     for (Node b : n.child("condition").descendants("binary_expression")) {
       Node op = b.child("operator");
@@ -320,22 +350,29 @@ final class JsRoutes {
   List<Integer> statuses(JsFile.Handler h, Set<Node> excluded, Node scope) {
     Set<Integer> found = new TreeSet<>();
     String res = h.response();
-    scope.walk(n -> !excluded.contains(n), n -> {
-      if (excluded.contains(n)) {
-        return;
-      }
-      Integer status = switch (n.type()) {
-        case "call_expression" -> callStatus(n, h);
-        case "assignment_expression" -> assignedStatus(n, res);
-        case "throw_statement" -> insideTry(n, h.function()) ? null : 500;
-        case "return_statement" -> "fastify".equals(file.framework) && n.namedChild(0) != null
-            && n.namedChild(0).is("object") ? 200 : null;
-        default -> null;
-      };
-      if (status != null && Numbers.isStatus(status)) {
-        found.add(status);
-      }
-    });
+    scope.walk(
+        n -> !excluded.contains(n),
+        n -> {
+          if (excluded.contains(n)) {
+            return;
+          }
+          Integer status =
+              switch (n.type()) {
+                case "call_expression" -> callStatus(n, h);
+                case "assignment_expression" -> assignedStatus(n, res);
+                case "throw_statement" -> insideTry(n, h.function()) ? null : 500;
+                case "return_statement" ->
+                    "fastify".equals(file.framework)
+                            && n.namedChild(0) != null
+                            && n.namedChild(0).is("object")
+                        ? 200
+                        : null;
+                default -> null;
+              };
+          if (status != null && Numbers.isStatus(status)) {
+            found.add(status);
+          }
+        });
     return List.copyOf(found);
   }
 
@@ -344,21 +381,32 @@ final class JsRoutes {
     Node target = JsFile.receiver(call);
     if (target == null) {
       Node fn = JsFile.unwrap(call.child("function"));
-      return h.next() != null && fn != null && fn.is("identifier") && fn.text().equals(h.next())
-          && !JsFile.arguments(call).isEmpty() ? 500 : null;
+      return h.next() != null
+              && fn != null
+              && fn.is("identifier")
+              && fn.text().equals(h.next())
+              && !JsFile.arguments(call).isEmpty()
+          ? 500
+          : null;
     }
-    boolean onResponse = h.response() != null && target.is("identifier") && target.text().equals(h.response());
+    boolean onResponse =
+        h.response() != null && target.is("identifier") && target.text().equals(h.response());
     if (!onResponse) {
       return null;
     }
     return switch (method) {
-      case "status", "sendStatus", "writeHead", "code", "throw" -> JsFile.intValue(JsFile.argument(call, 0));
+      case "status", "sendStatus", "writeHead", "code", "throw" ->
+          JsFile.intValue(JsFile.argument(call, 0));
       case "redirect" -> {
         Integer code = JsFile.intValue(JsFile.argument(call, 0));
         yield code != null ? code : 302;
       }
-      default -> JsFile.RESPONDERS.contains(method) && !chainedAfterStatus(call)
-          && !statusSetBefore(call, h.response()) ? 200 : null;
+      default ->
+          JsFile.RESPONDERS.contains(method)
+                  && !chainedAfterStatus(call)
+                  && !statusSetBefore(call, h.response())
+              ? 200
+              : null;
     };
   }
 
@@ -377,7 +425,8 @@ final class JsRoutes {
         return false;
       }
       String text = sibling.text();
-      if (text.startsWith(res + ".statusCode") || text.startsWith(res + ".status(")
+      if (text.startsWith(res + ".statusCode")
+          || text.startsWith(res + ".status(")
           || text.startsWith(res + ".writeHead(")) {
         return true;
       }
@@ -385,10 +434,14 @@ final class JsRoutes {
     return false;
   }
 
-  /** {@code res.status(500).json(...)}: the json() call is not a 200, the status() call says 500. */
+  /**
+   * {@code res.status(500).json(...)}: the json() call is not a 200, the status() call says 500.
+   */
   static boolean chainedAfterStatus(Node call) {
     Node parent = call.parent();
-    return parent != null && parent.is("member_expression") && parent.parent() != null
+    return parent != null
+        && parent.is("member_expression")
+        && parent.parent() != null
         && parent.parent().is("call_expression")
         && Set.of("status", "code").contains(JsFile.calleeName(call));
   }
@@ -410,7 +463,9 @@ final class JsRoutes {
 
   static boolean insideTry(Node n, Node fn) {
     for (Node p = n.parent(); p != null && p != fn; p = p.parent()) {
-      if (p.is("statement_block") && "body".equals(p.field()) && p.parent() != null
+      if (p.is("statement_block")
+          && "body".equals(p.field())
+          && p.parent() != null
           && p.parent().is("try_statement")) {
         return true;
       }

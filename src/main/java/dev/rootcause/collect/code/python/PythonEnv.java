@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The env vars a Python file reads ({@code os.environ}, {@code os.getenv}, settings helpers), their defaults, and whether absence stops the process. */
+/**
+ * The env vars a Python file reads ({@code os.environ}, {@code os.getenv}, settings helpers), their
+ * defaults, and whether absence stops the process.
+ */
 final class PythonEnv {
   private final PythonFile file;
 
@@ -15,7 +18,10 @@ final class PythonEnv {
     this.file = file;
   }
 
-  /** An env var read: its name, the default node (null if none), and whether it is {@code environ[..]}. */
+  /**
+   * An env var read: its name, the default node (null if none), and whether it is {@code
+   * environ[..]}.
+   */
   record EnvRef(String name, Node defaultValue, boolean subscript) {
     /** The default as text, null when there is none or it is not a literal. */
     String defaultText() {
@@ -40,8 +46,13 @@ final class PythonEnv {
         String q = file.qname(e.child("function"));
         if (q != null && PythonFile.ENV_GETTERS.contains(q)) {
           String name = PythonFile.stringValue(PythonFile.positional(e, 0));
-          Node def = PythonFile.positional(e, 1) != null ? PythonFile.positional(e, 1) : PythonFile.kwarg(e, "default");
-          return name == null ? null : new EnvRef(name, def != null && def.is("none") ? null : def, false);
+          Node def =
+              PythonFile.positional(e, 1) != null
+                  ? PythonFile.positional(e, 1)
+                  : PythonFile.kwarg(e, "default");
+          return name == null
+              ? null
+              : new EnvRef(name, def != null && def.is("none") ? null : def, false);
         }
         if (q != null && Set.of("int", "float", "str", "bool").contains(q)) {
           return envOf(PythonFile.positional(e, 0), depth);
@@ -107,17 +118,19 @@ final class PythonEnv {
       file.out.env(name, required, null, sub);
       reported.add(name);
     }
-    exitChecked.forEach((name, check) -> {
-      if (!reported.contains(name)) {
-        file.out.env(name, true, null, check);
-      }
-    });
+    exitChecked.forEach(
+        (name, check) -> {
+          if (!reported.contains(name)) {
+            file.out.env(name, true, null, check);
+          }
+        });
   }
 
   static boolean isWriteTarget(Node sub) {
     Node parent = sub.parent();
-    return parent != null && (parent.isAny("assignment", "augmented_assignment")
-        && "left".equals(sub.field()) || parent.is("delete_statement"));
+    return parent != null
+        && (parent.isAny("assignment", "augmented_assignment") && "left".equals(sub.field())
+            || parent.is("delete_statement"));
   }
 
   static boolean insideTryBody(Node n) {
@@ -125,7 +138,9 @@ final class PythonEnv {
       if (p.isAny("function_definition", "lambda")) {
         return false;
       }
-      if (p.is("block") && "body".equals(p.field()) && p.parent() != null
+      if (p.is("block")
+          && "body".equals(p.field())
+          && p.parent() != null
           && p.parent().is("try_statement")) {
         return true;
       }
@@ -185,12 +200,12 @@ final class PythonEnv {
           } else {
             names.addAll(loopLiterals(operands.get(0)));
           }
-        } else if ((operator.equals("is") || operator.equals("==")) && (operands.get(1).is("none")
-            || "".equals(PythonFile.stringValue(operands.get(1))))) {
+        } else if ((operator.equals("is") || operator.equals("=="))
+            && (operands.get(1).is("none") || "".equals(PythonFile.stringValue(operands.get(1))))) {
           names.addAll(envNames(operands.get(0)));
         }
       }
-      default -> { }
+      default -> {}
     }
     return names;
   }
@@ -216,7 +231,9 @@ final class PythonEnv {
       return Set.of();
     }
     for (Node p = id.parent(); p != null; p = p.parent()) {
-      if (p.is("for_statement") && p.child("left") != null && p.child("left").text().equals(id.text())) {
+      if (p.is("for_statement")
+          && p.child("left") != null
+          && p.child("left").text().equals(id.text())) {
         Node over = p.child("right");
         Set<String> names = new LinkedHashSet<>();
         if (over != null && over.isAny("tuple", "list", "set")) {
@@ -235,14 +252,16 @@ final class PythonEnv {
 
   boolean exits(Node block) {
     boolean[] found = {false};
-    PythonFile.walkBody(block, n -> {
-      if (n.is("raise_statement")) {
-        found[0] = true;
-      } else if (n.is("call")) {
-        String q = file.qname(n.child("function"));
-        found[0] |= q != null && PythonFile.EXITS.contains(q);
-      }
-    });
+    PythonFile.walkBody(
+        block,
+        n -> {
+          if (n.is("raise_statement")) {
+            found[0] = true;
+          } else if (n.is("call")) {
+            String q = file.qname(n.child("function"));
+            found[0] |= q != null && PythonFile.EXITS.contains(q);
+          }
+        });
     return found[0];
   }
 }

@@ -30,9 +30,10 @@ public final class PythonExtractor implements LanguageExtractor {
     }
     FactsSink sink = new FactsSink(file.path());
     if (tree.hasErrors()) {
-      sink.note("Python syntax rootcause does not understand"
-          + (tree.firstErrorLine() > 0 ? " at line " + tree.firstErrorLine() : "")
-          + "; facts from that part may be missing");
+      sink.note(
+          "Python syntax rootcause does not understand"
+              + (tree.firstErrorLine() > 0 ? " at line " + tree.firstErrorLine() : "")
+              + "; facts from that part may be missing");
     }
     SourceFacts facts = new PythonFile(tree.root(), sink).extract();
     return new Result(facts, sink.notes());

@@ -16,14 +16,22 @@ import java.util.function.Consumer;
 
 /**
  * The facts of one Python file: names and values first (imports, module-level assignments, app
- * objects), then routes and their status codes, env reads, listen calls and outbound calls.
- * Handler hazards are {@link PythonHazards}'. One instance per file; every list is filled by a single
- * walk of the tree, so the work stays linear in the file's size.
+ * objects), then routes and their status codes, env reads, listen calls and outbound calls. Handler
+ * hazards are {@link PythonHazards}'. One instance per file; every list is filled by a single walk
+ * of the tree, so the work stays linear in the file's size.
  */
 final class PythonFile {
-  static final ControlFlow FLOW = new ControlFlow(Set.of("for_statement", "while_statement"),
-      Set.of("function_definition", "lambda"), Set.of("if_statement", "elif_clause",
-          "else_clause", "conditional_expression", "except_clause"), "raise_statement");
+  static final ControlFlow FLOW =
+      new ControlFlow(
+          Set.of("for_statement", "while_statement"),
+          Set.of("function_definition", "lambda"),
+          Set.of(
+              "if_statement",
+              "elif_clause",
+              "else_clause",
+              "conditional_expression",
+              "except_clause"),
+          "raise_statement");
   final PythonEnv env = new PythonEnv(this);
   final PythonRoutes routing = new PythonRoutes(this);
   final PythonOutbound clients = new PythonOutbound(this);
@@ -33,24 +41,37 @@ final class PythonFile {
   static final Set<String> ENV_GETTERS =
       Set.of("os.environ.get", "os.getenv", "os.environ.setdefault");
   static final Set<String> EXITS = Set.of("sys.exit", "exit", "quit", "os._exit", "os.abort");
-  static final Map<String, String> APP_TYPES = Map.ofEntries(
-      Map.entry("flask.Flask", "flask"),
-      Map.entry("quart.Quart", "flask"),
-      Map.entry("fastapi.FastAPI", "fastapi"),
-      Map.entry("flask.Blueprint", "blueprint"),
-      Map.entry("fastapi.APIRouter", "router"),
-      Map.entry("aiohttp.web.Application", "aiohttp"),
-      Map.entry("aiohttp.web.RouteTableDef", "router"),
-      Map.entry("flask_socketio.SocketIO", "socketio"));
-  static final Map<String, Integer> NAMED_STATUSES = Map.ofEntries(
-      Map.entry("OK", 200), Map.entry("CREATED", 201), Map.entry("ACCEPTED", 202),
-      Map.entry("NO_CONTENT", 204), Map.entry("BAD_REQUEST", 400), Map.entry("BADREQUEST", 400),
-      Map.entry("UNAUTHORIZED", 401), Map.entry("FORBIDDEN", 403), Map.entry("NOT_FOUND", 404),
-      Map.entry("NOTFOUND", 404), Map.entry("CONFLICT", 409), Map.entry("INTERNAL_SERVER_ERROR", 500),
-      Map.entry("INTERNALSERVERERROR", 500), Map.entry("BAD_GATEWAY", 502),
-      Map.entry("BADGATEWAY", 502), Map.entry("SERVICE_UNAVAILABLE", 503),
-      Map.entry("SERVICEUNAVAILABLE", 503), Map.entry("GATEWAY_TIMEOUT", 504),
-      Map.entry("GATEWAYTIMEOUT", 504));
+  static final Map<String, String> APP_TYPES =
+      Map.ofEntries(
+          Map.entry("flask.Flask", "flask"),
+          Map.entry("quart.Quart", "flask"),
+          Map.entry("fastapi.FastAPI", "fastapi"),
+          Map.entry("flask.Blueprint", "blueprint"),
+          Map.entry("fastapi.APIRouter", "router"),
+          Map.entry("aiohttp.web.Application", "aiohttp"),
+          Map.entry("aiohttp.web.RouteTableDef", "router"),
+          Map.entry("flask_socketio.SocketIO", "socketio"));
+  static final Map<String, Integer> NAMED_STATUSES =
+      Map.ofEntries(
+          Map.entry("OK", 200),
+          Map.entry("CREATED", 201),
+          Map.entry("ACCEPTED", 202),
+          Map.entry("NO_CONTENT", 204),
+          Map.entry("BAD_REQUEST", 400),
+          Map.entry("BADREQUEST", 400),
+          Map.entry("UNAUTHORIZED", 401),
+          Map.entry("FORBIDDEN", 403),
+          Map.entry("NOT_FOUND", 404),
+          Map.entry("NOTFOUND", 404),
+          Map.entry("CONFLICT", 409),
+          Map.entry("INTERNAL_SERVER_ERROR", 500),
+          Map.entry("INTERNALSERVERERROR", 500),
+          Map.entry("BAD_GATEWAY", 502),
+          Map.entry("BADGATEWAY", 502),
+          Map.entry("SERVICE_UNAVAILABLE", 503),
+          Map.entry("SERVICEUNAVAILABLE", 503),
+          Map.entry("GATEWAY_TIMEOUT", 504),
+          Map.entry("GATEWAYTIMEOUT", 504));
 
   final FactsSink out;
   final Node module;
@@ -98,29 +119,32 @@ final class PythonFile {
   // ---- One walk: every node of interest, by type -------------------------------------------
 
   void index() {
-    module.walk(n -> {
-      switch (n.type()) {
-        case "import_statement", "import_from_statement" -> importStatement(n);
-        case "call" -> calls.add(n);
-        case "subscript" -> subscripts.add(n);
-        case "for_statement", "while_statement" -> loops.add(n);
-        case "if_statement", "elif_clause" -> ifs.add(n);
-        case "decorated_definition" -> decorated.add(n);
-        case "class_definition" -> classes.add(n);
-        case "with_statement" -> withStatements.add(n);
-        case "assignment", "augmented_assignment" -> assignments.add(n);
-        case "delete_statement" -> deletes.add(n);
-        case "function_definition" -> functionDefs.add(n);
-        default -> { }
-      }
-    });
+    module.walk(
+        n -> {
+          switch (n.type()) {
+            case "import_statement", "import_from_statement" -> importStatement(n);
+            case "call" -> calls.add(n);
+            case "subscript" -> subscripts.add(n);
+            case "for_statement", "while_statement" -> loops.add(n);
+            case "if_statement", "elif_clause" -> ifs.add(n);
+            case "decorated_definition" -> decorated.add(n);
+            case "class_definition" -> classes.add(n);
+            case "with_statement" -> withStatements.add(n);
+            case "assignment", "augmented_assignment" -> assignments.add(n);
+            case "delete_statement" -> deletes.add(n);
+            case "function_definition" -> functionDefs.add(n);
+            default -> {}
+          }
+        });
     for (Node statement : module.children()) {
       Node def = statement.is("decorated_definition") ? statement.child("definition") : statement;
       if (def != null && def.is("function_definition") && def.child("name") != null) {
         functions.put(def.child("name").text(), def);
       }
       Node assignment = statement.is("expression_statement") ? statement.namedChild(0) : null;
-      if (assignment != null && assignment.is("assignment") && assignment.child("right") != null
+      if (assignment != null
+          && assignment.is("assignment")
+          && assignment.child("right") != null
           && assignment.child("left").is("identifier")) {
         moduleValues.put(assignment.child("left").text(), assignment.child("right"));
       }
@@ -128,12 +152,17 @@ final class PythonFile {
     for (Node a : assignments) {
       Node left = a.child("left");
       Node right = a.child("right");
-      if (a.is("assignment") && left != null && left.is("identifier") && right != null && right.is("call")) {
+      if (a.is("assignment")
+          && left != null
+          && left.is("identifier")
+          && right != null
+          && right.is("call")) {
         String constructor = qname(right.child("function"));
         String kind = constructor == null ? null : APP_TYPES.get(constructor);
         if (kind != null) {
           appVars.put(left.text(), kind);
-          String prefix = stringValue(kwarg(right, kind.equals("blueprint") ? "url_prefix" : "prefix"));
+          String prefix =
+              stringValue(kwarg(right, kind.equals("blueprint") ? "url_prefix" : "prefix"));
           if (prefix != null) {
             prefixes.put(left.text(), prefix);
           }
@@ -142,7 +171,9 @@ final class PythonFile {
     }
     for (Node call : calls) {
       Node fn = call.child("function");
-      if (fn != null && fn.is("identifier") && functions.containsKey(fn.text())
+      if (fn != null
+          && fn.is("identifier")
+          && functions.containsKey(fn.text())
           && enclosingFunction(call) == null) {
         startupFunctions.add(functions.get(fn.text()));
       }
@@ -186,7 +217,8 @@ final class PythonFile {
         modules.add("http.server");
       }
     }
-    for (String candidate : List.of("fastapi", "flask", "quart", "django", "aiohttp", "http.server")) {
+    for (String candidate :
+        List.of("fastapi", "flask", "quart", "django", "aiohttp", "http.server")) {
       if (modules.contains(candidate)) {
         return candidate;
       }
@@ -196,7 +228,10 @@ final class PythonFile {
 
   // ---- Names and values ----------------------------------------------------------------------
 
-  /** The dotted name an expression refers to, through imports ({@code environ.get} → os.environ.get). */
+  /**
+   * The dotted name an expression refers to, through imports ({@code environ.get} →
+   * os.environ.get).
+   */
   String qname(Node e) {
     if (e == null) {
       return null;
@@ -251,21 +286,31 @@ final class PythonFile {
   }
 
   Map<String, Node> localValues(Node fn) {
-    return localValues.computeIfAbsent(fn, f -> {
-      Map<String, Node> values = new HashMap<>();
-      walkBody(f, n -> {
-        if (n.is("assignment") && n.child("left") != null && n.child("left").is("identifier")
-            && n.child("right") != null) {
-          values.put(n.child("left").text(), n.child("right"));
-        } else if (n.is("as_pattern") && n.child("alias") != null && n.namedChild(0) != null) {
-          values.put(n.child("alias").text(), n.namedChild(0));
-        }
-      });
-      return values;
-    });
+    return localValues.computeIfAbsent(
+        fn,
+        f -> {
+          Map<String, Node> values = new HashMap<>();
+          walkBody(
+              f,
+              n -> {
+                if (n.is("assignment")
+                    && n.child("left") != null
+                    && n.child("left").is("identifier")
+                    && n.child("right") != null) {
+                  values.put(n.child("left").text(), n.child("right"));
+                } else if (n.is("as_pattern")
+                    && n.child("alias") != null
+                    && n.namedChild(0) != null) {
+                  values.put(n.child("alias").text(), n.namedChild(0));
+                }
+              });
+          return values;
+        });
   }
 
-  /** Visits a function's own code: not nested functions, lambdas or classes (they run elsewhere). */
+  /**
+   * Visits a function's own code: not nested functions, lambdas or classes (they run elsewhere).
+   */
   static void walkBody(Node fn, Consumer<Node> visitor) {
     Node body = fn.is("function_definition") ? fn.child("body") : fn;
     if (body == null) {
@@ -299,7 +344,9 @@ final class PythonFile {
       return null;
     }
     for (Node a : args.namedChildren()) {
-      if (a.is("keyword_argument") && a.child("name") != null && a.child("name").text().equals(name)) {
+      if (a.is("keyword_argument")
+          && a.child("name") != null
+          && a.child("name").text().equals(name)) {
         return a.child("value");
       }
     }

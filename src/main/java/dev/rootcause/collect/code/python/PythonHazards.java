@@ -35,14 +35,22 @@ final class PythonHazards {
       Set.of("append", "extend", "add", "insert", "update", "setdefault", "appendleft");
   private static final Set<String> EVICTORS =
       Set.of("pop", "popleft", "popitem", "clear", "remove", "discard", "__delitem__");
-  private static final Set<String> COLLECTION_FACTORIES = Set.of("list", "dict", "set",
-      "collections.defaultdict", "collections.OrderedDict", "collections.Counter", "collections.deque");
+  private static final Set<String> COLLECTION_FACTORIES =
+      Set.of(
+          "list",
+          "dict",
+          "set",
+          "collections.defaultdict",
+          "collections.OrderedDict",
+          "collections.Counter",
+          "collections.deque");
   private static final Set<String> JSON_LOADS =
       Set.of("json.loads", "ujson.loads", "orjson.loads", "simplejson.loads");
   private static final Set<String> OPENERS = Set.of("open", "io.open", "codecs.open");
-  private static final Set<String> LOCKS = Set.of("threading.Lock", "threading.RLock",
-      "multiprocessing.Lock", "multiprocessing.RLock");
-  private static final Pattern WAITS = Pattern.compile("(?i).*(sleep|backoff|delay|wait)(?<!wait_for)$");
+  private static final Set<String> LOCKS =
+      Set.of("threading.Lock", "threading.RLock", "multiprocessing.Lock", "multiprocessing.RLock");
+  private static final Pattern WAITS =
+      Pattern.compile("(?i).*(sleep|backoff|delay|wait)(?<!wait_for)$");
 
   private final PythonFile file;
   private final Map<Node, String> helperRoutes = new HashMap<>();
@@ -57,16 +65,18 @@ final class PythonHazards {
       List<Node> reached = reachedFrom(handler.function());
       reached.forEach(fn -> helperRoutes.putIfAbsent(fn, handler.route()));
       for (Node fn : reached) {
-        walkBody(fn, n -> {
-          if (n.is("call")) {
-            sleep(n, fn, handler.route());
-            growth(n, fn, handler.route(), growing);
-          } else if (n.isAny("if_statement", "elif_clause")) {
-            randomFailure(n, handler.route());
-          } else if (n.is("assignment")) {
-            growthBySubscript(n, fn, handler.route(), growing);
-          }
-        });
+        walkBody(
+            fn,
+            n -> {
+              if (n.is("call")) {
+                sleep(n, fn, handler.route());
+                growth(n, fn, handler.route(), growing);
+              } else if (n.isAny("if_statement", "elif_clause")) {
+                randomFailure(n, handler.route());
+              } else if (n.is("assignment")) {
+                growthBySubscript(n, fn, handler.route(), growing);
+              }
+            });
       }
     }
     file.loops.forEach(this::retry);
@@ -78,14 +88,16 @@ final class PythonHazards {
   private List<Node> reachedFrom(Node handler) {
     Set<Node> fns = new LinkedHashSet<>();
     fns.add(handler);
-    walkBody(handler, n -> {
-      if (n.is("call") && n.child("function") != null && n.child("function").is("identifier")) {
-        Node helper = file.functions.get(n.child("function").text());
-        if (helper != null) {
-          fns.add(helper);
-        }
-      }
-    });
+    walkBody(
+        handler,
+        n -> {
+          if (n.is("call") && n.child("function") != null && n.child("function").is("identifier")) {
+            Node helper = file.functions.get(n.child("function").text());
+            if (helper != null) {
+              fns.add(helper);
+            }
+          }
+        });
     return List.copyOf(fns);
   }
 
@@ -113,8 +125,15 @@ final class PythonHazards {
     if (PythonFile.FLOW.insideRetryLoop(call, fn)) {
       return; // a pause between attempts is backoff, app/retry-without-backoff's business
     }
-    file.out.hazard(new Hazard.Sleep(route, file.out.at(call), Snippets.of(call), q,
-        seconds == null ? null : Snippets.of(seconds), !PythonFile.FLOW.conditional(call, fn), false));
+    file.out.hazard(
+        new Hazard.Sleep(
+            route,
+            file.out.at(call),
+            Snippets.of(call),
+            q,
+            seconds == null ? null : Snippets.of(seconds),
+            !PythonFile.FLOW.conditional(call, fn),
+            false));
   }
 
   // ---- Random failure ------------------------------------------------------------------------
@@ -133,9 +152,16 @@ final class PythonHazards {
     if (failure == null) {
       return;
     }
-    file.out.hazard(new Hazard.RandomFailure(route, file.out.at(ifNode), Snippets.of(cond),
-        cond.isAny("call", "identifier"), failure, chance.probability(), chance.envVar(),
-        chance.trigger()));
+    file.out.hazard(
+        new Hazard.RandomFailure(
+            route,
+            file.out.at(ifNode),
+            Snippets.of(cond),
+            cond.isAny("call", "identifier"),
+            failure,
+            chance.probability(),
+            chance.envVar(),
+            chance.trigger()));
   }
 
   private Chance chance(Node e, int depth) {
@@ -151,7 +177,9 @@ final class PythonHazards {
         String q = file.qname(e.child("function"));
         if ("random.choice".equals(q)) {
           Node options = positional(e, 0);
-          if (options != null && options.isAny("list", "tuple") && !options.namedChildren().isEmpty()) {
+          if (options != null
+              && options.isAny("list", "tuple")
+              && !options.namedChildren().isEmpty()) {
             List<Node> items = options.namedChildren();
             long truthy = items.stream().filter(PythonHazards::truthyLiteral).count();
             boolean allLiterals = items.stream().allMatch(i -> i.isAny("true", "false", "integer"));
@@ -218,7 +246,10 @@ final class PythonHazards {
       e = e.namedChild(0);
     }
     Integer k = intValue(other);
-    if (e == null || k == null || !e.is("binary_operator") || e.child("operator") == null
+    if (e == null
+        || k == null
+        || !e.is("binary_operator")
+        || e.child("operator") == null
         || !e.child("operator").text().equals("%")) {
       return null;
     }
@@ -231,8 +262,12 @@ final class PythonHazards {
       of = positional(of, 0);
     }
     String q = of.is("call") ? file.qname(of.child("function")) : null;
-    Hazard.RandomFailure.Trigger trigger = q != null && CLOCKS.contains(q) ? Hazard.RandomFailure.Trigger.CLOCK
-        : of.isAny("identifier", "attribute", "subscript") ? Hazard.RandomFailure.Trigger.COUNTER : null;
+    Hazard.RandomFailure.Trigger trigger =
+        q != null && CLOCKS.contains(q)
+            ? Hazard.RandomFailure.Trigger.CLOCK
+            : of.isAny("identifier", "attribute", "subscript")
+                ? Hazard.RandomFailure.Trigger.COUNTER
+                : null;
     return trigger == null ? null : Chance.periodic(modulus, op, k, valueOnLeft, trigger);
   }
 
@@ -257,34 +292,41 @@ final class PythonHazards {
     return null;
   }
 
-  /** How a block fails the request, if it does: "raises Exception", "returns 500", "aborts with 503". */
+  /**
+   * How a block fails the request, if it does: "raises Exception", "returns 500", "aborts with
+   * 503".
+   */
   private Failure failure(Node block) {
     Failure[] found = {null};
-    walkBody(block, n -> {
-      if (found[0] != null) {
-        return;
-      }
-      if (n.is("raise_statement")) {
-        Integer http = file.routing.httpErrorStatus(n);
-        if (http == null || http >= 500) {
-          Node raised = n.namedChild(0);
-          String type = raised == null ? null
-              : raised.is("call") ? calleeName(raised) : raised.text();
-          found[0] = http == null ? new Failure(Outcome.RAISES, type, null)
-              : new Failure(Outcome.ANSWERS, null, http);
-        }
-      } else if (n.is("return_statement")) {
-        Integer status = file.routing.returnStatus(n, null);
-        if (status != null && status >= 500) {
-          found[0] = new Failure(Outcome.RETURNS, null, status);
-        }
-      } else if (n.is("call") && calleeName(n).equals("abort")) {
-        Integer status = file.routing.statusCode(positional(n, 0));
-        if (status != null && status >= 500) {
-          found[0] = new Failure(Outcome.ABORTS, null, status);
-        }
-      }
-    });
+    walkBody(
+        block,
+        n -> {
+          if (found[0] != null) {
+            return;
+          }
+          if (n.is("raise_statement")) {
+            Integer http = file.routing.httpErrorStatus(n);
+            if (http == null || http >= 500) {
+              Node raised = n.namedChild(0);
+              String type =
+                  raised == null ? null : raised.is("call") ? calleeName(raised) : raised.text();
+              found[0] =
+                  http == null
+                      ? new Failure(Outcome.RAISES, type, null)
+                      : new Failure(Outcome.ANSWERS, null, http);
+            }
+          } else if (n.is("return_statement")) {
+            Integer status = file.routing.returnStatus(n, null);
+            if (status != null && status >= 500) {
+              found[0] = new Failure(Outcome.RETURNS, null, status);
+            }
+          } else if (n.is("call") && calleeName(n).equals("abort")) {
+            Integer status = file.routing.statusCode(positional(n, 0));
+            if (status != null && status >= 500) {
+              found[0] = new Failure(Outcome.ABORTS, null, status);
+            }
+          }
+        });
     return found[0];
   }
 
@@ -293,28 +335,34 @@ final class PythonHazards {
   /** Module-level collections something adds to and nothing removes from (or bounds by size). */
   private Set<String> collectionsThatGrow() {
     Set<String> collections = new HashSet<>();
-    file.moduleValues.forEach((name, value) -> {
-      if (value.isAny("list", "dictionary", "set")) {
-        collections.add(name);
-      } else if (value.is("call")) {
-        String q = file.qname(value.child("function"));
-        boolean bounded = "collections.deque".equals(q)
-            && (PythonFile.kwarg(value, "maxlen") != null || positional(value, 1) != null);
-        if (q != null && COLLECTION_FACTORIES.contains(q) && !bounded) {
-          collections.add(name);
-        }
-      }
-    });
+    file.moduleValues.forEach(
+        (name, value) -> {
+          if (value.isAny("list", "dictionary", "set")) {
+            collections.add(name);
+          } else if (value.is("call")) {
+            String q = file.qname(value.child("function"));
+            boolean bounded =
+                "collections.deque".equals(q)
+                    && (PythonFile.kwarg(value, "maxlen") != null || positional(value, 1) != null);
+            if (q != null && COLLECTION_FACTORIES.contains(q) && !bounded) {
+              collections.add(name);
+            }
+          }
+        });
     if (collections.isEmpty()) {
       return collections;
     }
     for (Node call : file.calls) {
       Node fn = call.child("function");
-      if (fn != null && fn.is("attribute") && fn.child("object") != null
+      if (fn != null
+          && fn.is("attribute")
+          && fn.child("object") != null
           && EVICTORS.contains(calleeName(call))) {
         collections.remove(fn.child("object").text());
       }
-      if ("len".equals(file.qname(fn)) && call.parent() != null && call.parent().is("comparison_operator")
+      if ("len".equals(file.qname(fn))
+          && call.parent() != null
+          && call.parent().is("comparison_operator")
           && positional(call, 0) != null) {
         collections.remove(positional(call, 0).text()); // a size check bounds it
       }
@@ -332,7 +380,9 @@ final class PythonHazards {
       if (left == null) {
         continue;
       }
-      if (left.is("subscript") && left.child("subscript") != null && left.child("subscript").is("slice")) {
+      if (left.is("subscript")
+          && left.child("subscript") != null
+          && left.child("subscript").is("slice")) {
         collections.remove(left.child("value").text());
       } else if (left.is("identifier") && enclosingFunction(a) != null) {
         collections.remove(left.text()); // rebound (reset) inside a function
@@ -347,10 +397,13 @@ final class PythonHazards {
       return;
     }
     Node object = target.child("object");
-    if (object != null && object.is("identifier") && growing.contains(object.text())
+    if (object != null
+        && object.is("identifier")
+        && growing.contains(object.text())
         && !file.localValues(fn).containsKey(object.text())) {
-      file.out.hazard(new Hazard.UnboundedGrowth(route, file.out.at(call), object.text(),
-          Snippets.of(call), false));
+      file.out.hazard(
+          new Hazard.UnboundedGrowth(
+              route, file.out.at(call), object.text(), Snippets.of(call), false));
     }
   }
 
@@ -361,10 +414,14 @@ final class PythonHazards {
     }
     Node object = left.child("value");
     Node key = left.child("subscript");
-    if (object.is("identifier") && growing.contains(object.text()) && key != null
-        && literalText(key) == null && !file.localValues(fn).containsKey(object.text())) {
-      file.out.hazard(new Hazard.UnboundedGrowth(route, file.out.at(assignment), object.text(),
-          Snippets.of(left), true));
+    if (object.is("identifier")
+        && growing.contains(object.text())
+        && key != null
+        && literalText(key) == null
+        && !file.localValues(fn).containsKey(object.text())) {
+      file.out.hazard(
+          new Hazard.UnboundedGrowth(
+              route, file.out.at(assignment), object.text(), Snippets.of(left), true));
     }
   }
 
@@ -396,26 +453,35 @@ final class PythonHazards {
     if (cond != null && containsComparison(cond)) {
       capped[0] = true;
     }
-    walkBody(body, n -> {
-      if (n.is("call") && WAITS.matcher(calleeName(n)).matches()) {
-        waits[0] = true;
-      } else if (n.isAny("if_statement", "elif_clause") && n.child("condition") != null
-          && containsComparison(n.child("condition")) && n.child("consequence") != null
-          && PythonFile.FLOW.leaves(n.child("consequence"))) {
-        capped[0] = true;
-      }
-    });
+    walkBody(
+        body,
+        n -> {
+          if (n.is("call") && WAITS.matcher(calleeName(n)).matches()) {
+            waits[0] = true;
+          } else if (n.isAny("if_statement", "elif_clause")
+              && n.child("condition") != null
+              && containsComparison(n.child("condition"))
+              && n.child("consequence") != null
+              && PythonFile.FLOW.leaves(n.child("consequence"))) {
+            capped[0] = true;
+          }
+        });
     if (waits[0] && capped[0]) {
       return;
     }
     Node callee = retried.child("function");
-    file.out.hazard(new Hazard.RetryWithoutBackoff(routeOf(loop), file.out.at(loop),
-        callee == null ? null : Snippets.of(callee), waits[0], capped[0]));
+    file.out.hazard(
+        new Hazard.RetryWithoutBackoff(
+            routeOf(loop),
+            file.out.at(loop),
+            callee == null ? null : Snippets.of(callee),
+            waits[0],
+            capped[0]));
   }
 
   /**
-   * The call a try block retries: the try must call something, leave the loop on success (return
-   * or break), and have an except clause that lets the loop go round again. A loop over items that
+   * The call a try block retries: the try must call something, leave the loop on success (return or
+   * break), and have an except clause that lets the loop go round again. A loop over items that
    * logs and skips a bad one is not a retry: it never leaves early on success.
    */
   private static Node retriedCall(Node attempt, Node loop) {
@@ -434,9 +500,12 @@ final class PythonHazards {
     for (Node handler : attempt.children()) {
       if (handler.is("except_clause")) {
         Node block = handler.firstOfType("block");
-        Node last = block == null || block.namedChildren().isEmpty() ? null
-            : block.namedChildren().get(block.namedChildren().size() - 1);
-        swallows |= last == null || !last.isAny("raise_statement", "return_statement", "break_statement");
+        Node last =
+            block == null || block.namedChildren().isEmpty()
+                ? null
+                : block.namedChildren().get(block.namedChildren().size() - 1);
+        swallows |=
+            last == null || !last.isAny("raise_statement", "return_statement", "break_statement");
       }
     }
     return exitsOnSuccess && swallows ? call : null;
@@ -447,8 +516,9 @@ final class PythonHazards {
       return false;
     }
     String q = file.qname(iterable.child("function"));
-    return "itertools.count".equals(q) || "itertools.cycle".equals(q) || "itertools.repeat".equals(q)
-        && positional(iterable, 1) == null;
+    return "itertools.count".equals(q)
+        || "itertools.cycle".equals(q)
+        || "itertools.repeat".equals(q) && positional(iterable, 1) == null;
   }
 
   private static boolean containsComparison(Node cond) {
@@ -472,8 +542,13 @@ final class PythonHazards {
       Node arg = positional(call, 0);
       Node opened = arg == null ? null : openCall(arg);
       if (opened != null) {
-        file.out.hazard(new Hazard.JsonLoadsOnFile(routeOf(call), file.out.at(call),
-            Snippets.of(call), Snippets.of(opened), opened.line()));
+        file.out.hazard(
+            new Hazard.JsonLoadsOnFile(
+                routeOf(call),
+                file.out.at(call),
+                Snippets.of(call),
+                Snippets.of(opened),
+                opened.line()));
       }
     }
   }
@@ -482,7 +557,9 @@ final class PythonHazards {
   private Node openCall(Node e) {
     if (e.is("call")) {
       String q = file.qname(e.child("function"));
-      return q != null && OPENERS.contains(q) || calleeName(e).equals("open") && q == null ? e : null;
+      return q != null && OPENERS.contains(q) || calleeName(e).equals("open") && q == null
+          ? e
+          : null;
     }
     if (e.is("identifier")) {
       Node fn = enclosingFunction(e);
@@ -499,28 +576,33 @@ final class PythonHazards {
 
   private void sharedState() {
     Set<String> locks = new HashSet<>();
-    file.moduleValues.forEach((name, value) -> {
-      if (value.is("call") && LOCKS.contains(String.valueOf(file.qname(value.child("function"))))) {
-        locks.add(name);
-      }
-    });
+    file.moduleValues.forEach(
+        (name, value) -> {
+          if (value.is("call")
+              && LOCKS.contains(String.valueOf(file.qname(value.child("function"))))) {
+            locks.add(name);
+          }
+        });
     if (locks.isEmpty()) {
       return;
     }
     Map<String, Node> guardedWrites = new LinkedHashMap<>();
     List<Node> guardedBlocks = new ArrayList<>();
     for (Node with : file.withStatements) {
-      if (with.descendants("with_item").stream().map(i -> i.child("value"))
+      if (with.descendants("with_item").stream()
+          .map(i -> i.child("value"))
           .anyMatch(v -> v != null && locks.contains(v.text()))) {
         guardedBlocks.add(with);
         Node body = with.child("body");
         if (body != null) {
-          walkBody(body, n -> {
-            String written = writtenGlobal(n);
-            if (written != null) {
-              guardedWrites.putIfAbsent(written, n);
-            }
-          });
+          walkBody(
+              body,
+              n -> {
+                String written = writtenGlobal(n);
+                if (written != null) {
+                  guardedWrites.putIfAbsent(written, n);
+                }
+              });
         }
       }
     }
@@ -528,32 +610,41 @@ final class PythonHazards {
       return;
     }
     for (Node fn : file.functionDefs) {
-      boolean acquires = fn.descendants("call").stream()
-          .anyMatch(c -> calleeName(c).equals("acquire"));
+      boolean acquires =
+          fn.descendants("call").stream().anyMatch(c -> calleeName(c).equals("acquire"));
       if (acquires) {
         continue; // lock.acquire()/release() pairs: too free-form to judge
       }
       Set<String> reported = new HashSet<>();
-      walkBody(fn, n -> {
-        if (!n.is("identifier") || !guardedWrites.containsKey(n.text()) || reported.contains(n.text())
-            || !isReference(n) || file.localValues(fn).containsKey(n.text()) && !declaresGlobal(fn, n.text())) {
-          return;
-        }
-        for (Node block : guardedBlocks) {
-          if (block.contains(n)) {
-            return;
-          }
-        }
-        reported.add(n.text());
-        Node write = guardedWrites.get(n.text());
-        boolean written = writtenGlobal(n.parent()) != null || isWriteTarget(n);
-        file.out.hazard(new Hazard.UnguardedSharedState(routeOf(n), file.out.at(n), n.text(),
-            write.line(), written));
-      });
+      walkBody(
+          fn,
+          n -> {
+            if (!n.is("identifier")
+                || !guardedWrites.containsKey(n.text())
+                || reported.contains(n.text())
+                || !isReference(n)
+                || file.localValues(fn).containsKey(n.text()) && !declaresGlobal(fn, n.text())) {
+              return;
+            }
+            for (Node block : guardedBlocks) {
+              if (block.contains(n)) {
+                return;
+              }
+            }
+            reported.add(n.text());
+            Node write = guardedWrites.get(n.text());
+            boolean written = writtenGlobal(n.parent()) != null || isWriteTarget(n);
+            file.out.hazard(
+                new Hazard.UnguardedSharedState(
+                    routeOf(n), file.out.at(n), n.text(), write.line(), written));
+          });
     }
   }
 
-  /** The module-level name a statement changes: {@code x += 1}, {@code x[k] = v}, {@code x.append()}. */
+  /**
+   * The module-level name a statement changes: {@code x += 1}, {@code x[k] = v}, {@code
+   * x.append()}.
+   */
   private String writtenGlobal(Node n) {
     if (n == null) {
       return null;
@@ -562,17 +653,21 @@ final class PythonHazards {
     if (n.isAny("assignment", "augmented_assignment")) {
       Node left = n.child("left");
       target = left != null && left.is("subscript") ? left.child("value") : left;
-    } else if (n.is("call") && n.child("function") != null && n.child("function").is("attribute")
+    } else if (n.is("call")
+        && n.child("function") != null
+        && n.child("function").is("attribute")
         && GROWERS.contains(calleeName(n))) {
       target = n.child("function").child("object");
     }
     return target != null && target.is("identifier") && file.moduleValues.containsKey(target.text())
-        ? target.text() : null;
+        ? target.text()
+        : null;
   }
 
   private static boolean isWriteTarget(Node id) {
     Node parent = id.parent();
-    return parent != null && parent.isAny("assignment", "augmented_assignment")
+    return parent != null
+        && parent.isAny("assignment", "augmented_assignment")
         && "left".equals(id.field());
   }
 
@@ -583,8 +678,14 @@ final class PythonHazards {
     }
     return !(parent.is("attribute") && "attribute".equals(id.field())
         || parent.is("keyword_argument") && "name".equals(id.field())
-        || parent.isAny("global_statement", "nonlocal_statement", "parameters", "function_definition",
-            "import_statement", "import_from_statement", "dotted_name"));
+        || parent.isAny(
+            "global_statement",
+            "nonlocal_statement",
+            "parameters",
+            "function_definition",
+            "import_statement",
+            "import_from_statement",
+            "dotted_name"));
   }
 
   private static boolean declaresGlobal(Node fn, String name) {

@@ -7,7 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The outbound HTTP calls of a Python file (requests, httpx, urllib, aiohttp) and whether a timeout bounds them. */
+/**
+ * The outbound HTTP calls of a Python file (requests, httpx, urllib, aiohttp) and whether a timeout
+ * bounds them.
+ */
 final class PythonOutbound {
   private final PythonFile file;
 
@@ -20,43 +23,72 @@ final class PythonOutbound {
 
   void outboundCalls() {
     Map<String, String> clients = clientVariables();
-    boolean defaultSocketTimeout = file.calls.stream()
-        .anyMatch(c -> "socket.setdefaulttimeout".equals(file.qname(c.child("function"))));
-    boolean customSession = file.classes.stream().anyMatch(c -> c.child("superclasses") != null
-        && c.child("superclasses").text().matches(".*\\b(HTTPAdapter|Session)\\b.*"));
+    boolean defaultSocketTimeout =
+        file.calls.stream()
+            .anyMatch(c -> "socket.setdefaulttimeout".equals(file.qname(c.child("function"))));
+    boolean customSession =
+        file.classes.stream()
+            .anyMatch(
+                c ->
+                    c.child("superclasses") != null
+                        && c.child("superclasses")
+                            .text()
+                            .matches(".*\\b(HTTPAdapter|Session)\\b.*"));
     for (Node call : file.calls) {
       Node fn = call.child("function");
       String q = file.qname(fn);
       String method = PythonFile.calleeName(call);
       String library = null;
-      if (q != null && q.startsWith("requests.") && CLIENT_METHODS.contains(method)
+      if (q != null
+          && q.startsWith("requests.")
+          && CLIENT_METHODS.contains(method)
           && q.equals("requests." + method)) {
         library = "requests";
       } else if (q != null && q.equals("httpx." + method) && CLIENT_METHODS.contains(method)) {
         library = "httpx";
       } else if ("urllib.request.urlopen".equals(q)) {
         library = "urllib";
-      } else if (fn != null && fn.is("attribute") && fn.child("object") != null
-          && fn.child("object").is("identifier") && CLIENT_METHODS.contains(method)) {
+      } else if (fn != null
+          && fn.is("attribute")
+          && fn.child("object") != null
+          && fn.child("object").is("identifier")
+          && CLIENT_METHODS.contains(method)) {
         library = clients.get(fn.child("object").text());
       }
       if (library == null) {
         continue;
       }
-      boolean hasTimeout = switch (library) {
-        case "requests", "requests-session" -> hasTimeoutArgument(call) || PythonFile.hasSplat(call)
-            || library.equals("requests-session") && customSession;
-        case "urllib" -> hasTimeoutArgument(call) || PythonFile.positional(call, 2) != null || defaultSocketTimeout;
-        case "httpx-no-timeout" -> hasTimeoutArgument(call);
-        default -> !(PythonFile.kwarg(call, "timeout") != null && PythonFile.kwarg(call, "timeout").is("none"));
-      };
-      Node urlArg = method.equals("request") ? PythonFile.positional(call, 1) : PythonFile.positional(call, 0);
+      boolean hasTimeout =
+          switch (library) {
+            case "requests", "requests-session" ->
+                hasTimeoutArgument(call)
+                    || PythonFile.hasSplat(call)
+                    || library.equals("requests-session") && customSession;
+            case "urllib" ->
+                hasTimeoutArgument(call)
+                    || PythonFile.positional(call, 2) != null
+                    || defaultSocketTimeout;
+            case "httpx-no-timeout" -> hasTimeoutArgument(call);
+            default ->
+                !(PythonFile.kwarg(call, "timeout") != null
+                    && PythonFile.kwarg(call, "timeout").is("none"));
+          };
+      Node urlArg =
+          method.equals("request")
+              ? PythonFile.positional(call, 1)
+              : PythonFile.positional(call, 0);
       if (urlArg == null) {
         urlArg = PythonFile.kwarg(call, "url");
       }
       UrlValue url = urlOf(urlArg, 0);
-      file.out.call(Urls.sanitize(url.url()), url.envVar(), hasTimeout, call,
-          library.startsWith("requests") ? "requests" : library.startsWith("httpx") ? "httpx" : library);
+      file.out.call(
+          Urls.sanitize(url.url()),
+          url.envVar(),
+          hasTimeout,
+          call,
+          library.startsWith("requests")
+              ? "requests"
+              : library.startsWith("httpx") ? "httpx" : library);
     }
   }
 
@@ -65,18 +97,27 @@ final class PythonOutbound {
     return timeout != null && !timeout.is("none");
   }
 
-  /** Names bound to HTTP client objects: {@code s = requests.Session()}, {@code async with ... as s}. */
+  /**
+   * Names bound to HTTP client objects: {@code s = requests.Session()}, {@code async with ... as
+   * s}.
+   */
   Map<String, String> clientVariables() {
     Map<String, String> clients = new HashMap<>();
     for (Node call : file.calls) {
       String q = file.qname(call.child("function"));
-      String kind = q == null ? null : switch (q) {
-        case "requests.Session", "requests.session" -> "requests-session";
-        case "httpx.Client", "httpx.AsyncClient" -> PythonFile.kwarg(call, "timeout") != null
-            && PythonFile.kwarg(call, "timeout").is("none") ? "httpx-no-timeout" : "httpx";
-        case "aiohttp.ClientSession" -> "aiohttp";
-        default -> null;
-      };
+      String kind =
+          q == null
+              ? null
+              : switch (q) {
+                case "requests.Session", "requests.session" -> "requests-session";
+                case "httpx.Client", "httpx.AsyncClient" ->
+                    PythonFile.kwarg(call, "timeout") != null
+                            && PythonFile.kwarg(call, "timeout").is("none")
+                        ? "httpx-no-timeout"
+                        : "httpx";
+                case "aiohttp.ClientSession" -> "aiohttp";
+                default -> null;
+              };
       if (kind == null) {
         continue;
       }
@@ -116,7 +157,9 @@ final class PythonOutbound {
       }
       return new UrlValue(sb.toString(), env);
     }
-    if (e.is("binary_operator") && e.child("operator") != null && e.child("operator").text().equals("+")) {
+    if (e.is("binary_operator")
+        && e.child("operator") != null
+        && e.child("operator").text().equals("+")) {
       return urlOf(e.child("left"), depth + 1).plus(PythonFile.stringValue(e.child("right")));
     }
     PythonEnv.EnvRef env = file.env.envOf(e);

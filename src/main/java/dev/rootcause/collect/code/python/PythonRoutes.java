@@ -9,7 +9,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Where a Python file listens and what it serves: Flask, FastAPI, Django URLconfs and http.server handlers, with the statuses each answers. */
+/**
+ * Where a Python file listens and what it serves: Flask, FastAPI, Django URLconfs and http.server
+ * handlers, with the statuses each answers.
+ */
 final class PythonRoutes {
   private final PythonFile file;
 
@@ -48,7 +51,8 @@ final class PythonRoutes {
       Node value = file.resolve(e);
       return value == null || value.is("identifier") ? new PortValue(null, null) : portOf(value);
     }
-    if (e.is("call") && Set.of("int", "str").contains(String.valueOf(file.qname(e.child("function"))))) {
+    if (e.is("call")
+        && Set.of("int", "str").contains(String.valueOf(file.qname(e.child("function"))))) {
       return portOf(PythonFile.positional(e, 0));
     }
     return new PortValue(null, null);
@@ -75,27 +79,52 @@ final class PythonRoutes {
       String q = file.qname(fn);
       String method = PythonFile.calleeName(call);
       Node receiver = fn != null && fn.is("attribute") ? fn.child("object") : null;
-      String receiverKind = receiver != null && receiver.is("identifier")
-          ? file.appVars.get(receiver.text()) : null;
+      String receiverKind =
+          receiver != null && receiver.is("identifier") ? file.appVars.get(receiver.text()) : null;
       if (method.equals("run") && "flask".equals(receiverKind)) {
-        Node portArg = PythonFile.kwarg(call, "port") != null ? PythonFile.kwarg(call, "port") : PythonFile.positional(call, 1);
-        Node hostArg = PythonFile.kwarg(call, "host") != null ? PythonFile.kwarg(call, "host") : PythonFile.positional(call, 0);
+        Node portArg =
+            PythonFile.kwarg(call, "port") != null
+                ? PythonFile.kwarg(call, "port")
+                : PythonFile.positional(call, 1);
+        Node hostArg =
+            PythonFile.kwarg(call, "host") != null
+                ? PythonFile.kwarg(call, "host")
+                : PythonFile.positional(call, 0);
         listen(call, portArg, hostArg, 5000, "127.0.0.1");
         Node debug = PythonFile.kwarg(call, "debug");
-        file.out.hazard(new Hazard.DevServer(file.out.at(call), Hazard.DevServer.Tool.FLASK,
-            receiver.text() + ".run(...)", true, debug != null && debug.is("true")));
+        file.out.hazard(
+            new Hazard.DevServer(
+                file.out.at(call),
+                Hazard.DevServer.Tool.FLASK,
+                receiver.text() + ".run(...)",
+                true,
+                debug != null && debug.is("true")));
       } else if (method.equals("run") && "socketio".equals(receiverKind)) {
-        listen(call, PythonFile.kwarg(call, "port"), PythonFile.kwarg(call, "host"), 5000, "127.0.0.1");
+        listen(
+            call,
+            PythonFile.kwarg(call, "port"),
+            PythonFile.kwarg(call, "host"),
+            5000,
+            "127.0.0.1");
       } else if ("uvicorn.run".equals(q)) {
-        listen(call, PythonFile.kwarg(call, "port"), PythonFile.kwarg(call, "host"), 8000, "127.0.0.1");
+        listen(
+            call,
+            PythonFile.kwarg(call, "port"),
+            PythonFile.kwarg(call, "host"),
+            8000,
+            "127.0.0.1");
       } else if ("waitress.serve".equals(q)) {
-        listen(call, PythonFile.kwarg(call, "port"), PythonFile.kwarg(call, "host"), 8080, "0.0.0.0");
+        listen(
+            call, PythonFile.kwarg(call, "port"), PythonFile.kwarg(call, "host"), 8080, "0.0.0.0");
       } else if ("aiohttp.web.run_app".equals(q)) {
-        listen(call, PythonFile.kwarg(call, "port"), PythonFile.kwarg(call, "host"), 8080, "0.0.0.0");
+        listen(
+            call, PythonFile.kwarg(call, "port"), PythonFile.kwarg(call, "host"), 8080, "0.0.0.0");
       } else if ("wsgiref.simple_server.make_server".equals(q)) {
         listen(call, PythonFile.positional(call, 1), PythonFile.positional(call, 0), null, null);
-      } else if (q != null && (q.endsWith("HTTPServer") || q.equals("socketserver.TCPServer")
-          || q.equals("socketserver.ThreadingTCPServer"))) {
+      } else if (q != null
+          && (q.endsWith("HTTPServer")
+              || q.equals("socketserver.TCPServer")
+              || q.equals("socketserver.ThreadingTCPServer"))) {
         Node address = PythonFile.positional(call, 0);
         if (address != null && address.is("identifier")) {
           address = file.resolve(address);
@@ -137,16 +166,29 @@ final class PythonRoutes {
       Node receiver = fn != null && fn.is("attribute") ? fn.child("object") : null;
       switch (method) {
         case "add_url_rule" -> {
-          Node view = PythonFile.kwarg(call, "view_func") != null ? PythonFile.kwarg(call, "view_func") : PythonFile.positional(call, 2);
-          String rule = PythonFile.stringValue(PythonFile.kwarg(call, "rule") != null ? PythonFile.kwarg(call, "rule") : PythonFile.positional(call, 0));
-          Node handler = view != null && view.is("identifier") ? file.functions.get(view.text()) : null;
+          Node view =
+              PythonFile.kwarg(call, "view_func") != null
+                  ? PythonFile.kwarg(call, "view_func")
+                  : PythonFile.positional(call, 2);
+          String rule =
+              PythonFile.stringValue(
+                  PythonFile.kwarg(call, "rule") != null
+                      ? PythonFile.kwarg(call, "rule")
+                      : PythonFile.positional(call, 0));
+          Node handler =
+              view != null && view.is("identifier") ? file.functions.get(view.text()) : null;
           if (rule != null && handler != null) {
-            addHandler(handler, methods(PythonFile.kwarg(call, "methods")),
-                prefix(receiver) + rule, call, null);
+            addHandler(
+                handler,
+                methods(PythonFile.kwarg(call, "methods")),
+                prefix(receiver) + rule,
+                call,
+                null);
           }
         }
         case "register_blueprint", "include_router" -> {
-          Node prefix = PythonFile.kwarg(call, method.equals("include_router") ? "prefix" : "url_prefix");
+          Node prefix =
+              PythonFile.kwarg(call, method.equals("include_router") ? "prefix" : "url_prefix");
           if (prefix != null) {
             String p = PythonFile.stringValue(prefix);
             wildcard(p == null ? "" : p, call);
@@ -159,7 +201,7 @@ final class PythonRoutes {
           }
         }
         case "path", "re_path", "url" -> djangoRoute(call, method);
-        default -> { }
+        default -> {}
       }
     }
     for (Node cls : file.classes) {
@@ -171,7 +213,9 @@ final class PythonRoutes {
       Node body = cls.child("body");
       for (Node member : body == null ? List.<Node>of() : body.namedChildren()) {
         Node def = member.is("decorated_definition") ? member.child("definition") : member;
-        if (def != null && def.is("function_definition") && def.child("name") != null
+        if (def != null
+            && def.is("function_definition")
+            && def.child("name") != null
             && def.child("name").text().startsWith("do_")) {
           overrides = true;
           String verb = def.child("name").text().substring(3);
@@ -196,11 +240,16 @@ final class PythonRoutes {
     Node pathArg;
     if (method.equals("route") || method.equals("api_route")) {
       methods = methods(PythonFile.kwarg(call, "methods"));
-      pathArg = PythonFile.positional(call, 0) != null ? PythonFile.positional(call, 0)
-          : PythonFile.kwarg(call, method.equals("route") ? "rule" : "path");
+      pathArg =
+          PythonFile.positional(call, 0) != null
+              ? PythonFile.positional(call, 0)
+              : PythonFile.kwarg(call, method.equals("route") ? "rule" : "path");
     } else if (PythonFile.HTTP_METHODS.contains(method)) {
       methods = List.of(method.toUpperCase(Locale.ROOT));
-      pathArg = PythonFile.positional(call, 0) != null ? PythonFile.positional(call, 0) : PythonFile.kwarg(call, "path");
+      pathArg =
+          PythonFile.positional(call, 0) != null
+              ? PythonFile.positional(call, 0)
+              : PythonFile.kwarg(call, "path");
     } else {
       return;
     }
@@ -208,11 +257,18 @@ final class PythonRoutes {
     if (path == null || !(path.isEmpty() || path.startsWith("/"))) {
       return;
     }
-    addHandler(def, methods, prefix(receiver) + path, decorator, PythonFile.intValue(PythonFile.kwarg(call, "status_code")));
+    addHandler(
+        def,
+        methods,
+        prefix(receiver) + path,
+        decorator,
+        PythonFile.intValue(PythonFile.kwarg(call, "status_code")));
   }
 
   String prefix(Node receiver) {
-    return receiver != null && receiver.is("identifier") ? file.prefixes.getOrDefault(receiver.text(), "") : "";
+    return receiver != null && receiver.is("identifier")
+        ? file.prefixes.getOrDefault(receiver.text(), "")
+        : "";
   }
 
   static List<String> methods(Node list) {
@@ -257,7 +313,8 @@ final class PythonRoutes {
       return;
     }
     Node view = PythonFile.positional(call, 1);
-    boolean include = view != null && view.is("call") && PythonFile.calleeName(view).equals("include");
+    boolean include =
+        view != null && view.is("call") && PythonFile.calleeName(view).equals("include");
     if (!method.equals("path")) {
       // A regex: keep the literal start as a prefix, the rest may match anything.
       String literal = route.replaceFirst("^\\^", "").split("[\\\\^$.*+?()\\[\\]{}|]", 2)[0];
@@ -271,41 +328,55 @@ final class PythonRoutes {
 
   /** {@code if self.path == "/healthz":} inside a do_GET: a route of its own. */
   void pathBranches(Node def, String verb) {
-    PythonFile.walkBody(def, n -> {
-      if (!n.isAny("if_statement", "elif_clause")) {
-        return;
-      }
-      Node cond = n.child("condition");
-      if (cond == null || !cond.is("comparison_operator") || cond.namedChildren().size() != 2
-          || cond.child("operators") == null || !cond.child("operators").text().equals("==")) {
-        return;
-      }
-      String left = cond.namedChild(0).text();
-      String path = PythonFile.stringValue(cond.namedChild(1));
-      if (path != null && path.startsWith("/") && (left.equals("self.path") || left.endsWith(".path"))) {
-        Node body = n.child("consequence");
-        List<Integer> statuses = statuses(body, null);
-        file.out.route(verb, path, statuses, def.child("name").text(), n);
-      }
-    });
+    PythonFile.walkBody(
+        def,
+        n -> {
+          if (!n.isAny("if_statement", "elif_clause")) {
+            return;
+          }
+          Node cond = n.child("condition");
+          if (cond == null
+              || !cond.is("comparison_operator")
+              || cond.namedChildren().size() != 2
+              || cond.child("operators") == null
+              || !cond.child("operators").text().equals("==")) {
+            return;
+          }
+          String left = cond.namedChild(0).text();
+          String path = PythonFile.stringValue(cond.namedChild(1));
+          if (path != null
+              && path.startsWith("/")
+              && (left.equals("self.path") || left.endsWith(".path"))) {
+            Node body = n.child("consequence");
+            List<Integer> statuses = statuses(body, null);
+            file.out.route(verb, path, statuses, def.child("name").text(), n);
+          }
+        });
   }
 
   /** Every status code the handler's own code can answer with. */
   List<Integer> statuses(Node fn, Integer defaultStatus) {
     Set<Integer> found = new TreeSet<>();
-    PythonFile.walkBody(fn, n -> {
-      Integer status = switch (n.type()) {
-        case "return_statement" -> returnStatus(n, defaultStatus);
-        case "call" -> callStatus(n);
-        case "raise_statement" -> raiseStatus(n);
-        case "assignment" -> n.child("left") != null && n.child("left").is("attribute")
-            && n.child("left").text().endsWith(".status_code") ? statusCode(n.child("right")) : null;
-        default -> null;
-      };
-      if (status != null && Numbers.isStatus(status)) {
-        found.add(status);
-      }
-    });
+    PythonFile.walkBody(
+        fn,
+        n -> {
+          Integer status =
+              switch (n.type()) {
+                case "return_statement" -> returnStatus(n, defaultStatus);
+                case "call" -> callStatus(n);
+                case "raise_statement" -> raiseStatus(n);
+                case "assignment" ->
+                    n.child("left") != null
+                            && n.child("left").is("attribute")
+                            && n.child("left").text().endsWith(".status_code")
+                        ? statusCode(n.child("right"))
+                        : null;
+                default -> null;
+              };
+          if (status != null && Numbers.isStatus(status)) {
+            found.add(status);
+          }
+        });
     return List.copyOf(found);
   }
 
@@ -340,12 +411,18 @@ final class PythonRoutes {
         return status != null ? status : plain;
       }
       if (name.equals("redirect") || name.equals("RedirectResponse")) {
-        Integer code = statusCode(PythonFile.kwarg(value, "code") != null ? PythonFile.kwarg(value, "code")
-            : PythonFile.kwarg(value, "status_code"));
+        Integer code =
+            statusCode(
+                PythonFile.kwarg(value, "code") != null
+                    ? PythonFile.kwarg(value, "code")
+                    : PythonFile.kwarg(value, "status_code"));
         return code != null ? code : name.equals("redirect") ? 302 : 307;
       }
       if (name.endsWith("Response") || name.endsWith("response")) {
-        Node status = PythonFile.kwarg(value, "status") != null ? PythonFile.kwarg(value, "status") : PythonFile.kwarg(value, "status_code");
+        Node status =
+            PythonFile.kwarg(value, "status") != null
+                ? PythonFile.kwarg(value, "status")
+                : PythonFile.kwarg(value, "status_code");
         Integer code = statusCode(status);
         return code != null ? code : plain;
       }
@@ -373,7 +450,9 @@ final class PythonRoutes {
     return PythonEnv.insideTryBody(raise) ? null : 500;
   }
 
-  /** The status of an HTTP exception being raised ({@code HTTPException(503)}, {@code NotFound()}). */
+  /**
+   * The status of an HTTP exception being raised ({@code HTTPException(503)}, {@code NotFound()}).
+   */
   Integer httpErrorStatus(Node raise) {
     Node raised = raise.namedChild(0);
     if (raised == null || !raised.is("call")) {
@@ -381,7 +460,10 @@ final class PythonRoutes {
     }
     String name = PythonFile.calleeName(raised);
     if (name.equals("HTTPException") || name.equals("abort")) {
-      Node code = PythonFile.kwarg(raised, "status_code") != null ? PythonFile.kwarg(raised, "status_code") : PythonFile.positional(raised, 0);
+      Node code =
+          PythonFile.kwarg(raised, "status_code") != null
+              ? PythonFile.kwarg(raised, "status_code")
+              : PythonFile.positional(raised, 0);
       return statusCode(code);
     }
     String key = name.startsWith("HTTP") ? name.substring(4) : name;

@@ -19,7 +19,10 @@ class SpringConfigTest {
 
   @Test
   void nestedAndDottedKeysGiveThePortAndThePlaceholdersEnvReads() {
-    SourceFacts facts = extract(YML, """
+    SourceFacts facts =
+        extract(
+            YML,
+            """
         spring:
           datasource:
             url: ${DATABASE_URL}
@@ -32,22 +35,27 @@ class SpringConfigTest {
 
     assertThat(facts.framework()).isEqualTo("spring-boot");
     assertThat(facts.listens()).containsExactly(new ListenPort(8081, "PORT", null, at(YML, 5, 14)));
-    assertThat(facts.envReads()).containsExactly(
-        new EnvRead("DATABASE_URL", true, null, at(YML, 3, 10)),
-        new EnvRead("DB_USER", false, "orders", at(YML, 4, 15)),
-        new EnvRead("PORT", false, "8081", at(YML, 5, 14)));
+    assertThat(facts.envReads())
+        .containsExactly(
+            new EnvRead("DATABASE_URL", true, null, at(YML, 3, 10)),
+            new EnvRead("DB_USER", false, "orders", at(YML, 4, 15)),
+            new EnvRead("PORT", false, "8081", at(YML, 5, 14)));
   }
 
   @Test
   void literalPortIsStillOverriddenBySpringsServerPortEnv() {
     SourceFacts facts = extract(YML, "server:\n  port: 9090\n");
 
-    assertThat(facts.listens()).containsExactly(new ListenPort(9090, "SERVER_PORT", null, at(YML, 2, 9)));
+    assertThat(facts.listens())
+        .containsExactly(new ListenPort(9090, "SERVER_PORT", null, at(YML, 2, 9)));
   }
 
   @Test
   void aProfileDocumentMakesThePortUnknownAndItsPlaceholdersDoNotCount() {
-    SourceFacts facts = extract(YML, """
+    SourceFacts facts =
+        extract(
+            YML,
+            """
         server:
           port: 8080
         ---
@@ -61,9 +69,10 @@ class SpringConfigTest {
           token: ${LOCAL_TOKEN}
         """);
 
-    assertThat(facts.listens()).containsExactly(
-        new ListenPort(8080, "SERVER_PORT", null, at(YML, 2, 9)),
-        new ListenPort(null, null, null, at(YML, 9, 9)));
+    assertThat(facts.listens())
+        .containsExactly(
+            new ListenPort(8080, "SERVER_PORT", null, at(YML, 2, 9)),
+            new ListenPort(null, null, null, at(YML, 9, 9)));
     assertThat(facts.envReads()).isEmpty();
   }
 
@@ -78,7 +87,8 @@ class SpringConfigTest {
 
   @Test
   void onlyYamlUnderAResourcesFolderIsSpringConfig() {
-    assertThat(FileKind.of("shop/src/main/resources/application.yml")).isEqualTo(FileKind.SPRING_CONFIG);
+    assertThat(FileKind.of("shop/src/main/resources/application.yml"))
+        .isEqualTo(FileKind.SPRING_CONFIG);
     assertThat(FileKind.of("resources/application-dev.yaml")).isEqualTo(FileKind.SPRING_CONFIG);
     assertThat(FileKind.of("config/application.properties")).isEqualTo(FileKind.SPRING_CONFIG);
     // An Argo CD Application manifest is Kubernetes YAML, whatever its name.
@@ -95,7 +105,8 @@ class SpringConfigTest {
 
   @Test
   void actuatorOnTheClasspathServesHealthAndItsProbeGroups() {
-    String pom = """
+    String pom =
+        """
         <project>
           <dependencies>
             <dependency>
@@ -107,15 +118,28 @@ class SpringConfigTest {
         """;
     SourceFacts facts = extract("orders/pom.xml", pom);
 
-    assertThat(facts.routes()).containsExactly(
-        new Route("GET", "/actuator/health", List.of(200, 503), "Spring Boot Actuator", at("orders/pom.xml", 5, 1)),
-        new Route("GET", "/actuator/health/{group}", List.of(200, 503), "Spring Boot Actuator",
-            at("orders/pom.xml", 5, 1)));
+    assertThat(facts.routes())
+        .containsExactly(
+            new Route(
+                "GET",
+                "/actuator/health",
+                List.of(200, 503),
+                "Spring Boot Actuator",
+                at("orders/pom.xml", 5, 1)),
+            new Route(
+                "GET",
+                "/actuator/health/{group}",
+                List.of(200, 503),
+                "Spring Boot Actuator",
+                at("orders/pom.xml", 5, 1)));
   }
 
   @Test
   void aBuildWithoutActuatorServesNothingAndNamesNoFramework() {
-    SourceFacts gradle = extract("build.gradle", "plugins { id 'java' }\ndependencies { implementation 'com.google.guava:guava:33.0.0-jre' }\n");
+    SourceFacts gradle =
+        extract(
+            "build.gradle",
+            "plugins { id 'java' }\ndependencies { implementation 'com.google.guava:guava:33.0.0-jre' }\n");
 
     assertThat(gradle.routes()).isEmpty();
     assertThat(gradle.framework()).isNull();

@@ -26,7 +26,10 @@ class JavaScriptExtractorTest {
 
   @Test
   void seed002DatabaseServiceExitsWithoutDbNameAndHasAChaosSwitch() {
-    SourceFacts f = facts("server.js", """
+    SourceFacts f =
+        facts(
+            "server.js",
+            """
         // A small in-memory "database" with an HTTP API.
         const express = require('express');
         const crypto = require('crypto');
@@ -56,7 +59,8 @@ class JavaScriptExtractorTest {
         """);
     assertThat(f.framework()).isEqualTo("express");
     assertThat(f.startsServer()).isTrue();
-    assertThat(envs(f)).containsExactly("DB_NAME required", "DB_PORT =8080", "CHAOS_FAILURE_RATE =0");
+    assertThat(envs(f))
+        .containsExactly("DB_NAME required", "DB_PORT =8080", "CHAOS_FAILURE_RATE =0");
     assertThat(listens(f)).containsExactly("8080 $DB_PORT");
     assertThat(routes(f)).containsExactly("GET /health [200]", "POST /records [201, 500]");
     // The rate is 0 unless the environment sets it: a switch, judged where the manifest sets it.
@@ -65,17 +69,24 @@ class JavaScriptExtractorTest {
 
   @Test
   void seed002OrderServiceRetriesTheDatabaseWithoutBackoff() throws IOException {
-    SourceFacts f = facts("server.js",
-        fixture("app/retry-without-backoff/positive/order-service-tight-retry/server.js"));
-    assertThat(hazards(f, Kind.RETRY_WITHOUT_BACKOFF)).containsExactly("POST /orders | retry loop "
-        + "around axios.post(...) tries again immediately, with no delay between attempts @14");
+    SourceFacts f =
+        facts(
+            "server.js",
+            fixture("app/retry-without-backoff/positive/order-service-tight-retry/server.js"));
+    assertThat(hazards(f, Kind.RETRY_WITHOUT_BACKOFF))
+        .containsExactly(
+            "POST /orders | retry loop "
+                + "around axios.post(...) tries again immediately, with no delay between attempts @14");
     assertThat(calls(f)).containsExactly("$DATABASE_URL null"); // no default: the host is unknown
     assertThat(listens(f)).containsExactly("3002 $PORT");
   }
 
   @Test
   void seed002ApiServiceListensOn3000AndCallsThroughATimedAxiosInstance() {
-    SourceFacts f = facts("server.js", """
+    SourceFacts f =
+        facts(
+            "server.js",
+            """
         const express = require('express');
         const axios = require('axios');
 
@@ -109,33 +120,56 @@ class JavaScriptExtractorTest {
 
   @Test
   void listenFormsOfExpressFastifyAndNodeHttp() {
-    assertThat(listens(facts("a.js", """
+    assertThat(
+            listens(
+                facts(
+                    "a.js",
+                    """
         const express = require('express');
         const http = require('http');
         const app = express();
         const port = Number(process.env.PORT ?? 4000);
         http.createServer(app).listen(port, '0.0.0.0');
-        """))).containsExactly("4000 $PORT on 0.0.0.0");
-    assertThat(listens(facts("b.mjs", """
+        """)))
+        .containsExactly("4000 $PORT on 0.0.0.0");
+    assertThat(
+            listens(
+                facts(
+                    "b.mjs",
+                    """
         import Fastify from 'fastify';
         const fastify = Fastify({ logger: true });
         fastify.get('/ping', async () => ({ pong: true }));
         await fastify.listen({ port: 8080, host: '0.0.0.0' });
-        """))).containsExactly("8080 on 0.0.0.0");
-    assertThat(listens(facts("c.js", """
+        """)))
+        .containsExactly("8080 on 0.0.0.0");
+    assertThat(
+            listens(
+                facts(
+                    "c.js",
+                    """
         const fastify = require('fastify')();
         fastify.listen({ port: 3000 });
-        """))).containsExactly("3000 on 127.0.0.1");
-    assertThat(listens(facts("d.js", """
+        """)))
+        .containsExactly("3000 on 127.0.0.1");
+    assertThat(
+            listens(
+                facts(
+                    "d.js",
+                    """
         const { PORT = 5000 } = process.env;
         const app = require('express')();
         app.listen(PORT);
-        """))).containsExactly("5000 $PORT");
+        """)))
+        .containsExactly("5000 $PORT");
   }
 
   @Test
   void typeScriptExpressWithTypedHandlersAndNodeHttpBranches() {
-    SourceFacts ts = facts("src/server.ts", """
+    SourceFacts ts =
+        facts(
+            "src/server.ts",
+            """
         import express, { Request, Response } from 'express';
 
         const app = express();
@@ -159,7 +193,10 @@ class JavaScriptExtractorTest {
     assertThat(routes(ts)).containsExactly("GET /healthz [503]", "GET /users/:id [200, 500]");
     assertThat(listens(ts)).containsExactly("3000 $PORT");
 
-    SourceFacts node = facts("server.js", """
+    SourceFacts node =
+        facts(
+            "server.js",
+            """
         const http = require('http');
         const server = http.createServer((req, res) => {
           if (req.url === '/healthz') {
@@ -177,7 +214,10 @@ class JavaScriptExtractorTest {
 
   @Test
   void requiredEnvThroughLoopsOverNames() {
-    SourceFacts f = facts("config.js", """
+    SourceFacts f =
+        facts(
+            "config.js",
+            """
         const REQUIRED = ['DATABASE_URL', 'JWT_SECRET'];
         REQUIRED.forEach((name) => {
           if (!process.env[name]) {
@@ -193,53 +233,78 @@ class JavaScriptExtractorTest {
         }
         module.exports = { level, handler };
         """);
-    assertThat(envs(f)).containsExactly("DATABASE_URL required", "JWT_SECRET required",
-        "REDIS_URL required", "LOG_LEVEL =info", "FEATURE_FLAG");
+    assertThat(envs(f))
+        .containsExactly(
+            "DATABASE_URL required",
+            "JWT_SECRET required",
+            "REDIS_URL required",
+            "LOG_LEVEL =info",
+            "FEATURE_FLAG");
   }
 
   @Test
   void handlerHazards() throws IOException {
-    SourceFacts sleeps = facts("server.js",
-        fixture("app/sleep-in-handler/positive/express-await-timeout/server.js"));
-    assertThat(hazards(sleeps, Kind.SLEEP_IN_HANDLER)).containsExactly(
-        "GET /products | sleeps in await sleep(1500) on every request @11",
-        "GET /products/:id | responds only after setTimeout(..., 2000) @17");
-    SourceFacts random = facts("server.js",
-        fixture("app/random-failure-injection/positive/express-math-random-500/server.js"));
-    assertThat(hazards(random, Kind.RANDOM_FAILURE)).containsExactly(
-        "GET /stock/:sku | answers 500 when Math.random() < 0.3 (about 30% of requests) @7",
-        "POST /reserve | throws Error when Math.floor(Math.random() * 4) === 0 (about 25% of "
-            + "requests) @15");
-    SourceFacts growth = facts("server.js",
-        fixture("app/unbounded-growth-in-handler/positive/express-map-per-record/server.js"));
+    SourceFacts sleeps =
+        facts(
+            "server.js", fixture("app/sleep-in-handler/positive/express-await-timeout/server.js"));
+    assertThat(hazards(sleeps, Kind.SLEEP_IN_HANDLER))
+        .containsExactly(
+            "GET /products | sleeps in await sleep(1500) on every request @11",
+            "GET /products/:id | responds only after setTimeout(..., 2000) @17");
+    SourceFacts random =
+        facts(
+            "server.js",
+            fixture("app/random-failure-injection/positive/express-math-random-500/server.js"));
+    assertThat(hazards(random, Kind.RANDOM_FAILURE))
+        .containsExactly(
+            "GET /stock/:sku | answers 500 when Math.random() < 0.3 (about 30% of requests) @7",
+            "POST /reserve | throws Error when Math.floor(Math.random() * 4) === 0 (about 25% of "
+                + "requests) @15");
+    SourceFacts growth =
+        facts(
+            "server.js",
+            fixture("app/unbounded-growth-in-handler/positive/express-map-per-record/server.js"));
     assertThat(hazards(growth, Kind.UNBOUNDED_GROWTH)).hasSize(2);
   }
 
   @Test
   void decoysStaySilent() throws IOException {
-    java.util.Map<String, Kind> decoys = java.util.Map.of(
-        "app/sleep-in-handler/negative/backoff-between-retries/server.js", Kind.SLEEP_IN_HANDLER,
-        "app/random-failure-injection/negative/random-for-ids-and-jitter/server.js", Kind.RANDOM_FAILURE,
-        "app/random-failure-injection/negative/chaos-rate-off-by-default/server.js", Kind.RANDOM_FAILURE,
-        "app/retry-without-backoff/negative/exponential-backoff/server.js", Kind.RETRY_WITHOUT_BACKOFF,
-        "app/retry-without-backoff/negative/loop-over-items-skips-failures/sync.js",
-        Kind.RETRY_WITHOUT_BACKOFF,
-        "app/unbounded-growth-in-handler/negative/cache-with-eviction/server.js", Kind.UNBOUNDED_GROWTH);
-    decoys.forEach((path, kind) -> {
-      try {
-        assertThat(hazards(facts("server.js", fixture(path)), kind)).as(path).isEmpty();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
-    SourceFacts ready = facts("server.js",
-        fixture("app/health-endpoint-fails/negative/fails-only-when-dependency-down/server.js"));
+    java.util.Map<String, Kind> decoys =
+        java.util.Map.of(
+            "app/sleep-in-handler/negative/backoff-between-retries/server.js",
+            Kind.SLEEP_IN_HANDLER,
+            "app/random-failure-injection/negative/random-for-ids-and-jitter/server.js",
+            Kind.RANDOM_FAILURE,
+            "app/random-failure-injection/negative/chaos-rate-off-by-default/server.js",
+            Kind.RANDOM_FAILURE,
+            "app/retry-without-backoff/negative/exponential-backoff/server.js",
+            Kind.RETRY_WITHOUT_BACKOFF,
+            "app/retry-without-backoff/negative/loop-over-items-skips-failures/sync.js",
+            Kind.RETRY_WITHOUT_BACKOFF,
+            "app/unbounded-growth-in-handler/negative/cache-with-eviction/server.js",
+            Kind.UNBOUNDED_GROWTH);
+    decoys.forEach(
+        (path, kind) -> {
+          try {
+            assertThat(hazards(facts("server.js", fixture(path)), kind)).as(path).isEmpty();
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+    SourceFacts ready =
+        facts(
+            "server.js",
+            fixture(
+                "app/health-endpoint-fails/negative/fails-only-when-dependency-down/server.js"));
     assertThat(routes(ready)).containsExactly("GET /ready [200, 503]");
   }
 
   @Test
   void routerMountsAndNotFoundHandlers() {
-    SourceFacts f = facts("app.js", """
+    SourceFacts f =
+        facts(
+            "app.js",
+            """
         const express = require('express');
         const users = require('./routes/users');
         const app = express();
@@ -251,20 +316,31 @@ class JavaScriptExtractorTest {
         app.use((req, res) => res.status(404).send('not found'));
         axios.get('/relative', { params: { a: 1 } });
         """);
-    assertThat(routes(f)).containsExactly("GET /status [200]", "* /api/* []", "* /users/* []",
-        "GET /items [200]", "POST /items [201]", "* /* [404]");
+    assertThat(routes(f))
+        .containsExactly(
+            "GET /status [200]",
+            "* /api/* []",
+            "* /users/* []",
+            "GET /items [200]",
+            "POST /items [201]",
+            "* /* [404]");
   }
 
   @Test
   void brokenSyntaxIsANoteNotAFailure() {
-    var result = Extract.read("server.js", """
+    var result =
+        Extract.read(
+            "server.js",
+            """
         const express = require('express');
         const app = express();
         app.get('/ok', (req, res) => res.json({}));
         function broken( {
         app.listen(3000);
         """);
-    assertThat(result.notes()).singleElement().asString()
+    assertThat(result.notes())
+        .singleElement()
+        .asString()
         .startsWith("JavaScript syntax rootcause does not understand");
     assertThat(result.facts()).isNotNull();
   }

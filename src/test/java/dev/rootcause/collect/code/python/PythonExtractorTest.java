@@ -25,7 +25,10 @@ class PythonExtractorTest {
 
   @Test
   void seed000FlaskServiceSleepsInRootAndFailsItsHealthCheck() throws IOException {
-    SourceFacts f = facts("app/main.py", """
+    SourceFacts f =
+        facts(
+            "app/main.py",
+            """
         import os
         import random
         import time
@@ -57,7 +60,8 @@ class PythonExtractorTest {
     assertThat(f.framework()).isEqualTo("flask");
     assertThat(f.startsServer()).isTrue();
     assertThat(listens(f)).containsExactly("8080 on 0.0.0.0");
-    assertThat(routes(f)).containsExactly("GET / [200]", "GET /healthz [500]", "GET /version [200]");
+    assertThat(routes(f))
+        .containsExactly("GET / [200]", "GET /healthz [500]", "GET /version [200]");
     assertThat(envs(f)).containsExactly("APP_VERSION =dev");
     assertThat(hazards(f, Kind.SLEEP_IN_HANDLER))
         .containsExactly("GET / | sleeps in time.sleep(random.randint(3, 8)) on every request @12");
@@ -68,26 +72,38 @@ class PythonExtractorTest {
 
   @Test
   void seed003RandomExceptionInRootWhileHealthStaysUp() throws IOException {
-    SourceFacts f = facts("buggy-app.py",
-        fixture("app/random-failure-injection/positive/flask-random-choice-raise/buggy-app.py"));
+    SourceFacts f =
+        facts(
+            "buggy-app.py",
+            fixture(
+                "app/random-failure-injection/positive/flask-random-choice-raise/buggy-app.py"));
     assertThat(routes(f)).containsExactly("GET / [200, 500]", "GET /health [200]");
-    assertThat(hazards(f, Kind.RANDOM_FAILURE)).containsExactly("GET / | raises Exception when "
-        + "random.choice([True, False]) is true (about 50% of requests) @11");
+    assertThat(hazards(f, Kind.RANDOM_FAILURE))
+        .containsExactly(
+            "GET / | raises Exception when "
+                + "random.choice([True, False]) is true (about 50% of requests) @11");
     assertThat(listens(f)).containsExactly("5000 on 0.0.0.0");
   }
 
   @Test
   void seed004JsonLoadsOnTheFileObjectOfAWithBlock() throws IOException {
-    SourceFacts f = facts("application.py",
-        fixture("app/json-loads-on-file/positive/url-shortener-v2/application.py"));
-    assertThat(hazards(f, Kind.JSON_LOADS_ON_FILE)).containsExactly("GET /<string:code> | "
-        + "json.loads(urls_file) is given a file object (open(URLS_FILE), line 13), not a string @15");
+    SourceFacts f =
+        facts(
+            "application.py",
+            fixture("app/json-loads-on-file/positive/url-shortener-v2/application.py"));
+    assertThat(hazards(f, Kind.JSON_LOADS_ON_FILE))
+        .containsExactly(
+            "GET /<string:code> | "
+                + "json.loads(urls_file) is given a file object (open(URLS_FILE), line 13), not a string @15");
     assertThat(routes(f)).containsExactly("GET /<string:code> [302, 404]", "GET / [200]");
   }
 
   @Test
   void envReadsAreRequiredOnlyWhenTheirAbsenceStopsTheProcess() {
-    SourceFacts f = facts("config.py", """
+    SourceFacts f =
+        facts(
+            "config.py",
+            """
         import os
         import sys
         from os import environ, getenv
@@ -122,14 +138,28 @@ class PythonExtractorTest {
         if __name__ == "__main__":
             main()
         """);
-    assertThat(envs(f)).containsExactly("DB_NAME required", "TOKEN", "REGION =eu-west-1", "PORT =8080",
-        "A_KEY required", "B_KEY required", "SECRET required", "OPTIONAL", "FEATURE", "PER_REQUEST",
-        "MAIN_ONLY required");
+    assertThat(envs(f))
+        .containsExactly(
+            "DB_NAME required",
+            "TOKEN",
+            "REGION =eu-west-1",
+            "PORT =8080",
+            "A_KEY required",
+            "B_KEY required",
+            "SECRET required",
+            "OPTIONAL",
+            "FEATURE",
+            "PER_REQUEST",
+            "MAIN_ONLY required");
   }
 
   @Test
   void listenPortsThroughEnvDefaultsAndOneVariable() {
-    assertThat(listens(facts("main.py", """
+    assertThat(
+            listens(
+                facts(
+                    "main.py",
+                    """
         import os
 
         import uvicorn
@@ -140,8 +170,13 @@ class PythonExtractorTest {
 
         if __name__ == "__main__":
             uvicorn.run("main:app", host="0.0.0.0", port=PORT)
-        """))).containsExactly("8000 $PORT on 0.0.0.0");
-    assertThat(listens(facts("app.py", """
+        """)))
+        .containsExactly("8000 $PORT on 0.0.0.0");
+    assertThat(
+            listens(
+                facts(
+                    "app.py",
+                    """
         import os
         from flask import Flask
 
@@ -149,17 +184,26 @@ class PythonExtractorTest {
 
         if __name__ == "__main__":
             app.run(port=os.environ["PORT"])
-        """))).containsExactly("null $PORT on 127.0.0.1");
-    assertThat(listens(facts("app.py", """
+        """)))
+        .containsExactly("null $PORT on 127.0.0.1");
+    assertThat(
+            listens(
+                facts(
+                    "app.py",
+                    """
         from flask import Flask
         app = Flask(__name__)
         app.run()
-        """))).containsExactly("5000 on 127.0.0.1");
+        """)))
+        .containsExactly("5000 on 127.0.0.1");
   }
 
   @Test
   void httpServerHandlersAreCatchAllsWithPathBranches() {
-    SourceFacts f = facts("server.py", """
+    SourceFacts f =
+        facts(
+            "server.py",
+            """
         from http.server import BaseHTTPRequestHandler, HTTPServer
 
 
@@ -181,7 +225,10 @@ class PythonExtractorTest {
 
   @Test
   void routeStatusesFromAbortTuplesResponsesAndRaises() {
-    SourceFacts f = facts("api.py", """
+    SourceFacts f =
+        facts(
+            "api.py",
+            """
         from flask import Blueprint, Flask, Response, abort, jsonify, make_response
         from werkzeug.exceptions import ServiceUnavailable
 
@@ -213,14 +260,21 @@ class PythonExtractorTest {
         app.register_blueprint(api)
         app.register_blueprint(admin, url_prefix="/admin")
         """);
-    assertThat(routes(f)).containsExactly("GET /api/orders [200, 503]", "POST /api/orders [200, 503]",
-        "GET /api/orders/<int:oid> [201, 400, 503]", "DELETE /api/orders/<int:oid> [500]",
-        "* /admin/* []");
+    assertThat(routes(f))
+        .containsExactly(
+            "GET /api/orders [200, 503]",
+            "POST /api/orders [200, 503]",
+            "GET /api/orders/<int:oid> [201, 400, 503]",
+            "DELETE /api/orders/<int:oid> [500]",
+            "* /admin/* []");
   }
 
   @Test
   void fastApiStatusCodesAndHttpExceptions() {
-    SourceFacts f = facts("main.py", """
+    SourceFacts f =
+        facts(
+            "main.py",
+            """
         from fastapi import APIRouter, FastAPI, HTTPException, status
 
         app = FastAPI()
@@ -247,74 +301,107 @@ class PythonExtractorTest {
 
   @Test
   void outboundCallsWithTheirUrlsAndTimeouts() throws IOException {
-    SourceFacts f = facts("app.py",
-        fixture("app/outbound-call-without-timeout/positive/requests-without-timeout/app.py"));
-    assertThat(calls(f)).containsExactly("$CATALOG_URL http://catalog:8080/items NO-TIMEOUT",
-        "https://pricing.internal.example.com/v1/rates NO-TIMEOUT",
-        "https://cdn.example.com/banner.txt NO-TIMEOUT");
-    SourceFacts ok = facts("client.py",
-        fixture("app/outbound-call-without-timeout/negative/timeouts-everywhere/client.py"));
+    SourceFacts f =
+        facts(
+            "app.py",
+            fixture("app/outbound-call-without-timeout/positive/requests-without-timeout/app.py"));
+    assertThat(calls(f))
+        .containsExactly(
+            "$CATALOG_URL http://catalog:8080/items NO-TIMEOUT",
+            "https://pricing.internal.example.com/v1/rates NO-TIMEOUT",
+            "https://cdn.example.com/banner.txt NO-TIMEOUT");
+    SourceFacts ok =
+        facts(
+            "client.py",
+            fixture("app/outbound-call-without-timeout/negative/timeouts-everywhere/client.py"));
     // All have timeouts: explicit, in **opts, or httpx's default. A relative URL is no URL.
-    assertThat(calls(ok)).containsExactly("$BILLING_URL http://billing:8080/invoices/{}",
-        "$BILLING_URL http://billing:8080/invoices", "$BILLING_URL http://billing:8080/health", "null");
+    assertThat(calls(ok))
+        .containsExactly(
+            "$BILLING_URL http://billing:8080/invoices/{}",
+            "$BILLING_URL http://billing:8080/invoices",
+            "$BILLING_URL http://billing:8080/health",
+            "null");
   }
 
   @Test
   void decoysStaySilent() throws IOException {
-    SourceFacts worker = facts("app.py",
-        fixture("app/sleep-in-handler/negative/sleep-in-background-worker/app.py"));
+    SourceFacts worker =
+        facts("app.py", fixture("app/sleep-in-handler/negative/sleep-in-background-worker/app.py"));
     assertThat(routes(worker)).containsExactly("POST /jobs [202]", "GET /healthz [200]");
     assertThat(worker.hazards()).isEmpty();
 
-    SourceFacts ids = facts("application.py",
-        fixture("app/random-failure-injection/negative/random-for-ids-and-jitter/application.py"));
+    SourceFacts ids =
+        facts(
+            "application.py",
+            fixture(
+                "app/random-failure-injection/negative/random-for-ids-and-jitter/application.py"));
     assertThat(routes(ids)).containsExactly("POST /shorten [201]");
     assertThat(ids.hazards()).isEmpty();
 
-    SourceFacts retries = facts("client.py",
-        fixture("app/retry-without-backoff/negative/exponential-backoff/client.py"));
+    SourceFacts retries =
+        facts(
+            "client.py",
+            fixture("app/retry-without-backoff/negative/exponential-backoff/client.py"));
     assertThat(calls(retries)).hasSize(1);
     assertThat(retries.hazards()).isEmpty();
 
-    SourceFacts items = facts("sync.py",
-        fixture("app/retry-without-backoff/negative/loop-over-items-skips-failures/sync.py"));
+    SourceFacts items =
+        facts(
+            "sync.py",
+            fixture("app/retry-without-backoff/negative/loop-over-items-skips-failures/sync.py"));
     assertThat(items.hazards()).isEmpty();
 
-    SourceFacts caches = facts("app.py",
-        fixture("app/unbounded-growth-in-handler/negative/cache-with-eviction/app.py"));
+    SourceFacts caches =
+        facts(
+            "app.py",
+            fixture("app/unbounded-growth-in-handler/negative/cache-with-eviction/app.py"));
     assertThat(routes(caches)).containsExactly("GET /ping [200]");
     assertThat(caches.hazards()).isEmpty();
 
-    SourceFacts locked = facts("app.py",
-        fixture("app/unguarded-shared-state/negative/every-access-under-lock/app.py"));
+    SourceFacts locked =
+        facts(
+            "app.py",
+            fixture("app/unguarded-shared-state/negative/every-access-under-lock/app.py"));
     assertThat(locked.hazards()).isEmpty();
 
-    SourceFacts health = facts("app.py",
-        fixture("app/health-endpoint-fails/negative/fails-only-when-dependency-down/app.py"));
+    SourceFacts health =
+        facts(
+            "app.py",
+            fixture("app/health-endpoint-fails/negative/fails-only-when-dependency-down/app.py"));
     assertThat(routes(health)).containsExactly("GET /healthz [200, 503]");
   }
 
   @Test
   void hazardsInHandlersAndRetries() throws IOException {
-    SourceFacts growth = facts("app.py",
-        fixture("app/unbounded-growth-in-handler/positive/flask-request-log/app.py"));
+    SourceFacts growth =
+        facts(
+            "app.py", fixture("app/unbounded-growth-in-handler/positive/flask-request-log/app.py"));
     assertThat(hazards(growth, Kind.UNBOUNDED_GROWTH)).hasSize(2);
-    SourceFacts retries = facts("worker.py",
-        fixture("app/retry-without-backoff/positive/python-retry-forever-and-tight/worker.py"));
-    assertThat(hazards(retries, Kind.RETRY_WITHOUT_BACKOFF)).containsExactly(
-        "null | retry loop around requests.get(...) tries again forever, with no attempt limit @11",
-        "null | retry loop around requests.post(...) tries again immediately, with no delay between "
-            + "attempts @23");
-    SourceFacts shared = facts("app.py",
-        fixture("app/unguarded-shared-state/positive/counter-read-outside-lock/app.py"));
-    assertThat(hazards(shared, Kind.UNGUARDED_SHARED_STATE)).containsExactly(
-        "GET /stats | counter is updated under a lock (line 14) but read here without it @21",
-        "null | counter is updated under a lock (line 14) but written here without it @27");
+    SourceFacts retries =
+        facts(
+            "worker.py",
+            fixture("app/retry-without-backoff/positive/python-retry-forever-and-tight/worker.py"));
+    assertThat(hazards(retries, Kind.RETRY_WITHOUT_BACKOFF))
+        .containsExactly(
+            "null | retry loop around requests.get(...) tries again forever, with no attempt limit @11",
+            "null | retry loop around requests.post(...) tries again immediately, with no delay between "
+                + "attempts @23");
+    SourceFacts shared =
+        facts(
+            "app.py",
+            fixture("app/unguarded-shared-state/positive/counter-read-outside-lock/app.py"));
+    assertThat(hazards(shared, Kind.UNGUARDED_SHARED_STATE))
+        .containsExactly(
+            "GET /stats | counter is updated under a lock (line 14) but read here without it @21",
+            "null | counter is updated under a lock (line 14) but written here without it @27");
   }
 
   @Test
   void brokenSyntaxIsANoteNotAFailure() {
-    var result = Extract.read("app.py", """
+    var result =
+        Extract.read(
+            "app.py",
+            """
         from flask import Flask
         app = Flask(__name__)
 
@@ -325,7 +412,9 @@ class PythonExtractorTest {
         def broken(:
             pass
         """);
-    assertThat(result.notes()).singleElement().asString()
+    assertThat(result.notes())
+        .singleElement()
+        .asString()
         .startsWith("Python syntax rootcause does not understand at line ");
     assertThat(routes(result.facts())).containsExactly("GET /ok [200]");
   }
