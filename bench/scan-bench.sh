@@ -64,7 +64,7 @@ for n in "${sizes[@]}"; do
   cmd=(env JAVA_HOME="$(dirname "$(dirname "$JAVA")")" ROOTCAUSE_CACHE_DIR="$cache" bin/rootcause)
   row "$n" "cache-write" "" "${cmd[@]}"
   row "$n" "cache-warm" "" "${cmd[@]}"
-  edited=$(find "$repo" -name '*.py' | sort | head -1)
+  edited=$(find "$repo" -name '*.py' -print -quit)
   printf '\n# edited by the benchmark\n' >> "$edited"
   row "$n" "cache-1-edited" "" "${cmd[@]}"
 done

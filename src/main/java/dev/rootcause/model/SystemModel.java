@@ -4,6 +4,7 @@ import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.build.ImageBuild;
 import dev.rootcause.model.cluster.ClusterState;
 import dev.rootcause.model.compose.ComposeService;
+import dev.rootcause.model.docker.ContainerPaths;
 import dev.rootcause.model.docker.Dockerfile;
 import dev.rootcause.model.docker.GoModule;
 import dev.rootcause.model.docker.Stage;
@@ -75,6 +76,9 @@ public final class SystemModel {
   private final Map<String, List<Map.Entry<Workload, Container>>> containersByDockerfile =
       new HashMap<>();
   private final List<HostUse> hostUses;
+  private final Map<String, GoModule> goModulesByDirectory = new HashMap<>();
+  private final java.util.Set<AppFacts> packagedApps =
+      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<ProxyRoute> proxyRoutes;
   private final List<ComposeService> composeServices;
 
@@ -113,6 +117,8 @@ public final class SystemModel {
       configByName.computeIfAbsent(c.meta().name(), n -> new ArrayList<>()).add(c);
     }
     dockerfiles.forEach(d -> dockerfilesByPath.putIfAbsent(d.path(), d));
+    goModules.forEach(
+        m -> goModulesByDirectory.putIfAbsent(ContainerPaths.resolve("/", m.directory()), m));
     for (AppFacts a : apps) {
       appsByRoot.putIfAbsent(a.root(), a);
     }
@@ -143,6 +149,7 @@ public final class SystemModel {
                               .add(e));
             });
     hostUses = List.copyOf(HostUses.of(this));
+    dockerfiles.forEach(d -> appOf(d).ifPresent(packagedApps::add));
     proxyRoutes = List.copyOf(b.proxyRoutes);
     composeServices = List.copyOf(b.composeServices);
   }
@@ -529,6 +536,24 @@ public final class SystemModel {
   private static String lastSegment(String path) {
     int slash = path.lastIndexOf('/');
     return slash < 0 ? path : path.substring(slash + 1);
+  }
+
+  /** Whether some Dockerfile of the repository packages this application's code. */
+  public boolean packaged(AppFacts app) {
+    return packagedApps.contains(app);
+  }
+
+  /** The go.mod of a Dockerfile's folder, else of the nearest folder above it. */
+  public Optional<GoModule> goModuleFor(Dockerfile dockerfile) {
+    String dir = ContainerPaths.resolve("/", dockerfile.directory());
+    while (dir != null) {
+      GoModule module = goModulesByDirectory.get(dir);
+      if (module != null || dir.equals("/")) {
+        return Optional.ofNullable(module);
+      }
+      dir = ContainerPaths.parent(dir);
+    }
+    return Optional.empty();
   }
 
   /** The application facts for the code a Dockerfile packages: trees inside its folder. */

@@ -28,10 +28,7 @@ public final class ListensOnLoopback implements AppRule {
 
   @Override
   public void check(AppFacts app, RuleContext ctx) {
-    boolean inImage =
-        ctx.model().dockerfiles().stream()
-            .anyMatch(d -> ctx.model().appOf(d).map(app::equals).orElse(false));
-    if (!inImage) {
+    if (!ctx.model().packaged(app)) {
       return;
     }
     for (AppFacts.ListenPort listen : app.listens()) {

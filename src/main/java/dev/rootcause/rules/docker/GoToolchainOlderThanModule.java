@@ -3,15 +3,12 @@ package dev.rootcause.rules.docker;
 import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.docker.BaseImage;
-import dev.rootcause.model.docker.ContainerPaths;
 import dev.rootcause.model.docker.Dockerfile;
 import dev.rootcause.model.docker.GoModule;
 import dev.rootcause.model.docker.Stage;
 import dev.rootcause.rules.DockerfileRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
-import java.util.Comparator;
-import java.util.List;
 
 /** The golang builder image is older than the Go version go.mod requires. */
 @RuleSpec(
@@ -29,7 +26,7 @@ public final class GoToolchainOlderThanModule implements DockerfileRule {
 
   @Override
   public void check(Dockerfile dockerfile, RuleContext ctx) {
-    GoModule module = moduleOf(dockerfile, ctx.model().goModules());
+    GoModule module = ctx.model().goModuleFor(dockerfile).orElse(null);
     if (module == null) {
       return;
     }
@@ -77,15 +74,6 @@ public final class GoToolchainOlderThanModule implements DockerfileRule {
                   + module.goVersion()
                   + ").");
     }
-  }
-
-  /** The go.mod of the Dockerfile's folder, else of the nearest folder above it. */
-  private static GoModule moduleOf(Dockerfile dockerfile, List<GoModule> modules) {
-    String dir = ContainerPaths.resolve("/", dockerfile.directory());
-    return modules.stream()
-        .filter(m -> ContainerPaths.within(dir, ContainerPaths.resolve("/", m.directory())))
-        .max(Comparator.comparingInt(m -> m.directory().length()))
-        .orElse(null);
   }
 
   private static boolean runsGo(Stage stage) {
