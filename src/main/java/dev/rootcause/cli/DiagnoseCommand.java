@@ -122,14 +122,7 @@ final class DiagnoseCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}.")
   String timeout;
 
-  @Option(
-      names = "--fail-on",
-      paramLabel = "SEVERITY",
-      defaultValue = "high",
-      description =
-          "Exit 1 when a finding is at or above this severity: info, low, medium, high,"
-              + " critical, or none (never exit 1). Default: ${DEFAULT-VALUE}.")
-  String failOn;
+  @Mixin FailOn failOn;
 
   @Option(
       names = {"-v", "--verbose"},
@@ -140,7 +133,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InputException, InterruptedException {
-    Severity threshold = failOn.equalsIgnoreCase("none") ? null : severity(failOn);
+    Severity threshold = failOn.threshold();
     if (dump != null && (kubeconfig != null || context != null)) {
       throw new InputException("give --dump or a live cluster (--kubeconfig/--context), not both");
     }
@@ -173,21 +166,6 @@ final class DiagnoseCommand implements Callable<Integer> {
     ScanResult result = diagnosis.result();
     new Notices(output.textOnStdout(), verbose).render(result, err);
     output.write(Renderers.DIAGNOSE, diagnosis, new RenderOptions(false, false, false));
-    if (!result.ruleFailures().isEmpty()) {
-      return ExitCode.INTERNAL.code();
-    }
-    return threshold != null && result.hasFindingsAtLeast(threshold)
-        ? ExitCode.FINDINGS.code()
-        : ExitCode.OK.code();
-  }
-
-  private Severity severity(String text) {
-    try {
-      return Severity.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--fail-on: " + e.getMessage().replace("critical)", "critical, or none)"));
-    }
+    return FailOn.exitCode(result, threshold);
   }
 }

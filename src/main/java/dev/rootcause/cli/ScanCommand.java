@@ -79,14 +79,7 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  @Option(
-      names = "--fail-on",
-      paramLabel = "SEVERITY",
-      defaultValue = "high",
-      description =
-          "Exit 1 when a finding is at or above this severity: info, low, medium, high,"
-              + " critical, or none (never exit 1). Default: ${DEFAULT-VALUE}.")
-  String failOn;
+  @Mixin FailOn failOn;
 
   @Option(
       names = {"-c", "--config"},
@@ -141,7 +134,7 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InputException {
-    Severity threshold = failOn.equalsIgnoreCase("none") ? null : parseSeverity(failOn);
+    Severity threshold = failOn.threshold();
     long maxBytes = Sizes.parse(maxFileSize, "--max-file-size");
     PrintWriter err = spec.commandLine().getErr();
     boolean stdin = path.toString().equals(Scanner.STANDARD_INPUT);
@@ -178,21 +171,6 @@ final class ScanCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.USAGE.code();
     }
-    if (!result.ruleFailures().isEmpty()) {
-      return ExitCode.INTERNAL.code();
-    }
-    return threshold != null && result.hasFindingsAtLeast(threshold)
-        ? ExitCode.FINDINGS.code()
-        : ExitCode.OK.code();
-  }
-
-  private Severity parseSeverity(String text) {
-    try {
-      return Severity.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--fail-on: " + e.getMessage().replace("critical)", "critical, or none)"));
-    }
+    return FailOn.exitCode(result, threshold);
   }
 }
