@@ -54,6 +54,11 @@ public final class IncidentStore implements AutoCloseable {
     int year = Instant.ofEpochSecond(at).atZone(ZoneOffset.UTC).getYear();
     return transaction(
         () -> {
+          if (url.startsWith("jdbc:postgresql:")) {
+            // Read committed lets two writers read the same next number; this lock conflicts
+            // only with itself, so creators queue and readers go on.
+            update("LOCK TABLE incident IN SHARE ROW EXCLUSIVE MODE");
+          }
           int seq = 1 + intQuery("SELECT COALESCE(MAX(seq), 0) FROM incident WHERE year = ?", year);
           String id = String.format("INC-%d-%03d", year, seq);
           update(
