@@ -7,6 +7,7 @@ import dev.rootcause.pipeline.ClusterSourceException;
 import dev.rootcause.pipeline.Diagnoser;
 import dev.rootcause.pipeline.InputException;
 import dev.rootcause.pipeline.Scanner;
+import dev.rootcause.pipeline.StandardInput;
 import dev.rootcause.report.Notices;
 import dev.rootcause.report.Redaction;
 import dev.rootcause.report.RenderOptions;
@@ -65,11 +66,11 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Option(
       names = "--dump",
-      paramLabel = "FILE|DIR",
+      paramLabel = "FILE|DIR|-",
       description =
           "Offline cluster state: kubectl get ... -o yaml|json output (a List,"
               + " multi-document YAML, or a folder of such files), or a kubectl cluster-info dump"
-              + " --output-directory folder.")
+              + " --output-directory folder; '-' reads it from standard input.")
   Path dump;
 
   @Option(
@@ -147,12 +148,22 @@ final class DiagnoseCommand implements Callable<Integer> {
     Instant asOfTime = asOf == null ? null : VerifyCommand.instant(asOf, "--as-of");
     PrintWriter err = spec.commandLine().getErr();
     Diagnosis diagnosis;
-    try {
+    // kubectl get pods,events,services -n production -o yaml | rootcause diagnose --dump -
+    try (StandardInput stdin =
+        StandardInput.means(dump)
+            ? StandardInput.copy(System.in, "stdin.yaml", VerifyCommand.MAX_DUMP_BYTES, null)
+            : null) {
       diagnosis =
           new Diagnoser()
               .diagnose(
                   new Diagnoser.Source(
-                      dump, asOfTime, kubeconfig, context, namespace, allNamespaces, limit),
+                      stdin == null ? dump : stdin.path(),
+                      asOfTime,
+                      kubeconfig,
+                      context,
+                      namespace,
+                      allNamespaces,
+                      limit),
                   repo,
                   new Scanner.Options(null, REPO_MAX_FILE_BYTES));
     } catch (ClusterSourceException e) {

@@ -60,7 +60,7 @@ import picocli.CommandLine.Parameters;
     })
 final class VerifyCommand implements Callable<Integer> {
   /** The most of standard input {@code --dump -} keeps: a kubectl dump of a large cluster. */
-  private static final long MAX_DUMP_BYTES = 1L << 30;
+  static final long MAX_DUMP_BYTES = 1L << 30;
 
   static final String DEFAULT_SLO = "success=100%,max<2s";
 

@@ -170,7 +170,11 @@ public final class MarkdownRenderer implements ReportRenderer {
           .append(")");
     }
     int files = result.inventory().filesScanned();
-    sb.append(" in ").append(files).append(files == 1 ? " file." : " files.");
+    if (TextRenderer.fromCluster(result.inventory())) {
+      sb.append('.'); // the line already names the cluster or dump it read
+    } else {
+      sb.append(" in ").append(files).append(files == 1 ? " file." : " files.");
+    }
     int skipped = result.skipped().size();
     if (skipped > 0) {
       sb.append(" ").append(skipped).append(skipped == 1 ? " file" : " files").append(" not read.");

@@ -25,6 +25,11 @@ import java.util.stream.Collectors;
  * last, where the eye lands.
  */
 public final class TextRenderer implements ReportRenderer {
+  /** Whether the objects were read from a cluster or a dump, not from repository files. */
+  static boolean fromCluster(ScanResult.Inventory inv) {
+    return inv.filesScanned() == 0 && inv.workloads() + inv.services() > 0;
+  }
+
   private final boolean color;
   private final boolean showSuppressed;
   private final boolean all;
@@ -165,8 +170,9 @@ public final class TextRenderer implements ReportRenderer {
             .append(Kinds.tally(result.findings()))
             .append(")");
       }
+      // A cluster's state (diagnose) was read from no repository file: name where it came from.
       sb.append(" in ")
-          .append(count(inv.filesScanned(), "file"))
+          .append(fromCluster(inv) ? clean(result.root()) : count(inv.filesScanned(), "file"))
           .append(": ")
           .append(count(inv.workloads(), "workload"))
           .append(", ")

@@ -241,6 +241,29 @@ class CliHabitsTest {
   }
 
   @Test
+  void diagnoseReadsADumpFromStandardInput() throws Exception {
+    String pods =
+        Files.readString(Path.of("src/test/resources/diagnose/seed-002-broken/pods.yaml"));
+
+    Cli.Run run =
+        withStdin(
+            pods,
+            () ->
+                Cli.run(
+                    "diagnose",
+                    "--dump",
+                    "-",
+                    "--as-of",
+                    "2025-02-11T16:52:00Z",
+                    "--color",
+                    "never"));
+
+    assertThat(run.err()).doesNotContain("rootcause: error");
+    assertThat(run.out())
+        .contains("runtime/crash-loop-back-off", "Deployment production/database-service");
+  }
+
+  @Test
   void probeSendsARequestBodyFromStandardInput() throws Exception {
     java.util.List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (dev.rootcause.testing.HttpFixture app =

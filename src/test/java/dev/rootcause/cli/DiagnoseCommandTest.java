@@ -203,6 +203,8 @@ class DiagnoseCommandTest {
     // rollout's Killing event, one readiness failure at start-up, a pod two seconds old) are not.
     assertThat(run.out())
         .contains("1 finding (1 low; 1 root cause)", "LOW       runtime/oom-killed");
+    // The summary names the dump it read, not "0 files" of a repository it never looked at.
+    assertThat(run.out()).contains("1 root cause) in dump " + FIXED).doesNotContain("in 0 files");
   }
 
   @Test
