@@ -236,7 +236,7 @@ class DiagnoseCommandTest {
             .withPath(
                 "/api/v1/namespaces/production/pods/"
                     + pod
-                    + "/log?pretty=false&container="
+                    + "/log?container="
                     + container
                     + "&previous=true&tailLines=2000")
             .andReturn(200, text)
@@ -247,7 +247,7 @@ class DiagnoseCommandTest {
             .withPath(
                 "/api/v1/namespaces/production/pods/"
                     + pod
-                    + "/log?pretty=false&container="
+                    + "/log?container="
                     + container
                     + "&tailLines=2000")
             .andReturn(200, text)

@@ -17,6 +17,12 @@ public interface ClusterReader extends AutoCloseable {
   /** At most this many bytes of one container's log are read. */
   int LOG_BYTES = 256 * 1024;
 
+  /**
+   * At most this many bytes of one container's log since a time ({@code verify}'s window) are read:
+   * its end, where the errors after a rollout are.
+   */
+  int WINDOW_LOG_BYTES = 8 * 1024 * 1024;
+
   /** Where this reads from, safe to print: {@code context kind-prod}, {@code dump ./incident}. */
   String describe();
 

@@ -10,18 +10,26 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.fabric8.kubernetes.client.utils.URLUtils;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +37,8 @@ import java.util.function.Supplier;
  * name and API server address are ever printed, never credentials from the kubeconfig.
  */
 public final class LiveClusterReader implements ClusterReader {
+  private static final int LOG_READ_ATTEMPTS = 3;
+
   private final KubernetesClient client;
   private final String context;
 
@@ -145,15 +155,16 @@ public final class LiveClusterReader implements ClusterReader {
         String log;
         try {
           log =
-              client
-                  .pods()
-                  .inNamespace(namespace)
-                  .withName(pod)
-                  .inContainer(c.getName())
-                  .usingTimestamps()
-                  .sinceTime(since.toString())
-                  .getLog();
-        } catch (KubernetesClientException e) {
+              readLog(
+                  namespace,
+                  pod,
+                  "container="
+                      + query(c.getName())
+                      + "&sinceTime="
+                      + query(since.toString())
+                      + "&timestamps=true",
+                  WINDOW_LOG_BYTES);
+        } catch (KubernetesClientException | IOException e) {
           // A container that never started has no log to read; the pod criteria report it.
           continue;
         }
@@ -273,11 +284,16 @@ public final class LiveClusterReader implements ClusterReader {
         boolean previous = restarts.getOrDefault(c.getName(), 0) > 0;
         String log;
         try {
-          var logs = client.pods().inNamespace(ns).withName(pod).inContainer(c.getName());
-          var tail = (previous ? logs.terminated() : logs).tailingLines(LOG_LINES);
-          try (InputStream in = tail.getLogInputStream()) {
-            log = lastBytes(in, LOG_BYTES);
-          }
+          log =
+              readLog(
+                  ns,
+                  pod,
+                  "container="
+                      + query(c.getName())
+                      + (previous ? "&previous=true" : "")
+                      + "&tailLines="
+                      + LOG_LINES,
+                  LOG_BYTES);
         } catch (KubernetesClientException | IOException e) {
           // A container that never started has no log to read: its status tells why.
           continue;
@@ -294,25 +310,83 @@ public final class LiveClusterReader implements ClusterReader {
     return out;
   }
 
-  /** The end of a stream, at most {@code max} bytes of it, without holding more in memory. */
+  /**
+   * One container's log, the last {@code maxBytes} of it, read with a plain GET on the pod's {@code
+   * log} subresource. fabric8's own log calls first wait for the pod to become Ready, which a
+   * crashing pod never does, and that wait's cancelled watch can fail the read that follows it.
+   */
+  private String readLog(String namespace, String pod, String query, int maxBytes)
+      throws IOException {
+    HttpClient http = client.getHttpClient();
+    String url =
+        URLUtils.join(
+                client.getMasterUrl().toString(),
+                "api/v1/namespaces",
+                query(namespace),
+                "pods",
+                query(pod),
+                "log")
+            + "?"
+            + query;
+    HttpRequest request =
+        http.newHttpRequestBuilder()
+            .uri(url)
+            .timeout(
+                Math.max(1, client.getConfiguration().getRequestTimeout()), TimeUnit.MILLISECONDS)
+            .build();
+    HttpResponse<InputStream> response = null;
+    // A pooled keep-alive connection the server (or a proxy) closed fails the request before it
+    // is sent; the GET is idempotent, so it is tried again on a fresh connection.
+    for (int attempt = 1; response == null; attempt++) {
+      try {
+        response = http.sendAsync(request, InputStream.class).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted reading the log of " + pod, e);
+      } catch (ExecutionException e) {
+        if (attempt == LOG_READ_ATTEMPTS) {
+          throw new IOException("cannot read the log of " + pod + ": " + e.getCause(), e);
+        }
+      }
+    }
+    try (InputStream in = response.body()) {
+      if (!response.isSuccessful()) {
+        throw new IOException("HTTP " + response.code() + " reading the log of " + pod);
+      }
+      return lastBytes(in, maxBytes);
+    }
+  }
+
+  private static String query(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The end of a stream, at most {@code max} bytes of it, without holding more in memory: the
+   * buffer grows with what was read up to {@code max}, then wraps.
+   */
   static String lastBytes(InputStream in, int max) throws IOException {
-    byte[] ring = new byte[max];
+    byte[] ring = new byte[Math.min(max, 64 * 1024)];
     long total = 0;
     byte[] buf = new byte[8_192];
     int n;
     while ((n = in.read(buf)) > 0) {
+      if (total + n > ring.length && ring.length < max) {
+        // Not wrapped yet (the buffer only wraps at max): everything read sits at [0, total).
+        ring = Arrays.copyOf(ring, (int) Math.min(max, Math.max(2L * ring.length, total + n)));
+      }
       for (int i = 0; i < n; i++) {
-        ring[(int) ((total + i) % max)] = buf[i];
+        ring[(int) ((total + i) % ring.length)] = buf[i];
       }
       total += n;
     }
-    if (total <= max) {
+    if (total <= ring.length) {
       return new String(ring, 0, (int) total, StandardCharsets.UTF_8);
     }
-    int start = (int) (total % max);
-    byte[] ordered = new byte[max];
-    System.arraycopy(ring, start, ordered, 0, max - start);
-    System.arraycopy(ring, 0, ordered, max - start, start);
+    int start = (int) (total % ring.length);
+    byte[] ordered = new byte[ring.length];
+    System.arraycopy(ring, start, ordered, 0, ring.length - start);
+    System.arraycopy(ring, 0, ordered, ring.length - start, start);
     String text = new String(ordered, StandardCharsets.UTF_8);
     int nl = text.indexOf('\n');
     return nl < 0 ? text : text.substring(nl + 1); // the first line is cut: drop it

@@ -72,7 +72,7 @@ class LiveClusterReaderTest {
         .withPath(
             "/api/v1/namespaces/orders/pods/"
                 + name
-                + "/log?pretty=false&container=order-service&sinceTime=2025-02-11T17:28:00Z&timestamps=true")
+                + "/log?container=order-service&sinceTime=2025-02-11T17%3A28%3A00Z&timestamps=true")
         .andReturn(
             200,
             "2025-02-11T17:29:20.410512345Z info order-service listening on port 3002\n"
@@ -93,5 +93,44 @@ class LiveClusterReaderTest {
               "2025-02-11T17:29:27.002118934Z error POST /orders failed: Error: connect"
                   + " ECONNREFUSED 10.43.112.9:8080");
     }
+  }
+
+  @Test
+  void aHugeLogIsReadToItsEndInBoundedMemory() throws Exception {
+    // 64 MiB of one chatty container, generated as it is read: only the last 256 KiB are kept,
+    // cut at a line start, and the crash at the very end is among them.
+    byte[] line = "2025-02-11T17:29:20Z debug polling queue orders-high, 0 messages\n".getBytes();
+    byte[] last = "FATAL: DB_NAME environment variable is required\n".getBytes();
+    long size = 64L * 1024 * 1024;
+    InputStream chatty =
+        new InputStream() {
+          long position;
+
+          @Override
+          public int read() {
+            if (position >= size + last.length) {
+              return -1;
+            }
+            long p = position++;
+            return p < size ? line[(int) (p % line.length)] : last[(int) (p - size)];
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            int n = 0;
+            for (int c; n < len && (c = read()) >= 0; n++) {
+              b[off + n] = (byte) c;
+            }
+            return n == 0 ? -1 : n;
+          }
+        };
+    String tail = LiveClusterReader.lastBytes(chatty, ClusterReader.LOG_BYTES);
+    assertThat(tail.length()).isLessThanOrEqualTo(ClusterReader.LOG_BYTES);
+    assertThat(tail).startsWith("2025-02-11T17:29:20Z debug").endsWith(new String(last));
+    // A short log is returned whole, and the buffer is not sized to the bound for it.
+    assertThat(
+            LiveClusterReader.lastBytes(
+                new java.io.ByteArrayInputStream(last), ClusterReader.WINDOW_LOG_BYTES))
+        .isEqualTo(new String(last));
   }
 }
