@@ -34,14 +34,16 @@ final class KubeSchema {
   /** A field of a type: its name and its Java type (a bean, a list, a map or a scalar). */
   record Field(String name, JavaType type) {}
 
-  // kind -> apiVersion -> class
-  private final Map<String, Map<String, Class<?>>> kinds;
-  private final Set<String> groups;
+  // Loading every model class takes seconds on a busy machine: classes are loaded per kind asked
+  // about, and all of them only for the rare object whose kind or group is unknown.
+  private final Map<String, List<String>> classesBySimpleName;
+  private final Map<String, Map<String, Class<?>>> kinds = new ConcurrentHashMap<>();
+  private volatile Set<String> groups;
+  private volatile List<String> allKinds;
   private final Map<Class<?>, Map<String, Field>> fields = new ConcurrentHashMap<>();
 
-  private KubeSchema(Map<String, Map<String, Class<?>>> kinds, Set<String> groups) {
-    this.kinds = kinds;
-    this.groups = groups;
+  private KubeSchema(Map<String, List<String>> classesBySimpleName) {
+    this.classesBySimpleName = classesBySimpleName;
   }
 
   private static final class Holder {
@@ -53,30 +55,60 @@ final class KubeSchema {
   }
 
   private static KubeSchema load() {
-    Map<String, Map<String, Class<?>>> kinds = new LinkedHashMap<>();
-    Set<String> groups = new TreeSet<>();
-    ClassLoader loader = KubeSchema.class.getClassLoader();
-    for (String name : classNames(loader)) {
-      Class<?> type;
-      try {
-        type = Class.forName(name, false, loader);
-      } catch (ClassNotFoundException | LinkageError e) {
-        continue; // a model jar without one of its classes: that kind stays unknown
+    Map<String, List<String>> bySimpleName = new LinkedHashMap<>();
+    for (String name : classNames(KubeSchema.class.getClassLoader())) {
+      if (!name.endsWith("List")) {
+        String simple = name.substring(name.lastIndexOf('.') + 1);
+        bySimpleName.computeIfAbsent(simple, k -> new ArrayList<>()).add(name);
       }
-      if (!HasMetadata.class.isAssignableFrom(type) || name.endsWith("List")) {
-        continue;
-      }
-      @SuppressWarnings("unchecked")
-      Class<? extends HasMetadata> resource = (Class<? extends HasMetadata>) type;
-      String apiVersion = HasMetadata.getApiVersion(resource);
-      String kind = HasMetadata.getKind(resource);
-      if (apiVersion == null || kind == null) {
-        continue;
-      }
-      kinds.computeIfAbsent(kind, k -> new LinkedHashMap<>()).putIfAbsent(apiVersion, type);
-      groups.add(group(apiVersion));
     }
-    return new KubeSchema(kinds, groups);
+    return new KubeSchema(bySimpleName);
+  }
+
+  /** apiVersion to class for one kind; fabric8 names each resource class after its kind. */
+  private Map<String, Class<?>> versions(String kind) {
+    return kinds.computeIfAbsent(
+        kind,
+        k -> {
+          Map<String, Class<?>> out = new LinkedHashMap<>();
+          ClassLoader loader = KubeSchema.class.getClassLoader();
+          for (String name : classesBySimpleName.getOrDefault(k, List.of())) {
+            resource(name, loader)
+                .filter(t -> k.equals(HasMetadata.getKind(t)))
+                .ifPresent(t -> out.putIfAbsent(HasMetadata.getApiVersion(t), t));
+          }
+          return Map.copyOf(out);
+        });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Optional<Class<? extends HasMetadata>> resource(String name, ClassLoader loader) {
+    try {
+      Class<?> type = Class.forName(name, false, loader);
+      return HasMetadata.class.isAssignableFrom(type)
+          ? Optional.of((Class<? extends HasMetadata>) type)
+          : Optional.empty();
+    } catch (ClassNotFoundException | LinkageError e) {
+      return Optional.empty(); // a model jar without one of its classes: that kind stays unknown
+    }
+  }
+
+  /** Every kind and group: loads every model class, so only asked for unknown objects. */
+  private void loadAll() {
+    if (allKinds != null) {
+      return;
+    }
+    Set<String> g = new TreeSet<>();
+    List<String> k = new ArrayList<>();
+    for (String simple : classesBySimpleName.keySet()) {
+      Map<String, Class<?>> served = versions(simple);
+      if (!served.isEmpty()) {
+        k.add(simple);
+        served.keySet().forEach(v -> g.add(group(v)));
+      }
+    }
+    groups = Set.copyOf(g);
+    allKinds = List.copyOf(k);
   }
 
   private static List<String> classNames(ClassLoader loader) {
@@ -108,27 +140,40 @@ final class KubeSchema {
   }
 
   boolean isEmpty() {
-    return kinds.isEmpty();
+    return classesBySimpleName.isEmpty();
   }
 
   /** The class of {@code kind} in {@code apiVersion}, when the API serves that pair. */
   Optional<Class<?>> type(String apiVersion, String kind) {
-    return Optional.ofNullable(kinds.getOrDefault(kind, Map.of()).get(apiVersion));
+    return Optional.ofNullable(versions(kind).get(apiVersion));
   }
 
   /** The apiVersions that serve {@code kind}, empty for a kind the API does not have. */
   List<String> versionsOf(String kind) {
-    return List.copyOf(kinds.getOrDefault(kind, Map.of()).keySet());
+    return List.copyOf(versions(kind).keySet());
   }
 
   /** Every kind the API serves, for suggesting the one meant. */
-  List<String> kinds() {
-    return List.copyOf(kinds.keySet());
+  synchronized List<String> kinds() {
+    loadAll();
+    return allKinds;
   }
 
-  /** Whether the group is Kubernetes' own (or one fabric8 models), not a CRD's unknown to us. */
-  boolean knowsGroup(String apiVersion) {
-    return groups.contains(group(apiVersion));
+  /**
+   * Whether the group is Kubernetes' own: the API requires a custom resource's group to hold a dot,
+   * so an unqualified group ({@code apps}, {@code batch}, core) is built in, as are the {@code
+   * *.k8s.io} groups the schema serves.
+   */
+  synchronized boolean knowsGroup(String apiVersion) {
+    String group = group(apiVersion);
+    if (!group.contains(".")) {
+      return true;
+    }
+    if (!group.endsWith(".k8s.io")) {
+      return false;
+    }
+    loadAll();
+    return groups.contains(group);
   }
 
   /** The fields of a bean type; empty for a type that takes any key (a map, free-form JSON). */

@@ -54,7 +54,7 @@ final class ManifestChecker {
     ManifestChecker checker = new ManifestChecker(schema);
     Optional<Class<?>> type = schema.type(meta.apiVersion(), meta.kind());
     List<String> versions = schema.versionsOf(meta.kind());
-    boolean knownGroup = schema.knowsGroup(meta.apiVersion());
+    boolean knownGroup = type.isPresent() || schema.knowsGroup(meta.apiVersion());
     type.ifPresent(t -> checker.walk(object, t, "", null));
     if (type.isPresent() && meta.kind().equals("Secret")) {
       checker.secretData(object);

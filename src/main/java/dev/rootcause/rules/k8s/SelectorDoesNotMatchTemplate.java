@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * A Deployment, StatefulSet, DaemonSet or ReplicaSet whose {@code spec.selector} does not select
- * its own pod template (or that has none): the API server refuses it, so no pod is ever created.
+ * its own pod template: the API server refuses it, so no pod is ever created.
  */
 @RuleSpec(
     id = "k8s/selector-does-not-match-template",
@@ -36,17 +36,7 @@ public final class SelectorDoesNotMatchTemplate implements WorkloadRule {
     }
     LabelSelector selector = workload.selector();
     if (selector == null) {
-      ctx.report(
-              workload.meta().location(),
-              workload.meta().displayName() + " has no spec.selector, which apps/v1 requires")
-          .symptom(
-              "kubectl apply: The "
-                  + workload.kind()
-                  + " \""
-                  + workload.name()
-                  + "\" is invalid: spec.selector: Required value")
-          .fix("Add spec.selector.matchLabels: " + labels(workload.podLabels()) + ".");
-      return;
+      return; // kubectl refuses it too ("spec.selector: Required value"); not judged here
     }
     if (selector.isEmpty() || selector.matches(workload.podLabels())) {
       return; // an empty selector is its own error message, left to the API
