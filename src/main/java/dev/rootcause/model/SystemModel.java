@@ -132,8 +132,8 @@ public final class SystemModel {
           .computeIfAbsent(build.image().normalizedRepository(), r -> new ArrayList<>())
           .add(build);
     }
-    workloadsByNamespace = byNamespace(workloads, Workload::meta);
-    servicesByNamespace = byNamespace(services, Service::meta);
+    workloadsByNamespace = Namespaced.index(workloads, Workload::meta);
+    servicesByNamespace = Namespaced.index(services, Service::meta);
     // The links, computed once here so the model is immutable and safe to share between threads.
     containers()
         .forEach(
@@ -155,39 +155,11 @@ public final class SystemModel {
   }
 
   /**
-   * Elements per declared namespace, each list also holding the elements that declare none (their
-   * namespace is decided at apply time); key {@code ""} holds only the latter.
+   * Facts of one type kept beside the lists above (a focused model class reads them, so this one
+   * does not grow), in the order their files were merged.
    */
-  private static <T> Map<String, List<T>> byNamespace(
-      List<T> all, java.util.function.Function<T, ObjectMeta> meta) {
-    Map<String, List<T>> out = new HashMap<>();
-    List<T> unplaced = new ArrayList<>();
-    Map<String, List<Integer>> declared = new HashMap<>();
-    List<Integer> unplacedAt = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      String ns = meta.apply(all.get(i)).namespace();
-      if (ns == null) {
-        unplaced.add(all.get(i));
-        unplacedAt.add(i);
-      } else {
-        declared.computeIfAbsent(ns, n -> new ArrayList<>()).add(i);
-      }
-    }
-    // Each namespace's list merges its own elements with the unplaced ones, in declaration order.
-    declared.forEach(
-        (ns, at) -> {
-          List<T> merged = new ArrayList<>(at.size() + unplacedAt.size());
-          int a = 0;
-          int u = 0;
-          while (a < at.size() || u < unplacedAt.size()) {
-            boolean takeOwn =
-                u == unplacedAt.size() || a < at.size() && at.get(a) < unplacedAt.get(u);
-            merged.add(all.get(takeOwn ? at.get(a++) : unplacedAt.get(u++)));
-          }
-          out.put(ns, List.copyOf(merged));
-        });
-    out.put("", List.copyOf(unplaced));
-    return out;
+  public <T> List<T> details(Class<T> type) {
+    return facts.details.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
   public static Builder builder() {
@@ -834,6 +806,7 @@ public final class SystemModel {
     private final List<Pipeline> pipelines = new ArrayList<>();
     private final List<ProxyRoute> proxyRoutes = new ArrayList<>();
     private final List<ComposeService> composeServices = new ArrayList<>();
+    private final List<java.io.Serializable> details = new ArrayList<>();
     // Set once, on the merged builder of the whole tree; per-file builders never hold one.
     private transient Suppressions suppressions;
     private ClusterState cluster;
@@ -923,6 +896,12 @@ public final class SystemModel {
       return this;
     }
 
+    /** A fact of a kind this model has no list for, read back with {@link #details}. */
+    public synchronized Builder detail(java.io.Serializable d) {
+      details.add(d);
+      return this;
+    }
+
     public synchronized Builder suppressions(Suppressions s) {
       suppressions = s;
       return this;
@@ -946,6 +925,7 @@ public final class SystemModel {
         pipelines.addAll(other.pipelines);
         proxyRoutes.addAll(other.proxyRoutes);
         composeServices.addAll(other.composeServices);
+        details.addAll(other.details);
       }
       return this;
     }

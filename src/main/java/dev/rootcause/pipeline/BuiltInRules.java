@@ -37,16 +37,31 @@ import dev.rootcause.rules.hpa.ReplicasOverrideAutoscaler;
 import dev.rootcause.rules.hpa.StaticAverageValue;
 import dev.rootcause.rules.hpa.TargetHasNoRequests;
 import dev.rootcause.rules.hpa.TargetMissing;
+import dev.rootcause.rules.k8s.DuplicateObject;
 import dev.rootcause.rules.k8s.FaultInjectionEnabled;
+import dev.rootcause.rules.k8s.IngressBackendMissing;
+import dev.rootcause.rules.k8s.IngressClassUnknown;
+import dev.rootcause.rules.k8s.IngressTlsSecretMissing;
+import dev.rootcause.rules.k8s.InvalidFieldValue;
 import dev.rootcause.rules.k8s.LocalImageAlwaysPulled;
 import dev.rootcause.rules.k8s.MemoryLimitTooLow;
+import dev.rootcause.rules.k8s.MissingConfigReference;
+import dev.rootcause.rules.k8s.MissingImagePullSecret;
 import dev.rootcause.rules.k8s.MissingLivenessProbe;
 import dev.rootcause.rules.k8s.MissingReadinessProbe;
 import dev.rootcause.rules.k8s.MissingResources;
+import dev.rootcause.rules.k8s.MissingServiceAccount;
+import dev.rootcause.rules.k8s.MissingVolumeClaim;
 import dev.rootcause.rules.k8s.ProbePortNotExposed;
 import dev.rootcause.rules.k8s.ProbeTimingTooAggressive;
+import dev.rootcause.rules.k8s.RemovedApiVersion;
+import dev.rootcause.rules.k8s.RewriteTargetGroupUndefined;
+import dev.rootcause.rules.k8s.SecretDataNotBase64;
+import dev.rootcause.rules.k8s.SelectorDoesNotMatchTemplate;
 import dev.rootcause.rules.k8s.ServiceSelectsNothing;
 import dev.rootcause.rules.k8s.ServiceTargetPortUnresolved;
+import dev.rootcause.rules.k8s.UnknownField;
+import dev.rootcause.rules.k8s.UnknownKind;
 import dev.rootcause.rules.k8s.UnknownServiceHost;
 import dev.rootcause.rules.network.EgressBlocksDns;
 import dev.rootcause.rules.network.PolicyBlocksServiceTraffic;
@@ -111,16 +126,31 @@ public final class BuiltInRules {
         new StaticAverageValue(),
         new TargetHasNoRequests(),
         new TargetMissing(),
+        new DuplicateObject(),
         new FaultInjectionEnabled(),
+        new IngressBackendMissing(),
+        new IngressClassUnknown(),
+        new IngressTlsSecretMissing(),
+        new InvalidFieldValue(),
         new LocalImageAlwaysPulled(),
         new MemoryLimitTooLow(),
+        new MissingConfigReference(),
+        new MissingImagePullSecret(),
         new MissingLivenessProbe(),
         new MissingReadinessProbe(),
         new MissingResources(),
+        new MissingServiceAccount(),
+        new MissingVolumeClaim(),
         new ProbePortNotExposed(),
         new ProbeTimingTooAggressive(),
+        new RemovedApiVersion(),
+        new RewriteTargetGroupUndefined(),
+        new SecretDataNotBase64(),
+        new SelectorDoesNotMatchTemplate(),
         new ServiceSelectsNothing(),
         new ServiceTargetPortUnresolved(),
+        new UnknownField(),
+        new UnknownKind(),
         new UnknownServiceHost(),
         new EgressBlocksDns(),
         new PolicyBlocksServiceTraffic(),

@@ -105,7 +105,7 @@ final class LiveState {
     return Optional.of(CollectionProblem.note(SourceLocation.file(file.path()), sb.toString()));
   }
 
-  private static boolean isLive(Mapping object, Mapping meta) {
+  static boolean isLive(Mapping object, Mapping meta) {
     return meta.has("uid")
         || meta.has("resourceVersion")
         || meta.has("ownerReferences")

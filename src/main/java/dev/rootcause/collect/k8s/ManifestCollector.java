@@ -26,7 +26,14 @@ public final class ManifestCollector implements YamlCollector {
   public void collect(SourceFile file, List<YamlDocument> documents, Facts facts) {
     List<LiveState.Declared> objects = new ArrayList<>();
     for (YamlDocument doc : documents) {
-      if (!(doc.root() instanceof Mapping root) || !isObject(root)) {
+      if (!(doc.root() instanceof Mapping root)) {
+        continue;
+      }
+      if (root.has("configMapGenerator") || root.has("secretGenerator")) {
+        ObjectRefsReader.generators(root, facts);
+      }
+      if (!isObject(root)) {
+        ManifestChecker.document(root, file.path(), doc.endLine(), facts);
         continue;
       }
       if (root.string("kind").endsWith("List") && root.has("items")) {
@@ -119,6 +126,9 @@ public final class ManifestCollector implements YamlCollector {
     ObjectReader reader = new ObjectReader(object, endLine);
     try {
       reader.readInto(facts.model());
+      if (!object.map("metadata").map(m -> LiveState.isLive(object, m)).orElse(false)) {
+        ManifestChecker.object(object, reader.meta(), facts);
+      }
     } catch (RuntimeException e) {
       facts.problem(
           CollectionProblem.skipped(
