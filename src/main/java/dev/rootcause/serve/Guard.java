@@ -118,9 +118,19 @@ final class Guard {
   }
 
   private static boolean csrfMatches(Context ctx, String expected) {
-    String origin = ctx.header("Origin");
-    if (origin != null && !origin.equals(ctx.scheme() + "://" + ctx.host())) {
+    // A browser names the page a request comes from; another site's page is refused even with
+    // a token it somehow learned.
+    String site = ctx.header("Sec-Fetch-Site");
+    if (site != null && !site.equals("same-origin") && !site.equals("none")) {
       return false;
+    }
+    String origin = ctx.header("Origin");
+    String host = ctx.header("Host");
+    if (origin != null) {
+      int scheme = origin.indexOf("://");
+      if (scheme < 0 || host == null || !origin.substring(scheme + 3).equalsIgnoreCase(host)) {
+        return false;
+      }
     }
     String given = ctx.header(CSRF_HEADER);
     if (given == null) {
@@ -151,7 +161,9 @@ final class Guard {
     ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Referrer-Policy", "no-referrer");
+    // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" on our own
+    // form posts, and the origin check below needs the real one.
+    ctx.header("Referrer-Policy", "same-origin");
     ctx.header("Cross-Origin-Opener-Policy", "same-origin");
     ctx.header("Cache-Control", "no-store");
   }
