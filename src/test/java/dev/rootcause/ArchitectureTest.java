@@ -104,6 +104,34 @@ class ArchitectureTest {
   }
 
   @Test
+  void theWebLayerReachesTheWorldOnlyThroughUseCases() {
+    // serve sits beside cli, above pipeline: pages call the same use cases as commands.
+    noClasses()
+        .that()
+        .resideInAPackage("dev.rootcause.serve..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.rootcause.collect..", "dev.rootcause.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheCliUsesTheWebLayer() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.rootcause.model..",
+            "dev.rootcause.rules..",
+            "dev.rootcause.collect..",
+            "dev.rootcause.report..",
+            "dev.rootcause.pipeline..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.rootcause.serve..")
+        .check(CLASSES);
+  }
+
+  @Test
   void noCommandLooksUpMethodsByReflection() {
     noClasses()
         .that()

@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
       SloCommand.class,
       BudgetCommand.class,
       ReportCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -82,6 +83,9 @@ public final class Main implements Runnable {
             }
             if (type == RulesCommand.class) {
               return type.cast(new RulesCommand(rules));
+            }
+            if (type == ServeCommand.class) {
+              return type.cast(new ServeCommand(rules));
             }
             if (type == InitCommand.class) {
               return type.cast(new InitCommand(rules));

@@ -62,6 +62,19 @@ public final class IncidentJson {
     return write(m);
   }
 
+  /**
+   * One incident without its timeline and evidence, with how many of each: a row of {@code
+   * rootcause serve}'s {@code /api/incidents}.
+   */
+  public static Map<String, Object> summary(Incident i) {
+    Map<String, Object> m = incidentMap(i);
+    m.remove("timeline");
+    m.remove("rootCauses");
+    m.put("timelineEntries", i.timeline().size());
+    m.put("rootCauseCount", i.rootCauses().size());
+    return m;
+  }
+
   private static Map<String, Object> incidentMap(Incident i) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", i.id());

@@ -1,0 +1,28 @@
+package dev.rootcause.serve;
+
+import dev.rootcause.model.RuleInfo;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * How {@code rootcause serve} runs: where it listens, the store, the token (null: none), the
+ * folders a page may scan, the rule catalogue it shows and the clock budgets are computed at.
+ */
+public record ServeSettings(
+    String bind,
+    int port,
+    String store,
+    String token,
+    List<Path> allowRun,
+    List<RuleInfo> rules,
+    Clock clock) {
+
+  /** The shortest token accepted: anything shorter can be guessed over the network. */
+  public static final int MIN_TOKEN_LENGTH = 16;
+
+  public ServeSettings {
+    allowRun = List.copyOf(allowRun);
+    rules = List.copyOf(rules);
+  }
+}
