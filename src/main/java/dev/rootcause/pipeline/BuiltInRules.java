@@ -18,6 +18,7 @@ import dev.rootcause.rules.cross.ImageNotBuilt;
 import dev.rootcause.rules.cross.PortMismatch;
 import dev.rootcause.rules.cross.ProbePathNotServed;
 import dev.rootcause.rules.cross.ProxyPathNotServed;
+import dev.rootcause.rules.cross.ProxyTimeoutBelowHandlerLatency;
 import dev.rootcause.rules.cross.RequiredEnvMissing;
 import dev.rootcause.rules.docker.CacheBustingCopyOrder;
 import dev.rootcause.rules.docker.CgoBinaryWithoutGlibc;
@@ -92,6 +93,7 @@ public final class BuiltInRules {
         new PortMismatch(),
         new ProbePathNotServed(),
         new ProxyPathNotServed(),
+        new ProxyTimeoutBelowHandlerLatency(),
         new RequiredEnvMissing(),
         new CacheBustingCopyOrder(),
         new CgoBinaryWithoutGlibc(),

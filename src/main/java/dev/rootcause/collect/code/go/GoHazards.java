@@ -4,6 +4,7 @@ import static dev.rootcause.collect.code.Expressions.argument;
 import static dev.rootcause.collect.code.Expressions.textOf;
 import static dev.rootcause.collect.code.Expressions.unparen;
 
+import dev.rootcause.collect.code.Delays;
 import dev.rootcause.collect.code.Snippets;
 import dev.rootcause.collect.code.Trees;
 import dev.rootcause.collect.syntax.Node;
@@ -35,12 +36,13 @@ final class GoHazards {
         case "call_expression" -> {
           if (file.isPackageCall(n, "time", "Sleep")) {
             file.out.hazard(
-                new Hazard.Sleep(
+                Delays.sleep(
                     route,
                     file.out.at(n),
                     Snippets.of(n),
                     "time.Sleep",
-                    GoFile.argumentText(n),
+                    textOf(argument(n, 0)),
+                    Delays.Unit.NANOSECONDS,
                     true,
                     false));
           }
@@ -53,12 +55,13 @@ final class GoHazards {
               && file.isPackageCall(operand, "time", "After")
               && n.ancestor("select_statement") == null) {
             file.out.hazard(
-                new Hazard.Sleep(
+                Delays.sleep(
                     route,
                     file.out.at(n),
                     Snippets.of(n),
                     "time.After",
-                    GoFile.argumentText(operand),
+                    textOf(argument(operand, 0)),
+                    Delays.Unit.NANOSECONDS,
                     true,
                     false));
           }

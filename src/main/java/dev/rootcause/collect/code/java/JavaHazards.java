@@ -3,6 +3,7 @@ package dev.rootcause.collect.code.java;
 import static dev.rootcause.collect.code.Expressions.argument;
 import static dev.rootcause.collect.code.Expressions.textOf;
 
+import dev.rootcause.collect.code.Delays;
 import dev.rootcause.collect.code.Snippets;
 import dev.rootcause.collect.code.Trees;
 import dev.rootcause.collect.syntax.Node;
@@ -25,12 +26,13 @@ final class JavaHazards {
       if (n.is("method_invocation") && isSleep(n)) {
         Node delay = argument(n, 0);
         file.out.hazard(
-            new Hazard.Sleep(
+            Delays.sleep(
                 route,
                 file.out.at(n),
                 Snippets.of(n),
                 n.child("object").text() + ".sleep",
-                delay == null ? null : Snippets.of(delay),
+                delay == null ? null : delay.text(),
+                sleepUnit(n.child("object").text()),
                 true,
                 false));
       } else if (n.is("if_statement")) {
@@ -53,6 +55,17 @@ final class JavaHazards {
                 route, file.out.at(at == null ? handler.node : at), codes));
       }
     }
+  }
+
+  /** {@code Thread.sleep} counts milliseconds; {@code TimeUnit.X.sleep} counts X. */
+  private static Delays.Unit sleepUnit(String object) {
+    return switch (object) {
+      case "TimeUnit.SECONDS" -> Delays.Unit.SECONDS;
+      case "TimeUnit.MINUTES" -> Delays.Unit.MINUTES;
+      case "TimeUnit.NANOSECONDS" -> Delays.Unit.NANOSECONDS;
+      case "Thread", "TimeUnit.MILLISECONDS" -> Delays.Unit.MILLISECONDS;
+      default -> null;
+    };
   }
 
   static boolean isSleep(Node call) {
