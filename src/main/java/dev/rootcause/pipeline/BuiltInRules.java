@@ -57,6 +57,7 @@ import dev.rootcause.rules.pipeline.DeployWithoutRollback;
 import dev.rootcause.rules.pipeline.DeployWithoutSmokeTest;
 import dev.rootcause.rules.pipeline.PublishedPortNotListened;
 import dev.rootcause.rules.pipeline.SmokeTestPathNotServed;
+import dev.rootcause.rules.pipeline.SmokeTestPortNotPublished;
 import dev.rootcause.rules.runtime.CrashLoopBackOff;
 import dev.rootcause.rules.runtime.ErrorLinesInLogs;
 import dev.rootcause.rules.runtime.ImagePullBackOff;
@@ -132,6 +133,7 @@ public final class BuiltInRules {
         new DeployWithoutSmokeTest(),
         new PublishedPortNotListened(),
         new SmokeTestPathNotServed(),
+        new SmokeTestPortNotPublished(),
         new CrashLoopBackOff(),
         new ErrorLinesInLogs(),
         new ImagePullBackOff(),
