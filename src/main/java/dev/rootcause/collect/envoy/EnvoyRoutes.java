@@ -89,7 +89,8 @@ final class EnvoyRoutes {
                     action.string("prefix_rewrite"),
                     upstream,
                     at,
-                    timeout));
+                    timeout,
+                    null));
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.rootcause.collect.nginx;
 
+import dev.rootcause.collect.code.Numbers;
 import dev.rootcause.collect.nginx.NginxConfig.Arg;
 import dev.rootcause.collect.nginx.NginxConfig.Directive;
 import dev.rootcause.collect.pipeline.HttpUrl;
@@ -13,12 +14,13 @@ import java.util.Locale;
 import java.util.function.IntFunction;
 
 /**
- * The {@code location}s of an nginx configuration that {@code proxy_pass} to an http(s) address,
- * with the pass's URI part: nginx replaces the matched prefix with it, so {@code location /api/ {
- * proxy_pass http://orders:8080/; }} sends {@code /api/orders} upstream as {@code /orders}. Each
- * carries the {@code proxy_read_timeout} in force there (inherited from {@code http} and {@code
- * server}), and the server block it belongs to. Regex locations are kept as such (their pattern is
- * not evaluated); named locations and passes built from variables are left out.
+ * The {@code location}s of an nginx configuration: those that answer themselves ({@code return
+ * 200}, files), and those that {@code proxy_pass} to an http(s) address, with the pass's URI part:
+ * nginx replaces the matched prefix with it, so {@code location /api/ { proxy_pass
+ * http://orders:8080/; }} sends {@code /api/orders} upstream as {@code /orders}. Each carries the
+ * {@code proxy_read_timeout} in force there (inherited from {@code http} and {@code server}), and
+ * the server block it belongs to. Regex locations are kept as such (their pattern is not
+ * evaluated); named locations and passes built from variables are left out.
  */
 final class NginxRoutes {
   private NginxRoutes() {}
@@ -27,10 +29,11 @@ final class NginxRoutes {
   static final double DEFAULT_READ_TIMEOUT = 60;
 
   /**
-   * One location's pass: {@code uri} is null when the pass has no URI part; {@code readTimeout} the
-   * seconds in force (null when unreadable), {@code timeoutAt} where it is set (null: the default);
-   * {@code server} the line of the enclosing server block (0 outside one), {@code order} the
-   * location's place in the file.
+   * One location: {@code host} is null when it does not pass on ({@code answers} is then the status
+   * its {@code return} gives, or null); {@code uri} is null when the pass has no URI part; {@code
+   * readTimeout} the seconds in force (null when unreadable), {@code timeoutAt} where it is set
+   * (null: the default); {@code server} the line of the enclosing server block (0 outside one),
+   * {@code order} the location's place in the file.
    */
   record Route(
       Match match,
@@ -42,7 +45,8 @@ final class NginxRoutes {
       Double readTimeout,
       Arg timeoutAt,
       int server,
-      int order) {}
+      int order,
+      Integer answers) {}
 
   /**
    * The route as the model holds it: {@code scope} names the config (file, ConfigMap key) whose
@@ -57,13 +61,16 @@ final class NginxRoutes {
         r.match(),
         r.prefix(),
         r.uri(),
-        new HostReference(r.host(), r.port(), "nginx proxy_pass", at.apply(r.where().line())),
+        r.host() == null
+            ? null
+            : new HostReference(r.host(), r.port(), "nginx proxy_pass", at.apply(r.where().line())),
         at.apply(r.where().line()),
         new ProxyRoute.Timeout(
             r.readTimeout(),
             r.timeoutAt() != null,
             "proxy_read_timeout",
-            r.timeoutAt() == null ? null : at.apply(r.timeoutAt().line())));
+            r.timeoutAt() == null ? null : at.apply(r.timeoutAt().line())),
+        r.answers());
   }
 
   /** The proxy_read_timeout in force: its value and where it is written (null: the default). */
@@ -96,28 +103,41 @@ final class NginxRoutes {
       return;
     }
     String prefix = d.args().get(d.args().size() - 1).text();
+    Arg at = d.args().get(d.args().size() - 1);
     for (Directive p : d.block()) {
-      if (!p.name().equals("proxy_pass") || p.block() != null || p.args().isEmpty()) {
+      if (p.block() != null || p.args().isEmpty()) {
         continue;
       }
-      Arg arg = p.args().get(0);
-      HttpUrl url = arg.variable() ? null : HttpUrl.parse(arg.text()).orElse(null);
-      if (url != null) {
-        routes.add(
-            new Route(
-                match,
-                prefix,
-                url.host(),
-                url.port(),
-                match == Match.REGEX ? null : url.path(),
-                arg,
-                timeout.seconds(),
-                timeout.at(),
-                server,
-                routes.size()));
+      if (p.name().equals("proxy_pass")) {
+        Arg arg = p.args().get(0);
+        HttpUrl url = arg.variable() ? null : HttpUrl.parse(arg.text()).orElse(null);
+        if (url != null) {
+          routes.add(
+              new Route(
+                  match,
+                  prefix,
+                  url.host(),
+                  url.port(),
+                  match == Match.REGEX ? null : url.path(),
+                  arg,
+                  timeout.seconds(),
+                  timeout.at(),
+                  server,
+                  routes.size(),
+                  null));
+          return;
+        }
+        break; // a pass to a variable or a socket: what answers is unknown
       }
-      return;
+      if (p.name().equals("return")) {
+        Integer status = Numbers.status(p.args().get(0).text());
+        routes.add(
+            new Route(match, prefix, null, 0, null, at, null, null, server, routes.size(), status));
+        return;
+      }
     }
+    routes.add(
+        new Route(match, prefix, null, 0, null, at, null, null, server, routes.size(), null));
   }
 
   /**

@@ -6,12 +6,14 @@ import java.io.Serializable;
 
 /**
  * A path a reverse proxy serves and where it sends it: nginx's {@code location /api/ { proxy_pass
- * http://orders:8080/; }}, or an Envoy route to a cluster's endpoint. {@code upstreamPath} is the
- * URI part of the pass ({@code /}), which replaces {@code servedPrefix} in the request path, or
- * null when the pass has none and the path reaches the upstream as the client wrote it. {@code
- * scope} names the server block or virtual host the route belongs to, and {@code order} its place
- * there: routes compete for a path only within one scope. {@code timeout} is how long the proxy
- * waits for the upstream's answer.
+ * http://orders:8080/; }}, or an Envoy route to a cluster's endpoint. {@code upstream} is null for
+ * a location nginx answers itself: {@code answers} is then the status of its {@code return}, or
+ * null when it serves files or does what the model does not read. {@code upstreamPath} is the URI
+ * part of the pass ({@code /}), which replaces {@code servedPrefix} in the request path, or null
+ * when the pass has none and the path reaches the upstream as the client wrote it. {@code scope}
+ * names the server block or virtual host the route belongs to, and {@code order} its place there:
+ * routes compete for a path only within one scope. {@code timeout} is how long the proxy waits for
+ * the upstream's answer.
  */
 public record ProxyRoute(
     Proxy proxy,
@@ -22,7 +24,8 @@ public record ProxyRoute(
     String upstreamPath,
     HostReference upstream,
     SourceLocation location,
-    Timeout timeout)
+    Timeout timeout,
+    Integer answers)
     implements Serializable {
 
   /** The proxies whose routes the model holds. */
@@ -63,7 +66,8 @@ public record ProxyRoute(
         upstreamPath,
         upstream,
         upstream.location(),
-        new Timeout(60.0, false, "proxy_read_timeout", null));
+        new Timeout(60.0, false, "proxy_read_timeout", null),
+        null);
   }
 
   /** The path the upstream receives for a request to {@code path} under this route. */

@@ -107,7 +107,8 @@ public final class Upstreams {
                 null,
                 new HostReference(b.serviceName(), port, "ingress backend", b.location()),
                 b.location(),
-                timeout));
+                timeout,
+                null));
       }
     }
     return routes;

@@ -34,6 +34,7 @@ public final class ProxyPathNotServed implements SystemRule {
   public void check(RuleContext ctx) {
     for (ProxyRoute route : ctx.model().proxyRoutes()) {
       if (route.proxy() != ProxyRoute.Proxy.NGINX
+          || route.upstream() == null
           || route.upstreamPath() == null
           || route.upstreamPath().equals(route.servedPrefix())) {
         continue;

@@ -43,7 +43,10 @@ public final class ProxyTimeoutBelowHandlerLatency implements SystemRule {
     Set<String> reported = new HashSet<>();
     for (ProxyRoute route : routes) {
       Double limit = route.timeout().seconds();
-      if (limit == null || limit <= 0 || route.match() == ProxyRoute.Match.REGEX) {
+      if (route.upstream() == null
+          || limit == null
+          || limit <= 0
+          || route.match() == ProxyRoute.Match.REGEX) {
         continue; // unreadable, or waits forever
       }
       Optional<AppFacts> app = Upstreams.appBehind(ctx.model(), route.upstream());
