@@ -946,7 +946,7 @@ public final class SystemModel {
       hostReferences.sort(Comparator.comparing(HostReference::location, SourceLocation.ORDER));
       pipelines.sort(Comparator.comparing(Pipeline::path));
       composeServices.sort(Comparator.comparing(ComposeService::location, SourceLocation.ORDER));
-      proxyRoutes.sort(Comparator.comparing(r -> r.upstream().location(), SourceLocation.ORDER));
+      proxyRoutes.sort(Comparator.comparing(ProxyRoute::location, SourceLocation.ORDER));
       if (suppressions == null) {
         suppressions = Suppressions.NONE;
       }

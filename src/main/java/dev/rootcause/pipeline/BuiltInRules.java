@@ -18,6 +18,7 @@ import dev.rootcause.rules.cross.ImageNotBuilt;
 import dev.rootcause.rules.cross.PortMismatch;
 import dev.rootcause.rules.cross.ProbePathNotServed;
 import dev.rootcause.rules.cross.ProxyPathNotServed;
+import dev.rootcause.rules.cross.ProxyTimeoutBelowHandlerLatency;
 import dev.rootcause.rules.cross.RequiredEnvMissing;
 import dev.rootcause.rules.docker.CacheBustingCopyOrder;
 import dev.rootcause.rules.docker.CgoBinaryWithoutGlibc;
@@ -71,6 +72,7 @@ import dev.rootcause.rules.pipeline.DeployWithoutRollback;
 import dev.rootcause.rules.pipeline.DeployWithoutSmokeTest;
 import dev.rootcause.rules.pipeline.PublishedPortNotListened;
 import dev.rootcause.rules.pipeline.SmokeTestPathNotServed;
+import dev.rootcause.rules.pipeline.SmokeTestPortNotPublished;
 import dev.rootcause.rules.runtime.CrashLoopBackOff;
 import dev.rootcause.rules.runtime.ErrorLinesInLogs;
 import dev.rootcause.rules.runtime.ImagePullBackOff;
@@ -107,6 +109,7 @@ public final class BuiltInRules {
         new PortMismatch(),
         new ProbePathNotServed(),
         new ProxyPathNotServed(),
+        new ProxyTimeoutBelowHandlerLatency(),
         new RequiredEnvMissing(),
         new CacheBustingCopyOrder(),
         new CgoBinaryWithoutGlibc(),
@@ -160,6 +163,7 @@ public final class BuiltInRules {
         new DeployWithoutSmokeTest(),
         new PublishedPortNotListened(),
         new SmokeTestPathNotServed(),
+        new SmokeTestPortNotPublished(),
         new CrashLoopBackOff(),
         new ErrorLinesInLogs(),
         new ImagePullBackOff(),

@@ -11,7 +11,10 @@ import dev.rootcause.collect.yaml.YamlReader;
 import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.HostReference;
 import dev.rootcause.model.SourceLocation;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads Envoy bootstrap configurations ({@code static_resources}) for the upstream endpoints of
@@ -69,40 +72,50 @@ public final class EnvoyConfigCollector implements YamlCollector {
   }
 
   /**
-   * Each cluster endpoint's socket address. {@code offset} shifts embedded lines to the file's (0
-   * for a file of its own); a {@code fixedLine} above 0 pins every reference to that line.
+   * Each cluster endpoint's socket address, then each route of the listeners' virtual hosts to
+   * those endpoints. {@code offset} shifts embedded lines to the file's (0 for a file of its own);
+   * a {@code fixedLine} above 0 pins every location to that line.
    */
   private static void clusters(Mapping root, int offset, int fixedLine, String path, Facts facts) {
+    Lines lines = new Lines(path, offset, fixedLine);
+    Map<String, List<HostReference>> endpoints = new HashMap<>();
     List<Mapping> clusters =
         root.path("static_resources").map(r -> r.maps("clusters")).orElse(List.of());
     for (Mapping cluster : clusters) {
       String name = cluster.string("name");
+      List<HostReference> refs = endpoints.computeIfAbsent(name, k -> new ArrayList<>());
       for (Mapping assignment :
           cluster.map("load_assignment").map(m -> m.maps("endpoints")).orElse(List.of())) {
         for (Mapping lb : assignment.maps("lb_endpoints")) {
           lb.path("endpoint", "address", "socket_address")
-              .ifPresent(sa -> reference(sa, name, offset, fixedLine, path, facts));
+              .map(sa -> reference(sa, name, lines))
+              .ifPresent(refs::add);
         }
       }
       for (Mapping host : cluster.maps("hosts")) {
-        host.map("socket_address")
-            .ifPresent(sa -> reference(sa, name, offset, fixedLine, path, facts));
+        host.map("socket_address").map(sa -> reference(sa, name, lines)).ifPresent(refs::add);
       }
+      refs.removeIf(java.util.Objects::isNull);
+      refs.forEach(facts.model()::hostReference);
+    }
+    EnvoyRoutes.read(root, endpoints, lines, facts);
+  }
+
+  /** Where a node of the config is, in the scanned file. */
+  record Lines(String path, int offset, int fixedLine) {
+    SourceLocation at(YamlNode node) {
+      return SourceLocation.of(path, fixedLine > 0 ? fixedLine : offset + node.location().line());
     }
   }
 
-  private static void reference(
-      Mapping socket, String cluster, int offset, int fixedLine, String path, Facts facts) {
+  private static HostReference reference(Mapping socket, String cluster, Lines lines) {
     String host = socket.string("address");
     if (host == null || host.isEmpty()) {
-      return;
+      return null;
     }
     Integer port = socket.integer("port_value").orElse(null);
-    int line = socket.scalar("address").map(YamlNode::location).orElse(socket.location()).line();
-    SourceLocation at = SourceLocation.of(path, fixedLine > 0 ? fixedLine : offset + line);
-    facts
-        .model()
-        .hostReference(
-            new HostReference(host, port, VIA + (cluster == null ? "" : " " + cluster), at));
+    YamlNode at = socket.scalar("address").map(YamlNode.class::cast).orElse(socket);
+    return new HostReference(
+        host, port, VIA + (cluster == null ? "" : " " + cluster), lines.at(at));
   }
 }

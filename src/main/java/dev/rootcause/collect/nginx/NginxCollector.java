@@ -51,14 +51,13 @@ public final class NginxCollector implements FileCollector {
       facts
           .model()
           .proxyRoute(
-              new ProxyRoute(
-                  r.prefix(),
-                  r.uri(),
-                  new HostReference(
-                      r.host(),
-                      r.port(),
-                      "nginx proxy_pass",
-                      new SourceLocation(file.path(), r.where().line(), r.where().column()))));
+              NginxRoutes.model(
+                  r,
+                  file.path(),
+                  line ->
+                      line == r.where().line()
+                          ? new SourceLocation(file.path(), line, r.where().column())
+                          : SourceLocation.of(file.path(), line)));
     }
     NginxHosts.Result result = NginxHosts.extract(directives);
     result.upstreamNames().forEach(n -> facts.setAside(NginxCollector.class, new Upstream(n)));

@@ -10,7 +10,6 @@ import dev.rootcause.collect.yaml.YamlNode.Scalar;
 import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.HostReference;
 import dev.rootcause.model.SourceLocation;
-import dev.rootcause.model.proxy.ProxyRoute;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -90,15 +89,7 @@ public final class NginxConfigMapCollector implements YamlCollector {
     for (NginxRoutes.Route r : NginxRoutes.extract(directives)) {
       facts
           .model()
-          .proxyRoute(
-              new ProxyRoute(
-                  r.prefix(),
-                  r.uri(),
-                  new HostReference(
-                      r.host(),
-                      r.port(),
-                      "nginx proxy_pass",
-                      lineOf(path, value, r.where().line()))));
+          .proxyRoute(NginxRoutes.model(r, path + " " + key, line -> lineOf(path, value, line)));
     }
     NginxHosts.Result result = NginxHosts.extract(directives);
     upstreamNames.addAll(result.upstreamNames());

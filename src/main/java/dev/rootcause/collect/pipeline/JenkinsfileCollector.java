@@ -44,7 +44,12 @@ public final class JenkinsfileCollector implements FileCollector {
           .model()
           .pipeline(
               new Pipeline(
-                  file.path(), "Jenkins", stages, DockerRuns.in(stages), HttpChecks.in(stages)));
+                  file.path(),
+                  "Jenkins",
+                  stages,
+                  DockerRuns.in(stages),
+                  HttpChecks.in(stages),
+                  PortForwards.in(stages)));
     }
   }
 

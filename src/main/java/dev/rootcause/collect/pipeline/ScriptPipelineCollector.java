@@ -54,7 +54,8 @@ public final class ScriptPipelineCollector implements FileCollector {
                   makefile ? "Makefile" : "deploy script",
                   stages,
                   runs,
-                  HttpChecks.in(stages)));
+                  HttpChecks.in(stages),
+                  PortForwards.in(stages)));
     }
   }
 

@@ -65,7 +65,8 @@ public final class WorkflowCollector implements YamlCollector {
                   actions ? "GitHub Actions" : "GitLab CI",
                   stages,
                   DockerRuns.in(stages),
-                  HttpChecks.in(stages)));
+                  HttpChecks.in(stages),
+                  PortForwards.in(stages)));
     }
   }
 

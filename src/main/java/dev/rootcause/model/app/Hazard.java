@@ -37,7 +37,9 @@ public sealed interface Hazard extends Serializable {
    * setTimeout}, {@code Thread.sleep}), {@code argument} how long ({@code random.randint(3, 8)},
    * {@code 2000}; null when none). {@code everyRequest} is false when only a branch waits; {@code
    * deferredResponse} when the answer itself is sent from a timer ({@code setTimeout(() =>
-   * res.json(..), 2000)}).
+   * res.json(..), 2000)}). {@code minSeconds} and {@code maxSeconds} are how long it waits when the
+   * code states it (equal for {@code sleep(2)}, 3 and 8 for {@code random.uniform(3, 8)}), both
+   * null when it does not.
    */
   record Sleep(
       String route,
@@ -46,7 +48,9 @@ public sealed interface Hazard extends Serializable {
       String callee,
       String argument,
       boolean everyRequest,
-      boolean deferredResponse)
+      boolean deferredResponse,
+      Double minSeconds,
+      Double maxSeconds)
       implements Hazard {
     @Override
     public Kind kind() {

@@ -10,18 +10,34 @@ import java.util.stream.Stream;
  * reason about the order: what follows a deploy, and what runs when it fails.
  */
 public record Pipeline(
-    String path, String system, List<Stage> stages, List<ContainerRun> runs, List<HttpCheck> checks)
+    String path,
+    String system,
+    List<Stage> stages,
+    List<ContainerRun> runs,
+    List<HttpCheck> checks,
+    List<PortForward> forwards)
     implements java.io.Serializable {
 
   public Pipeline {
     stages = List.copyOf(stages);
     runs = List.copyOf(runs);
     checks = List.copyOf(checks);
+    forwards = List.copyOf(forwards);
+  }
+
+  /** A pipeline that opens no port-forwards. */
+  public Pipeline(
+      String path,
+      String system,
+      List<Stage> stages,
+      List<ContainerRun> runs,
+      List<HttpCheck> checks) {
+    this(path, system, stages, runs, checks, List.of());
   }
 
   /** A pipeline that starts no containers and makes no HTTP checks itself. */
   public Pipeline(String path, String system, List<Stage> stages) {
-    this(path, system, stages, List.of(), List.of());
+    this(path, system, stages, List.of(), List.of(), List.of());
   }
 
   /**

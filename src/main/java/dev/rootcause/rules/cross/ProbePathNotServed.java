@@ -39,7 +39,11 @@ public final class ProbePathNotServed implements ContainerRule {
   @Override
   public void check(Workload workload, Container container, RuleContext ctx) {
     Optional<AppFacts> found = ctx.model().appOf(container);
-    if (container.init() || found.isEmpty() || found.get().routes().isEmpty()) {
+    if (!container.init() && found.isEmpty()) {
+      NginxProbes.check(workload, container, ctx);
+      return;
+    }
+    if (container.init() || found.get().routes().isEmpty()) {
       return;
     }
     AppFacts app = found.get();
@@ -71,16 +75,16 @@ public final class ProbePathNotServed implements ContainerRule {
       String where =
           app.entrypoint() != null ? app.entrypoint() : app.root().isEmpty() ? "." : app.root();
       var finding =
-          ctx.report(
-                  probe.pathLocation() != null ? probe.pathLocation() : probe.location(),
-                  probe.kind().field()
-                      + " GET "
-                      + path
-                      + ", but the app ("
+          report(
+                  ctx,
+                  workload,
+                  container,
+                  probe,
+                  path,
+                  "the app ("
                       + where
                       + ") serves no such route"
                       + (served.isEmpty() ? "" : " (it serves " + served + ")"))
-              .subject(workload.meta().displayName() + " container " + container.name())
               .confidence(
                   ctx.model()
                       .imageSource(container)
@@ -101,13 +105,32 @@ public final class ProbePathNotServed implements ContainerRule {
                           + " route to the app, or point "
                           + probe.kind().field()
                           + " at a route it serves."));
-      if (probe.kind() == Probe.Kind.READINESS) {
-        finding.symptom(
-            "readiness gets 404: the pod never becomes Ready and the Service has no endpoints");
-      } else if (probe.kind() == Probe.Kind.LIVENESS) {
-        finding.symptom(
-            "liveness gets 404: the kubelet restarts the container over and over (CrashLoopBackOff)");
-      }
+      symptom(finding, probe);
+    }
+  }
+
+  /** "readinessProbe GET /health, but {@code why}", at the probe's path, about the container. */
+  static RuleContext.FindingBuilder report(
+      RuleContext ctx,
+      Workload workload,
+      Container container,
+      Probe probe,
+      String path,
+      String why) {
+    return ctx.report(
+            probe.pathLocation() != null ? probe.pathLocation() : probe.location(),
+            probe.kind().field() + " GET " + path + ", but " + why)
+        .subject(workload.meta().displayName() + " container " + container.name());
+  }
+
+  /** What a probe that gets 404 does, by its kind. */
+  static void symptom(RuleContext.FindingBuilder finding, Probe probe) {
+    if (probe.kind() == Probe.Kind.READINESS) {
+      finding.symptom(
+          "readiness gets 404: the pod never becomes Ready and the Service has no endpoints");
+    } else if (probe.kind() == Probe.Kind.LIVENESS) {
+      finding.symptom(
+          "liveness gets 404: the kubelet restarts the container over and over (CrashLoopBackOff)");
     }
   }
 

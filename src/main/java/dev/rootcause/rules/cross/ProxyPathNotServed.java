@@ -33,7 +33,10 @@ public final class ProxyPathNotServed implements SystemRule {
   @Override
   public void check(RuleContext ctx) {
     for (ProxyRoute route : ctx.model().proxyRoutes()) {
-      if (route.upstreamPath() == null || route.upstreamPath().equals(route.servedPrefix())) {
+      if (route.proxy() != ProxyRoute.Proxy.NGINX
+          || route.upstream() == null
+          || route.upstreamPath() == null
+          || route.upstreamPath().equals(route.servedPrefix())) {
         continue;
       }
       Optional<AppFacts> app = appBehind(ctx.model(), route.upstream().host());

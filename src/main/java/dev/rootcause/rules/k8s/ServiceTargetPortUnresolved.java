@@ -67,16 +67,68 @@ public final class ServiceTargetPortUnresolved implements ServiceRule {
                       finding.related(
                           p.location(), "container " + c.name() + " declares " + describe(p)));
         }
-        if (declared.size() == 1) {
-          finding.fix(
-              "Set targetPort to "
-                  + declared.get(0).number()
-                  + (declared.get(0).name() == null ? "" : " (or '" + declared.get(0).name() + "')")
-                  + ".");
-        }
+        finding.fix(fix(ctx, w, port, declared));
         break;
       }
     }
+  }
+
+  /**
+   * The exact value to set: the port the code listens on (with the containerPort that declares it),
+   * else the one port the pods declare, else the ports to choose from; for a name no pod declares,
+   * the containerPort entry to add.
+   */
+  private static String fix(
+      RuleContext ctx, Workload w, ServicePort port, List<ContainerPort> declared) {
+    for (Container c : w.containers()) {
+      var listen = ctx.model().listenPort(w, c);
+      if (listen.isEmpty()) {
+        continue;
+      }
+      int code = listen.get().port();
+      for (ContainerPort p : c.ports()) {
+        if (p.number() == code) {
+          return "Set targetPort to "
+              + describeChoice(p)
+              + ", the port container "
+              + c.name()
+              + "'s app listens on.";
+        }
+      }
+      String declare =
+          port.targetPort().isNamed()
+              ? "name: " + port.targetPort().name() + ", containerPort: " + code
+              : "containerPort: " + code;
+      return "Set targetPort to "
+          + code
+          + ", the port container "
+          + c.name()
+          + "'s app listens on, and declare it on the container ("
+          + declare
+          + ").";
+    }
+    if (declared.size() == 1) {
+      return "Set targetPort to " + describeChoice(declared.get(0)) + ".";
+    }
+    if (declared.size() > 1) {
+      return "Set targetPort to the one of "
+          + declared.stream()
+              .map(ServiceTargetPortUnresolved::describeChoice)
+              .collect(Collectors.joining(", "))
+          + " that serves this Service's traffic.";
+    }
+    String first =
+        w.containers().isEmpty() ? "the app" : "container " + w.containers().get(0).name();
+    return "Declare the port on "
+        + first
+        + " (name: "
+        + port.targetPort().name()
+        + ", containerPort: the port the app listens on), or set targetPort to that number.";
+  }
+
+  /** 8080, or 8080 (or 'http') when the port is named. */
+  private static String describeChoice(ContainerPort p) {
+    return p.number() + (p.name() == null ? "" : " (or '" + p.name() + "')");
   }
 
   /** containerPort is informational: when the code listens on the target, traffic gets through. */

@@ -17,6 +17,9 @@ import java.util.Set;
 final class RunApps {
   private RunApps() {}
 
+  /** The hosts a pipeline's checks reach its own runs at. */
+  static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "0.0.0.0");
+
   /** The app the run's image packages, with the Dockerfile that builds it. */
   record RunApp(AppFacts app, Dockerfile dockerfile) {}
 

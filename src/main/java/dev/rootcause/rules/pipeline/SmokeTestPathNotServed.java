@@ -11,7 +11,6 @@ import dev.rootcause.rules.PipelineRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A smoke test that curls a path the app does not serve fails every release, good or bad, so teams
@@ -27,12 +26,10 @@ import java.util.Set;
         "the smoke test gets 404 on every release: curl: (22) The requested URL returned error: 404",
     fix = "Check a path the app serves (its health route), or add that route to the app.")
 public final class SmokeTestPathNotServed implements PipelineRule {
-  private static final Set<String> LOCAL = Set.of("localhost", "127.0.0.1", "0.0.0.0");
-
   @Override
   public void check(Pipeline pipeline, RuleContext ctx) {
     for (HttpCheck check : pipeline.checks()) {
-      if (!LOCAL.contains(check.host())) {
+      if (!RunApps.LOCAL_HOSTS.contains(check.host())) {
         continue;
       }
       Optional<ContainerRun> run =

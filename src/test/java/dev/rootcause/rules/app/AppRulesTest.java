@@ -34,16 +34,19 @@ class AppRulesTest {
                     "time.Sleep",
                     "2 * time.Second",
                     true,
-                    false)))
+                    false,
+                    2.0,
+                    2.0)))
         .isEqualTo("sleeps in time.Sleep(2 * time.Second) on every request");
     assertThat(
             SleepInHandler.describe(
-                new Hazard.Sleep("/", AT, "asyncio.sleep(1)", "asyncio.sleep", "1", false, false)))
+                new Hazard.Sleep(
+                    "/", AT, "asyncio.sleep(1)", "asyncio.sleep", "1", false, false, 1.0, 1.0)))
         .isEqualTo("sleeps in asyncio.sleep(1) on some requests");
     assertThat(
             SleepInHandler.describe(
                 new Hazard.Sleep(
-                    "/", AT, "setTimeout(..., 2000)", "setTimeout", "2000", true, true)))
+                    "/", AT, "setTimeout(..., 2000)", "setTimeout", "2000", true, true, 2.0, 2.0)))
         .isEqualTo("responds only after setTimeout(..., 2000)");
   }
 

@@ -4,10 +4,13 @@ import static dev.rootcause.collect.code.Expressions.argument;
 import static dev.rootcause.collect.code.Expressions.textOf;
 import static dev.rootcause.collect.code.Expressions.unparen;
 
+import dev.rootcause.collect.code.Delays;
+import dev.rootcause.collect.code.Periodic;
 import dev.rootcause.collect.code.Snippets;
 import dev.rootcause.collect.code.Trees;
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.Hazard;
+import dev.rootcause.model.app.Hazard.RandomFailure.Trigger;
 import dev.rootcause.model.app.HealthPaths;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,12 +38,13 @@ final class GoHazards {
         case "call_expression" -> {
           if (file.isPackageCall(n, "time", "Sleep")) {
             file.out.hazard(
-                new Hazard.Sleep(
+                Delays.sleep(
                     route,
                     file.out.at(n),
                     Snippets.of(n),
                     "time.Sleep",
-                    GoFile.argumentText(n),
+                    textOf(argument(n, 0)),
+                    Delays.Unit.NANOSECONDS,
                     true,
                     false));
           }
@@ -53,12 +57,13 @@ final class GoHazards {
               && file.isPackageCall(operand, "time", "After")
               && n.ancestor("select_statement") == null) {
             file.out.hazard(
-                new Hazard.Sleep(
+                Delays.sleep(
                     route,
                     file.out.at(n),
                     Snippets.of(n),
                     "time.After",
-                    GoFile.argumentText(operand),
+                    textOf(argument(operand, 0)),
+                    Delays.Unit.NANOSECONDS,
                     true,
                     false));
           }
@@ -105,7 +110,9 @@ final class GoHazards {
                 n.is("call_expression")
                     && isRandomCall(n)
                     && n.ancestor("binary_expression") != null);
-    if (random == null) {
+    Periodic.Found periodic =
+        random == null ? Periodic.find(condition, this::clockOrCounter) : null;
+    if (random == null && periodic == null) {
       return;
     }
     boolean fails =
@@ -131,13 +138,71 @@ final class GoHazards {
       file.out.hazard(
           new Hazard.RandomFailure(
               route,
-              file.out.at(random),
+              file.out.at(random != null ? random : periodic.at()),
               Snippets.of(condition),
               condition.is("call_expression") || condition.is("identifier"),
               new Hazard.Failure(Hazard.Failure.Outcome.FAILS, null, null),
+              periodic == null ? null : periodic.chance().probability(),
               null,
-              null));
+              periodic == null ? Trigger.DICE : periodic.chance().trigger()));
     }
+  }
+
+  private static final Set<String> CLOCK_READS =
+      Set.of("Unix", "UnixMilli", "UnixNano", "UnixMicro", "Second", "Nanosecond", "Minute");
+
+  private static final Set<String> ATOMIC_COUNTS =
+      Set.of(
+          "AddInt64", "AddInt32", "AddUint64", "AddUint32", "LoadInt64", "LoadInt32", "LoadUint64");
+
+  /**
+   * {@code time.Now().Unix()} is the clock; a package-level variable, a struct field, or an atomic
+   * add or load of one is a request counter. A local (a shard key, a page size) is neither.
+   */
+  private Trigger clockOrCounter(Node value) {
+    Node v = Periodic.unscaled(value);
+    if (v.is("call_expression")
+        && v.child("function") != null
+        && v.child("function").is("identifier")
+        && Set.of("int", "int64", "int32", "uint64").contains(v.child("function").text())
+        && argument(v, 0) != null) {
+      v = Periodic.unscaled(argument(v, 0)); // int(time.Now().Unix())
+    }
+    if (v.is("call_expression") && v.child("function") != null) {
+      Node function = v.child("function");
+      if (file.isPackageCall(v, "sync/atomic", null)) {
+        return ATOMIC_COUNTS.contains(textOf(function.child("field"))) ? Trigger.COUNTER : null;
+      }
+      if (function.is("selector_expression")) {
+        Node operand = function.child("operand");
+        String method = textOf(function.child("field"));
+        if (operand != null
+            && operand.is("call_expression")
+            && file.isPackageCall(operand, "time", "Now")
+            && CLOCK_READS.contains(method)) {
+          return Trigger.CLOCK;
+        }
+        // requests.Add(1), hits.Load() on an atomic.Int64
+        if ((method.equals("Add") || method.equals("Load")) && counterVariable(operand)) {
+          return Trigger.COUNTER;
+        }
+      }
+      return null;
+    }
+    return counterVariable(v) ? Trigger.COUNTER : null;
+  }
+
+  private boolean counterVariable(Node n) {
+    if (n == null) {
+      return false;
+    }
+    if (n.is("identifier")) {
+      GoFile.Global global = file.globals.get(n.text());
+      return global != null && !file.localNames(GoFile.enclosingFunction(n)).contains(n.text());
+    }
+    return n.is("selector_expression")
+        && textOf(n.child("operand")).length() > 0
+        && !file.imports.containsKey(textOf(n.child("operand")));
   }
 
   boolean isRandomCall(Node call) {

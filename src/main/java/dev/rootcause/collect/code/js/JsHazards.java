@@ -9,6 +9,7 @@ import static dev.rootcause.collect.code.js.JsFile.receiver;
 import static dev.rootcause.collect.code.js.JsFile.unwrap;
 
 import dev.rootcause.collect.code.Chance;
+import dev.rootcause.collect.code.Delays;
 import dev.rootcause.collect.code.Snippets;
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.Hazard;
@@ -110,16 +111,27 @@ final class JsHazards {
       return;
     }
     boolean call = value.is("call_expression");
-    Node delay = call ? argument(value, 0) : null;
+    Node delay = call ? argument(value, 0) : timerDelay(value);
     file.out.hazard(
-        new Hazard.Sleep(
+        Delays.sleep(
             route,
             file.out.at(await),
             Snippets.of(await),
             call ? Snippets.of(value.child("function")) : "setTimeout",
-            delay == null ? null : Snippets.of(delay),
+            delay == null ? null : delay.text(),
+            Delays.Unit.MILLISECONDS,
             !JsFile.FLOW.conditional(await, fn),
             false));
+  }
+
+  /** {@code new Promise(r => setTimeout(r, 2000))}: the timer's delay, 2000. */
+  private static Node timerDelay(Node promise) {
+    for (Node n : promise.descendants("call_expression")) {
+      if (calleeName(n).equals("setTimeout")) {
+        return argument(n, 1);
+      }
+    }
+    return null;
   }
 
   private boolean isSleep(Node e) {
@@ -172,12 +184,13 @@ final class JsHazards {
         && callback.text().matches("(?s).*\\b" + Pattern.quote(handler.response()) + "\\s*\\..*")) {
       String delay = argument(call, 1) == null ? "0" : argument(call, 1).text();
       file.out.hazard(
-          new Hazard.Sleep(
+          Delays.sleep(
               handler.route(),
               file.out.at(call),
               Snippets.shorten("setTimeout(..., " + delay + ")"),
               "setTimeout",
-              Snippets.shorten(delay),
+              delay,
+              Delays.Unit.MILLISECONDS,
               true,
               true));
     }

@@ -8,6 +8,7 @@ import static dev.rootcause.collect.code.python.PythonFile.positional;
 import static dev.rootcause.collect.code.python.PythonFile.walkBody;
 
 import dev.rootcause.collect.code.Chance;
+import dev.rootcause.collect.code.Delays;
 import dev.rootcause.collect.code.Snippets;
 import dev.rootcause.collect.syntax.Node;
 import dev.rootcause.model.app.Hazard;
@@ -126,12 +127,13 @@ final class PythonHazards {
       return; // a pause between attempts is backoff, app/retry-without-backoff's business
     }
     file.out.hazard(
-        new Hazard.Sleep(
+        Delays.sleep(
             route,
             file.out.at(call),
             Snippets.of(call),
             q,
-            seconds == null ? null : Snippets.of(seconds),
+            seconds == null ? null : seconds.text(),
+            Delays.Unit.SECONDS,
             !PythonFile.FLOW.conditional(call, fn),
             false));
   }

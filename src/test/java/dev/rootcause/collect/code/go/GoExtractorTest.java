@@ -46,7 +46,9 @@ class GoExtractorTest {
                 "time.Sleep",
                 "2 * time.Second",
                 true,
-                false),
+                false,
+                2.0,
+                2.0),
             new Hazard.UnboundedGrowth(
                 "/", at(p, 41, 2), "requests", "requests = append(requests, r.URL.Path)", false),
             new Hazard.UnguardedSharedState("/", at(p, 41, 2), "requests", null, true),
@@ -57,7 +59,9 @@ class GoExtractorTest {
                 "time.Sleep",
                 "500 * time.Millisecond",
                 true,
-                false),
+                false,
+                0.5,
+                0.5),
             new Hazard.UnguardedSharedState("/count", at(p, 47, 31), "counter", 38, false),
             new Hazard.HealthAlwaysFails("/healthz", at(p, 51, 2), List.of(500)));
   }

@@ -53,7 +53,9 @@ class JavaExtractorTest {
                 "Thread.sleep",
                 "250",
                 true,
-                false),
+                false,
+                0.25,
+                0.25),
             new Hazard.RandomFailure(
                 "/api/orders/{id}",
                 at(p, 34, 9),
@@ -160,7 +162,15 @@ class JavaExtractorTest {
                 null,
                 null),
             new Hazard.Sleep(
-                "/", at(p, 55, 9), "Thread.sleep(100)", "Thread.sleep", "100", true, false));
+                "/",
+                at(p, 55, 9),
+                "Thread.sleep(100)",
+                "Thread.sleep",
+                "100",
+                true,
+                false,
+                0.1,
+                0.1));
   }
 
   @Test

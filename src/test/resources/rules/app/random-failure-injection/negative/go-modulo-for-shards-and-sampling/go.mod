@@ -1,0 +1,3 @@
+module github.com/acme/events
+
+go 1.22

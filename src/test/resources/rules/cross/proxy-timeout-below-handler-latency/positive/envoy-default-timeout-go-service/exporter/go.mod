@@ -1,0 +1,3 @@
+module acme.internal/platform/exporter
+
+go 1.22

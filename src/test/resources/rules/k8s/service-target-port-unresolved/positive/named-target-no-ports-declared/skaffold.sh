@@ -1,0 +1,3 @@
+#!/bin/sh
+docker build -t worker:dev worker
+kubectl apply -f app.yaml
