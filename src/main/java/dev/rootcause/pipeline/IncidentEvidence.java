@@ -317,8 +317,7 @@ public final class IncidentEvidence {
     String id = incident == null ? null : incident.id();
     for (EndpointResult e : report.result().endpoints()) {
       // Whole seconds from the start's second to the end's, so a run is never dated after now.
-      long seconds =
-          report.result().startedAt().plus(e.elapsed()).getEpochSecond() - started;
+      long seconds = report.result().startedAt().plus(e.elapsed()).getEpochSecond() - started;
       out.add(
           new ProbeSample(
               service == null ? "" : service,

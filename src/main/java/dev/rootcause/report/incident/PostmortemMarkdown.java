@@ -118,10 +118,16 @@ public final class PostmortemMarkdown {
     for (int k = 0; k < p.budgets().size(); k++) {
       Budget b = p.budgets().get(k);
       Charge c = p.charges().get(k);
+      if (!c.measured() && b.alerts().isEmpty()) {
+        continue;
+      }
+      md.append("- **")
+          .append(cell(b.slo().service()))
+          .append(", ")
+          .append(cell(b.slo().objective()))
+          .append(":**");
       if (c.measured()) {
-        md.append("- ")
-            .append(cell(b.slo().service()))
-            .append(": charged ")
+        md.append(" charged ")
             .append(Spans.human(c.downtimeSeconds()))
             .append(" of the ")
             .append(Spans.human(i.downtimeSeconds()))
@@ -131,14 +137,11 @@ public final class PostmortemMarkdown {
             .append(c.measuredRequests())
             .append(" requests bad (")
             .append(Spans.percent((double) c.measuredBad() / c.measuredRequests()))
-            .append(")\n");
+            .append(")");
       }
+      md.append('\n');
       for (BurnAlert a : b.alerts()) {
-        md.append("- ")
-            .append(cell(b.slo().service()))
-            .append(" burn-rate alert ")
-            .append(BurnAlerts.describe(a))
-            .append('\n');
+        md.append("  - burn-rate alert ").append(BurnAlerts.describe(a)).append('\n');
       }
     }
     if (p.charges().stream().anyMatch(Charge::measured)
