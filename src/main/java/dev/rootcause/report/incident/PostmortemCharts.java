@@ -67,7 +67,7 @@ final class PostmortemCharts {
       p95.add(new long[] {s.at() + Math.max(barWidth, s.seconds()) / 2, s.p95Micros()});
     }
     c.line(p95, scale, LATENCY, v -> "p95 " + Units.micros(v));
-    c.axes("100%", Units.micros(scale), "error rate", "p95 latency");
+    c.axes("100%", Units.micros(scale), "error rate", "p95");
     c.close();
     legend(b, ERRORS, "error rate of a probe run", LATENCY, "its p95 latency", IMPACT, "impact");
   }

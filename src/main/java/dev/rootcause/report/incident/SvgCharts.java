@@ -15,7 +15,7 @@ final class SvgCharts {
   static final int W = 880;
   static final int H = 200;
   static final int LEFT = 64;
-  static final int RIGHT = 64;
+  static final int RIGHT = 84;
   static final int TOP = 16;
   static final int BOTTOM = 34;
 
