@@ -5,6 +5,7 @@ import dev.rootcause.model.Severity;
 import dev.rootcause.model.cluster.Diagnosis;
 import dev.rootcause.pipeline.ClusterSourceException;
 import dev.rootcause.pipeline.Diagnoser;
+import dev.rootcause.pipeline.IncidentEvidence;
 import dev.rootcause.pipeline.InputException;
 import dev.rootcause.pipeline.Scanner;
 import dev.rootcause.pipeline.StandardInput;
@@ -132,9 +133,12 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin IncidentOption incident;
+
   @Override
   public Integer call() throws IOException, InputException, InterruptedException {
     Severity threshold = failOn.threshold();
+    IncidentEvidence evidence = incident.open();
     if (dump != null && (kubeconfig != null || context != null)) {
       throw new InputException("give --dump or a live cluster (--kubeconfig/--context), not both");
     }
@@ -177,6 +181,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     ScanResult result = diagnosis.result();
     new Notices(output.textOnStdout(), verbose).render(result, err);
     output.write(Renderers.DIAGNOSE, diagnosis, new RenderOptions(false, false, false));
+    IncidentOption.keep(evidence, e -> e.diagnosis(diagnosis), err);
     return FailOn.exitCode(result, threshold);
   }
 }

@@ -218,8 +218,8 @@ final class IncidentCommand implements Runnable {
     @Override
     public Integer call() throws InputException {
       Incidents incidents = incidents();
-      incidents.impact(id, start, end, dryRun);
-      return said(written(dryRun, "set the impact window of " + id, incidents));
+      TimelineEntry e = incidents.impact(id, start, end, dryRun);
+      return said(written(dryRun, "set the impact window of " + id + ": " + e.text(), incidents));
     }
   }
 

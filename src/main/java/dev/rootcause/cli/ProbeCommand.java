@@ -4,6 +4,7 @@ import dev.rootcause.model.probe.ProbePlan;
 import dev.rootcause.model.probe.ProbeReport;
 import dev.rootcause.model.probe.ProbeResult;
 import dev.rootcause.model.probe.Slo;
+import dev.rootcause.pipeline.IncidentEvidence;
 import dev.rootcause.pipeline.InputException;
 import dev.rootcause.pipeline.Prober;
 import dev.rootcause.report.Redaction;
@@ -87,13 +88,26 @@ final class ProbeCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Option(
+      names = "--record",
+      paramLabel = "SERVICE",
+      description =
+          "Keep what was measured (good and bad requests, latency percentiles) for SERVICE in the"
+              + " incident store: 'budget' replays its burn-rate alerts over these records and"
+              + " charges incidents the bad share they measured. Run it on a schedule (cron).")
+  String record;
+
+  @Mixin IncidentOption incident;
+
   @Override
   public Integer call() throws IOException, InputException, InterruptedException {
     Slo objective = parseSlo(slo);
+    IncidentEvidence evidence = incident.open(record);
     Duration slowThreshold = Durations.parse(slow, "--slow");
     ProbePlan plan = load.plan(urls, 10, false);
     ProbeReport report = ProbeReport.judge(run(plan, display, spec), objective, slowThreshold);
     output.write(Renderers.PROBE, report, display.options());
+    IncidentOption.keep(evidence, e -> e.probe(report), spec.commandLine().getErr());
     return report.passed() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
   }
 

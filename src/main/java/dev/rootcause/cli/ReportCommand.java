@@ -4,6 +4,7 @@ import dev.rootcause.model.incident.Postmortem;
 import dev.rootcause.pipeline.InputException;
 import dev.rootcause.pipeline.Postmortems;
 import dev.rootcause.report.incident.IncidentJson;
+import dev.rootcause.report.incident.PostmortemHtml;
 import dev.rootcause.report.incident.PostmortemMarkdown;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,18 +26,24 @@ import picocli.CommandLine.Parameters;
     description = {
       "Writes an incident's postmortem: summary, impact and budget consumed, detection,"
           + " root causes with file:line, timeline with time to detect, mitigate and resolve,"
-          + " resolution, action items and lessons learned."
+          + " resolution, action items and lessons learned; the HTML adds charts of the error"
+          + " rate and latency probes measured, the error budget, and the timeline."
     },
     footer = {
       "",
       "Examples:",
       "  rootcause report INC-2026-001",
-      "  rootcause report INC-2026-001 --format json --output postmortem.json"
+      "  rootcause report INC-2026-001 --format html --output postmortem.html",
+      "  rootcause report INC-2026-001 --format json --output postmortem.json",
+      "",
+      "The HTML is one self-contained file (inline CSS and SVG charts, no script, nothing"
+          + " fetched): attach it to the ticket."
     })
 final class ReportCommand implements Callable<Integer> {
   /** The postmortem's formats. */
   enum PostmortemFormat {
     MARKDOWN,
+    HTML,
     JSON
   }
 
@@ -59,7 +66,11 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() throws InputException {
     Postmortem p = new Postmortems(store.store, Clock.systemUTC()).of(id);
     String text =
-        format == PostmortemFormat.JSON ? IncidentJson.postmortem(p) : PostmortemMarkdown.render(p);
+        switch (format) {
+          case JSON -> IncidentJson.postmortem(p);
+          case HTML -> PostmortemHtml.render(p);
+          case MARKDOWN -> PostmortemMarkdown.render(p);
+        };
     PrintWriter out = spec.commandLine().getOut();
     if (output == null) {
       out.print(text);

@@ -2,6 +2,7 @@ package dev.rootcause.cli;
 
 import dev.rootcause.model.ScanResult;
 import dev.rootcause.model.Severity;
+import dev.rootcause.pipeline.IncidentEvidence;
 import dev.rootcause.pipeline.InputException;
 import dev.rootcause.pipeline.Scanner;
 import dev.rootcause.report.Notices;
@@ -81,6 +82,8 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin FailOn failOn;
 
+  @Mixin IncidentOption incident;
+
   @Option(
       names = {"-c", "--config"},
       paramLabel = "FILE",
@@ -135,6 +138,7 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InputException {
     Severity threshold = failOn.threshold();
+    IncidentEvidence evidence = incident.open();
     long maxBytes = Sizes.parse(maxFileSize, "--max-file-size");
     PrintWriter err = spec.commandLine().getErr();
     boolean stdin = path.toString().equals(Scanner.STANDARD_INPUT);
@@ -166,6 +170,7 @@ final class ScanCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.USAGE.code();
     }
+    IncidentOption.keep(evidence, e -> e.scan(result), err);
     if (strict && Notices.strictFails(result)) {
       err.println(Notices.strictFailure(result));
       err.flush();

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  rootcause slo set checkout --availability 99.9%% --window 30d",
-      "  rootcause slo set url-shortener --allowed-downtime 20m --window 1y"
+      "  rootcause slo set url-shortener --allowed-downtime 20m --window 1y",
+      "  rootcause slo set checkout --latency 'p95<2s' --window 30d"
     })
 final class SloCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -56,6 +57,14 @@ final class SloCommand implements Runnable {
     String allowedDowntime;
 
     @Option(
+        names = "--latency",
+        paramLabel = "OBJECTIVE",
+        description =
+            "A latency objective, e.g. \"p95<2s\": 95%% of responses under 2 s, the other 5%%"
+                + " are its budget. Bad events are counted by 'probe --record'.")
+    String latency;
+
+    @Option(
         names = "--window",
         required = true,
         paramLabel = "DURATION",
@@ -67,7 +76,7 @@ final class SloCommand implements Runnable {
 
     @Override
     public Integer call() throws InputException {
-      Slo slo = Budgets.slo(service, availability, allowedDowntime, window);
+      Slo slo = Budgets.slo(service, availability, allowedDowntime, latency, window);
       Budgets budgets = new Budgets(store.store, Clock.systemUTC());
       budgets.set(slo, dryRun);
       PrintWriter out = spec.commandLine().getOut();

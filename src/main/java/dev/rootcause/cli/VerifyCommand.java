@@ -4,6 +4,7 @@ import dev.rootcause.model.probe.ProbePlan;
 import dev.rootcause.model.probe.Slo;
 import dev.rootcause.model.probe.VerifyReport;
 import dev.rootcause.pipeline.ClusterSourceException;
+import dev.rootcause.pipeline.IncidentEvidence;
 import dev.rootcause.pipeline.InputException;
 import dev.rootcause.pipeline.StandardInput;
 import dev.rootcause.pipeline.Verifier;
@@ -165,8 +166,11 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Mixin OutputOptions reports;
 
+  @Mixin IncidentOption incident;
+
   @Override
   public Integer call() throws IOException, InputException, InterruptedException {
+    IncidentEvidence evidence = incident.open();
     boolean canary = baseline != null || candidate != null;
     boolean cluster = dump != null || kubeconfig != null || context != null;
     if (canary && (baseline == null || candidate == null)) {
@@ -245,6 +249,7 @@ final class VerifyCommand implements Callable<Integer> {
         return ExitCode.INCOMPLETE.code();
       }
       reports.write(Renderers.VERIFY, report, output.options());
+      IncidentOption.keep(evidence, e -> e.verify(report), spec.commandLine().getErr());
       return report.passed() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
     }
   }

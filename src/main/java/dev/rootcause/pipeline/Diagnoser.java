@@ -85,7 +85,8 @@ public final class Diagnoser {
         built == null
             ? diagnose(state, Duration.ofNanos(System.nanoTime() - started))
             : withRepository(state, built, started);
-    return new Diagnosis(result, FirstScreen.of(state, result.findings()));
+    return new Diagnosis(
+        result, FirstScreen.of(state, result.findings()), state.objects().events());
   }
 
   private ScanResult withRepository(ClusterState state, Scanner.Model built, long started) {

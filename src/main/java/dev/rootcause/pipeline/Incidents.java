@@ -80,22 +80,50 @@ public final class Incidents {
         id, new TimelineEntry(time(at, "--at"), TimelineEntry.Kind.STATUS, status, what), dryRun);
   }
 
-  /** Sets the user-facing impact window explicitly; null keeps a bound from the timeline. */
-  public void impact(String id, String start, String end, boolean dryRun) throws InputException {
+  /**
+   * Sets the user-facing impact window explicitly (null keeps a bound from the timeline) and says
+   * so on the timeline; returns the entry written.
+   */
+  public TimelineEntry impact(String id, String start, String end, boolean dryRun)
+      throws InputException {
     long from = start == null ? 0 : time(start, "--impact-start");
     long to = end == null ? 0 : time(end, "--impact-end");
+    if (from == 0 && to == 0) {
+      throw new InputException("give --impact-start, --impact-end or both; nothing was written");
+    }
     if (from > 0 && to > 0 && to < from) {
       throw new InputException("--impact-end is before --impact-start; nothing was written");
     }
-    IncidentStores.with(
+    return IncidentStores.with(
         url,
         s -> {
-          IncidentStores.require(s, id);
+          Incident i = IncidentStores.require(s, id);
+          long a = from > 0 ? from : i.impactFrom();
+          String text =
+              "Impact window set: from "
+                  + moment(a)
+                  + (to > 0
+                      ? " to " + moment(to) + " (" + span(Math.max(0, to - a)) + ")"
+                      : ", still ongoing");
+          TimelineEntry entry =
+              new TimelineEntry(
+                  clock.instant().getEpochSecond(), TimelineEntry.Kind.NOTE, null, text);
           if (!dryRun) {
-            s.impact(id, from, to);
+            s.impact(id, from, to, entry);
           }
-          return null;
+          return entry;
         });
+  }
+
+  private static String moment(long epochSecond) {
+    return java.time.Instant.ofEpochSecond(epochSecond).toString();
+  }
+
+  private static String span(long seconds) {
+    return java.time.Duration.ofSeconds(seconds)
+        .toString()
+        .substring(2)
+        .toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Attaches a {@code scan --format json} result's findings as root-cause evidence. */

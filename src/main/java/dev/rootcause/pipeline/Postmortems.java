@@ -1,15 +1,20 @@
 package dev.rootcause.pipeline;
 
+import dev.rootcause.collect.store.IncidentStore;
+import dev.rootcause.collect.store.StoreException;
 import dev.rootcause.model.incident.ActionItem;
 import dev.rootcause.model.incident.Budget;
 import dev.rootcause.model.incident.Charge;
 import dev.rootcause.model.incident.Incident;
 import dev.rootcause.model.incident.Postmortem;
+import dev.rootcause.model.incident.ProbeSample;
 import dev.rootcause.model.incident.RootCause;
 import dev.rootcause.model.incident.Slo;
 import dev.rootcause.model.incident.Status;
+import dev.rootcause.model.incident.TimelineEntry;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +31,9 @@ public final class Postmortems {
           "pipeline/deploy-without-smoke-test", ActionItem.Kind.DETECT,
           "pipeline/deploy-without-rollback", ActionItem.Kind.MITIGATE);
 
+  /** Recorded probes this long before and after the impact are shown with the incident. */
+  private static final long MARGIN = 3_600;
+
   private final String url;
   private final Clock clock;
 
@@ -39,29 +47,67 @@ public final class Postmortems {
         url,
         s -> {
           Incident incident = IncidentStores.require(s, id);
-          if (incident.rootCauses().isEmpty() && incident.notes().isEmpty()) {
+          long now = clock.instant().getEpochSecond();
+          List<ProbeSample> samples = around(s, incident, now);
+          boolean evidence =
+              incident.timeline().stream().anyMatch(e -> e.kind() == TimelineEntry.Kind.EVIDENCE);
+          if (incident.rootCauses().isEmpty()
+              && incident.notes().isEmpty()
+              && samples.isEmpty()
+              && !evidence) {
             throw new InputException(
                 id
                     + " has no evidence to report from: attach a scan"
-                    + " (rootcause incident attach "
+                    + " (rootcause scan PATH --incident "
                     + id
-                    + " --scan-json FILE) or add notes first");
+                    + "), probe it (rootcause probe URL --incident "
+                    + id
+                    + ") or add notes first");
           }
           List<Incident> all = s.all();
-          long now = clock.instant().getEpochSecond();
           List<Budget> budgets = new ArrayList<>();
           List<Charge> charges = new ArrayList<>();
           for (Slo slo : s.slos()) {
             if (incident.services().contains(slo.service())) {
-              budgets.add(Budgets.compute(slo, all, now));
-              charges.add(Budgets.charge(slo, incident, incident.downtimeSeconds()));
+              List<ProbeSample> measured = Budgets.samples(s, slo, all, now);
+              budgets.add(Budgets.compute(slo, all, measured, now));
+              charges.add(
+                  Budgets.charge(
+                      slo,
+                      incident,
+                      incident.downtimeSeconds(),
+                      Budgets.measured(slo, incident, measured)));
             }
           }
-          return build(incident, budgets, charges);
+          return build(incident, budgets, charges, samples);
         });
   }
 
+  /**
+   * What probes measured for the incident: runs attached to it, and runs recorded for its services
+   * from an hour before its impact to an hour after it ended.
+   */
+  private static List<ProbeSample> around(IncidentStore s, Incident incident, long now)
+      throws StoreException {
+    long to = incident.impactTo() == 0 ? now : incident.impactTo() + MARGIN;
+    List<ProbeSample> all = new ArrayList<>(s.samples(null, incident.id(), 0, Long.MAX_VALUE / 2));
+    for (String service : incident.services()) {
+      // Runs attached to the incident are in already, whatever service they were recorded for.
+      s.samples(service, null, incident.impactFrom() - MARGIN, to).stream()
+          .filter(p -> !incident.id().equals(p.incidentId()))
+          .forEach(all::add);
+    }
+    List<ProbeSample> sorted = new ArrayList<>(all);
+    sorted.sort(Comparator.comparingLong(ProbeSample::at).thenComparing(ProbeSample::url));
+    return sorted;
+  }
+
   static Postmortem build(Incident incident, List<Budget> budgets, List<Charge> charges) {
+    return build(incident, budgets, charges, List.of());
+  }
+
+  static Postmortem build(
+      Incident incident, List<Budget> budgets, List<Charge> charges, List<ProbeSample> samples) {
     long from = incident.impactFrom();
     long detect = Math.max(0, incident.openedAt() - from);
     long mitigated = incident.firstStatus(Status.MONITORING);
@@ -73,7 +119,8 @@ public final class Postmortems {
         detect,
         mitigated == 0 ? -1 : Math.max(0, mitigated - from),
         resolved == 0 ? -1 : Math.max(0, resolved - from),
-        actions(incident, budgets, charges, detect));
+        actions(incident, budgets, charges, detect),
+        samples);
   }
 
   private static List<ActionItem> actions(

@@ -157,6 +157,14 @@ final class Guard {
     ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict");
   }
 
+  /**
+   * The policy of the standalone HTML report: its styles are inline (the file must work alone), it
+   * carries no script and loads nothing.
+   */
+  static final String STANDALONE_REPORT_POLICY =
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none';"
+          + " form-action 'none'; frame-ancestors 'none'";
+
   private static void headers(Context ctx) {
     ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     ctx.header("X-Content-Type-Options", "nosniff");

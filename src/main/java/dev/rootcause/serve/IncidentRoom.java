@@ -155,6 +155,7 @@ public final class IncidentRoom implements AutoCloseable {
       r.get("/incidents/{id}", this::incident);
       r.get("/incidents/{id}/live", this::live);
       r.get("/incidents/{id}/postmortem", this::postmortem);
+      r.get("/incidents/{id}/postmortem.html", this::postmortemFile);
       r.post("/incidents/{id}/notes", this::note);
       r.post("/incidents/{id}/status", this::status);
       r.post("/incidents/{id}/runs", this::run);
@@ -210,6 +211,16 @@ public final class IncidentRoom implements AutoCloseable {
 
     private void postmortem(Context ctx) throws InputException {
       render(ctx, "postmortem.jte", pages.postmortem(ctx.pathParam("id")), "incidents");
+    }
+
+    /**
+     * The file {@code rootcause report ID --format html} writes, byte for byte: its charts and
+     * layout are inline CSS and SVG, so this one response allows inline style, and still no script.
+     */
+    private void postmortemFile(Context ctx) throws InputException {
+      String html = pages.postmortemFile(ctx.pathParam("id"));
+      ctx.header("Content-Security-Policy", Guard.STANDALONE_REPORT_POLICY);
+      ctx.contentType("text/html; charset=utf-8").result(html);
     }
 
     private void note(Context ctx) throws InputException {

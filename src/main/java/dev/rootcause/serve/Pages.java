@@ -12,6 +12,7 @@ import dev.rootcause.pipeline.Incidents;
 import dev.rootcause.pipeline.InputException;
 import dev.rootcause.pipeline.Postmortems;
 import dev.rootcause.report.RuleCatalogue;
+import dev.rootcause.report.incident.PostmortemHtml;
 import dev.rootcause.report.incident.Spans;
 import dev.rootcause.serve.Views.BudgetRow;
 import dev.rootcause.serve.Views.Cause;
@@ -266,6 +267,11 @@ final class Pages {
         String.format(Locale.ROOT, "%.1fx", b.burnRate()),
         b.breached(),
         b.charges().size());
+  }
+
+  /** The postmortem as the self-contained file {@code report --format html} writes. */
+  String postmortemFile(String id) throws InputException {
+    return PostmortemHtml.render(postmortems.of(id));
   }
 
   PostmortemPage postmortem(String id) throws InputException {

@@ -114,7 +114,7 @@ class BudgetsTest {
     assertThatThrownBy(() -> Budgets.slo("a", null, "2y", "1y"))
         .hasMessageContaining("is not shorter than --window");
     assertThatThrownBy(() -> Budgets.slo("a", "99.9%", "20m", "1y"))
-        .hasMessageContaining("either --availability");
+        .hasMessageContaining("give one of --availability");
     assertThatThrownBy(() -> Budgets.slo("a", "99.9%", null, "0d"))
         .hasMessageContaining("--window: '0d' is zero");
   }

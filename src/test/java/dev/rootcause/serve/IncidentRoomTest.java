@@ -164,6 +164,18 @@ class IncidentRoomTest {
   }
 
   @Test
+  void thePostmortemFileIsTheHtmlReportWithItsOwnStrictPolicy() throws Exception {
+    var file = room.get("/incidents/" + checkout + "/postmortem.html");
+    assertThat(file.statusCode()).isEqualTo(200);
+    // The same document `report --format html` writes: one file, inline style and SVG charts.
+    assertThat(file.body()).startsWith("<!DOCTYPE html>").contains("<style>").contains("<svg");
+    String policy = file.headers().firstValue("Content-Security-Policy").orElseThrow();
+    assertThat(policy).contains("style-src 'unsafe-inline'").doesNotContain("script-src");
+    assertThat(room.get("/incidents/" + checkout + "/postmortem").body())
+        .contains("href=\"/incidents/" + checkout + "/postmortem.html\"");
+  }
+
+  @Test
   void theServicesPageShowsEachSloAndTheServicesWithoutOne() throws Exception {
     String page = room.get("/services").body();
     assertThat(page).contains("checkout").contains("99.9% availability over 30d");

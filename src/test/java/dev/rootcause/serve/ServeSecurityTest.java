@@ -30,7 +30,12 @@ class ServeSecurityTest {
       String id = room.open("checkout <b>502</b>", IncidentSeverity.SEV2, "checkout");
       room.post("/incidents/" + id + "/notes", Map.of("text", HOSTILE));
 
-      for (String path : List.of("/incidents/" + id, "/incidents/" + id + "/postmortem", "/")) {
+      for (String path :
+          List.of(
+              "/incidents/" + id,
+              "/incidents/" + id + "/postmortem",
+              "/incidents/" + id + "/postmortem.html",
+              "/")) {
         String page = room.get(path).body();
         assertThat(page).as(path).doesNotContain("<script>alert").doesNotContain("<img src=x");
         assertThat(page).as(path).doesNotContain("<b>502</b>").contains("&lt;b&gt;502&lt;/b&gt;");

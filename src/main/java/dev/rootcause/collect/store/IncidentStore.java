@@ -2,6 +2,7 @@ package dev.rootcause.collect.store;
 
 import dev.rootcause.model.incident.Incident;
 import dev.rootcause.model.incident.IncidentSeverity;
+import dev.rootcause.model.incident.ProbeSample;
 import dev.rootcause.model.incident.RootCause;
 import dev.rootcause.model.incident.Slo;
 import dev.rootcause.model.incident.Status;
@@ -104,48 +105,143 @@ public final class IncidentStore implements AutoCloseable {
 
   /** Sets the explicit impact window (0 leaves a bound to the timeline). */
   public void impact(String id, long start, long end) throws StoreException {
+    impact(id, start, end, null);
+  }
+
+  /** Sets the explicit impact window and writes the entry that says so, in one transaction. */
+  public void impact(String id, long start, long end, TimelineEntry entry) throws StoreException {
     transaction(
         () -> {
           update(
               "UPDATE incident SET impact_start = ?, impact_end = ? WHERE id = ?", start, end, id);
+          if (entry != null) {
+            insertEntry(id, entry);
+          }
           return null;
         });
   }
 
   /** Attaches findings as evidence, with the timeline entry that says so, in one transaction. */
   public void attach(String id, List<RootCause> causes, TimelineEntry entry) throws StoreException {
+    evidence(id, causes, List.of(), List.of(entry));
+  }
+
+  /**
+   * Writes what one command measured or found, in one transaction: findings and timeline entries of
+   * incident {@code id} (null for none), and probe samples (each names its own service and
+   * incident).
+   */
+  public void evidence(
+      String id, List<RootCause> causes, List<ProbeSample> samples, List<TimelineEntry> entries)
+      throws StoreException {
     transaction(
         () -> {
-          int next = intQuery("SELECT COUNT(*) FROM root_cause WHERE incident_id = ?", id);
-          for (RootCause c : causes) {
-            update(
-                "INSERT INTO root_cause (incident_id, ord, rule_id, severity, layer, path, line,"
-                    + " message, fix) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                id,
-                next++,
-                c.ruleId(),
-                c.severity(),
-                c.layer(),
-                c.path(),
-                c.line(),
-                c.message(),
-                c.fix());
+          if (id != null && !causes.isEmpty()) {
+            int next = intQuery("SELECT COUNT(*) FROM root_cause WHERE incident_id = ?", id);
+            for (RootCause c : causes) {
+              update(
+                  "INSERT INTO root_cause (incident_id, ord, rule_id, severity, layer, path, line,"
+                      + " message, fix) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  id,
+                  next++,
+                  c.ruleId(),
+                  c.severity(),
+                  c.layer(),
+                  c.path(),
+                  c.line(),
+                  c.message(),
+                  c.fix());
+            }
           }
-          insertEntry(id, entry);
+          for (ProbeSample p : samples) {
+            update(
+                "INSERT INTO probe_sample (service, incident_id, at, seconds, url, requests, bad,"
+                    + " slow, slow_micros, p50_micros, p95_micros, p99_micros, max_micros)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                p.service(),
+                p.incidentId(),
+                p.at(),
+                p.seconds(),
+                p.url(),
+                p.requests(),
+                p.bad(),
+                p.slow(),
+                p.slowMicros(),
+                p.p50Micros(),
+                p.p95Micros(),
+                p.p99Micros(),
+                p.maxMicros());
+          }
+          if (id != null) {
+            for (TimelineEntry e : entries) {
+              insertEntry(id, e);
+            }
+          }
           return null;
         });
   }
 
+  /**
+   * The probe samples of the service (recorded for it) or of the incident (attached to it) whose
+   * runs ended in {@code [from, to]}, oldest first; either key may be null.
+   */
+  public List<ProbeSample> samples(String service, String incidentId, long from, long to)
+      throws StoreException {
+    return transaction(
+        () -> {
+          List<ProbeSample> out = new ArrayList<>();
+          try (PreparedStatement ps =
+                  prepare(
+                      "SELECT service, incident_id, at, seconds, url, requests, bad, slow,"
+                          + " slow_micros, p50_micros, p95_micros, p99_micros, max_micros"
+                          + " FROM probe_sample WHERE ((service <> '' AND service = ?)"
+                          + " OR incident_id = ?) AND at + seconds >= ? AND at + seconds <= ?"
+                          + " ORDER BY at, url",
+                      service,
+                      incidentId,
+                      from,
+                      to);
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(
+                  new ProbeSample(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getLong(3),
+                      rs.getLong(4),
+                      rs.getString(5),
+                      rs.getLong(6),
+                      rs.getLong(7),
+                      rs.getLong(8),
+                      rs.getLong(9),
+                      rs.getLong(10),
+                      rs.getLong(11),
+                      rs.getLong(12),
+                      rs.getLong(13)));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Sets a service's objective of that kind, replacing the one it had. */
   public void putSlo(Slo slo) throws StoreException {
     transaction(
         () -> {
-          update("DELETE FROM slo WHERE service = ?", slo.service());
           update(
-              "INSERT INTO slo (service, window_seconds, budget_seconds, objective) VALUES (?, ?, ?, ?)",
+              "DELETE FROM slo_objective WHERE service = ? AND kind = ?",
               slo.service(),
+              slo.kind().name());
+          update(
+              "INSERT INTO slo_objective (service, kind, window_seconds, budget_seconds, objective,"
+                  + " target, latency_micros) VALUES (?, ?, ?, ?, ?, ?, ?)",
+              slo.service(),
+              slo.kind().name(),
               slo.windowSeconds(),
               slo.budgetSeconds(),
-              slo.objective());
+              slo.objective(),
+              slo.target(),
+              slo.latencyMicros());
           return null;
         });
   }
@@ -182,17 +278,26 @@ public final class IncidentStore implements AutoCloseable {
         });
   }
 
+  /** Every objective, by service, availability before latency. */
   public List<Slo> slos() throws StoreException {
     return transaction(
         () -> {
           List<Slo> out = new ArrayList<>();
           try (PreparedStatement ps =
                   prepare(
-                      "SELECT service, window_seconds, budget_seconds, objective"
-                          + " FROM slo ORDER BY service");
+                      "SELECT service, window_seconds, budget_seconds, objective, kind, target,"
+                          + " latency_micros FROM slo_objective ORDER BY service, kind");
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              out.add(new Slo(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+              out.add(
+                  new Slo(
+                      rs.getString(1),
+                      rs.getLong(2),
+                      rs.getLong(3),
+                      rs.getString(4),
+                      Slo.Kind.valueOf(rs.getString(5)),
+                      rs.getDouble(6),
+                      rs.getLong(7)));
             }
           }
           return out;

@@ -11,6 +11,8 @@ import java.util.List;
  * @param detectSeconds impact start to the incident being opened
  * @param mitigateSeconds impact start to monitoring (the fix is out), or -1 if never reached
  * @param resolveSeconds impact start to resolved, or -1 while open
+ * @param samples what probes measured for the incident: attached to it, or recorded for its
+ *     services around its impact; oldest first
  */
 public record Postmortem(
     Incident incident,
@@ -19,13 +21,35 @@ public record Postmortem(
     long detectSeconds,
     long mitigateSeconds,
     long resolveSeconds,
-    List<ActionItem> actions)
+    List<ActionItem> actions,
+    List<ProbeSample> samples)
     implements Serializable {
 
   public Postmortem {
     budgets = List.copyOf(budgets);
     charges = List.copyOf(charges);
     actions = List.copyOf(actions);
+    samples = List.copyOf(samples);
+  }
+
+  /** A postmortem with no probe measurement. */
+  public Postmortem(
+      Incident incident,
+      List<Budget> budgets,
+      List<Charge> charges,
+      long detectSeconds,
+      long mitigateSeconds,
+      long resolveSeconds,
+      List<ActionItem> actions) {
+    this(
+        incident,
+        budgets,
+        charges,
+        detectSeconds,
+        mitigateSeconds,
+        resolveSeconds,
+        actions,
+        List.of());
   }
 
   public List<TimelineEntry> lessons() {

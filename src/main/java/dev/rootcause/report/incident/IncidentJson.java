@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rootcause.model.incident.ActionItem;
 import dev.rootcause.model.incident.Budget;
+import dev.rootcause.model.incident.BurnAlert;
 import dev.rootcause.model.incident.Charge;
 import dev.rootcause.model.incident.Incident;
 import dev.rootcause.model.incident.Postmortem;
+import dev.rootcause.model.incident.ProbeSample;
 import dev.rootcause.model.incident.RootCause;
 import dev.rootcause.model.incident.TimelineEntry;
 import dev.rootcause.report.Redaction;
@@ -59,6 +61,7 @@ public final class IncidentJson {
     m.put("charges", p.charges().stream().map(IncidentJson::chargeMap).toList());
     m.put("actionItems", p.actions().stream().map(IncidentJson::actionMap).toList());
     m.put("lessons", p.lessons().stream().map(e -> redact(e.text())).toList());
+    m.put("measurements", p.samples().stream().map(IncidentJson::sampleMap).toList());
     return write(m);
   }
 
@@ -126,6 +129,38 @@ public final class IncidentJson {
     m.put("burnRate24h", b.burnRate());
     m.put("breached", b.breached());
     m.put("charges", b.charges().stream().map(IncidentJson::chargeMap).toList());
+    m.put("kind", b.slo().kind().name().toLowerCase(Locale.ROOT));
+    m.put("measuredRequests", b.measuredRequests());
+    m.put("alerts", b.alerts().stream().map(IncidentJson::alertMap).toList());
+    return m;
+  }
+
+  private static Map<String, Object> alertMap(BurnAlert a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", a.name());
+    m.put("longWindowSeconds", a.longWindowSeconds());
+    m.put("shortWindowSeconds", a.shortWindowSeconds());
+    m.put("factor", a.factor());
+    m.put("fired", a.fired());
+    m.put("firedAt", a.fired() ? iso(a.firedAt()) : null);
+    m.put("longBurn", a.longBurn());
+    m.put("shortBurn", a.shortBurn());
+    return m;
+  }
+
+  private static Map<String, Object> sampleMap(ProbeSample s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("at", iso(s.at()));
+    m.put("seconds", s.seconds());
+    m.put("url", redact(s.url()));
+    m.put("service", s.service());
+    m.put("requests", s.requests());
+    m.put("failed", s.bad());
+    m.put("errorRate", s.errorRate());
+    m.put("p50Micros", s.p50Micros());
+    m.put("p95Micros", s.p95Micros());
+    m.put("p99Micros", s.p99Micros());
+    m.put("maxMicros", s.maxMicros());
     return m;
   }
 
@@ -135,6 +170,8 @@ public final class IncidentJson {
     m.put("downtimeSeconds", c.downtimeSeconds());
     m.put("share", c.share());
     m.put("needsPostmortem", c.needsPostmortem());
+    m.put("measuredRequests", c.measuredRequests());
+    m.put("measuredBad", c.measuredBad());
     return m;
   }
 

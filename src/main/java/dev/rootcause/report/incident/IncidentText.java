@@ -1,6 +1,7 @@
 package dev.rootcause.report.incident;
 
 import dev.rootcause.model.incident.Budget;
+import dev.rootcause.model.incident.BurnAlert;
 import dev.rootcause.model.incident.Charge;
 import dev.rootcause.model.incident.Incident;
 import dev.rootcause.model.incident.RootCause;
@@ -106,8 +107,25 @@ public final class IncidentText {
             .append(clean(c.title()))
             .append('\n');
       }
+      alerts(out, b);
     }
     return out.toString();
+  }
+
+  /** The replayed burn-rate alerts, or how to get them. */
+  private static void alerts(StringBuilder out, Budget b) {
+    if (b.alerts().isEmpty()) {
+      out.append("  alerts     no probes recorded in the window (probe URL --record ")
+          .append(b.slo().service())
+          .append(" on a schedule replays the burn-rate alerts)\n");
+      return;
+    }
+    out.append("  alerts     replayed over ")
+        .append(String.format(Locale.ROOT, "%,d", b.measuredRequests()))
+        .append(" recorded requests\n");
+    for (BurnAlert a : b.alerts()) {
+      out.append("    ").append(BurnAlerts.describe(a)).append('\n');
+    }
   }
 
   private static String clean(String s) {

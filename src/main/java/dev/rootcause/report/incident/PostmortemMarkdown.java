@@ -5,12 +5,16 @@ import static dev.rootcause.report.MarkdownRenderer.text;
 
 import dev.rootcause.model.incident.ActionItem;
 import dev.rootcause.model.incident.Budget;
+import dev.rootcause.model.incident.BurnAlert;
 import dev.rootcause.model.incident.Charge;
 import dev.rootcause.model.incident.Incident;
 import dev.rootcause.model.incident.Postmortem;
+import dev.rootcause.model.incident.ProbeSample;
 import dev.rootcause.model.incident.RootCause;
 import dev.rootcause.model.incident.Status;
 import dev.rootcause.model.incident.TimelineEntry;
+import dev.rootcause.model.probe.Units;
+import dev.rootcause.report.MarkdownRenderer;
 import java.util.List;
 import java.util.Locale;
 
@@ -53,30 +57,7 @@ public final class PostmortemMarkdown {
   }
 
   static String summary(Postmortem p) {
-    Incident i = p.incident();
-    String services = String.join(", ", i.services());
-    StringBuilder s = new StringBuilder(text(i.title())).append(". ");
-    if (i.downtimeSeconds() > 0) {
-      s.append(services)
-          .append(" was down for ")
-          .append(Spans.human(i.downtimeSeconds()))
-          .append(" of user-facing impact");
-    } else {
-      s.append(services).append(" is affected; the impact has not ended yet");
-    }
-    for (Charge c : p.charges()) {
-      s.append(", ").append(Spans.percent(c.share())).append(" of its error budget");
-    }
-    s.append('.');
-    if (!i.rootCauses().isEmpty()) {
-      RootCause first = i.rootCauses().get(0);
-      s.append(" Root cause: ")
-          .append(text(first.message()))
-          .append(" (`")
-          .append(first.where())
-          .append("`).");
-    }
-    return s.toString();
+    return PostmortemText.summary(p, MarkdownRenderer::text, s -> "`" + s + "`");
   }
 
   private static void impact(StringBuilder md, Postmortem p) {
@@ -97,6 +78,7 @@ public final class PostmortemMarkdown {
       md.append("- **Duration:** ongoing since ").append(from).append('\n');
     }
     md.append("- **Services:** ").append(String.join(", ", i.services())).append('\n');
+    measured(md, p);
     if (p.budgets().isEmpty()) {
       md.append(
           "- **Error budget:** no SLO set for these services (`rootcause slo set SERVICE"
@@ -133,6 +115,105 @@ public final class PostmortemMarkdown {
           .append(" |\n");
     }
     md.append('\n');
+    for (int k = 0; k < p.budgets().size(); k++) {
+      Budget b = p.budgets().get(k);
+      Charge c = p.charges().get(k);
+      if (!c.measured() && b.alerts().isEmpty()) {
+        continue;
+      }
+      md.append("- **")
+          .append(cell(b.slo().service()))
+          .append(", ")
+          .append(cell(b.slo().objective()))
+          .append(":**");
+      if (c.measured()) {
+        md.append(" charged ")
+            .append(Spans.human(c.downtimeSeconds()))
+            .append(" of the ")
+            .append(Spans.human(i.downtimeSeconds()))
+            .append(" impact: probes measured ")
+            .append(c.measuredBad())
+            .append(" of ")
+            .append(c.measuredRequests())
+            .append(" requests bad (")
+            .append(Spans.percent((double) c.measuredBad() / c.measuredRequests()))
+            .append(")");
+      }
+      md.append('\n');
+      for (BurnAlert a : b.alerts()) {
+        md.append("  - burn-rate alert ").append(BurnAlerts.describe(a)).append('\n');
+      }
+    }
+    if (p.charges().stream().anyMatch(Charge::measured)
+        || p.budgets().stream().anyMatch(b -> !b.alerts().isEmpty())) {
+      md.append('\n');
+    }
+  }
+
+  /** What probes measured: during the impact, and after it (the fix), one row per run and URL. */
+  private static void measured(StringBuilder md, Postmortem p) {
+    if (p.samples().isEmpty()) {
+      return;
+    }
+    Incident i = p.incident();
+    Measurements during = Measurements.during(p);
+    if (during.requests() > 0) {
+      md.append("- **Measured during the impact:** ")
+          .append(during.requests())
+          .append(" requests in ")
+          .append(during.runs())
+          .append(" probe run(s), ")
+          .append(during.bad())
+          .append(" failed: **")
+          .append(Spans.percent(during.errorRate()))
+          .append(" error rate**; latency p95 ")
+          .append(Units.micros(during.p95Micros()))
+          .append(", max ")
+          .append(Units.micros(during.maxMicros()))
+          .append(" (worst run)\n");
+    }
+    Measurements after = Measurements.after(p);
+    if (after.requests() > 0) {
+      md.append("- **Measured after the impact:** ")
+          .append(after.requests())
+          .append(" requests, ")
+          .append(after.bad())
+          .append(" failed (")
+          .append(Spans.percent(after.errorRate()))
+          .append("); latency p95 ")
+          .append(Units.micros(after.p95Micros()))
+          .append('\n');
+    }
+    md.append(
+        "\n| time | offset | URL | requests | failed | error rate | p50 | p95 | p99 | max |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+    for (ProbeSample s : p.samples()) {
+      md.append("| ")
+          .append(Spans.moment(s.at()))
+          .append(" | ")
+          .append(offset(s.at() - i.impactFrom()))
+          .append(" | ")
+          .append(cell(s.url()))
+          .append(" | ")
+          .append(s.requests())
+          .append(" | ")
+          .append(s.bad())
+          .append(" | ")
+          .append(Spans.percent(s.errorRate()))
+          .append(" | ")
+          .append(Units.micros(s.p50Micros()))
+          .append(" | ")
+          .append(Units.micros(s.p95Micros()))
+          .append(" | ")
+          .append(Units.micros(s.p99Micros()))
+          .append(" | ")
+          .append(Units.micros(s.maxMicros()))
+          .append(" |\n");
+    }
+  }
+
+  static String offset(long seconds) {
+    return seconds >= 0 ? "T+" + Spans.human(seconds) : "T-" + Spans.human(-seconds);
   }
 
   static String remaining(Budget b) {
@@ -194,22 +275,14 @@ public final class PostmortemMarkdown {
       md.append("| ")
           .append(Spans.moment(e.at()))
           .append(" | ")
-          .append(offset >= 0 ? "T+" + Spans.human(offset) : "T-" + Spans.human(-offset))
+          .append(offset(offset))
           .append(" | ")
-          .append(cell(label(e)))
+          .append(cell(PostmortemText.label(e)))
           .append(" |\n");
     }
     md.append("\n- **Time to detect:** ").append(Spans.human(p.detectSeconds())).append('\n');
     md.append("- **Time to mitigate:** ").append(span(p.mitigateSeconds())).append('\n');
     md.append("- **Time to resolve:** ").append(span(p.resolveSeconds())).append("\n\n");
-  }
-
-  private static String label(TimelineEntry e) {
-    return switch (e.kind()) {
-      case LESSON -> "Lesson: " + e.text();
-      case EVIDENCE -> "Evidence: " + e.text();
-      default -> e.text();
-    };
   }
 
   private static String span(long seconds) {
