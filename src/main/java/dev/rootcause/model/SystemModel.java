@@ -23,6 +23,7 @@ import dev.rootcause.model.k8s.ServicePort;
 import dev.rootcause.model.k8s.Workload;
 import dev.rootcause.model.pipeline.Pipeline;
 import dev.rootcause.model.proxy.ProxyRoute;
+import dev.rootcause.model.render.RenderFailure;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -54,6 +55,7 @@ public final class SystemModel {
   private final List<AppFacts> apps;
   private final List<HostReference> hostReferences;
   private final List<Pipeline> pipelines;
+  private final List<RenderFailure> renderFailures;
   private final Suppressions suppressions;
   private final ClusterState cluster;
   // The builder it was made from (not touched after build), so a copy can add a cluster's state.
@@ -98,6 +100,7 @@ public final class SystemModel {
     this.apps = List.copyOf(b.apps);
     this.hostReferences = List.copyOf(b.hostReferences);
     this.pipelines = List.copyOf(b.pipelines);
+    this.renderFailures = List.copyOf(b.renderFailures);
     this.suppressions = b.suppressions;
     this.cluster = b.cluster;
     this.facts = b;
@@ -132,8 +135,8 @@ public final class SystemModel {
           .computeIfAbsent(build.image().normalizedRepository(), r -> new ArrayList<>())
           .add(build);
     }
-    workloadsByNamespace = byNamespace(workloads, Workload::meta);
-    servicesByNamespace = byNamespace(services, Service::meta);
+    workloadsByNamespace = NamespaceIndex.of(workloads, Workload::meta);
+    servicesByNamespace = NamespaceIndex.of(services, Service::meta);
     // The links, computed once here so the model is immutable and safe to share between threads.
     containers()
         .forEach(
@@ -152,42 +155,6 @@ public final class SystemModel {
     dockerfiles.forEach(d -> appOf(d).ifPresent(packagedApps::add));
     proxyRoutes = List.copyOf(b.proxyRoutes);
     composeServices = List.copyOf(b.composeServices);
-  }
-
-  /**
-   * Elements per declared namespace, each list also holding the elements that declare none (their
-   * namespace is decided at apply time); key {@code ""} holds only the latter.
-   */
-  private static <T> Map<String, List<T>> byNamespace(
-      List<T> all, java.util.function.Function<T, ObjectMeta> meta) {
-    Map<String, List<T>> out = new HashMap<>();
-    List<T> unplaced = new ArrayList<>();
-    Map<String, List<Integer>> declared = new HashMap<>();
-    List<Integer> unplacedAt = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      String ns = meta.apply(all.get(i)).namespace();
-      if (ns == null) {
-        unplaced.add(all.get(i));
-        unplacedAt.add(i);
-      } else {
-        declared.computeIfAbsent(ns, n -> new ArrayList<>()).add(i);
-      }
-    }
-    // Each namespace's list merges its own elements with the unplaced ones, in declaration order.
-    declared.forEach(
-        (ns, at) -> {
-          List<T> merged = new ArrayList<>(at.size() + unplacedAt.size());
-          int a = 0;
-          int u = 0;
-          while (a < at.size() || u < unplacedAt.size()) {
-            boolean takeOwn =
-                u == unplacedAt.size() || a < at.size() && at.get(a) < unplacedAt.get(u);
-            merged.add(all.get(takeOwn ? at.get(a++) : unplacedAt.get(u++)));
-          }
-          out.put(ns, List.copyOf(merged));
-        });
-    out.put("", List.copyOf(unplaced));
-    return out;
   }
 
   public static Builder builder() {
@@ -264,6 +231,11 @@ public final class SystemModel {
   /** The services of the repository's docker-compose files. */
   public List<ComposeService> composeServices() {
     return composeServices;
+  }
+
+  /** Charts Helm would not render and overlays kustomize would not build. */
+  public List<RenderFailure> renderFailures() {
+    return renderFailures;
   }
 
   public Suppressions suppressions() {
@@ -834,6 +806,7 @@ public final class SystemModel {
     private final List<Pipeline> pipelines = new ArrayList<>();
     private final List<ProxyRoute> proxyRoutes = new ArrayList<>();
     private final List<ComposeService> composeServices = new ArrayList<>();
+    private final List<RenderFailure> renderFailures = new ArrayList<>();
     // Set once, on the merged builder of the whole tree; per-file builders never hold one.
     private transient Suppressions suppressions;
     private ClusterState cluster;
@@ -918,6 +891,11 @@ public final class SystemModel {
       return this;
     }
 
+    public synchronized Builder renderFailure(RenderFailure f) {
+      renderFailures.add(f);
+      return this;
+    }
+
     public synchronized Builder cluster(ClusterState c) {
       cluster = c;
       return this;
@@ -946,6 +924,7 @@ public final class SystemModel {
         pipelines.addAll(other.pipelines);
         proxyRoutes.addAll(other.proxyRoutes);
         composeServices.addAll(other.composeServices);
+        renderFailures.addAll(other.renderFailures);
       }
       return this;
     }

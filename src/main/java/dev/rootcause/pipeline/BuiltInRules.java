@@ -45,6 +45,7 @@ import dev.rootcause.rules.k8s.MissingReadinessProbe;
 import dev.rootcause.rules.k8s.MissingResources;
 import dev.rootcause.rules.k8s.ProbePortNotExposed;
 import dev.rootcause.rules.k8s.ProbeTimingTooAggressive;
+import dev.rootcause.rules.k8s.RenderFailed;
 import dev.rootcause.rules.k8s.ServiceSelectsNothing;
 import dev.rootcause.rules.k8s.ServiceTargetPortUnresolved;
 import dev.rootcause.rules.k8s.UnknownServiceHost;
@@ -119,6 +120,7 @@ public final class BuiltInRules {
         new MissingResources(),
         new ProbePortNotExposed(),
         new ProbeTimingTooAggressive(),
+        new RenderFailed(),
         new ServiceSelectsNothing(),
         new ServiceTargetPortUnresolved(),
         new UnknownServiceHost(),
