@@ -59,6 +59,10 @@ public final class SystemBoundaries {
 
   /** Whether {@code home} names something it lacks and {@code other} has. */
   static boolean refersTo(SystemModel home, SystemModel other) {
+    return home.workloads().isEmpty() && selectsThere(home, other) || namesThere(home, other);
+  }
+
+  private static boolean selectsThere(SystemModel home, SystemModel other) {
     for (Service s : home.services()) {
       if (s.routesToPods()
           && home.workloadsSelectedBy(s).isEmpty()
@@ -72,6 +76,10 @@ public final class SystemBoundaries {
         return true;
       }
     }
+    return false;
+  }
+
+  private static boolean namesThere(SystemModel home, SystemModel other) {
     for (HostUse use : home.hostUses()) {
       String host = use.reference().host();
       if (SystemModel.looksLikeClusterHost(host)

@@ -242,6 +242,11 @@ final class Kustomizations {
 
   private List<Mapping> transform(Mapping k, List<Mapping> objects) {
     List<Mapping> out = new ArrayList<>(objects);
+    // replicas: names a workload by the name its resources give it, before any prefix
+    List<Mapping> replicas = k.maps("replicas");
+    if (!replicas.isEmpty()) {
+      out = out.stream().map(o -> KustomizeTransforms.replicas(o, replicas)).toList();
+    }
     String prefix = k.string("namePrefix");
     String suffix = k.string("nameSuffix");
     if (prefix != null || suffix != null) {
@@ -291,10 +296,6 @@ final class Kustomizations {
     List<Mapping> images = k.maps("images");
     if (!images.isEmpty()) {
       out = out.stream().map(o -> (Mapping) KustomizeTransforms.images(o, images)).toList();
-    }
-    List<Mapping> replicas = k.maps("replicas");
-    if (!replicas.isEmpty()) {
-      out = out.stream().map(o -> KustomizeTransforms.replicas(o, replicas)).toList();
     }
     return out;
   }

@@ -152,9 +152,13 @@ final class KustomizeTransforms {
     return YamlTrees.with(node, key, node.has(key) ? node.locationOf(key) : at, child);
   }
 
-  /** Adds annotations to the object's own metadata. */
+  /** Adds annotations to the object's metadata and, as kustomize does, its pod template's. */
   static Mapping annotations(Mapping object, Map<String, Mapping.Entry> annotations) {
-    return addTo(object, annotations, "metadata", "annotations");
+    Mapping out = addTo(object, annotations, "metadata", "annotations");
+    if (POD_CONTROLLERS.contains(object.string("kind"))) {
+      out = addTo(out, annotations, "spec", "template", "metadata", "annotations");
+    }
+    return out;
   }
 
   /** {@code images:} overrides on every container whose image has that name. */
@@ -217,6 +221,10 @@ final class KustomizeTransforms {
 
   /** {@code replicas:} overrides by object name. */
   static Mapping replicas(Mapping object, List<Mapping> overrides) {
+    if (!Set.of("Deployment", "StatefulSet", "ReplicaSet", "ReplicationController")
+        .contains(object.string("kind"))) {
+      return object;
+    }
     String name = object.path("metadata").map(m -> m.string("name")).orElse(null);
     for (Mapping o : overrides) {
       if (name != null && name.equals(o.string("name")) && o.get("count").isPresent()) {

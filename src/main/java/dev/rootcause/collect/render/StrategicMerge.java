@@ -57,7 +57,8 @@ final class StrategicMerge {
       } else if (existing.value() instanceof Sequence bs && value instanceof Sequence ps) {
         out.put(key, new Mapping.Entry(key, existing.keyLocation(), mergeLists(key, bs, ps)));
       } else if (existing.value() instanceof Mapping bm && value instanceof Mapping pm) {
-        out.put(key, new Mapping.Entry(key, existing.keyLocation(), mergeMaps(bm, pm)));
+        // The patch's line: a finding on a merged selector or limits points at what changed it.
+        out.put(key, new Mapping.Entry(key, e.keyLocation(), mergeMaps(bm, pm)));
       } else {
         out.put(key, new Mapping.Entry(key, e.keyLocation(), value));
       }
@@ -70,28 +71,27 @@ final class StrategicMerge {
     if (key == null) {
       return patch;
     }
-    List<YamlNode> out = new ArrayList<>(base.items());
-    List<YamlNode> added = new ArrayList<>();
+    // kustomize (kyaml) lists the patch's items first, in its order, then the base's it left alone
+    List<YamlNode> out = new ArrayList<>();
+    List<YamlNode> untouched = new ArrayList<>(base.items());
     for (YamlNode item : patch.items()) {
       if (!(item instanceof Mapping p) || p.string(key) == null) {
-        added.add(item);
+        out.add(item);
         continue;
       }
-      int at = indexOf(out, key, p.string(key));
+      int at = indexOf(untouched, key, p.string(key));
       boolean delete = "delete".equals(p.string("$patch"));
-      if (at < 0) {
+      if (at >= 0) {
+        YamlNode original = untouched.remove(at);
         if (!delete) {
-          added.add(item);
+          out.add(merge(original, p));
         }
-      } else if (delete) {
-        out.remove(at);
-      } else {
-        out.set(at, merge(out.get(at), p));
+      } else if (!delete) {
+        out.add(item);
       }
     }
-    // kustomize (kyaml's merge) puts the items a patch adds before the ones it keeps
-    added.addAll(out);
-    return new Sequence(added, base.location());
+    out.addAll(untouched);
+    return new Sequence(out, base.location());
   }
 
   private static String mergeKey(String field, Sequence base, Sequence patch) {
