@@ -29,12 +29,13 @@ final class Dependencies {
    * A temporary copy of the chart ready to render, or null when the chart renders as it is; {@code
    * remote} receives "name (repository)" for each dependency left out.
    */
-  static Path prepare(Path chartDir, Mapping chartYaml, List<String> remote) throws IOException {
+  static Path prepare(
+      Path chartDir, Mapping chartYaml, List<String> remote, Map<String, Path> local)
+      throws IOException {
     if (chartYaml == null) {
       return null;
     }
     List<String> dropped = new ArrayList<>();
-    List<Map.Entry<String, Path>> local = new ArrayList<>();
     for (Mapping dep : chartYaml.maps("dependencies")) {
       String name = dep.string("name");
       String repository = dep.string("repository");
@@ -46,7 +47,7 @@ final class Dependencies {
               ? chartDir.resolve(repository.substring("file://".length())).normalize()
               : null;
       if (source != null && Files.isRegularFile(source.resolve("Chart.yaml"))) {
-        local.add(Map.entry(name, source));
+        local.put(name, source);
       } else {
         dropped.add(name);
         remote.add(name + " (" + (repository == null ? "no repository" : repository) + ")");
@@ -57,7 +58,7 @@ final class Dependencies {
     }
     Path copy = Files.createTempDirectory("rootcause-chart-");
     copyTree(chartDir, copy);
-    for (Map.Entry<String, Path> dep : local) {
+    for (Map.Entry<String, Path> dep : local.entrySet()) {
       copyTree(dep.getValue(), copy.resolve("charts").resolve(dep.getKey()));
     }
     Files.deleteIfExists(copy.resolve("Chart.lock"));

@@ -31,20 +31,53 @@ final class HelmCharts {
 
   private HelmCharts() {}
 
-  /** One chart: its folder (relative, "" or ending in '/') and its Chart.yaml. */
-  record Chart(String dir, SourceFile chartYaml) {}
+  /**
+   * One chart: its folder (relative, "" or ending in '/'), its Chart.yaml, and the folders of the
+   * charts it depends on through {@code file://} (rendered inside it).
+   */
+  record Chart(String dir, SourceFile chartYaml, List<String> localDependencies) {
+    Chart(String dir, SourceFile chartYaml) {
+      this(dir, chartYaml, List.of());
+    }
+  }
 
-  /** Charts of the tree, outermost first; a subchart under another's charts/ is its parent's. */
+  /**
+   * Charts of the tree that are released on their own: not a subchart vendored under another's
+   * charts/, nor a {@code file://} dependency of another (it is rendered inside its parent).
+   */
   static List<Chart> find(List<SourceFile> files) {
     List<Chart> charts = new ArrayList<>();
     for (SourceFile f : files) {
       String name = f.path().substring(f.path().lastIndexOf('/') + 1);
       if (name.equals("Chart.yaml") || name.equals("Chart.yml")) {
-        String dir = f.path().substring(0, f.path().length() - name.length());
-        charts.add(new Chart(dir, f));
+        charts.add(new Chart(f.path().substring(0, f.path().length() - name.length()), f));
       }
     }
-    return charts.stream().filter(c -> charts.stream().noneMatch(o -> isSubchart(c, o))).toList();
+    java.util.Set<Path> dependencies = new java.util.HashSet<>();
+    List<Chart> withDependencies = new ArrayList<>();
+    for (Chart c : charts) {
+      Mapping meta = readMapping(c.chartYaml().path(), c.chartYaml().absolute());
+      List<String> local = new ArrayList<>();
+      for (Mapping dep : meta == null ? List.<Mapping>of() : meta.maps("dependencies")) {
+        String repository = dep.string("repository");
+        if (repository != null && repository.startsWith("file://")) {
+          Path dir =
+              chartDirOf(c)
+                  .resolve(repository.substring("file://".length()))
+                  .toAbsolutePath()
+                  .normalize();
+          dependencies.add(dir);
+          charts.stream()
+              .filter(o -> chartDirOf(o).toAbsolutePath().normalize().equals(dir))
+              .forEach(o -> local.add(o.dir()));
+        }
+      }
+      withDependencies.add(new Chart(c.dir(), c.chartYaml(), List.copyOf(local)));
+    }
+    return withDependencies.stream()
+        .filter(c -> charts.stream().noneMatch(o -> isSubchart(c, o)))
+        .filter(c -> !dependencies.contains(chartDirOf(c).toAbsolutePath().normalize()))
+        .toList();
   }
 
   private static boolean isSubchart(Chart c, Chart parent) {
@@ -53,7 +86,9 @@ final class HelmCharts {
 
   /** Whether the file is one Helm renders for this chart (a template, a subchart's file). */
   static boolean consumedBy(Chart chart, String path) {
-    return path.startsWith(chart.dir() + "templates/") || path.startsWith(chart.dir() + "charts/");
+    return path.startsWith(chart.dir() + "templates/")
+        || path.startsWith(chart.dir() + "charts/")
+        || chart.localDependencies().stream().anyMatch(d -> path.startsWith(d + "templates/"));
   }
 
   /**
@@ -70,7 +105,8 @@ final class HelmCharts {
     Path copy = null;
     try {
       List<String> remote = new ArrayList<>();
-      copy = Dependencies.prepare(chartDir, meta, remote);
+      Map<String, Path> local = new HashMap<>();
+      copy = Dependencies.prepare(chartDir, meta, remote, local);
       if (copy != null) {
         renderable = copy;
       }
@@ -101,7 +137,10 @@ final class HelmCharts {
       if (main.error() != null) {
         failures.add(failure(chart, name, null, main.error(), files));
       } else {
-        documents = documents(chart, name, main.output(), new ValuesIndex(valuesTrees), problems);
+        Map<String, SourceFile> templates = templatePaths(chart, local, files);
+        documents =
+            documents(
+                chart, name, main.output(), new ValuesIndex(valuesTrees), templates, problems);
       }
       for (SourceFile env : environmentValues(chart, files)) {
         if (given.stream()
@@ -177,11 +216,36 @@ final class HelmCharts {
     return new RenderFailure("helm", chart.chartYaml().path(), valuesFile, message, where);
   }
 
+  /**
+   * Where each file Helm names in {@code # Source:} lies in the tree, by its path inside the chart;
+   * a {@code file://} dependency's files lie where the dependency does, not under charts/.
+   */
+  private static Map<String, SourceFile> templatePaths(
+      Chart chart, Map<String, Path> local, List<SourceFile> files) {
+    Map<String, SourceFile> out = new HashMap<>();
+    Path chartDir = chartDirOf(chart).toAbsolutePath().normalize();
+    for (SourceFile f : files) {
+      Path abs = f.absolute().toAbsolutePath().normalize();
+      if (abs.startsWith(chartDir)) {
+        out.put(chartDir.relativize(abs).toString().replace('\\', '/'), f);
+      }
+      local.forEach(
+          (name, dir) -> {
+            Path d = dir.toAbsolutePath().normalize();
+            if (abs.startsWith(d)) {
+              out.put("charts/" + name + "/" + d.relativize(abs).toString().replace('\\', '/'), f);
+            }
+          });
+    }
+    return out;
+  }
+
   private static List<YamlDocument> documents(
       Chart chart,
       String name,
       String output,
       ValuesIndex values,
+      Map<String, SourceFile> templates,
       List<CollectionProblem> problems) {
     Map<String, HelmSourceMap> maps = new HashMap<>();
     List<YamlDocument> out = new ArrayList<>();
@@ -190,7 +254,8 @@ final class HelmCharts {
     for (String line : (output + "\n---").split("\n", -1)) {
       if (line.equals("---") || line.startsWith("--- ")) {
         if (source != null && lines.stream().anyMatch(l -> !l.isBlank() && !l.startsWith("#"))) {
-          document(chart, name, source, lines, values, maps, problems).ifPresent(out::add);
+          document(chart, name, source, lines, values, templates, maps, problems)
+              .ifPresent(out::add);
         }
         source = null;
         lines = new ArrayList<>();
@@ -210,14 +275,20 @@ final class HelmCharts {
       String source,
       List<String> lines,
       ValuesIndex values,
+      Map<String, SourceFile> templates,
       Map<String, HelmSourceMap> maps,
       List<CollectionProblem> problems) {
     String relative = source.startsWith(name + "/") ? source.substring(name.length() + 1) : source;
-    String templatePath = chart.dir() + relative;
-    Path templateFile = chartDirOf(chart).resolve(relative);
+    SourceFile template = templates.get(relative);
+    // A packaged (.tgz) subchart's objects count (a Service others call) but have no file to
+    // point into: they are placed at their path inside the package, at its first line.
+    String templatePath = template != null ? template.path() : chart.dir() + relative;
     HelmSourceMap map =
         maps.computeIfAbsent(
-            templatePath, p -> new HelmSourceMap(p, readText(templateFile), values));
+            templatePath,
+            p ->
+                new HelmSourceMap(
+                    p, template == null ? "" : readText(template.absolute()), values));
     SourceLocation[] where = map.map(lines);
     YamlReader.Result parsed = YamlReader.read(templatePath, String.join("\n", lines));
     parsed.problems().forEach(p -> problems.add(relocated(p, where, templatePath)));
