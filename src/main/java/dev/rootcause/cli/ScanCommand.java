@@ -38,6 +38,13 @@ import picocli.CommandLine.Parameters;
           + " ('.rootcause.yaml' in PATH: rule include/exclude, severity overrides, thresholds,"
           + " ignorePaths).",
       "",
+      "Helm charts (a folder with Chart.yaml) are rendered by Helm itself, in-process, with their"
+          + " values.yaml and any --values files; each environment's values file beside the chart"
+          + " (values-prod.yaml, values.staging.yaml) is rendered too, and one that does not render"
+          + " is a finding. Kustomizations are built (resources, patches, namespace, name prefix,"
+          + " labels, images) and only the top ones are read: findings point at the template,"
+          + " values, base or patch line that set the value.",
+      "",
       "Every report says what was read and what was not (\"Read 1 of 4 files: 1 manifest, 0"
           + " Dockerfiles, 0 source files; not read: 3 Helm templates (not rendered)\"). Files that"
           + " cannot be read (malformed YAML, binary, too large, not UTF-8) are skipped with a"
@@ -51,6 +58,7 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  rootcause scan .",
       "  rootcause scan k8s/ --fail-on critical",
+      "  rootcause scan deploy/chart --values deploy/values-prod.yaml",
       "  helm template ./chart | rootcause scan -",
       "  kubectl get all -A -o yaml | rootcause scan -",
       "  rootcause scan . --format sarif --output rootcause.sarif",
@@ -89,6 +97,15 @@ final class ScanCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Config file. Default: .rootcause.yaml in PATH, if present.")
   Path config;
+
+  @Option(
+      names = "--values",
+      paramLabel = "FILE",
+      description =
+          "A Helm values file layered over the charts' defaults, as helm template -f does"
+              + " (repeatable, later files win). A file inside a chart's folder applies to that"
+              + " chart only, one outside to every chart scanned.")
+  List<Path> values = new java.util.ArrayList<>();
 
   @Option(
       names = "--max-file-size",
@@ -157,7 +174,8 @@ final class ScanCommand implements Callable<Integer> {
                       config,
                       maxBytes,
                       noCache || stdin ? null : Scanner.defaultCacheDir(),
-                      progress));
+                      progress,
+                      values));
     }
 
     new Notices(output.textOnStdout(), verbose).render(result, err);

@@ -1,5 +1,8 @@
 package dev.rootcause.collect;
 
+import dev.rootcause.collect.render.RenderedSource;
+import dev.rootcause.collect.render.Renderers;
+import dev.rootcause.collect.render.Rendering;
 import dev.rootcause.collect.syntax.SyntaxTree;
 import dev.rootcause.collect.yaml.YamlReader;
 import dev.rootcause.model.CollectionProblem;
@@ -53,7 +56,20 @@ public final class Collector {
       int filesRead,
       int filesFromCache,
       Map<String, Long> cpuMillis,
-      Coverage coverage) {}
+      Coverage coverage,
+      List<SystemModel> systems) {
+
+    /** The model alone, as one system (tools and tests that build a result by hand). */
+    public Collected(
+        SystemModel model,
+        List<CollectionProblem> problems,
+        int filesRead,
+        int filesFromCache,
+        Map<String, Long> cpuMillis,
+        Coverage coverage) {
+      this(model, problems, filesRead, filesFromCache, cpuMillis, coverage, List.of(model));
+    }
+  }
 
   /** How the note on an unrendered Helm template starts (coverage counts them apart). */
   static final String HELM_TEMPLATE_NOTE = "Helm template: not rendered";
@@ -69,6 +85,7 @@ public final class Collector {
 
   private final Map<String, LongAdder> cpuNanos = new ConcurrentHashMap<>();
   private final LongAdder reused = new LongAdder();
+  private List<Path> helmValues = List.of();
   private IntConsumer onFilesFound = n -> {};
   private Runnable onFileDone = () -> {};
 
@@ -79,6 +96,12 @@ public final class Collector {
   public Collector onProgress(IntConsumer filesFound, Runnable fileDone) {
     this.onFilesFound = filesFound;
     this.onFileDone = fileDone;
+    return this;
+  }
+
+  /** Values files layered over every chart's defaults ({@code scan --values}), in order. */
+  public Collector withHelmValues(List<Path> valuesFiles) {
+    this.helmValues = List.copyOf(valuesFiles);
     return this;
   }
 
@@ -120,6 +143,9 @@ public final class Collector {
     List<SourceFile> files =
         walk.files().stream().filter(f -> f.kind() != FileKind.CONFIG).toList();
     Facts[] perFile = new Facts[files.size()];
+    long renderStart = cpuNow();
+    Rendering rendering = Renderers.render(files, helmValues);
+    charge("render", renderStart);
     onFilesFound.accept(files.size());
     ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     try {
@@ -129,7 +155,7 @@ public final class Collector {
                       .parallel()
                       .forEach(
                           i -> {
-                            perFile[i] = factsOf(files.get(i), cache);
+                            perFile[i] = factsOf(files.get(i), cache, rendering);
                             onFileDone.run();
                           }))
           .get();
@@ -150,6 +176,12 @@ public final class Collector {
     for (Facts f : perFile) {
       all.addAll(f);
     }
+    List<SystemSplit.Unit> units = new ArrayList<>();
+    for (RenderedSource source : rendering.sources()) {
+      Facts rendered = factsOf(source);
+      all.addAll(rendered);
+      units.add(SystemSplit.unit(source, rendered));
+    }
     for (FileCollector c : fileCollectors) {
       c.link(all);
     }
@@ -158,16 +190,28 @@ public final class Collector {
     SystemModel model = all.build();
     Coverage coverage = CoverageTally.of(walk, files, perFile, model);
     charge("link", linkStart);
+    long splitStart = cpuNow();
+    java.util.Set<String> manifests = SystemSplit.manifestPaths(model);
+    for (int i = 0; i < files.size(); i++) {
+      String path = files.get(i).path();
+      units.add(new SystemSplit.Unit(path, perFile[i], manifests.contains(path)));
+    }
+    List<SystemModel> systems = SystemSplit.of(units, model, fileCollectors);
+    charge("systems", splitStart);
     Map<String, Long> millis = new TreeMap<>();
     cpuNanos.forEach((stage, nanos) -> millis.put(stage, nanos.sum() / 1_000_000));
-    return new Collected(model, problems, files.size(), reused.intValue(), millis, coverage);
+    return new Collected(
+        model, problems, files.size(), reused.intValue(), millis, coverage, systems);
   }
 
   /**
    * One file's facts: from the cache when it holds this file unchanged, else read and collected.
    */
-  private Facts factsOf(SourceFile file, FactsCache cache) {
+  private Facts factsOf(SourceFile file, FactsCache cache, Rendering rendering) {
     boolean yaml = file.kind() == FileKind.YAML || file.kind() == FileKind.JSON;
+    if (rendering.consumed().contains(file.path())) {
+      return new Facts(); // read through its chart or kustomization, never on its own
+    }
     List<FileCollector> takers =
         fileCollectors.stream().filter(c -> c.accepts(file.kind())).toList();
     Facts facts = new Facts();
@@ -198,20 +242,30 @@ public final class Collector {
         return cached;
       }
     }
-    collect(file, text, facts, yaml, takers);
-    if (cache != null) {
+    String notRendered =
+        isHelmTemplate(file.path(), text) ? rendering.whyNotRendered(file.path()) : null;
+    collect(file, text, facts, yaml, takers, notRendered);
+    if (cache != null && notRendered == null) {
       cache.put(file, hash, facts);
     }
     return facts;
   }
 
   private void collect(
-      SourceFile file, String text, Facts facts, boolean yaml, List<FileCollector> takers) {
+      SourceFile file,
+      String text,
+      Facts facts,
+      boolean yaml,
+      List<FileCollector> takers,
+      String notRendered) {
     if (yaml && isHelmTemplate(file.path(), text)) {
       facts.problem(
           CollectionProblem.note(
               SourceLocation.file(file.path()),
               HELM_TEMPLATE_NOTE
+                  + " ("
+                  + notRendered
+                  + ")"
                   + ", so not read (check its output: helm template CHART | rootcause scan -)"));
       return;
     }
@@ -237,6 +291,22 @@ public final class Collector {
           .computeIfAbsent(TREE_SITTER_STAGE, s -> new LongAdder())
           .add(SyntaxTree.parseNanosOnThisThread() - parseStart);
     }
+  }
+
+  /** What one chart or kustomization rendered to, read by the YAML collectors like a file. */
+  private Facts factsOf(RenderedSource source) {
+    Facts facts = new Facts();
+    source.problems().forEach(facts::problem);
+    source.failures().forEach(facts.model()::renderFailure);
+    if (!source.documents().isEmpty()) {
+      SourceFile file = new SourceFile(Path.of(source.path()), source.path(), FileKind.YAML, 0);
+      for (YamlCollector c : yamlCollectors) {
+        long start = cpuNow();
+        guard(file, facts, () -> c.collect(file, source.documents(), facts));
+        charge(c.getClass().getSimpleName(), start);
+      }
+    }
+    return facts;
   }
 
   private static long cpuNow() {

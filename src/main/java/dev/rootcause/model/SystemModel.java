@@ -23,6 +23,7 @@ import dev.rootcause.model.k8s.ServicePort;
 import dev.rootcause.model.k8s.Workload;
 import dev.rootcause.model.pipeline.Pipeline;
 import dev.rootcause.model.proxy.ProxyRoute;
+import dev.rootcause.model.render.RenderFailure;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -54,6 +55,7 @@ public final class SystemModel {
   private final List<AppFacts> apps;
   private final List<HostReference> hostReferences;
   private final List<Pipeline> pipelines;
+  private final List<RenderFailure> renderFailures;
   private final Suppressions suppressions;
   private final ClusterState cluster;
   // The builder it was made from (not touched after build), so a copy can add a cluster's state.
@@ -98,6 +100,7 @@ public final class SystemModel {
     this.apps = List.copyOf(b.apps);
     this.hostReferences = List.copyOf(b.hostReferences);
     this.pipelines = List.copyOf(b.pipelines);
+    this.renderFailures = List.copyOf(b.renderFailures);
     this.suppressions = b.suppressions;
     this.cluster = b.cluster;
     this.facts = b;
@@ -132,8 +135,8 @@ public final class SystemModel {
           .computeIfAbsent(build.image().normalizedRepository(), r -> new ArrayList<>())
           .add(build);
     }
-    workloadsByNamespace = Namespaced.index(workloads, Workload::meta);
-    servicesByNamespace = Namespaced.index(services, Service::meta);
+    workloadsByNamespace = NamespaceIndex.of(workloads, Workload::meta);
+    servicesByNamespace = NamespaceIndex.of(services, Service::meta);
     // The links, computed once here so the model is immutable and safe to share between threads.
     containers()
         .forEach(
@@ -236,6 +239,11 @@ public final class SystemModel {
   /** The services of the repository's docker-compose files. */
   public List<ComposeService> composeServices() {
     return composeServices;
+  }
+
+  /** Charts Helm would not render and overlays kustomize would not build. */
+  public List<RenderFailure> renderFailures() {
+    return renderFailures;
   }
 
   public Suppressions suppressions() {
@@ -807,6 +815,7 @@ public final class SystemModel {
     private final List<ProxyRoute> proxyRoutes = new ArrayList<>();
     private final List<ComposeService> composeServices = new ArrayList<>();
     private final List<java.io.Serializable> details = new ArrayList<>();
+    private final List<RenderFailure> renderFailures = new ArrayList<>();
     // Set once, on the merged builder of the whole tree; per-file builders never hold one.
     private transient Suppressions suppressions;
     private ClusterState cluster;
@@ -891,6 +900,11 @@ public final class SystemModel {
       return this;
     }
 
+    public synchronized Builder renderFailure(RenderFailure f) {
+      renderFailures.add(f);
+      return this;
+    }
+
     public synchronized Builder cluster(ClusterState c) {
       cluster = c;
       return this;
@@ -926,6 +940,7 @@ public final class SystemModel {
         proxyRoutes.addAll(other.proxyRoutes);
         composeServices.addAll(other.composeServices);
         details.addAll(other.details);
+        renderFailures.addAll(other.renderFailures);
       }
       return this;
     }

@@ -56,6 +56,7 @@ import dev.rootcause.rules.k8s.MissingVolumeClaim;
 import dev.rootcause.rules.k8s.ProbePortNotExposed;
 import dev.rootcause.rules.k8s.ProbeTimingTooAggressive;
 import dev.rootcause.rules.k8s.RemovedApiVersion;
+import dev.rootcause.rules.k8s.RenderFailed;
 import dev.rootcause.rules.k8s.RewriteTargetGroupUndefined;
 import dev.rootcause.rules.k8s.SecretDataNotBase64;
 import dev.rootcause.rules.k8s.SelectorDoesNotMatchTemplate;
@@ -147,6 +148,7 @@ public final class BuiltInRules {
         new ProbePortNotExposed(),
         new ProbeTimingTooAggressive(),
         new RemovedApiVersion(),
+        new RenderFailed(),
         new RewriteTargetGroupUndefined(),
         new SecretDataNotBase64(),
         new SelectorDoesNotMatchTemplate(),

@@ -37,7 +37,16 @@ public final class Scanner {
    * Options of one scan. {@code configFile} null means {@code .rootcause.yaml} at the root, if any;
    * {@code cacheDir} null means no cache of per-file facts.
    */
-  public record Options(Path configFile, long maxFileBytes, Path cacheDir, Progress progress) {
+  public record Options(
+      Path configFile, long maxFileBytes, Path cacheDir, Progress progress, List<Path> helmValues) {
+    public Options {
+      helmValues = List.copyOf(helmValues);
+    }
+
+    public Options(Path configFile, long maxFileBytes, Path cacheDir, Progress progress) {
+      this(configFile, maxFileBytes, cacheDir, progress, List.of());
+    }
+
     public Options(Path configFile, long maxFileBytes, Path cacheDir) {
       this(configFile, maxFileBytes, cacheDir, Progress.NONE);
     }
@@ -114,7 +123,8 @@ public final class Scanner {
             model.objects().size() - model.workloads().size() - model.services().size());
     var threads = ManagementFactory.getThreadMXBean();
     long rulesStart = threads.getCurrentThreadCpuTime();
-    RuleEngine.Outcome outcome = new RuleEngine(rules, built.settings()).run(model);
+    RuleEngine.Outcome outcome =
+        Systems.run(new RuleEngine(rules, built.settings()), model, collected.systems());
     Map<String, Long> cpuMillis = new LinkedHashMap<>(collected.cpuMillis());
     cpuMillis.put("rules", (threads.getCurrentThreadCpuTime() - rulesStart) / 1_000_000);
     ScanResult.CacheUse cacheUse = ScanResult.CacheUse.NONE;
@@ -163,7 +173,12 @@ public final class Scanner {
       throw new InputException(root + ": permission denied");
     }
     RuleSettings settings = settings(root, options.configFile());
-    Collector collector = collector(options);
+    for (Path values : options.helmValues()) {
+      if (!Files.isRegularFile(values)) {
+        throw new InputException(values + ": values file not found");
+      }
+    }
+    Collector collector = collector(options).withHelmValues(options.helmValues());
     var threads = ManagementFactory.getThreadMXBean();
     long readStart = threads.getCurrentThreadCpuTime();
     FactsCache cache =

@@ -64,12 +64,39 @@ class CoverageTest {
   }
 
   @Test
-  void aChartOfTemplatesAloneIsNotAPassAndSaysWhy() {
+  void aChartIsRenderedByHelmAndItsTemplatesAreReadAsManifests() {
+    renderableChart();
+
+    Cli.Run run = Cli.run("scan", dir.toString(), "--no-cache", "--fail-on", "none");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
+        .as("Chart.yaml and values.yaml are read too; the .tpl helpers through Helm")
+        .contains("Read 3 files: 1 manifest, 0 Dockerfiles, 0 source files, 2 other.")
+        .doesNotContain("not rendered");
+  }
+
+  @Test
+  void aChartThatDoesNotRenderIsAFindingAndItsTemplatesAreSaidNotRead() {
     helmChart();
 
     Cli.Run run = Cli.run("scan", dir.toString(), "--no-cache");
 
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("k8s/render-failed")
+        .contains("no template \"web.fullname\"")
+        .contains("not read: 3 Helm templates (not rendered).");
+  }
+
+  @Test
+  void withoutHelmAChartOfTemplatesAloneIsNotAPassAndSaysWhy() {
+    helmChart();
+
+    Cli.Run run = withoutHelm(() -> Cli.run("scan", dir.toString(), "--no-cache", "--verbose"));
+
     assertNothingChecked(run, "not read: 3 Helm templates (not rendered)");
+    assertThat(run.err()).contains("Helm template: not rendered (Helm is turned off");
     assertThat(run.out())
         .contains(
             "Read 1 of 4 files: 0 manifests, 0 Dockerfiles, 0 source files, 1 other;"
@@ -81,7 +108,7 @@ class CoverageTest {
     helmChart();
     Manifests.write(dir, "k8s/web.yaml", Manifests.HEALTHY);
 
-    Cli.Run run = Cli.run("scan", dir.toString(), "--no-cache");
+    Cli.Run run = withoutHelm(() -> Cli.run("scan", dir.toString(), "--no-cache"));
 
     assertThat(run.exit()).isZero();
     assertThat(run.out().lines().toList())
@@ -97,7 +124,7 @@ class CoverageTest {
     helmChart();
     Manifests.write(dir, "k8s/web.yaml", Manifests.HEALTHY);
 
-    Cli.Run run = Cli.run("scan", dir.toString(), "--strict", "--no-cache");
+    Cli.Run run = withoutHelm(() -> Cli.run("scan", dir.toString(), "--strict", "--no-cache"));
 
     assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err())
@@ -118,7 +145,7 @@ class CoverageTest {
   }
 
   @Test
-  void aKustomizeOverlayIsSaidNotBuiltAndItsPatchIsNotCheckedAsAnObject() {
+  void aKustomizeOverlayIsBuiltAndItsPatchIsReadThroughIt() {
     Manifests.write(dir, "base/web.yaml", Manifests.HEALTHY);
     Manifests.write(
         dir,
@@ -167,10 +194,9 @@ class CoverageTest {
 
     assertThat(run.exit()).as("the patch alone has no probe and no image: not a fault").isZero();
     assertThat(run.out())
-        .contains(
-            "Read 2 of 4 files: 2 manifests, 0 Dockerfiles, 0 source"
-                + " files; not read: 2 kustomize overlays and patches (not built).");
-    assertThat(strict.exit()).isEqualTo(ExitCode.USAGE.code());
+        .contains("No findings in 4 files: 1 workload, 1 service")
+        .contains("Read 4 files: 1 manifest, 0 Dockerfiles, 0 source files, 3 other.");
+    assertThat(strict.exit()).as("everything was read").isZero();
   }
 
   @Test
@@ -180,16 +206,18 @@ class CoverageTest {
     Path sarif = dir.resolve("out.sarif");
 
     Cli.Run run =
-        Cli.run(
-            "scan",
-            dir.toString(),
-            "--no-cache",
-            "--format",
-            "sarif",
-            "--output",
-            sarif.toString(),
-            "--format",
-            "json");
+        withoutHelm(
+            () ->
+                Cli.run(
+                    "scan",
+                    dir.toString(),
+                    "--no-cache",
+                    "--format",
+                    "sarif",
+                    "--output",
+                    sarif.toString(),
+                    "--format",
+                    "json"));
 
     JsonNode coverage = JSON.readTree(run.out()).path("coverage");
     assertThat(coverage.path("complete").asBoolean(true)).isFalse();
@@ -245,6 +273,39 @@ class CoverageTest {
               {{- include "web.labels" . | nindent 4 }}
           """
               .formatted(kind));
+    }
+  }
+
+  /** A chart whose helpers are defined: Helm renders it. */
+  private void renderableChart() {
+    Manifests.write(dir, "chart/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n");
+    Manifests.write(
+        dir,
+        "chart/templates/_helpers.tpl",
+        """
+        {{- define "web.fullname" -}}{{ .Release.Name }}-web{{- end }}
+        """);
+    Manifests.write(
+        dir,
+        "chart/templates/configmap.yaml",
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: {{ include "web.fullname" . }}
+        data:
+          LOG_LEVEL: {{ .Values.logLevel | quote }}
+        """);
+    Manifests.write(dir, "chart/values.yaml", "logLevel: info\n");
+  }
+
+  /** Runs as on a platform where Helm's native library is not shipped. */
+  private static Cli.Run withoutHelm(java.util.function.Supplier<Cli.Run> scan) {
+    System.setProperty("rootcause.helm.disabled", "true");
+    try {
+      return scan.get();
+    } finally {
+      System.clearProperty("rootcause.helm.disabled");
     }
   }
 

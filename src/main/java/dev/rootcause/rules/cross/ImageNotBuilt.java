@@ -86,7 +86,6 @@ public final class ImageNotBuilt implements ContainerRule {
         || WellKnownImages.isPublic(image)
         || model.imageBuilds().isEmpty()
         || !model.buildsProducing(image).isEmpty()
-        || model.declaresAny("Kustomization")
         || isBaseImage(model, image)) {
       return;
     }

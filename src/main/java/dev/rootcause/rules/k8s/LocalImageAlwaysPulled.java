@@ -35,8 +35,7 @@ public final class LocalImageAlwaysPulled implements ContainerRule {
     if (image == null
         || image.isTemplated()
         || image.digest() != null
-        || WellKnownImages.isPublic(image)
-        || ctx.model().declaresAny("Kustomization")) {
+        || WellKnownImages.isPublic(image)) {
       return;
     }
     String policy = container.imagePullPolicy();

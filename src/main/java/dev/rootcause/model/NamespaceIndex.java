@@ -5,17 +5,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-/** Indexes model elements by the namespace they declare, for the model's per-namespace lookups. */
-final class Namespaced {
-  private Namespaced() {}
+/** Groups a model's elements by the namespace they end up in, for the model's indexes. */
+final class NamespaceIndex {
+  private NamespaceIndex() {}
 
   /**
    * Elements per declared namespace, each list also holding the elements that declare none (their
    * namespace is decided at apply time); key {@code ""} holds only the latter.
    */
-  static <T> Map<String, List<T>> index(List<T> all, Function<T, ObjectMeta> meta) {
+  static <T> Map<String, List<T>> of(List<T> all, java.util.function.Function<T, ObjectMeta> meta) {
     Map<String, List<T>> out = new HashMap<>();
     List<T> unplaced = new ArrayList<>();
     Map<String, List<Integer>> declared = new HashMap<>();
