@@ -132,7 +132,7 @@ final class DockerRuns {
   }
 
   /** {@code [ip:]host:container[/proto]} or {@code container}; ranges and variables are unread. */
-  private static Optional<PublishedPort> publish(String value) {
+  static Optional<PublishedPort> publish(String value) {
     String spec = value;
     int slash = spec.indexOf('/');
     if (slash >= 0) {

@@ -7,6 +7,8 @@ import dev.rootcause.collect.yaml.YamlDocument;
 import dev.rootcause.collect.yaml.YamlNode;
 import dev.rootcause.collect.yaml.YamlNode.Mapping;
 import dev.rootcause.model.SourceLocation;
+import dev.rootcause.model.k8s.ImageRef;
+import dev.rootcause.model.pipeline.ContainerRun;
 import dev.rootcause.model.pipeline.Pipeline;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,10 @@ public final class WorkflowCollector implements YamlCollector {
     }
     List<Pipeline.Stage> stages = actions ? actionsJobs(path, root) : gitlabJobs(path, root);
     if (!stages.isEmpty()) {
+      List<ContainerRun> runs = new ArrayList<>(DockerRuns.in(stages));
+      if (actions) {
+        runs.addAll(serviceContainers(root));
+      }
       facts
           .model()
           .pipeline(
@@ -64,7 +70,7 @@ public final class WorkflowCollector implements YamlCollector {
                   path,
                   actions ? "GitHub Actions" : "GitLab CI",
                   stages,
-                  DockerRuns.in(stages),
+                  runs,
                   HttpChecks.in(stages),
                   PortForwards.in(stages)));
     }
@@ -92,6 +98,38 @@ public final class WorkflowCollector implements YamlCollector {
       stages.add(new Pipeline.Stage(job.key(), job.keyLocation(), steps, onFailure));
     }
     return stages;
+  }
+
+  /**
+   * A job's {@code services:} containers: the runner starts each with its {@code ports:} published
+   * on the host, as a {@code docker run -p} would, so a smoke test may reach them on localhost.
+   */
+  private static List<ContainerRun> serviceContainers(Mapping root) {
+    List<ContainerRun> out = new ArrayList<>();
+    for (Mapping.Entry job : root.map("jobs").map(m -> m.entries().values()).orElse(List.of())) {
+      if (!(job.value() instanceof Mapping spec)) {
+        continue;
+      }
+      for (Mapping.Entry service :
+          spec.map("services").map(m -> m.entries().values()).orElse(List.of())) {
+        if (!(service.value() instanceof Mapping container) || container.string("image") == null) {
+          continue;
+        }
+        SourceLocation at = container.locationOf("image");
+        out.add(
+            new ContainerRun(
+                ImageRef.parse(container.string("image"), at),
+                container.strings("ports").stream()
+                    .map(DockerRuns::publish)
+                    .flatMap(java.util.Optional::stream)
+                    .toList(),
+                container.stringMap("env"),
+                false,
+                false,
+                at));
+      }
+    }
+    return out;
   }
 
   private static List<Pipeline.Stage> gitlabJobs(String path, Mapping root) {
