@@ -81,6 +81,7 @@ public final class SystemModel {
       java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<ProxyRoute> proxyRoutes;
   private final List<ComposeService> composeServices;
+  private final dev.rootcause.model.k8s.KubeFacts kube;
 
   private SystemModel(Builder b) {
     this.workloads = List.copyOf(b.workloads);
@@ -152,6 +153,7 @@ public final class SystemModel {
     dockerfiles.forEach(d -> appOf(d).ifPresent(packagedApps::add));
     proxyRoutes = List.copyOf(b.proxyRoutes);
     composeServices = List.copyOf(b.composeServices);
+    kube = new dev.rootcause.model.k8s.KubeFacts(b.kube);
   }
 
   /**
@@ -264,6 +266,11 @@ public final class SystemModel {
   /** The services of the repository's docker-compose files. */
   public List<ComposeService> composeServices() {
     return composeServices;
+  }
+
+  /** Rollouts, placement, budgets, quotas, limit ranges, nodes and HPA bounds. */
+  public dev.rootcause.model.k8s.KubeFacts kube() {
+    return kube;
   }
 
   public Suppressions suppressions() {
@@ -834,6 +841,7 @@ public final class SystemModel {
     private final List<Pipeline> pipelines = new ArrayList<>();
     private final List<ProxyRoute> proxyRoutes = new ArrayList<>();
     private final List<ComposeService> composeServices = new ArrayList<>();
+    private final List<dev.rootcause.model.k8s.KubeFact> kube = new ArrayList<>();
     // Set once, on the merged builder of the whole tree; per-file builders never hold one.
     private transient Suppressions suppressions;
     private ClusterState cluster;
@@ -918,6 +926,11 @@ public final class SystemModel {
       return this;
     }
 
+    public synchronized Builder kube(dev.rootcause.model.k8s.KubeFact f) {
+      kube.add(f);
+      return this;
+    }
+
     public synchronized Builder cluster(ClusterState c) {
       cluster = c;
       return this;
@@ -946,6 +959,7 @@ public final class SystemModel {
         pipelines.addAll(other.pipelines);
         proxyRoutes.addAll(other.proxyRoutes);
         composeServices.addAll(other.composeServices);
+        kube.addAll(other.kube);
       }
       return this;
     }

@@ -43,8 +43,13 @@ import dev.rootcause.rules.k8s.MemoryLimitTooLow;
 import dev.rootcause.rules.k8s.MissingLivenessProbe;
 import dev.rootcause.rules.k8s.MissingReadinessProbe;
 import dev.rootcause.rules.k8s.MissingResources;
+import dev.rootcause.rules.k8s.PdbBlocksEviction;
+import dev.rootcause.rules.k8s.PdbSelectsNothing;
 import dev.rootcause.rules.k8s.ProbePortNotExposed;
 import dev.rootcause.rules.k8s.ProbeTimingTooAggressive;
+import dev.rootcause.rules.k8s.ReplicasZeroBehindService;
+import dev.rootcause.rules.k8s.RolloutCannotProgress;
+import dev.rootcause.rules.k8s.RolloutTakesAllPodsDown;
 import dev.rootcause.rules.k8s.ServiceSelectsNothing;
 import dev.rootcause.rules.k8s.ServiceTargetPortUnresolved;
 import dev.rootcause.rules.k8s.UnknownServiceHost;
@@ -117,8 +122,13 @@ public final class BuiltInRules {
         new MissingLivenessProbe(),
         new MissingReadinessProbe(),
         new MissingResources(),
+        new PdbBlocksEviction(),
+        new PdbSelectsNothing(),
         new ProbePortNotExposed(),
         new ProbeTimingTooAggressive(),
+        new ReplicasZeroBehindService(),
+        new RolloutCannotProgress(),
+        new RolloutTakesAllPodsDown(),
         new ServiceSelectsNothing(),
         new ServiceTargetPortUnresolved(),
         new UnknownServiceHost(),

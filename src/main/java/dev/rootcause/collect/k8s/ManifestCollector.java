@@ -119,6 +119,7 @@ public final class ManifestCollector implements YamlCollector {
     ObjectReader reader = new ObjectReader(object, endLine);
     try {
       reader.readInto(facts.model());
+      KubeFactReader.read(object, reader.meta(), facts.model());
     } catch (RuntimeException e) {
       facts.problem(
           CollectionProblem.skipped(

@@ -71,7 +71,7 @@ final class ObjectReader {
 
   // ---- metadata ------------------------------------------------------------------------------
 
-  private ObjectMeta meta() {
+  ObjectMeta meta() {
     Mapping metadata = object.map("metadata").orElse(null);
     String name = metadata == null ? null : metadata.string("name");
     if (name == null) {
