@@ -33,10 +33,12 @@ import dev.rootcause.rules.docker.MissingCaCertificates;
 import dev.rootcause.rules.docker.PythonVersionMismatch;
 import dev.rootcause.rules.docker.RunsAsRoot;
 import dev.rootcause.rules.docker.UserSiteOfRoot;
+import dev.rootcause.rules.hpa.ReplicaBoundsInvalid;
 import dev.rootcause.rules.hpa.ReplicasOverrideAutoscaler;
 import dev.rootcause.rules.hpa.StaticAverageValue;
 import dev.rootcause.rules.hpa.TargetHasNoRequests;
 import dev.rootcause.rules.hpa.TargetMissing;
+import dev.rootcause.rules.k8s.CpuLimitStarvesRuntime;
 import dev.rootcause.rules.k8s.FaultInjectionEnabled;
 import dev.rootcause.rules.k8s.LocalImageAlwaysPulled;
 import dev.rootcause.rules.k8s.MemoryLimitTooLow;
@@ -112,10 +114,12 @@ public final class BuiltInRules {
         new PythonVersionMismatch(),
         new RunsAsRoot(),
         new UserSiteOfRoot(),
+        new ReplicaBoundsInvalid(),
         new ReplicasOverrideAutoscaler(),
         new StaticAverageValue(),
         new TargetHasNoRequests(),
         new TargetMissing(),
+        new CpuLimitStarvesRuntime(),
         new FaultInjectionEnabled(),
         new LocalImageAlwaysPulled(),
         new MemoryLimitTooLow(),
