@@ -38,6 +38,7 @@ import dev.rootcause.rules.hpa.ReplicasOverrideAutoscaler;
 import dev.rootcause.rules.hpa.StaticAverageValue;
 import dev.rootcause.rules.hpa.TargetHasNoRequests;
 import dev.rootcause.rules.hpa.TargetMissing;
+import dev.rootcause.rules.k8s.CommandNotInImage;
 import dev.rootcause.rules.k8s.CpuLimitStarvesRuntime;
 import dev.rootcause.rules.k8s.FaultInjectionEnabled;
 import dev.rootcause.rules.k8s.LocalImageAlwaysPulled;
@@ -47,6 +48,7 @@ import dev.rootcause.rules.k8s.MissingReadinessProbe;
 import dev.rootcause.rules.k8s.MissingResources;
 import dev.rootcause.rules.k8s.PdbBlocksEviction;
 import dev.rootcause.rules.k8s.PdbSelectsNothing;
+import dev.rootcause.rules.k8s.ProbePathNotInImage;
 import dev.rootcause.rules.k8s.ProbePortNotExposed;
 import dev.rootcause.rules.k8s.ProbeTimingTooAggressive;
 import dev.rootcause.rules.k8s.ReplicasZeroBehindService;
@@ -119,6 +121,7 @@ public final class BuiltInRules {
         new StaticAverageValue(),
         new TargetHasNoRequests(),
         new TargetMissing(),
+        new CommandNotInImage(),
         new CpuLimitStarvesRuntime(),
         new FaultInjectionEnabled(),
         new LocalImageAlwaysPulled(),
@@ -128,6 +131,7 @@ public final class BuiltInRules {
         new MissingResources(),
         new PdbBlocksEviction(),
         new PdbSelectsNothing(),
+        new ProbePathNotInImage(),
         new ProbePortNotExposed(),
         new ProbeTimingTooAggressive(),
         new ReplicasZeroBehindService(),

@@ -79,8 +79,40 @@ final class KubeFactReader {
   // ---- workloads -----------------------------------------------------------------------------
 
   private static PodDetails details(ObjectMeta meta, Mapping spec, Mapping podSpec) {
+    List<PodDetails.ExecCommand> execs = new ArrayList<>();
+    for (String field : List.of("initContainers", "containers")) {
+      for (Mapping c : podSpec.maps(field)) {
+        if (!c.strings("command").isEmpty()) {
+          execs.add(
+              new PodDetails.ExecCommand(
+                  Optional.ofNullable(c.string("name")).orElse("(unnamed)"),
+                  "command",
+                  concat(c.strings("command"), c.strings("args")),
+                  c.locationOf("command")));
+        }
+        for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+          c.path(probe, "exec")
+              .filter(e -> !e.strings("command").isEmpty())
+              .ifPresent(
+                  e ->
+                      execs.add(
+                          new PodDetails.ExecCommand(
+                              Optional.ofNullable(c.string("name")).orElse("(unnamed)"),
+                              probe,
+                              e.strings("command"),
+                              e.locationOf("command"))));
+        }
+      }
+    }
+    List<String> volumes = new ArrayList<>();
+    podSpec.maps("volumes").forEach(v -> volumes.add(String.valueOf(v.string("name"))));
     return new PodDetails(
-        meta.location(), rollout(meta.kind(), spec), placement(podSpec), privileges(podSpec));
+        meta.location(),
+        rollout(meta.kind(), spec),
+        placement(podSpec),
+        privileges(podSpec),
+        execs,
+        volumes);
   }
 
   private static PodDetails.Rollout rollout(String kind, Mapping spec) {
@@ -172,6 +204,12 @@ final class KubeFactReader {
         ctx.flatMap(m -> m.path("seccompProfile")).map(s -> s.string("type")).orElse(null),
         hostPorts,
         c.has("securityContext") ? c.locationOf("securityContext") : c.location());
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   // ---- policy objects ------------------------------------------------------------------------

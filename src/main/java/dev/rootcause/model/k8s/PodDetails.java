@@ -10,8 +10,29 @@ import java.util.Map;
  * workload} is the workload's own location, its key.
  */
 public record PodDetails(
-    SourceLocation workload, Rollout rollout, Placement placement, Privileges privileges)
+    SourceLocation workload,
+    Rollout rollout,
+    Placement placement,
+    Privileges privileges,
+    List<ExecCommand> execs,
+    List<String> volumes)
     implements KubeFact {
+
+  public PodDetails {
+    execs = List.copyOf(execs);
+    volumes = List.copyOf(volumes);
+  }
+
+  /**
+   * A command the kubelet runs in a container: its {@code command} or an exec probe's, by container
+   * and field ({@code command}, {@code livenessProbe}).
+   */
+  public record ExecCommand(String container, String field, List<String> command, SourceLocation at)
+      implements java.io.Serializable {
+    public ExecCommand {
+      command = List.copyOf(command);
+    }
+  }
 
   @Override
   public SourceLocation location() {
