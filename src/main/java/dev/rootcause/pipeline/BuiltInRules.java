@@ -41,6 +41,7 @@ import dev.rootcause.rules.hpa.TargetMissing;
 import dev.rootcause.rules.k8s.CommandNotInImage;
 import dev.rootcause.rules.k8s.CpuLimitStarvesRuntime;
 import dev.rootcause.rules.k8s.FaultInjectionEnabled;
+import dev.rootcause.rules.k8s.InitWaitsForOwnService;
 import dev.rootcause.rules.k8s.LocalImageAlwaysPulled;
 import dev.rootcause.rules.k8s.MemoryLimitTooLow;
 import dev.rootcause.rules.k8s.MissingLivenessProbe;
@@ -124,6 +125,7 @@ public final class BuiltInRules {
         new CommandNotInImage(),
         new CpuLimitStarvesRuntime(),
         new FaultInjectionEnabled(),
+        new InitWaitsForOwnService(),
         new LocalImageAlwaysPulled(),
         new MemoryLimitTooLow(),
         new MissingLivenessProbe(),
