@@ -49,6 +49,7 @@ import dev.rootcause.rules.k8s.MissingReadinessProbe;
 import dev.rootcause.rules.k8s.MissingResources;
 import dev.rootcause.rules.k8s.PdbBlocksEviction;
 import dev.rootcause.rules.k8s.PdbSelectsNothing;
+import dev.rootcause.rules.k8s.PodFitsNoNode;
 import dev.rootcause.rules.k8s.ProbePathNotInImage;
 import dev.rootcause.rules.k8s.ProbePortNotExposed;
 import dev.rootcause.rules.k8s.ProbeTimingTooAggressive;
@@ -133,6 +134,7 @@ public final class BuiltInRules {
         new MissingResources(),
         new PdbBlocksEviction(),
         new PdbSelectsNothing(),
+        new PodFitsNoNode(),
         new ProbePathNotInImage(),
         new ProbePortNotExposed(),
         new ProbeTimingTooAggressive(),

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  */
 final class ClusterConfigReader {
   static final String CONTROL_PLANE = "node-role.kubernetes.io/control-plane";
+  private static final String OS = "kubernetes.io/os";
   private static final Pattern NODE_LABELS =
       Pattern.compile("node-labels[\"']?\\s*(?:[:=]|\\n\\s*value:)\\s*[\"']?([^\"'\\n]*)");
   private static final Pattern TAINTS =
@@ -48,7 +49,7 @@ final class ClusterConfigReader {
       out.add(
           new NodeShape(
               cluster + "-control-plane",
-              Map.of(CONTROL_PLANE, ""),
+              Map.of(CONTROL_PLANE, "", OS, "linux"),
               List.of(),
               null,
               null,
@@ -66,6 +67,7 @@ final class ClusterConfigReader {
               + (plane ? "-control-plane" : "-worker")
               + suffix(plane ? planeIndex++ : workerIndex++);
       Map<String, String> labels = new LinkedHashMap<>(n.stringMap("labels"));
+      labels.put(OS, "linux");
       List<NodeShape.Taint> taints = new ArrayList<>();
       if (plane) {
         labels.put(CONTROL_PLANE, "");
@@ -140,6 +142,7 @@ final class ClusterConfigReader {
       boolean server = i < servers;
       names.add((server ? "server:" : "agent:") + (server ? i : i - servers));
       Map<String, String> l = new LinkedHashMap<>();
+      l.put(OS, "linux");
       if (server) {
         l.put(CONTROL_PLANE, "true");
         l.put("node-role.kubernetes.io/master", "true");
