@@ -36,19 +36,21 @@ public final class Scheduling {
 
   private Scheduling() {}
 
-  /** The reasons a node refuses the pods, empty when they fit. */
+  /**
+   * The reasons a node refuses the pods, empty when they fit. As the scheduler's filters do, the
+   * first failing one speaks: taints, then node affinity, then resources (cpu and memory both).
+   */
   public static List<String> refusals(
       NodeShape node, PodDetails.Placement placement, BigDecimal cpu, Long memory) {
-    List<String> out = new ArrayList<>();
-    if (!selectorMatches(node, placement)) {
-      out.add(SELECTOR);
-    }
     for (NodeShape.Taint taint : node.taints()) {
       if (taint.repels() && placement.tolerations().stream().noneMatch(t -> t.tolerates(taint))) {
-        out.add("node(s) had untolerated taint " + taint);
-        break;
+        return List.of("node(s) had untolerated taint " + taint);
       }
     }
+    if (!selectorMatches(node, placement)) {
+      return List.of(SELECTOR);
+    }
+    List<String> out = new ArrayList<>();
     if (node.cpu() != null && cpu != null && cpu.compareTo(node.cpu().value()) > 0) {
       out.add("Insufficient cpu");
     }
