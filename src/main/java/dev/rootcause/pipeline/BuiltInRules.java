@@ -42,6 +42,7 @@ import dev.rootcause.rules.k8s.CommandNotInImage;
 import dev.rootcause.rules.k8s.CpuLimitStarvesRuntime;
 import dev.rootcause.rules.k8s.FaultInjectionEnabled;
 import dev.rootcause.rules.k8s.InitWaitsForOwnService;
+import dev.rootcause.rules.k8s.LimitRangeViolated;
 import dev.rootcause.rules.k8s.LocalImageAlwaysPulled;
 import dev.rootcause.rules.k8s.MemoryLimitTooLow;
 import dev.rootcause.rules.k8s.MissingLivenessProbe;
@@ -53,6 +54,7 @@ import dev.rootcause.rules.k8s.PodFitsNoNode;
 import dev.rootcause.rules.k8s.ProbePathNotInImage;
 import dev.rootcause.rules.k8s.ProbePortNotExposed;
 import dev.rootcause.rules.k8s.ProbeTimingTooAggressive;
+import dev.rootcause.rules.k8s.QuotaExceeded;
 import dev.rootcause.rules.k8s.ReplicasZeroBehindService;
 import dev.rootcause.rules.k8s.RolloutCannotProgress;
 import dev.rootcause.rules.k8s.RolloutTakesAllPodsDown;
@@ -127,6 +129,7 @@ public final class BuiltInRules {
         new CpuLimitStarvesRuntime(),
         new FaultInjectionEnabled(),
         new InitWaitsForOwnService(),
+        new LimitRangeViolated(),
         new LocalImageAlwaysPulled(),
         new MemoryLimitTooLow(),
         new MissingLivenessProbe(),
@@ -138,6 +141,7 @@ public final class BuiltInRules {
         new ProbePathNotInImage(),
         new ProbePortNotExposed(),
         new ProbeTimingTooAggressive(),
+        new QuotaExceeded(),
         new ReplicasZeroBehindService(),
         new RolloutCannotProgress(),
         new RolloutTakesAllPodsDown(),
