@@ -51,6 +51,7 @@ import dev.rootcause.rules.k8s.MissingResources;
 import dev.rootcause.rules.k8s.PdbBlocksEviction;
 import dev.rootcause.rules.k8s.PdbSelectsNothing;
 import dev.rootcause.rules.k8s.PodFitsNoNode;
+import dev.rootcause.rules.k8s.PodSecurityViolation;
 import dev.rootcause.rules.k8s.ProbePathNotInImage;
 import dev.rootcause.rules.k8s.ProbePortNotExposed;
 import dev.rootcause.rules.k8s.ProbeTimingTooAggressive;
@@ -138,6 +139,7 @@ public final class BuiltInRules {
         new PdbBlocksEviction(),
         new PdbSelectsNothing(),
         new PodFitsNoNode(),
+        new PodSecurityViolation(),
         new ProbePathNotInImage(),
         new ProbePortNotExposed(),
         new ProbeTimingTooAggressive(),
