@@ -138,15 +138,7 @@ final class KubeFactReader {
     Optional<Mapping> required =
         podSpec.path("affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution");
     for (Mapping term : required.map(r -> r.maps("nodeSelectorTerms")).orElse(List.of())) {
-      List<LabelSelector.Requirement> exprs = new ArrayList<>();
-      for (Mapping e : term.maps("matchExpressions")) {
-        exprs.add(
-            new LabelSelector.Requirement(
-                e.string("key"),
-                Optional.ofNullable(e.string("operator")).orElse("In"),
-                e.strings("values")));
-      }
-      terms.add(exprs);
+      terms.add(requirements(term));
     }
     List<PodDetails.Toleration> tolerations = new ArrayList<>();
     for (Mapping t : podSpec.maps("tolerations")) {
@@ -231,6 +223,7 @@ final class KubeFactReader {
         spec.has(field) ? spec.locationOf(field) : meta.location());
   }
 
+  /** The {@code matchExpressions} of a label selector or a node selector term. */
   private static List<LabelSelector.Requirement> requirements(Mapping selector) {
     List<LabelSelector.Requirement> out = new ArrayList<>();
     for (Mapping e : selector.maps("matchExpressions")) {

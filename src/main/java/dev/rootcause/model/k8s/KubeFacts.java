@@ -41,6 +41,13 @@ public final class KubeFacts {
     return Optional.ofNullable(details.get(workload.meta().location()));
   }
 
+  /** The workload's rolling-update settings; empty for Recreate, OnDelete or none written. */
+  public Optional<PodDetails.Rollout> rollingUpdate(Workload workload) {
+    return details(workload)
+        .map(PodDetails::rollout)
+        .filter(r -> r.type() == null || r.type().equals("RollingUpdate"));
+  }
+
   public Optional<ReplicaBounds> bounds(Autoscaler hpa) {
     return Optional.ofNullable(bounds.get(hpa.meta().location()));
   }

@@ -26,15 +26,12 @@ public final class RolloutCannotProgress implements WorkloadRule {
 
   @Override
   public void check(Workload workload, RuleContext ctx) {
-    PodDetails.Rollout r =
-        ctx.model().kube().details(workload).map(PodDetails::rollout).orElse(null);
+    PodDetails.Rollout r = ctx.model().kube().rollingUpdate(workload).orElse(null);
     if (r == null
         || r.maxUnavailable() == null
         || r.maxSurge() == null
         || !r.maxUnavailable().isZero()
-        || !r.maxSurge().isZero()
-        || "Recreate".equals(r.type())
-        || "OnDelete".equals(r.type())) {
+        || !r.maxSurge().isZero()) {
       return;
     }
     String field = workload.kind().equals("Deployment") ? "strategy" : "updateStrategy";

@@ -30,12 +30,8 @@ public final class RolloutTakesAllPodsDown implements WorkloadRule {
 
   @Override
   public void check(Workload workload, RuleContext ctx) {
-    PodDetails.Rollout r =
-        ctx.model().kube().details(workload).map(PodDetails::rollout).orElse(null);
-    if (r == null
-        || r.maxUnavailable() == null
-        || "Recreate".equals(r.type())
-        || "OnDelete".equals(r.type())) {
+    PodDetails.Rollout r = ctx.model().kube().rollingUpdate(workload).orElse(null);
+    if (r == null || r.maxUnavailable() == null) {
       return;
     }
     Optional<Integer> replicas = Scaling.replicas(ctx.model(), workload);
