@@ -11,13 +11,18 @@ import java.util.regex.Pattern;
 
 /**
  * Memory a container's own command or options ask for ({@code -Xmx768m}, {@code
- * --max-old-space-size=1024}, {@code stress --vm-bytes 300M}), as written and in bytes: a limit
- * below it kills the process however the runtime is tuned.
+ * --max-old-space-size=1024}, {@code stress --vm 2 --vm-bytes 300M}, {@code redis-server
+ * --maxmemory 512mb}), as written and in bytes: a limit below it kills the process however the
+ * runtime is tuned. Env values count too ({@code JAVA_OPTS}, {@code JAVA_TOOL_OPTIONS}, {@code
+ * NODE_OPTIONS}).
  */
 public record MemoryAsked(String flag, long bytes) implements java.io.Serializable {
   private static final Pattern ASKS =
       Pattern.compile(
-          "-Xmx(\\d+)([kKmMgG]?)\\b|--max-old-space-size=(\\d+)|--vm-bytes[ =](\\d+)([kKmMgGbB]?)");
+          "-Xmx(\\d+)([kKmMgG]?)\\b|--max-old-space-size[ =](\\d+)|--vm-bytes[ =](\\d+)([kKmMgGbB]?)"
+              + "|--maxmemory[ =](\\d+)([kKmMgG]?)[bB]?\\b");
+  // stress starts --vm N workers, each allocating --vm-bytes.
+  private static final Pattern WORKERS = Pattern.compile("--vm[ =](\\d+)\\b");
 
   /** The largest size the command, args or literal env values (JAVA_OPTS, NODE_OPTIONS) ask for. */
   public static Optional<MemoryAsked> of(Container container) {
@@ -29,16 +34,25 @@ public record MemoryAsked(String flag, long bytes) implements java.io.Serializab
       }
     }
     MemoryAsked largest = null;
-    Matcher m = ASKS.matcher(String.join(" ", words));
+    String text = String.join(" ", words);
+    Matcher w = WORKERS.matcher(text);
+    int workers = w.find() ? Math.max(1, Integer.parseInt(w.group(1))) : 1;
+    Matcher m = ASKS.matcher(text);
     while (m.find()) {
-      long bytes =
-          m.group(3) != null
-              ? Long.parseLong(m.group(3)) << 20
-              : m.group(1) != null
-                  ? scaled(Long.parseLong(m.group(1)), m.group(2))
-                  : scaled(Long.parseLong(m.group(4)), m.group(5));
+      long bytes;
+      String flag = m.group();
+      if (m.group(3) != null) {
+        bytes = Long.parseLong(m.group(3)) << 20;
+      } else if (m.group(1) != null) {
+        bytes = scaled(Long.parseLong(m.group(1)), m.group(2));
+      } else if (m.group(4) != null) {
+        bytes = scaled(Long.parseLong(m.group(4)), m.group(5)) * workers;
+        flag = workers > 1 ? "--vm " + workers + " " + flag : flag;
+      } else {
+        bytes = scaled(Long.parseLong(m.group(6)), m.group(7));
+      }
       if (largest == null || bytes > largest.bytes()) {
-        largest = new MemoryAsked(m.group(), bytes);
+        largest = new MemoryAsked(flag, bytes);
       }
     }
     return Optional.ofNullable(largest);

@@ -83,6 +83,7 @@ public final class SystemModel {
       java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<ProxyRoute> proxyRoutes;
   private final List<ComposeService> composeServices;
+  private final dev.rootcause.model.k8s.KubeFacts kube;
 
   private SystemModel(Builder b) {
     this.workloads = List.copyOf(b.workloads);
@@ -155,6 +156,7 @@ public final class SystemModel {
     dockerfiles.forEach(d -> appOf(d).ifPresent(packagedApps::add));
     proxyRoutes = List.copyOf(b.proxyRoutes);
     composeServices = List.copyOf(b.composeServices);
+    kube = new dev.rootcause.model.k8s.KubeFacts(details(dev.rootcause.model.k8s.KubeFact.class));
   }
 
   /**
@@ -244,6 +246,11 @@ public final class SystemModel {
   /** Charts Helm would not render and overlays kustomize would not build. */
   public List<RenderFailure> renderFailures() {
     return renderFailures;
+  }
+
+  /** Rollouts, placement, budgets, quotas, limit ranges, nodes and HPA bounds. */
+  public dev.rootcause.model.k8s.KubeFacts kube() {
+    return kube;
   }
 
   public Suppressions suppressions() {

@@ -34,16 +34,21 @@ import dev.rootcause.rules.docker.MissingCaCertificates;
 import dev.rootcause.rules.docker.PythonVersionMismatch;
 import dev.rootcause.rules.docker.RunsAsRoot;
 import dev.rootcause.rules.docker.UserSiteOfRoot;
+import dev.rootcause.rules.hpa.ReplicaBoundsInvalid;
 import dev.rootcause.rules.hpa.ReplicasOverrideAutoscaler;
 import dev.rootcause.rules.hpa.StaticAverageValue;
 import dev.rootcause.rules.hpa.TargetHasNoRequests;
 import dev.rootcause.rules.hpa.TargetMissing;
+import dev.rootcause.rules.k8s.CommandNotInImage;
+import dev.rootcause.rules.k8s.CpuLimitStarvesRuntime;
 import dev.rootcause.rules.k8s.DuplicateObject;
 import dev.rootcause.rules.k8s.FaultInjectionEnabled;
 import dev.rootcause.rules.k8s.IngressBackendMissing;
 import dev.rootcause.rules.k8s.IngressClassUnknown;
 import dev.rootcause.rules.k8s.IngressTlsSecretMissing;
+import dev.rootcause.rules.k8s.InitWaitsForOwnService;
 import dev.rootcause.rules.k8s.InvalidFieldValue;
+import dev.rootcause.rules.k8s.LimitRangeViolated;
 import dev.rootcause.rules.k8s.LocalImageAlwaysPulled;
 import dev.rootcause.rules.k8s.MemoryLimitTooLow;
 import dev.rootcause.rules.k8s.MissingConfigReference;
@@ -53,11 +58,20 @@ import dev.rootcause.rules.k8s.MissingReadinessProbe;
 import dev.rootcause.rules.k8s.MissingResources;
 import dev.rootcause.rules.k8s.MissingServiceAccount;
 import dev.rootcause.rules.k8s.MissingVolumeClaim;
+import dev.rootcause.rules.k8s.PdbBlocksEviction;
+import dev.rootcause.rules.k8s.PdbSelectsNothing;
+import dev.rootcause.rules.k8s.PodFitsNoNode;
+import dev.rootcause.rules.k8s.PodSecurityViolation;
+import dev.rootcause.rules.k8s.ProbePathNotInImage;
 import dev.rootcause.rules.k8s.ProbePortNotExposed;
 import dev.rootcause.rules.k8s.ProbeTimingTooAggressive;
+import dev.rootcause.rules.k8s.QuotaExceeded;
 import dev.rootcause.rules.k8s.RemovedApiVersion;
 import dev.rootcause.rules.k8s.RenderFailed;
+import dev.rootcause.rules.k8s.ReplicasZeroBehindService;
 import dev.rootcause.rules.k8s.RewriteTargetGroupUndefined;
+import dev.rootcause.rules.k8s.RolloutCannotProgress;
+import dev.rootcause.rules.k8s.RolloutTakesAllPodsDown;
 import dev.rootcause.rules.k8s.SecretDataNotBase64;
 import dev.rootcause.rules.k8s.SelectorDoesNotMatchTemplate;
 import dev.rootcause.rules.k8s.ServiceSelectsNothing;
@@ -126,16 +140,21 @@ public final class BuiltInRules {
         new PythonVersionMismatch(),
         new RunsAsRoot(),
         new UserSiteOfRoot(),
+        new ReplicaBoundsInvalid(),
         new ReplicasOverrideAutoscaler(),
         new StaticAverageValue(),
         new TargetHasNoRequests(),
         new TargetMissing(),
+        new CommandNotInImage(),
+        new CpuLimitStarvesRuntime(),
         new DuplicateObject(),
         new FaultInjectionEnabled(),
         new IngressBackendMissing(),
         new IngressClassUnknown(),
         new IngressTlsSecretMissing(),
+        new InitWaitsForOwnService(),
         new InvalidFieldValue(),
+        new LimitRangeViolated(),
         new LocalImageAlwaysPulled(),
         new MemoryLimitTooLow(),
         new MissingConfigReference(),
@@ -145,11 +164,20 @@ public final class BuiltInRules {
         new MissingResources(),
         new MissingServiceAccount(),
         new MissingVolumeClaim(),
+        new PdbBlocksEviction(),
+        new PdbSelectsNothing(),
+        new PodFitsNoNode(),
+        new PodSecurityViolation(),
+        new ProbePathNotInImage(),
         new ProbePortNotExposed(),
         new ProbeTimingTooAggressive(),
+        new QuotaExceeded(),
         new RemovedApiVersion(),
         new RenderFailed(),
+        new ReplicasZeroBehindService(),
         new RewriteTargetGroupUndefined(),
+        new RolloutCannotProgress(),
+        new RolloutTakesAllPodsDown(),
         new SecretDataNotBase64(),
         new SelectorDoesNotMatchTemplate(),
         new ServiceSelectsNothing(),

@@ -129,6 +129,7 @@ public final class ManifestCollector implements YamlCollector {
       if (!object.map("metadata").map(m -> LiveState.isLive(object, m)).orElse(false)) {
         ManifestChecker.object(object, reader.meta(), facts);
       }
+      KubeFactReader.read(object, reader.meta(), facts.model());
     } catch (RuntimeException e) {
       facts.problem(
           CollectionProblem.skipped(

@@ -15,7 +15,9 @@ import dev.rootcause.rules.RuleSpec;
 /**
  * Seed 002: the auth service (Node.js) had a 64Mi limit and used about 80Mi under load, so it was
  * OOMKilled. Each runtime has a working floor below which a real service cannot run; the runtime is
- * read from the image name, the Dockerfile's base image, or the application's language.
+ * read from the image name, the Dockerfile's base image, or the application's language. Whatever
+ * the runtime, a limit below what the container's own command or env asks for ({@code -Xmx}, {@code
+ * --max-old-space-size}, {@code stress --vm-bytes}) is reported too.
  */
 @RuleSpec(
     id = "k8s/memory-limit-too-low",
@@ -41,6 +43,20 @@ public final class MemoryLimitTooLow implements ContainerRule {
   public void check(Workload workload, Container container, RuleContext ctx) {
     ResourceSpec.Value limit = container.resources().memoryLimit();
     if (limit == null) {
+      return;
+    }
+    MemoryAsked asked = MemoryAsked.of(container).orElse(null);
+    if (asked != null && limit.quantity().bytes() < asked.bytes()) {
+      ctx.report(
+              limit.location(),
+              "limits.memory "
+                  + limit.quantity()
+                  + " is below the "
+                  + Quantity.humanBytes(asked.bytes())
+                  + " the container's own command asks for ("
+                  + asked.flag()
+                  + "): it is OOMKilled once it uses what it was told it may")
+          .fix(fix(container, limit.quantity().bytes()));
       return;
     }
     var runtime = ctx.model().runtimeOf(container);

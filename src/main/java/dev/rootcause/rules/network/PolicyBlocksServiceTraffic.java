@@ -28,8 +28,10 @@ import java.util.stream.Collectors;
 
 /**
  * Seed 001: the policy in front of the app admitted only {@code app: frontend}, a label no pod had.
- * Only traffic the repository shows is judged: a workload that calls the Service by name (env,
- * nginx config), an Ingress backend, a LoadBalancer; in both directions a policy can cut it.
+ * Traffic the repository shows is judged: a workload that calls the Service by name (env, nginx
+ * config), an Ingress backend, a LoadBalancer; in both directions a policy can cut it. When it
+ * shows no client (or the clients' host names are wrong), policies that admit nothing at all to the
+ * Service's port are reported: see {@link UnseenClients}.
  */
 @RuleSpec(
     id = "network/policy-blocks-service-traffic",
@@ -53,10 +55,12 @@ public final class PolicyBlocksServiceTraffic implements ServiceRule {
       return;
     }
     Set<String> reported = new HashSet<>();
+    boolean clientShown = "LoadBalancer".equals(service.type());
     for (HostUse use : model.hostUses()) {
       if (use.workload() == null || !calls(use, service)) {
         continue;
       }
+      clientShown = true;
       List<ServicePort> ports =
           service.ports().stream()
               .filter(p -> use.reference().port() == null || p.port() == use.reference().port())
@@ -92,6 +96,7 @@ public final class PolicyBlocksServiceTraffic implements ServiceRule {
             || !ingress.meta().sameNamespace(service.meta())) {
           continue;
         }
+        clientShown = true;
         List<ServicePort> ports =
             service.ports().stream()
                 .filter(
@@ -126,6 +131,9 @@ public final class PolicyBlocksServiceTraffic implements ServiceRule {
               Confidence.CERTAIN,
               null);
       targets.forEach(t -> ingress(ctx, service, service.ports(), t, client));
+    }
+    if (!clientShown) {
+      targets.forEach(t -> UnseenClients.check(ctx, service, t));
     }
   }
 
