@@ -15,6 +15,7 @@ import dev.rootcause.model.cluster.ClusterObjects;
 import dev.rootcause.model.cluster.ClusterState;
 import dev.rootcause.model.cluster.Diagnosis;
 import dev.rootcause.model.cluster.PodSnapshot;
+import dev.rootcause.model.cluster.WorkloadStatus;
 import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.RuleEngine;
 import dev.rootcause.rules.RuleSettings;
@@ -179,7 +180,7 @@ public final class Diagnoser {
         state.objects().notes().stream()
             .map(n -> CollectionProblem.note(SourceLocation.file(state.context()), n))
             .toList();
-    int workloads = state.podGroups().size();
+    int workloads = workloads(state);
     ScanResult.Inventory inventory =
         new ScanResult.Inventory(
             0, workloads, state.objects().services().size(), 0, 0, 0, state.pods().size());
@@ -192,6 +193,25 @@ public final class Diagnoser {
         outcome.rulesRun(),
         inventory,
         elapsed);
+  }
+
+  /**
+   * The objects a person fixes that were read: the owners of the pods, and the controllers read
+   * beside them that own no pod (a Deployment whose ReplicaSet may not create one), less the
+   * ReplicaSets a Deployment owns.
+   */
+  private static int workloads(ClusterState state) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    state
+        .podGroups()
+        .forEach(
+            g -> seen.add(g.owner().kind() + "/" + g.owner().namespace() + "/" + g.owner().name()));
+    for (WorkloadStatus w : state.objects().workloads()) {
+      if (w.ownerKind() == null) {
+        seen.add(w.kind() + "/" + w.namespace() + "/" + w.name());
+      }
+    }
+    return seen.size();
   }
 
   /**

@@ -8,9 +8,11 @@ import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -249,7 +251,46 @@ public final class DumpClusterReader implements ClusterReader {
       b.endpoints(endpoints);
     }
     b.replicaSets(objectsOf(ReplicaSet.class, namespace, "replicasets.json", b));
+    boolean clusterInfo =
+        Files.isDirectory(root) && !clusterInfoFiles(namespace, "pods.json").isEmpty();
+    // In a folder of kubectl output every file is read once for them all.
+    for (String name : clusterInfo ? STATUS_FILES : STATUS_FILES.subList(0, 1)) {
+      b.statusObjects(
+          objectsOf(HasMetadata.class, namespace, name, b).stream()
+              .filter(ObjectStates::statusKind)
+              .toList());
+    }
+    b.statusObjects(nodes(b));
+    b.endpointSlices(objectsOf(EndpointSlice.class, namespace, "endpointslices.json", b));
     return b.build();
+  }
+
+  /**
+   * The files of a cluster-info dump's namespace folder that hold controllers and the objects
+   * beside them; kubectl writes the first two, {@code --save-dump} the others too.
+   */
+  private static final List<String> STATUS_FILES =
+      List.of(
+          "deployments.json",
+          "daemonsets.json",
+          "statefulsets.json",
+          "persistentvolumeclaims.json",
+          "horizontalpodautoscalers.json",
+          "resourcequotas.json",
+          "networkpolicies.json");
+
+  /** Nodes: {@code nodes.json} at the top of a cluster-info dump, else in any kubectl output. */
+  private List<Node> nodes(ClusterObjectsBuilder notes) throws ClusterReadException {
+    Path file = Files.isDirectory(root) ? root.resolve("nodes.json") : null;
+    if (file == null || !Files.isRegularFile(file)) {
+      return List.of(); // a folder of kubectl output holds them among its objects, read above
+    }
+    try {
+      return only(Node.class, read(file));
+    } catch (ClusterReadException e) {
+      notes.note(e.getMessage());
+      return List.of();
+    }
   }
 
   /**
@@ -271,7 +312,8 @@ public final class DumpClusterReader implements ClusterReader {
     for (Path file : files) {
       try {
         for (T o : only(kind, read(file))) {
-          if (ClusterObjectsBuilder.sameNamespace(namespace, o.getMetadata().getNamespace())) {
+          if (o instanceof Node
+              || ClusterObjectsBuilder.sameNamespace(namespace, o.getMetadata().getNamespace())) {
             out.add(o);
           }
         }

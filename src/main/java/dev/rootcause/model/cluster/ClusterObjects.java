@@ -5,14 +5,21 @@ import java.util.List;
 
 /**
  * Everything a diagnosis reads beside the pods' status: their specs and owners, the events
- * aggregated per object and reason, the Services with their Endpoints, and notes on what could not
- * be read (a forbidden kind), so "no finding" is only said of what was read.
+ * aggregated per object and reason, the Services with their Endpoints, the controllers with their
+ * conditions, the nodes, claims, autoscalers, quotas and network policies, and notes on what could
+ * not be read (a forbidden kind), so "no finding" is only said of what was read.
  */
 public record ClusterObjects(
     List<PodDetail> pods,
     List<ClusterEvent> events,
     List<ServiceState> services,
-    List<String> notes)
+    List<String> notes,
+    List<WorkloadStatus> workloads,
+    List<NodeState> nodes,
+    List<ClaimState> claims,
+    List<AutoscalerState> autoscalers,
+    List<QuotaState> quotas,
+    List<PolicyState> policies)
     implements Serializable {
   public static final ClusterObjects NONE =
       new ClusterObjects(List.of(), List.of(), List.of(), List.of());
@@ -22,5 +29,22 @@ public record ClusterObjects(
     events = List.copyOf(events);
     services = List.copyOf(services);
     notes = List.copyOf(notes);
+    workloads = List.copyOf(workloads);
+    nodes = List.copyOf(nodes);
+    claims = List.copyOf(claims);
+    autoscalers = List.copyOf(autoscalers);
+    quotas = List.copyOf(quotas);
+    policies = List.copyOf(policies);
+  }
+
+  /** Pods, events and Services alone, as the first diagnoses read them. */
+  public ClusterObjects(
+      List<PodDetail> pods,
+      List<ClusterEvent> events,
+      List<ServiceState> services,
+      List<String> notes) {
+    this(
+        pods, events, services, notes, List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of());
   }
 }
