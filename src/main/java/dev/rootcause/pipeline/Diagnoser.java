@@ -176,10 +176,21 @@ public final class Diagnoser {
     ordered.sort(
         Comparator.comparing(Finding::severity, Comparator.reverseOrder())
             .thenComparing(f -> blastRadius(f, state)));
-    List<CollectionProblem> problems =
-        state.objects().notes().stream()
-            .map(n -> CollectionProblem.note(SourceLocation.file(state.context()), n))
-            .toList();
+    List<CollectionProblem> problems = new ArrayList<>();
+    state
+        .objects()
+        .damaged()
+        .forEach(
+            d ->
+                problems.add(
+                    CollectionProblem.skipped(
+                        d.line() > 0
+                            ? SourceLocation.of(d.path(), d.line())
+                            : SourceLocation.file(d.path()),
+                        d.why())));
+    state.objects().notes().stream()
+        .map(n -> CollectionProblem.note(SourceLocation.file(state.context()), n))
+        .forEach(problems::add);
     int workloads = workloads(state);
     ScanResult.Inventory inventory =
         new ScanResult.Inventory(

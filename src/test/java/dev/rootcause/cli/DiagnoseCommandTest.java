@@ -340,7 +340,7 @@ class DiagnoseCommandTest {
         dir.resolve("pods.yaml"), "apiVersion: v1\nitems:\n- kind: Pod\n  metadata: [\n");
     Cli.Run run = Cli.run("diagnose", "--dump", dir.toString());
     assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(run.err()).contains("pods.yaml: not kubectl JSON or YAML output");
+    assertThat(run.err()).contains("pods.yaml:5: not kubectl JSON or YAML output");
   }
 
   private static String withoutContext(Finding f) {

@@ -5,6 +5,7 @@ import dev.rootcause.model.cluster.ClaimState;
 import dev.rootcause.model.cluster.ClusterEvent;
 import dev.rootcause.model.cluster.ClusterObjects;
 import dev.rootcause.model.cluster.ContainerSpec;
+import dev.rootcause.model.cluster.DumpDamage;
 import dev.rootcause.model.cluster.NodeState;
 import dev.rootcause.model.cluster.PodDetail;
 import dev.rootcause.model.cluster.PolicyState;
@@ -53,6 +54,7 @@ final class ClusterObjectsBuilder {
   private final Map<String, Endpoints> endpoints = new HashMap<>();
   private final Map<String, ReplicaSet> replicaSets = new HashMap<>();
   private final List<String> notes = new ArrayList<>();
+  private final List<DumpDamage> damages = new ArrayList<>();
   private final List<HasMetadata> controllers = new ArrayList<>();
   private final List<HasMetadata> others = new ArrayList<>();
   private boolean endpointsRead;
@@ -145,6 +147,11 @@ final class ClusterObjectsBuilder {
     }
   }
 
+  /** A file of a dump read only in part: the report says where it stopped. */
+  void damaged(DumpDamage damage) {
+    damages.add(damage);
+  }
+
   /** A kind that could not be read, and why: the report says it, the rest runs. */
   void note(String note) {
     notes.add(note);
@@ -189,7 +196,8 @@ final class ClusterObjectsBuilder {
         claims,
         autoscalers,
         quotas,
-        policies);
+        policies,
+        damages);
   }
 
   private static String key(String namespace, String name) {

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Everything a diagnosis reads beside the pods' status: their specs and owners, the events
  * aggregated per object and reason, the Services with their Endpoints, the controllers with their
- * conditions, the nodes, claims, autoscalers, quotas and network policies, and notes on what could
- * not be read (a forbidden kind), so "no finding" is only said of what was read.
+ * conditions, the nodes, claims, autoscalers, quotas and network policies, notes on what could not
+ * be read (a forbidden kind), and the files of a dump read only in part, so "no finding" is only
+ * said of what was read.
  */
 public record ClusterObjects(
     List<PodDetail> pods,
@@ -19,7 +20,8 @@ public record ClusterObjects(
     List<ClaimState> claims,
     List<AutoscalerState> autoscalers,
     List<QuotaState> quotas,
-    List<PolicyState> policies)
+    List<PolicyState> policies,
+    List<DumpDamage> damaged)
     implements Serializable {
   public static final ClusterObjects NONE =
       new ClusterObjects(List.of(), List.of(), List.of(), List.of());
@@ -35,6 +37,7 @@ public record ClusterObjects(
     autoscalers = List.copyOf(autoscalers);
     quotas = List.copyOf(quotas);
     policies = List.copyOf(policies);
+    damaged = List.copyOf(damaged);
   }
 
   /** Pods, events and Services alone, as the first diagnoses read them. */
@@ -45,6 +48,6 @@ public record ClusterObjects(
       List<String> notes) {
     this(
         pods, events, services, notes, List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of());
+        List.of(), List.of());
   }
 }
