@@ -50,6 +50,8 @@ import picocli.CommandLine.Option;
       "  rootcause diagnose --dump ./state --as-of 2025-02-11T16:52:00Z",
       "  rootcause diagnose --dump pods-events-services.yaml --format markdown",
       "  rootcause diagnose --dump ./state --repo .          # each symptom at the line to fix",
+      "  rootcause diagnose -n production deploy/api-service  # one workload and what it touches",
+      "  rootcause diagnose -n production -l app=checkout --save-dump ./for-review",
       "",
       "The live path only gets, lists and reads pod logs: docs/rbac.yaml is the ClusterRole it"
           + " needs. A kind it may not read is skipped with a note.",
@@ -114,6 +116,33 @@ final class DiagnoseCommand implements Callable<Integer> {
   boolean allNamespaces;
 
   @Option(
+      names = {"-l", "--selector"},
+      paramLabel = "SELECTOR",
+      description =
+          "Only pods with these labels, as kubectl -l takes them (app=api,tier!=cache,"
+              + " env in (prod,staging)), with their workloads and the Services in front of them"
+              + " or called by them.")
+  String selector;
+
+  @CommandLine.Parameters(
+      arity = "0..1",
+      paramLabel = "KIND/NAME",
+      description =
+          "One object and what it depends on or what depends on it: deploy/api-service (its"
+              + " pods, ReplicaSets, autoscaler and Services), svc/gateway (its pods and their"
+              + " workloads), pod/NAME, sts/, ds/, job/, hpa/.")
+  String target;
+
+  @Option(
+      names = "--save-dump",
+      paramLabel = "DIR",
+      description =
+          "Also write what was read to DIR (a new folder) as a kubectl cluster-info dump"
+              + " --output-directory folder, redacted (env values, tokens, passwords), that"
+              + " --dump DIR reads back to the same findings.")
+  Path saveDump;
+
+  @Option(
       names = "--timeout",
       paramLabel = "DURATION",
       defaultValue = "10s",
@@ -163,7 +192,8 @@ final class DiagnoseCommand implements Callable<Integer> {
                       context,
                       namespace,
                       allNamespaces,
-                      limit),
+                      limit,
+                      new Diagnoser.Selection(selector, target, saveDump, Redaction::redact)),
                   repo,
                   new Scanner.Options(null, REPO_MAX_FILE_BYTES));
     } catch (ClusterSourceException e) {

@@ -3,6 +3,7 @@ package dev.rootcause.pipeline;
 import dev.rootcause.collect.cluster.ClusterReadException;
 import dev.rootcause.collect.cluster.ClusterReader;
 import dev.rootcause.collect.cluster.DumpClusterReader;
+import dev.rootcause.collect.cluster.DumpWriter;
 import dev.rootcause.collect.cluster.LiveClusterReader;
 import dev.rootcause.model.ClusterLocation;
 import dev.rootcause.model.CollectionProblem;
@@ -30,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * The diagnose use case: reads a cluster or a dump once (pods, their specs and owners, events,
@@ -69,7 +71,34 @@ public final class Diagnoser {
       String context,
       String namespace,
       boolean allNamespaces,
-      Duration timeout) {}
+      Duration timeout,
+      Selection selection) {
+
+    /** Everything read, nothing saved. */
+    public Source(
+        Path dump,
+        Instant asOf,
+        Path kubeconfig,
+        String context,
+        String namespace,
+        boolean allNamespaces,
+        Duration timeout) {
+      this(dump, asOf, kubeconfig, context, namespace, allNamespaces, timeout, Selection.ALL);
+    }
+  }
+
+  /**
+   * What to diagnose of what is read, and where to save it.
+   *
+   * @param selector a label selector as {@code kubectl -l} takes it; null for every pod
+   * @param target one object as {@code KIND/NAME} ({@code deploy/api}); null for all
+   * @param saveDump a folder to write what was read to, redacted; null to save nothing
+   * @param redact what masks secrets in the strings saved
+   */
+  public record Selection(
+      String selector, String target, Path saveDump, UnaryOperator<String> redact) {
+    public static final Selection ALL = new Selection(null, null, null, UnaryOperator.identity());
+  }
 
   /**
    * Reads the source and diagnoses it against the repository at {@code repo} (null for none),
@@ -81,7 +110,9 @@ public final class Diagnoser {
       throws ClusterSourceException, InterruptedException, InputException, IOException {
     long started = System.nanoTime();
     Scanner.Model built = repo == null ? null : new Scanner(rules).model(repo, options);
-    ClusterState state = read(source);
+    Selection selection = source.selection();
+    ClusterState state =
+        ClusterSelection.select(read(source), selection.selector(), selection.target());
     ScanResult result =
         built == null
             ? diagnose(state, Duration.ofNanos(System.nanoTime() - started))
@@ -136,7 +167,16 @@ public final class Diagnoser {
               : live.defaultNamespace();
       // A dump is read as far as it goes; the timeout is for an API server that does not answer.
       Duration limit = source.dump() != null ? null : source.timeout();
-      return within(limit, reader, () -> read(reader, namespace));
+      ClusterState state = within(limit, reader, () -> read(reader, namespace));
+      Path save = source.selection().saveDump();
+      if (save != null) {
+        try {
+          DumpWriter.save(reader, state.logs(), state.now(), save, source.selection().redact());
+        } catch (IOException e) {
+          throw new ClusterSourceException("--save-dump " + save + ": " + e.getMessage(), true);
+        }
+      }
+      return state;
     } finally {
       reader.close();
     }

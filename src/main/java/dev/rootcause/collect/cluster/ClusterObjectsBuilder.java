@@ -57,27 +57,38 @@ final class ClusterObjectsBuilder {
   private final List<DumpDamage> damages = new ArrayList<>();
   private final List<HasMetadata> controllers = new ArrayList<>();
   private final List<HasMetadata> others = new ArrayList<>();
+  private final List<HasMetadata> raw = new ArrayList<>();
   private boolean endpointsRead;
 
+  /** Every object given, as read: what {@code --save-dump} writes. */
+  List<HasMetadata> raw() {
+    return raw;
+  }
+
   void pods(List<Pod> read) {
+    raw.addAll(read);
     pods.addAll(read);
   }
 
   void events(List<Event> read) {
+    raw.addAll(read);
     events.addAll(read);
   }
 
   void services(List<Service> read) {
+    raw.addAll(read);
     services.addAll(read);
   }
 
   void endpoints(List<Endpoints> read) {
+    raw.addAll(read);
     endpointsRead = true;
     read.forEach(
         e -> endpoints.put(key(e.getMetadata().getNamespace(), e.getMetadata().getName()), e));
   }
 
   void replicaSets(List<ReplicaSet> read) {
+    raw.addAll(read);
     read.forEach(
         r -> replicaSets.put(key(r.getMetadata().getNamespace(), r.getMetadata().getName()), r));
     controllers.addAll(read);
@@ -92,8 +103,10 @@ final class ClusterObjectsBuilder {
       if (o instanceof ReplicaSet r) {
         replicaSets(List.of(r));
       } else if (ObjectStates.workload(o) != null) {
+        raw.add(o);
         controllers.add(o);
       } else {
+        raw.add(o);
         others.add(o);
       }
     }
@@ -107,6 +120,7 @@ final class ClusterObjectsBuilder {
     if (endpointsRead || read.isEmpty()) {
       return;
     }
+    raw.addAll(read);
     endpointsRead = true;
     for (EndpointSlice slice : read) {
       var labels = slice.getMetadata().getLabels();

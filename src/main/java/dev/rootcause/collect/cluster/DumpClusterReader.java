@@ -30,13 +30,14 @@ import java.util.stream.Stream;
  * json} (a file, or such files in a folder), or a {@code kubectl cluster-info dump
  * --output-directory} folder ({@code <ns>/pods.json}, logs in {@code <ns>/<pod>/logs.txt}).
  */
-public final class DumpClusterReader implements ClusterReader {
+public final class DumpClusterReader implements ClusterReader, DumpWriter.Recorded {
   private final Path root;
   private final Instant asOf;
   private final String asOfSource;
   private final KubernetesSerialization serialization = new KubernetesSerialization();
   private final Map<String, DumpDamage> damaged = new LinkedHashMap<>();
   private List<Pod> podsRead;
+  private List<HasMetadata> objectsRead = List.of();
   private String podsReadFor;
 
   private DumpClusterReader(Path root, Instant asOf, String asOfSource) {
@@ -261,7 +262,13 @@ public final class DumpClusterReader implements ClusterReader {
     b.statusObjects(nodes());
     b.endpointSlices(objectsOf(EndpointSlice.class, namespace, "endpointslices.json"));
     damaged.values().forEach(b::damaged);
+    objectsRead = b.raw();
     return b.build();
+  }
+
+  @Override
+  public List<HasMetadata> objectsRead() {
+    return objectsRead;
   }
 
   /**

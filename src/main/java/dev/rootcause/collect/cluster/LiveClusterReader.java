@@ -5,6 +5,7 @@ import dev.rootcause.model.cluster.ContainerLog;
 import dev.rootcause.model.cluster.PodState;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -36,11 +37,12 @@ import java.util.function.Supplier;
  * Reads pods and logs from a live cluster through the Kubernetes API (fabric8). Only the context
  * name and API server address are ever printed, never credentials from the kubeconfig.
  */
-public final class LiveClusterReader implements ClusterReader {
+public final class LiveClusterReader implements ClusterReader, DumpWriter.Recorded {
   private static final int LOG_READ_ATTEMPTS = 3;
 
   private final KubernetesClient client;
   private final String context;
+  private List<HasMetadata> objectsRead = List.of();
 
   public LiveClusterReader(KubernetesClient client, String context) {
     this.client = client;
@@ -324,7 +326,13 @@ public final class LiveClusterReader implements ClusterReader {
                           .list()
                           .getItems()));
     }
+    objectsRead = b.raw();
     return b.build();
+  }
+
+  @Override
+  public List<HasMetadata> objectsRead() {
+    return objectsRead;
   }
 
   private List<Pod> podObjects(String namespace) throws ClusterReadException {

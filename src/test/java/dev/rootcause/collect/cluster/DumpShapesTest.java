@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The shapes a dump comes in beside the folders: {@code kubectl cluster-info dump} printed to one
  * file, and a file cut short, which is read up to the damage while the rest of the dump is read.
  */
-class DumpShapesTest {
+public class DumpShapesTest {
   static final Path FIXED = Path.of("src/test/resources/diagnose/seed-002-fixed");
   static final Instant FIXED_AT = Instant.parse("2025-02-11T17:30:00Z");
 
@@ -134,7 +134,7 @@ class DumpShapesTest {
     return f.ruleId() + " " + f.subject() + " " + f.message() + " " + f.related().size();
   }
 
-  static void copyTree(Path from, Path to) throws Exception {
+  public static void copyTree(Path from, Path to) throws Exception {
     try (Stream<Path> all = Files.walk(from)) {
       for (Path p : all.toList()) {
         Path target = to.resolve(from.relativize(p).toString());
