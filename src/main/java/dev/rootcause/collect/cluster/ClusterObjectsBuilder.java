@@ -30,7 +30,10 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -102,7 +105,7 @@ final class ClusterObjectsBuilder {
     for (HasMetadata o : read) {
       if (o instanceof ReplicaSet r) {
         replicaSets(List.of(r));
-      } else if (ObjectStates.workload(o) != null) {
+      } else if (o instanceof Deployment || o instanceof StatefulSet || o instanceof DaemonSet) {
         raw.add(o);
         controllers.add(o);
       } else {
@@ -196,8 +199,11 @@ final class ClusterObjectsBuilder {
         quotas.add(ObjectStates.quota(q));
       } else if (o instanceof NetworkPolicy p) {
         policies.add(ObjectStates.policy(p));
-      } else if (ObjectStates.autoscaler(o) != null) {
-        autoscalers.add(ObjectStates.autoscaler(o));
+      } else {
+        AutoscalerState hpa = ObjectStates.autoscaler(o);
+        if (hpa != null) {
+          autoscalers.add(hpa);
+        }
       }
     }
     return new ClusterObjects(

@@ -60,17 +60,14 @@ final class KubectlOutput {
     return yaml(text, out);
   }
 
-  /** Whether the text holds one JSON value (a tokenizer pass, no objects built). */
+  /**
+   * Whether the text holds one JSON value. kubectl indents what it prints, so a line that opens
+   * with a brace after the first one starts another value ({@code cluster-info dump} to one file,
+   * or one object a line); a scan for it costs nothing beside parsing a large pods.json twice.
+   */
   private static boolean oneValue(String json) {
-    try (JsonParser p = JSON.getFactory().createParser(json)) {
-      if (p.nextToken() == null) {
-        return true;
-      }
-      p.skipChildren();
-      return p.nextToken() == null;
-    } catch (IOException e) {
-      return false;
-    }
+    int first = json.indexOf('{');
+    return first < 0 || json.indexOf("\n{", first + 1) < 0;
   }
 
   /** JSON values one after another, each list read item by item until the first damage. */

@@ -42,12 +42,15 @@ final class ObjectStates {
    * node, a claim, an autoscaler, a quota or a network policy.
    */
   static boolean statusKind(HasMetadata o) {
-    return (workload(o) != null && !(o instanceof ReplicaSet))
+    return o instanceof Deployment
+        || o instanceof StatefulSet
+        || o instanceof DaemonSet
         || o instanceof Node
         || o instanceof PersistentVolumeClaim
         || o instanceof ResourceQuota
         || o instanceof NetworkPolicy
-        || autoscaler(o) != null;
+        || o instanceof io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler
+        || o instanceof io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler;
   }
 
   /** A Deployment, ReplicaSet, StatefulSet or DaemonSet with its conditions; null for others. */
