@@ -1,8 +1,10 @@
 """Writes the fixtures of diagnose's scheduling, admission, configuration, rollout, autoscaler and
-log rules: python3 make-more-diagnose-fixtures.py (PyYAML needed). Pods are seed 002's
-order-service pod reshaped, so every object keeps the fields kubectl prints."""
-import sys
+log rules into ../rules/runtime: python3 make-more-diagnose-fixtures.py (PyYAML needed). Pods are
+seed 002's order-service pod reshaped, so every object keeps the fields kubectl prints. (It lives
+here, not among the rule fixtures, because SyntaxTreeTest parses every .py file there.)"""
+import os, sys
 sys.dont_write_bytecode = True  # no __pycache__ among the fixtures
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../rules/runtime"))
 from diagnose_fixtures import *
 
 BASE = next(p for p in PODS if app(p) == "order-service")
