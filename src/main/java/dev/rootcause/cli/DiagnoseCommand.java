@@ -39,6 +39,12 @@ import picocli.CommandLine.Option;
           + " image), ImagePullBackOff with the registry's answer, OOMKilled with the limit,"
           + " failing liveness and readiness probes with what they met, and Services without"
           + " endpoints with why. Findings that break the user's path come first.",
+      "",
+      "Also reads nodes, controllers and their conditions, claims, autoscalers, quotas and network"
+          + " policies, and reports pods the scheduler places nowhere (and why), pods a controller"
+          + " cannot create (quota, PodSecurity, ServiceAccount), missing ConfigMaps, Secrets and"
+          + " keys, stuck rollouts, autoscalers without metrics, hosts in the logs that are no"
+          + " reachable Service, a high share of 5xx, and retries without backoff.",
       ""
     },
     footer = {
@@ -72,7 +78,8 @@ final class DiagnoseCommand implements Callable<Integer> {
       description =
           "Offline cluster state: kubectl get ... -o yaml|json output (a List,"
               + " multi-document YAML, or a folder of such files), or a kubectl cluster-info dump"
-              + " --output-directory folder; '-' reads it from standard input.")
+              + " --output-directory folder, or its output to one file; '-' reads it from standard"
+              + " input.")
   Path dump;
 
   @Option(
