@@ -40,6 +40,12 @@ import picocli.CommandLine.Option;
           + " image), ImagePullBackOff with the registry's answer, OOMKilled with the limit,"
           + " failing liveness and readiness probes with what they met, and Services without"
           + " endpoints with why. Findings that break the user's path come first.",
+      "",
+      "Also reads nodes, controllers and their conditions, claims, autoscalers, quotas and network"
+          + " policies, and reports pods the scheduler places nowhere (and why), pods a controller"
+          + " cannot create (quota, PodSecurity, ServiceAccount), missing ConfigMaps, Secrets and"
+          + " keys, stuck rollouts, autoscalers without metrics, hosts in the logs that are no"
+          + " reachable Service, a high share of 5xx, and retries without backoff.",
       ""
     },
     footer = {
@@ -51,6 +57,8 @@ import picocli.CommandLine.Option;
       "  rootcause diagnose --dump ./state --as-of 2025-02-11T16:52:00Z",
       "  rootcause diagnose --dump pods-events-services.yaml --format markdown",
       "  rootcause diagnose --dump ./state --repo .          # each symptom at the line to fix",
+      "  rootcause diagnose -n production deploy/api-service  # one workload and what it touches",
+      "  rootcause diagnose -n production -l app=checkout --save-dump ./for-review",
       "",
       "The live path only gets, lists and reads pod logs: docs/rbac.yaml is the ClusterRole it"
           + " needs. A kind it may not read is skipped with a note.",
@@ -71,7 +79,8 @@ final class DiagnoseCommand implements Callable<Integer> {
       description =
           "Offline cluster state: kubectl get ... -o yaml|json output (a List,"
               + " multi-document YAML, or a folder of such files), or a kubectl cluster-info dump"
-              + " --output-directory folder; '-' reads it from standard input.")
+              + " --output-directory folder, or its output to one file; '-' reads it from standard"
+              + " input.")
   Path dump;
 
   @Option(
@@ -113,6 +122,33 @@ final class DiagnoseCommand implements Callable<Integer> {
       names = {"-A", "--all-namespaces"},
       description = "Diagnose every namespace.")
   boolean allNamespaces;
+
+  @Option(
+      names = {"-l", "--selector"},
+      paramLabel = "SELECTOR",
+      description =
+          "Only pods with these labels, as kubectl -l takes them (app=api,tier!=cache,"
+              + " env in (prod,staging)), with their workloads and the Services in front of them"
+              + " or called by them.")
+  String selector;
+
+  @CommandLine.Parameters(
+      arity = "0..1",
+      paramLabel = "KIND/NAME",
+      description =
+          "One object and what it depends on or what depends on it: deploy/api-service (its"
+              + " pods, ReplicaSets, autoscaler and Services), svc/gateway (its pods and their"
+              + " workloads), pod/NAME, sts/, ds/, job/, hpa/.")
+  String target;
+
+  @Option(
+      names = "--save-dump",
+      paramLabel = "DIR",
+      description =
+          "Also write what was read to DIR (a new folder) as a kubectl cluster-info dump"
+              + " --output-directory folder, redacted (env values, tokens, passwords), that"
+              + " --dump DIR reads back to the same findings.")
+  Path saveDump;
 
   @Option(
       names = "--timeout",
@@ -167,7 +203,8 @@ final class DiagnoseCommand implements Callable<Integer> {
                       context,
                       namespace,
                       allNamespaces,
-                      limit),
+                      limit,
+                      new Diagnoser.Selection(selector, target, saveDump, Redaction::redact)),
                   repo,
                   new Scanner.Options(null, REPO_MAX_FILE_BYTES));
     } catch (ClusterSourceException e) {

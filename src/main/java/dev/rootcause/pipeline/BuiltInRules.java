@@ -88,13 +88,21 @@ import dev.rootcause.rules.pipeline.DeployWithoutSmokeTest;
 import dev.rootcause.rules.pipeline.PublishedPortNotListened;
 import dev.rootcause.rules.pipeline.SmokeTestPathNotServed;
 import dev.rootcause.rules.pipeline.SmokeTestPortNotPublished;
+import dev.rootcause.rules.runtime.ContainerConfigMissing;
 import dev.rootcause.rules.runtime.CrashLoopBackOff;
+import dev.rootcause.rules.runtime.DependencyUnreachable;
 import dev.rootcause.rules.runtime.ErrorLinesInLogs;
+import dev.rootcause.rules.runtime.HighErrorRate;
+import dev.rootcause.rules.runtime.HpaCannotComputeMetrics;
 import dev.rootcause.rules.runtime.ImagePullBackOff;
 import dev.rootcause.rules.runtime.OomKilled;
 import dev.rootcause.rules.runtime.PodNotReady;
+import dev.rootcause.rules.runtime.PodUnschedulable;
+import dev.rootcause.rules.runtime.PodsNotCreated;
 import dev.rootcause.rules.runtime.ProbeFailing;
 import dev.rootcause.rules.runtime.RestartedInWindow;
+import dev.rootcause.rules.runtime.RetryStorm;
+import dev.rootcause.rules.runtime.RolloutStuck;
 import dev.rootcause.rules.runtime.ServiceWithoutEndpoints;
 import java.util.List;
 
@@ -194,13 +202,21 @@ public final class BuiltInRules {
         new PublishedPortNotListened(),
         new SmokeTestPathNotServed(),
         new SmokeTestPortNotPublished(),
+        new ContainerConfigMissing(),
         new CrashLoopBackOff(),
+        new DependencyUnreachable(),
         new ErrorLinesInLogs(),
+        new HighErrorRate(),
+        new HpaCannotComputeMetrics(),
         new ImagePullBackOff(),
         new OomKilled(),
         new PodNotReady(),
+        new PodUnschedulable(),
+        new PodsNotCreated(),
         new ProbeFailing(),
         new RestartedInWindow(),
+        new RetryStorm(),
+        new RolloutStuck(),
         new ServiceWithoutEndpoints());
   }
 }

@@ -3,6 +3,7 @@ package dev.rootcause.pipeline;
 import dev.rootcause.collect.cluster.ClusterReadException;
 import dev.rootcause.collect.cluster.ClusterReader;
 import dev.rootcause.collect.cluster.DumpClusterReader;
+import dev.rootcause.collect.cluster.DumpWriter;
 import dev.rootcause.collect.cluster.LiveClusterReader;
 import dev.rootcause.model.ClusterLocation;
 import dev.rootcause.model.CollectionProblem;
@@ -15,6 +16,7 @@ import dev.rootcause.model.cluster.ClusterObjects;
 import dev.rootcause.model.cluster.ClusterState;
 import dev.rootcause.model.cluster.Diagnosis;
 import dev.rootcause.model.cluster.PodSnapshot;
+import dev.rootcause.model.cluster.WorkloadStatus;
 import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.RuleEngine;
 import dev.rootcause.rules.RuleSettings;
@@ -29,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * The diagnose use case: reads a cluster or a dump once (pods, their specs and owners, events,
@@ -68,7 +71,34 @@ public final class Diagnoser {
       String context,
       String namespace,
       boolean allNamespaces,
-      Duration timeout) {}
+      Duration timeout,
+      Selection selection) {
+
+    /** Everything read, nothing saved. */
+    public Source(
+        Path dump,
+        Instant asOf,
+        Path kubeconfig,
+        String context,
+        String namespace,
+        boolean allNamespaces,
+        Duration timeout) {
+      this(dump, asOf, kubeconfig, context, namespace, allNamespaces, timeout, Selection.ALL);
+    }
+  }
+
+  /**
+   * What to diagnose of what is read, and where to save it.
+   *
+   * @param selector a label selector as {@code kubectl -l} takes it; null for every pod
+   * @param target one object as {@code KIND/NAME} ({@code deploy/api}); null for all
+   * @param saveDump a folder to write what was read to, redacted; null to save nothing
+   * @param redact what masks secrets in the strings saved
+   */
+  public record Selection(
+      String selector, String target, Path saveDump, UnaryOperator<String> redact) {
+    public static final Selection ALL = new Selection(null, null, null, UnaryOperator.identity());
+  }
 
   /**
    * Reads the source and diagnoses it against the repository at {@code repo} (null for none),
@@ -80,7 +110,9 @@ public final class Diagnoser {
       throws ClusterSourceException, InterruptedException, InputException, IOException {
     long started = System.nanoTime();
     Scanner.Model built = repo == null ? null : new Scanner(rules).model(repo, options);
-    ClusterState state = read(source);
+    Selection selection = source.selection();
+    ClusterState state =
+        ClusterSelection.select(read(source), selection.selector(), selection.target());
     ScanResult result =
         built == null
             ? diagnose(state, Duration.ofNanos(System.nanoTime() - started))
@@ -136,7 +168,16 @@ public final class Diagnoser {
               : live.defaultNamespace();
       // A dump is read as far as it goes; the timeout is for an API server that does not answer.
       Duration limit = source.dump() != null ? null : source.timeout();
-      return within(limit, reader, () -> read(reader, namespace));
+      ClusterState state = within(limit, reader, () -> read(reader, namespace));
+      Path save = source.selection().saveDump();
+      if (save != null) {
+        try {
+          DumpWriter.save(reader, state.logs(), state.now(), save, source.selection().redact());
+        } catch (IOException e) {
+          throw new ClusterSourceException("--save-dump " + save + ": " + e.getMessage(), true);
+        }
+      }
+      return state;
     } finally {
       reader.close();
     }
@@ -176,11 +217,22 @@ public final class Diagnoser {
     ordered.sort(
         Comparator.comparing(Finding::severity, Comparator.reverseOrder())
             .thenComparing(f -> blastRadius(f, state)));
-    List<CollectionProblem> problems =
-        state.objects().notes().stream()
-            .map(n -> CollectionProblem.note(SourceLocation.file(state.context()), n))
-            .toList();
-    int workloads = state.podGroups().size();
+    List<CollectionProblem> problems = new ArrayList<>();
+    state
+        .objects()
+        .damaged()
+        .forEach(
+            d ->
+                problems.add(
+                    CollectionProblem.skipped(
+                        d.line() > 0
+                            ? SourceLocation.of(d.path(), d.line())
+                            : SourceLocation.file(d.path()),
+                        d.why())));
+    state.objects().notes().stream()
+        .map(n -> CollectionProblem.note(SourceLocation.file(state.context()), n))
+        .forEach(problems::add);
+    int workloads = workloads(state);
     ScanResult.Inventory inventory =
         new ScanResult.Inventory(
             0, workloads, state.objects().services().size(), 0, 0, 0, state.pods().size());
@@ -193,6 +245,25 @@ public final class Diagnoser {
         outcome.rulesRun(),
         inventory,
         elapsed);
+  }
+
+  /**
+   * The objects a person fixes that were read: the owners of the pods, and the controllers read
+   * beside them that own no pod (a Deployment whose ReplicaSet may not create one), less the
+   * ReplicaSets a Deployment owns.
+   */
+  private static int workloads(ClusterState state) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    state
+        .podGroups()
+        .forEach(
+            g -> seen.add(g.owner().kind() + "/" + g.owner().namespace() + "/" + g.owner().name()));
+    for (WorkloadStatus w : state.objects().workloads()) {
+      if (w.ownerKind() == null) {
+        seen.add(w.kind() + "/" + w.namespace() + "/" + w.name());
+      }
+    }
+    return seen.size();
   }
 
   /**

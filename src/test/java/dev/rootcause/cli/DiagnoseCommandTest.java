@@ -78,6 +78,13 @@ class DiagnoseCommandTest {
             "Set the livenessProbe port to 3000");
     assertThat(out)
         .contains(
+            "runtime/dependency-unreachable  Deployment production/order-service",
+            "order-service cannot reach database: 1 log line says a dependency's host name does not"
+                + " resolve",
+            "no Service database exists in production",
+            "Point container order-service of order-service at Service database-service");
+    assertThat(out)
+        .contains(
             "runtime/oom-killed  Deployment production/auth-service",
             "OOMKilled (exit code 137, 3 restarts",
             "memory limit 64Mi, request 64Mi");
@@ -137,13 +144,14 @@ class DiagnoseCommandTest {
             "never");
 
     // api-service (probe), database-service (crash loop) and notification-service (image) have no
-    // Ready pod; auth-service serves between OOM kills; the gateway's pods are fine, its Service
-    // selects none of them, and users come through it: it is where their path breaks first.
+    // Ready pod; auth-service serves between OOM kills and order-service calls a host that is no
+    // Service; the gateway's pods are fine, its Service selects none of them, and users come
+    // through it: it is where their path breaks first.
     assertThat(broken.out())
         .startsWith(
             String.join(
                 "\n",
-                "Diagnosis: 3 of 6 workloads down, 1 degraded",
+                "Diagnosis: 3 of 6 workloads down, 2 degraded",
                 "  user path breaks at  Service production/gateway (LoadBalancer, reached from outside):"
                     + " no ready endpoint",
                 "                       Service production/api-service (ClusterIP): no ready endpoint",
@@ -332,7 +340,7 @@ class DiagnoseCommandTest {
         dir.resolve("pods.yaml"), "apiVersion: v1\nitems:\n- kind: Pod\n  metadata: [\n");
     Cli.Run run = Cli.run("diagnose", "--dump", dir.toString());
     assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(run.err()).contains("pods.yaml: not kubectl JSON or YAML output");
+    assertThat(run.err()).contains("pods.yaml:5: not kubectl JSON or YAML output");
   }
 
   private static String withoutContext(Finding f) {

@@ -89,6 +89,16 @@ class SymptomJoinTest {
         "auth-service",
         "OOMKilled (exit code 137, 3 restarts",
         "lastState.terminated.reason OOMKilled");
+    assertJoined(
+        findings,
+        "k8s/unknown-service-host",
+        "k8s/05-order-service.yaml",
+        25,
+        "runtime/dependency-unreachable",
+        "Deployment",
+        "order-service",
+        "order-service cannot reach database",
+        "getaddrinfo ENOTFOUND database");
     // What no static rule explains stays as the cluster shows it: the Services whose pods are
     // not Ready, a consequence reported on their workloads.
     assertThat(findings)

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -178,7 +179,11 @@ class IncidentRoomBrowserTest {
 
   private static void waitFor(
       WebDriver driver, java.util.function.Function<WebDriver, Boolean> ok) {
-    new WebDriverWait(driver, Duration.ofSeconds(15)).until(ok::apply);
+    // The page's live poll swaps its sections in place: an element found a moment ago may be gone
+    // by the time it is read, which is a reason to look again, not a failure.
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .ignoring(StaleElementReferenceException.class)
+        .until(ok::apply);
   }
 
   private static boolean noAlert(WebDriver driver) {

@@ -1,25 +1,42 @@
 package dev.rootcause.collect.cluster;
 
+import dev.rootcause.model.cluster.AutoscalerState;
+import dev.rootcause.model.cluster.ClaimState;
 import dev.rootcause.model.cluster.ClusterEvent;
 import dev.rootcause.model.cluster.ClusterObjects;
 import dev.rootcause.model.cluster.ContainerSpec;
+import dev.rootcause.model.cluster.DumpDamage;
+import dev.rootcause.model.cluster.NodeState;
 import dev.rootcause.model.cluster.PodDetail;
+import dev.rootcause.model.cluster.PolicyState;
 import dev.rootcause.model.cluster.ProbeSpec;
+import dev.rootcause.model.cluster.QuotaState;
 import dev.rootcause.model.cluster.ServiceState;
+import dev.rootcause.model.cluster.WorkloadStatus;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EndpointAddress;
 import io.fabric8.kubernetes.api.model.EndpointSubset;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,29 +57,116 @@ final class ClusterObjectsBuilder {
   private final Map<String, Endpoints> endpoints = new HashMap<>();
   private final Map<String, ReplicaSet> replicaSets = new HashMap<>();
   private final List<String> notes = new ArrayList<>();
+  private final List<DumpDamage> damages = new ArrayList<>();
+  private final List<HasMetadata> controllers = new ArrayList<>();
+  private final List<HasMetadata> others = new ArrayList<>();
+  private final List<HasMetadata> raw = new ArrayList<>();
   private boolean endpointsRead;
 
+  /** Every object given, as read: what {@code --save-dump} writes. */
+  List<HasMetadata> raw() {
+    return raw;
+  }
+
   void pods(List<Pod> read) {
+    raw.addAll(read);
     pods.addAll(read);
   }
 
   void events(List<Event> read) {
+    raw.addAll(read);
     events.addAll(read);
   }
 
   void services(List<Service> read) {
+    raw.addAll(read);
     services.addAll(read);
   }
 
   void endpoints(List<Endpoints> read) {
+    raw.addAll(read);
     endpointsRead = true;
     read.forEach(
         e -> endpoints.put(key(e.getMetadata().getNamespace(), e.getMetadata().getName()), e));
   }
 
   void replicaSets(List<ReplicaSet> read) {
+    raw.addAll(read);
     read.forEach(
         r -> replicaSets.put(key(r.getMetadata().getNamespace(), r.getMetadata().getName()), r));
+    controllers.addAll(read);
+  }
+
+  /**
+   * Deployments, StatefulSets and DaemonSets (their conditions), nodes, claims, autoscalers, quotas
+   * and network policies: read when there, each kind its own list.
+   */
+  void statusObjects(List<? extends HasMetadata> read) {
+    for (HasMetadata o : read) {
+      if (o instanceof ReplicaSet r) {
+        replicaSets(List.of(r));
+      } else if (o instanceof Deployment || o instanceof StatefulSet || o instanceof DaemonSet) {
+        raw.add(o);
+        controllers.add(o);
+      } else {
+        raw.add(o);
+        others.add(o);
+      }
+    }
+  }
+
+  /**
+   * EndpointSlices stand for the Endpoints when those were not read (a dump of {@code kubectl get
+   * endpointslices}, a cluster that serves only the discovery API): one Endpoints per Service.
+   */
+  void endpointSlices(List<EndpointSlice> read) {
+    if (endpointsRead || read.isEmpty()) {
+      return;
+    }
+    raw.addAll(read);
+    endpointsRead = true;
+    for (EndpointSlice slice : read) {
+      var labels = slice.getMetadata().getLabels();
+      String service = labels == null ? null : labels.get("kubernetes.io/service-name");
+      if (service == null || slice.getEndpoints() == null) {
+        continue;
+      }
+      String ns = slice.getMetadata().getNamespace();
+      Endpoints ep =
+          endpoints.computeIfAbsent(
+              key(ns, service),
+              k ->
+                  new io.fabric8.kubernetes.api.model.EndpointsBuilder()
+                      .withNewMetadata()
+                      .withNamespace(ns)
+                      .withName(service)
+                      .endMetadata()
+                      .addNewSubset()
+                      .endSubset()
+                      .build());
+      EndpointSubset subset = ep.getSubsets().get(0);
+      for (Endpoint e : slice.getEndpoints()) {
+        String ip =
+            e.getAddresses() == null || e.getAddresses().isEmpty() ? null : e.getAddresses().get(0);
+        EndpointAddress address =
+            new io.fabric8.kubernetes.api.model.EndpointAddressBuilder()
+                .withIp(ip)
+                .withTargetRef(e.getTargetRef())
+                .build();
+        boolean ready =
+            e.getConditions() == null || !Boolean.FALSE.equals(e.getConditions().getReady());
+        if (ready) {
+          subset.getAddresses().add(address);
+        } else {
+          subset.getNotReadyAddresses().add(address);
+        }
+      }
+    }
+  }
+
+  /** A file of a dump read only in part: the report says where it stopped. */
+  void damaged(DumpDamage damage) {
+    damages.add(damage);
   }
 
   /** A kind that could not be read, and why: the report says it, the rest runs. */
@@ -79,7 +183,41 @@ final class ClusterObjectsBuilder {
     for (Service s : services) {
       svc.add(service(s));
     }
-    return new ClusterObjects(details, aggregate(events), svc, notes);
+    List<WorkloadStatus> workloads = new ArrayList<>();
+    controllers.forEach(o -> workloads.add(ObjectStates.workload(o)));
+    List<NodeState> nodes = new ArrayList<>();
+    List<ClaimState> claims = new ArrayList<>();
+    List<AutoscalerState> autoscalers = new ArrayList<>();
+    List<QuotaState> quotas = new ArrayList<>();
+    List<PolicyState> policies = new ArrayList<>();
+    for (HasMetadata o : others) {
+      if (o instanceof Node n) {
+        nodes.add(ObjectStates.node(n));
+      } else if (o instanceof PersistentVolumeClaim c) {
+        claims.add(ObjectStates.claim(c));
+      } else if (o instanceof ResourceQuota q) {
+        quotas.add(ObjectStates.quota(q));
+      } else if (o instanceof NetworkPolicy p) {
+        policies.add(ObjectStates.policy(p));
+      } else {
+        AutoscalerState hpa = ObjectStates.autoscaler(o);
+        if (hpa != null) {
+          autoscalers.add(hpa);
+        }
+      }
+    }
+    return new ClusterObjects(
+        details,
+        aggregate(events),
+        svc,
+        notes,
+        workloads,
+        nodes,
+        claims,
+        autoscalers,
+        quotas,
+        policies,
+        damages);
   }
 
   private static String key(String namespace, String name) {
@@ -88,12 +226,13 @@ final class ClusterObjectsBuilder {
 
   private PodDetail detail(Pod pod) {
     String ns = pod.getMetadata().getNamespace();
-    OwnerReference owner = controller(pod.getMetadata().getOwnerReferences());
+    OwnerReference owner = ObjectStates.controller(pod.getMetadata().getOwnerReferences());
     String ownerKind = owner == null ? null : owner.getKind();
     String ownerName = owner == null ? null : owner.getName();
     if ("ReplicaSet".equals(ownerKind)) {
       ReplicaSet rs = replicaSets.get(key(ns, ownerName));
-      OwnerReference up = rs == null ? null : controller(rs.getMetadata().getOwnerReferences());
+      OwnerReference up =
+          rs == null ? null : ObjectStates.controller(rs.getMetadata().getOwnerReferences());
       String hash =
           pod.getMetadata().getLabels() == null
               ? null
@@ -114,18 +253,23 @@ final class ClusterObjectsBuilder {
     }
     boolean secrets =
         spec != null && spec.getImagePullSecrets() != null && !spec.getImagePullSecrets().isEmpty();
-    return new PodDetail(
-        ns, pod.getMetadata().getName(), ownerKind, ownerName, secrets, containers);
-  }
-
-  private static OwnerReference controller(List<OwnerReference> refs) {
-    if (refs == null) {
-      return null;
+    List<String> claims = new ArrayList<>();
+    if (spec != null && spec.getVolumes() != null) {
+      spec.getVolumes().stream()
+          .filter(v -> v.getPersistentVolumeClaim() != null)
+          .forEach(v -> claims.add(v.getPersistentVolumeClaim().getClaimName()));
     }
-    return refs.stream()
-        .filter(r -> Boolean.TRUE.equals(r.getController()))
-        .findFirst()
-        .orElse(refs.isEmpty() ? null : refs.get(0));
+    return new PodDetail(
+        ns,
+        pod.getMetadata().getName(),
+        ownerKind,
+        ownerName,
+        secrets,
+        containers,
+        PodStates.time(pod.getMetadata().getCreationTimestamp()),
+        spec == null ? null : spec.getNodeName(),
+        spec == null || spec.getNodeSelector() == null ? Map.of() : spec.getNodeSelector(),
+        claims);
   }
 
   private static ContainerSpec container(Container c) {
@@ -142,6 +286,10 @@ final class ClusterObjectsBuilder {
       }
     }
     var res = c.getResources();
+    List<String> env = new ArrayList<>();
+    if (c.getEnv() != null) {
+      c.getEnv().forEach(e -> env.add(e.getName()));
+    }
     return new ContainerSpec(
         c.getName(),
         c.getImage(),
@@ -151,11 +299,17 @@ final class ClusterObjectsBuilder {
         ports,
         names,
         probe(c.getLivenessProbe()),
-        probe(c.getReadinessProbe()));
+        probe(c.getReadinessProbe()),
+        res == null ? null : quantity(res.getRequests(), "cpu"),
+        env);
   }
 
   private static String memory(Map<String, Quantity> quantities) {
-    Quantity q = quantities == null ? null : quantities.get("memory");
+    return quantity(quantities, "memory");
+  }
+
+  private static String quantity(Map<String, Quantity> quantities, String name) {
+    Quantity q = quantities == null ? null : quantities.get(name);
     return q == null ? null : q.getAmount() + (q.getFormat() == null ? "" : q.getFormat());
   }
 

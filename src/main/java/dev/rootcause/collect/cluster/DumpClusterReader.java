@@ -1,16 +1,17 @@
 package dev.rootcause.collect.cluster;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rootcause.model.cluster.ClusterObjects;
 import dev.rootcause.model.cluster.ContainerLog;
+import dev.rootcause.model.cluster.DumpDamage;
 import dev.rootcause.model.cluster.PodState;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,24 +19,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Reads cluster state saved by kubectl: the output of {@code kubectl get pods -o yaml} or {@code -o
  * json} (a file, or such files in a folder), or a {@code kubectl cluster-info dump
  * --output-directory} folder ({@code <ns>/pods.json}, logs in {@code <ns>/<pod>/logs.txt}).
  */
-public final class DumpClusterReader implements ClusterReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+public final class DumpClusterReader implements ClusterReader, DumpWriter.Recorded {
   private final Path root;
   private final Instant asOf;
   private final String asOfSource;
   private final KubernetesSerialization serialization = new KubernetesSerialization();
+  private final Map<String, DumpDamage> damaged = new LinkedHashMap<>();
   private List<Pod> podsRead;
+  private List<HasMetadata> objectsRead = List.of();
   private String podsReadFor;
 
   private DumpClusterReader(Path root, Instant asOf, String asOfSource) {
@@ -130,8 +132,16 @@ public final class DumpClusterReader implements ClusterReader {
       return podsRead;
     }
     List<Pod> out = new ArrayList<>();
+    ClusterReadException unreadable = null;
     for (Path file : podFiles(namespace)) {
-      for (Pod pod : only(Pod.class, read(file))) {
+      List<HasMetadata> objects;
+      try {
+        objects = read(file);
+      } catch (ClusterReadException e) {
+        unreadable = unreadable == null ? e : unreadable;
+        continue; // reported as damage; the other files are read
+      }
+      for (Pod pod : only(Pod.class, objects)) {
         String ns = pod.getMetadata().getNamespace();
         if (namespace == null || ns == null || ns.equals(namespace)) {
           if (ns == null) {
@@ -140,6 +150,9 @@ public final class DumpClusterReader implements ClusterReader {
           out.add(pod);
         }
       }
+    }
+    if (out.isEmpty() && unreadable != null) {
+      throw unreadable; // nothing to diagnose: the dump is not kubectl output
     }
     podsRead = out;
     podsReadFor = namespace;
@@ -193,45 +206,33 @@ public final class DumpClusterReader implements ClusterReader {
   }
 
   /**
-   * Every object of a kubectl output file: a List, a typed list, multi-document YAML, one object.
-   * YAML is read here (fabric8's own YAML reading stops at 3 MiB, and a namespace of a few thousand
-   * pods is larger) and handed to fabric8 as JSON, which it reads at any size.
+   * Every object of a kubectl output file: a List, a typed list, multi-document YAML, one object,
+   * or a {@code cluster-info dump} printed to one file. A file damaged part-way gives the objects
+   * before the damage, and the damage is reported; one that gives nothing is not kubectl output.
    */
   private List<HasMetadata> read(Path file) throws ClusterReadException {
-    List<HasMetadata> out = new ArrayList<>();
+    String text;
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      String start = text.stripLeading();
-      if (start.startsWith("{") || start.startsWith("[")) {
-        flatten(serialization.unmarshal(text), out);
-        return out;
-      }
-      LoadSettings settings =
-          LoadSettings.builder()
-              .setCodePointLimit(Math.max(text.length() + 1, 3 * 1024 * 1024))
-              .setMaxAliasesForCollections(50)
-              .setAllowRecursiveKeys(false)
-              .build();
-      for (Object document : new Load(settings).loadAllFromString(text)) {
-        if (document != null) {
-          flatten(serialization.unmarshal(JSON.writeValueAsString(document)), out);
-        }
-      }
-      return out;
+      text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       throw new ClusterReadException(
-          file + ": not kubectl JSON or YAML output: " + firstLine(e.getMessage()), true);
+          file + ": cannot read: " + KubectlOutput.firstLine(e.getMessage()), true);
     }
-  }
-
-  private static void flatten(Object parsed, List<HasMetadata> out) {
-    if (parsed instanceof KubernetesResourceList<?> l && l.getItems() != null) {
-      l.getItems().forEach(item -> flatten(item, out));
-    } else if (parsed instanceof HasMetadata o) {
-      out.add(o);
-    } else if (parsed instanceof List<?> l) {
-      l.forEach(item -> flatten(item, out));
+    KubectlOutput.Parsed parsed = new KubectlOutput(serialization).parse(text);
+    if (parsed.damage() != null) {
+      String at = file + (parsed.line() > 0 ? ":" + parsed.line() : "");
+      damaged.putIfAbsent(
+          file.toString(),
+          new DumpDamage(
+              file.toString(),
+              parsed.line(),
+              (parsed.objects().isEmpty() ? "not read: " : "read in part: ") + parsed.damage()));
+      if (parsed.objects().isEmpty()) {
+        throw new ClusterReadException(
+            at + ": not kubectl JSON or YAML output: " + parsed.damage(), true);
+      }
     }
+    return parsed.objects();
   }
 
   private static <T> List<T> only(Class<T> kind, List<HasMetadata> objects) {
@@ -242,14 +243,59 @@ public final class DumpClusterReader implements ClusterReader {
   public ClusterObjects objects(String namespace) throws ClusterReadException {
     ClusterObjectsBuilder b = new ClusterObjectsBuilder();
     b.pods(podObjects(namespace));
-    b.events(objectsOf(Event.class, namespace, "events.json", b));
-    b.services(objectsOf(Service.class, namespace, "services.json", b));
-    List<Endpoints> endpoints = objectsOf(Endpoints.class, namespace, "endpoints.json", b);
+    b.events(objectsOf(Event.class, namespace, "events.json"));
+    b.services(objectsOf(Service.class, namespace, "services.json"));
+    List<Endpoints> endpoints = objectsOf(Endpoints.class, namespace, "endpoints.json");
     if (!endpoints.isEmpty()) {
       b.endpoints(endpoints);
     }
-    b.replicaSets(objectsOf(ReplicaSet.class, namespace, "replicasets.json", b));
+    b.replicaSets(objectsOf(ReplicaSet.class, namespace, "replicasets.json"));
+    boolean clusterInfo =
+        Files.isDirectory(root) && !clusterInfoFiles(namespace, "pods.json").isEmpty();
+    // In a folder of kubectl output every file is read once for them all.
+    for (String name : clusterInfo ? STATUS_FILES : STATUS_FILES.subList(0, 1)) {
+      b.statusObjects(
+          objectsOf(HasMetadata.class, namespace, name).stream()
+              .filter(ObjectStates::statusKind)
+              .toList());
+    }
+    b.statusObjects(nodes());
+    b.endpointSlices(objectsOf(EndpointSlice.class, namespace, "endpointslices.json"));
+    damaged.values().forEach(b::damaged);
+    objectsRead = b.raw();
     return b.build();
+  }
+
+  @Override
+  public List<HasMetadata> objectsRead() {
+    return objectsRead;
+  }
+
+  /**
+   * The files of a cluster-info dump's namespace folder that hold controllers and the objects
+   * beside them; kubectl writes the first two, {@code --save-dump} the others too.
+   */
+  private static final List<String> STATUS_FILES =
+      List.of(
+          "deployments.json",
+          "daemonsets.json",
+          "statefulsets.json",
+          "persistentvolumeclaims.json",
+          "horizontalpodautoscalers.json",
+          "resourcequotas.json",
+          "networkpolicies.json");
+
+  /** Nodes: {@code nodes.json} at the top of a cluster-info dump, else in any kubectl output. */
+  private List<Node> nodes() {
+    Path file = Files.isDirectory(root) ? root.resolve("nodes.json") : null;
+    if (file == null || !Files.isRegularFile(file)) {
+      return List.of(); // a folder of kubectl output holds them among its objects, read above
+    }
+    try {
+      return only(Node.class, read(file));
+    } catch (ClusterReadException e) {
+      return List.of(); // reported as the file's damage
+    }
   }
 
   /**
@@ -257,8 +303,7 @@ public final class DumpClusterReader implements ClusterReader {
    * kubectl output file of the dump. A file that cannot be parsed is a note; the rest is read.
    */
   private <T extends HasMetadata> List<T> objectsOf(
-      Class<T> kind, String namespace, String clusterInfoName, ClusterObjectsBuilder notes)
-      throws ClusterReadException {
+      Class<T> kind, String namespace, String clusterInfoName) throws ClusterReadException {
     List<Path> files;
     if (!Files.isDirectory(root)) {
       files = List.of(root);
@@ -271,29 +316,32 @@ public final class DumpClusterReader implements ClusterReader {
     for (Path file : files) {
       try {
         for (T o : only(kind, read(file))) {
-          if (ClusterObjectsBuilder.sameNamespace(namespace, o.getMetadata().getNamespace())) {
+          if (o instanceof Node
+              || ClusterObjectsBuilder.sameNamespace(namespace, o.getMetadata().getNamespace())) {
             out.add(o);
           }
         }
       } catch (ClusterReadException e) {
-        notes.note(e.getMessage());
+        // Reported as the file's damage, with the line; the other files are read.
       }
     }
     return out;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "unreadable";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 
   @Override
   public List<ContainerLog> lastLogs(String namespace) throws ClusterReadException {
     List<ContainerLog> out = new ArrayList<>();
     if (!Files.isDirectory(root)) {
+      // kubectl cluster-info dump printed to one file: its logs follow the objects.
+      try {
+        for (ContainerLog log : LogTail.read(root, null, null, root.getFileName().toString())) {
+          if (namespace == null || namespace.equals(log.namespace())) {
+            out.add(log);
+          }
+        }
+      } catch (IOException e) {
+        throw new ClusterReadException(root + ": cannot read logs: " + e.getMessage(), true);
+      }
       return out;
     }
     List<Path> dirs;

@@ -5,6 +5,7 @@ import dev.rootcause.model.cluster.ContainerLog;
 import dev.rootcause.model.cluster.PodState;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -36,11 +37,12 @@ import java.util.function.Supplier;
  * Reads pods and logs from a live cluster through the Kubernetes API (fabric8). Only the context
  * name and API server address are ever printed, never credentials from the kubeconfig.
  */
-public final class LiveClusterReader implements ClusterReader {
+public final class LiveClusterReader implements ClusterReader, DumpWriter.Recorded {
   private static final int LOG_READ_ATTEMPTS = 3;
 
   private final KubernetesClient client;
   private final String context;
+  private List<HasMetadata> objectsRead = List.of();
 
   public LiveClusterReader(KubernetesClient client, String context) {
     this.client = client;
@@ -223,7 +225,114 @@ public final class LiveClusterReader implements ClusterReader {
                 namespace == null
                     ? client.apps().replicaSets().inAnyNamespace().list().getItems()
                     : client.apps().replicaSets().inNamespace(namespace).list().getItems()));
+    boolean all = namespace == null;
+    b.statusObjects(
+        list(
+            "deployments",
+            namespace,
+            b,
+            () ->
+                all
+                    ? client.apps().deployments().inAnyNamespace().list().getItems()
+                    : client.apps().deployments().inNamespace(namespace).list().getItems()));
+    b.statusObjects(
+        list(
+            "statefulsets",
+            namespace,
+            b,
+            () ->
+                all
+                    ? client.apps().statefulSets().inAnyNamespace().list().getItems()
+                    : client.apps().statefulSets().inNamespace(namespace).list().getItems()));
+    b.statusObjects(
+        list(
+            "daemonsets",
+            namespace,
+            b,
+            () ->
+                all
+                    ? client.apps().daemonSets().inAnyNamespace().list().getItems()
+                    : client.apps().daemonSets().inNamespace(namespace).list().getItems()));
+    b.statusObjects(
+        list(
+            "persistentvolumeclaims",
+            namespace,
+            b,
+            () ->
+                all
+                    ? client.persistentVolumeClaims().inAnyNamespace().list().getItems()
+                    : client.persistentVolumeClaims().inNamespace(namespace).list().getItems()));
+    b.statusObjects(
+        list(
+            "horizontalpodautoscalers",
+            namespace,
+            b,
+            () ->
+                all
+                    ? client
+                        .autoscaling()
+                        .v2()
+                        .horizontalPodAutoscalers()
+                        .inAnyNamespace()
+                        .list()
+                        .getItems()
+                    : client
+                        .autoscaling()
+                        .v2()
+                        .horizontalPodAutoscalers()
+                        .inNamespace(namespace)
+                        .list()
+                        .getItems()));
+    b.statusObjects(
+        list(
+            "resourcequotas",
+            namespace,
+            b,
+            () ->
+                all
+                    ? client.resourceQuotas().inAnyNamespace().list().getItems()
+                    : client.resourceQuotas().inNamespace(namespace).list().getItems()));
+    b.statusObjects(
+        list(
+            "networkpolicies",
+            namespace,
+            b,
+            () ->
+                all
+                    ? client.network().v1().networkPolicies().inAnyNamespace().list().getItems()
+                    : client
+                        .network()
+                        .v1()
+                        .networkPolicies()
+                        .inNamespace(namespace)
+                        .list()
+                        .getItems()));
+    // Nodes are cluster-wide: a namespaced Role cannot list them, and that is only a note.
+    b.statusObjects(list("nodes", namespace, b, () -> client.nodes().list().getItems()));
+    if (endpoints == null) {
+      b.endpointSlices(
+          list(
+              "endpointslices",
+              namespace,
+              b,
+              () ->
+                  all
+                      ? client.discovery().v1().endpointSlices().inAnyNamespace().list().getItems()
+                      : client
+                          .discovery()
+                          .v1()
+                          .endpointSlices()
+                          .inNamespace(namespace)
+                          .list()
+                          .getItems()));
+    }
+    objectsRead = b.raw();
     return b.build();
+  }
+
+  @Override
+  public List<HasMetadata> objectsRead() {
+    return objectsRead;
   }
 
   private List<Pod> podObjects(String namespace) throws ClusterReadException {
@@ -254,6 +363,11 @@ public final class LiveClusterReader implements ClusterReader {
                 + "); grant list on "
                 + kind
                 + " (docs/rbac.yaml)");
+        return kind.equals("endpoints") ? null : List.of();
+      }
+      if (e.getCode() == 404) {
+        // An API group this server does not serve (no autoscaling/v2 on an old cluster).
+        notes.note(kind + " not read: not served by this API server (HTTP 404)");
         return kind.equals("endpoints") ? null : List.of();
       }
       throw unreachable(

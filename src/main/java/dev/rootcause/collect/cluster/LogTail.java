@@ -33,7 +33,10 @@ final class LogTail {
 
   private LogTail() {}
 
-  /** A dump's logs file, each container's log bounded as {@link ClusterReader} says. */
+  /**
+   * A dump's logs file, each container's log bounded as {@link ClusterReader} says; with a null
+   * namespace and pod, each section's own (a {@code cluster-info dump} printed to one file).
+   */
   static List<ContainerLog> read(Path file, String namespace, String pod, String source)
       throws IOException {
     var decoder =
@@ -70,6 +73,7 @@ final class LogTail {
       int maxChars,
       int maxLine) {
     List<ContainerLog> out = new ArrayList<>();
+    boolean fromMarkers = namespace == null && pod == null;
     String container = null;
     Deque<String> lines = new ArrayDeque<>();
     long chars = 0;
@@ -79,6 +83,11 @@ final class LogTail {
       Matcher start = START.matcher(line);
       if (start.matches()) {
         container = start.group(1);
+        if (fromMarkers) {
+          // One file for the whole dump: each section names its pod.
+          namespace = start.group(2);
+          pod = start.group(3);
+        }
         lines = new ArrayDeque<>();
         chars = 0;
         continue;

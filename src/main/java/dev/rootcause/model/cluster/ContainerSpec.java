@@ -14,6 +14,8 @@ import java.util.Map;
  * @param portNames the named ports and their numbers
  * @param liveness null when it has none
  * @param readiness null when it has none
+ * @param cpuRequest as written ({@code 250m}); null when not set
+ * @param env the names of the env vars it sets (never their values: they may be secrets)
  */
 public record ContainerSpec(
     String name,
@@ -24,11 +26,14 @@ public record ContainerSpec(
     List<Integer> ports,
     Map<String, Integer> portNames,
     ProbeSpec liveness,
-    ProbeSpec readiness)
+    ProbeSpec readiness,
+    String cpuRequest,
+    List<String> env)
     implements Serializable {
 
   public ContainerSpec {
     ports = List.copyOf(ports);
+    env = List.copyOf(env);
     portNames = Map.copyOf(portNames);
   }
 

@@ -20,6 +20,7 @@ public record LogCause(Kind kind, String subject) implements Serializable {
     ADDRESS_IN_USE("the address it listens on is already in use"),
     CONNECTION_REFUSED("a dependency refused the connection"),
     HOST_NOT_FOUND("a dependency's host name does not resolve"),
+    CONNECTION_TIMEOUT("a connection to a dependency timed out"),
     EXECUTABLE_NOT_FOUND("the entrypoint is not in the image");
 
     private final String meaning;

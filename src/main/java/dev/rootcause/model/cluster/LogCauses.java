@@ -74,17 +74,30 @@ public final class LogCauses {
               List.of(
                   "getaddrinfo",
                   "no such host",
+                  "lookup ",
+                  "name resolution",
                   "name or service not known",
                   "unknownhostexception",
                   "could not translate host name"),
               "getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ([\\w.-]+)|dial tcp: lookup ([\\w.-]+)"
+                  + "(?: on [^:]+:\\d+)?: (?:no such host|i/o timeout|server misbehaving)"
+                  + "|host='([\\w.-]+)', port=\\d+\\).{0,300}?(?:Name or service not known"
+                  + "|nodename nor servname|Temporary failure in name resolution)"
+                  + "|lookup ([\\w.-]+)"
                   + "(?: on [^:]+:\\d+)?: no such host|Name or service not known|UnknownHostException: ([\\w.-]+)"
                   + "|could not translate host name \"([^\"]+)\""),
           p(
               LogCause.Kind.CONNECTION_REFUSED,
               List.of("econnrefused", "connection refused"),
               "connect ECONNREFUSED (\\S+)|dial tcp (\\S+): connect: connection refused"
-                  + "|Connection refused|ConnectException: Connection refused"));
+                  + "|host='([\\w.-]+)', port=\\d+\\).{0,300}?Connection refused"
+                  + "|Connection refused|ConnectException: Connection refused"),
+          p(
+              LogCause.Kind.CONNECTION_TIMEOUT,
+              List.of("etimedout", "i/o timeout", "timed out", "connecttimeout"),
+              "connect ETIMEDOUT (\\S+)|dial tcp ([\\w.:-]+): (?:i/o timeout|connect: connection timed"
+                  + " out)|host='([\\w.-]+)', port=\\d+\\).{0,300}?(?:ConnectTimeout|timed out)"
+                  + "|SocketTimeoutException: [Cc]onnect timed out"));
 
   private LogCauses() {}
 

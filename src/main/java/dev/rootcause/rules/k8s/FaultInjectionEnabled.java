@@ -20,6 +20,7 @@ import java.util.Map;
  */
 @RuleSpec(
     id = "k8s/fault-injection-enabled",
+    explains = {"runtime/high-error-rate"},
     severity = Severity.CRITICAL,
     kind = FindingKind.ROOT_CAUSE,
     summary = "Chaos or fault-injection setting is switched on in the manifest",

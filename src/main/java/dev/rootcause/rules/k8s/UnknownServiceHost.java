@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
  */
 @RuleSpec(
     id = "k8s/unknown-service-host",
+    explains = {"runtime/dependency-unreachable"},
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary =

@@ -157,7 +157,7 @@ public final class CrashLoopBackOff implements SystemRule {
       case ADDRESS_IN_USE ->
           "Listen on a port no other process of the pod uses (check the"
               + " sidecars and a second server started by the code).";
-      case CONNECTION_REFUSED, HOST_NOT_FOUND ->
+      case CONNECTION_REFUSED, HOST_NOT_FOUND, CONNECTION_TIMEOUT ->
           "Point the container at a Service that exists and"
               + " has endpoints ("
               + subject

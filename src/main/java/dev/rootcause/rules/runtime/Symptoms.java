@@ -51,9 +51,45 @@ final class Symptoms {
     return List.copyOf(first.values());
   }
 
+  /** The log read for one container of one pod of a group. */
+  record Log(PodState pod, String container, dev.rootcause.model.cluster.ContainerLog log) {}
+
+  /** The logs read for every container of every pod of the group, in pod order. */
+  static List<Log> logs(ClusterState cluster, PodGroup group) {
+    List<Log> out = new java.util.ArrayList<>();
+    for (PodState p : group.pods()) {
+      for (ContainerState c : p.containers()) {
+        var log = cluster.log(p, c.name());
+        if (log != null) {
+          out.add(new Log(p, c.name(), log));
+        }
+      }
+    }
+    return out;
+  }
+
   /** The subject of a finding at an object: {@code Deployment production/api}. */
   static String subject(dev.rootcause.model.ClusterLocation at) {
     return at.kind() + " " + (at.namespace() == null ? "" : at.namespace() + "/") + at.name();
+  }
+
+  /** {@code 45s}, {@code 12 min}, {@code 3 h}: how long a pod has been in a state. */
+  static String age(java.time.Duration d) {
+    long s = Math.max(0, d.toSeconds());
+    return s < 120 ? s + "s" : s < 2 * 3600 ? s / 60 + " min" : s / 3600 + " h";
+  }
+
+  /** {@code app=orders,tier=web}: labels or a selector as kubectl writes them, sorted. */
+  static String labels(java.util.Map<String, String> labels) {
+    List<String> out = new java.util.ArrayList<>();
+    new java.util.TreeMap<>(labels)
+        .forEach(
+            (k, v) -> {
+              if (!k.equals("pod-template-hash") && !k.equals("controller-revision-hash")) {
+                out.add(k + "=" + v);
+              }
+            });
+    return String.join(",", out);
   }
 
   /** A log line as quoted in a finding: stripped, and cut when long. */

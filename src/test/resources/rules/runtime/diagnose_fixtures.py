@@ -1,0 +1,73 @@
+"""What the scripts writing diagnose's runtime rule fixtures share: seed 002's kubectl output,
+kubectl-shaped objects, YAML written as kubectl writes it, and expect: markers."""
+
+import copy, os, re, shutil, yaml, zlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEED = os.path.join(HERE, "../../diagnose/seed-002-broken")
+NS = "production"
+load = lambda f: yaml.safe_load(open(os.path.join(SEED, f)))["items"]
+PODS, EVENTS, SERVICES, ENDPOINTS = load("pods.yaml"), load("events.yaml"), load("services.yaml"), load("endpoints.yaml")
+RS = load("replicasets.yaml")
+
+def app(o):
+    return (o.get("metadata", {}).get("labels") or {}).get("app") or o["metadata"]["name"]
+def pods_of(name): return [copy.deepcopy(p) for p in PODS if app(p) == name]
+def events_of(pod_name): return [copy.deepcopy(e) for e in EVENTS if e["involvedObject"]["name"] == pod_name]
+
+def deployment(pod, marker_field=None, marker=None):
+    """kubectl get deploy -o yaml of the pod's owner, with a marker before a template field."""
+    name = app(pod)
+    spec = copy.deepcopy(pod["spec"])
+    for k in ["nodeName", "preemptionPolicy", "priority", "serviceAccount", "tolerations", "volumes", "enableServiceLinks"]:
+        spec.pop(k, None)
+    for c in spec["containers"]:
+        c.pop("volumeMounts", None)
+    d = {"apiVersion": "apps/v1", "kind": "Deployment",
+         "metadata": {"annotations": {"deployment.kubernetes.io/revision": "1"}, "creationTimestamp": pod["metadata"]["creationTimestamp"],
+                      "generation": 1, "labels": {"app": name}, "name": name, "namespace": NS, "resourceVersion": "1523",
+                      "uid": "0f7c2d1e-5a4b-4c3d-9e8f-" + format(zlib.crc32(name.encode()) % 10**12, "012d")},
+         "spec": {"progressDeadlineSeconds": 600, "replicas": 1, "revisionHistoryLimit": 10,
+                  "selector": {"matchLabels": {"app": name}},
+                  "strategy": {"rollingUpdate": {"maxSurge": "25%", "maxUnavailable": "25%"}, "type": "RollingUpdate"},
+                  "template": {"metadata": {"creationTimestamp": None, "labels": {"app": name}}, "spec": spec}},
+         "status": {"observedGeneration": 1, "replicas": 1, "unavailableReplicas": 1, "updatedReplicas": 1}}
+    return d
+
+def dump(doc):
+    text = yaml.safe_dump(doc, sort_keys=True, default_flow_style=False)
+    return re.sub(r"(:|-) '([^'\n\"]*)'$", r'\1 "\2"', text, flags=re.M)
+
+def mark(text, after_line_re, target_re, marker):
+    """Puts '# expect: ...' before the first line matching target_re after after_line_re."""
+    lines = text.split("\n")
+    start = next(i for i, l in enumerate(lines) if re.search(after_line_re, l))
+    for i in range(start, len(lines)):
+        if re.search(target_re, lines[i]):
+            indent = re.match(r"\s*(- )?", lines[i]).group(0).replace("- ", "  ")
+            lines.insert(i, indent + "# expect: " + marker)
+            return "\n".join(lines)
+    raise SystemExit("no target " + target_re)
+
+def lst(items): return {"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}}
+
+def case(rule, polarity, name, asof, files, logs=None, note=""):
+    d = os.path.join(HERE, rule.split("/", 1)[1], polarity, name)
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(d)
+    with open(d + "/cluster.properties", "w") as f:
+        f.write(f"# What diagnose was asked of this dump{note}.\nnamespace={NS}\nasOf={asof}\n")
+    for fname, text in files.items():
+        with open(os.path.join(d, fname), "w") as f:
+            f.write(text if text.endswith("\n") else text + "\n")
+    for (pod, container), lines in (logs or {}).items():
+        os.makedirs(f"{d}/{NS}/{pod}", exist_ok=True)
+        with open(f"{d}/{NS}/{pod}/logs.txt", "w") as f:
+            f.write(f"==== START logs for container {container} of pod {NS}/{pod} ====\n")
+            f.write("".join(l + "\n" for l in lines))
+            f.write(f"==== END logs for container {container} of pod {NS}/{pod} ====\n")
+
+T = "2025-02-11T16:52:00Z"
+def container_marker(name, rule, fragment, suffix=""):
+    return lambda text: mark(text, r"^\s+template:", r"^\s+(- )?name: " + re.escape(name) + "$" if not suffix else suffix, f'{rule} "{fragment}"')
+
