@@ -76,14 +76,15 @@ public enum Grammar {
 
   /**
    * Whether a node of this type can end past its last child, on a token tree-sitter does not show
-   * (the newline ending a Go statement list, the text after an escape in a Python f-string, the
-   * terminator ending a bash {@code else} clause): its end must be asked of tree-sitter. Every
+   * (the newline ending a Go statement list, the text after an escape in a Python f-string or after
+   * the colon of its format spec, the terminator ending a bash {@code else} clause): its end must be asked of tree-sitter. Every
    * other node ends where its last child does.
    */
   boolean endsPastLastChild(String type) {
     return switch (this) {
       case GO -> type.equals("statement_list");
-      case PYTHON -> type.equals("string_content");
+      // an f-string's format spec shows its ':' but not the text after it ({x:016x})
+      case PYTHON -> type.equals("string_content") || type.equals("format_specifier");
       // found over 109 system shell scripts: a clause ends on its hidden terminator
       case BASH -> BASH_ENDS_PAST_LAST_CHILD.contains(type);
       default -> false;

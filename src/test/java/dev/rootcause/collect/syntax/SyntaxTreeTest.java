@@ -76,6 +76,11 @@ class SyntaxTreeTest {
         .extracting(Node::text)
         .containsExactly("/a\\tb/", "\\n");
 
+    String spec = "uid = f\"{name}.{crc(name):016x}\"[:63]\n";
+    SyntaxTree specTree = SyntaxTree.parse(Grammar.PYTHON, spec);
+    assertThat(flatten(specTree.root())).isEqualTo(nativeFlatten(Grammar.PYTHON, spec));
+    assertThat(specTree.root().descendants("format_specifier").get(0).text()).isEqualTo(":016x");
+
     String go = "package main\n\nfunc f() {\n\tg()\n\th()\n}\n";
     SyntaxTree goTree = SyntaxTree.parse(Grammar.GO, go);
     assertThat(flatten(goTree.root())).isEqualTo(nativeFlatten(Grammar.GO, go));
