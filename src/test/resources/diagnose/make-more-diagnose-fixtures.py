@@ -872,4 +872,38 @@ for example, build in (("sre-assessment", sre), ("go-service", go), ("flask-rand
         cluster.write(example, state)
         with open(os.path.join(EXAMPLES, f"{example}-{state}", "as-of"), "w") as f:
             f.write(asof + "\n")
+
+# ---- cloudmart (seed 002): the layout each of its hand-checked states lacks ---------------------
+KINDS = {"pods": ("v1", "Pod"), "events": ("v1", "Event"), "services": ("v1", "Service"), "endpoints": ("v1", "Endpoints"),
+         "deployments": ("apps/v1", "Deployment"), "replicasets": ("apps/v1", "ReplicaSet"), "daemonsets": ("apps/v1", "DaemonSet"),
+         "replicationcontrollers": ("v1", "ReplicationController"), "nodes": ("v1", "Node")}
+
+def read_state(d, ns):
+    """The objects and logs of a dump in either layout, each item with its kind and apiVersion."""
+    objects, logs = {}, {}
+    for kind, (api, k) in KINDS.items():
+        for path in (f"{d}/{kind}.yaml", f"{d}/{kind}.json", f"{d}/{ns}/{kind}.json"):
+            if os.path.exists(path):
+                items = (yaml.safe_load(open(path)) if path.endswith(".yaml") else json.load(open(path)))["items"]
+                objects[kind] = [dict({"apiVersion": api, "kind": k}, **o) for o in items]
+    for pod in sorted(os.listdir(f"{d}/{ns}")):
+        if os.path.isdir(f"{d}/{ns}/{pod}"):
+            container = None
+            for line in open(f"{d}/{ns}/{pod}/logs.txt").read().split("\n"):
+                if line.startswith("==== START logs for container "):
+                    container = line.split()[5]
+                    logs[(ns, pod, container)] = []
+                elif line.startswith("==== END logs"):
+                    container = None
+                elif container:
+                    logs[(ns, pod, container)].append(line)
+    return objects, logs
+
+objects, logs = read_state(os.path.join(os.path.dirname(SEED), "seed-002-broken"), NS)
+write_cluster_info_dump(os.path.join(EXAMPLES, "cloudmart-broken", "cluster-info-dump"), NS, objects, logs)
+objects, logs = read_state(os.path.join(os.path.dirname(SEED), "seed-002-fixed"), NS)
+write_get_yaml(os.path.join(EXAMPLES, "cloudmart-fixed", "get-yaml"), objects, logs)
+for state, asof in (("broken", "2025-02-11T16:52:00Z"), ("fixed", "2025-02-11T17:30:00Z")):
+    with open(os.path.join(EXAMPLES, f"cloudmart-{state}", "as-of"), "w") as f:
+        f.write(asof + "\n")
 print("ok")
