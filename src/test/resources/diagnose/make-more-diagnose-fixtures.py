@@ -352,6 +352,26 @@ json_lines = ['{"level":"info","time":"2025-02-11T16:51:%02d.%03dZ","msg":"reque
 rate_case("positive", "chaos-flag-left-on", chaos, json_lines, f'{R} "the container sets CHAOS_FAILURE_RATE, a fault-injection flag"')
 few = [werk % (7, i, 404 if i % 10 == 3 else 500 if i == 17 else 200) for i in range(40)]
 rate_case("negative", "a-few-404s-and-one-500", web, few)
+# Django under gunicorn logs a traceback before the access line of each 500: the finding names the
+# exception and the application's frame, not the library's.
+shop = pod("shop", "5d9c7b8f6e", "h4k2n", state=RUNNING)
+dj = []
+for i in range(30):
+    stamp = "11/Feb/2025:16:51:%02d +0000" % i
+    if i % 3 == 1:
+        dj += ["Internal Server Error: /checkout/", "Traceback (most recent call last):",
+               '  File "/usr/local/lib/python3.12/site-packages/django/core/handlers/exception.py", line 55, in inner',
+               "    response = get_response(request)",
+               '  File "/srv/shop/orders/views.py", line 88, in checkout',
+               "    total = sum(item.price for item in cart.items)",
+               '  File "/srv/shop/orders/views.py", line 88, in <genexpr>',
+               "    total = sum(item.price for item in cart.items)",
+               "AttributeError: 'NoneType' object has no attribute 'price'"]
+        dj.append('10.42.0.7 - - [%s] "POST /checkout/ HTTP/1.1" 500 145 "-" "Mozilla/5.0"' % stamp)
+    else:
+        dj.append('10.42.0.7 - - [%s] "GET /products/ HTTP/1.1" 200 5120 "-" "Mozilla/5.0"' % stamp)
+rate_case("positive", "django-traceback-beside-each-500", shop, dj,
+          f'{R} "raised at /srv/shop/orders/views.py line 88 (in <genexpr>)"')
 rate_case("negative", "too-few-requests-to-judge", web, [werk % (7, i, 500 if i else 200) for i in range(3)])
 
 # retry-storm -----------------------------------------------------------------------------------

@@ -89,13 +89,20 @@ class DiagnoseExamplesTest {
           List.of(
               "HIGH      runtime/high-error-rate  Deployment default/buggy-app",
               "buggy-app answers 46 of 135 requests with 5xx (34.1%)",
-              "\"HEAD / HTTP/1.1\" 500 -"),
+              "\"HEAD / HTTP/1.1\" 500 -",
+              "46 of them beside a traceback ending \"Exception: Random Failure: Simulated"
+                  + " production bug\", raised at /app/buggy-app.py line 11 (in home)"),
           // Seed 004: v2 fails every read of the URL file once one was saved.
           "url-shortener",
           List.of(
               "HIGH      runtime/high-error-rate  Deployment production/url-shortener",
               "url-shortener answers 142 of 220 requests with 5xx (64.5%)",
-              "\"POST /your-url HTTP/1.1\" 500 265"));
+              "\"POST /your-url HTTP/1.1\" 500 265",
+              "142 of them beside a traceback ending \"TypeError: the JSON object must be str,"
+                  + " bytes or bytearray, not TextIOWrapper\", raised at /app/application.py line 18"
+                  + " (in load_urls)",
+              "Fix what raises \"TypeError: the JSON object must be str, bytes or bytearray, not"
+                  + " TextIOWrapper\" at /app/application.py line 18 (in load_urls)"));
 
   @ParameterizedTest
   @ValueSource(
