@@ -142,6 +142,9 @@ class DiagnoseExamplesTest {
         assertThat(run.out())
             .contains(
                 "HIGH      cross/port-mismatch  Deployment go-app container go-app",
+                // The probe's port is the line to fix, not the EXPOSE beside it.
+                "at        k8s/deployment.yaml:27:15",
+                "problem   readinessProbe checks port 80, but the app listens on 8080",
                 "symptom   go-app (2 of 2 pods) readiness probe fails 1641 times: connection"
                     + " refused on port 80")
             .doesNotContain("runtime/probe-failing  Deployment");
