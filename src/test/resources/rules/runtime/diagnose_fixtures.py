@@ -71,3 +71,54 @@ T = "2025-02-11T16:52:00Z"
 def container_marker(name, rule, fragment, suffix=""):
     return lambda text: mark(text, r"^\s+template:", r"^\s+(- )?name: " + re.escape(name) + "$" if not suffix else suffix, f'{rule} "{fragment}"')
 
+
+# ---- whole cluster states, in both layouts kubectl writes ------------------------------------
+import json
+
+LIST_KINDS = {"pods": "PodList", "events": "EventList", "services": "ServiceList", "deployments": "DeploymentList",
+              "replicasets": "ReplicaSetList", "daemonsets": "DaemonSetList", "replicationcontrollers": "ReplicationcontrollersList"}
+# What `kubectl cluster-info dump --output-directory` writes per namespace; everything else a team reads
+# with `kubectl get` beside it.
+DUMPED = list(LIST_KINDS)
+
+def write_logs(d, logs):
+    """<namespace>/<pod>/logs.txt with a section per container, as cluster-info dump writes them."""
+    by_pod = {}
+    for (ns, pod, container), lines in logs.items():
+        by_pod.setdefault((ns, pod), []).append((container, lines))
+    for (ns, pod), sections in by_pod.items():
+        os.makedirs(f"{d}/{ns}/{pod}", exist_ok=True)
+        with open(f"{d}/{ns}/{pod}/logs.txt", "w") as f:
+            for container, lines in sections:
+                f.write(f"==== START logs for container {container} of pod {ns}/{pod} ====\n")
+                f.write("".join(l + "\n" for l in lines))
+                f.write(f"==== END logs for container {container} of pod {ns}/{pod} ====\n")
+
+def write_get_yaml(d, objects, logs):
+    """One `kubectl get <kind> -o yaml > <kind>.yaml` file a kind, and the pods' logs."""
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(d)
+    for kind, items in objects.items():
+        if items:
+            with open(f"{d}/{kind}.yaml", "w") as f:
+                f.write(dump(lst(items)))
+    write_logs(d, logs)
+
+def write_cluster_info_dump(d, ns, objects, logs, resource_version="48211"):
+    """`kubectl cluster-info dump --namespaces NS --output-directory D`: nodes.json, per namespace the
+    lists kubectl dumps (items without kind and apiVersion, four-space JSON) and the logs."""
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(f"{d}/{ns}")
+    def write(path, kind, items):
+        items = [{k: v for k, v in copy.deepcopy(o).items() if k not in ("apiVersion", "kind")} for o in items]
+        with open(path, "w") as f:
+            f.write(json.dumps({"kind": kind, "apiVersion": "v1", "metadata": {"resourceVersion": resource_version}, "items": items}, indent=4) + "\n")
+    write(f"{d}/nodes.json", "NodeList", objects.get("nodes", []))
+    for kind in DUMPED:
+        write(f"{d}/{ns}/{kind}.json", LIST_KINDS[kind], objects.get(kind, []))
+    # HPAs and NetworkPolicies it does not dump: a team adds them as `kubectl get hpa -o json` beside
+    # pods.json, in the file names --save-dump writes. Endpoints stay out: the reader derives them.
+    for kind, list_kind in (("horizontalpodautoscalers", "HorizontalPodAutoscalerList"), ("networkpolicies", "NetworkPolicyList")):
+        if objects.get(kind):
+            write(f"{d}/{ns}/{kind}.json", list_kind, objects[kind])
+    write_logs(d, logs)

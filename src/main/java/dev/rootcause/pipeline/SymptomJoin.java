@@ -99,6 +99,7 @@ final class SymptomJoin {
         }
       }
       if (!found.isEmpty()) {
+        found.sort(namingField(at.fieldPath()));
         used.addAll(found);
         causes.put(symptom, found);
       }
@@ -152,6 +153,15 @@ final class SymptomJoin {
       }
     }
     return null;
+  }
+
+  /**
+   * Of several causes on one container, the one naming the field the symptom shows comes first: a
+   * failing readinessProbe is fixed at the probe's port, not at the EXPOSE line beside it.
+   */
+  private static java.util.Comparator<Finding> namingField(String fieldPath) {
+    String field = fieldPath == null ? "" : fieldPath.substring(fieldPath.lastIndexOf('.') + 1);
+    return java.util.Comparator.comparing(f -> field.isEmpty() || !f.message().contains(field));
   }
 
   private static String container(String fieldPath) {

@@ -20,7 +20,8 @@ import java.util.Locale;
 /**
  * A running service that answers a high share of its requests with 5xx, counted from the request
  * lines of its log, and the fault-injection flag its spec sets when it sets one ({@code
- * CHAOS_FAILURE_RATE}, {@code FAILURE_RATE}, {@code FAULT_INJECTION}). A log of too few requests to
+ * CHAOS_FAILURE_RATE}, {@code FAILURE_RATE}, {@code FAULT_INJECTION}), or the exception the
+ * handlers raise when the log prints a traceback beside its 5xx lines. A log of too few requests to
  * tell is not judged.
  */
 @RuleSpec(
@@ -60,14 +61,19 @@ public final class HighErrorRate implements SystemRule {
       LogLine example = null;
       PodState where = null;
       String container = null;
+      HandlerErrors raised = new HandlerErrors();
       for (Symptoms.Log log : Symptoms.logs(cluster, group)) {
         for (LogLine line : log.log().lines()) {
           int status = AccessLines.status(line.text());
           if (status == 0) {
+            raised.line(line.text());
             continue;
           }
           requests++;
-          if (status >= 500) {
+          if (status < 500) {
+            raised.answered();
+          } else {
+            raised.failed();
             failed++;
             if (example == null) {
               example = line;
@@ -80,7 +86,7 @@ public final class HighErrorRate implements SystemRule {
       if (requests < least || failed * 100L < percent * requests) {
         continue;
       }
-      report(ctx, cluster, group, where, container, example, failed, requests);
+      report(ctx, cluster, group, where, container, example, failed, requests, raised);
     }
   }
 
@@ -92,7 +98,9 @@ public final class HighErrorRate implements SystemRule {
       String container,
       LogLine example,
       int failed,
-      int requests) {
+      int requests,
+      HandlerErrors raised) {
+    HandlerErrors.Raised top = raised.top();
     String flag = flag(cluster.detail(pod), container);
     ClusterLocation where = cluster.fixTarget(pod, ".spec.containers{" + container + "}");
     ctx.report(
@@ -106,6 +114,14 @@ public final class HighErrorRate implements SystemRule {
                 + Units.percent((double) failed / requests)
                 + "), e.g. "
                 + Symptoms.quote(example)
+                + (top == null
+                    ? ""
+                    : "; "
+                        + raised.topCount()
+                        + " of them beside a traceback ending \""
+                        + top.error()
+                        + "\""
+                        + (top.frame() == null ? "" : ", raised at " + top.frame()))
                 + (flag == null ? "" : "; the container sets " + flag + ", a fault-injection flag"))
         .subject(Symptoms.subject(where))
         .related(
@@ -118,9 +134,17 @@ public final class HighErrorRate implements SystemRule {
                     + " from the env of "
                     + group.owner().name()
                     + " (or set it to 0) outside a chaos experiment."
-                : "Read the errors logged beside the 5xx lines of "
-                    + group.owner().name()
-                    + " and fix their cause (the handler, or the dependency it calls).");
+                : top != null
+                    ? "Fix what raises \""
+                        + top.error()
+                        + "\""
+                        + (top.frame() == null ? "" : " at " + top.frame())
+                        + " in the code of "
+                        + group.owner().name()
+                        + ": each request that reaches it fails with 500."
+                    : "Read the errors logged beside the 5xx lines of "
+                        + group.owner().name()
+                        + " and fix their cause (the handler, or the dependency it calls).");
   }
 
   /** The env var of the container that looks like a fault-injection flag, or null. */
