@@ -77,8 +77,8 @@ public enum Grammar {
   /**
    * Whether a node of this type can end past its last child, on a token tree-sitter does not show
    * (the newline ending a Go statement list, the text after an escape in a Python f-string or after
-   * the colon of its format spec, the terminator ending a bash {@code else} clause): its end must be asked of tree-sitter. Every
-   * other node ends where its last child does.
+   * the colon of its format spec, the terminator ending a bash {@code else} clause): its end must
+   * be asked of tree-sitter. Every other node ends where its last child does.
    */
   boolean endsPastLastChild(String type) {
     return switch (this) {
