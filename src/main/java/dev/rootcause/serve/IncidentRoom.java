@@ -47,7 +47,12 @@ public final class IncidentRoom implements AutoCloseable {
     checkExposure(settings);
     Incidents incidents = new Incidents(settings.store(), settings.clock());
     incidents.list(false); // a store that cannot be read is said now, not on the first page
-    Runs runs = new Runs(settings.allowRun());
+    Runs runs =
+        new Runs(
+            settings.allowRun().stream().map(Object::toString).toList(),
+            settings.allowUrls(),
+            settings.store(),
+            settings.clock());
     Pages pages =
         new Pages(
             incidents,
@@ -250,7 +255,7 @@ public final class IncidentRoom implements AutoCloseable {
 
     private void run(Context ctx) throws InputException {
       String id = ctx.pathParam("id");
-      runs.scan(incidents, id, ctx.formParam("target"));
+      runs.run(incidents, id, ctx.formParam("target"));
       ctx.redirect("/incidents/" + id, HttpStatus.SEE_OTHER);
     }
 
