@@ -4,6 +4,7 @@ import dev.rootcause.model.Layer;
 import dev.rootcause.model.RuleInfo;
 import dev.rootcause.model.incident.Budget;
 import dev.rootcause.model.incident.Incident;
+import dev.rootcause.model.incident.ProbeSample;
 import dev.rootcause.model.incident.RootCause;
 import dev.rootcause.model.incident.Status;
 import dev.rootcause.model.incident.TimelineEntry;
@@ -13,6 +14,7 @@ import dev.rootcause.pipeline.InputException;
 import dev.rootcause.pipeline.Postmortems;
 import dev.rootcause.report.RuleCatalogue;
 import dev.rootcause.report.incident.PostmortemHtml;
+import dev.rootcause.report.incident.ProbeCharts;
 import dev.rootcause.report.incident.Spans;
 import dev.rootcause.serve.Views.BudgetRow;
 import dev.rootcause.serve.Views.Cause;
@@ -212,6 +214,7 @@ final class Pages {
             .filter(b -> i.services().contains(b.slo().service()))
             .map(Pages::budgetRow)
             .toList();
+    List<ProbeSample> samples = incidents.samples(i.id()).stream().map(Pages::redacted).toList();
     return new Live(
         i.id(),
         revision(i),
@@ -223,7 +226,27 @@ final class Pages {
         groups,
         symptoms,
         evidence,
+        ProbeCharts.svg(i, samples),
+        samples.size(),
         rows);
+  }
+
+  /** A probed URL may carry a token in its query: the chart's tooltips show it redacted. */
+  private static ProbeSample redacted(ProbeSample s) {
+    return new ProbeSample(
+        s.service(),
+        s.incidentId(),
+        s.at(),
+        s.seconds(),
+        Safe.text(s.url()),
+        s.requests(),
+        s.bad(),
+        s.slow(),
+        s.slowMicros(),
+        s.p50Micros(),
+        s.p95Micros(),
+        s.p99Micros(),
+        s.maxMicros());
   }
 
   private static Layer layer(RootCause c) {

@@ -58,6 +58,7 @@ class IncidentRoomRunsTest {
     String id = room.open("orders fail now and then", IncidentSeverity.SEV2, "orders");
     String page = room.get("/incidents/" + id).body();
     assertThat(page).contains("probe " + url).contains("verify " + url);
+    assertThat(page).contains("No probe measured this incident yet").doesNotContain("<svg");
   }
 
   @Test
@@ -69,9 +70,16 @@ class IncidentRoomRunsTest {
     assertThat(hits.get()).isEqualTo(Runs.PROBE_REQUESTS);
     Incident incident = room.incidents.show(id);
     assertThat(texts(incident)).anyMatch(t -> t.startsWith("First failing probe: " + url));
-    // The samples kept are the ones the incident's charts and postmortem read.
+    // The samples kept are the ones the incident's chart and postmortem read.
     assertThat(room.get("/incidents/" + id + "/postmortem.html").body())
         .contains("Error rate and latency");
+    String page = room.get("/incidents/" + id).body();
+    String chart = page.substring(page.indexOf("<figure class=\"chart\""));
+    chart = chart.substring(0, chart.indexOf("</figure>"));
+    assertThat(chart)
+        .contains("<svg", "aria-label=\"error rate and p95\"", "12 of 50 failed", "1 run(s)")
+        // style-src 'self' blocks inline styles: the chart must need none.
+        .doesNotContain("style=", "<script");
   }
 
   @Test
