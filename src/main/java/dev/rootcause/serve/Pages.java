@@ -8,8 +8,7 @@ import dev.rootcause.model.incident.ProbeSample;
 import dev.rootcause.model.incident.RootCause;
 import dev.rootcause.model.incident.Status;
 import dev.rootcause.model.incident.TimelineEntry;
-import dev.rootcause.pipeline.Budgets;
-import dev.rootcause.pipeline.Incidents;
+import dev.rootcause.pipeline.IncidentCache;
 import dev.rootcause.pipeline.InputException;
 import dev.rootcause.pipeline.Postmortems;
 import dev.rootcause.report.RuleCatalogue;
@@ -48,27 +47,25 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * Builds each page's view from the incident use cases: filtering, ordering and paging happen here,
- * every text from the store is redacted here, the templates only lay it out.
+ * Builds each page's view from the incidents as the {@link IncidentCache} keeps them (read again
+ * only when the store changes): filtering, ordering and paging happen here, every text from the
+ * store is redacted here, the templates only lay it out.
  */
 final class Pages {
   static final int INCIDENTS_PER_PAGE = 50;
   static final int ENTRIES_PER_PAGE = 100;
 
-  private final Incidents incidents;
-  private final Budgets budgets;
+  private final IncidentCache incidents;
   private final Postmortems postmortems;
   private final List<RuleInfo> rules;
   private final List<RunTarget> runs;
 
   Pages(
-      Incidents incidents,
-      Budgets budgets,
+      IncidentCache incidents,
       Postmortems postmortems,
       List<RuleInfo> rules,
       List<RunTarget> runs) {
     this.incidents = incidents;
-    this.budgets = budgets;
     this.postmortems = postmortems;
     this.rules = List.copyOf(rules);
     this.runs = List.copyOf(runs);
@@ -78,7 +75,7 @@ final class Pages {
   record Selection(List<Incident> page, Paging paging, List<Incident> all) {}
 
   Selection select(String service, String status, int page, int size) throws InputException {
-    List<Incident> all = incidents.list(false);
+    List<Incident> all = incidents.all();
     Predicate<Incident> wanted = statusFilter(status);
     List<Incident> chosen =
         all.stream()
@@ -174,6 +171,11 @@ final class Pages {
         + i.impactEnd();
   }
 
+  /** The incident as the store holds it now (for {@code /api/incidents/{id}}). */
+  Incident incident(String id) throws InputException {
+    return incidents.show(id);
+  }
+
   String revision(String id) throws InputException {
     return revision(incidents.show(id));
   }
@@ -210,7 +212,7 @@ final class Pages {
             .map(Pages::entry)
             .toList();
     List<BudgetRow> rows =
-        budgets.budgets(null).stream()
+        incidents.budgets().stream()
             .filter(b -> i.services().contains(b.slo().service()))
             .map(Pages::budgetRow)
             .toList();
@@ -308,15 +310,15 @@ final class Pages {
   }
 
   List<Budget> budgetList() throws InputException {
-    return budgets.budgets(null);
+    return incidents.budgets();
   }
 
   ServicesPage services() throws InputException {
-    List<Budget> all = budgets.budgets(null);
+    List<Budget> all = incidents.budgets();
     Set<String> withSlo = new LinkedHashSet<>();
     all.forEach(b -> withSlo.add(b.slo().service()));
     Set<String> without = new TreeSet<>();
-    for (Incident i : incidents.list(false)) {
+    for (Incident i : incidents.all()) {
       i.services().stream().filter(s -> !withSlo.contains(s)).forEach(without::add);
     }
     return new ServicesPage(
