@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rootcause.model.incident.IncidentSeverity;
 import dev.rootcause.model.incident.Status;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -17,7 +18,17 @@ class IncidentCacheTest {
 
   @Test
   void readsAgainOnlyWhenTheStoreChangedAndSeesEveryWriteOfAnotherConnection() throws Exception {
-    String store = dir.resolve("rootcause.db").toString();
+    readsAgainOnlyWhenTheStoreChanged(dir.resolve("rootcause.db").toString());
+  }
+
+  @Test
+  void onPostgresTheKeptConnectionSeesEveryCommittedWriteToo() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+      readsAgainOnlyWhenTheStoreChanged(postgres.getJdbcUrl("postgres", "postgres"));
+    }
+  }
+
+  private static void readsAgainOnlyWhenTheStoreChanged(String store) throws Exception {
     Incidents incidents = new Incidents(store, Clock.systemUTC());
     String id =
         incidents.open(

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.rootcause.model.incident.Incident;
 import dev.rootcause.model.incident.IncidentSeverity;
 import dev.rootcause.model.incident.TimelineEntry;
+import dev.rootcause.testing.Cli;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -102,6 +103,17 @@ class IncidentRoomRunsTest {
     }
     assertThat(hits.get()).isZero();
     assertThat(room.incidents.show(id).timeline()).hasSize(1);
+  }
+
+  @Test
+  void anAllowRunThatIsNeitherAFolderNorAUrlWithAHostExitsTwoWithOneLine(@TempDir Path dir) {
+    for (String bad : List.of(dir.resolve("missing").toString(), "http://", "https:///healthz")) {
+      Cli.Run r = Cli.run("serve", "--port", "0", "--allow-run", bad);
+      assertThat(r.exit()).as(bad).isEqualTo(2);
+      assertThat(r.err().strip().lines()).as(bad).hasSize(1);
+      assertThat(r.err()).contains("--allow-run");
+      assertThat(r.out()).isEmpty();
+    }
   }
 
   private static List<String> texts(Incident i) {
