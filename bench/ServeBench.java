@@ -48,7 +48,7 @@ public class ServeBench {
     }
     System.out.printf("store: 1,001 incidents, %s with 5,000 entries, written in %.1f s%n", big, (System.nanoTime() - t0) / 1e9);
 
-    ServeSettings settings = new ServeSettings("127.0.0.1", 0, store, null, List.of(),
+    ServeSettings settings = new ServeSettings("127.0.0.1", 0, store, null, List.of(), List.of(),
         BuiltInRules.all().stream().map(Rule::info).toList(), Clock.systemUTC());
     try (IncidentRoom room = IncidentRoom.start(settings)) {
       HttpClient http = HttpClient.newHttpClient();

@@ -1,11 +1,14 @@
 package dev.rootcause.cli;
 
 import dev.rootcause.pipeline.InputException;
+import dev.rootcause.report.Redaction;
 import dev.rootcause.rules.Rule;
 import dev.rootcause.serve.IncidentRoom;
 import dev.rootcause.serve.ServeSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +44,7 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  rootcause serve",
-      "  rootcause serve --port 9000 --allow-run ./checkout",
+      "  rootcause serve --port 9000 --allow-run ./checkout --allow-run http://127.0.0.1:8080/healthz",
       "  openssl rand -hex 32 > ~/.rootcause-token",
       "  rootcause serve --bind 0.0.0.0 --token-file ~/.rootcause-token",
       "",
@@ -85,11 +88,13 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--allow-run",
-      paramLabel = "PATH",
+      paramLabel = "PATH|URL",
       description =
-          "A folder the page may scan and attach to an incident (repeat for several). Without"
-              + " it the page runs nothing.")
-  List<Path> allowRun = new ArrayList<>();
+          "A folder the page may scan, or an http(s) URL it may probe (50 requests, 4"
+              + " connections) and verify (20 requests, success=100%%,max<2s), attaching the"
+              + " result to an incident (repeat for several). Exactly these: the page cannot"
+              + " name another. Without it the page runs nothing.")
+  List<String> allowRun = new ArrayList<>();
 
   ServeCommand(List<Rule> rules) {
     this.rules = List.copyOf(rules);
@@ -98,9 +103,16 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InputException, InterruptedException {
     List<Path> runs = new ArrayList<>();
-    for (Path p : allowRun) {
+    List<String> urls = new ArrayList<>();
+    for (String a : allowRun) {
+      if (a.startsWith("http://") || a.startsWith("https://")) {
+        urls.add(url(a));
+        continue;
+      }
+      Path p = Path.of(a);
       if (!Files.isDirectory(p)) {
-        throw new InputException("--allow-run " + p + ": not a folder to scan");
+        throw new InputException(
+            "--allow-run " + a + ": not a folder to scan nor an http(s):// URL to probe");
       }
       runs.add(p.toAbsolutePath().normalize());
     }
@@ -111,6 +123,7 @@ final class ServeCommand implements Callable<Integer> {
             store.store,
             token(),
             runs,
+            urls,
             rules.stream().map(Rule::info).toList(),
             Clock.systemUTC());
     IncidentRoom room = IncidentRoom.start(settings);
@@ -127,11 +140,28 @@ final class ServeCommand implements Callable<Integer> {
         "rootcause serve: the incident room is at "
             + room.url()
             + (settings.token() == null ? "" : " (token required)")
-            + (runs.isEmpty() ? "; read-only for runs" : "; may scan " + runs)
+            + (runs.isEmpty() && urls.isEmpty()
+                ? "; read-only for runs"
+                : (runs.isEmpty() ? "" : "; may scan " + runs)
+                    + (urls.isEmpty() ? "" : "; may probe " + Redaction.redact(urls.toString())))
             + ". Ctrl-C stops it.");
     out.flush();
     stopped.await();
     return ExitCode.OK.code();
+  }
+
+  /** An allowed URL, checked now so a typo is said at start, not when a responder clicks Run. */
+  private static String url(String text) throws InputException {
+    try {
+      URI u = new URI(text);
+      if (u.getHost() == null || u.getHost().isEmpty()) {
+        throw new InputException("--allow-run " + Redaction.redact(text) + ": the URL has no host");
+      }
+      return u.toString();
+    } catch (URISyntaxException e) {
+      throw new InputException(
+          "--allow-run " + Redaction.redact(text) + ": not a URL (" + e.getReason() + ")");
+    }
   }
 
   private String token() throws InputException {

@@ -119,14 +119,18 @@ public final class Budgets {
                     + service
                     + " --availability 99.9% --window 30d)");
           }
-          List<Incident> incidents = s.all();
-          long now = clock.instant().getEpochSecond();
-          List<Budget> out = new ArrayList<>();
-          for (Slo o : slos) {
-            out.add(compute(o, incidents, samples(s, o, incidents, now), now));
-          }
-          return out;
+          return compute(s, slos, s.all(), clock.instant().getEpochSecond());
         });
+  }
+
+  /** The budgets of {@code slos} at {@code now}, with what probes measured read from the store. */
+  static List<Budget> compute(IncidentStore s, List<Slo> slos, List<Incident> incidents, long now)
+      throws StoreException {
+    List<Budget> out = new ArrayList<>();
+    for (Slo o : slos) {
+      out.add(compute(o, incidents, samples(s, o, incidents, now), now));
+    }
+    return out;
   }
 
   /**

@@ -29,15 +29,15 @@ final class IncidentStores {
   }
 
   static Incident require(IncidentStore store, String id) throws StoreException, InputException {
-    return store
-        .find(id)
-        .orElseThrow(
-            () ->
-                new InputException(
-                    "no incident "
-                        + id
-                        + " in "
-                        + store.url()
-                        + " (rootcause incident list shows the ids); nothing was written"));
+    return store.find(id).orElseThrow(() -> missing(store.url(), id));
+  }
+
+  static InputException missing(String url, String id) {
+    return new InputException(
+        "no incident "
+            + id
+            + " in "
+            + url
+            + " (rootcause incident list shows the ids); nothing was written");
   }
 }

@@ -2,6 +2,7 @@ package dev.rootcause.pipeline;
 
 import dev.rootcause.model.incident.Incident;
 import dev.rootcause.model.incident.IncidentSeverity;
+import dev.rootcause.model.incident.ProbeSample;
 import dev.rootcause.model.incident.RootCause;
 import dev.rootcause.model.incident.Status;
 import dev.rootcause.model.incident.TimelineEntry;
@@ -154,6 +155,17 @@ public final class Incidents {
 
   public Incident show(String id) throws InputException {
     return IncidentStores.with(url, s -> IncidentStores.require(s, id));
+  }
+
+  /**
+   * What probes measured for the incident, oldest first: runs attached to it, and runs recorded for
+   * its services around its impact (the postmortem's measurements).
+   */
+  public List<ProbeSample> samples(String id) throws InputException {
+    return IncidentStores.with(
+        url,
+        s ->
+            Postmortems.around(s, IncidentStores.require(s, id), clock.instant().getEpochSecond()));
   }
 
   public List<Incident> list(boolean openOnly) throws InputException {

@@ -87,7 +87,7 @@ public final class Postmortems {
    * What probes measured for the incident: runs attached to it, and runs recorded for its services
    * from an hour before its impact to an hour after it ended.
    */
-  private static List<ProbeSample> around(IncidentStore s, Incident incident, long now)
+  static List<ProbeSample> around(IncidentStore s, Incident incident, long now)
       throws StoreException {
     long to = incident.impactTo() == 0 ? now : incident.impactTo() + MARGIN;
     List<ProbeSample> all = new ArrayList<>(s.samples(null, incident.id(), 0, Long.MAX_VALUE / 2));

@@ -2,7 +2,7 @@ package dev.rootcause.serve;
 
 import dev.rootcause.model.incident.Incident;
 import dev.rootcause.model.incident.Status;
-import dev.rootcause.pipeline.Budgets;
+import dev.rootcause.pipeline.IncidentCache;
 import dev.rootcause.pipeline.Incidents;
 import dev.rootcause.pipeline.InputException;
 import dev.rootcause.pipeline.Postmortems;
@@ -33,10 +33,12 @@ import java.util.Map;
 public final class IncidentRoom implements AutoCloseable {
   private final Javalin app;
   private final String url;
+  private final IncidentCache cache;
 
-  private IncidentRoom(Javalin app, String url) {
+  private IncidentRoom(Javalin app, String url, IncidentCache cache) {
     this.app = app;
     this.url = url;
+    this.cache = cache;
   }
 
   /**
@@ -46,12 +48,17 @@ public final class IncidentRoom implements AutoCloseable {
   public static IncidentRoom start(ServeSettings settings) throws InputException {
     checkExposure(settings);
     Incidents incidents = new Incidents(settings.store(), settings.clock());
-    incidents.list(false); // a store that cannot be read is said now, not on the first page
-    Runs runs = new Runs(settings.allowRun());
+    // Opened and read now: a store that cannot be read is said now, not on the first page.
+    IncidentCache cache = IncidentCache.open(settings.store(), settings.clock());
+    Runs runs =
+        new Runs(
+            settings.allowRun().stream().map(Object::toString).toList(),
+            settings.allowUrls(),
+            settings.store(),
+            settings.clock());
     Pages pages =
         new Pages(
-            incidents,
-            new Budgets(settings.store(), settings.clock()),
+            cache,
             new Postmortems(settings.store(), settings.clock()),
             settings.rules(),
             runs.targets());
@@ -61,6 +68,7 @@ public final class IncidentRoom implements AutoCloseable {
       app.start(settings.bind(), settings.port());
     } catch (RuntimeException e) {
       app.stop();
+      cache.close();
       if (causedBy(e, BindException.class)) {
         throw new InputException(
             "cannot listen on "
@@ -72,7 +80,7 @@ public final class IncidentRoom implements AutoCloseable {
       throw e;
     }
     String host = settings.bind().contains(":") ? "[" + settings.bind() + "]" : settings.bind();
-    return new IncidentRoom(app, "http://" + host + ":" + app.port() + "/");
+    return new IncidentRoom(app, "http://" + host + ":" + app.port() + "/", cache);
   }
 
   private static void checkExposure(ServeSettings s) throws InputException {
@@ -122,6 +130,7 @@ public final class IncidentRoom implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    cache.close();
   }
 
   /** The routes and their handlers: each reads its parameters, calls a use case, renders. */
@@ -250,7 +259,7 @@ public final class IncidentRoom implements AutoCloseable {
 
     private void run(Context ctx) throws InputException {
       String id = ctx.pathParam("id");
-      runs.scan(incidents, id, ctx.formParam("target"));
+      runs.run(incidents, id, ctx.formParam("target"));
       ctx.redirect("/incidents/" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -277,7 +286,7 @@ public final class IncidentRoom implements AutoCloseable {
     }
 
     private Incident shown(Context ctx) throws InputException {
-      return incidents.show(ctx.pathParam("id"));
+      return pages.incident(ctx.pathParam("id"));
     }
 
     private java.util.List<dev.rootcause.model.incident.Budget> budgets() throws InputException {

@@ -4,15 +4,16 @@ import dev.rootcause.model.Layer;
 import dev.rootcause.model.RuleInfo;
 import dev.rootcause.model.incident.Budget;
 import dev.rootcause.model.incident.Incident;
+import dev.rootcause.model.incident.ProbeSample;
 import dev.rootcause.model.incident.RootCause;
 import dev.rootcause.model.incident.Status;
 import dev.rootcause.model.incident.TimelineEntry;
-import dev.rootcause.pipeline.Budgets;
-import dev.rootcause.pipeline.Incidents;
+import dev.rootcause.pipeline.IncidentCache;
 import dev.rootcause.pipeline.InputException;
 import dev.rootcause.pipeline.Postmortems;
 import dev.rootcause.report.RuleCatalogue;
 import dev.rootcause.report.incident.PostmortemHtml;
+import dev.rootcause.report.incident.ProbeCharts;
 import dev.rootcause.report.incident.Spans;
 import dev.rootcause.serve.Views.BudgetRow;
 import dev.rootcause.serve.Views.Cause;
@@ -46,27 +47,25 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * Builds each page's view from the incident use cases: filtering, ordering and paging happen here,
- * every text from the store is redacted here, the templates only lay it out.
+ * Builds each page's view from the incidents as the {@link IncidentCache} keeps them (read again
+ * only when the store changes): filtering, ordering and paging happen here, every text from the
+ * store is redacted here, the templates only lay it out.
  */
 final class Pages {
   static final int INCIDENTS_PER_PAGE = 50;
   static final int ENTRIES_PER_PAGE = 100;
 
-  private final Incidents incidents;
-  private final Budgets budgets;
+  private final IncidentCache incidents;
   private final Postmortems postmortems;
   private final List<RuleInfo> rules;
   private final List<RunTarget> runs;
 
   Pages(
-      Incidents incidents,
-      Budgets budgets,
+      IncidentCache incidents,
       Postmortems postmortems,
       List<RuleInfo> rules,
       List<RunTarget> runs) {
     this.incidents = incidents;
-    this.budgets = budgets;
     this.postmortems = postmortems;
     this.rules = List.copyOf(rules);
     this.runs = List.copyOf(runs);
@@ -76,7 +75,7 @@ final class Pages {
   record Selection(List<Incident> page, Paging paging, List<Incident> all) {}
 
   Selection select(String service, String status, int page, int size) throws InputException {
-    List<Incident> all = incidents.list(false);
+    List<Incident> all = incidents.all();
     Predicate<Incident> wanted = statusFilter(status);
     List<Incident> chosen =
         all.stream()
@@ -172,6 +171,11 @@ final class Pages {
         + i.impactEnd();
   }
 
+  /** The incident as the store holds it now (for {@code /api/incidents/{id}}). */
+  Incident incident(String id) throws InputException {
+    return incidents.show(id);
+  }
+
   String revision(String id) throws InputException {
     return revision(incidents.show(id));
   }
@@ -208,10 +212,11 @@ final class Pages {
             .map(Pages::entry)
             .toList();
     List<BudgetRow> rows =
-        budgets.budgets(null).stream()
+        incidents.budgets().stream()
             .filter(b -> i.services().contains(b.slo().service()))
             .map(Pages::budgetRow)
             .toList();
+    List<ProbeSample> samples = incidents.samples(i.id()).stream().map(Pages::redacted).toList();
     return new Live(
         i.id(),
         revision(i),
@@ -223,7 +228,27 @@ final class Pages {
         groups,
         symptoms,
         evidence,
+        ProbeCharts.svg(i, samples),
+        samples.size(),
         rows);
+  }
+
+  /** A probed URL may carry a token in its query: the chart's tooltips show it redacted. */
+  private static ProbeSample redacted(ProbeSample s) {
+    return new ProbeSample(
+        s.service(),
+        s.incidentId(),
+        s.at(),
+        s.seconds(),
+        Safe.text(s.url()),
+        s.requests(),
+        s.bad(),
+        s.slow(),
+        s.slowMicros(),
+        s.p50Micros(),
+        s.p95Micros(),
+        s.p99Micros(),
+        s.maxMicros());
   }
 
   private static Layer layer(RootCause c) {
@@ -285,15 +310,15 @@ final class Pages {
   }
 
   List<Budget> budgetList() throws InputException {
-    return budgets.budgets(null);
+    return incidents.budgets();
   }
 
   ServicesPage services() throws InputException {
-    List<Budget> all = budgets.budgets(null);
+    List<Budget> all = incidents.budgets();
     Set<String> withSlo = new LinkedHashSet<>();
     all.forEach(b -> withSlo.add(b.slo().service()));
     Set<String> without = new TreeSet<>();
-    for (Incident i : incidents.list(false)) {
+    for (Incident i : incidents.all()) {
       i.services().stream().filter(s -> !withSlo.contains(s)).forEach(without::add);
     }
     return new ServicesPage(

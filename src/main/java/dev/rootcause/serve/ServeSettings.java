@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * How {@code rootcause serve} runs: where it listens, the store, the token (null: none), the
- * folders a page may scan, the rule catalogue it shows and the clock budgets are computed at.
+ * folders a page may scan and the URLs it may probe and verify, the rule catalogue it shows and the
+ * clock budgets are computed at.
  */
 public record ServeSettings(
     String bind,
@@ -15,6 +16,7 @@ public record ServeSettings(
     String store,
     String token,
     List<Path> allowRun,
+    List<String> allowUrls,
     List<RuleInfo> rules,
     Clock clock) {
 
@@ -23,6 +25,7 @@ public record ServeSettings(
 
   public ServeSettings {
     allowRun = List.copyOf(allowRun);
+    allowUrls = List.copyOf(allowUrls);
     rules = List.copyOf(rules);
   }
 }

@@ -84,7 +84,8 @@ public final class Views {
 
   /**
    * The part of an incident page that follows the store: status, timeline page, findings, evidence
-   * and budgets; {@code revision} changes whenever any of it does.
+   * and budgets; {@code revision} changes whenever any of it does. {@code probeChart} is SVG markup
+   * drawn by the report layer (every label escaped there), empty when no probe ran.
    */
   public record Live(
       String id,
@@ -97,6 +98,8 @@ public final class Views {
       List<LayerGroup> findings,
       List<Cause> symptoms,
       List<Entry> evidence,
+      String probeChart,
+      int probeRuns,
       List<BudgetRow> budgets) {}
 
   /** Something the operator allowed the page to run: {@code scan} on a path. */

@@ -42,18 +42,30 @@ final class Room implements AutoCloseable {
   }
 
   static Room start(Path dir, String token, List<Path> allowRun) throws InputException {
+    return start(dir, token, allowRun, List.of());
+  }
+
+  static Room start(Path dir, String token, List<Path> allowRun, List<String> allowUrls)
+      throws InputException {
     String store = dir.resolve("rootcause.db").toString();
     new Incidents(store, Clock.systemUTC()).list(false);
-    return new Room(store, IncidentRoom.start(settings(store, "127.0.0.1", token, allowRun)));
+    return new Room(
+        store, IncidentRoom.start(settings(store, "127.0.0.1", token, allowRun, allowUrls)));
   }
 
   static ServeSettings settings(String store, String bind, String token, List<Path> allowRun) {
+    return settings(store, bind, token, allowRun, List.of());
+  }
+
+  static ServeSettings settings(
+      String store, String bind, String token, List<Path> allowRun, List<String> allowUrls) {
     return new ServeSettings(
         bind,
         0,
         store,
         token,
         allowRun,
+        allowUrls,
         BuiltInRules.all().stream().map(Rule::info).toList(),
         Clock.systemUTC());
   }

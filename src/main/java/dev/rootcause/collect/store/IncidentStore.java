@@ -35,7 +35,19 @@ public final class IncidentStore implements AutoCloseable {
 
   /** Opens (creating and migrating when needed) the store at a JDBC URL. */
   public static IncidentStore open(String url) throws StoreException {
-    IncidentStore store = new IncidentStore(StoreConnection.open(url), url);
+    return open(url, false);
+  }
+
+  /**
+   * Opens the store for a reader that keeps the connection between reads (the incident room): it
+   * holds no lock while idle, so writers from this or another process are never blocked by it.
+   */
+  public static IncidentStore openReader(String url) throws StoreException {
+    return open(url, true);
+  }
+
+  private static IncidentStore open(String url, boolean reader) throws StoreException {
+    IncidentStore store = new IncidentStore(StoreConnection.open(url, reader), url);
     try {
       store.connection.setAutoCommit(false);
     } catch (SQLException e) {
@@ -275,6 +287,37 @@ public final class IncidentStore implements AutoCloseable {
             }
           }
           return out;
+        });
+  }
+
+  /**
+   * A fingerprint that changes with every write: rows in each table, and the incidents' statuses
+   * and impact bounds (the only columns a write updates in place). Readers that keep what they read
+   * (the incident room) compare it to know whether to read again; one query, no row is fetched.
+   */
+  public String revision() throws StoreException {
+    return transaction(
+        () -> {
+          try (PreparedStatement ps =
+                  prepare(
+                      "SELECT (SELECT COUNT(*) FROM incident),"
+                          + " (SELECT COALESCE(SUM(impact_start), 0) FROM incident),"
+                          + " (SELECT COALESCE(SUM(impact_end), 0) FROM incident),"
+                          + " (SELECT COUNT(*) FROM incident WHERE status = 'RESOLVED'),"
+                          + " (SELECT COUNT(*) FROM timeline_entry),"
+                          + " (SELECT COUNT(*) FROM root_cause),"
+                          + " (SELECT COUNT(*) FROM probe_sample),"
+                          + " (SELECT COUNT(*) FROM slo_objective),"
+                          + " (SELECT COALESCE(SUM(budget_seconds + window_seconds + latency_micros), 0)"
+                          + " FROM slo_objective)");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            StringBuilder b = new StringBuilder();
+            for (int c = 1; c <= 9; c++) {
+              b.append(c == 1 ? "" : ".").append(rs.getLong(c));
+            }
+            return b.toString();
+          }
         });
   }
 

@@ -25,6 +25,14 @@ final class StoreConnection {
   private StoreConnection() {}
 
   static Connection open(String url) throws StoreException {
+    return open(url, false);
+  }
+
+  /**
+   * Opens the store; a {@code reader} connection that is kept open between reads begins its SQLite
+   * transactions DEFERRED, so while idle it holds no lock and never blocks a writer.
+   */
+  static Connection open(String url, boolean reader) throws StoreException {
     boolean sqlite = url.startsWith("jdbc:sqlite:");
     if (sqlite) {
       Path file = Path.of(url.substring("jdbc:sqlite:".length()));
@@ -35,7 +43,7 @@ final class StoreConnection {
     refuseNewerSchema(url, flyway);
     try {
       MigrateResult unused = flyway.migrate();
-      return sqlite ? sqlite(url) : DriverManager.getConnection(url);
+      return sqlite ? sqlite(url, reader) : DriverManager.getConnection(url);
     } catch (SQLException | RuntimeException e) {
       throw new StoreException("cannot open the incident store " + url + ": " + firstLine(e), e);
     }
@@ -47,12 +55,13 @@ final class StoreConnection {
    * the last commits on power loss. IMMEDIATE transactions take the write lock up front, so two
    * writers queue on the busy timeout instead of failing on a lock upgrade.
    */
-  private static Connection sqlite(String url) throws SQLException {
+  private static Connection sqlite(String url, boolean reader) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    config.setTransactionMode(
+        reader ? SQLiteConfig.TransactionMode.DEFERRED : SQLiteConfig.TransactionMode.IMMEDIATE);
     config.enforceForeignKeys(true);
     return DriverManager.getConnection(url, config.toProperties());
   }

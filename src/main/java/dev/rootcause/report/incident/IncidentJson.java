@@ -70,15 +70,18 @@ public final class IncidentJson {
    * rootcause serve}'s {@code /api/incidents}.
    */
   public static Map<String, Object> summary(Incident i) {
-    Map<String, Object> m = incidentMap(i);
-    m.remove("timeline");
-    m.remove("rootCauses");
+    // Built without the timeline: redacting 5,000 entries only to drop them cost a list page 30 ms.
+    Map<String, Object> m = incidentMap(i, false);
     m.put("timelineEntries", i.timeline().size());
     m.put("rootCauseCount", i.rootCauses().size());
     return m;
   }
 
   private static Map<String, Object> incidentMap(Incident i) {
+    return incidentMap(i, true);
+  }
+
+  private static Map<String, Object> incidentMap(Incident i, boolean evidence) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", i.id());
     m.put("title", redact(i.title()));
@@ -89,8 +92,10 @@ public final class IncidentJson {
     m.put("resolvedAt", i.resolvedAt() == 0 ? null : iso(i.resolvedAt()));
     m.put("impactStart", iso(i.impactFrom()));
     m.put("impactEnd", i.impactTo() == 0 ? null : iso(i.impactTo()));
-    m.put("timeline", i.timeline().stream().map(IncidentJson::entryMap).toList());
-    m.put("rootCauses", i.rootCauses().stream().map(IncidentJson::causeMap).toList());
+    if (evidence) {
+      m.put("timeline", i.timeline().stream().map(IncidentJson::entryMap).toList());
+      m.put("rootCauses", i.rootCauses().stream().map(IncidentJson::causeMap).toList());
+    }
     return m;
   }
 

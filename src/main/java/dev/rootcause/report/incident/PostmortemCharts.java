@@ -8,7 +8,6 @@ import dev.rootcause.model.incident.Incident;
 import dev.rootcause.model.incident.Postmortem;
 import dev.rootcause.model.incident.ProbeSample;
 import dev.rootcause.model.incident.TimelineEntry;
-import dev.rootcause.model.probe.Units;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,9 +15,8 @@ import java.util.Locale;
 
 /** The postmortem's three charts, drawn with {@link SvgCharts}: measurements, budget, timeline. */
 final class PostmortemCharts {
-  private static final String IMPACT = "#f6dede";
-  private static final String ERRORS = "#d0303f";
-  private static final String LATENCY = "#1f5fbf";
+  private static final String IMPACT = ProbeCharts.IMPACT;
+  private static final String ERRORS = ProbeCharts.ERRORS;
 
   private PostmortemCharts() {}
 
@@ -32,44 +30,16 @@ final class PostmortemCharts {
           .append("</code> keeps what it measures).</p>\n");
       return;
     }
-    Incident i = p.incident();
-    long first = Math.min(i.impactFrom(), runs.get(0).at());
-    long last =
-        Math.max(
-            i.impactTo() == 0 ? i.impactFrom() : i.impactTo(),
-            runs.stream().mapToLong(ProbeSample::end).max().orElse(first));
-    long pad = Math.max(30, (last - first) / 20);
-    long maxLatency = Math.max(1, runs.stream().mapToLong(ProbeSample::p95Micros).max().orElse(1));
-    long scale = maxLatency + maxLatency / 10;
     b.append("<h3>Error rate and latency over the incident</h3>\n");
-    SvgCharts c = new SvgCharts(b, first - pad, last + pad, SvgCharts.H, "error rate and p95");
-    c.span(i.impactFrom(), i.impactTo() == 0 ? last + pad : i.impactTo(), IMPACT, "impact");
-    long barWidth = Math.max(1, (last - first + 2 * pad) / 120);
-    for (ProbeSample s : runs) {
-      c.bar(
-          s.at(),
-          Math.max(barWidth, s.seconds()),
-          s.errorRate() * 1000,
-          1000,
-          ERRORS,
-          String.format(
-              Locale.ROOT,
-              "%s %s: %d of %d failed (%s), p95 %s",
-              Spans.moment(s.at()),
-              s.url(),
-              s.bad(),
-              s.requests(),
-              Spans.percent(s.errorRate()),
-              Units.micros(s.p95Micros())));
-    }
-    List<long[]> p95 = new ArrayList<>();
-    for (ProbeSample s : runs) {
-      p95.add(new long[] {s.at() + Math.max(barWidth, s.seconds()) / 2, s.p95Micros()});
-    }
-    c.line(p95, scale, LATENCY, v -> "p95 " + Units.micros(v));
-    c.axes("100%", Units.micros(scale), "error rate", "p95");
-    c.close();
-    legend(b, ERRORS, "error rate of a probe run", LATENCY, "its p95 latency", IMPACT, "impact");
+    ProbeCharts.draw(b, p.incident(), runs);
+    legend(
+        b,
+        ProbeCharts.ERRORS,
+        "error rate of a probe run",
+        ProbeCharts.LATENCY,
+        "its p95 latency",
+        ProbeCharts.IMPACT,
+        "impact");
   }
 
   /** The budget as a gauge (this incident, the others, what is left) and its use over time. */
