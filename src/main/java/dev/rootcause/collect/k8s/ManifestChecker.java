@@ -14,9 +14,6 @@ import dev.rootcause.model.k8s.ManifestObject.FieldValue;
 import dev.rootcause.model.k8s.ManifestObject.TypeCheck;
 import dev.rootcause.model.k8s.ManifestObject.UnknownField;
 import dev.rootcause.model.k8s.ObjectMeta;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -25,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Checks one manifest document against the API's schema ({@link KubeSchema}): whether its
@@ -55,7 +51,7 @@ final class ManifestChecker {
     Optional<Class<?>> type = schema.type(meta.apiVersion(), meta.kind());
     List<String> versions = schema.versionsOf(meta.kind());
     boolean knownGroup = type.isPresent() || schema.knowsGroup(meta.apiVersion());
-    type.ifPresent(t -> checker.walk(object, t, "", null));
+    type.ifPresent(t -> checker.walk(object, t, FieldPath.ROOT, null));
     if (type.isPresent() && meta.kind().equals("Secret")) {
       checker.secretData(object);
     }
@@ -145,7 +141,32 @@ final class ManifestChecker {
 
   // ---- the schema walk -------------------------------------------------------------------------
 
-  private void walk(Mapping node, Class<?> type, String path, Map<String, KubeSchema.Field> up) {
+  /**
+   * Where the walk is, as a chain built only into text when something is recorded there: most
+   * fields are fine, and a string per field visited was most of the walk's cost.
+   */
+  private record FieldPath(FieldPath parent, String key, int index) {
+    static final FieldPath ROOT = new FieldPath(null, "", -1);
+
+    FieldPath child(String name) {
+      return new FieldPath(this, name, -1);
+    }
+
+    FieldPath item(int i) {
+      return new FieldPath(this, null, i);
+    }
+
+    @Override
+    public String toString() {
+      if (parent == null) {
+        return "";
+      }
+      String above = parent.toString();
+      return key == null ? above + "[" + index + "]" : join(above, key);
+    }
+  }
+
+  private void walk(Mapping node, Class<?> type, FieldPath at, Map<String, KubeSchema.Field> up) {
     Map<String, KubeSchema.Field> fields = schema.fieldsOf(type);
     if (fields.isEmpty()) {
       return;
@@ -155,46 +176,42 @@ final class ManifestChecker {
       if (field == null) {
         unknown.add(
             new UnknownField(
-                path,
+                at.toString(),
                 e.key(),
                 List.copyOf(new java.util.TreeSet<>(fields.keySet())),
-                belongsAt(e.key(), fields, up, path),
+                belongsAt(e.key(), fields, up, at.toString()),
                 e.keyLocation()));
         continue;
       }
-      descend(e.value(), field.type(), join(path, e.key()), type.getSimpleName(), e.key(), fields);
+      descend(e.value(), field.type(), at.child(e.key()), type.getSimpleName(), e.key(), fields);
     }
   }
 
   private void descend(
       YamlNode value,
       JavaType type,
-      String path,
+      FieldPath at,
       String owner,
       String field,
       Map<String, KubeSchema.Field> ownerFields) {
     if (value instanceof Scalar s && s.value() != null) {
       if (KubeSchema.isQuantity(type)) {
-        values.add(new FieldValue(Check.QUANTITY, owner, field, path, s.value(), s.location()));
+        values.add(
+            new FieldValue(Check.QUANTITY, owner, field, at.toString(), s.value(), s.location()));
       } else if (EnumFields.isEnum(owner, field)) {
-        values.add(new FieldValue(Check.ENUM, owner, field, path, s.value(), s.location()));
+        values.add(
+            new FieldValue(Check.ENUM, owner, field, at.toString(), s.value(), s.location()));
       }
     } else if (type.isCollectionLikeType() && value instanceof Sequence seq) {
       for (int i = 0; i < seq.items().size(); i++) {
-        descend(
-            seq.items().get(i),
-            type.getContentType(),
-            path + "[" + i + "]",
-            owner,
-            field,
-            ownerFields);
+        descend(seq.items().get(i), type.getContentType(), at.item(i), owner, field, ownerFields);
       }
     } else if (type.isMapLikeType() && value instanceof Mapping m) {
       for (Mapping.Entry e : m.entries().values()) {
-        descend(e.value(), type.getContentType(), join(path, e.key()), owner, field, ownerFields);
+        descend(e.value(), type.getContentType(), at.child(e.key()), owner, field, ownerFields);
       }
     } else if (KubeSchema.isBean(type) && value instanceof Mapping m) {
-      walk(m, type.getRawClass(), path, ownerFields);
+      walk(m, type.getRawClass(), at, ownerFields);
     }
   }
 
@@ -263,46 +280,40 @@ final class ManifestChecker {
 
   // ---- fingerprint ---------------------------------------------------------------------------
 
-  /** A hash of the content, keys sorted: the same object written in another order is the same. */
+  /**
+   * A hash of the content in which key order does not count: the same object written in another
+   * order is the same. 64 bits compared only between objects of one kind, namespace and name.
+   */
   static String fingerprint(Mapping object) {
-    StringBuilder out = new StringBuilder();
-    canonical(object, out);
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(out.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return HexFormat.of().toHexDigits(hash(object));
   }
 
-  private static void canonical(YamlNode node, StringBuilder out) {
-    switch (node) {
-      case Scalar s -> out.append(s.value() == null ? "~" : '"' + s.value() + '"');
+  private static long hash(YamlNode node) {
+    return switch (node) {
+      case Scalar s -> mix(s.value() == null ? 0x9E3779B97F4A7C15L : s.value().hashCode() + 1L);
       case Sequence seq -> {
-        out.append('[');
-        seq.items()
-            .forEach(
-                i -> {
-                  canonical(i, out);
-                  out.append(',');
-                });
-        out.append(']');
+        long h = 0x51A5L;
+        for (YamlNode item : seq.items()) {
+          h = mix(h * 31 + hash(item));
+        }
+        yield h;
       }
       case Mapping m -> {
-        out.append('{');
-        TreeMap<String, YamlNode> sorted = new TreeMap<>();
-        m.entries().values().forEach(e -> sorted.put(e.key(), e.value()));
-        sorted.forEach(
-            (k, v) -> {
-              out.append(k).append(':');
-              canonical(v, out);
-              out.append(',');
-            });
-        out.append('}');
+        // A sum of mixed (key, value) pairs does not depend on the order they were written in.
+        long h = 0x3A9L;
+        for (Mapping.Entry e : m.entries().values()) {
+          h += mix(e.key().hashCode() * 0x100000001B3L + hash(e.value()));
+        }
+        yield mix(h);
       }
-    }
+    };
+  }
+
+  /** splitmix64's finaliser: every input bit moves about half of the output bits. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   static SourceLocation keyAt(Mapping m, String key) {
