@@ -52,11 +52,13 @@ class DiagnoseCommandTest {
     assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS.code());
     String out = run.out();
     // The gateway Service the users come through breaks first: it is listed first.
-    assertThat(out.indexOf("runtime/service-without-endpoints"))
+    assertThat(out.indexOf("k8s/service-selects-nothing"))
         .isLessThan(out.indexOf("runtime/crash-loop-back-off"));
     assertThat(out)
         .contains(
-            "CRITICAL  runtime/service-without-endpoints  Service production/gateway",
+            // The Service's own spec explains the symptom: one finding carrying both.
+            "CRITICAL  k8s/service-selects-nothing  Service production/gateway",
+            "runtime/service-without-endpoints observed here",
             "its selector app=nginx-gateway matches no pod; the pods carry app=api-service",
             "app=gateway");
     assertThat(out)
@@ -72,10 +74,13 @@ class DiagnoseCommandTest {
             "event 4x Failed");
     assertThat(out)
         .contains(
-            "runtime/probe-failing  Deployment production/api-service",
+            "k8s/probe-port-not-exposed  Deployment production/api-service container api-service",
+            "at        Deployment production/api-service"
+                + " .spec.template.spec.containers[0].livenessProbe.httpGet.port",
             "liveness probe fails 15 times: connection refused on port 8080, the container declares"
                 + " [3000]",
-            "Set the livenessProbe port to 3000");
+            "runtime/probe-failing observed here",
+            "Set livenessProbe port to 3000");
     assertThat(out)
         .contains(
             "runtime/dependency-unreachable  Deployment production/order-service",
