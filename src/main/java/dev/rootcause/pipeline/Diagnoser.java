@@ -160,6 +160,17 @@ public final class Diagnoser {
             model.imageBuilds().size(),
             model.apps().size(),
             cluster.otherObjects());
+    return withModelProblems(
+        result, built, locations, both, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** The result with what reading the model met first (the repository's, the specs' problems). */
+  private static ScanResult withModelProblems(
+      ScanResult result,
+      Scanner.Model built,
+      SpecLocations locations,
+      ScanResult.Inventory inventory,
+      Duration elapsed) {
     return new ScanResult(
         result.root(),
         result.findings(),
@@ -167,8 +178,8 @@ public final class Diagnoser {
         concat(locations.problems(built.collected().problems()), result.problems()),
         result.ruleFailures(),
         result.rulesRun(),
-        both,
-        Duration.ofNanos(System.nanoTime() - started));
+        inventory,
+        elapsed);
   }
 
   /**
@@ -246,15 +257,7 @@ public final class Diagnoser {
     SpecLocations locations = new SpecLocations(specs);
     ScanResult result =
         diagnose(state, built.model(), RuleSettings.DEFAULTS, locations, narrowed, elapsed);
-    return new ScanResult(
-        result.root(),
-        result.findings(),
-        result.suppressed(),
-        concat(locations.problems(built.collected().problems()), result.problems()),
-        result.ruleFailures(),
-        result.rulesRun(),
-        result.inventory(),
-        elapsed);
+    return withModelProblems(result, built, locations, result.inventory(), elapsed);
   }
 
   /**

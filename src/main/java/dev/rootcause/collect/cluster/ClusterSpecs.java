@@ -105,14 +105,28 @@ public final class ClusterSpecs implements AutoCloseable {
       }
     }
     KubernetesSerialization serialization = new KubernetesSerialization();
+    Set<String> scaled = new HashSet<>();
+    for (HasMetadata o : objects) {
+      if ("HorizontalPodAutoscaler".equals(o.getKind())) {
+        JsonNode target =
+            JSON.readTree(serialization.asJson(o)).path("spec").path("scaleTargetRef");
+        scaled.add(
+            key(
+                target.path("kind").asText(),
+                o.getMetadata().getNamespace(),
+                target.path("name").asText()));
+      }
+    }
     for (HasMetadata o : objects) {
       if (isSpec(o, present)) {
-        add(
-            o.getKind(),
-            o.getMetadata().getNamespace(),
-            o.getMetadata().getName(),
-            strip(JSON.readTree(serialization.asJson(o))),
-            serialization);
+        JsonNode node = strip(JSON.readTree(serialization.asJson(o)));
+        String ns = o.getMetadata().getNamespace();
+        if (scaled.contains(key(o.getKind(), ns, o.getMetadata().getName()))
+            && node.path("spec") instanceof ObjectNode spec) {
+          // The autoscaler writes the replicas of what it scales: no person set that number.
+          spec.remove("replicas");
+        }
+        add(o.getKind(), ns, o.getMetadata().getName(), node, serialization);
       }
     }
     // A pod whose controller was not read (a dump of pods alone) shows its owner's template.
