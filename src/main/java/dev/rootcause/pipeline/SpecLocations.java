@@ -60,7 +60,11 @@ final class SpecLocations {
                 return p;
               }
               ClusterLocation object = specs.locate(SourceLocation.file(p.location().path()));
-              String at = object == null ? p.location().path() : object.display();
+              String at =
+                  object != null
+                      ? object.display()
+                      : "cluster objects of "
+                          + p.location().path().substring(ClusterSpecs.PREFIX.length());
               return new CollectionProblem(p.kind(), SourceLocation.file(at), p.message());
             })
         .toList();

@@ -83,7 +83,7 @@ class ClusterSpecsDiagnoseTest {
         .extracting(ClusterSpecsDiagnoseTest::at)
         .containsExactlyInAnyOrder(
             "network/policy-selects-nothing NetworkPolicy shop/payment-api-ingress"
-                + " .spec.podSelector.matchLabels",
+                + " .spec.podSelector",
             "hpa/static-average-value HorizontalPodAutoscaler shop/payment-api"
                 + " .spec.metrics[0].resource.target.averageValue");
     assertThat(findings).allSatisfy(f -> assertThat(f.layer()).isNotEqualTo(Layer.RUNTIME));

@@ -1,7 +1,10 @@
 package dev.rootcause.collect.cluster;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
@@ -56,14 +59,28 @@ public final class ClusterSpecs implements AutoCloseable {
   private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One object: the path its YAML is read under, the object, and each line's field. */
-  private record Spec(
-      String path, String kind, String namespace, String name, TreeMap<Integer, String> fields) {}
+  /**
+   * JSON, which the manifest reader reads as YAML, several times faster to write than YAML; each
+   * array item on a line of its own, so a line names one field.
+   */
+  private static final ObjectWriter PRETTY =
+      JSON.writer(
+          new DefaultPrettyPrinter()
+              .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+              .withObjectIndenter(new DefaultIndenter("  ", "\n")));
+
+  /** One object and its text. */
+  private record Spec(String kind, String namespace, String name, String yaml) {}
+
+  /** One namespace's objects, one YAML document each, and the line each starts on. */
+  private record Written(Path file, TreeMap<Integer, Spec> starts) {}
 
   private final String context;
   private final Path dir;
   private final Map<String, Spec> specs = new LinkedHashMap<>();
-  private final List<SourceFile> files = new ArrayList<>();
+  private final Map<String, Written> written = new LinkedHashMap<>();
+  private List<SourceFile> files;
+  private final Map<String, TreeMap<Integer, String>> fields = new java.util.HashMap<>();
 
   private ClusterSpecs(String context, Path dir) {
     this.context = context;
@@ -109,7 +126,7 @@ public final class ClusterSpecs implements AutoCloseable {
     for (HasMetadata o : objects) {
       if ("HorizontalPodAutoscaler".equals(o.getKind())) {
         JsonNode target =
-            JSON.readTree(serialization.asJson(o)).path("spec").path("scaleTargetRef");
+            serialization.convertValue(o, JsonNode.class).path("spec").path("scaleTargetRef");
         scaled.add(
             key(
                 target.path("kind").asText(),
@@ -119,7 +136,7 @@ public final class ClusterSpecs implements AutoCloseable {
     }
     for (HasMetadata o : objects) {
       if (isSpec(o, present)) {
-        JsonNode node = strip(JSON.readTree(serialization.asJson(o)));
+        JsonNode node = strip(serialization.convertValue(o, JsonNode.class));
         String ns = o.getMetadata().getNamespace();
         if (scaled.contains(key(o.getKind(), ns, o.getMetadata().getName()))
             && node.path("spec") instanceof ObjectNode spec) {
@@ -130,17 +147,20 @@ public final class ClusterSpecs implements AutoCloseable {
       }
     }
     // A pod whose controller was not read (a dump of pods alone) shows its owner's template.
+    OwnerTemplates owners = new OwnerTemplates(objects);
     for (HasMetadata o : objects) {
       if (o instanceof Pod pod && pod.getMetadata() != null && pod.getSpec() != null) {
-        OwnerTemplates.Owner owner = OwnerTemplates.owner(pod, objects);
+        OwnerTemplates.Owner owner = owners.owner(pod);
         if (owner != null
             && !present.contains(key(owner.kind(), pod.getMetadata().getNamespace(), owner.name()))
+            && !specs.containsKey(
+                path(owner.kind(), pod.getMetadata().getNamespace(), owner.name()))
             && !SYSTEM_NAMESPACES.contains(String.valueOf(pod.getMetadata().getNamespace()))) {
           add(
               owner.kind(),
               pod.getMetadata().getNamespace(),
               owner.name(),
-              OwnerTemplates.template(owner, pod, JSON.readTree(serialization.asJson(pod))),
+              OwnerTemplates.template(owner, pod, serialization.convertValue(pod, JsonNode.class)),
               serialization);
         }
       }
@@ -151,15 +171,11 @@ public final class ClusterSpecs implements AutoCloseable {
       String kind, String ns, String name, JsonNode node, KubernetesSerialization serialization)
       throws IOException {
     {
-      String path = PREFIX + (ns == null ? "" : ns + "/") + kind + "/" + name;
+      String path = path(kind, ns, name);
       if (specs.containsKey(path)) {
         return; // the same object in two files of a dump, or a second pod of one owner
       }
-      String yaml = serialization.asYaml(node);
-      Path file = dir.resolve("object-" + specs.size() + ".yaml");
-      Files.writeString(file, yaml, StandardCharsets.UTF_8);
-      specs.put(path, new Spec(path, kind, ns, name, fields(path, yaml)));
-      files.add(new SourceFile(file, path, FileKind.YAML, Files.size(file)));
+      specs.put(path, new Spec(kind, ns, name, PRETTY.writeValueAsString(node)));
     }
   }
 
@@ -206,7 +222,22 @@ public final class ClusterSpecs implements AutoCloseable {
     return node;
   }
 
-  /** Each line of the text and the field that starts on it, outermost first. */
+  /**
+   * Each line of a namespace's text and the field that starts on it, outermost first: parsed again
+   * only for the files a finding points at, once each.
+   */
+  private TreeMap<Integer, String> fields(String path, Written file) {
+    return fields.computeIfAbsent(
+        path,
+        p -> {
+          try {
+            return fields(p, Files.readString(file.file(), StandardCharsets.UTF_8));
+          } catch (IOException e) {
+            return new TreeMap<>(); // the object, without its field
+          }
+        });
+  }
+
   private static TreeMap<Integer, String> fields(String path, String yaml) {
     TreeMap<Integer, String> fields = new TreeMap<>();
     for (var doc : YamlReader.read(path, yaml).documents()) {
@@ -232,9 +263,49 @@ public final class ClusterSpecs implements AutoCloseable {
     }
   }
 
-  /** The files to read as manifests, each under the path naming its object. */
+  /**
+   * The files to read as manifests: one a namespace (few files, however many objects), written on
+   * the first call, so {@link #without} is called before.
+   */
   public List<SourceFile> files() {
+    if (files == null) {
+      files = new ArrayList<>();
+      Map<String, List<Spec>> byNamespace = new LinkedHashMap<>();
+      specs
+          .values()
+          .forEach(
+              s ->
+                  byNamespace
+                      .computeIfAbsent(
+                          s.namespace() == null ? "" : s.namespace(), n -> new ArrayList<>())
+                      .add(s));
+      try {
+        for (Map.Entry<String, List<Spec>> ns : byNamespace.entrySet()) {
+          write(ns.getKey(), ns.getValue());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     return List.copyOf(files);
+  }
+
+  private void write(String namespace, List<Spec> objects) throws IOException {
+    StringBuilder text = new StringBuilder();
+    TreeMap<Integer, Spec> starts = new TreeMap<>();
+    int line = 1;
+    for (Spec s : objects) {
+      String yaml = s.yaml().startsWith("---") ? s.yaml() : "---\n" + s.yaml();
+      yaml = yaml.endsWith("\n") ? yaml : yaml + "\n";
+      starts.put(line, s);
+      text.append(yaml);
+      line += (int) yaml.chars().filter(c -> c == '\n').count();
+    }
+    Path file = dir.resolve("namespace-" + written.size() + ".yaml");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    String path = PREFIX + (namespace.isEmpty() ? "cluster-scoped" : namespace);
+    written.put(path, new Written(file, starts));
+    files.add(new SourceFile(file, path, FileKind.YAML, Files.size(file)));
   }
 
   /** Whether a path is one of these specs'. */
@@ -247,31 +318,39 @@ public final class ClusterSpecs implements AutoCloseable {
    * namespace in the repository matches any): the repository's copy is the one to fix.
    */
   public void without(Predicate<ClusterLocation> declared) {
+    if (files != null) {
+      throw new IllegalStateException("the specs are written already");
+    }
     specs
         .values()
         .removeIf(
             s ->
                 declared.test(
                     new ClusterLocation(context, s.namespace(), s.kind(), s.name(), null)));
-    files.removeIf(f -> !specs.containsKey(f.path()));
   }
 
   /**
-   * The cluster object and field a location in a spec's text points at; null when the location is
-   * not in one.
+   * The cluster object and field a location in the specs' text points at; null when the location is
+   * not in one object (a whole file).
    */
   public ClusterLocation locate(SourceLocation at) {
-    Spec spec = specs.get(at.path());
-    if (spec == null) {
+    Written file = written.get(at.path());
+    Map.Entry<Integer, Spec> object = file == null ? null : file.starts().floorEntry(at.line());
+    if (object == null) {
       return null;
     }
-    Map.Entry<Integer, String> field = at.line() == 0 ? null : spec.fields().floorEntry(at.line());
+    Spec spec = object.getValue();
+    Map.Entry<Integer, String> field = fields(at.path(), file).floorEntry(at.line());
     return new ClusterLocation(
         context,
         spec.namespace(),
         spec.kind(),
         spec.name(),
-        field == null ? null : field.getValue());
+        field == null || field.getKey() < object.getKey() ? null : field.getValue());
+  }
+
+  private static String path(String kind, String ns, String name) {
+    return PREFIX + (ns == null ? "" : ns + "/") + kind + "/" + name;
   }
 
   private static String key(String kind, String namespace, String name) {

@@ -39,10 +39,19 @@ final class OwnerTemplates {
 
   record Owner(String apiVersion, String kind, String name) {}
 
-  private OwnerTemplates() {}
+  /** The ReplicaSets read, by namespace and name: a pod's owner is looked up, not searched for. */
+  private final Map<String, ReplicaSet> replicaSets = new java.util.HashMap<>();
+
+  OwnerTemplates(List<HasMetadata> read) {
+    for (HasMetadata o : read) {
+      if (o instanceof ReplicaSet rs && rs.getMetadata() != null) {
+        replicaSets.put(rs.getMetadata().getNamespace() + "/" + rs.getMetadata().getName(), rs);
+      }
+    }
+  }
 
   /** The object that owns the pod through its controllers; null for a pod no controller owns. */
-  static Owner owner(Pod pod, List<HasMetadata> read) {
+  Owner owner(Pod pod) {
     OwnerReference ref = controller(pod.getMetadata().getOwnerReferences());
     if (ref == null || ref.getKind() == null || ref.getName() == null) {
       return null;
@@ -50,16 +59,12 @@ final class OwnerTemplates {
     if (!"ReplicaSet".equals(ref.getKind())) {
       return new Owner(ref.getApiVersion(), ref.getKind(), ref.getName());
     }
-    for (HasMetadata o : read) {
-      if (o instanceof ReplicaSet rs
-          && ref.getName().equals(rs.getMetadata().getName())
-          && java.util.Objects.equals(
-              rs.getMetadata().getNamespace(), pod.getMetadata().getNamespace())) {
-        OwnerReference up = controller(rs.getMetadata().getOwnerReferences());
-        return up == null
-            ? new Owner(ref.getApiVersion(), ref.getKind(), ref.getName())
-            : new Owner(up.getApiVersion(), up.getKind(), up.getName());
-      }
+    ReplicaSet rs = replicaSets.get(pod.getMetadata().getNamespace() + "/" + ref.getName());
+    if (rs != null) {
+      OwnerReference up = controller(rs.getMetadata().getOwnerReferences());
+      return up == null
+          ? new Owner(ref.getApiVersion(), ref.getKind(), ref.getName())
+          : new Owner(up.getApiVersion(), up.getKind(), up.getName());
     }
     // A Deployment names its ReplicaSets <deployment>-<pod-template-hash>.
     Map<String, String> labels = pod.getMetadata().getLabels();
