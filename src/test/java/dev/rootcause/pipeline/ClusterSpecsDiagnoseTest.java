@@ -8,6 +8,7 @@ import dev.rootcause.model.Finding;
 import dev.rootcause.model.Layer;
 import dev.rootcause.model.Location;
 import dev.rootcause.model.Severity;
+import dev.rootcause.model.SourceLocation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,5 +98,33 @@ class ClusterSpecsDiagnoseTest {
         .extracting(ClusterSpecsDiagnoseTest::at)
         .noneMatch(s -> s.contains("Deployment shop/payment-api"))
         .noneMatch(s -> s.startsWith("hpa/replicas-override-autoscaler"));
+  }
+
+  @Test
+  void withARepositoryItsCopyOfAnObjectWinsAndNothingIsListedTwice() throws Exception {
+    List<Finding> findings =
+        new Diagnoser()
+            .diagnose(
+                new Diagnoser.Source(
+                    SEED_002,
+                    Instant.parse("2025-02-11T16:52:00Z"),
+                    null,
+                    null,
+                    null,
+                    false,
+                    Duration.ofSeconds(10)),
+                Path.of("examples/cloudmart"),
+                new Scanner.Options(null, 8L << 20))
+            .result()
+            .findings();
+
+    // The repository declares every object the cluster runs: its lines are the ones to fix.
+    assertThat(findings)
+        .filteredOn(f -> f.layer() != Layer.RUNTIME)
+        .allSatisfy(f -> assertThat(f.primary()).isInstanceOf(SourceLocation.class));
+    assertThat(findings)
+        .filteredOn(f -> f.ruleId().equals("k8s/probe-port-not-exposed"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.primary().display()).startsWith("k8s/03-api-service.yaml:"));
   }
 }
