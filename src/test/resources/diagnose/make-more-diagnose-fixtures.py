@@ -773,7 +773,11 @@ def go(fixed):
                "lastScaleTime": at(created, 15)}}
     st.objects["horizontalpodautoscalers"].append(hpa)
     pol = {"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy", "metadata": dict(st.meta("NetworkPolicy", "go-app-ingress", created), generation=1),
-           "spec": {"ingress": [{"from": [{"podSelector": {"matchLabels": {"app": "frontend"}}}], "ports": [{"port": 9000, "protocol": "TCP"}]}],
+           # Fixed as the seed's team did: traffic admitted from the ingress controller's namespace
+           # on the sidecar port the Service targets, not from a frontend no pod is labelled as.
+           "spec": {"ingress": [{"from": [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "ingress-nginx"}}}],
+                                 "ports": [{"port": 9000, "protocol": "TCP"}]}] if fixed else
+                    [{"from": [{"podSelector": {"matchLabels": {"app": "frontend"}}}], "ports": [{"port": 9000, "protocol": "TCP"}]}],
                     "podSelector": {"matchLabels": {"app": "go-app"}}, "policyTypes": ["Ingress"]}}
     st.objects["networkpolicies"].append(pol)
     return st, asof

@@ -109,10 +109,15 @@ def write_cluster_info_dump(d, ns, objects, logs, resource_version="48211"):
     lists kubectl dumps (items without kind and apiVersion, four-space JSON) and the logs."""
     shutil.rmtree(d, ignore_errors=True)
     os.makedirs(f"{d}/{ns}")
-    def write(path, kind, items):
-        items = [{k: v for k, v in copy.deepcopy(o).items() if k not in ("apiVersion", "kind")} for o in items]
+    def write(path, kind, items, keep_kinds=False):
+        # kubectl names each list by its group's version (apps/v1 for a DeploymentList).
+        version = "apps/v1" if kind in ("DeploymentList", "ReplicaSetList", "DaemonSetList", "StatefulSetList") else "v1"
+        if keep_kinds:
+            kind = "List"  # `kubectl get -o json` of one kind: a List whose items keep their kind
+        else:
+            items = [{k: v for k, v in copy.deepcopy(o).items() if k not in ("apiVersion", "kind")} for o in items]
         with open(path, "w") as f:
-            f.write(json.dumps({"kind": kind, "apiVersion": "v1", "metadata": {"resourceVersion": resource_version}, "items": items}, indent=4) + "\n")
+            f.write(json.dumps({"kind": kind, "apiVersion": version if not keep_kinds else "v1", "metadata": {"resourceVersion": resource_version}, "items": items}, indent=4) + "\n")
     write(f"{d}/nodes.json", "NodeList", objects.get("nodes", []))
     for kind in DUMPED:
         write(f"{d}/{ns}/{kind}.json", LIST_KINDS[kind], objects.get(kind, []))
@@ -120,5 +125,5 @@ def write_cluster_info_dump(d, ns, objects, logs, resource_version="48211"):
     # pods.json, in the file names --save-dump writes. Endpoints stay out: the reader derives them.
     for kind, list_kind in (("horizontalpodautoscalers", "HorizontalPodAutoscalerList"), ("networkpolicies", "NetworkPolicyList")):
         if objects.get(kind):
-            write(f"{d}/{ns}/{kind}.json", list_kind, objects[kind])
+            write(f"{d}/{ns}/{kind}.json", list_kind, objects[kind], keep_kinds=True)
     write_logs(d, logs)

@@ -86,6 +86,7 @@ public final class Collector {
   private final Map<String, LongAdder> cpuNanos = new ConcurrentHashMap<>();
   private final LongAdder reused = new LongAdder();
   private List<Path> helmValues = List.of();
+  private List<SourceFile> extraFiles = List.of();
   private IntConsumer onFilesFound = n -> {};
   private Runnable onFileDone = () -> {};
 
@@ -105,6 +106,20 @@ public final class Collector {
     return this;
   }
 
+  /**
+   * Files read beside the tree's, under their own paths ({@code diagnose --repo}: the cluster's
+   * objects written as manifests), never cached.
+   */
+  public Collector withExtraFiles(List<SourceFile> files) {
+    this.extraFiles = List.copyOf(files);
+    return this;
+  }
+
+  /** Reads the given files alone, as if they were a tree: the cluster's objects as manifests. */
+  public Collected collectFiles(List<SourceFile> files) throws IOException {
+    return collect(new RepoWalker.Walk(files, List.of(), 0), null);
+  }
+
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   public Collected collect(Path root, List<String> ignoreGlobs) throws IOException {
@@ -120,6 +135,11 @@ public final class Collector {
     long walkStart = cpuNow();
     RepoWalker.Walk walk = RepoWalker.walk(root, ignoreGlobs);
     charge("walk", walkStart);
+    if (!extraFiles.isEmpty()) {
+      List<SourceFile> all = new ArrayList<>(walk.files());
+      all.addAll(extraFiles);
+      walk = new RepoWalker.Walk(all, walk.problems(), walk.ignoredByConfig());
+    }
     return collect(walk, cache);
   }
 
@@ -217,6 +237,9 @@ public final class Collector {
     Facts facts = new Facts();
     if (!yaml && takers.isEmpty()) {
       return facts;
+    }
+    if (extraFiles.contains(file)) {
+      cache = null; // written for this run only
     }
     if (cache != null && file.size() <= maxFileBytes) {
       Facts cached = cache.unchanged(file);

@@ -2,12 +2,14 @@ package dev.rootcause.pipeline;
 
 import dev.rootcause.collect.cluster.ClusterReadException;
 import dev.rootcause.collect.cluster.ClusterReader;
+import dev.rootcause.collect.cluster.ClusterSpecs;
 import dev.rootcause.collect.cluster.DumpClusterReader;
 import dev.rootcause.collect.cluster.DumpWriter;
 import dev.rootcause.collect.cluster.LiveClusterReader;
 import dev.rootcause.model.ClusterLocation;
 import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.Finding;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Layer;
 import dev.rootcause.model.ScanResult;
 import dev.rootcause.model.SourceLocation;
@@ -111,38 +113,73 @@ public final class Diagnoser {
     long started = System.nanoTime();
     Scanner.Model built = repo == null ? null : new Scanner(rules).model(repo, options);
     Selection selection = source.selection();
-    ClusterState state =
-        ClusterSelection.select(read(source), selection.selector(), selection.target());
-    ScanResult result =
-        built == null
-            ? diagnose(state, Duration.ofNanos(System.nanoTime() - started))
-            : withRepository(state, built, started);
-    return new Diagnosis(
-        result, FirstScreen.of(state, result.findings()), state.objects().events());
+    Cluster read = read(source);
+    try (ClusterSpecs specs = read.specs()) {
+      ClusterState state =
+          ClusterSelection.select(read.state(), selection.selector(), selection.target());
+      boolean narrowed = selection.selector() != null || selection.target() != null;
+      ScanResult result;
+      if (built == null) {
+        result = diagnose(state, specs, narrowed, Duration.ofNanos(System.nanoTime() - started));
+      } else {
+        // The repository's copy of an object is the one to fix: the cluster's is left out.
+        specs.without(at -> declares(built.model(), at));
+        Scanner.Model both =
+            specs.files().isEmpty()
+                ? built
+                : new Scanner(rules).model(repo, options, specs.files());
+        result = withRepository(state, both, specs, narrowed, started);
+      }
+      return new Diagnosis(
+          result, FirstScreen.of(state, result.findings()), state.objects().events());
+    }
   }
 
-  private ScanResult withRepository(ClusterState state, Scanner.Model built, long started) {
-    ScanResult result = diagnose(state, built.model(), built.settings(), Duration.ZERO);
+  private static boolean declares(SystemModel repository, ClusterLocation at) {
+    return repository.objects().stream()
+        .anyMatch(
+            o ->
+                o.kind().equals(at.kind())
+                    && o.name().equals(at.name())
+                    && (o.namespace() == null || o.namespace().equals(at.namespace())));
+  }
+
+  private ScanResult withRepository(
+      ClusterState state, Scanner.Model built, ClusterSpecs specs, boolean narrowed, long started) {
+    SpecLocations locations = new SpecLocations(specs);
+    ScanResult result =
+        diagnose(state, built.model(), built.settings(), locations, narrowed, Duration.ZERO);
     ScanResult.Inventory cluster = result.inventory();
     SystemModel model = built.model();
     ScanResult.Inventory both =
         new ScanResult.Inventory(
-            built.collected().filesRead(),
+            built.collected().filesRead() - specs.files().size(),
             cluster.workloads(),
             cluster.services(),
             model.dockerfiles().size(),
             model.imageBuilds().size(),
             model.apps().size(),
             cluster.otherObjects());
+    return withModelProblems(
+        result, built, locations, both, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** The result with what reading the model met first (the repository's, the specs' problems). */
+  private static ScanResult withModelProblems(
+      ScanResult result,
+      Scanner.Model built,
+      SpecLocations locations,
+      ScanResult.Inventory inventory,
+      Duration elapsed) {
     return new ScanResult(
         result.root(),
         result.findings(),
         result.suppressed(),
-        concat(built.collected().problems(), result.problems()),
+        concat(locations.problems(built.collected().problems()), result.problems()),
         result.ruleFailures(),
         result.rulesRun(),
-        both,
-        Duration.ofNanos(System.nanoTime() - started));
+        inventory,
+        elapsed);
   }
 
   /**
@@ -151,13 +188,19 @@ public final class Diagnoser {
    * @throws ClusterSourceException the dump is not kubectl output, or the cluster did not answer
    *     within the timeout
    */
-  public ScanResult diagnose(Source source) throws ClusterSourceException, InterruptedException {
+  public ScanResult diagnose(Source source)
+      throws ClusterSourceException, InterruptedException, IOException {
     long started = System.nanoTime();
-    return diagnose(read(source), Duration.ofNanos(System.nanoTime() - started));
+    Cluster read = read(source);
+    try (ClusterSpecs specs = read.specs()) {
+      return diagnose(read.state(), specs, false, Duration.ofNanos(System.nanoTime() - started));
+    }
   }
 
-  private static ClusterState read(Source source)
-      throws ClusterSourceException, InterruptedException {
+  /** What was read: the state, and the objects' own specs as manifests. */
+  private record Cluster(ClusterState state, ClusterSpecs specs) {}
+
+  private static Cluster read(Source source) throws ClusterSourceException, InterruptedException {
     ClusterReader reader = open(source);
     try {
       String namespace =
@@ -177,7 +220,12 @@ public final class Diagnoser {
           throw new ClusterSourceException("--save-dump " + save + ": " + e.getMessage(), true);
         }
       }
-      return state;
+      try {
+        return new Cluster(state, ClusterSpecs.of(reader));
+      } catch (IOException e) {
+        throw new ClusterSourceException(
+            "cannot write the cluster's objects to a temporary folder: " + e.getMessage(), false);
+      }
     } finally {
       reader.close();
     }
@@ -193,16 +241,83 @@ public final class Diagnoser {
   }
 
   /**
+   * Diagnoses a state and the cluster's own objects read as manifests: every rule runs, each static
+   * finding points at the cluster object, and a symptom it explains becomes one finding. {@code
+   * narrowed}: a selector or target left some pods out, so static findings are kept only on the
+   * objects still selected.
+   */
+  public ScanResult diagnose(
+      ClusterState state, ClusterSpecs specs, boolean narrowed, Duration elapsed)
+      throws IOException {
+    if (specs.files().isEmpty()) {
+      return diagnose(state, elapsed);
+    }
+    Scanner.Model built =
+        new Scanner(rules).model(specs.files(), new Scanner.Options(null, Long.MAX_VALUE));
+    SpecLocations locations = new SpecLocations(specs);
+    ScanResult result =
+        diagnose(state, built.model(), RuleSettings.DEFAULTS, locations, narrowed, elapsed);
+    return withModelProblems(result, built, locations, result.inventory(), elapsed);
+  }
+
+  /**
    * Diagnoses a state against a repository's model: one model, one engine for the static and the
    * runtime rules, then each symptom joined to the static finding that explains it.
    */
   public ScanResult diagnose(
       ClusterState state, SystemModel repository, RuleSettings settings, Duration elapsed) {
-    RuleEngine.Outcome outcome = new RuleEngine(rules, settings).run(repository.withCluster(state));
+    return diagnose(
+        state, repository, settings, new SpecLocations(ClusterSpecs.none("")), false, elapsed);
+  }
+
+  private ScanResult diagnose(
+      ClusterState state,
+      SystemModel model,
+      RuleSettings settings,
+      SpecLocations locations,
+      boolean narrowed,
+      Duration elapsed) {
+    RuleEngine.Outcome outcome = new RuleEngine(rules, settings).run(model.withCluster(state));
+    // A cluster's objects are read for what breaks it; hardening advice is scan's, on the
+    // repository.
+    List<Finding> found =
+        locations.findings(outcome.findings()).stream()
+            .filter(
+                f ->
+                    f.layer() == Layer.RUNTIME
+                        || !(f.primary() instanceof ClusterLocation)
+                        || f.kind() == FindingKind.ROOT_CAUSE)
+            .toList();
+    if (narrowed) {
+      found = found.stream().filter(f -> selected(f, state)).toList();
+    }
     List<Finding> joined =
-        new SymptomJoin(rules.stream().map(Rule::info).toList(), repository)
-            .join(outcome.findings(), state);
+        new SymptomJoin(rules.stream().map(Rule::info).toList(), model).join(found, state);
     return result(state, outcome, joined, elapsed);
+  }
+
+  /**
+   * A static finding on a cluster object is kept when a selection is made only if the object is one
+   * selected: the owner of a selected pod, or a Service among those kept.
+   */
+  private static boolean selected(Finding f, ClusterState state) {
+    if (f.layer() == Layer.RUNTIME || !(f.primary() instanceof ClusterLocation at)) {
+      return true;
+    }
+    boolean owner =
+        state.podGroups().stream()
+            .anyMatch(
+                g ->
+                    g.owner().kind().equals(at.kind())
+                        && g.owner().name().equals(at.name())
+                        && java.util.Objects.equals(g.owner().namespace(), at.namespace()));
+    return owner
+        || state.objects().services().stream()
+            .anyMatch(
+                s ->
+                    "Service".equals(at.kind())
+                        && s.name().equals(at.name())
+                        && s.namespace().equals(at.namespace()));
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -3,6 +3,7 @@ package dev.rootcause.pipeline;
 import dev.rootcause.collect.Collector;
 import dev.rootcause.collect.FactsCache;
 import dev.rootcause.collect.FileKind;
+import dev.rootcause.collect.SourceFile;
 import dev.rootcause.model.RuleInfo;
 import dev.rootcause.model.ScanResult;
 import dev.rootcause.model.SystemModel;
@@ -162,7 +163,31 @@ public final class Scanner {
     return built;
   }
 
+  /**
+   * The model of a root read together with {@code extra} files under their own paths (the cluster's
+   * objects as manifests), with its cache (if any) fully written.
+   */
+  public Model model(Path root, Options options, List<SourceFile> extra)
+      throws InputException, IOException {
+    Model built = collect(root, options, extra);
+    if (built.cache() != null) {
+      built.cache().awaitSaved();
+    }
+    return built;
+  }
+
+  /** The model of the given files alone, with the default settings. */
+  public Model model(List<SourceFile> files, Options options) throws IOException {
+    Collector.Collected collected = collector(options).collectFiles(files);
+    return new Model(collected.model(), collected, RuleSettings.DEFAULTS, null);
+  }
+
   private Model collect(Path root, Options options) throws InputException, IOException {
+    return collect(root, options, List.of());
+  }
+
+  private Model collect(Path root, Options options, List<SourceFile> extra)
+      throws InputException, IOException {
     if (isStandardInput(root)) {
       return collectStandardInput(options);
     }
@@ -178,7 +203,8 @@ public final class Scanner {
         throw new InputException(values + ": values file not found");
       }
     }
-    Collector collector = collector(options).withHelmValues(options.helmValues());
+    Collector collector =
+        collector(options).withHelmValues(options.helmValues()).withExtraFiles(extra);
     var threads = ManagementFactory.getThreadMXBean();
     long readStart = threads.getCurrentThreadCpuTime();
     FactsCache cache =

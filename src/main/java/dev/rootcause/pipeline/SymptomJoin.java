@@ -94,7 +94,8 @@ final class SymptomJoin {
             && !used.contains(cause)
             && s != null
             && s.sameAs(at, container)
-            && (!CRASH_LOOP.equals(symptom.ruleId()) || names(cause, logCause))) {
+            && (!CRASH_LOOP.equals(symptom.ruleId()) || names(cause, logCause))
+            && !aboutAnotherProbe(cause, at.fieldPath())) {
           found.add(cause);
         }
       }
@@ -113,6 +114,23 @@ final class SymptomJoin {
       }
     }
     return out;
+  }
+
+  private static final List<String> PROBES =
+      List.of("readinessProbe", "livenessProbe", "startupProbe");
+
+  /**
+   * A failing readinessProbe is not explained by a finding about the livenessProbe beside it: its
+   * fix (move the liveness port) would leave the readiness failure as it was, or break liveness.
+   */
+  private static boolean aboutAnotherProbe(Finding cause, String fieldPath) {
+    if (fieldPath == null) {
+      return false;
+    }
+    String failing = PROBES.stream().filter(fieldPath::endsWith).findFirst().orElse(null);
+    return failing != null
+        && !cause.message().contains(failing)
+        && PROBES.stream().anyMatch(cause.message()::contains);
   }
 
   /**

@@ -2,11 +2,13 @@ package dev.rootcause.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootcause.collect.cluster.ClusterSpecs;
 import dev.rootcause.collect.cluster.DumpClusterReader;
 import dev.rootcause.collect.cluster.LiveClusterReader;
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.ScanResult;
 import dev.rootcause.model.Severity;
+import dev.rootcause.model.cluster.ClusterState;
 import dev.rootcause.pipeline.Diagnoser;
 import dev.rootcause.testing.Cli;
 import dev.rootcause.testing.MockCluster;
@@ -52,11 +54,13 @@ class DiagnoseCommandTest {
     assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS.code());
     String out = run.out();
     // The gateway Service the users come through breaks first: it is listed first.
-    assertThat(out.indexOf("runtime/service-without-endpoints"))
+    assertThat(out.indexOf("k8s/service-selects-nothing"))
         .isLessThan(out.indexOf("runtime/crash-loop-back-off"));
     assertThat(out)
         .contains(
-            "CRITICAL  runtime/service-without-endpoints  Service production/gateway",
+            // The Service's own spec explains the symptom: one finding carrying both.
+            "CRITICAL  k8s/service-selects-nothing  Service production/gateway",
+            "runtime/service-without-endpoints observed here",
             "its selector app=nginx-gateway matches no pod; the pods carry app=api-service",
             "app=gateway");
     assertThat(out)
@@ -72,10 +76,13 @@ class DiagnoseCommandTest {
             "event 4x Failed");
     assertThat(out)
         .contains(
-            "runtime/probe-failing  Deployment production/api-service",
+            "k8s/probe-port-not-exposed  Deployment production/api-service container api-service",
+            "at        Deployment production/api-service"
+                + " .spec.template.spec.containers[0].livenessProbe.httpGet.port",
             "liveness probe fails 15 times: connection refused on port 8080, the container declares"
                 + " [3000]",
-            "Set the livenessProbe port to 3000");
+            "runtime/probe-failing observed here",
+            "Set livenessProbe port to 3000");
     assertThat(out)
         .contains(
             "runtime/dependency-unreachable  Deployment production/order-service",
@@ -263,17 +270,27 @@ class DiagnoseCommandTest {
       }
     }
 
+    // The objects' own specs are read from both, and what they explain is merged the same way.
     ScanResult live;
     try (LiveClusterReader reader =
         new LiveClusterReader(server.createClient(), "k3d-brokenprod")) {
-      live = new Diagnoser().diagnose(Diagnoser.read(reader, "production"), Duration.ZERO);
+      ClusterState state = Diagnoser.read(reader, "production");
+      try (ClusterSpecs specs = ClusterSpecs.of(reader)) {
+        live = new Diagnoser().diagnose(state, specs, false, Duration.ZERO);
+      }
     }
     ScanResult dump;
     try (DumpClusterReader reader = DumpClusterReader.open(BROKEN, BROKEN_AT)) {
-      dump = new Diagnoser().diagnose(Diagnoser.read(reader, "production"), Duration.ZERO);
+      ClusterState state = Diagnoser.read(reader, "production");
+      try (ClusterSpecs specs = ClusterSpecs.of(reader)) {
+        dump = new Diagnoser().diagnose(state, specs, false, Duration.ZERO);
+      }
     }
 
     assertThat(live.findings()).hasSize(dump.findings().size()).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(live.findings())
+        .extracting(Finding::ruleId)
+        .contains("k8s/probe-port-not-exposed", "k8s/service-selects-nothing");
     // The same findings, but for the context of their locations (a kube context, a dump).
     assertThat(live.findings().stream().map(DiagnoseCommandTest::withoutContext).toList())
         .isEqualTo(dump.findings().stream().map(DiagnoseCommandTest::withoutContext).toList());
@@ -345,6 +362,8 @@ class DiagnoseCommandTest {
 
   private static String withoutContext(Finding f) {
     return f.ruleId()
+        + " "
+        + f.primary().display()
         + " "
         + f.severity()
         + " "

@@ -58,13 +58,18 @@ class DiagnoseExamplesTest {
   /** Per example, what its broken cluster must say: the rule, the cause and the evidence. */
   static final Map<String, List<String>> BROKEN =
       Map.of(
-          // Seed 002 (DiagnoseCommandTest reads its every cause): here, in both layouts.
+          // Seed 002 (DiagnoseCommandTest reads its every cause): here, in both layouts. The
+          // gateway's missing endpoints and api-service's failing liveness probe are told at the
+          // spec field that causes them, read from the cluster's own objects.
           "cloudmart",
           List.of(
-              "CRITICAL  runtime/service-without-endpoints  Service production/gateway",
+              "CRITICAL  k8s/service-selects-nothing  Service production/gateway",
+              "Service gateway (LoadBalancer) has no endpoints: its selector app=nginx-gateway"
+                  + " matches no pod",
               "runtime/crash-loop-back-off  Deployment production/database-service",
               "runtime/image-pull-back-off  Deployment production/notification-service",
-              "runtime/probe-failing  Deployment production/api-service",
+              "k8s/probe-port-not-exposed  Deployment production/api-service container api-service",
+              "api-service liveness probe fails 15 times: connection refused on port 8080",
               "runtime/dependency-unreachable  Deployment production/order-service",
               "runtime/oom-killed  Deployment production/auth-service"),
           // Seed 000: the image the Deployment names was never built.
@@ -76,10 +81,15 @@ class DiagnoseExamplesTest {
               "pull access denied for sre-assessment",
               "runtime/service-without-endpoints  Service default/sre-assessment",
               "sre-assessment-6c8d7f9b54-4xkzp (sre-assessment ImagePullBackOff)"),
-          // Seed 001: the readiness probe knocks on port 80, the server listens on 8080.
+          // Seed 001: the readiness probe knocks on port 80, the server listens on 8080; the
+          // sidecar's fault injection, the HPA's fixed target and the policy's labels are read
+          // from the cluster's own specs.
           "go-service",
           List.of(
               "HIGH      runtime/probe-failing  Deployment default/go-app",
+              "DROP_PERCENT=20 is set on container traffic-proxy",
+              "network/policy-selects-nothing  NetworkPolicy default/go-app-ingress",
+              "hpa/static-average-value  HorizontalPodAutoscaler default/go-app",
               "go-app (2 of 2 pods) readiness probe fails 1641 times: connection refused on port"
                   + " 80: nothing listens there, the pod is not Ready",
               "runtime/service-without-endpoints  Service default/go-app",

@@ -65,7 +65,7 @@ class DiagnoseSelectionTest {
 
     assertThat(headlines(run))
         .anyMatch(l -> l.contains("runtime/oom-killed  Deployment production/auth-service"))
-        .anyMatch(l -> l.contains("runtime/probe-failing  Deployment production/api-service"))
+        .anyMatch(l -> l.contains("k8s/probe-port-not-exposed  Deployment production/api-service"))
         .noneMatch(l -> l.contains("database-service") || l.contains("gateway"));
   }
 
