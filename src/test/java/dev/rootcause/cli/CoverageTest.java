@@ -87,6 +87,10 @@ class CoverageTest {
         .contains("k8s/render-failed")
         .contains("no template \"web.fullname\"")
         .contains("not read: 3 Helm templates (not rendered).");
+    // The symptom is Helm's alone: nothing about kustomize for a chart.
+    assertThat(run.out())
+        .contains("helm install/upgrade fails with 'Error: INSTALLATION FAILED")
+        .doesNotContain("kubectl apply -k");
   }
 
   @Test

@@ -38,6 +38,13 @@ public final class RenderFailed implements SystemRule {
               : "kustomization " + f.source() + " does not build: ";
       ctx.report(f.location(), what + f.message())
           .subject(f.valuesFile() == null ? f.source() : f.valuesFile())
+          // The spec's symptom covers both tools; a finding names only the one that failed.
+          .symptom(
+              helm
+                  ? "helm install/upgrade fails with 'Error: INSTALLATION FAILED: execution error"
+                      + " at (...)': the release never installs"
+                  : "kubectl apply -k fails with 'Error: accumulating resources' or 'no matches"
+                      + " for patch target': that environment is never deployed")
           .fix(
               helm
                   ? "Fix what Helm names at "
