@@ -30,7 +30,8 @@ import java.util.Optional;
             + " exceeded\" and the kubelet restarts the container (CrashLoopBackOff), or it stays"
             + " 0/1 Ready",
     fix =
-        "Raise limits.cpu to at least the runtime's floor (500m for a JVM), or drop the CPU limit.",
+        "Raise limits.cpu well above the runtime's floor (1000m for a JVM, twice the floor for"
+            + " others), or drop the CPU limit and keep requests.cpu.",
     thresholds = {
       @RuleSpec.Threshold(name = "jvmMilli", value = 250, description = "floor for the JVM"),
       @RuleSpec.Threshold(name = "dotnetMilli", value = 100, description = "floor for .NET"),
