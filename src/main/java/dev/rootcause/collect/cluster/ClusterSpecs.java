@@ -55,7 +55,16 @@ public final class ClusterSpecs implements AutoCloseable {
           "Lease",
           "ControllerRevision",
           "ComponentStatus");
-  private static final Set<String> SYSTEM_NAMESPACES = Set.of("kube-system", "kube-node-lease");
+  private static final Set<String> SYSTEM_NAMESPACES =
+      Set.of("kube-system", "kube-public", "kube-node-lease");
+
+  /**
+   * ConfigMaps the platform writes into every namespace: the API server's CA bundle, and a
+   * controller's leader-election lock.
+   */
+  private static final Set<String> PLATFORM_CONFIG_MAPS = Set.of("kube-root-ca.crt");
+
+  private static final String LEADER = "control-plane.alpha.kubernetes.io/leader";
   private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -188,7 +197,9 @@ public final class ClusterSpecs implements AutoCloseable {
       return false;
     }
     String ns = o.getMetadata().getNamespace();
-    if (STATE_KINDS.contains(o.getKind()) || ns != null && SYSTEM_NAMESPACES.contains(ns)) {
+    if (STATE_KINDS.contains(o.getKind())
+        || ns != null && SYSTEM_NAMESPACES.contains(ns)
+        || isPlatformOrRelease(o)) {
       return false;
     }
     List<OwnerReference> owners =
@@ -200,6 +211,25 @@ public final class ClusterSpecs implements AutoCloseable {
             r.getUid() != null && present.contains("uid:" + r.getUid())
                 || present.contains(key(r.getKind(), ns, r.getName()));
     return owners.stream().noneMatch(read);
+  }
+
+  /**
+   * A ConfigMap nobody on the team wrote: one the platform puts in every namespace, a leader lock,
+   * or a Helm release record (the release's manifest, gzipped: its objects are read as themselves).
+   */
+  private static boolean isPlatformOrRelease(HasMetadata o) {
+    if (!"ConfigMap".equals(o.getKind())) {
+      return false;
+    }
+    var meta = o.getMetadata();
+    Map<String, String> labels = meta.getLabels() == null ? Map.of() : meta.getLabels();
+    Map<String, String> annotations =
+        meta.getAnnotations() == null ? Map.of() : meta.getAnnotations();
+    return PLATFORM_CONFIG_MAPS.contains(meta.getName())
+        || annotations.containsKey(LEADER)
+        || meta.getName().startsWith("sh.helm.release.")
+        || "helm".equals(labels.get("owner"))
+        || "TILLER".equals(labels.get("OWNER"));
   }
 
   /**
