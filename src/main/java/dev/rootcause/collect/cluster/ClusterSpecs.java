@@ -58,10 +58,7 @@ public final class ClusterSpecs implements AutoCloseable {
   private static final Set<String> SYSTEM_NAMESPACES =
       Set.of("kube-system", "kube-public", "kube-node-lease");
 
-  /**
-   * ConfigMaps the platform writes into every namespace: the API server's CA bundle, and a
-   * controller's leader-election lock.
-   */
+  /** ConfigMaps the platform writes into every namespace: the API server's CA bundle. */
   private static final Set<String> PLATFORM_CONFIG_MAPS = Set.of("kube-root-ca.crt");
 
   private static final String LEADER = "control-plane.alpha.kubernetes.io/leader";
@@ -146,6 +143,10 @@ public final class ClusterSpecs implements AutoCloseable {
     for (HasMetadata o : objects) {
       if (isSpec(o, present)) {
         JsonNode node = strip(serialization.convertValue(o, JsonNode.class));
+        if ("ConfigMap".equals(o.getKind())
+            && PLATFORM_CONFIG_MAPS.contains(o.getMetadata().getName())) {
+          node = stub(node);
+        }
         String ns = o.getMetadata().getNamespace();
         if (scaled.contains(key(o.getKind(), ns, o.getMetadata().getName()))
             && node.path("spec") instanceof ObjectNode spec) {
@@ -214,8 +215,8 @@ public final class ClusterSpecs implements AutoCloseable {
   }
 
   /**
-   * A ConfigMap nobody on the team wrote: one the platform puts in every namespace, a leader lock,
-   * or a Helm release record (the release's manifest, gzipped: its objects are read as themselves).
+   * A ConfigMap nobody on the team wrote and no pod mounts: a controller's leader lock, or a Helm
+   * release record (the release's manifest, gzipped: its objects are read as themselves).
    */
   private static boolean isPlatformOrRelease(HasMetadata o) {
     if (!"ConfigMap".equals(o.getKind())) {
@@ -225,11 +226,28 @@ public final class ClusterSpecs implements AutoCloseable {
     Map<String, String> labels = meta.getLabels() == null ? Map.of() : meta.getLabels();
     Map<String, String> annotations =
         meta.getAnnotations() == null ? Map.of() : meta.getAnnotations();
-    return PLATFORM_CONFIG_MAPS.contains(meta.getName())
-        || annotations.containsKey(LEADER)
+    return annotations.containsKey(LEADER)
         || meta.getName().startsWith("sh.helm.release.")
         || "helm".equals(labels.get("owner"))
         || "TILLER".equals(labels.get("OWNER"));
+  }
+
+  /**
+   * The platform's ConfigMap as its name and keys alone: a pod that mounts it finds it there, and
+   * its content (a CA bundle) is nobody's to fix.
+   */
+  private static JsonNode stub(JsonNode node) {
+    ObjectNode stub = JSON.createObjectNode();
+    stub.put("apiVersion", "v1");
+    stub.put("kind", "ConfigMap");
+    ObjectNode meta = stub.putObject("metadata");
+    meta.set("name", node.path("metadata").path("name"));
+    if (node.path("metadata").has("namespace")) {
+      meta.set("namespace", node.path("metadata").path("namespace"));
+    }
+    ObjectNode data = stub.putObject("data");
+    node.path("data").fieldNames().forEachRemaining(k -> data.put(k, ""));
+    return stub;
   }
 
   /**

@@ -40,6 +40,8 @@ public final class ProxyUpstreamPortUndeclared implements SystemRule {
 
   @Override
   public void check(RuleContext ctx) {
+    // An upstream block and a proxy_pass naming one port: the config's first line says it.
+    Set<String> told = new java.util.HashSet<>();
     for (HostUse use : ctx.model().hostUses()) {
       Workload workload = use.workload();
       Integer port = use.reference().port();
@@ -75,7 +77,11 @@ public final class ProxyUpstreamPortUndeclared implements SystemRule {
           unknown = true;
         }
       }
-      if (declared || unknown || served.isEmpty() || envoy && allFromCode) {
+      if (declared
+          || unknown
+          || served.isEmpty()
+          || envoy && allFromCode
+          || !told.add(workload.meta().displayName() + ":" + port)) {
         continue;
       }
       var finding =
