@@ -19,6 +19,7 @@ import dev.rootcause.rules.cross.PortMismatch;
 import dev.rootcause.rules.cross.ProbePathNotServed;
 import dev.rootcause.rules.cross.ProxyPathNotServed;
 import dev.rootcause.rules.cross.ProxyTimeoutBelowHandlerLatency;
+import dev.rootcause.rules.cross.ProxyUpstreamPortUndeclared;
 import dev.rootcause.rules.cross.RequiredEnvMissing;
 import dev.rootcause.rules.docker.CacheBustingCopyOrder;
 import dev.rootcause.rules.docker.CgoBinaryWithoutGlibc;
@@ -133,6 +134,7 @@ public final class BuiltInRules {
         new ProbePathNotServed(),
         new ProxyPathNotServed(),
         new ProxyTimeoutBelowHandlerLatency(),
+        new ProxyUpstreamPortUndeclared(),
         new RequiredEnvMissing(),
         new CacheBustingCopyOrder(),
         new CgoBinaryWithoutGlibc(),

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code rootcause diagnose} on seed 002's broken and fixed cluster, from dumps and live. */
 @EnableKubernetesMockClient(crud = true)
@@ -292,6 +294,48 @@ class DiagnoseCommandTest {
         .extracting(Finding::ruleId)
         .contains("k8s/probe-port-not-exposed", "k8s/service-selects-nothing");
     // The same findings, but for the context of their locations (a kube context, a dump).
+    assertThat(live.findings().stream().map(DiagnoseCommandTest::withoutContext).toList())
+        .isEqualTo(dump.findings().stream().map(DiagnoseCommandTest::withoutContext).toList());
+  }
+
+  /**
+   * ConfigMaps, Ingresses and PodDisruptionBudgets listed from an API server holding the objects of
+   * a dump give the dump's findings, in each of the layouts the dumps are written in.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"envoy-sidecar-broken", "nginx-sidecar-broken", "storefront-broken"})
+  void aLiveClusterHoldingTheConfigObjectsGivesTheDumpsFindings(String kase) throws Exception {
+    Path dir = Path.of("src/test/resources/diagnose-config", kase);
+    Instant asOf = Instant.parse("2025-03-04T09:30:00Z");
+    ScanResult dump;
+    List<HasMetadata> read;
+    try (DumpClusterReader reader = DumpClusterReader.open(dir, asOf)) {
+      ClusterState state = Diagnoser.read(reader, null);
+      read = reader.objectsRead();
+      try (ClusterSpecs specs = ClusterSpecs.of(reader)) {
+        dump = new Diagnoser().diagnose(state, specs, false, Duration.ZERO);
+      }
+    }
+    String namespace = read.get(0).getMetadata().getNamespace();
+    for (HasMetadata o : read) {
+      if (o instanceof Pod p) {
+        new MockCluster(client, server, namespace).createWithStatus(p);
+      } else {
+        client.resource(o).create();
+      }
+    }
+    ScanResult live;
+    try (LiveClusterReader reader = new LiveClusterReader(server.createClient(), "kind-config")) {
+      ClusterState state = Diagnoser.read(reader, namespace);
+      try (ClusterSpecs specs = ClusterSpecs.of(reader)) {
+        live = new Diagnoser().diagnose(state, specs, false, Duration.ZERO);
+      }
+    }
+
+    assertThat(dump.findings())
+        .extracting(Finding::ruleId)
+        .isNotEmpty()
+        .allMatch(id -> !id.startsWith("runtime/"));
     assertThat(live.findings().stream().map(DiagnoseCommandTest::withoutContext).toList())
         .isEqualTo(dump.findings().stream().map(DiagnoseCommandTest::withoutContext).toList());
   }

@@ -129,6 +129,50 @@ class DiagnoseSelectionTest {
         .contains("calling payments with Authorization");
   }
 
+  @Test
+  void aSavedConfigMapKeepsItsConfigFilesReadableAndItsSecretsOut(@TempDir Path dir)
+      throws Exception {
+    // The Envoy sidecar's cluster: a password in a ConfigMap value whose key names it, and a JWT
+    // inside the envoy.yaml the proxy rule reads.
+    Path source = dir.resolve("source");
+    copyTree(Path.of("src/test/resources/diagnose-config/envoy-sidecar-broken"), source);
+    Path configMaps = source.resolve("shop/configmaps.json");
+    String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjaGVja291dCJ9.c2lnbmVkLWJ5LWlkcA";
+    Files.writeString(
+        configMaps,
+        Files.readString(configMaps)
+            .replaceFirst("\"data\": \\{", "\"data\": {\n\"DB_PASSWORD\": \"Tr0ub4dor-prod\",")
+            .replace(
+                "stat_prefix: ingress_http\\n",
+                "stat_prefix: ingress_http\\n                # x-internal-auth: " + jwt + "\\n"));
+    Path saved = dir.resolve("saved");
+    String asOf = "2025-03-04T09:30:00Z";
+
+    Cli.Run first =
+        Cli.run(
+            "diagnose",
+            "--dump",
+            source.toString(),
+            "--as-of",
+            asOf,
+            "--color",
+            "never",
+            "--save-dump",
+            saved.toString());
+    Cli.Run again = Cli.run("diagnose", "--dump", saved.toString(), "--color", "never");
+
+    assertThat(Files.readString(configMaps)).contains("Tr0ub4dor-prod", jwt);
+    assertThat(headlines(first))
+        .singleElement()
+        .asString()
+        .contains("cross/proxy-upstream-port-undeclared");
+    assertThat(withoutSummary(again.out())).isEqualTo(withoutSummary(first.out()));
+    String savedConfigMaps = Files.readString(saved.resolve("shop/configmaps.json"));
+    assertThat(savedConfigMaps)
+        .doesNotContain("Tr0ub4dor-prod", "eyJzdWIiOiJjaGVja291dCJ9")
+        .contains("\"DB_PASSWORD\" : \"<redacted>\"", "port_value: 8000");
+  }
+
   /** The findings as printed, less the summary line that names where they were read. */
   private static List<String> withoutSummary(String out) {
     return out.lines()

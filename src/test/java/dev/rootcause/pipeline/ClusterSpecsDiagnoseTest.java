@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code diagnose} without a repository reads the cluster's own objects as manifests: the static
@@ -25,6 +27,8 @@ class ClusterSpecsDiagnoseTest {
   private static final Path SEED_002_FIXED = Path.of("src/test/resources/diagnose/seed-002-fixed");
   private static final Path POLICIES =
       Path.of("src/test/resources/diagnose-specs/checkout-policies");
+
+  private static final Path CONFIG = Path.of("src/test/resources/diagnose-config");
 
   private static List<Finding> diagnose(Path dump, String asOf) throws Exception {
     return new Diagnoser()
@@ -126,5 +130,48 @@ class ClusterSpecsDiagnoseTest {
         .filteredOn(f -> f.ruleId().equals("k8s/probe-port-not-exposed"))
         .singleElement()
         .satisfies(f -> assertThat(f.primary().display()).startsWith("k8s/03-api-service.yaml:"));
+  }
+
+  @Test
+  void aSidecarsConfigMapAnIngressAndABudgetAreReadFromTheClusterAlone() throws Exception {
+    // A cluster-info dump with configmaps.json beside pods.json; one `kubectl get -o yaml` List
+    // of every kind; one file a kind.
+    assertThat(diagnose(CONFIG.resolve("envoy-sidecar-broken"), "2025-03-04T09:30:00Z"))
+        .extracting(ClusterSpecsDiagnoseTest::at)
+        .containsExactly(
+            "cross/proxy-upstream-port-undeclared ConfigMap shop/checkout-envoy .data.envoy.yaml");
+    assertThat(diagnose(CONFIG.resolve("nginx-sidecar-broken"), "2025-03-04T09:30:00Z"))
+        .extracting(ClusterSpecsDiagnoseTest::at)
+        .containsExactly(
+            "cross/proxy-upstream-port-undeclared ConfigMap finance/billing-portal-nginx"
+                + " .data.default.conf");
+    List<Finding> storefront =
+        diagnose(CONFIG.resolve("storefront-broken"), "2025-03-04T09:30:00Z");
+    assertThat(storefront)
+        .extracting(ClusterSpecsDiagnoseTest::at)
+        .containsExactlyInAnyOrder(
+            "k8s/ingress-backend-missing Ingress storefront/storefront"
+                + " .spec.rules[0].http.paths[0].backend.service.name",
+            "k8s/ingress-backend-missing Ingress storefront/storefront"
+                + " .spec.rules[0].http.paths[1].backend.service.name",
+            "k8s/pdb-blocks-eviction PodDisruptionBudget storefront/web .spec.minAvailable");
+    assertThat(storefront)
+        .extracting(Finding::message)
+        .contains(
+            "Ingress storefront/storefront routes /api to port 80 of Service api, which has 8080"
+                + " ('http')",
+            "PodDisruptionBudget web requires minAvailable: 2 and selects 2 pods: none may be"
+                + " evicted");
+  }
+
+  /**
+   * The traps: an Envoy cluster naming a Service at the port it serves, an Ingress with a default
+   * backend only, a budget that lets one of three go, the API server's CA bundle and Helm's release
+   * records in every namespace.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"envoy-sidecar-fixed", "nginx-sidecar-fixed", "storefront-fixed"})
+  void theFixedClustersAndTheirLookAlikesHaveNoFinding(String kase) throws Exception {
+    assertThat(diagnose(CONFIG.resolve(kase), "2025-03-04T09:30:00Z")).isEmpty();
   }
 }

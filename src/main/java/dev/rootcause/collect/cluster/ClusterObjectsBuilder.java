@@ -51,6 +51,9 @@ import java.util.Objects;
  * Services joined to their Endpoints. Both readers use it, so a dump and a live cluster agree.
  */
 final class ClusterObjectsBuilder {
+  private static final java.util.Set<String> SPEC_KINDS =
+      java.util.Set.of("ConfigMap", "Ingress", "PodDisruptionBudget");
+
   private final List<Pod> pods = new ArrayList<>();
   private final List<Event> events = new ArrayList<>();
   private final List<Service> services = new ArrayList<>();
@@ -113,6 +116,19 @@ final class ClusterObjectsBuilder {
         others.add(o);
       }
     }
+  }
+
+  /**
+   * ConfigMaps, Ingresses and PodDisruptionBudgets: no state a diagnosis weighs, only specs the
+   * manifest rules read (a sidecar's config, an Ingress backend, a budget that blocks a drain).
+   */
+  void specObjects(List<? extends HasMetadata> read) {
+    raw.addAll(read);
+  }
+
+  /** Whether the object is one read for its spec alone (see {@link #specObjects}). */
+  static boolean specKind(HasMetadata o) {
+    return SPEC_KINDS.contains(o.getKind());
   }
 
   /**

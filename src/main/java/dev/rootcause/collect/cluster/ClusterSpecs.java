@@ -55,7 +55,13 @@ public final class ClusterSpecs implements AutoCloseable {
           "Lease",
           "ControllerRevision",
           "ComponentStatus");
-  private static final Set<String> SYSTEM_NAMESPACES = Set.of("kube-system", "kube-node-lease");
+  private static final Set<String> SYSTEM_NAMESPACES =
+      Set.of("kube-system", "kube-public", "kube-node-lease");
+
+  /** ConfigMaps the platform writes into every namespace: the API server's CA bundle. */
+  private static final Set<String> PLATFORM_CONFIG_MAPS = Set.of("kube-root-ca.crt");
+
+  private static final String LEADER = "control-plane.alpha.kubernetes.io/leader";
   private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -137,6 +143,10 @@ public final class ClusterSpecs implements AutoCloseable {
     for (HasMetadata o : objects) {
       if (isSpec(o, present)) {
         JsonNode node = strip(serialization.convertValue(o, JsonNode.class));
+        if ("ConfigMap".equals(o.getKind())
+            && PLATFORM_CONFIG_MAPS.contains(o.getMetadata().getName())) {
+          node = stub(node);
+        }
         String ns = o.getMetadata().getNamespace();
         if (scaled.contains(key(o.getKind(), ns, o.getMetadata().getName()))
             && node.path("spec") instanceof ObjectNode spec) {
@@ -188,7 +198,9 @@ public final class ClusterSpecs implements AutoCloseable {
       return false;
     }
     String ns = o.getMetadata().getNamespace();
-    if (STATE_KINDS.contains(o.getKind()) || ns != null && SYSTEM_NAMESPACES.contains(ns)) {
+    if (STATE_KINDS.contains(o.getKind())
+        || ns != null && SYSTEM_NAMESPACES.contains(ns)
+        || isPlatformOrRelease(o)) {
       return false;
     }
     List<OwnerReference> owners =
@@ -200,6 +212,42 @@ public final class ClusterSpecs implements AutoCloseable {
             r.getUid() != null && present.contains("uid:" + r.getUid())
                 || present.contains(key(r.getKind(), ns, r.getName()));
     return owners.stream().noneMatch(read);
+  }
+
+  /**
+   * A ConfigMap nobody on the team wrote and no pod mounts: a controller's leader lock, or a Helm
+   * release record (the release's manifest, gzipped: its objects are read as themselves).
+   */
+  private static boolean isPlatformOrRelease(HasMetadata o) {
+    if (!"ConfigMap".equals(o.getKind())) {
+      return false;
+    }
+    var meta = o.getMetadata();
+    Map<String, String> labels = meta.getLabels() == null ? Map.of() : meta.getLabels();
+    Map<String, String> annotations =
+        meta.getAnnotations() == null ? Map.of() : meta.getAnnotations();
+    return annotations.containsKey(LEADER)
+        || meta.getName().startsWith("sh.helm.release.")
+        || "helm".equals(labels.get("owner"))
+        || "TILLER".equals(labels.get("OWNER"));
+  }
+
+  /**
+   * The platform's ConfigMap as its name and keys alone: a pod that mounts it finds it there, and
+   * its content (a CA bundle) is nobody's to fix.
+   */
+  private static JsonNode stub(JsonNode node) {
+    ObjectNode stub = JSON.createObjectNode();
+    stub.put("apiVersion", "v1");
+    stub.put("kind", "ConfigMap");
+    ObjectNode meta = stub.putObject("metadata");
+    meta.set("name", node.path("metadata").path("name"));
+    if (node.path("metadata").has("namespace")) {
+      meta.set("namespace", node.path("metadata").path("namespace"));
+    }
+    ObjectNode data = stub.putObject("data");
+    node.path("data").fieldNames().forEachRemaining(k -> data.put(k, ""));
+    return stub;
   }
 
   /**

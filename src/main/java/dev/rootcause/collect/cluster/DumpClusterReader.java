@@ -253,11 +253,10 @@ public final class DumpClusterReader implements ClusterReader, DumpWriter.Record
     boolean clusterInfo =
         Files.isDirectory(root) && !clusterInfoFiles(namespace, "pods.json").isEmpty();
     // In a folder of kubectl output every file is read once for them all.
-    for (String name : clusterInfo ? STATUS_FILES : STATUS_FILES.subList(0, 1)) {
-      b.statusObjects(
-          objectsOf(HasMetadata.class, namespace, name).stream()
-              .filter(ObjectStates::statusKind)
-              .toList());
+    for (String name : clusterInfo ? OBJECT_FILES : OBJECT_FILES.subList(0, 1)) {
+      List<HasMetadata> read = objectsOf(HasMetadata.class, namespace, name);
+      b.statusObjects(read.stream().filter(ObjectStates::statusKind).toList());
+      b.specObjects(read.stream().filter(ClusterObjectsBuilder::specKind).toList());
     }
     b.statusObjects(nodes());
     b.endpointSlices(objectsOf(EndpointSlice.class, namespace, "endpointslices.json"));
@@ -273,9 +272,10 @@ public final class DumpClusterReader implements ClusterReader, DumpWriter.Record
 
   /**
    * The files of a cluster-info dump's namespace folder that hold controllers and the objects
-   * beside them; kubectl writes the first two, {@code --save-dump} the others too.
+   * beside them; kubectl writes the first two, {@code --save-dump} the others too, and teams add
+   * the last three ({@code kubectl get cm -o json > ns/configmaps.json}).
    */
-  private static final List<String> STATUS_FILES =
+  private static final List<String> OBJECT_FILES =
       List.of(
           "deployments.json",
           "daemonsets.json",
@@ -283,7 +283,10 @@ public final class DumpClusterReader implements ClusterReader, DumpWriter.Record
           "persistentvolumeclaims.json",
           "horizontalpodautoscalers.json",
           "resourcequotas.json",
-          "networkpolicies.json");
+          "networkpolicies.json",
+          "configmaps.json",
+          "ingresses.json",
+          "poddisruptionbudgets.json");
 
   /** Nodes: {@code nodes.json} at the top of a cluster-info dump, else in any kubectl output. */
   private List<Node> nodes() {

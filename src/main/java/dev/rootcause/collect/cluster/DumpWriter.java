@@ -75,6 +75,9 @@ public final class DumpWriter {
       String plural = o.getPlural() == null ? plural(o.getKind()) : o.getPlural();
       String file = (ns == null ? "" : ns + "/") + plural + ".json";
       JsonNode node = JSON.readTree(serialization.asJson(o));
+      if ("ConfigMap".equals(o.getKind()) && node instanceof ObjectNode configMap) {
+        maskConfigData(configMap, redact);
+      }
       scrub(node, redact, false);
       files.computeIfAbsent(file, f -> JSON.createArrayNode()).add(node);
       listKinds.putIfAbsent(file, o.getKind() + "List");
@@ -120,6 +123,28 @@ public final class DumpWriter {
     for (Map.Entry<Path, StringBuilder> e : byPod.entrySet()) {
       Files.createDirectories(e.getKey().getParent());
       Files.writeString(e.getKey(), e.getValue(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * A ConfigMap's values are masked whole when their key names a secret ({@code DB_PASSWORD},
+   * {@code api-token}) however harmless the value looks, and binary values always (a keystore); a
+   * config file ({@code envoy.yaml}, {@code nginx.conf}) stays readable, less the secrets the
+   * redaction finds inside it, so the saved dump diagnoses the same.
+   */
+  private static void maskConfigData(ObjectNode configMap, UnaryOperator<String> redact) {
+    if (configMap.get("data") instanceof ObjectNode data) {
+      data.properties()
+          .forEach(
+              e -> {
+                String probe = e.getKey() + "=v4lue";
+                if (!redact.apply(probe).equals(probe)) {
+                  e.setValue(TextNode.valueOf(MASK));
+                }
+              });
+    }
+    if (configMap.get("binaryData") instanceof ObjectNode binary) {
+      binary.properties().forEach(e -> e.setValue(TextNode.valueOf(MASK)));
     }
   }
 

@@ -307,6 +307,40 @@ public final class LiveClusterReader implements ClusterReader, DumpWriter.Record
                         .inNamespace(namespace)
                         .list()
                         .getItems()));
+    // Read for their specs alone: the proxies' configs, the user's way in, the drain budgets.
+    b.specObjects(
+        list(
+            "configmaps",
+            namespace,
+            b,
+            () ->
+                all
+                    ? client.configMaps().inAnyNamespace().list().getItems()
+                    : client.configMaps().inNamespace(namespace).list().getItems()));
+    b.specObjects(
+        list(
+            "ingresses",
+            namespace,
+            b,
+            () ->
+                all
+                    ? client.network().v1().ingresses().inAnyNamespace().list().getItems()
+                    : client.network().v1().ingresses().inNamespace(namespace).list().getItems()));
+    b.specObjects(
+        list(
+            "poddisruptionbudgets",
+            namespace,
+            b,
+            () ->
+                all
+                    ? client.policy().v1().podDisruptionBudget().inAnyNamespace().list().getItems()
+                    : client
+                        .policy()
+                        .v1()
+                        .podDisruptionBudget()
+                        .inNamespace(namespace)
+                        .list()
+                        .getItems()));
     // Nodes are cluster-wide: a namespaced Role cannot list them, and that is only a note.
     b.statusObjects(list("nodes", namespace, b, () -> client.nodes().list().getItems()));
     if (endpoints == null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rootcause.collect.SourceFile;
 import dev.rootcause.model.ClusterLocation;
 import dev.rootcause.model.SourceLocation;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -95,5 +96,52 @@ class ClusterSpecsTest {
           .isEqualTo("Deployment shop/checkout .spec.template.spec.containers[0].image");
       assertThat(specs.locate(SourceLocation.of("k8s/checkout.yaml", 3))).isNull();
     }
+  }
+
+  @Test
+  void theTeamsConfigMapsAreSpecsButThePlatformsAndHelmsReleaseRecordsAreNot() throws Exception {
+    List<HasMetadata> cluster =
+        List.of(
+            configMap("checkout-envoy", "envoy.yaml", "static_resources: {}").build(),
+            // In every namespace: kept as its name and keys, so a pod mounting it finds it.
+            configMap("kube-root-ca.crt", "ca.crt", "-----BEGIN CERTIFICATE-----MIIBdzCC").build(),
+            // Helm 3 with HELM_DRIVER=configmap, and Helm 2's Tiller: release records.
+            configMap("sh.helm.release.v1.checkout.v7", "release", "H4sIAAAAAAAC_helm3")
+                .editMetadata()
+                .addToLabels("owner", "helm")
+                .endMetadata()
+                .build(),
+            configMap("checkout.v3", "release", "H4sIAAAAAAAC_tiller")
+                .editMetadata()
+                .addToLabels("OWNER", "TILLER")
+                .endMetadata()
+                .build(),
+            // An old controller's leader-election lock.
+            configMap("ingress-controller-leader", "x", "y")
+                .editMetadata()
+                .addToAnnotations("control-plane.alpha.kubernetes.io/leader", "{}")
+                .endMetadata()
+                .build());
+    try (ClusterSpecs specs = ClusterSpecs.of("kind-shop", cluster)) {
+      String text = Files.readString(specs.files().get(0).absolute());
+
+      assertThat(text)
+          .contains("checkout-envoy", "static_resources", "kube-root-ca.crt", "\"ca.crt\" : \"\"")
+          .doesNotContain(
+              "BEGIN CERTIFICATE",
+              "sh.helm.release",
+              "helm3",
+              "tiller",
+              "ingress-controller-leader");
+    }
+  }
+
+  private static ConfigMapBuilder configMap(String name, String key, String value) {
+    return new ConfigMapBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace("shop")
+        .endMetadata()
+        .addToData(key, value);
   }
 }
