@@ -16,6 +16,7 @@ import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.SystemModel;
 import dev.rootcause.model.cluster.ClusterObjects;
 import dev.rootcause.model.cluster.ClusterState;
+import dev.rootcause.model.cluster.ContainerLog;
 import dev.rootcause.model.cluster.Diagnosis;
 import dev.rootcause.model.cluster.PodSnapshot;
 import dev.rootcause.model.cluster.WorkloadStatus;
@@ -28,7 +29,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -211,7 +214,7 @@ public final class Diagnoser {
               : live.defaultNamespace();
       // A dump is read as far as it goes; the timeout is for an API server that does not answer.
       Duration limit = source.dump() != null ? null : source.timeout();
-      ClusterState state = within(limit, reader, () -> read(reader, namespace));
+      ClusterState state = within(limit, reader, () -> read(reader, namespace, source.selection()));
       Path save = source.selection().saveDump();
       if (save != null) {
         try {
@@ -407,9 +410,56 @@ public final class Diagnoser {
   /** Reads everything a diagnosis needs, once: the pods, their objects and their last logs. */
   public static ClusterState read(ClusterReader reader, String namespace)
       throws ClusterReadException {
+    return read(reader, namespace, Selection.ALL);
+  }
+
+  /**
+   * Reads what a diagnosis narrowed by {@code selection} needs. Pods and objects are listed whole
+   * (a Service that selects nothing is judged against every pod), but logs, one API call a
+   * container, are read only for the pods the selection keeps, and then for the pods behind the
+   * Services those logs call, the one hop {@link ClusterSelection} follows.
+   */
+  static ClusterState read(ClusterReader reader, String namespace, Selection selection)
+      throws ClusterReadException {
     Instant now = reader.now();
     PodSnapshot look = new PodSnapshot(now, reader.pods(namespace));
     ClusterObjects objects = reader.objects(namespace);
+    if (selection.selector() == null && selection.target() == null) {
+      return state(reader, namespace, look, reader.lastLogs(namespace), objects);
+    }
+    ClusterState bare = state(reader, namespace, look, List.of(), objects);
+    Set<String> kept = keptPods(bare, selection);
+    if (kept.isEmpty()) {
+      // Nothing selected (or a bad selector, told when the diagnosis selects): no log to read.
+      return bare;
+    }
+    List<ContainerLog> logs =
+        new ArrayList<>(reader.lastLogs(namespace, (ns, pod) -> kept.contains(ns + "/" + pod)));
+    Set<String> called = keptPods(state(reader, namespace, look, logs, objects), selection);
+    called.removeAll(kept);
+    if (!called.isEmpty()) {
+      logs.addAll(reader.lastLogs(namespace, (ns, pod) -> called.contains(ns + "/" + pod)));
+    }
+    return state(reader, namespace, look, logs, objects);
+  }
+
+  private static Set<String> keptPods(ClusterState state, Selection selection) {
+    try {
+      Set<String> kept = new HashSet<>();
+      ClusterSelection.select(state, selection.selector(), selection.target()).pods().stream()
+          .forEach(p -> kept.add(p.namespace() + "/" + p.name()));
+      return kept;
+    } catch (InputException e) {
+      return new HashSet<>();
+    }
+  }
+
+  private static ClusterState state(
+      ClusterReader reader,
+      String namespace,
+      PodSnapshot look,
+      List<ContainerLog> logs,
+      ClusterObjects objects) {
     return new ClusterState(
         reader.context(),
         reader.describe(),
@@ -418,7 +468,7 @@ public final class Diagnoser {
         false,
         List.of(look),
         Instant.EPOCH,
-        reader.lastLogs(namespace),
+        logs,
         objects);
   }
 

@@ -51,7 +51,23 @@ public interface ClusterReader extends AutoCloseable {
    * previous instance's when the container restarted, bounded to its last {@link #LOG_LINES} lines
    * and {@link #LOG_BYTES} bytes.
    */
-  List<ContainerLog> lastLogs(String namespace) throws ClusterReadException;
+  default List<ContainerLog> lastLogs(String namespace) throws ClusterReadException {
+    return lastLogs(namespace, PodFilter.ALL);
+  }
+
+  /**
+   * The last logs, as {@link #lastLogs(String)}, of the pods {@code wanted} keeps only: on a live
+   * cluster each container's log is one API call, so a narrowed diagnosis reads only its own.
+   */
+  List<ContainerLog> lastLogs(String namespace, PodFilter wanted) throws ClusterReadException;
+
+  /** Which pods' logs to read, by namespace and name. */
+  @FunctionalInterface
+  interface PodFilter {
+    PodFilter ALL = (namespace, pod) -> true;
+
+    boolean wants(String namespace, String pod);
+  }
 
   /** The time the state was read at: now for a live cluster, the dump's time for a dump. */
   Instant now();

@@ -332,13 +332,15 @@ public final class DumpClusterReader implements ClusterReader, DumpWriter.Record
   }
 
   @Override
-  public List<ContainerLog> lastLogs(String namespace) throws ClusterReadException {
+  public List<ContainerLog> lastLogs(String namespace, PodFilter wanted)
+      throws ClusterReadException {
     List<ContainerLog> out = new ArrayList<>();
     if (!Files.isDirectory(root)) {
       // kubectl cluster-info dump printed to one file: its logs follow the objects.
       try {
         for (ContainerLog log : LogTail.read(root, null, null, root.getFileName().toString())) {
-          if (namespace == null || namespace.equals(log.namespace())) {
+          if ((namespace == null || namespace.equals(log.namespace()))
+              && wanted.wants(log.namespace(), log.pod())) {
             out.add(log);
           }
         }
@@ -365,7 +367,7 @@ public final class DumpClusterReader implements ClusterReader, DumpWriter.Record
       try (Stream<Path> s = Files.list(nsDir)) {
         for (Path podDir : s.filter(Files::isDirectory).sorted().toList()) {
           Path logs = podDir.resolve("logs.txt");
-          if (Files.isRegularFile(logs)) {
+          if (Files.isRegularFile(logs) && wanted.wants(ns, podDir.getFileName().toString())) {
             out.addAll(
                 LogTail.read(
                     logs, ns, podDir.getFileName().toString(), root.relativize(logs).toString()));

@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -43,6 +44,9 @@ public final class LiveClusterReader implements ClusterReader, DumpWriter.Record
   private final KubernetesClient client;
   private final String context;
   private List<HasMetadata> objectsRead = List.of();
+  // The pods objects() listed, so the logs read after it are those of the same pods, one list call.
+  private List<Pod> listed;
+  private String listedIn;
 
   public LiveClusterReader(KubernetesClient client, String context) {
     this.client = client;
@@ -185,7 +189,9 @@ public final class LiveClusterReader implements ClusterReader, DumpWriter.Record
   @Override
   public ClusterObjects objects(String namespace) throws ClusterReadException {
     ClusterObjectsBuilder b = new ClusterObjectsBuilder();
-    b.pods(podObjects(namespace));
+    listed = podObjects(namespace);
+    listedIn = namespace;
+    b.pods(listed);
     b.events(
         list(
             "events",
@@ -410,11 +416,17 @@ public final class LiveClusterReader implements ClusterReader, DumpWriter.Record
   }
 
   @Override
-  public List<ContainerLog> lastLogs(String namespace) throws ClusterReadException {
+  public List<ContainerLog> lastLogs(String namespace, PodFilter wanted)
+      throws ClusterReadException {
     List<ContainerLog> out = new ArrayList<>();
-    for (Pod p : podObjects(namespace)) {
+    List<Pod> pods =
+        listed != null && Objects.equals(listedIn, namespace) ? listed : podObjects(namespace);
+    for (Pod p : pods) {
       String ns = p.getMetadata().getNamespace();
       String pod = p.getMetadata().getName();
+      if (!wanted.wants(ns, pod)) {
+        continue;
+      }
       Map<String, Integer> restarts = new HashMap<>();
       if (p.getStatus() != null && p.getStatus().getContainerStatuses() != null) {
         p.getStatus()
