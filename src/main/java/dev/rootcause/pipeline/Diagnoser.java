@@ -19,6 +19,7 @@ import dev.rootcause.model.cluster.ClusterState;
 import dev.rootcause.model.cluster.ContainerLog;
 import dev.rootcause.model.cluster.Diagnosis;
 import dev.rootcause.model.cluster.PodSnapshot;
+import dev.rootcause.model.cluster.PodState;
 import dev.rootcause.model.cluster.WorkloadStatus;
 import dev.rootcause.rules.Rule;
 import dev.rootcause.rules.RuleEngine;
@@ -421,9 +422,10 @@ public final class Diagnoser {
    */
   static ClusterState read(ClusterReader reader, String namespace, Selection selection)
       throws ClusterReadException {
-    Instant now = reader.now();
-    PodSnapshot look = new PodSnapshot(now, reader.pods(namespace));
+    List<PodState> pods = reader.pods(namespace);
     ClusterObjects objects = reader.objects(namespace);
+    // After the objects: a dump may only know when it was taken from the events it holds.
+    PodSnapshot look = new PodSnapshot(reader.now(), pods);
     if (selection.selector() == null && selection.target() == null) {
       return state(reader, namespace, look, reader.lastLogs(namespace), objects);
     }

@@ -1,5 +1,6 @@
 package dev.rootcause.collect.cluster;
 
+import dev.rootcause.model.cluster.ClusterEvent;
 import dev.rootcause.model.cluster.ClusterObjects;
 import dev.rootcause.model.cluster.ContainerLog;
 import dev.rootcause.model.cluster.DumpDamage;
@@ -17,7 +18,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +35,17 @@ import java.util.stream.Stream;
  */
 public final class DumpClusterReader implements ClusterReader, DumpWriter.Recorded {
   private final Path root;
-  private final Instant asOf;
-  private final String asOfSource;
+
+  /**
+   * Events expire an hour after they were last seen (the API server's default {@code --event-ttl}),
+   * so a dump holding events was taken within about that of its newest one. A file time much later
+   * than that is a copy's or a checkout's, not the dump's.
+   */
+  private static final Duration EVENT_TTL_SLACK = Duration.ofHours(2);
+
+  private Instant asOf;
+  private String asOfSource;
+  private final boolean asOfFromFile;
   private final KubernetesSerialization serialization = new KubernetesSerialization();
   private final Map<String, DumpDamage> damaged = new LinkedHashMap<>();
   private List<Pod> podsRead;
@@ -44,6 +56,7 @@ public final class DumpClusterReader implements ClusterReader, DumpWriter.Record
     this.root = root;
     this.asOf = asOf;
     this.asOfSource = asOfSource;
+    this.asOfFromFile = asOfSource.startsWith("file time");
   }
 
   /**
@@ -262,7 +275,34 @@ public final class DumpClusterReader implements ClusterReader, DumpWriter.Record
     b.endpointSlices(objectsOf(EndpointSlice.class, namespace, "endpointslices.json"));
     damaged.values().forEach(b::damaged);
     objectsRead = b.raw();
-    return b.build();
+    ClusterObjects objects = b.build();
+    anchorToEvents(objects);
+    return objects;
+  }
+
+  /**
+   * A dump's file time moves when it is copied or checked out; its events do not. When the file
+   * time is later than the newest event could have lived, the newest event's time is the better
+   * guess of when the dump was taken (a lower bound within the events' TTL), and says so.
+   */
+  private void anchorToEvents(ClusterObjects objects) {
+    if (!asOfFromFile) {
+      return;
+    }
+    Instant newest = null;
+    for (ClusterEvent e : objects.events()) {
+      Instant seen = e.lastSeen() != null ? e.lastSeen() : e.firstSeen();
+      if (seen != null && (newest == null || seen.isAfter(newest))) {
+        newest = seen;
+      }
+    }
+    if (newest != null && asOf.isAfter(newest.plus(EVENT_TTL_SLACK))) {
+      asOfSource =
+          "its newest event's time; the file time "
+              + asOf.truncatedTo(ChronoUnit.SECONDS)
+              + " is later than any event it holds could have lived";
+      asOf = newest;
+    }
   }
 
   @Override

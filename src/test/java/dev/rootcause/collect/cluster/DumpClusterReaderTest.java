@@ -109,4 +109,77 @@ class DumpClusterReaderTest {
     assertThatThrownBy(() -> DumpClusterReader.open(dir.resolve("missing"), null))
         .hasMessageContaining("no such file or folder");
   }
+
+  private static final String POD_AND_EVENT =
+      """
+      apiVersion: v1
+      kind: List
+      items:
+      - apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web-7d9f8c6b5-x2x4k
+          namespace: shop
+          creationTimestamp: "2025-02-11T16:40:00Z"
+        spec:
+          containers:
+          - name: web
+            image: shop/web:1.4.2
+        status:
+          phase: Running
+      - apiVersion: v1
+        kind: Event
+        metadata:
+          name: web-7d9f8c6b5-x2x4k.1823a7f0c2d1e4b5
+          namespace: shop
+        involvedObject:
+          kind: Pod
+          name: web-7d9f8c6b5-x2x4k
+          namespace: shop
+        reason: BackOff
+        type: Warning
+        message: Back-off restarting failed container web in pod web-7d9f8c6b5-x2x4k
+        count: 14
+        firstTimestamp: "2025-02-11T16:41:10Z"
+        lastTimestamp: "2025-02-11T16:51:40Z"
+      """;
+
+  private static Instant asOfRead(Path dump) throws Exception {
+    try (DumpClusterReader reader = DumpClusterReader.open(dump, null)) {
+      reader.pods("shop");
+      reader.objects("shop");
+      return reader.now();
+    }
+  }
+
+  @Test
+  void aCopiedDumpIsDatedByItsNewestEventNotByTheCopysFileTime(@TempDir Path dir) throws Exception {
+    Path dump = dir.resolve("get-all.yaml");
+    Files.writeString(dump, POD_AND_EVENT);
+
+    try (DumpClusterReader reader = DumpClusterReader.open(dump, null)) {
+      reader.pods("shop");
+      reader.objects("shop");
+      assertThat(reader.now()).isEqualTo(Instant.parse("2025-02-11T16:51:40Z"));
+      assertThat(reader.describe()).contains("its newest event's time; the file time");
+    }
+  }
+
+  @Test
+  void aDumpWhoseFileTimeIsWithinTheEventsLifetimeKeepsItsFileTime(@TempDir Path dir)
+      throws Exception {
+    Path dump = dir.resolve("get-all.yaml");
+    Files.writeString(dump, POD_AND_EVENT);
+    Instant taken = Instant.parse("2025-02-11T17:20:00Z");
+    Files.setLastModifiedTime(dump, java.nio.file.attribute.FileTime.from(taken));
+    assertThat(asOfRead(dump)).isEqualTo(taken);
+
+    // Without events nothing inside says when it was taken: the file time stands.
+    Path quiet = dir.resolve("pods.yaml");
+    Files.writeString(
+        quiet,
+        POD_AND_EVENT.substring(0, POD_AND_EVENT.indexOf("- apiVersion: v1\n  kind: Event")));
+    Instant copied = Files.getLastModifiedTime(quiet).toInstant();
+    assertThat(asOfRead(quiet)).isEqualTo(copied);
+  }
 }
