@@ -157,7 +157,7 @@ public final class TextRenderer implements ReportRenderer {
       sb.append("Nothing checked: ")
           .append(clean(result.coverage().nothingReadReason(result.root())))
           .append('.');
-    } else if (inv.filesScanned() == 0 && n == 0) {
+    } else if (inv.filesScanned() == 0 && n == 0 && !fromCluster(inv)) {
       sb.append("Nothing to scan in ")
           .append(clean(result.root()))
           .append(": no Kubernetes manifests, Dockerfiles, build scripts or source files found.");
@@ -176,14 +176,17 @@ public final class TextRenderer implements ReportRenderer {
           .append(": ")
           .append(count(inv.workloads(), "workload"))
           .append(", ")
-          .append(count(inv.services(), "service"))
-          .append(", ")
-          .append(count(inv.dockerfiles(), "Dockerfile"))
-          .append(", ")
-          .append(count(inv.imageBuilds(), "image build"))
-          .append(", ")
-          .append(count(inv.apps(), "app"))
-          .append(String.format(Locale.ROOT, "; %.2f s.", result.elapsed().toMillis() / 1000.0));
+          .append(count(inv.services(), "service"));
+      if (!fromCluster(inv)) {
+        // A cluster read alone has no Dockerfile, build or code to count.
+        sb.append(", ")
+            .append(count(inv.dockerfiles(), "Dockerfile"))
+            .append(", ")
+            .append(count(inv.imageBuilds(), "image build"))
+            .append(", ")
+            .append(count(inv.apps(), "app"));
+      }
+      sb.append(String.format(Locale.ROOT, "; %.2f s.", result.elapsed().toMillis() / 1000.0));
     }
     int skipped = result.skipped().size();
     if (skipped > 0) {

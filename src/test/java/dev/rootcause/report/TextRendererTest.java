@@ -99,6 +99,27 @@ class TextRendererTest {
         FindingKind.ROOT_CAUSE);
   }
 
+  @Test
+  void aHealthyClusterSaysNoFindingsInWhatWasReadNotThatThereWasNothingToScan() throws IOException {
+    ScanResult healthy =
+        new ScanResult(
+            "dump ./state (as of 2025-11-27T11:19:58Z, given)",
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            new ScanResult.Inventory(0, 4, 3, 0, 0, 0, 9),
+            Duration.ZERO);
+
+    String summary = new TextRenderer(false, false).summary(healthy);
+
+    assertThat(summary)
+        .isEqualTo(
+            "No findings in dump ./state (as of 2025-11-27T11:19:58Z, given): 4 workloads,"
+                + " 3 services; 0.00 s.");
+  }
+
   private static ScanResult result(int files, Finding... findings) {
     return new ScanResult(
         "repo",
