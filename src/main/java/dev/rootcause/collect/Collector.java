@@ -86,7 +86,6 @@ public final class Collector {
   private final Map<String, LongAdder> cpuNanos = new ConcurrentHashMap<>();
   private final LongAdder reused = new LongAdder();
   private List<Path> helmValues = List.of();
-  private List<SourceFile> extraFiles = List.of();
   private IntConsumer onFilesFound = n -> {};
   private Runnable onFileDone = () -> {};
 
@@ -103,15 +102,6 @@ public final class Collector {
   /** Values files layered over every chart's defaults ({@code scan --values}), in order. */
   public Collector withHelmValues(List<Path> valuesFiles) {
     this.helmValues = List.copyOf(valuesFiles);
-    return this;
-  }
-
-  /**
-   * Files read beside the tree's, under their own paths ({@code diagnose --repo}: the cluster's
-   * objects written as manifests), never cached.
-   */
-  public Collector withExtraFiles(List<SourceFile> files) {
-    this.extraFiles = List.copyOf(files);
     return this;
   }
 
@@ -132,15 +122,7 @@ public final class Collector {
    */
   public Collected collect(Path root, List<String> ignoreGlobs, FactsCache cache)
       throws IOException {
-    long walkStart = cpuNow();
-    RepoWalker.Walk walk = RepoWalker.walk(root, ignoreGlobs);
-    charge("walk", walkStart);
-    if (!extraFiles.isEmpty()) {
-      List<SourceFile> all = new ArrayList<>(walk.files());
-      all.addAll(extraFiles);
-      walk = new RepoWalker.Walk(all, walk.problems(), walk.ignoredByConfig());
-    }
-    return collect(walk, cache);
+    return link(read(root, ignoreGlobs, cache), List.of());
   }
 
   /**
@@ -160,6 +142,52 @@ public final class Collector {
   }
 
   private Collected collect(RepoWalker.Walk walk, FactsCache cache) throws IOException {
+    return link(read(walk, cache), List.of());
+  }
+
+  /**
+   * A tree read into per-file facts, before the link step: linked once, or linked again with more
+   * files beside it without reading the tree twice ({@code diagnose --repo} adds the cluster's
+   * objects the repository does not declare).
+   */
+  public static final class Read {
+    private final RepoWalker.Walk walk;
+    private final List<SourceFile> files;
+    private final Facts[] perFile;
+    private final List<RenderedSource> sources;
+    private final List<Facts> rendered;
+
+    private Read(
+        RepoWalker.Walk walk,
+        List<SourceFile> files,
+        Facts[] perFile,
+        List<RenderedSource> sources,
+        List<Facts> rendered) {
+      this.walk = walk;
+      this.files = files;
+      this.perFile = perFile;
+      this.sources = sources;
+      this.rendered = rendered;
+    }
+
+    /** The paths of the files read, relative to the root. */
+    public List<String> paths() {
+      return files.stream().map(SourceFile::path).toList();
+    }
+  }
+
+  /**
+   * Reads the tree into per-file facts (from {@code cache} when a file is unchanged; null: no
+   * cache), to be linked by {@link #link}.
+   */
+  public Read read(Path root, List<String> ignoreGlobs, FactsCache cache) throws IOException {
+    long walkStart = cpuNow();
+    RepoWalker.Walk walk = RepoWalker.walk(root, ignoreGlobs);
+    charge("walk", walkStart);
+    return read(walk, cache);
+  }
+
+  private Read read(RepoWalker.Walk walk, FactsCache cache) throws IOException {
     List<SourceFile> files =
         walk.files().stream().filter(f -> f.kind() != FileKind.CONFIG).toList();
     Facts[] perFile = new Facts[files.size()];
@@ -190,6 +218,31 @@ public final class Collector {
     if (cache != null) {
       cache.saveInBackground();
     }
+    List<Facts> rendered = new ArrayList<>();
+    for (RenderedSource source : rendering.sources()) {
+      rendered.add(factsOf(source));
+    }
+    return new Read(walk, files, perFile, rendering.sources(), rendered);
+  }
+
+  /**
+   * Links what was read, with {@code extra} files read beside it under their own paths (never
+   * cached): merges every file's facts in walk order, runs each collector's link step, freezes the
+   * model. The facts read are not changed, so the same read can be linked again.
+   */
+  public Collected link(Read read, List<SourceFile> extra) {
+    List<SourceFile> files = new ArrayList<>(read.files);
+    List<Facts> perFile = new ArrayList<>(List.of(read.perFile));
+    RepoWalker.Walk walk = read.walk;
+    if (!extra.isEmpty()) {
+      for (SourceFile file : extra) {
+        files.add(file);
+        perFile.add(factsOf(file, null, Rendering.NONE));
+      }
+      List<SourceFile> all = new ArrayList<>(walk.files());
+      all.addAll(extra);
+      walk = new RepoWalker.Walk(all, walk.problems(), walk.ignoredByConfig());
+    }
     long linkStart = cpuNow();
     Facts all = new Facts();
     walk.problems().forEach(all::problem);
@@ -197,10 +250,9 @@ public final class Collector {
       all.addAll(f);
     }
     List<SystemSplit.Unit> units = new ArrayList<>();
-    for (RenderedSource source : rendering.sources()) {
-      Facts rendered = factsOf(source);
-      all.addAll(rendered);
-      units.add(SystemSplit.unit(source, rendered));
+    for (int i = 0; i < read.sources.size(); i++) {
+      all.addAll(read.rendered.get(i));
+      units.add(SystemSplit.unit(read.sources.get(i), read.rendered.get(i)));
     }
     for (FileCollector c : fileCollectors) {
       c.link(all);
@@ -208,13 +260,14 @@ public final class Collector {
     List<CollectionProblem> problems = new ArrayList<>(all.problems());
     problems.sort(Comparator.comparing(CollectionProblem::location, SourceLocation.ORDER));
     SystemModel model = all.build();
-    Coverage coverage = CoverageTally.of(walk, files, perFile, model);
+    Facts[] facts = perFile.toArray(Facts[]::new);
+    Coverage coverage = CoverageTally.of(walk, files, facts, model);
     charge("link", linkStart);
     long splitStart = cpuNow();
     java.util.Set<String> manifests = SystemSplit.manifestPaths(model);
     for (int i = 0; i < files.size(); i++) {
       String path = files.get(i).path();
-      units.add(new SystemSplit.Unit(path, perFile[i], manifests.contains(path)));
+      units.add(new SystemSplit.Unit(path, facts[i], manifests.contains(path)));
     }
     List<SystemModel> systems = SystemSplit.of(units, model, fileCollectors);
     charge("systems", splitStart);
@@ -237,9 +290,6 @@ public final class Collector {
     Facts facts = new Facts();
     if (!yaml && takers.isEmpty()) {
       return facts;
-    }
-    if (extraFiles.contains(file)) {
-      cache = null; // written for this run only
     }
     if (cache != null && file.size() <= maxFileBytes) {
       Facts cached = cache.unchanged(file);

@@ -11,6 +11,7 @@ import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Layer;
+import dev.rootcause.model.RuleInfo;
 import dev.rootcause.model.ScanResult;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.SystemModel;
@@ -49,6 +50,7 @@ import java.util.function.UnaryOperator;
  */
 public final class Diagnoser {
   private final List<Rule> rules;
+  private final Scanner scanner;
 
   /**
    * A diagnoser with the built-in rules, less the gate rules of {@code verify}: the runtime ones on
@@ -62,7 +64,13 @@ public final class Diagnoser {
   }
 
   public Diagnoser(List<Rule> rules) {
+    this(rules, new Scanner(rules));
+  }
+
+  /** A diagnoser reading a repository through this scanner (tests count what it reads). */
+  Diagnoser(List<Rule> rules, Scanner scanner) {
     this.rules = List.copyOf(rules);
+    this.scanner = scanner;
   }
 
   /**
@@ -115,7 +123,8 @@ public final class Diagnoser {
   public Diagnosis diagnose(Source source, Path repo, Scanner.Options options)
       throws ClusterSourceException, InterruptedException, InputException, IOException {
     long started = System.nanoTime();
-    Scanner.Model built = repo == null ? null : new Scanner(rules).model(repo, options);
+    // The repository is read (and checked) before the cluster, linked once the cluster is read.
+    Scanner.Reading reading = repo == null ? null : scanner.read(repo, options);
     Selection selection = source.selection();
     Cluster read = read(source);
     try (ClusterSpecs specs = read.specs()) {
@@ -123,16 +132,18 @@ public final class Diagnoser {
           ClusterSelection.select(read.state(), selection.selector(), selection.target());
       boolean narrowed = selection.selector() != null || selection.target() != null;
       ScanResult result;
-      if (built == null) {
+      if (reading == null) {
         result = diagnose(state, specs, narrowed, Duration.ofNanos(System.nanoTime() - started));
       } else {
         // The repository's copy of an object is the one to fix: the cluster's is left out.
-        specs.without(at -> declares(built.model(), at));
         Scanner.Model both =
-            specs.files().isEmpty()
-                ? built
-                : new Scanner(rules).model(repo, options, specs.files());
-        result = withRepository(state, both, specs, narrowed, started);
+            scanner.link(
+                reading,
+                repository -> {
+                  specs.without(at -> declares(repository, at));
+                  return specs.files();
+                });
+        result = withRepository(state, both, specs, Set.copyOf(reading.paths()), narrowed, started);
       }
       return new Diagnosis(
           result, FirstScreen.of(state, result.findings()), state.objects().events());
@@ -149,10 +160,15 @@ public final class Diagnoser {
   }
 
   private ScanResult withRepository(
-      ClusterState state, Scanner.Model built, ClusterSpecs specs, boolean narrowed, long started) {
+      ClusterState state,
+      Scanner.Model built,
+      ClusterSpecs specs,
+      Set<String> files,
+      boolean narrowed,
+      long started) {
     SpecLocations locations = new SpecLocations(specs);
     ScanResult result =
-        diagnose(state, built.model(), built.settings(), locations, narrowed, Duration.ZERO);
+        diagnose(state, built.model(), built.settings(), locations, files, narrowed, Duration.ZERO);
     ScanResult.Inventory cluster = result.inventory();
     SystemModel model = built.model();
     ScanResult.Inventory both =
@@ -256,11 +272,10 @@ public final class Diagnoser {
     if (specs.files().isEmpty()) {
       return diagnose(state, elapsed);
     }
-    Scanner.Model built =
-        new Scanner(rules).model(specs.files(), new Scanner.Options(null, Long.MAX_VALUE));
+    Scanner.Model built = scanner.model(specs.files(), new Scanner.Options(null, Long.MAX_VALUE));
     SpecLocations locations = new SpecLocations(specs);
     ScanResult result =
-        diagnose(state, built.model(), RuleSettings.DEFAULTS, locations, narrowed, elapsed);
+        diagnose(state, built.model(), RuleSettings.DEFAULTS, locations, null, narrowed, elapsed);
     return withModelProblems(result, built, locations, result.inventory(), elapsed);
   }
 
@@ -271,7 +286,13 @@ public final class Diagnoser {
   public ScanResult diagnose(
       ClusterState state, SystemModel repository, RuleSettings settings, Duration elapsed) {
     return diagnose(
-        state, repository, settings, new SpecLocations(ClusterSpecs.none("")), false, elapsed);
+        state,
+        repository,
+        settings,
+        new SpecLocations(ClusterSpecs.none("")),
+        null,
+        false,
+        elapsed);
   }
 
   private ScanResult diagnose(
@@ -279,6 +300,7 @@ public final class Diagnoser {
       SystemModel model,
       RuleSettings settings,
       SpecLocations locations,
+      Set<String> files,
       boolean narrowed,
       Duration elapsed) {
     RuleEngine.Outcome outcome = new RuleEngine(rules, settings).run(model.withCluster(state));
@@ -295,8 +317,12 @@ public final class Diagnoser {
     if (narrowed) {
       found = found.stream().filter(f -> selected(f, state)).toList();
     }
-    List<Finding> joined =
-        new SymptomJoin(rules.stream().map(Rule::info).toList(), model).join(found, state);
+    List<RuleInfo> catalogue = rules.stream().map(Rule::info).toList();
+    SymptomJoin join =
+        files == null
+            ? new SymptomJoin(catalogue, model)
+            : new SymptomJoin(catalogue, model, files);
+    List<Finding> joined = join.join(found, state);
     return result(state, outcome, joined, elapsed);
   }
 

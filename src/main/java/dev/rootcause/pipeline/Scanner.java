@@ -2,6 +2,7 @@ package dev.rootcause.pipeline;
 
 import dev.rootcause.collect.Collector;
 import dev.rootcause.collect.FactsCache;
+import dev.rootcause.collect.FileCollector;
 import dev.rootcause.collect.FileKind;
 import dev.rootcause.collect.SourceFile;
 import dev.rootcause.model.RuleInfo;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The scan use case: read a tree, build the model, run the rules. The CLI, tests and benchmarks all
@@ -25,13 +27,20 @@ import java.util.Map;
  */
 public final class Scanner {
   private final List<Rule> rules;
+  private final List<FileCollector> fileCollectors;
 
   public Scanner() {
     this(BuiltInRules.all());
   }
 
   public Scanner(List<Rule> rules) {
+    this(rules, Collectors.fileCollectors());
+  }
+
+  /** A scanner reading files with these collectors (tests count what they read). */
+  Scanner(List<Rule> rules, List<FileCollector> fileCollectors) {
     this.rules = List.copyOf(rules);
+    this.fileCollectors = List.copyOf(fileCollectors);
   }
 
   /**
@@ -164,16 +173,58 @@ public final class Scanner {
   }
 
   /**
-   * The model of a root read together with {@code extra} files under their own paths (the cluster's
-   * objects as manifests), with its cache (if any) fully written.
+   * A root read into per-file facts, not yet linked: {@link #link} builds its model, with more
+   * files beside it when the model asks for them.
    */
-  public Model model(Path root, Options options, List<SourceFile> extra)
-      throws InputException, IOException {
-    Model built = collect(root, options, extra);
-    if (built.cache() != null) {
-      built.cache().awaitSaved();
+  public static final class Reading {
+    private final Collector collector;
+    private final Collector.Read read;
+    private final RuleSettings settings;
+    private final FactsCache cache;
+
+    private Reading(
+        Collector collector, Collector.Read read, RuleSettings settings, FactsCache cache) {
+      this.collector = collector;
+      this.read = read;
+      this.settings = settings;
+      this.cache = cache;
     }
-    return built;
+
+    /** The paths of the files read, relative to the root. */
+    public List<String> paths() {
+      return read.paths();
+    }
+  }
+
+  /**
+   * Reads a root once (checked as {@code scan} checks it, with its {@code .rootcause.yaml}), to be
+   * linked by {@link #link}.
+   *
+   * @throws InputException the root or its config cannot be read
+   */
+  public Reading read(Path root, Options options) throws InputException, IOException {
+    RuleSettings settings = checked(root, options);
+    Collector collector = collector(options).withHelmValues(options.helmValues());
+    FactsCache cache =
+        options.cacheDir() == null ? null : FactsCache.open(options.cacheDir(), root);
+    return new Reading(
+        collector, collector.read(root, settings.ignorePaths(), cache), settings, cache);
+  }
+
+  /**
+   * The model of what was read, and of the files {@code extraFor} asks for given that model (the
+   * cluster's objects the repository does not declare), read beside it under their own paths: the
+   * root's files are read once however many links are made. The cache (if any) is fully written.
+   */
+  public Model link(Reading reading, Function<SystemModel, List<SourceFile>> extraFor) {
+    Collector.Collected alone = reading.collector.link(reading.read, List.of());
+    List<SourceFile> extra = extraFor.apply(alone.model());
+    Collector.Collected collected =
+        extra.isEmpty() ? alone : reading.collector.link(reading.read, extra);
+    if (reading.cache != null) {
+      reading.cache.awaitSaved();
+    }
+    return new Model(collected.model(), collected, reading.settings, reading.cache);
   }
 
   /** The model of the given files alone, with the default settings. */
@@ -183,28 +234,11 @@ public final class Scanner {
   }
 
   private Model collect(Path root, Options options) throws InputException, IOException {
-    return collect(root, options, List.of());
-  }
-
-  private Model collect(Path root, Options options, List<SourceFile> extra)
-      throws InputException, IOException {
     if (isStandardInput(root)) {
       return collectStandardInput(options);
     }
-    if (!Files.exists(root)) {
-      throw new InputException(root + ": no such file or directory");
-    }
-    if (!Files.isReadable(root)) {
-      throw new InputException(root + ": permission denied");
-    }
-    RuleSettings settings = settings(root, options.configFile());
-    for (Path values : options.helmValues()) {
-      if (!Files.isRegularFile(values)) {
-        throw new InputException(values + ": values file not found");
-      }
-    }
-    Collector collector =
-        collector(options).withHelmValues(options.helmValues()).withExtraFiles(extra);
+    RuleSettings settings = checked(root, options);
+    Collector collector = collector(options).withHelmValues(options.helmValues());
     var threads = ManagementFactory.getThreadMXBean();
     long readStart = threads.getCurrentThreadCpuTime();
     FactsCache cache =
@@ -217,9 +251,25 @@ public final class Scanner {
     return new Model(collected.model(), collected, settings, cache);
   }
 
-  private static Collector collector(Options options) {
-    return new Collector(
-            Collectors.fileCollectors(), Collectors.yamlCollectors(), options.maxFileBytes())
+  /** The root's settings, once the root and the values files are known to be readable. */
+  private RuleSettings checked(Path root, Options options) throws InputException {
+    if (!Files.exists(root)) {
+      throw new InputException(root + ": no such file or directory");
+    }
+    if (!Files.isReadable(root)) {
+      throw new InputException(root + ": permission denied");
+    }
+    RuleSettings settings = settings(root, options.configFile());
+    for (Path values : options.helmValues()) {
+      if (!Files.isRegularFile(values)) {
+        throw new InputException(values + ": values file not found");
+      }
+    }
+    return settings;
+  }
+
+  private Collector collector(Options options) {
+    return new Collector(fileCollectors, Collectors.yamlCollectors(), options.maxFileBytes())
         .onProgress(options.progress()::filesFound, options.progress()::fileDone);
   }
 

@@ -36,7 +36,8 @@ final class SpecLocations {
         f.related().stream().map(e -> new Evidence(location(e.location()), e.note())).toList(),
         f.fix(),
         f.confidence(),
-        f.kind());
+        f.kind(),
+        f.frame());
   }
 
   private Location location(Location at) {

@@ -8,12 +8,15 @@ import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Layer;
 import dev.rootcause.model.RuleInfo;
 import dev.rootcause.model.Severity;
+import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.SystemModel;
+import dev.rootcause.model.app.AppFacts;
 import dev.rootcause.model.cluster.ClusterState;
 import dev.rootcause.model.cluster.ContainerLog;
 import dev.rootcause.model.cluster.LogCause;
 import dev.rootcause.model.cluster.LogLine;
 import dev.rootcause.model.cluster.PodState;
+import dev.rootcause.model.cluster.SourceFrame;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.ObjectMeta;
 import dev.rootcause.model.k8s.Service;
@@ -52,8 +55,18 @@ final class SymptomJoin {
 
   private final Map<String, Set<String>> explainedBy = new HashMap<>();
   private final Map<String, Subject> subjects = new HashMap<>();
+  private final SystemModel repository;
+  private final Set<String> files;
 
+  /** A join against a repository whose files are the ones its facts name. */
   SymptomJoin(List<RuleInfo> catalogue, SystemModel repository) {
+    this(catalogue, repository, SymptomCode.knownFiles(repository));
+  }
+
+  /** {@code files}: the repository's files, relative to its root (a frame's path maps to one). */
+  SymptomJoin(List<RuleInfo> catalogue, SystemModel repository, Set<String> files) {
+    this.repository = repository;
+    this.files = files;
     for (RuleInfo info : catalogue) {
       for (String symptom : info.explains()) {
         explainedBy.computeIfAbsent(symptom, s -> new HashSet<>()).add(info.id());
@@ -79,6 +92,12 @@ final class SymptomJoin {
   List<Finding> join(List<Finding> findings, ClusterState cluster) {
     Map<Finding, List<Finding>> causes = new IdentityHashMap<>();
     Set<Finding> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<String> paths = new HashSet<>(files);
+    findings.stream()
+        .map(Finding::primary)
+        .filter(SourceLocation.class::isInstance)
+        .forEach(l -> paths.add(((SourceLocation) l).path()));
+    SymptomCode code = new SymptomCode(repository, cluster, paths);
     for (Finding symptom : findings) {
       if (symptom.layer() != Layer.RUNTIME || !(symptom.primary() instanceof ClusterLocation at)) {
         continue;
@@ -99,6 +118,9 @@ final class SymptomJoin {
           found.add(cause);
         }
       }
+      if (found.isEmpty()) {
+        found = inCode(symptom, at, container, rules, findings, used, code);
+      }
       if (!found.isEmpty()) {
         found.sort(namingField(at.fieldPath()));
         used.addAll(found);
@@ -114,6 +136,54 @@ final class SymptomJoin {
       }
     }
     return out;
+  }
+
+  /**
+   * The static findings in the code the symptom's container runs that explain it: with a stack
+   * frame, those in the frame's file and in its function (or on its line when the function is not
+   * known); without one, the application findings of the application the image is built from.
+   */
+  private static List<Finding> inCode(
+      Finding symptom,
+      ClusterLocation at,
+      String container,
+      Set<String> rules,
+      List<Finding> findings,
+      Set<Finding> used,
+      SymptomCode code) {
+    SourceFrame frame = symptom.frame();
+    String file = frame == null ? null : code.file(frame, at, container);
+    AppFacts app = frame != null ? null : code.app(at, container).orElse(null);
+    List<Finding> found = new ArrayList<>();
+    for (Finding cause : findings) {
+      if (!rules.contains(cause.ruleId())
+          || used.contains(cause)
+          || !(cause.primary() instanceof SourceLocation s)) {
+        continue;
+      }
+      if (file != null ? raisedAt(file, frame, s, code) : app != null && inApp(cause, s, app)) {
+        found.add(cause);
+      }
+    }
+    return found;
+  }
+
+  private static boolean raisedAt(
+      String file, SourceFrame frame, SourceLocation s, SymptomCode code) {
+    if (!s.path().equals(file)) {
+      return false;
+    }
+    if (s.line() == frame.line()) {
+      return true;
+    }
+    String function = code.function(s);
+    return function != null && function.equals(frame.simpleFunction());
+  }
+
+  /** An application finding about the code of {@code app}: what its subject and line say. */
+  private static boolean inApp(Finding cause, SourceLocation s, AppFacts app) {
+    return cause.layer() == Layer.APP
+        && (app.root().isEmpty() || s.path().startsWith(app.root() + "/"));
   }
 
   private static final List<String> PROBES =

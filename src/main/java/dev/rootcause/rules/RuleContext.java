@@ -8,6 +8,7 @@ import dev.rootcause.model.Location;
 import dev.rootcause.model.RuleInfo;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.SystemModel;
+import dev.rootcause.model.cluster.SourceFrame;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,6 +67,7 @@ public final class RuleContext {
     private Severity severity = info.severity();
     private Confidence confidence = Confidence.CERTAIN;
     private FindingKind kind = info.kind();
+    private SourceFrame frame;
 
     private FindingBuilder(Location primary, String message) {
       this.primary = primary;
@@ -117,9 +119,25 @@ public final class RuleContext {
       return this;
     }
 
+    /** The frame of the application's code a stack trace in the log names (null: none). */
+    public FindingBuilder frame(SourceFrame frame) {
+      this.frame = frame;
+      return this;
+    }
+
     Finding build() {
       return new Finding(
-          info.id(), severity, subject, symptom, message, primary, related, fix, confidence, kind);
+          info.id(),
+          severity,
+          subject,
+          symptom,
+          message,
+          primary,
+          related,
+          fix,
+          confidence,
+          kind,
+          frame);
     }
   }
 }

@@ -88,12 +88,15 @@ class DiagnoseCommandTest {
     assertThat(out)
         .contains(
             "runtime/dependency-unreachable  Deployment production/order-service",
-            "order-service cannot reach database: 1 log line says a dependency's host name does not"
+            "order-service cannot reach database: 12 log lines say a dependency's host name does not"
                 + " resolve",
             "no Service database exists in production",
             "Point container order-service of order-service at Service database-service");
     assertThat(out)
         .contains(
+            // saveOrder retries each write five times at once: a burst at a steady pace.
+            "runtime/retry-storm  Deployment production/order-service",
+            "order-service retries database without backoff: 6 failed attempts in 151ms",
             "runtime/oom-killed  Deployment production/auth-service",
             "OOMKilled (exit code 137, 3 restarts",
             "memory limit 64Mi, request 64Mi");

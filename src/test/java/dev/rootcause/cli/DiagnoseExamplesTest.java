@@ -127,7 +127,8 @@ class DiagnoseExamplesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"cloudmart", "sre-assessment", "go-service"})
+  @ValueSource(
+      strings = {"cloudmart", "sre-assessment", "go-service", "flask-random-500", "url-shortener"})
   void withTheRepositoryTheSymptomIsToldAtTheLineToFix(String example) throws Exception {
     for (String layout : LAYOUTS) {
       Cli.Run run = diagnose(example, "broken", layout, "--repo", "examples/" + example);
@@ -139,6 +140,30 @@ class DiagnoseExamplesTest {
                 "at        k8s/07-notification-service.yaml:20:18",
                 "symptom   notification-service ImagePullBackOff on notification-service:v2.0")
             .doesNotContain("runtime/image-pull-back-off  Deployment");
+        // order-service's burst of instant retries is the retry loop of its code.
+        assertThat(run.out())
+            .contains(
+                "MEDIUM    app/retry-without-backoff  app services/order-service",
+                "at        services/order-service/server.js:14:3",
+                "symptom   order-service retries database without backoff")
+            .doesNotContain("runtime/retry-storm  Deployment");
+      } else if (example.equals("flask-random-500")) {
+        // The traceback's frame (line 11, in home) is the handler whose dice roll is on line 10.
+        assertThat(run.out())
+            .contains(
+                "fix first            1. buggy-app.py:10:5  app .  (app/random-failure-injection)",
+                "CRITICAL  app/random-failure-injection  app .",
+                "at        buggy-app.py:10:5",
+                "symptom   buggy-app answers 46 of 135 requests with 5xx (34.1%)")
+            .doesNotContain("HIGH      runtime/high-error-rate");
+      } else if (example.equals("url-shortener")) {
+        // The traceback's frame /app/application.py line 18 is the line json.loads is given a file.
+        assertThat(run.out())
+            .contains(
+                "fix first            1. application.py:18:16  app .  (app/json-loads-on-file)",
+                "at        application.py:18:16",
+                "symptom   url-shortener answers 142 of 220 requests with 5xx (64.5%)")
+            .doesNotContain("HIGH      runtime/high-error-rate");
       } else if (example.equals("sre-assessment")) {
         // The pull failure joins the scan's finding that no build produces the image.
         assertThat(run.out())
@@ -156,8 +181,11 @@ class DiagnoseExamplesTest {
                 "at        k8s/deployment.yaml:27:15",
                 "problem   readinessProbe checks port 80, but the app listens on 8080",
                 "symptom   go-app (2 of 2 pods) readiness probe fails 1641 times: connection"
-                    + " refused on port 80")
-            .doesNotContain("runtime/probe-failing  Deployment");
+                    + " refused on port 80",
+                "fix       Set readinessProbe port to 8080.")
+            .doesNotContain("runtime/probe-failing  Deployment")
+            // The liveness probe's 8080 is where main.go listens: no advice to move it to 80.
+            .doesNotContain("k8s/probe-port-not-exposed", "livenessProbe port to 80");
       }
     }
   }

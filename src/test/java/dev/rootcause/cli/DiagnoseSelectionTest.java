@@ -39,9 +39,9 @@ class DiagnoseSelectionTest {
 
     assertThat(run.exit()).as(run.err()).isEqualTo(ExitCode.FINDINGS.code());
     assertThat(headlines(run))
-        .singleElement()
-        .asString()
-        .contains("runtime/dependency-unreachable  Deployment production/order-service");
+        .containsExactly(
+            "  HIGH      runtime/dependency-unreachable  Deployment production/order-service",
+            "  MEDIUM    runtime/retry-storm  Deployment production/order-service");
   }
 
   @Test

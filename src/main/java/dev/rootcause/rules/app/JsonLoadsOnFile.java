@@ -17,6 +17,7 @@ import dev.rootcause.rules.RuleSpec;
     id = "app/json-loads-on-file",
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
+    explains = {"runtime/high-error-rate"},
     summary = "json.loads is given a file object instead of a string",
     symptom =
         "TypeError at run time: 500 Internal Server Error on every request that reads the file",

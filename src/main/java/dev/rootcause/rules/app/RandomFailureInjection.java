@@ -19,6 +19,7 @@ import dev.rootcause.rules.RuleSpec;
     id = "app/random-failure-injection",
     severity = Severity.CRITICAL,
     kind = FindingKind.ROOT_CAUSE,
+    explains = {"runtime/high-error-rate"},
     summary = "Handler fails a share of requests on purpose (dice, clock or counter)",
     symptom = "intermittent 500s on a share of requests that no load, input or dependency explains",
     fix =

@@ -18,6 +18,7 @@ import dev.rootcause.rules.RuleSpec;
     id = "app/retry-without-backoff",
     severity = Severity.MEDIUM,
     kind = FindingKind.ROOT_CAUSE,
+    explains = {"runtime/retry-storm"},
     summary = "Retry loop has no backoff or no attempt limit",
     symptom =
         "a struggling dependency is hammered by instant retries: cascading failures, latency spikes",

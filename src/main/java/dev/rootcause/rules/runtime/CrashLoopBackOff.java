@@ -11,10 +11,13 @@ import dev.rootcause.model.cluster.LogCause;
 import dev.rootcause.model.cluster.LogLine;
 import dev.rootcause.model.cluster.PodGroup;
 import dev.rootcause.model.cluster.PodState;
+import dev.rootcause.model.cluster.SourceFrame;
+import dev.rootcause.model.cluster.StackTraces;
 import dev.rootcause.model.probe.Units;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
 import dev.rootcause.rules.SystemRule;
+import java.util.List;
 
 /**
  * A container that keeps exiting, with the cause its last log proves: a missing env var, a module
@@ -75,6 +78,7 @@ public final class CrashLoopBackOff implements SystemRule {
             ? null
             : log.lines().stream().filter(l -> l.cause() != null).findFirst().orElse(null);
     ClusterLocation logAt = log == null ? null : cluster.logLocation(log);
+    SourceFrame raised = log == null ? null : raisedAt(log);
     if (proof != null) {
       LogCause cause = proof.cause();
       ctx.report(
@@ -88,7 +92,8 @@ public final class CrashLoopBackOff implements SystemRule {
           .subject(Symptoms.subject(where))
           .related(logAt, s.pod().name() + "/" + c.name() + " last log: " + Symptoms.quote(proof))
           .related(s.pod().containerStatus(c.name()), "status " + c.display())
-          .fix(fix(cause, c.name(), where));
+          .fix(fix(cause, c.name(), where))
+          .frame(raised);
       return;
     }
     Integer exit = c.lastExitCode();
@@ -116,7 +121,8 @@ public final class CrashLoopBackOff implements SystemRule {
                                 + Symptoms.quote(last)))
             .subject(Symptoms.subject(where))
             .related(s.pod().containerStatus(c.name()), "status " + c.display())
-            .confidence(entrypoint ? Confidence.CERTAIN : Confidence.LIKELY);
+            .confidence(entrypoint ? Confidence.CERTAIN : Confidence.LIKELY)
+            .frame(raised);
     if (last != null) {
       f.related(logAt, s.pod().name() + "/" + c.name() + " last log: " + Symptoms.quote(last));
     }
@@ -125,6 +131,13 @@ public final class CrashLoopBackOff implements SystemRule {
           "Make the image's ENTRYPOINT/CMD (or the container's command) name a file that the"
               + " image contains and that is executable.");
     }
+  }
+
+  /** Where the application's code raised the last stack trace of the log, or null. */
+  private static SourceFrame raisedAt(ContainerLog log) {
+    List<StackTraces.Trace> traces =
+        StackTraces.of(log.lines().stream().map(LogLine::text).toList());
+    return traces.isEmpty() ? null : traces.get(traces.size() - 1).frame();
   }
 
   private static String fix(LogCause cause, String container, ClusterLocation where) {

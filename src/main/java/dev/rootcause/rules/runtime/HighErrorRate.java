@@ -121,7 +121,7 @@ public final class HighErrorRate implements SystemRule {
                         + " of them beside a traceback ending \""
                         + top.error()
                         + "\""
-                        + (top.frame() == null ? "" : ", raised at " + top.frame()))
+                        + (top.frame() == null ? "" : ", raised at " + top.at()))
                 + (flag == null ? "" : "; the container sets " + flag + ", a fault-injection flag"))
         .subject(Symptoms.subject(where))
         .related(
@@ -138,13 +138,14 @@ public final class HighErrorRate implements SystemRule {
                     ? "Fix what raises \""
                         + top.error()
                         + "\""
-                        + (top.frame() == null ? "" : " at " + top.frame())
+                        + (top.frame() == null ? "" : " at " + top.at())
                         + " in the code of "
                         + group.owner().name()
                         + ": each request that reaches it fails with 500."
                     : "Read the errors logged beside the 5xx lines of "
                         + group.owner().name()
-                        + " and fix their cause (the handler, or the dependency it calls).");
+                        + " and fix their cause (the handler, or the dependency it calls).")
+        .frame(top == null ? null : top.frame());
   }
 
   /** The env var of the container that looks like a fault-injection flag, or null. */

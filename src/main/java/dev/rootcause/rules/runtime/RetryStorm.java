@@ -62,24 +62,43 @@ public final class RetryStorm implements SystemRule {
             byHost.computeIfAbsent(cause.subject(), h -> new ArrayList<>()).add(line);
           }
         }
-        var storm =
-            byHost.entrySet().stream()
-                .filter(e -> e.getValue().size() >= least && steady(e.getValue()))
-                .findFirst();
-        if (storm.isPresent()) {
-          report(
-              ctx,
-              cluster,
-              group,
-              log.pod(),
-              log.container(),
-              storm.get().getKey(),
-              storm.get().getValue());
+        Map.Entry<String, List<LogLine>> storm = storm(byHost, least);
+        if (storm != null) {
+          report(ctx, cluster, group, log.pod(), log.container(), storm.getKey(), storm.getValue());
           break; // one storm per workload: its replicas retry alike
         }
       }
     }
   }
+
+  /**
+   * The first burst of failures to one host that is long enough and steady: failures more than
+   * {@value #QUIET_MILLIS} ms apart are separate bursts (two requests, each retried at once).
+   */
+  private static Map.Entry<String, List<LogLine>> storm(
+      Map<String, List<LogLine>> byHost, long least) {
+    for (Map.Entry<String, List<LogLine>> e : byHost.entrySet()) {
+      List<LogLine> burst = new ArrayList<>();
+      for (LogLine line : e.getValue()) {
+        if (!burst.isEmpty()
+            && Duration.between(burst.get(burst.size() - 1).timestamp(), line.timestamp())
+                    .toMillis()
+                > QUIET_MILLIS) {
+          if (burst.size() >= least && steady(burst)) {
+            return Map.entry(e.getKey(), burst);
+          }
+          burst = new ArrayList<>();
+        }
+        burst.add(line);
+      }
+      if (burst.size() >= least && steady(burst)) {
+        return Map.entry(e.getKey(), burst);
+      }
+    }
+    return null;
+  }
+
+  private static final long QUIET_MILLIS = 10_000;
 
   /** Whether the gaps between attempts do not grow: the last is at most twice the first. */
   private static boolean steady(List<LogLine> lines) {
@@ -90,7 +109,7 @@ public final class RetryStorm implements SystemRule {
     long first = Math.max(gaps.get(0), 1);
     long last = gaps.get(gaps.size() - 1);
     long longest = gaps.stream().mapToLong(Long::longValue).max().orElse(0);
-    return last <= 2 * first + 500 && longest <= 10_000;
+    return last <= 2 * first + 500 && longest <= QUIET_MILLIS;
   }
 
   private static void report(

@@ -2,6 +2,7 @@ package dev.rootcause.rules.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootcause.model.cluster.SourceFrame;
 import org.junit.jupiter.api.Test;
 
 /** Which traceback of a log is the cause of its 5xx lines. */
@@ -34,7 +35,8 @@ class HandlerErrorsTest {
 
     assertThat(errors.top())
         .isEqualTo(
-            new HandlerErrors.Raised("KeyError: 'sku'", "/app/store.py line 12 (in price_of)"));
+            new HandlerErrors.Raised(
+                "KeyError: 'sku'", new SourceFrame("/app/store.py", 12, "price_of")));
     assertThat(errors.topCount()).isEqualTo(3);
   }
 
