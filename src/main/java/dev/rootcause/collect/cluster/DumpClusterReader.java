@@ -257,6 +257,10 @@ public final class DumpClusterReader implements ClusterReader, DumpWriter.Record
     ClusterObjectsBuilder b = new ClusterObjectsBuilder();
     b.pods(podObjects(namespace));
     b.events(objectsOf(Event.class, namespace, "events.json"));
+    b.events(
+        EventsV1.asCore(
+            objectsOf(
+                io.fabric8.kubernetes.api.model.events.v1.Event.class, namespace, "events.json")));
     b.services(objectsOf(Service.class, namespace, "services.json"));
     List<Endpoints> endpoints = objectsOf(Endpoints.class, namespace, "endpoints.json");
     if (!endpoints.isEmpty()) {

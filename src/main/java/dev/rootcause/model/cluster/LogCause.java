@@ -14,6 +14,7 @@ public record LogCause(Kind kind, String subject) implements Serializable {
   /** The kinds of start-up failure a log line can prove. */
   public enum Kind {
     MISSING_ENV("a required environment variable is not set"),
+    MISSING_SETTING("a required setting is not configured"),
     MODULE_NOT_FOUND("a module or package is not installed in the image"),
     FILE_NOT_FOUND("a file it needs is not in the container"),
     PERMISSION_DENIED("permission denied"),
@@ -21,7 +22,9 @@ public record LogCause(Kind kind, String subject) implements Serializable {
     CONNECTION_REFUSED("a dependency refused the connection"),
     HOST_NOT_FOUND("a dependency's host name does not resolve"),
     CONNECTION_TIMEOUT("a connection to a dependency timed out"),
-    EXECUTABLE_NOT_FOUND("the entrypoint is not in the image");
+    EXECUTABLE_NOT_FOUND("the entrypoint is not in the image"),
+    WRONG_PLATFORM("the image is built for another CPU architecture than the node's"),
+    UNHANDLED_ERROR("an error nothing handled ended the process");
 
     private final String meaning;
 

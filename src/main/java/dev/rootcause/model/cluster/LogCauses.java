@@ -14,7 +14,8 @@ public final class LogCauses {
    * One kind of failure: its pattern, and words (lower case) of which every match holds one, so the
    * pattern runs only on lines that may match: most lines of a log are requests served.
    */
-  private record Signature(LogCause.Kind kind, Pattern pattern, List<String> hints) {
+  private record Signature(
+      LogCause.Kind kind, Pattern pattern, List<String> hints, String fixedSubject) {
     boolean mayMatch(String lowerCase) {
       for (String hint : hints) {
         if (lowerCase.contains(hint)) {
@@ -35,32 +36,59 @@ public final class LogCauses {
                   + "|exec (\\S+): no such file or directory"
                   + "|(?:/bin/sh|sh|bash): (?:\\d+: )?(?:line \\d+: )?([^:\\s]+): (?:command )?not found"),
           p(
+              LogCause.Kind.WRONG_PLATFORM,
+              List.of("exec format error"),
+              "exec (\\S+): exec format error|exec user process caused:? \"?exec format error"),
+          p(
               LogCause.Kind.MISSING_ENV,
-              List.of("missing", "required", "undefined", "not set", "must be set", "keyerror"),
-              "(?i:missing|required|undefined|not set)[^\"'`]{0,40}?(?i:env(?:ironment)?"
+              List.of(
+                  "missing",
+                  "required",
+                  "undefined",
+                  "not set",
+                  "must be set",
+                  "keyerror",
+                  "could not resolve placeholder"),
+              "Could not resolve placeholder '([A-Z][A-Z0-9_]{2,})'"
+                  + "|(?i:missing|required|undefined|not set)[^\"'`]{0,40}?(?i:env(?:ironment)?"
                   + "(?: variable)?|config)[^A-Z_]{0,12}[\"'`]?([A-Z][A-Z0-9_]{2,})\\b"
                   + "|\\b([A-Z][A-Z0-9_]{2,})[\"'`]? (?:env(?:ironment)? variable )?(?:is )?(?:not set|is"
                   + " required|must be set|is missing|is undefined)"
                   + "|KeyError: '([A-Z][A-Z0-9_]{2,})'"),
+          p(
+              LogCause.Kind.MISSING_SETTING,
+              List.of("could not resolve placeholder", "config property", "datasource"),
+              "Could not resolve placeholder '([^']+)'"
+                  + "|The config property ([\\w.\\[\\]-]+) is required but it could not be found"),
+          s(
+              LogCause.Kind.MISSING_SETTING,
+              List.of("datasource"),
+              "Failed to configure a DataSource: 'url' attribute is not specified",
+              "spring.datasource.url"),
           p(
               LogCause.Kind.MODULE_NOT_FOUND,
               List.of(
                   "cannot find module",
                   "no module named",
                   "cannot find package",
-                  "classnotfoundexception"),
+                  "classnotfoundexception",
+                  "could not import module",
+                  "was not found"),
               "Cannot find module '([^']+)'|ModuleNotFoundError: No module named '([^']+)'"
                   + "|ImportError: No module named '?([\\w.]+)'?"
-                  + "|cannot find package \"([^\"]+)\"|ClassNotFoundException: ([\\w.$]+)"),
+                  + "|cannot find package \"([^\"]+)\"|ClassNotFoundException: ([\\w.$]+)"
+                  + "|Error loading ASGI app\\. Could not import module \"([^\"]+)\""
+                  + "|Unable to load celery application\\.\\s+The module ([\\w.]+) was not found"),
           p(
               LogCause.Kind.ADDRESS_IN_USE,
-              List.of("address already in use"),
+              List.of("address already in use", "was already in use"),
               "EADDRINUSE:? address already in use:? ?(\\S*)|bind: address already in use"
+                  + "|Port (\\d+) was already in use"
                   + "|listen tcp (\\S+): bind: address already in use|Address already in use"),
           p(
               LogCause.Kind.PERMISSION_DENIED,
               List.of("permission denied"),
-              "EACCES: permission denied,? ?(?:\\w+ )?'?([^'\\s]*)'?"
+              "exec:? \"?([^\"\\s:]+)\"?: permission denied|EACCES: permission denied,? ?(?:\\w+ )?'?([^'\\s]*)'?"
                   + "|PermissionError: \\[Errno 13\\] Permission denied: '([^']+)'"
                   + "|open (\\S+): permission denied|(\\S+): Permission denied"),
           p(
@@ -97,17 +125,33 @@ public final class LogCauses {
               List.of("etimedout", "i/o timeout", "timed out", "connecttimeout"),
               "connect ETIMEDOUT (\\S+)|dial tcp ([\\w.:-]+): (?:i/o timeout|connect: connection timed"
                   + " out)|host='([\\w.-]+)', port=\\d+\\).{0,300}?(?:ConnectTimeout|timed out)"
-                  + "|SocketTimeoutException: [Cc]onnect timed out"));
+                  + "|SocketTimeoutException: [Cc]onnect timed out"),
+          p(
+              LogCause.Kind.UNHANDLED_ERROR,
+              List.of("panic", "exception in thread \"main\""),
+              "^panic: (.{1,160})|thread 'main' panicked at (.{1,160})"
+                  + "|^Exception in thread \"main\" ([\\w.$]+(?:: .{1,120})?)"));
 
   private LogCauses() {}
 
   private static Signature p(LogCause.Kind kind, List<String> hints, String regex) {
-    return new Signature(kind, Pattern.compile(regex), hints);
+    return new Signature(kind, Pattern.compile(regex), hints, null);
+  }
+
+  /** A signature whose text names no subject, the subject it implies. */
+  private static Signature s(LogCause.Kind kind, List<String> hints, String regex, String subject) {
+    return new Signature(kind, Pattern.compile(regex), hints, subject);
   }
 
   /** The failure the line proves, or null when it proves none. */
   public static LogCause classify(String line) {
-    if (line == null || line.length() > 4_096) {
+    if (line == null) {
+      return null;
+    }
+    JsonLogRecord json = JsonLogRecord.parse(line);
+    if (json != null) {
+      line = json.text(); // the message and error fields, unescaped; each field bounded
+    } else if (line.length() > 4_096) {
       return null; // a huge line is data, not a start-up message; and regexes stay bounded
     }
     String lowerCase = line.toLowerCase(Locale.ROOT);
@@ -117,7 +161,8 @@ public final class LogCauses {
       }
       Matcher m = p.pattern().matcher(line);
       if (m.find()) {
-        return new LogCause(p.kind(), subject(m));
+        String subject = subject(m);
+        return new LogCause(p.kind(), subject == null ? p.fixedSubject() : subject);
       }
     }
     return null;

@@ -44,7 +44,13 @@ public final class CrashLoopBackOff implements SystemRule {
       return;
     }
     for (PodGroup group : cluster.podGroups()) {
-      for (Symptoms.Sick s : Symptoms.sick(group, (p, c) -> crashing(cluster, p, c))) {
+      boolean retried = Symptoms.retriedToSuccess(cluster, group);
+      for (Symptoms.Sick s :
+          Symptoms.sick(
+              group,
+              (p, c) ->
+                  crashing(cluster, p, c)
+                      && !(retried && c.state() == ContainerState.State.TERMINATED))) {
         report(ctx, cluster, group, s);
       }
     }
@@ -180,6 +186,7 @@ public final class CrashLoopBackOff implements SystemRule {
               + subject
               + " exist in the image, or correct"
               + " the container's command.";
+      default -> Symptoms.fix(cause, container, object);
     };
   }
 }

@@ -51,6 +51,27 @@ final class Symptoms {
     return List.copyOf(first.values());
   }
 
+  /**
+   * Whether a Job retried its failed pods to success: one of its pods succeeded, so a failed one is
+   * history (a CronJob's run that failed once and then passed), not a symptom.
+   */
+  static boolean retriedToSuccess(ClusterState cluster, PodGroup group) {
+    if (!"Job".equals(group.owner().kind())) {
+      return false;
+    }
+    for (PodState p : cluster.pods()) {
+      if (p.succeeded()) {
+        var owner = cluster.fixTarget(p, null);
+        if (owner.kind().equals(group.owner().kind())
+            && owner.name().equals(group.owner().name())
+            && java.util.Objects.equals(owner.namespace(), group.owner().namespace())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The log read for one container of one pod of a group. */
   record Log(PodState pod, String container, dev.rootcause.model.cluster.ContainerLog log) {}
 
@@ -96,5 +117,33 @@ final class Symptoms {
   static String quote(LogLine line) {
     String text = line.text().strip();
     return "\"" + (text.length() > QUOTE ? text.substring(0, QUOTE) + "..." : text) + "\"";
+  }
+
+  /**
+   * The fix for the log causes the crash-loop rule words nowhere else: a setting not configured, an
+   * image for another platform, an error nothing handled.
+   */
+  static String fix(dev.rootcause.model.cluster.LogCause cause, String container, String object) {
+    String subject = cause.subject() == null ? "what the log names" : cause.subject();
+    return switch (cause.kind()) {
+      case MISSING_SETTING ->
+          "Configure "
+              + subject
+              + " for container "
+              + container
+              + " ("
+              + object
+              + "): its env (the property's environment form), a mounted config file, or the"
+              + " active profile.";
+      case WRONG_PLATFORM ->
+          "Build the image for the node's architecture (docker buildx build --platform"
+              + " linux/amd64,linux/arm64), or schedule the pod on nodes of the image's"
+              + " (nodeSelector kubernetes.io/arch).";
+      case UNHANDLED_ERROR ->
+          "Fix the error the log names ("
+              + subject
+              + ") at the frame it points to, and handle it where it can happen.";
+      default -> "Fix what the quoted line names in container " + container + " (" + object + ").";
+    };
   }
 }
