@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * An HTTP probe on a path the application does not serve gets a 404 (or 405) and fails. Silent when
  * the app's routes are unknown, when a catch-all route answers everything, or when the probe checks
- * a port the app's server does not listen on (another server, or cross/port-mismatch).
+ * a port the app's server does not listen on (another server, or cross/port-mismatch) unless that
+ * port is the only one the container declares.
  */
 @RuleSpec(
     id = "cross/probe-path-not-served",
@@ -142,7 +143,7 @@ public final class ProbePathNotServed implements ContainerRule {
             : probe.port().isNamed()
                 ? container.port(probe.port()).map(p -> p.number()).orElse(null)
                 : probe.port().number();
-    if (port == null || app.listens().isEmpty()) {
+    if (port == null || app.listens().isEmpty() || onlyDeclaredPort(container, port)) {
       return true;
     }
     Set<Integer> ports = new HashSet<>();
@@ -162,6 +163,14 @@ public final class ProbePathNotServed implements ContainerRule {
       }
     }
     return ports.contains(port);
+  }
+
+  /**
+   * The container declares this one port and nothing else: no second server is in sight, so the
+   * probe is meant for the app's, and its path is wrong too once cross/port-mismatch is fixed.
+   */
+  private static boolean onlyDeclaredPort(Container container, int port) {
+    return container.ports().size() == 1 && container.ports().get(0).number() == port;
   }
 
   private static boolean catchAll(AppFacts.Route r) {
