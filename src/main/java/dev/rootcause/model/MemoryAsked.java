@@ -1,7 +1,7 @@
 package dev.rootcause.model;
 
-import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.docker.Stage;
+import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.EnvVar;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +32,9 @@ public record MemoryAsked(String flag, long bytes) implements java.io.Serializab
   }
 
   /**
-   * The same, with what the image's final stage adds: its {@code ENV} values the container does
-   * not override ({@code ENV JAVA_OPTS="-Xmx768m"}) and its ENTRYPOINT and CMD when the container
-   * does not replace them.
+   * The same, with what the image's final stage adds: its {@code ENV} values the container does not
+   * override ({@code ENV JAVA_OPTS="-Xmx768m"}) and its ENTRYPOINT and CMD when the container does
+   * not replace them.
    */
   public static Optional<MemoryAsked> of(Container container, Stage image) {
     List<String> words = new ArrayList<>(container.command());
@@ -45,11 +45,14 @@ public record MemoryAsked(String flag, long bytes) implements java.io.Serializab
       }
     }
     if (image != null) {
-      image.env().forEach((name, value) -> {
-        if (container.envVar(name).isEmpty()) {
-          words.add(value);
-        }
-      });
+      image
+          .env()
+          .forEach(
+              (name, value) -> {
+                if (container.envVar(name).isEmpty()) {
+                  words.add(value);
+                }
+              });
       if (container.command().isEmpty()) {
         for (Stage.Command c : java.util.Arrays.asList(image.entrypoint(), image.cmd())) {
           if (c != null) {
@@ -61,13 +64,16 @@ public record MemoryAsked(String flag, long bytes) implements java.io.Serializab
     return largest(words);
   }
 
-  /** The ENV, ENTRYPOINT or CMD line of the image that holds {@code flag}, if it is written there. */
+  /**
+   * The ENV, ENTRYPOINT or CMD line of the image that holds {@code flag}, if it is written there.
+   */
   public static Optional<dev.rootcause.model.SourceLocation> writtenIn(Stage image, String flag) {
     if (image == null) {
       return Optional.empty();
     }
     return image.instructions().stream()
-        .filter(i -> Set.of("ENV", "ENTRYPOINT", "CMD").contains(i.keyword().toUpperCase(Locale.ROOT)))
+        .filter(
+            i -> Set.of("ENV", "ENTRYPOINT", "CMD").contains(i.keyword().toUpperCase(Locale.ROOT)))
         .filter(i -> i.arguments().contains(flag))
         .map(Stage.Instruction::location)
         .findFirst();

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The blind set ({@code src/test/resources/blind}): systems written as other teams would write
- * them, each with an {@code EXPECTED.md} of planted faults and traps. Every fault must be found
- * by one of its rules at one of its locations, and no medium-or-worse finding may point at a trap.
+ * them, each with an {@code EXPECTED.md} of planted faults and traps. Every fault must be found by
+ * one of its rules at one of its locations, and no medium-or-worse finding may point at a trap.
  * Faults listed under "Not found yet" are reported as skipped, with their reason, never passed.
  */
 class BlindSetTest {
@@ -63,7 +63,8 @@ class BlindSetTest {
           DynamicTest.dynamicTest(
               "not found yet: " + missing.label(),
               () ->
-                  Assumptions.abort("not found yet (" + missing.reason() + "): " + missing.label())));
+                  Assumptions.abort(
+                      "not found yet (" + missing.reason() + "): " + missing.label())));
     }
     for (Expected.Entry trap : expected.traps()) {
       tests.add(

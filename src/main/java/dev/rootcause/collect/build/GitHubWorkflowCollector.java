@@ -31,6 +31,7 @@ public final class GitHubWorkflowCollector implements YamlCollector {
   private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{\\s*(.*?)\\s*}}");
   private static final Pattern ENV_REF = Pattern.compile("env\\.([A-Za-z_][A-Za-z0-9_]*)");
   private static final Pattern MATRIX_REF = Pattern.compile("matrix\\.([A-Za-z_][A-Za-z0-9_-]*)");
+
   /** More combinations than this are read as one job with the matrix values left unknown. */
   private static final int MAX_COMBINATIONS = 64;
 
@@ -64,8 +65,7 @@ public final class GitHubWorkflowCollector implements YamlCollector {
                                         .orElse(dir);
                                 for (Map<String, String> matrix : Matrix.combinations(job)) {
                                   job.maps("steps")
-                                      .forEach(
-                                          step -> reader.step(step, jobEnv, matrix, jobDir));
+                                      .forEach(step -> reader.step(step, jobEnv, matrix, jobDir));
                                 }
                               }
                             }));
@@ -123,8 +123,7 @@ public final class GitHubWorkflowCollector implements YamlCollector {
                 Map<String, String> opaque = new LinkedHashMap<>();
                 Map<String, String> variables = new LinkedHashMap<>();
                 variables.put("GITHUB_WORKSPACE", String.valueOf(WorkDir.ROOT_MARK));
-                env.forEach(
-                    (k, v) -> variables.put(k, substitute(v, env, matrix, opaque, true)));
+                env.forEach((k, v) -> variables.put(k, substitute(v, env, matrix, opaque, true)));
                 String text = substitute(run.value(), env, matrix, opaque, true);
                 String dir =
                     step.string("working-directory") != null
@@ -172,7 +171,8 @@ public final class GitHubWorkflowCollector implements YamlCollector {
         file = with.string("dockerfile");
         pushes = !"false".equalsIgnoreCase(with.string("push"));
       }
-      String ctx = context == null ? "." : substitute(context, env, matrix, new LinkedHashMap<>(), false);
+      String ctx =
+          context == null ? "." : substitute(context, env, matrix, new LinkedHashMap<>(), false);
       String df = file == null ? null : substitute(file, env, matrix, new LinkedHashMap<>(), false);
       WorkDir.BuildPaths paths =
           WorkDir.exactly(RepoPaths.parent(this.file.path()), "").resolveBuild(ctx, df, exists);
@@ -233,7 +233,6 @@ public final class GitHubWorkflowCollector implements YamlCollector {
     }
   }
 
-
   /** A job's {@code strategy.matrix}: each combination of its literal values, or one empty one. */
   static final class Matrix {
     private Matrix() {}
@@ -271,7 +270,8 @@ public final class GitHubWorkflowCollector implements YamlCollector {
       if (out.size() == 1 && out.get(0).isEmpty()) {
         for (Mapping extra : matrix.maps("include")) {
           Map<String, String> values = new LinkedHashMap<>();
-          extra.entries()
+          extra
+              .entries()
               .forEach(
                   (k, e) -> {
                     if (e.value() instanceof YamlNode.Scalar v && v.value() != null) {
@@ -289,8 +289,8 @@ public final class GitHubWorkflowCollector implements YamlCollector {
 
   /**
    * Replaces {@code ${{ env.X }}} by X's literal value, {@code ${{ matrix.X }}} by this
-   * combination's value and, in shell text, every other expression by a placeholder the shell
-   * reads as an unknown variable ({@code opaque} maps it back).
+   * combination's value and, in shell text, every other expression by a placeholder the shell reads
+   * as an unknown variable ({@code opaque} maps it back).
    */
   static String substitute(
       String text,
@@ -304,9 +304,7 @@ public final class GitHubWorkflowCollector implements YamlCollector {
       Matcher ref = ENV_REF.matcher(m.group(1));
       Matcher cell = MATRIX_REF.matcher(m.group(1));
       String value =
-          ref.matches()
-              ? env.get(ref.group(1))
-              : cell.matches() ? matrix.get(cell.group(1)) : null;
+          ref.matches() ? env.get(ref.group(1)) : cell.matches() ? matrix.get(cell.group(1)) : null;
       String replacement;
       if (value != null && !value.contains("${{")) {
         replacement = value;

@@ -58,14 +58,14 @@ public final class MemoryLimitTooLow implements ContainerRule {
     if (asked != null && limit.quantity().bytes() < asked.bytes()) {
       var finding =
           ctx.report(
-              limit.location(),
-              "limits.memory "
-                  + limit.quantity()
-                  + " is below the "
-                  + Quantity.humanBytes(asked.bytes())
-                  + " the container's own command asks for ("
-                  + asked.flag()
-                  + "): it is OOMKilled once it uses what it was told it may")
+                  limit.location(),
+                  "limits.memory "
+                      + limit.quantity()
+                      + " is below the "
+                      + Quantity.humanBytes(asked.bytes())
+                      + " the container's own command asks for ("
+                      + asked.flag()
+                      + "): it is OOMKilled once it uses what it was told it may")
               .fix(fix(asked, limit.quantity().bytes()));
       MemoryAsked.writtenIn(image, asked.flag())
           .ifPresent(at -> finding.related(at, "the image asks for " + asked.flag()));

@@ -91,8 +91,8 @@ public final class ServiceSelectsNothing implements ServiceRule {
   }
 
   /**
-   * How much the selector's values look like the pods' (a shared prefix: {@code payment} and
-   * {@code payments}), so a typo points at the pods it was meant for, not the first in the file.
+   * How much the selector's values look like the pods' (a shared prefix: {@code payment} and {@code
+   * payments}), so a typo points at the pods it was meant for, not the first in the file.
    */
   private static int likeness(Map<String, String> selector, Workload w) {
     int score = 0;

@@ -28,9 +28,9 @@ final class JavaEnv {
 
   /**
    * Spring's {@code @Value("${PAYMENT_API_URL}")}: a placeholder named like an env var (upper case)
-   * is read from the environment, and without a {@code :default} the context fails to start when
-   * it is unset. Dotted property names ({@code orders.currency}) are left alone: they are usually
-   * set in application.yml.
+   * is read from the environment, and without a {@code :default} the context fails to start when it
+   * is unset. Dotted property names ({@code orders.currency}) are left alone: they are usually set
+   * in application.yml.
    */
   void springValue(Node annotation) {
     Node args = annotation.child("arguments");
