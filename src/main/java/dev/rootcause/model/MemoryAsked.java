@@ -1,11 +1,13 @@
 package dev.rootcause.model;
 
+import dev.rootcause.model.docker.Stage;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.EnvVar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,15 @@ public record MemoryAsked(String flag, long bytes) implements java.io.Serializab
 
   /** The largest size the command, args or literal env values (JAVA_OPTS, NODE_OPTIONS) ask for. */
   public static Optional<MemoryAsked> of(Container container) {
+    return of(container, null);
+  }
+
+  /**
+   * The same, with what the image's final stage adds: its {@code ENV} values the container does not
+   * override ({@code ENV JAVA_OPTS="-Xmx768m"}) and its ENTRYPOINT and CMD when the container does
+   * not replace them.
+   */
+  public static Optional<MemoryAsked> of(Container container, Stage image) {
     List<String> words = new ArrayList<>(container.command());
     words.addAll(container.args());
     for (EnvVar env : container.env()) {
@@ -33,6 +44,42 @@ public record MemoryAsked(String flag, long bytes) implements java.io.Serializab
         words.add(env.value().reveal());
       }
     }
+    if (image != null) {
+      image
+          .env()
+          .forEach(
+              (name, value) -> {
+                if (container.envVar(name).isEmpty()) {
+                  words.add(value);
+                }
+              });
+      if (container.command().isEmpty()) {
+        for (Stage.Command c : java.util.Arrays.asList(image.entrypoint(), image.cmd())) {
+          if (c != null) {
+            words.addAll(c.argv());
+          }
+        }
+      }
+    }
+    return largest(words);
+  }
+
+  /**
+   * The ENV, ENTRYPOINT or CMD line of the image that holds {@code flag}, if it is written there.
+   */
+  public static Optional<dev.rootcause.model.SourceLocation> writtenIn(Stage image, String flag) {
+    if (image == null) {
+      return Optional.empty();
+    }
+    return image.instructions().stream()
+        .filter(
+            i -> Set.of("ENV", "ENTRYPOINT", "CMD").contains(i.keyword().toUpperCase(Locale.ROOT)))
+        .filter(i -> i.arguments().contains(flag))
+        .map(Stage.Instruction::location)
+        .findFirst();
+  }
+
+  private static Optional<MemoryAsked> largest(List<String> words) {
     MemoryAsked largest = null;
     String text = String.join(" ", words);
     Matcher w = WORKERS.matcher(text);

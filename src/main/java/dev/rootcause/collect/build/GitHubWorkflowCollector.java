@@ -30,6 +30,10 @@ public final class GitHubWorkflowCollector implements YamlCollector {
   private static final Pattern ACTION = Pattern.compile("(^|.*/)action\\.ya?ml$");
   private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{\\s*(.*?)\\s*}}");
   private static final Pattern ENV_REF = Pattern.compile("env\\.([A-Za-z_][A-Za-z0-9_]*)");
+  private static final Pattern MATRIX_REF = Pattern.compile("matrix\\.([A-Za-z_][A-Za-z0-9_-]*)");
+
+  /** More combinations than this are read as one job with the matrix values left unknown. */
+  private static final int MAX_COMBINATIONS = 64;
 
   @Override
   public void collect(SourceFile file, List<YamlDocument> documents, Facts facts) {
@@ -59,15 +63,19 @@ public final class GitHubWorkflowCollector implements YamlCollector {
                                     job.path("defaults", "run")
                                         .map(m -> m.string("working-directory"))
                                         .orElse(dir);
-                                job.maps("steps")
-                                    .forEach(step -> reader.step(step, jobEnv, jobDir));
+                                for (Map<String, String> matrix : Matrix.combinations(job)) {
+                                  job.maps("steps")
+                                      .forEach(step -> reader.step(step, jobEnv, matrix, jobDir));
+                                }
                               }
                             }));
       } else {
         root.map("runs")
             .filter(r -> "composite".equals(r.string("using")))
             .ifPresent(
-                runs -> runs.maps("steps").forEach(step -> reader.step(step, Map.of(), null)));
+                runs ->
+                    runs.maps("steps")
+                        .forEach(step -> reader.step(step, Map.of(), Map.of(), null)));
       }
     }
   }
@@ -96,11 +104,12 @@ public final class GitHubWorkflowCollector implements YamlCollector {
       return env;
     }
 
-    void step(Mapping step, Map<String, String> outerEnv, String outerDir) {
+    void step(
+        Mapping step, Map<String, String> outerEnv, Map<String, String> matrix, String outerDir) {
       Map<String, String> env = env(outerEnv, step);
       String uses = step.string("uses");
       if (uses != null && uses.toLowerCase(Locale.ROOT).startsWith("docker/build-push-action@")) {
-        step.map("with").ifPresent(with -> buildPushAction(with, env));
+        step.map("with").ifPresent(with -> buildPushAction(with, env, matrix));
         return;
       }
       String shell = step.string("shell");
@@ -114,8 +123,8 @@ public final class GitHubWorkflowCollector implements YamlCollector {
                 Map<String, String> opaque = new LinkedHashMap<>();
                 Map<String, String> variables = new LinkedHashMap<>();
                 variables.put("GITHUB_WORKSPACE", String.valueOf(WorkDir.ROOT_MARK));
-                env.forEach((k, v) -> variables.put(k, substitute(v, env, opaque, true)));
-                String text = substitute(run.value(), env, opaque, true);
+                env.forEach((k, v) -> variables.put(k, substitute(v, env, matrix, opaque, true)));
+                String text = substitute(run.value(), env, matrix, opaque, true);
                 String dir =
                     step.string("working-directory") != null
                         ? step.string("working-directory")
@@ -136,7 +145,8 @@ public final class GitHubWorkflowCollector implements YamlCollector {
               });
     }
 
-    private void buildPushAction(Mapping with, Map<String, String> env) {
+    private void buildPushAction(
+        Mapping with, Map<String, String> env, Map<String, String> matrix) {
       String context = with.string("context");
       String file = with.string("file");
       String push = with.string("push");
@@ -161,12 +171,13 @@ public final class GitHubWorkflowCollector implements YamlCollector {
         file = with.string("dockerfile");
         pushes = !"false".equalsIgnoreCase(with.string("push"));
       }
-      String ctx = context == null ? "." : substitute(context, env, new LinkedHashMap<>(), false);
-      String df = file == null ? null : substitute(file, env, new LinkedHashMap<>(), false);
+      String ctx =
+          context == null ? "." : substitute(context, env, matrix, new LinkedHashMap<>(), false);
+      String df = file == null ? null : substitute(file, env, matrix, new LinkedHashMap<>(), false);
       WorkDir.BuildPaths paths =
           WorkDir.exactly(RepoPaths.parent(this.file.path()), "").resolveBuild(ctx, df, exists);
       for (Tag tag : tags) {
-        String name = substitute(tag.name(), env, new LinkedHashMap<>(), false);
+        String name = substitute(tag.name(), env, matrix, new LinkedHashMap<>(), false);
         SourceLocation at = SourceLocation.of(this.file.path(), tag.line());
         ImageRef image = ImageRef.parse(name, at);
         facts
@@ -222,17 +233,78 @@ public final class GitHubWorkflowCollector implements YamlCollector {
     }
   }
 
+  /** A job's {@code strategy.matrix}: each combination of its literal values, or one empty one. */
+  static final class Matrix {
+    private Matrix() {}
+
+    static List<Map<String, String>> combinations(Mapping job) {
+      Mapping matrix = job.path("strategy", "matrix").orElse(null);
+      if (matrix == null) {
+        return List.of(Map.of());
+      }
+      List<Map<String, String>> out = new java.util.ArrayList<>();
+      out.add(Map.of());
+      for (var entry : matrix.entries().entrySet()) {
+        String key = entry.getKey();
+        if (key.equals("include") || key.equals("exclude")) {
+          continue;
+        }
+        if (!(entry.getValue().value() instanceof YamlNode.Sequence values)) {
+          return List.of(Map.of()); // ${{ fromJSON(...) }}: the values are unknown
+        }
+        List<Map<String, String>> next = new java.util.ArrayList<>();
+        for (Map<String, String> partial : out) {
+          for (YamlNode item : values.items()) {
+            if (item instanceof YamlNode.Scalar s && s.value() != null) {
+              Map<String, String> more = new LinkedHashMap<>(partial);
+              more.put(key, s.value());
+              next.add(more);
+            }
+          }
+        }
+        if (next.isEmpty() || next.size() > MAX_COMBINATIONS) {
+          return List.of(Map.of());
+        }
+        out = next;
+      }
+      if (out.size() == 1 && out.get(0).isEmpty()) {
+        for (Mapping extra : matrix.maps("include")) {
+          Map<String, String> values = new LinkedHashMap<>();
+          extra
+              .entries()
+              .forEach(
+                  (k, e) -> {
+                    if (e.value() instanceof YamlNode.Scalar v && v.value() != null) {
+                      values.put(k, v.value());
+                    }
+                  });
+          if (!values.isEmpty() && out.size() < MAX_COMBINATIONS) {
+            out.add(values);
+          }
+        }
+      }
+      return out;
+    }
+  }
+
   /**
-   * Replaces {@code ${{ env.X }}} by X's literal value and, in shell text, every other expression
-   * by a placeholder the shell reads as an unknown variable ({@code opaque} maps it back).
+   * Replaces {@code ${{ env.X }}} by X's literal value, {@code ${{ matrix.X }}} by this
+   * combination's value and, in shell text, every other expression by a placeholder the shell reads
+   * as an unknown variable ({@code opaque} maps it back).
    */
   static String substitute(
-      String text, Map<String, String> env, Map<String, String> opaque, boolean forShell) {
+      String text,
+      Map<String, String> env,
+      Map<String, String> matrix,
+      Map<String, String> opaque,
+      boolean forShell) {
     Matcher m = EXPRESSION.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       Matcher ref = ENV_REF.matcher(m.group(1));
-      String value = ref.matches() ? env.get(ref.group(1)) : null;
+      Matcher cell = MATRIX_REF.matcher(m.group(1));
+      String value =
+          ref.matches() ? env.get(ref.group(1)) : cell.matches() ? matrix.get(cell.group(1)) : null;
       String replacement;
       if (value != null && !value.contains("${{")) {
         replacement = value;

@@ -32,15 +32,16 @@ import java.util.stream.Collectors;
  * registry that is not a public one can only come from a local build; when the repository builds
  * images but none under this name, the pull fails. It stays silent unless the repository shows how
  * its images are made (a build of the same name under another tag, or the Dockerfile the image
- * comes from), so images built by tools rootcause does not read are not reported.
+ * comes from), so images built by tools rootcause does not read are not reported. A registry image
+ * is judged only when this repository pushes that registry and repository itself, every tag written
+ * out: the tag the workload pulls is then one nobody pushes.
  */
 @RuleSpec(
     id = "cross/image-not-built",
     explains = {"runtime/image-pull-back-off"},
     severity = Severity.CRITICAL,
     kind = FindingKind.ROOT_CAUSE,
-    summary =
-        "Workload pulls a local image that no build, tag or import in the repository produces",
+    summary = "Workload pulls an image that no build, tag or import in the repository produces",
     symptom = "ErrImagePull, then ImagePullBackOff: the pod never starts",
     fix =
         "Pull the name and tag the build produces, or make the build tag and import the name the workload pulls.")
@@ -83,7 +84,18 @@ public final class ImageNotBuilt implements ContainerRule {
     if (image == null
         || image.isTemplated()
         || image.digest() != null
-        || WellKnownImages.isPublic(image)
+        || !model.buildsProducing(image).isEmpty()) {
+      return;
+    }
+    List<ImageBuild> sameRegistryRepo = sameRegistryRepository(model, image);
+    if (!sameRegistryRepo.isEmpty()
+        && literal(sameRegistryRepo).size() == sameRegistryRepo.size()
+        && sameRegistryRepo.stream().anyMatch(b -> b.kind() == ImageBuild.Kind.PUSH)) {
+      // This repository pushes registry/name itself, every tag written out, and never this tag.
+      report(ctx, workload, container, sameRegistryRepo, Confidence.CERTAIN);
+      return;
+    }
+    if (WellKnownImages.isPublic(image)
         || model.imageBuilds().isEmpty()
         || !model.buildsProducing(image).isEmpty()
         || isBaseImage(model, image)) {
@@ -224,6 +236,19 @@ public final class ImageNotBuilt implements ContainerRule {
       case IMPORT -> "imports";
       case PUSH -> "pushes";
     };
+  }
+
+  /**
+   * Builds and pushes of the same registry and repository as a registry image: the repository is
+   * then its producer, so the tags it pushes are the ones that exist (empty for local images).
+   */
+  private static List<ImageBuild> sameRegistryRepository(SystemModel model, ImageRef image) {
+    if (image.registry() == null) {
+      return List.of();
+    }
+    return model.buildsOf(image.normalizedRepository()).stream()
+        .filter(b -> image.registry().equals(b.image().registry()))
+        .toList();
   }
 
   private static List<ImageBuild> literal(List<ImageBuild> builds) {

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * An HTTP probe on a path the application does not serve gets a 404 (or 405) and fails. Silent when
  * the app's routes are unknown, when a catch-all route answers everything, or when the probe checks
- * a port the app's server does not listen on (another server, or cross/port-mismatch).
+ * a port the app's server does not listen on (another server, or cross/port-mismatch) unless that
+ * port is the only one the container declares.
  */
 @RuleSpec(
     id = "cross/probe-path-not-served",
@@ -61,8 +62,13 @@ public final class ProbePathNotServed implements ContainerRule {
         continue;
       }
       String path = RoutePatterns.withoutQuery(probe.path());
+      // A route of its own that only errors (a /healthz answering 500) is served, not a 404:
+      // app/health-endpoint-fails says why it fails. A 404 handler for every path is not.
       if (gets.stream()
-          .anyMatch(r -> !onlyErrors(r) && RoutePatterns.matches(r.path(), path, app.language()))) {
+          .anyMatch(
+              r ->
+                  !(onlyErrors(r) && catchAll(r))
+                      && RoutePatterns.matches(r.path(), path, app.language()))) {
         continue;
       }
       String served =
@@ -142,7 +148,7 @@ public final class ProbePathNotServed implements ContainerRule {
             : probe.port().isNamed()
                 ? container.port(probe.port()).map(p -> p.number()).orElse(null)
                 : probe.port().number();
-    if (port == null || app.listens().isEmpty()) {
+    if (port == null || app.listens().isEmpty() || onlyDeclaredPort(container, port)) {
       return true;
     }
     Set<Integer> ports = new HashSet<>();
@@ -162,6 +168,14 @@ public final class ProbePathNotServed implements ContainerRule {
       }
     }
     return ports.contains(port);
+  }
+
+  /**
+   * The container declares this one port and nothing else: no second server is in sight, so the
+   * probe is meant for the app's, and its path is wrong too once cross/port-mismatch is fixed.
+   */
+  private static boolean onlyDeclaredPort(Container container, int port) {
+    return container.ports().size() == 1 && container.ports().get(0).number() == port;
   }
 
   private static boolean catchAll(AppFacts.Route r) {

@@ -1,9 +1,12 @@
 package dev.rootcause.rules.k8s;
 
 import dev.rootcause.model.FindingKind;
+import dev.rootcause.model.ImageSource;
 import dev.rootcause.model.MemoryAsked;
 import dev.rootcause.model.Runtime;
 import dev.rootcause.model.Severity;
+import dev.rootcause.model.docker.Dockerfile;
+import dev.rootcause.model.docker.Stage;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.Quantity;
 import dev.rootcause.model.k8s.ResourceSpec;
@@ -45,18 +48,27 @@ public final class MemoryLimitTooLow implements ContainerRule {
     if (limit == null) {
       return;
     }
-    MemoryAsked asked = MemoryAsked.of(container).orElse(null);
+    Stage image =
+        ctx.model()
+            .imageSource(container)
+            .map(ImageSource::dockerfile)
+            .flatMap(Dockerfile::finalStage)
+            .orElse(null);
+    MemoryAsked asked = MemoryAsked.of(container, image).orElse(null);
     if (asked != null && limit.quantity().bytes() < asked.bytes()) {
-      ctx.report(
-              limit.location(),
-              "limits.memory "
-                  + limit.quantity()
-                  + " is below the "
-                  + Quantity.humanBytes(asked.bytes())
-                  + " the container's own command asks for ("
-                  + asked.flag()
-                  + "): it is OOMKilled once it uses what it was told it may")
-          .fix(fix(container, limit.quantity().bytes()));
+      var finding =
+          ctx.report(
+                  limit.location(),
+                  "limits.memory "
+                      + limit.quantity()
+                      + " is below the "
+                      + Quantity.humanBytes(asked.bytes())
+                      + " the container's own command asks for ("
+                      + asked.flag()
+                      + "): it is OOMKilled once it uses what it was told it may")
+              .fix(fix(asked, limit.quantity().bytes()));
+      MemoryAsked.writtenIn(image, asked.flag())
+          .ifPresent(at -> finding.related(at, "the image asks for " + asked.flag()));
       return;
     }
     var runtime = ctx.model().runtimeOf(container);
@@ -83,15 +95,14 @@ public final class MemoryLimitTooLow implements ContainerRule {
                 + "Mi to serve")
         .related(runtime.get().location(), r.title() + " runtime: " + runtime.get().basis())
         .confidence(runtime.get().confidence())
-        .fix(fix(container, Math.max(floor, bytes * 2)));
+        .fix(fix(MemoryAsked.of(container, image).orElse(null), Math.max(floor, bytes * 2)));
   }
 
   /**
    * The raise, never below what the container's own command asks for (a heap of -Xmx768m needs a
    * limit above 768Mi: the runtime lives beside its heap).
    */
-  private static String fix(Container container, long atLeast) {
-    MemoryAsked asked = MemoryAsked.of(container).orElse(null);
+  private static String fix(MemoryAsked asked, long atLeast) {
     if (asked == null || asked.bytes() + asked.bytes() / 4 <= atLeast) {
       return "Raise limits.memory to at least "
           + Quantity.humanBytes(atLeast)

@@ -40,8 +40,10 @@ public final class ServiceSelectsNothing implements ServiceRule {
     Workload closest =
         sameNamespace.stream()
             .max(
-                Comparator.comparingInt(
-                    w -> overlap(service.selector().matchLabels(), w.podLabels())))
+                Comparator.<Workload>comparingInt(
+                        w -> overlap(service.selector().matchLabels(), w.podLabels()))
+                    .thenComparingInt(w -> w.meta().name().equals(service.meta().name()) ? 1 : 0)
+                    .thenComparingInt(w -> likeness(service.selector().matchLabels(), w)))
             .orElseThrow();
     var finding =
         ctx.report(
@@ -83,6 +85,26 @@ public final class ServiceSelectsNothing implements ServiceRule {
     for (var e : selector.entrySet()) {
       if (labels.containsKey(e.getKey())) {
         score += e.getValue().equals(labels.get(e.getKey())) ? 2 : 1;
+      }
+    }
+    return score;
+  }
+
+  /**
+   * How much the selector's values look like the pods' (a shared prefix: {@code payment} and {@code
+   * payments}), so a typo points at the pods it was meant for, not the first in the file.
+   */
+  private static int likeness(Map<String, String> selector, Workload w) {
+    int score = 0;
+    for (var e : selector.entrySet()) {
+      String label = w.podLabels().get(e.getKey());
+      if (label != null) {
+        int common = 0;
+        while (common < Math.min(label.length(), e.getValue().length())
+            && label.charAt(common) == e.getValue().charAt(common)) {
+          common++;
+        }
+        score += common;
       }
     }
     return score;

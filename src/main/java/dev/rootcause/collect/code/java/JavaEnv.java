@@ -26,6 +26,31 @@ final class JavaEnv {
     file.out.env(new EnvRead(name, use.required, fallback, file.out.at(call)));
   }
 
+  /**
+   * Spring's {@code @Value("${PAYMENT_API_URL}")}: a placeholder named like an env var (upper case)
+   * is read from the environment, and without a {@code :default} the context fails to start when it
+   * is unset. Dotted property names ({@code orders.currency}) are left alone: they are usually set
+   * in application.yml.
+   */
+  void springValue(Node annotation) {
+    Node args = annotation.child("arguments");
+    Node literal = args == null ? null : args.firstOfType("string_literal");
+    String text = literal == null ? null : file.constantString(literal);
+    if (text == null || !text.startsWith("${") || !text.endsWith("}")) {
+      return;
+    }
+    String inner = text.substring(2, text.length() - 1);
+    int colon = inner.indexOf(':');
+    String name = colon < 0 ? inner : inner.substring(0, colon);
+    if (name.isEmpty()
+        || !name.chars().allMatch(c -> c == '_' || Character.isDigit(c) || c >= 'A' && c <= 'Z')
+        || Character.isDigit(name.charAt(0))) {
+      return;
+    }
+    String fallback = colon < 0 ? null : inner.substring(colon + 1);
+    file.out.env(new EnvRead(name, colon < 0, fallback, file.out.at(annotation)));
+  }
+
   /** What the code does when the variable is unset: a fallback, or an exception or exit. */
   record EnvUse(boolean required, Node fallback) {}
 

@@ -186,6 +186,12 @@ final class JavaFile {
               }
             }
             case "method_invocation" -> invocations.add(n);
+            case "annotation" -> {
+              if (textOf(n.child("name")).equals("Value")
+                  && imported("org.springframework.beans.factory.annotation", "Value")) {
+                env.springValue(n);
+              }
+            }
             default -> {}
           }
           return true;

@@ -251,9 +251,12 @@ final class JsFile {
     }
   }
 
-  /** What a value makes: an Express app or router, a Fastify or Koa app, an HTTP server. */
+  /** What a value makes: an Express app or router, a Fastify, Koa or NestJS app, an HTTP server. */
   String appKind(Node value) {
     Node v = unwrap(value);
+    if (v != null && v.is("await_expression") && v.namedChild(0) != null) {
+      v = unwrap(v.namedChild(0)); // NestFactory.create is awaited
+    }
     if (v == null || !v.isAny("call_expression", "new_expression")) {
       return null;
     }
@@ -267,6 +270,8 @@ final class JsFile {
       case "express.Router", "express.Router.Router" -> "router";
       case "fastify", "fastify.fastify", "fastify.default" -> "fastify";
       case "koa", "koa.default" -> "koa";
+      // NestJS serves through its Express adapter unless told otherwise
+      case "@nestjs/core.NestFactory.create" -> "nest";
       case "@koa/router", "koa-router" -> "router";
       case "http.createServer",
           "https.createServer",
