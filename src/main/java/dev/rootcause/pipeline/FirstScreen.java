@@ -48,12 +48,84 @@ final class FirstScreen {
         degraded++;
       }
     }
+    List<DiagnosisSummary.PathBreak> breaks = pathBreaks(state);
     return new DiagnosisSummary(
-        groups.size(),
-        down,
-        degraded,
-        pathBreaks(state),
-        ordered.stream().filter(FirstScreen::matters).limit(FIX_FIRST).toList());
+        groups.size(), down, degraded, breaks, fixFirst(state, ordered, breaks));
+  }
+
+  private static final String NO_ENDPOINTS = "runtime/service-without-endpoints";
+
+  /**
+   * The few findings to fix first. What the cluster shows happening now (a symptom, or a cause
+   * joined to one) on what is down or where the user path breaks comes before what is seen there,
+   * which comes before what only the specs show: a chaos flag on a sidecar degrades, a readiness
+   * probe on the wrong port takes the Service down. One entry per rule and object, and a Service
+   * without endpoints is left out when its pods' own workload has a finding: that is the fix.
+   */
+  private static List<Finding> fixFirst(
+      ClusterState state, List<Finding> ordered, List<DiagnosisSummary.PathBreak> breaks) {
+    Set<String> broken = new HashSet<>();
+    breaks.forEach(b -> broken.add(key(b.service())));
+    for (PodGroup g : state.podGroups()) {
+      if (g.pods().stream().noneMatch(PodState::runningAndReady)) {
+        broken.add(key(g.owner()));
+      }
+    }
+    Set<String> withFinding = new HashSet<>();
+    for (Finding f : ordered) {
+      ClusterLocation at = clusterObject(f);
+      if (at != null && matters(f) && !NO_ENDPOINTS.equals(f.ruleId())) {
+        withFinding.add(key(at));
+      }
+    }
+    List<Finding> candidates =
+        new ArrayList<>(ordered.stream().filter(FirstScreen::matters).toList());
+    candidates.sort(Comparator.comparingInt(f -> tier(f, broken)));
+    List<Finding> out = new ArrayList<>();
+    Set<String> listed = new HashSet<>();
+    for (Finding f : candidates) {
+      if (out.size() == FIX_FIRST) {
+        break;
+      }
+      if (consequence(f, state, withFinding) || !listed.add(f.ruleId() + "|" + f.subject())) {
+        continue;
+      }
+      out.add(f);
+    }
+    return out;
+  }
+
+  private static int tier(Finding f, Set<String> broken) {
+    if (!observed(f)) {
+      return 2;
+    }
+    ClusterLocation at = clusterObject(f);
+    return at != null && broken.contains(key(at)) ? 0 : 1;
+  }
+
+  /** A symptom the cluster shows, or a cause merged with one ("... observed here"). */
+  private static boolean observed(Finding f) {
+    return f.layer() == dev.rootcause.model.Layer.RUNTIME
+        || f.related().stream()
+            .anyMatch(
+                e ->
+                    e.location() instanceof ClusterLocation && e.note().endsWith(" observed here"));
+  }
+
+  private static boolean consequence(Finding f, ClusterState state, Set<String> withFinding) {
+    if (!NO_ENDPOINTS.equals(f.ruleId()) || !(clusterObject(f) instanceof ClusterLocation at)) {
+      return false;
+    }
+    for (ServiceState s : state.objects().services()) {
+      if (s.name().equals(at.name()) && s.namespace().equals(at.namespace())) {
+        for (PodGroup g : state.podGroups()) {
+          if (g.pods().stream().anyMatch(s::selects) && withFinding.contains(key(g.owner()))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** A root cause at medium or above: a low note does not make a workload sick or come first. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -91,7 +92,7 @@ class DiagnoseExamplesTest {
               "network/policy-selects-nothing  NetworkPolicy default/go-app-ingress",
               "hpa/static-average-value  HorizontalPodAutoscaler default/go-app",
               "go-app (2 of 2 pods) readiness probe fails 1641 times: connection refused on port"
-                  + " 80: nothing listens there, the pod is not Ready",
+                  + " 80: nothing listens there; its log says it listens on 8080",
               "runtime/service-without-endpoints  Service default/go-app",
               "go-app-7b9d8c6f5d-k8v2p (go-app Running, not Ready)"),
           // Seed 003: `/` raises at random.
@@ -187,6 +188,29 @@ class DiagnoseExamplesTest {
             // The liveness probe's 8080 is where main.go listens: no advice to move it to 80.
             .doesNotContain("k8s/probe-port-not-exposed", "livenessProbe port to 80");
       }
+    }
+  }
+
+  @Test
+  void withoutTheRepositorySeed001sLogTellsWhereTheAppListensAndThatComesFirst() throws Exception {
+    for (String layout : LAYOUTS) {
+      Cli.Run run = diagnose("go-service", "broken", layout);
+
+      // main.go's "listening on :8080" is the proof: the declared 80 is what is wrong, so moving
+      // the passing liveness probe to 80, or the failing readiness probe "to 80", fixes nothing.
+      assertThat(run.out())
+          .as(layout)
+          .contains(
+              "fix first            1. Deployment default/go-app  (runtime/probe-failing)",
+              "fix       Point the readinessProbe at port 8080, where go-app listens",
+              "fix       Declare containerPort 8080 instead of 80 (keep its name)",
+              "the app's log says it listens on 8080: \"2025/11/27 09:12:33 listening on :8080\"")
+          .doesNotContain("Set livenessProbe port to 80", "Set the readinessProbe port to 80");
+      // The sidecar's two chaos variables are one thing to fix first, not two of three lines.
+      String screen = run.out().substring(0, run.out().indexOf("\n\n"));
+      assertThat(screen.lines().filter(l -> l.contains("k8s/fault-injection-enabled")))
+          .as(layout)
+          .hasSize(1);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.rootcause.rules.k8s;
 
 import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
+import dev.rootcause.model.cluster.ListenLines;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.ContainerPort;
 import dev.rootcause.model.k8s.Probe;
@@ -40,6 +41,17 @@ public final class ProbePortNotExposed implements ContainerRule {
       if (!named && app.isPresent() && app.get().port() == probe.port().number()) {
         continue; // the probe reaches the app; the wrong containerPort is cross/port-mismatch's
       }
+      // Without the code, a cluster's pods may say where the app listens in their start-up log.
+      var seen =
+          app.isPresent() || named
+              ? java.util.Optional.<dev.rootcause.model.ListenPort>empty()
+              : ListenLines.seen(
+                  ctx.model().cluster().orElse(null),
+                  workload.meta().kind(),
+                  workload.meta().namespace(),
+                  workload.meta().name(),
+                  container.name());
+      boolean probeIsRight = seen.isPresent() && seen.get().port() == probe.port().number();
       String declared =
           container.ports().isEmpty()
               ? "no ports"
@@ -55,7 +67,10 @@ public final class ProbePortNotExposed implements ContainerRule {
                   + ", but container "
                   + container.name()
                   + " declares "
-                  + declared);
+                  + declared
+                  + (probeIsRight
+                      ? "; the app listens on " + probe.port() + " (its log says so)"
+                      : ""));
       container.ports().forEach(p -> finding.related(p.location(), "containerPort " + describe(p)));
       if (probe.kind() == Probe.Kind.READINESS) {
         finding.symptom("pod never becomes Ready: the Service has no endpoints");
@@ -65,7 +80,24 @@ public final class ProbePortNotExposed implements ContainerRule {
       } else {
         finding.symptom("startup never succeeds: the container is killed and restarted");
       }
-      if (app.isPresent()) {
+      if (probeIsRight) {
+        // The probe reaches the app: the declaration is what is wrong, and moving the probe to it
+        // would make this probe fail too.
+        seen.get().evidence().forEach(e -> finding.related(e.location(), e.note()));
+        finding.symptom(
+            "what uses the declared port (the other probes, the Service's targetPort) reaches"
+                + " nothing: the pod is not Ready and its Service has no endpoints");
+        finding.fix(
+            "Declare containerPort "
+                + probe.port()
+                + (container.ports().size() == 1
+                    ? " instead of " + container.ports().get(0).number()
+                    : "")
+                + " (keep its name): "
+                + probe.kind().field()
+                + " already reaches the app, and the probes and Service targetPorts that use the"
+                + " declared port follow it.");
+      } else if (app.isPresent()) {
         app.get().evidence().forEach(e -> finding.related(e.location(), e.note()));
         finding
             .confidence(app.get().confidence())

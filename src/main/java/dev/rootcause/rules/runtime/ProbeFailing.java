@@ -7,6 +7,7 @@ import dev.rootcause.model.cluster.ClusterEvent;
 import dev.rootcause.model.cluster.ClusterState;
 import dev.rootcause.model.cluster.ContainerSpec;
 import dev.rootcause.model.cluster.ContainerState;
+import dev.rootcause.model.cluster.ListenLines;
 import dev.rootcause.model.cluster.PodDetail;
 import dev.rootcause.model.cluster.PodGroup;
 import dev.rootcause.model.cluster.PodState;
@@ -98,22 +99,104 @@ public final class ProbeFailing implements SystemRule {
                 ? ", the kubelet restarted it " + Units.count(c.restartCount(), "time")
                 : "")
             : ", the pod is not Ready";
-    ctx.report(
-            where,
-            s.who(group)
-                + " "
-                + failure.probe().toLowerCase(java.util.Locale.ROOT)
-                + " probe fails "
-                + Units.count(event.count(), "time")
-                + ": "
-                + what(failure, spec, declared)
-                + effect)
-        .subject(Symptoms.subject(where))
-        .related(s.pod().object(), "event " + event.summary())
-        .related(
-            s.pod().containerStatus(c.name()),
-            "status " + c.display() + ", " + Units.count(c.restartCount(), "restart"))
-        .fix(fix(failure, spec, declared, liveness));
+    Served served =
+        failure.kind() == ProbeFailure.Kind.CONNECTION_REFUSED
+            ? served(cluster, group, c.name(), spec, liveness, failure.port())
+            : null;
+    var finding =
+        ctx.report(
+                where,
+                s.who(group)
+                    + " "
+                    + failure.probe().toLowerCase(java.util.Locale.ROOT)
+                    + " probe fails "
+                    + Units.count(event.count(), "time")
+                    + ": "
+                    + what(failure, spec, declared)
+                    + (served == null ? "" : "; " + served.proof())
+                    + effect)
+            .subject(Symptoms.subject(where))
+            .related(s.pod().object(), "event " + event.summary())
+            .related(
+                s.pod().containerStatus(c.name()),
+                "status " + c.display() + ", " + Units.count(c.restartCount(), "restart"))
+            .fix(
+                served != null
+                    ? servedFix(served, c.name(), liveness)
+                    : fix(failure, spec, declared, liveness, c.name()));
+    if (served != null && served.at() != null) {
+      finding.related(served.at(), served.note());
+    }
+  }
+
+  /**
+   * Where the app really listens, when the cluster shows it: the port its own start-up line states,
+   * else the port of the container's other probe while that one passes.
+   *
+   * @param proof how the finding words it; at and note locate it among the evidence
+   */
+  private record Served(int port, String proof, ClusterLocation at, String note) {}
+
+  private static Served served(
+      ClusterState cluster,
+      PodGroup group,
+      String container,
+      ContainerSpec spec,
+      boolean liveness,
+      String failingPort) {
+    Integer failing = spec == null ? null : spec.resolve(failingPort);
+    for (PodState pod : group.pods()) {
+      var log = cluster.log(pod, container);
+      ListenLines.Stated stated = ListenLines.stated(log);
+      if (stated != null && (failing == null || stated.port() != failing)) {
+        return new Served(
+            stated.port(),
+            "its log says it listens on "
+                + stated.port()
+                + " ("
+                + Symptoms.quote(stated.line())
+                + ")",
+            cluster.logLocation(log),
+            "start-up line " + Symptoms.quote(stated.line()));
+      }
+    }
+    ProbeSpec other = spec == null ? null : liveness ? spec.readiness() : spec.liveness();
+    Integer otherPort = other == null ? null : spec.resolve(other.port());
+    String otherProbe = liveness ? "Readiness" : "Liveness";
+    if (otherPort == null || otherPort.equals(failing)) {
+      return null;
+    }
+    for (PodState pod : group.pods()) {
+      if (cluster.events(pod).stream()
+          .anyMatch(
+              e ->
+                  e.aboutContainer(container)
+                      && e.probeFailure() != null
+                      && e.probeFailure().probe().equals(otherProbe))) {
+        return null;
+      }
+    }
+    return new Served(
+        otherPort,
+        "its "
+            + otherProbe.toLowerCase(java.util.Locale.ROOT)
+            + " probe on port "
+            + otherPort
+            + " passes",
+        null,
+        null);
+  }
+
+  private static String servedFix(Served served, String container, boolean liveness) {
+    return "Point the "
+        + (liveness ? "livenessProbe" : "readinessProbe")
+        + " at port "
+        + served.port()
+        + ", where "
+        + container
+        + " listens, and declare containerPort "
+        + served.port()
+        + " (and the Service's targetPort) to match, so the probes, the Service and the app agree.";
   }
 
   private static String what(ProbeFailure failure, ContainerSpec spec, ProbeSpec declared) {
@@ -145,17 +228,36 @@ public final class ProbeFailing implements SystemRule {
   }
 
   private static String fix(
-      ProbeFailure failure, ContainerSpec spec, ProbeSpec declared, boolean liveness) {
+      ProbeFailure failure,
+      ContainerSpec spec,
+      ProbeSpec declared,
+      boolean liveness,
+      String container) {
     String probe = liveness ? "livenessProbe" : "readinessProbe";
+    Integer failing = spec == null ? null : spec.resolve(failure.port());
     return switch (failure.kind()) {
       case CONNECTION_REFUSED ->
-          spec != null && spec.ports().size() == 1
+          spec != null && spec.ports().size() == 1 && !spec.ports().get(0).equals(failing)
               ? "Set the "
                   + probe
                   + " port to "
                   + spec.ports().get(0)
                   + ", the port the container serves on."
-              : "Set the " + probe + " port to the one the application listens on.";
+              : failing != null && spec.ports().contains(failing)
+                  // The probe is on the declared port and nothing listens there: the declaration
+                  // is as wrong as the probe, so moving one to the other fixes nothing.
+                  ? "Nothing listens on port "
+                      + failing
+                      + ", the port "
+                      + container
+                      + " declares: find the port the app listens on (its start-up log, or"
+                      + " `kubectl exec POD -c "
+                      + container
+                      + " -- netstat -ltn`) and make containerPort, the probes and the Service's"
+                      + " targetPort use it, or make the app listen on "
+                      + failing
+                      + "."
+                  : "Set the " + probe + " port to the one the application listens on.";
       case HTTP_ERROR ->
           "Point the "
               + probe
