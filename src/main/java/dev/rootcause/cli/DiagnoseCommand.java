@@ -96,9 +96,9 @@ final class DiagnoseCommand implements Callable<Integer> {
       names = "--as-of",
       paramLabel = "TIME",
       description =
-          "Dump: when it was taken. Default: the modification time of its pods file; its"
-              + " newest event's time when the file time is later than its events could have"
-              + " lived (an hour by default: the file is a copy or a checkout).")
+          "Dump: when it was taken. Default: the modification time of its pods file; the"
+              + " newest time the dump holds when the file time is later than its events could"
+              + " have lived (an hour by default: the file is a copy or a checkout).")
   String asOf;
 
   @Option(

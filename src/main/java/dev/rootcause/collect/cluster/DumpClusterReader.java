@@ -3,6 +3,7 @@ package dev.rootcause.collect.cluster;
 import dev.rootcause.model.cluster.ClusterEvent;
 import dev.rootcause.model.cluster.ClusterObjects;
 import dev.rootcause.model.cluster.ContainerLog;
+import dev.rootcause.model.cluster.ContainerState;
 import dev.rootcause.model.cluster.DumpDamage;
 import dev.rootcause.model.cluster.PodState;
 import io.fabric8.kubernetes.api.model.Endpoints;
@@ -286,8 +287,9 @@ public final class DumpClusterReader implements ClusterReader, DumpWriter.Record
 
   /**
    * A dump's file time moves when it is copied or checked out; its events do not. When the file
-   * time is later than the newest event could have lived, the newest event's time is the better
-   * guess of when the dump was taken (a lower bound within the events' TTL), and says so.
+   * time is later than the newest event could have lived, the newest time the dump holds (its
+   * events', its containers' starts and exits) is the better guess of when it was taken, a lower
+   * bound, and the description says so.
    */
   private void anchorToEvents(ClusterObjects objects) {
     if (!asOfFromFile) {
@@ -301,8 +303,18 @@ public final class DumpClusterReader implements ClusterReader, DumpWriter.Record
       }
     }
     if (newest != null && asOf.isAfter(newest.plus(EVENT_TTL_SLACK))) {
+      // A container that started or stopped after the last event was seen narrows it further.
+      for (Pod pod : podsRead == null ? List.<Pod>of() : podsRead) {
+        for (ContainerState c : PodStates.of(pod, context()).containers()) {
+          for (Instant t : new Instant[] {c.startedAt(), c.lastFinishedAt()}) {
+            if (t != null && t.isAfter(newest) && t.isBefore(asOf)) {
+              newest = t;
+            }
+          }
+        }
+      }
       asOfSource =
-          "its newest event's time; the file time "
+          "the newest time it holds; the file time "
               + asOf.truncatedTo(ChronoUnit.SECONDS)
               + " is later than any event it holds could have lived";
       asOf = newest;
