@@ -205,18 +205,29 @@ final class SymptomJoin {
 
   /**
    * A crash loop is explained by a static finding only when the log's cause is what that finding
-   * names (the missing variable), not by any finding on the same container.
+   * names (the missing variable or setting, the host that does not resolve), not by any finding on
+   * the same container.
    */
-  private static boolean names(Finding cause, LogCause logCause) {
-    if (logCause == null
-        || logCause.subject() == null
-        || logCause.kind() != LogCause.Kind.MISSING_ENV) {
+  static boolean names(Finding cause, LogCause logCause) {
+    if (logCause == null || logCause.subject() == null) {
       return false;
     }
-    return Pattern.compile(
-            "(?<![A-Za-z0-9_])" + Pattern.quote(logCause.subject()) + "(?![A-Za-z0-9_])")
-        .matcher(cause.message())
-        .find();
+    return switch (logCause.kind()) {
+      case MISSING_ENV, MISSING_SETTING ->
+          Pattern.compile(
+                  "(?<![A-Za-z0-9_])" + Pattern.quote(logCause.subject()) + "(?![A-Za-z0-9_])")
+              .matcher(cause.message())
+              .find();
+      // A host is a whole name: "postgres" is not named by "postgres-replica" or "postgres.prod".
+      case HOST_NOT_FOUND ->
+          Pattern.compile(
+                  "(?<![A-Za-z0-9_.-])"
+                      + Pattern.quote(logCause.subject())
+                      + "(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])")
+              .matcher(cause.message())
+              .find();
+      default -> false;
+    };
   }
 
   /** The cause the last log of the symptom's container proves, as the crash-loop rule reads it. */

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  */
 @RuleSpec(
     id = "k8s/unknown-service-host",
-    explains = {"runtime/dependency-unreachable"},
+    explains = {"runtime/dependency-unreachable", "runtime/crash-loop-back-off"},
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
     summary =
