@@ -45,7 +45,9 @@ import picocli.CommandLine.Option;
           + " policies, and reports pods the scheduler places nowhere (and why), pods a controller"
           + " cannot create (quota, PodSecurity, ServiceAccount), missing ConfigMaps, Secrets and"
           + " keys, stuck rollouts, autoscalers without metrics, hosts in the logs that are no"
-          + " reachable Service, a high share of 5xx, and retries without backoff.",
+          + " reachable Service, a high share of 5xx, and retries without backoff. Every scan"
+          + " rule also runs on the cluster's own specs (workloads, Services, ConfigMaps,"
+          + " Ingresses, PodDisruptionBudgets, policies, autoscalers).",
       ""
     },
     footer = {
@@ -88,7 +90,8 @@ final class DiagnoseCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description =
           "The repository the cluster runs: a symptom and the line that causes it (a"
-              + " scan rule that explains it, on the same workload and container) become one finding"
+              + " scan rule that explains it: on the same workload and container, at the stack"
+              + " frame its log shows, or in the code its image is built from) become one finding"
               + " at that line, with the cluster's evidence. Its other findings are listed too.")
   Path repo;
 
