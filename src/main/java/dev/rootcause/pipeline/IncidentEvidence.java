@@ -1,5 +1,7 @@
 package dev.rootcause.pipeline;
 
+import dev.rootcause.model.ClusterLocation;
+import dev.rootcause.model.Evidence;
 import dev.rootcause.model.Finding;
 import dev.rootcause.model.ScanResult;
 import dev.rootcause.model.SourceLocation;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -115,8 +118,8 @@ public final class IncidentEvidence {
 
   /** Keeps a scan's root causes; says what was written. */
   public String scan(ScanResult result) throws InputException {
-    List<RootCause> causes = newCauses(result.findings());
     long when = at == null ? clock.instant().getEpochSecond() : at;
+    List<RootCause> causes = newCauses(result.findings(), when);
     String text = found("Scan", causes, result.findings());
     return write(causes, List.of(), List.of(entry(when, text)), causes.size() + " root cause(s)");
   }
@@ -126,8 +129,8 @@ public final class IncidentEvidence {
    * first seen.
    */
   public String diagnosis(Diagnosis d) throws InputException {
-    List<RootCause> causes = newCauses(d.result().findings());
     long when = at == null ? clock.instant().getEpochSecond() : at;
+    List<RootCause> causes = newCauses(d.result().findings(), when);
     List<TimelineEntry> entries = new ArrayList<>();
     ClusterEvent crash = firstCrashLoop(d.events());
     if (crash != null) {
@@ -184,12 +187,13 @@ public final class IncidentEvidence {
     List<Criterion> failed = all.stream().filter(c -> !c.passed()).toList();
     String text =
         failed.isEmpty()
-            ? "Fix verified: all "
+            ? CauseChains.VERIFIED
+                + "all "
                 + all.size()
                 + " criteria passed ("
                 + String.join("; ", all.stream().map(IncidentEvidence::criterion).toList())
                 + ")"
-            : "Fix not verified: "
+            : CauseChains.NOT_VERIFIED
                 + failed.size()
                 + " of "
                 + all.size()
@@ -235,7 +239,7 @@ public final class IncidentEvidence {
   }
 
   /** The root causes among the findings that the incident does not hold yet. */
-  private List<RootCause> newCauses(List<Finding> findings) {
+  private List<RootCause> newCauses(List<Finding> findings, long when) {
     Set<String> held = new HashSet<>();
     if (incident != null) {
       incident.rootCauses().forEach(c -> held.add(c.ruleId() + " " + c.where()));
@@ -250,7 +254,7 @@ public final class IncidentEvidence {
       }
       RootCause c = cause(f);
       if (held.add(c.ruleId() + " " + c.where())) {
-        out.add(c);
+        out.add(c.foundAt(when));
       }
     }
     return out;
@@ -270,7 +274,35 @@ public final class IncidentEvidence {
         path,
         line,
         f.message(),
-        f.fix() == null ? "" : f.fix());
+        f.fix() == null ? "" : f.fix(),
+        f.subject(),
+        f.symptom(),
+        objects(f),
+        0);
+  }
+
+  /**
+   * The cluster objects a finding's evidence names, as {@code Kind namespace/name}: what lets a
+   * postmortem see that a Service's missing endpoints and a crash-looping pod are one failure.
+   */
+  static List<String> objects(Finding f) {
+    Set<String> out = new LinkedHashSet<>();
+    if (f.primary() instanceof ClusterLocation c) {
+      out.add(object(c));
+    }
+    for (Evidence e : f.related()) {
+      if (e.location() instanceof ClusterLocation c) {
+        out.add(object(c));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static String object(ClusterLocation c) {
+    return c.kind()
+        + " "
+        + (c.namespace() == null || c.namespace().isEmpty() ? "" : c.namespace() + "/")
+        + c.name();
   }
 
   /** "Scan: 3 root causes (2 new): app/x at a.py:18; ...", or "no root cause". */

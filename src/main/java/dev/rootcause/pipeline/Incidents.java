@@ -130,8 +130,9 @@ public final class Incidents {
   /** Attaches a {@code scan --format json} result's findings as root-cause evidence. */
   public List<RootCause> attachScan(String id, Path scanJson, String at, boolean dryRun)
       throws InputException {
-    List<RootCause> causes = ScanEvidence.read(scanJson);
     long when = time(at, "--at");
+    List<RootCause> causes =
+        ScanEvidence.read(scanJson).stream().map(c -> c.foundAt(when)).toList();
     String text =
         causes.isEmpty()
             ? "Scan attached: no findings"

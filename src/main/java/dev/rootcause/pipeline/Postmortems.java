@@ -4,6 +4,7 @@ import dev.rootcause.collect.store.IncidentStore;
 import dev.rootcause.collect.store.StoreException;
 import dev.rootcause.model.incident.ActionItem;
 import dev.rootcause.model.incident.Budget;
+import dev.rootcause.model.incident.CauseChain;
 import dev.rootcause.model.incident.Charge;
 import dev.rootcause.model.incident.Incident;
 import dev.rootcause.model.incident.Postmortem;
@@ -112,36 +113,63 @@ public final class Postmortems {
     long detect = Math.max(0, incident.openedAt() - from);
     long mitigated = incident.firstStatus(Status.MONITORING);
     long resolved = incident.resolvedAt();
+    List<CauseChain> chains = CauseChains.of(incident);
+    long mitigate = mitigated == 0 ? -1 : Math.max(0, mitigated - from);
+    long resolve = resolved == 0 ? -1 : Math.max(0, resolved - from);
     return new Postmortem(
         incident,
         budgets,
         charges,
         detect,
-        mitigated == 0 ? -1 : Math.max(0, mitigated - from),
-        resolved == 0 ? -1 : Math.max(0, resolved - from),
-        actions(incident, budgets, charges, detect),
-        samples);
+        mitigate,
+        resolve,
+        actions(chains, budgets, charges, detect),
+        samples,
+        chains,
+        CauseChains.verifications(incident));
+  }
+
+  /** The check that keeps a cause fixed: a scan gate for a line, a post-deploy check otherwise. */
+  private static String gate(RootCause c) {
+    return c.observedOnly()
+        ? "check it after every deploy (`rootcause diagnose` on the namespace, or `rootcause verify"
+            + " URL` as a smoke test), since no file line shows it before deploy."
+        : "run `rootcause scan --fail-on "
+            + c.severity()
+            + "` in CI so `"
+            + c.ruleId()
+            + "` fails the build.";
   }
 
   private static List<ActionItem> actions(
-      Incident incident, List<Budget> budgets, List<Charge> charges, long detectSeconds) {
-    // One item per rule: the same rule firing on three lines is one thing to enforce.
+      List<CauseChain> chains, List<Budget> budgets, List<Charge> charges, long detectSeconds) {
+    // One item per rule: the same rule firing on three lines is one thing to enforce. Consequences
+    // have no item: fixing their cause fixes them.
     Map<String, ActionItem> byRule = new LinkedHashMap<>();
-    for (RootCause c : incident.rootCauses()) {
+    for (CauseChain chain : chains) {
+      RootCause c = chain.cause();
       ActionItem.Kind kind = RULE_KINDS.getOrDefault(c.ruleId(), ActionItem.Kind.PREVENT);
-      String text =
-          kind == ActionItem.Kind.PREVENT
-              ? "Fix "
-                  + c.where()
-                  + ": "
-                  + c.fix()
-                  + " Keep it fixed: run `rootcause scan --fail-on "
-                  + c.severity()
-                  + "` in CI so `"
-                  + c.ruleId()
-                  + "` fails the build."
-              : c.fix() + " (" + c.where() + ")";
-      byRule.putIfAbsent(c.ruleId(), new ActionItem(kind, text, c.ruleId()));
+      boolean verified = chain.verification() != null && chain.verification().passed();
+      boolean severe = "critical".equals(c.severity()) || "high".equals(c.severity());
+      ActionItem item;
+      if (kind != ActionItem.Kind.PREVENT) {
+        item = new ActionItem(kind, c.fix() + " (" + c.where() + ")", c.ruleId());
+      } else if (verified) {
+        item =
+            new ActionItem(
+                kind,
+                "Keep " + c.where() + " fixed (the fix is verified): " + gate(c),
+                c.ruleId(),
+                ActionItem.Priority.P1);
+      } else {
+        item =
+            new ActionItem(
+                kind,
+                "Fix " + c.where() + ": " + c.fix() + " Keep it fixed: " + gate(c),
+                c.ruleId(),
+                severe ? ActionItem.Priority.P0 : ActionItem.Priority.P1);
+      }
+      byRule.putIfAbsent(c.ruleId(), item);
     }
     List<ActionItem> out = new ArrayList<>(byRule.values());
     if (detectSeconds > 5 * 60) {
@@ -167,7 +195,8 @@ public final class Postmortems {
                   + "): page when both the 1h and 5m"
                   + " windows burn faster than 14.4x, open a ticket when both the 6h and 30m windows burn"
                   + " faster than 6x.",
-              "budget"));
+              "budget",
+              ActionItem.Priority.P2));
       if (b.breached()) {
         out.add(
             new ActionItem(
@@ -177,7 +206,8 @@ public final class Postmortems {
                     + String.format(Locale.ROOT, "%.0f%%", b.used() * 100)
                     + " of its error budget:"
                     + " freeze feature releases to it until the window recovers, reliability work only.",
-                "budget"));
+                "budget",
+                ActionItem.Priority.P0));
       } else if (charges.get(i).needsPostmortem()
           && out.stream().noneMatch(o -> o.kind() == ActionItem.Kind.MITIGATE)) {
         out.add(

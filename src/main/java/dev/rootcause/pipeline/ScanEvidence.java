@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Reads the findings of a saved {@code rootcause scan --format json} as incident evidence. */
 final class ScanEvidence {
@@ -34,6 +36,10 @@ final class ScanEvidence {
     }
     List<RootCause> out = new ArrayList<>();
     for (JsonNode f : findings) {
+      if ("hardening".equals(f.path("kind").asText())) {
+        // Advice, not a cause: the --incident path keeps only root causes too.
+        continue;
+      }
       JsonNode loc = f.path("location");
       String where =
           loc.has("path")
@@ -47,8 +53,29 @@ final class ScanEvidence {
               where,
               loc.path("line").asInt(0),
               f.path("message").asText(),
-              f.path("fix").asText()));
+              f.path("fix").asText(),
+              f.path("subject").asText(""),
+              f.path("symptom").asText(""),
+              objects(f),
+              0));
     }
     return out;
+  }
+
+  /** The cluster objects the finding's evidence names, as {@code Kind namespace/name}. */
+  private static List<String> objects(JsonNode finding) {
+    Set<String> out = new LinkedHashSet<>();
+    for (JsonNode r : finding.path("related")) {
+      JsonNode loc = r.path("location");
+      if ("cluster".equals(loc.path("type").asText())) {
+        String ns = loc.path("namespace").asText("");
+        out.add(
+            loc.path("kind").asText()
+                + " "
+                + (ns.isEmpty() ? "" : ns + "/")
+                + loc.path("name").asText());
+      }
+    }
+    return List.copyOf(out);
   }
 }

@@ -365,6 +365,17 @@ class SeedPostmortemsTest {
     assertThat(md).contains("40 requests in 2 probe run(s), 20 failed: **50.0% error rate**");
     assertThat(md)
         .contains("- **gateway, 99.9% availability over 30d:** charged 23m of the 46m impact");
+    // A Service with no endpoints because its pods crash-loop is a consequence, not a root cause:
+    // it is under the missing DB_NAME that named the same pod, and has no action item of its own.
+    assertThat(md).doesNotContain("| runtime | `runtime/service-without-endpoints`");
+    assertThat(md)
+        .containsPattern(
+            "`cross/required-env-missing` \\| [^\\n]*\\| `runtime/service-without-endpoints`:"
+                + " Service database-service has no endpoints");
+    assertThat(md).doesNotContain("Fix why the selected pods are not Ready");
+    assertThat(md).contains("9 root causes (and 3 symptom(s) that followed from them)");
+    assertThat(md)
+        .contains("**On the users' path (gateway):**\n\n1. **Observed:** Service gateway");
   }
 
   @Test

@@ -132,5 +132,26 @@ class PostmortemsTest {
     assertThat(json.path("charges").get(0).path("needsPostmortem").asBoolean()).isTrue();
     assertThat(json.path("budgets").get(0).path("remainingSeconds").asLong()).isEqualTo(840);
     assertThat(json.path("incident").path("rootCauses").get(0).path("line").asInt()).isEqualTo(18);
+    assertThat(json.path("causeChains").get(0).path("verified").asText())
+        .isEqualTo("not verified: no verify run is attached");
+    assertThat(json.path("actionItems").get(0).path("priority").asText()).isEqualTo("P0");
+    assertThat(json.path("review").path("wentWell").toString()).contains("A rollback was used");
+  }
+
+  @Test
+  void itSaysPlainlyWhatWasNotVerifiedAndWhatCameFromTheTimeline() throws Exception {
+    String md = PostmortemMarkdown.render(new Postmortems(store, NOW).of(id));
+
+    // Seed 004 redeployed v2 without measuring it: the fix is not called verified.
+    assertThat(md).contains("the fix is **not verified**: no verify run is attached.");
+    assertThat(md)
+        .contains(
+            "| 1 | `application.py:18` | Use json.load(f) for a file object (or"
+                + " json.loads(f.read())). | not verified: no verify run is attached |");
+    // The manual rollback is in the timeline; the missing automatic one is a pipeline finding.
+    assertThat(md).contains("A rollback was used to mitigate (2025-06-12 14:07 UTC, T+5m)");
+    assertThat(md).contains("- The pipeline let it through: the Jenkins pipeline deploys in place");
+    assertThat(md).contains("| P0 | prevent | Fix application.py:18: ");
+    assertThat(md).contains("url-shortener's 20m downtime over 1y budget held: 14m of 20m left.");
   }
 }

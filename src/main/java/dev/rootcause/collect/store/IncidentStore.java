@@ -153,7 +153,8 @@ public final class IncidentStore implements AutoCloseable {
             for (RootCause c : causes) {
               update(
                   "INSERT INTO root_cause (incident_id, ord, rule_id, severity, layer, path, line,"
-                      + " message, fix) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      + " message, fix, subject, symptom, objects, found_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   id,
                   next++,
                   c.ruleId(),
@@ -162,7 +163,11 @@ public final class IncidentStore implements AutoCloseable {
                   c.path(),
                   c.line(),
                   c.message(),
-                  c.fix());
+                  c.fix(),
+                  c.subject(),
+                  c.symptom(),
+                  String.join("\n", c.objects()),
+                  c.foundAt());
             }
           }
           for (ProbeSample p : samples) {
@@ -377,8 +382,8 @@ public final class IncidentStore implements AutoCloseable {
     List<RootCause> causes = new ArrayList<>();
     try (PreparedStatement ps =
             prepare(
-                "SELECT rule_id, severity, layer, path, line, message, fix"
-                    + " FROM root_cause WHERE incident_id = ? ORDER BY ord",
+                "SELECT rule_id, severity, layer, path, line, message, fix, subject, symptom,"
+                    + " objects, found_at FROM root_cause WHERE incident_id = ? ORDER BY ord",
                 id);
         ResultSet c = ps.executeQuery()) {
       while (c.next()) {
@@ -390,7 +395,11 @@ public final class IncidentStore implements AutoCloseable {
                 c.getString(4),
                 c.getInt(5),
                 c.getString(6),
-                c.getString(7)));
+                c.getString(7),
+                c.getString(8),
+                c.getString(9),
+                c.getString(10).isEmpty() ? List.of() : List.of(c.getString(10).split("\n")),
+                c.getLong(11)));
       }
     }
     return new Incident(

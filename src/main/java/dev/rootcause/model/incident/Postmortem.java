@@ -13,6 +13,9 @@ import java.util.List;
  * @param resolveSeconds impact start to resolved, or -1 while open
  * @param samples what probes measured for the incident: attached to it, or recorded for its
  *     services around its impact; oldest first
+ * @param chains the root causes, each with the consequences that follow from it, in the order they
+ *     were found
+ * @param verifications the {@code verify} runs attached, oldest first
  */
 public record Postmortem(
     Incident incident,
@@ -22,7 +25,9 @@ public record Postmortem(
     long mitigateSeconds,
     long resolveSeconds,
     List<ActionItem> actions,
-    List<ProbeSample> samples)
+    List<ProbeSample> samples,
+    List<CauseChain> chains,
+    List<Verification> verifications)
     implements Serializable {
 
   public Postmortem {
@@ -30,6 +35,31 @@ public record Postmortem(
     charges = List.copyOf(charges);
     actions = List.copyOf(actions);
     samples = List.copyOf(samples);
+    chains = List.copyOf(chains);
+    verifications = List.copyOf(verifications);
+  }
+
+  /** A postmortem whose causes are not grouped into chains and that holds no review. */
+  public Postmortem(
+      Incident incident,
+      List<Budget> budgets,
+      List<Charge> charges,
+      long detectSeconds,
+      long mitigateSeconds,
+      long resolveSeconds,
+      List<ActionItem> actions,
+      List<ProbeSample> samples) {
+    this(
+        incident,
+        budgets,
+        charges,
+        detectSeconds,
+        mitigateSeconds,
+        resolveSeconds,
+        actions,
+        samples,
+        incident.rootCauses().stream().map(c -> new CauseChain(c, List.of(), false, null)).toList(),
+        List.of());
   }
 
   /** A postmortem with no probe measurement. */

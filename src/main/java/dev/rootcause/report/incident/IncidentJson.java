@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rootcause.model.incident.ActionItem;
 import dev.rootcause.model.incident.Budget;
 import dev.rootcause.model.incident.BurnAlert;
+import dev.rootcause.model.incident.CauseChain;
 import dev.rootcause.model.incident.Charge;
 import dev.rootcause.model.incident.Incident;
 import dev.rootcause.model.incident.Postmortem;
 import dev.rootcause.model.incident.ProbeSample;
 import dev.rootcause.model.incident.RootCause;
 import dev.rootcause.model.incident.TimelineEntry;
+import dev.rootcause.model.incident.Verification;
 import dev.rootcause.report.Redaction;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -52,14 +54,29 @@ public final class IncidentJson {
   public static String postmortem(Postmortem p) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("incident", incidentMap(p.incident()));
-    m.put("summary", PostmortemMarkdown.summary(p));
+    m.put("summary", redact(PostmortemStory.summary(p, PostmortemStory.Fmt.PLAIN)));
+    m.put(
+        "rootCauseLines",
+        PostmortemStory.causeLines(p, PostmortemStory.Fmt.PLAIN).stream()
+            .map(IncidentJson::redact)
+            .toList());
+    m.put("causeChains", p.chains().stream().map(c -> chainMap(c, p)).toList());
+    PostmortemReview review = PostmortemReview.of(p, PostmortemStory.Fmt.PLAIN);
+    m.put(
+        "review",
+        Map.of(
+            "wentWell", review.wentWell().stream().map(IncidentJson::redact).toList(),
+            "wentWrong", review.wentWrong().stream().map(IncidentJson::redact).toList(),
+            "lucky", review.lucky().stream().map(IncidentJson::redact).toList()));
     m.put("downtimeSeconds", p.incident().downtimeSeconds());
     m.put("timeToDetectSeconds", p.detectSeconds());
     m.put("timeToMitigateSeconds", p.mitigateSeconds() < 0 ? null : p.mitigateSeconds());
     m.put("timeToResolveSeconds", p.resolveSeconds() < 0 ? null : p.resolveSeconds());
     m.put("budgets", p.budgets().stream().map(IncidentJson::budgetMap).toList());
     m.put("charges", p.charges().stream().map(IncidentJson::chargeMap).toList());
-    m.put("actionItems", p.actions().stream().map(IncidentJson::actionMap).toList());
+    m.put(
+        "actionItems",
+        ActionItems.ordered(p.actions()).stream().map(IncidentJson::actionMap).toList());
     m.put("lessons", p.lessons().stream().map(e -> redact(e.text())).toList());
     m.put("measurements", p.samples().stream().map(IncidentJson::sampleMap).toList());
     return write(m);
@@ -110,6 +127,22 @@ public final class IncidentJson {
     return m;
   }
 
+  private static Map<String, Object> chainMap(CauseChain c, Postmortem p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cause", causeMap(c.cause()));
+    m.put("consequences", c.consequences().stream().map(IncidentJson::causeMap).toList());
+    m.put("onAffectedService", c.onAffectedService());
+    Verification v = c.verification();
+    m.put(
+        "verification",
+        v == null
+            ? null
+            : Map.of("at", iso(v.at()), "passed", v.passed(), "criteria", redact(v.criteria())));
+    m.put("verified", redact(PostmortemStory.verified(c, p, PostmortemStory.Fmt.PLAIN)));
+    m.put("caughtBy", PostmortemStory.caughtBy(c.cause(), PostmortemStory.Fmt.PLAIN));
+    return m;
+  }
+
   private static Map<String, Object> causeMap(RootCause c) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("ruleId", c.ruleId());
@@ -119,6 +152,10 @@ public final class IncidentJson {
     m.put("line", c.line());
     m.put("message", redact(c.message()));
     m.put("fix", redact(c.fix()));
+    m.put("subject", redact(c.subject()));
+    m.put("symptom", redact(c.symptom()));
+    m.put("objects", c.objects());
+    m.put("foundAt", c.foundAt() == 0 ? null : iso(c.foundAt()));
     return m;
   }
 
@@ -187,7 +224,11 @@ public final class IncidentJson {
         "text",
         redact(a.text()),
         "source",
-        a.source());
+        a.source(),
+        "priority",
+        a.priority().name(),
+        "owner",
+        "unassigned");
   }
 
   private static String iso(long epochSecond) {

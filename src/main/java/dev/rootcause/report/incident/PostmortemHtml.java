@@ -5,6 +5,7 @@ import static dev.rootcause.report.HtmlPage.esc;
 import dev.rootcause.model.incident.ActionItem;
 import dev.rootcause.model.incident.Budget;
 import dev.rootcause.model.incident.BurnAlert;
+import dev.rootcause.model.incident.CauseChain;
 import dev.rootcause.model.incident.Charge;
 import dev.rootcause.model.incident.Incident;
 import dev.rootcause.model.incident.Postmortem;
@@ -37,18 +38,109 @@ public final class PostmortemHtml {
 
   private PostmortemHtml() {}
 
+  /** Store text escaped and redacted for HTML. */
+  private static final PostmortemStory.Fmt HTML =
+      PostmortemStory.Fmt.of(
+          HtmlPage::esc, s -> "<code>" + esc(s) + "</code>", s -> "<b>" + s + "</b>");
+
+  private static void list(StringBuilder b, List<String> items) {
+    if (items.isEmpty()) {
+      return;
+    }
+    b.append("<ul>\n");
+    for (String s : items) {
+      b.append("<li>").append(s).append("</li>\n");
+    }
+    b.append("</ul>\n");
+  }
+
+  private static void why(StringBuilder b, Postmortem p) {
+    b.append("<h2>Why it happened</h2>\n<p><b>What users saw:</b></p>\n");
+    list(b, PostmortemStory.userPaths(p, HTML));
+    if (p.chains().isEmpty()) {
+      b.append("<p>No root cause is attached, so no causal chain can be told.</p>\n");
+      return;
+    }
+    String services = esc(String.join(", ", p.incident().services()));
+    List<CauseChain> onPath = p.chains().stream().filter(CauseChain::onAffectedService).toList();
+    List<CauseChain> rest = p.chains().stream().filter(c -> !c.onAffectedService()).toList();
+    if (!onPath.isEmpty()) {
+      b.append("<p><b>On the users' path (").append(services).append("):</b></p>\n");
+      chains(b, onPath, 1);
+    }
+    if (!rest.isEmpty()) {
+      b.append(
+          onPath.isEmpty()
+              ? "<p><b>Why:</b></p>\n"
+              : "<p><b>Behind it, in the same evidence (not on "
+                  + services
+                  + " itself):</b></p>\n");
+      chains(b, rest, onPath.size() + 1);
+    }
+  }
+
+  private static void chains(StringBuilder b, List<CauseChain> chains, int first) {
+    b.append("<ol start=").append(first).append(">\n");
+    for (CauseChain c : chains) {
+      b.append("<li>").append(PostmortemStory.chain(c, HTML)).append("</li>\n");
+    }
+    b.append("</ol>\n");
+  }
+
+  private static void fixes(StringBuilder b, Postmortem p) {
+    if (p.chains().isEmpty()) {
+      return;
+    }
+    b.append("<h2>Fixes and verification</h2>\n<table>\n<tr><th>#</th><th>where</th><th>fix</th>")
+        .append("<th>verified</th><th>would have been caught before deploy by</th></tr>\n");
+    int n = 1;
+    for (CauseChain c : p.chains()) {
+      b.append("<tr><td>")
+          .append(n++)
+          .append("</td><td><code>")
+          .append(esc(c.cause().where()))
+          .append("</code></td><td>")
+          .append(esc(c.cause().fix()))
+          .append("</td><td>")
+          .append(PostmortemStory.verified(c, p, HTML))
+          .append("</td><td>")
+          .append(PostmortemStory.caughtBy(c.cause(), HTML))
+          .append("</td></tr>\n");
+    }
+    b.append(
+        "</table>\n<p class=note>A verify run measures the service end to end: it verifies the"
+            + " fixes together, not each one alone.</p>\n");
+  }
+
+  private static void review(StringBuilder b, Postmortem p) {
+    PostmortemReview r = PostmortemReview.of(p, HTML);
+    b.append("<h2>What went well, what went wrong, where we got lucky</h2>\n");
+    reviewList(b, "What went well", r.wentWell());
+    reviewList(b, "What went wrong", r.wentWrong());
+    reviewList(b, "Where we got lucky", r.lucky());
+  }
+
+  private static void reviewList(StringBuilder b, String title, List<String> items) {
+    b.append("<h3>").append(title).append("</h3>\n");
+    list(b, items.isEmpty() ? List.of("Nothing recorded.") : items);
+  }
+
   public static String render(Postmortem p) {
     Incident i = p.incident();
     StringBuilder b = new StringBuilder();
     HtmlPage.open(b, "Postmortem: " + i.id() + ": " + i.title(), CSS);
     header(b, i);
-    b.append("<h2>Summary</h2>\n<p>").append(esc(PostmortemText.summary(p))).append("</p>\n");
+    b.append("<h2>Summary</h2>\n<p>").append(PostmortemStory.summary(p, HTML)).append("</p>\n");
+    list(b, PostmortemStory.causeLines(p, HTML));
     kpis(b, p);
     impact(b, p);
     detection(b, p);
-    rootCauses(b, i);
+    why(b, p);
+    rootCauses(b, p);
+    fixes(b, p);
     timeline(b, p);
     resolution(b, i);
+    review(b, p);
     actions(b, p.actions());
     lessons(b, p);
     HtmlPage.close(b);
@@ -201,18 +293,25 @@ public final class PostmortemHtml {
     b.append("</p>\n");
   }
 
-  private static void rootCauses(StringBuilder b, Incident i) {
+  private static void rootCauses(StringBuilder b, Postmortem p) {
     b.append("<h2>Root causes</h2>\n");
-    if (i.rootCauses().isEmpty()) {
+    if (p.chains().isEmpty()) {
       b.append("<p>No findings attached (<code>rootcause scan PATH --incident ")
-          .append(esc(i.id()))
+          .append(esc(p.incident().id()))
           .append("</code>).</p>\n");
       return;
     }
     b.append(
-        "<table>\n<tr><th>layer</th><th>rule</th><th>where</th><th>what</th><th>fix</th></tr>\n");
-    for (RootCause c : i.rootCauses()) {
+        "<p class=note>Each row is a cause to fix; what followed from it (a symptom on the same"
+            + " pods or workload, with no fix of its own) is under \u201cled to\u201d.</p>\n<table>\n"
+            + "<tr><th>#</th><th>layer</th><th>rule</th><th>where</th><th>what</th>"
+            + "<th>led to</th></tr>\n");
+    int n = 1;
+    for (CauseChain chain : p.chains()) {
+      RootCause c = chain.cause();
       b.append("<tr><td>")
+          .append(n++)
+          .append("</td><td>")
           .append(esc(c.layer()))
           .append("</td><td><code>")
           .append(esc(c.ruleId()))
@@ -220,9 +319,15 @@ public final class PostmortemHtml {
           .append(esc(c.where()))
           .append("</code></td><td>")
           .append(esc(c.message()))
-          .append("</td><td>")
-          .append(esc(c.fix()))
-          .append("</td></tr>\n");
+          .append("</td><td>");
+      for (RootCause q : chain.consequences()) {
+        b.append("<code>")
+            .append(esc(q.ruleId()))
+            .append("</code>: ")
+            .append(esc(q.message()))
+            .append("<br>");
+      }
+      b.append("</td></tr>\n");
     }
     b.append("</table>\n");
   }
@@ -290,24 +395,26 @@ public final class PostmortemHtml {
 
   private static void actions(StringBuilder b, List<ActionItem> actions) {
     b.append("<h2>Action items</h2>\n");
-    for (ActionItem.Kind kind : ActionItem.Kind.values()) {
-      List<ActionItem> items = actions.stream().filter(a -> a.kind() == kind).toList();
-      if (items.isEmpty()) {
-        continue;
-      }
-      b.append("<h3>")
-          .append(kind.name().charAt(0))
-          .append(kind.name().substring(1).toLowerCase(Locale.ROOT))
-          .append("</h3>\n<ul>\n");
-      for (ActionItem a : items) {
-        b.append("<li class=todo>")
-            .append(esc(a.text()))
-            .append(" <span class=note>(from ")
-            .append(esc(a.source()))
-            .append(")</span></li>\n");
-      }
-      b.append("</ul>\n");
+    if (actions.isEmpty()) {
+      b.append("<p>None derived from the evidence.</p>\n");
+      return;
     }
+    b.append(
+        "<p class=note>P0: the system is still exposed; P1: keep it from recurring; P2: warn"
+            + " sooner next time.</p>\n<table>\n<tr><th>priority</th><th>kind</th><th>action</th>"
+            + "<th>owner</th><th>from</th></tr>\n");
+    for (ActionItem a : ActionItems.ordered(actions)) {
+      b.append("<tr><td>")
+          .append(a.priority().name())
+          .append("</td><td>")
+          .append(ActionItems.kind(a))
+          .append("</td><td>")
+          .append(esc(a.text()))
+          .append("</td><td><i>unassigned</i></td><td>")
+          .append(esc(a.source()))
+          .append("</td></tr>\n");
+    }
+    b.append("</table>\n");
   }
 
   private static void lessons(StringBuilder b, Postmortem p) {

@@ -6,6 +6,7 @@ import static dev.rootcause.report.MarkdownRenderer.text;
 import dev.rootcause.model.incident.ActionItem;
 import dev.rootcause.model.incident.Budget;
 import dev.rootcause.model.incident.BurnAlert;
+import dev.rootcause.model.incident.CauseChain;
 import dev.rootcause.model.incident.Charge;
 import dev.rootcause.model.incident.Incident;
 import dev.rootcause.model.incident.Postmortem;
@@ -19,8 +20,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The postmortem as Markdown, in the SRE workbook's order: header, summary, impact, detection, root
- * causes, timeline, resolution, action items, lessons learned.
+ * The postmortem as Markdown, in the SRE workbook's order: header, summary (the first screen),
+ * impact, detection, why it happened, root causes, fixes and their verification, timeline,
+ * resolution, what went well and wrong, action items, lessons learned.
  */
 public final class PostmortemMarkdown {
   private PostmortemMarkdown() {}
@@ -31,14 +33,115 @@ public final class PostmortemMarkdown {
     md.append("# Postmortem: ").append(i.id()).append(": ").append(text(i.title())).append("\n\n");
     header(md, i);
     md.append("## Summary\n\n").append(summary(p)).append("\n\n");
+    for (String line : PostmortemStory.causeLines(p, PROSE)) {
+      md.append("- ").append(line).append('\n');
+    }
+    if (!p.chains().isEmpty()) {
+      md.append('\n');
+    }
     impact(md, p);
     detection(md, p);
-    rootCauses(md, i);
+    why(md, p);
+    rootCauses(md, p);
+    fixes(md, p);
     timeline(md, p);
     resolution(md, i);
+    review(md, p);
     actions(md, p.actions());
     lessons(md, p.lessons());
     return md.toString();
+  }
+
+  /** Store text in a paragraph or list item. */
+  static final PostmortemStory.Fmt PROSE =
+      PostmortemStory.Fmt.of(
+          MarkdownRenderer::text, s -> MarkdownRenderer.code(s, false), s -> "**" + s + "**");
+
+  /** Store text in a table cell. */
+  static final PostmortemStory.Fmt CELL =
+      PostmortemStory.Fmt.of(
+          MarkdownRenderer::cell, s -> MarkdownRenderer.code(s, true), s -> "**" + s + "**");
+
+  /** Symptom, cause and line per chain: on the users' path first, then the rest. */
+  private static void why(StringBuilder md, Postmortem p) {
+    md.append("## Why it happened\n\n**What users saw:**\n\n");
+    for (String line : PostmortemStory.userPaths(p, PROSE)) {
+      md.append("- ").append(line).append('\n');
+    }
+    md.append('\n');
+    if (p.chains().isEmpty()) {
+      md.append("No root cause is attached, so no causal chain can be told.\n\n");
+      return;
+    }
+    List<CauseChain> onPath = p.chains().stream().filter(CauseChain::onAffectedService).toList();
+    List<CauseChain> rest = p.chains().stream().filter(c -> !c.onAffectedService()).toList();
+    String services = text(String.join(", ", p.incident().services()));
+    if (!onPath.isEmpty()) {
+      md.append("**On the users' path (").append(services).append("):**\n\n");
+      chains(md, onPath, 1);
+    }
+    if (!rest.isEmpty()) {
+      md.append(
+          onPath.isEmpty()
+              ? "**Why:**\n\n"
+              : "**Behind it, in the same evidence (not on " + services + " itself):**\n\n");
+      chains(md, rest, onPath.size() + 1);
+    }
+  }
+
+  private static void chains(StringBuilder md, List<CauseChain> chains, int first) {
+    int n = first;
+    for (CauseChain c : chains) {
+      md.append(n++).append(". ").append(PostmortemStory.chain(c, PROSE)).append('\n');
+    }
+    md.append('\n');
+  }
+
+  /** Each fix, how it was verified, and the check that would have caught its cause earlier. */
+  private static void fixes(StringBuilder md, Postmortem p) {
+    if (p.chains().isEmpty()) {
+      return;
+    }
+    md.append("## Fixes and verification\n\n");
+    md.append(
+        "| # | where | fix | verified | would have been caught before deploy by |\n"
+            + "|---|---|---|---|---|\n");
+    int n = 1;
+    for (CauseChain c : p.chains()) {
+      md.append("| ")
+          .append(n++)
+          .append(" | ")
+          .append(MarkdownRenderer.code(c.cause().where(), true))
+          .append(" | ")
+          .append(cell(c.cause().fix()))
+          .append(" | ")
+          .append(PostmortemStory.verified(c, p, CELL))
+          .append(" | ")
+          .append(PostmortemStory.caughtBy(c.cause(), CELL))
+          .append(" |\n");
+    }
+    md.append(
+        "\nA verify run measures the service end to end: it verifies the fixes together, not each"
+            + " one alone.\n\n");
+  }
+
+  private static void review(StringBuilder md, Postmortem p) {
+    PostmortemReview r = PostmortemReview.of(p, PROSE);
+    md.append("## What went well, what went wrong, where we got lucky\n\n");
+    reviewList(md, "What went well", r.wentWell());
+    reviewList(md, "What went wrong", r.wentWrong());
+    reviewList(md, "Where we got lucky", r.lucky());
+  }
+
+  private static void reviewList(StringBuilder md, String title, List<String> items) {
+    md.append("**").append(title).append(":**\n\n");
+    if (items.isEmpty()) {
+      md.append("- Nothing recorded.\n");
+    }
+    for (String s : items) {
+      md.append("- ").append(s).append('\n');
+    }
+    md.append('\n');
   }
 
   private static void header(StringBuilder md, Incident i) {
@@ -57,7 +160,7 @@ public final class PostmortemMarkdown {
   }
 
   static String summary(Postmortem p) {
-    return PostmortemText.summary(p, MarkdownRenderer::text, s -> "`" + s + "`");
+    return PostmortemStory.summary(p, PROSE);
   }
 
   private static void impact(StringBuilder md, Postmortem p) {
@@ -238,29 +341,48 @@ public final class PostmortemMarkdown {
     md.append("\n\n");
   }
 
-  private static void rootCauses(StringBuilder md, Incident i) {
+  private static void rootCauses(StringBuilder md, Postmortem p) {
+    Incident i = p.incident();
     md.append("## Root causes\n\n");
-    if (i.rootCauses().isEmpty()) {
+    if (p.chains().isEmpty()) {
       md.append("No findings attached (`rootcause incident attach ")
           .append(i.id())
           .append(" --scan-json FILE`).\n\n");
       return;
     }
-    md.append("| layer | rule | where | what | fix |\n|---|---|---|---|---|\n");
-    for (RootCause c : i.rootCauses()) {
+    md.append(
+        "Each row is a cause to fix; what followed from it (a symptom on the same pods or"
+            + " workload, with no fix of its own) is under \"led to\".\n\n");
+    md.append("| # | layer | rule | where | what | led to |\n|---|---|---|---|---|---|\n");
+    int n = 1;
+    for (CauseChain chain : p.chains()) {
+      RootCause c = chain.cause();
       md.append("| ")
+          .append(n++)
+          .append(" | ")
           .append(cell(c.layer()))
           .append(" | `")
           .append(c.ruleId())
-          .append("` | `")
-          .append(cell(c.where()))
           .append("` | ")
+          .append(MarkdownRenderer.code(c.where(), true))
+          .append(" | ")
           .append(cell(c.message()))
           .append(" | ")
-          .append(cell(c.fix()))
+          .append(ledTo(chain))
           .append(" |\n");
     }
     md.append('\n');
+  }
+
+  private static String ledTo(CauseChain chain) {
+    if (chain.consequences().isEmpty()) {
+      return "";
+    }
+    return String.join(
+        "<br>",
+        chain.consequences().stream()
+            .map(q -> "`" + q.ruleId() + "`: " + cell(q.message()))
+            .toList());
   }
 
   private static void timeline(StringBuilder md, Postmortem p) {
@@ -308,22 +430,25 @@ public final class PostmortemMarkdown {
 
   private static void actions(StringBuilder md, List<ActionItem> actions) {
     md.append("## Action items\n\n");
-    for (ActionItem.Kind kind : ActionItem.Kind.values()) {
-      List<ActionItem> items = actions.stream().filter(a -> a.kind() == kind).toList();
-      if (items.isEmpty()) {
-        continue;
-      }
-      String name = kind.name().charAt(0) + kind.name().substring(1).toLowerCase(Locale.ROOT);
-      md.append("### ").append(name).append("\n\n");
-      for (ActionItem a : items) {
-        md.append("- [ ] ")
-            .append(text(a.text()))
-            .append(" _(from ")
-            .append(a.source())
-            .append(")_\n");
-      }
-      md.append('\n');
+    if (actions.isEmpty()) {
+      md.append("None derived from the evidence.\n\n");
+      return;
     }
+    md.append(
+        "P0: the system is still exposed; P1: keep it from recurring; P2: warn sooner next"
+            + " time.\n\n| priority | kind | action | owner | from |\n|---|---|---|---|---|\n");
+    for (ActionItem a : ActionItems.ordered(actions)) {
+      md.append("| ")
+          .append(a.priority().name())
+          .append(" | ")
+          .append(ActionItems.kind(a))
+          .append(" | ")
+          .append(cell(a.text()))
+          .append(" | _unassigned_ | ")
+          .append(cell(a.source()))
+          .append(" |\n");
+    }
+    md.append('\n');
   }
 
   private static void lessons(StringBuilder md, List<TimelineEntry> lessons) {
