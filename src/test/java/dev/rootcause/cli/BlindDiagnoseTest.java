@@ -86,7 +86,11 @@ class BlindDiagnoseTest {
   }
 
   private static String said(JsonNode f) {
-    StringBuilder b = new StringBuilder(f.path("message").asText());
+    // A symptom joined to its cause is told as the merged finding's symptom.
+    StringBuilder b =
+        new StringBuilder(f.path("message").asText())
+            .append('\n')
+            .append(f.path("symptom").asText());
     f.path("related").forEach(r -> b.append('\n').append(r.path("note").asText()));
     return b.toString().toLowerCase(java.util.Locale.ROOT);
   }
