@@ -1,9 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 
-@Controller()
+@Controller('health')
 export class HealthController {
-  @Get('health')
-  check() {
-    return { status: 'ok' };
+  @Get()
+  live() {
+    return { status: 'up' };
   }
 }

@@ -1,17 +1,18 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { OrdersService } from './orders.service';
 
-@Controller('orders')
+@Controller({ path: 'orders' })
 export class OrdersController {
-  private readonly orders = new Map<string, { id: string; total: number }>();
+  constructor(private readonly orders: OrdersService) {}
 
   @Get(':id')
-  findOne(@Param('id') id: string) {
-    return this.orders.get(id) ?? null;
+  async byId(@Param('id') id: string) {
+    return this.orders.find(id);
   }
 
-  @Post()
-  create(@Body() body: { id: string; total: number }) {
-    this.orders.set(body.id, body);
-    return body;
+  @Put(':id/cancel')
+  @HttpCode(202)
+  async cancel(@Param('id') id: string) {
+    await this.orders.cancel(id);
   }
 }
