@@ -1,6 +1,7 @@
 package dev.rootcause.model;
 
 import dev.rootcause.model.docker.Stage;
+import dev.rootcause.model.docker.StartScript;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.EnvVar;
 import java.util.ArrayList;
@@ -37,6 +38,15 @@ public record MemoryAsked(String flag, long bytes) implements java.io.Serializab
    * not replace them.
    */
   public static Optional<MemoryAsked> of(Container container, Stage image) {
+    return of(container, image, List.of());
+  }
+
+  /**
+   * The same, with the package.json scripts the image's start command runs ({@code npm start} runs
+   * {@code node --max-old-space-size=4096 server.js}) when the container keeps that command.
+   */
+  public static Optional<MemoryAsked> of(
+      Container container, Stage image, List<StartScript> scripts) {
     List<String> words = new ArrayList<>(container.command());
     words.addAll(container.args());
     for (EnvVar env : container.env()) {
@@ -58,6 +68,9 @@ public record MemoryAsked(String flag, long bytes) implements java.io.Serializab
           if (c != null) {
             words.addAll(c.argv());
           }
+        }
+        if (container.args().isEmpty()) {
+          scripts.forEach(s -> words.add(s.command()));
         }
       }
     }

@@ -119,6 +119,13 @@ public final class WellKnownImages {
   }
 
   /** Whether the image is hosted by a registry or is a well-known public image. */
+  /**
+   * Whether the image is a Docker official image ({@code redis}, {@code docker.io/library/redis}).
+   */
+  public static boolean isOfficial(ImageRef image) {
+    return OFFICIAL.contains(image.normalizedRepository());
+  }
+
   public static boolean isPublic(ImageRef image) {
     return image.registry() != null || OFFICIAL.contains(image.normalizedRepository());
   }

@@ -193,21 +193,10 @@ public final class ComposeCollector implements YamlCollector {
         return env;
       }
       for (String line : Files.readAllLines(path)) {
-        String l = line.trim();
-        if (l.startsWith("export ")) {
-          l = l.substring(7).trim();
+        Map.Entry<String, String> set = EnvFileLine.parse(line);
+        if (set != null) {
+          env.put(set.getKey(), set.getValue());
         }
-        int eq = l.indexOf('=');
-        if (l.startsWith("#") || eq <= 0) {
-          continue;
-        }
-        String value = l.substring(eq + 1).trim();
-        if (value.length() >= 2
-            && (value.startsWith("\"") && value.endsWith("\"")
-                || value.startsWith("'") && value.endsWith("'"))) {
-          value = value.substring(1, value.length() - 1);
-        }
-        env.put(l.substring(0, eq).trim(), value);
       }
     } catch (IOException | RuntimeException e) {
       // An unreadable .env leaves its variables unknown: names using them read as templated.

@@ -233,16 +233,33 @@ public final class AppAssembler {
         hazards.putIfAbsent(key(h), h);
       }
     }
+    SourceFacts.RoutePrefix prefix =
+        members.stream()
+            .map(SourceFacts::routePrefix)
+            .filter(p -> p != null)
+            .findFirst()
+            .orElse(null);
     return new AppFacts(
         root,
         language,
         framework,
         entry == null ? null : entry.path(),
         listens,
-        routes,
+        prefix == null ? routes : prefixed(routes, prefix),
         envReads,
         calls,
         List.copyOf(hazards.values()));
+  }
+
+  /** The routes as served under the app's global prefix (NestJS {@code setGlobalPrefix}). */
+  private static List<AppFacts.Route> prefixed(
+      List<AppFacts.Route> routes, SourceFacts.RoutePrefix prefix) {
+    return routes.stream()
+        .map(
+            r ->
+                new AppFacts.Route(
+                    r.method(), prefix.apply(r.path()), r.statuses(), r.handler(), r.location()))
+        .toList();
   }
 
   private static String key(Hazard h) {

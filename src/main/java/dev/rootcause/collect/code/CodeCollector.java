@@ -13,6 +13,8 @@ import dev.rootcause.collect.code.js.JavaScriptExtractor;
 import dev.rootcause.collect.code.python.PythonExtractor;
 import dev.rootcause.model.CollectionProblem;
 import dev.rootcause.model.SourceLocation;
+import dev.rootcause.model.docker.Dockerfile;
+import dev.rootcause.model.docker.StartScript;
 import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -219,7 +221,10 @@ public final class CodeCollector implements FileCollector {
               && deps.stream().noneMatch(SERVER_SIDE::contains);
       facts.setAside(
           CodeCollector.class,
-          new PackageAt(dir, new StartCommand.PackageScripts(main, scripts, browserOnly)));
+          new PackageAt(
+              dir,
+              new StartCommand.PackageScripts(
+                  main, scripts, browserOnly, file.path(), scriptLines(text, scripts.keySet()))));
     } catch (JsonProcessingException e) {
       facts.problem(
           CollectionProblem.note(
@@ -231,6 +236,25 @@ public final class CodeCollector implements FileCollector {
                   + e.getOriginalMessage().toLowerCase(Locale.ROOT)
                   + "); npm start cannot be followed"));
     }
+  }
+
+  /** The line of each script's key in package.json, after the {@code "scripts"} key. */
+  private static Map<String, Integer> scriptLines(String text, Set<String> names) {
+    Map<String, Integer> lines = new HashMap<>();
+    int from = text.indexOf("\"scripts\"");
+    if (from < 0) {
+      return lines;
+    }
+    for (String name : names) {
+      int at = text.indexOf("\"" + name + "\"", from);
+      while (at >= 0 && !text.substring(at + name.length() + 2).stripLeading().startsWith(":")) {
+        at = text.indexOf("\"" + name + "\"", at + 1);
+      }
+      if (at >= 0) {
+        lines.put(name, 1 + (int) text.substring(0, at).chars().filter(c -> c == '\n').count());
+      }
+    }
+    return lines;
   }
 
   /** Groups every file's source facts into applications, joined to the Dockerfiles read. */
@@ -249,6 +273,27 @@ public final class CodeCollector implements FileCollector {
             packages,
             facts.model().dockerfiles());
     assembled.apps().forEach(facts.model()::app);
+    for (Dockerfile dockerfile : facts.model().dockerfiles()) {
+      StartCommand.PackageScripts pkg = packages.get(dockerfile.directory());
+      if (pkg == null || pkg.path() == null) {
+        continue;
+      }
+      dockerfile
+          .finalStage()
+          .ifPresent(
+              stage -> {
+                for (String script : StartCommand.scriptsRun(stage, pkg)) {
+                  facts
+                      .model()
+                      .detail(
+                          new StartScript(
+                              dockerfile.path(),
+                              script,
+                              pkg.scripts().get(script),
+                              SourceLocation.of(pkg.path(), pkg.lines().getOrDefault(script, 0))));
+                }
+              });
+    }
     assembled.hostReferences().forEach(facts.model()::hostReference);
   }
 }

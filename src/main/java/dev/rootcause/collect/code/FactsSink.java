@@ -20,6 +20,7 @@ public final class FactsSink {
   private final List<Hazard> hazards = new ArrayList<>();
   private final Set<String> seenHazards = new LinkedHashSet<>();
   private final List<String> notes = new ArrayList<>();
+  private SourceFacts.RoutePrefix routePrefix;
 
   public FactsSink(String path) {
     this.path = path;
@@ -100,6 +101,11 @@ public final class FactsSink {
   }
 
   /** The file's facts, each list in source order. */
+  /** The prefix this file's app puts before every route ({@code setGlobalPrefix}). */
+  public void routePrefix(SourceFacts.RoutePrefix prefix) {
+    routePrefix = prefix;
+  }
+
   public SourceFacts build(AppFacts.Language language, String framework, boolean startsServer) {
     listens.sort(Comparator.comparing(AppFacts.ListenPort::location, SourceLocation.ORDER));
     routes.sort(Comparator.comparing(AppFacts.Route::location, SourceLocation.ORDER));
@@ -107,6 +113,15 @@ public final class FactsSink {
     calls.sort(Comparator.comparing(AppFacts.OutboundCall::location, SourceLocation.ORDER));
     hazards.sort(Comparator.comparing(Hazard::location, SourceLocation.ORDER));
     return new SourceFacts(
-        path, language, framework, startsServer, listens, routes, envReads, calls, hazards);
+        path,
+        language,
+        framework,
+        startsServer,
+        listens,
+        routes,
+        envReads,
+        calls,
+        hazards,
+        routePrefix);
   }
 }

@@ -75,10 +75,20 @@ public record StartCommand(
    * The scripts and main file of a package.json, for {@code npm start}; {@code browserOnly} when
    * its dependencies are a front-end's (React, Vue, a bundler) and no server framework's.
    */
-  public record PackageScripts(String main, Map<String, String> scripts, boolean browserOnly)
+  public record PackageScripts(
+      String main,
+      Map<String, String> scripts,
+      boolean browserOnly,
+      String path,
+      Map<String, Integer> lines)
       implements java.io.Serializable {
     public PackageScripts {
       scripts = Map.copyOf(scripts);
+      lines = Map.copyOf(lines);
+    }
+
+    public PackageScripts(String main, Map<String, String> scripts, boolean browserOnly) {
+      this(main, scripts, browserOnly, null, Map.of());
     }
 
     public PackageScripts(String main, Map<String, String> scripts) {
@@ -96,22 +106,72 @@ public record StartCommand(
 
   static Optional<StartCommand> of(Stage stage, PackageScripts pkg) {
     Stage.Command entrypoint = stage.entrypoint();
+    List<String> argv = argv(stage);
+    if (argv.isEmpty()) {
+      return Optional.empty();
+    }
+    SourceLocation at = runsEntrypoint(stage) ? entrypoint.location() : stage.cmd().location();
+    return interpret(argv, stage.env(), pkg, at, 0);
+  }
+
+  private static boolean runsEntrypoint(Stage stage) {
+    Stage.Command entrypoint = stage.entrypoint();
+    return entrypoint != null && !entrypoint.argv().isEmpty() && !isWrapper(entrypoint.argv());
+  }
+
+  /** The words the stage starts with: its ENTRYPOINT with the CMD as arguments, or the CMD. */
+  private static List<String> argv(Stage stage) {
+    Stage.Command entrypoint = stage.entrypoint();
     Stage.Command cmd = stage.cmd();
     List<String> argv = new ArrayList<>();
-    SourceLocation at;
-    if (entrypoint != null && !entrypoint.argv().isEmpty() && !isWrapper(entrypoint.argv())) {
+    if (runsEntrypoint(stage)) {
       argv.addAll(entrypoint.argv());
       if (!entrypoint.shellForm() && cmd != null) {
         argv.addAll(cmd.shellForm() ? List.of(cmd.argv().get(cmd.argv().size() - 1)) : cmd.argv());
       }
-      at = entrypoint.location();
     } else if (cmd != null) {
       argv.addAll(cmd.argv());
-      at = cmd.location();
-    } else {
-      return Optional.empty();
     }
-    return interpret(argv, stage.env(), pkg, at, 0);
+    return argv;
+  }
+
+  /**
+   * The package.json scripts the stage's start command runs through npm, yarn or pnpm ({@code npm
+   * start}, then the {@code npm run build} its line calls), in the order they run: their flags
+   * ({@code node --max-old-space-size=4096}) are the process's own. A script it never runs (a
+   * {@code dev} script) is not among them.
+   */
+  public static List<String> scriptsRun(Stage stage, PackageScripts pkg) {
+    List<String> out = new ArrayList<>();
+    if (pkg != null) {
+      scriptsRun(argv(stage), pkg, out, 0);
+    }
+    return out;
+  }
+
+  private static void scriptsRun(
+      List<String> argv, PackageScripts pkg, List<String> out, int depth) {
+    if (argv.isEmpty() || depth > MAX_DEPTH) {
+      return;
+    }
+    String first = basename(argv.get(0));
+    if (Set.of("sh", "bash", "ash").contains(first)
+        && argv.size() >= 3
+        && argv.get(1).equals("-c")) {
+      commands(argv.get(2)).forEach(c -> scriptsRun(c, pkg, out, depth + 1));
+      return;
+    }
+    List<String> a = stripWrappers(argv);
+    if (a.isEmpty() || !Set.of("npm", "yarn", "pnpm").contains(basename(a.get(0)))) {
+      return;
+    }
+    String script = scriptName(basename(a.get(0)), a.subList(1, a.size()));
+    String line = script == null ? null : pkg.scripts().get(script);
+    if (line == null || out.contains(script)) {
+      return;
+    }
+    out.add(script);
+    commands(line).forEach(c -> scriptsRun(c, pkg, out, depth + 1));
   }
 
   /** {@code ENTRYPOINT ["docker-entrypoint.sh"]}, tini, dumb-init: they run the CMD. */
@@ -160,6 +220,18 @@ public record StartCommand(
   /** A shell command line: the last command of an {@code a && b} chain is the one that stays up. */
   private static Optional<StartCommand> shell(
       String line, Map<String, String> env, PackageScripts pkg, SourceLocation at, int depth) {
+    List<List<String>> commands = commands(line);
+    for (int i = commands.size() - 1; i >= 0; i--) {
+      Optional<StartCommand> found = interpret(commands.get(i), env, pkg, at, depth + 1);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The commands of a shell line, split at {@code &&}, {@code ;}, {@code ||} and pipes. */
+  private static List<List<String>> commands(String line) {
     List<List<String>> commands = new ArrayList<>();
     List<String> current = new ArrayList<>();
     for (String token : split(line)) {
@@ -175,13 +247,7 @@ public record StartCommand(
       }
     }
     commands.add(current);
-    for (int i = commands.size() - 1; i >= 0; i--) {
-      Optional<StartCommand> found = interpret(commands.get(i), env, pkg, at, depth + 1);
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    return Optional.empty();
+    return commands;
   }
 
   private static List<String> stripWrappers(List<String> argv) {
@@ -471,16 +537,7 @@ public record StartCommand(
       PackageScripts pkg,
       SourceLocation at,
       int depth) {
-    List<String> words = rest.stream().filter(w -> !w.startsWith("-")).toList();
-    if (words.isEmpty()) {
-      return Optional.empty();
-    }
-    String script =
-        switch (words.get(0)) {
-          case "start" -> "start";
-          case "run", "run-script" -> words.size() > 1 ? words.get(1) : null;
-          default -> program.equals("npm") ? null : words.get(0);
-        };
+    String script = scriptName(program, rest);
     if (script == null) {
       return Optional.empty();
     }
@@ -490,6 +547,19 @@ public record StartCommand(
       line = "node " + (pkg != null && pkg.main() != null ? pkg.main() : "server.js");
     }
     return line == null ? Optional.empty() : shell(line, env, pkg, at, depth);
+  }
+
+  /** The script {@code npm start}, {@code npm run x} or {@code yarn x} runs, or null. */
+  private static String scriptName(String program, List<String> rest) {
+    List<String> words = rest.stream().filter(w -> !w.startsWith("-")).toList();
+    if (words.isEmpty()) {
+      return null;
+    }
+    return switch (words.get(0)) {
+      case "start" -> "start";
+      case "run", "run-script" -> words.size() > 1 ? words.get(1) : null;
+      default -> program.equals("npm") ? null : words.get(0);
+    };
   }
 
   /** Splits a shell command line into words, honouring quotes (no expansion). */

@@ -206,7 +206,8 @@ final class KustomizeTransforms {
       if (o.string("newTag") != null) {
         tag = o.string("newTag");
         digest = null;
-        where = o.locationOf("newTag");
+        // A rename is the riskier edit of the two: the image is placed at its newName line.
+        where = o.string("newName") != null ? where : o.locationOf("newTag");
       }
       if (o.string("digest") != null) {
         digest = o.string("digest");

@@ -23,7 +23,7 @@ import dev.rootcause.rules.RuleSpec;
     symptom =
         "a struggling dependency is hammered by instant retries: cascading failures, latency spikes",
     fix = "Wait between attempts (exponential backoff with jitter) and cap the number of attempts.",
-    languages = {Language.PYTHON, Language.JAVASCRIPT, Language.GO})
+    languages = {Language.PYTHON, Language.JAVASCRIPT, Language.GO, Language.JAVA})
 public final class RetryWithoutBackoff implements AppRule {
 
   @Override

@@ -95,6 +95,13 @@ public final class ImageNotBuilt implements ContainerRule {
       report(ctx, workload, container, sameRegistryRepo, Confidence.CERTAIN);
       return;
     }
+    if (!WellKnownImages.isOfficial(image)) {
+      Optional<ImageBuild> renamed = nearPushedName(model, image);
+      if (renamed.isPresent()) {
+        report(ctx, workload, container, List.of(renamed.get()), Confidence.LIKELY);
+        return;
+      }
+    }
     if (WellKnownImages.isPublic(image)
         || model.imageBuilds().isEmpty()
         || !model.buildsProducing(image).isEmpty()
@@ -249,6 +256,47 @@ public final class ImageNotBuilt implements ContainerRule {
     return model.buildsOf(image.normalizedRepository()).stream()
         .filter(b -> image.registry().equals(b.image().registry()))
         .toList();
+  }
+
+  /**
+   * For a registry image no build here produces: the image this repository builds for the same
+   * registry and namespace under nearly its name ({@code ghcr.io/acme/inference-api} for {@code
+   * ghcr.io/acme/inference}: one is the other with a generic word added, or a typo away). The
+   * repository then claims that namespace, and the name is its own image misspelt; an unrelated
+   * name there ({@code orders-worker} beside a built {@code orders-api}) may come from another
+   * repository.
+   */
+  private static Optional<ImageBuild> nearPushedName(SystemModel model, ImageRef image) {
+    if (image.registry() == null || !model.buildsOf(image.normalizedRepository()).isEmpty()) {
+      return Optional.empty();
+    }
+    String wanted = lastSegment(image.normalizedRepository());
+    List<ImageBuild> pushed =
+        model.imageBuilds().stream()
+            .filter(b -> image.registry().equals(b.image().registry()))
+            .filter(b -> namespace(b.image()).equals(namespace(image)))
+            .toList();
+    return pushed.stream()
+        .filter(b -> b.kind() != ImageBuild.Kind.PUSH)
+        .filter(b -> nearlyNamed(wanted, name(b)))
+        .min(Comparator.comparingInt(b -> Names.distance(wanted, name(b))));
+  }
+
+  /** One name is the other with generic words added or dropped, or a small typo away. */
+  private static boolean nearlyNamed(String a, String b) {
+    if (a.equals(b)) {
+      return false;
+    }
+    List<String> wa = Names.words(a.toLowerCase(Locale.ROOT));
+    List<String> wb = Names.words(b.toLowerCase(Locale.ROOT));
+    List<String> shorter = wa.size() <= wb.size() ? wa : wb;
+    List<String> longer = wa.size() <= wb.size() ? wb : wa;
+    if (shorter.stream().anyMatch(w -> !GENERIC.contains(w))
+        && longer.containsAll(shorter)
+        && longer.stream().filter(w -> !shorter.contains(w)).allMatch(GENERIC::contains)) {
+      return true;
+    }
+    return Math.min(a.length(), b.length()) >= 5 && Names.distance(a, b) * 5 <= a.length();
   }
 
   private static List<ImageBuild> literal(List<ImageBuild> builds) {

@@ -2,12 +2,13 @@ package dev.rootcause.rules.k8s;
 
 import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Severity;
+import dev.rootcause.model.SourceLocation;
+import dev.rootcause.model.compose.ComposeEnv;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.EnvVar;
-import dev.rootcause.model.k8s.Workload;
-import dev.rootcause.rules.ContainerRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
+import dev.rootcause.rules.SystemRule;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,18 +17,19 @@ import java.util.Map;
  * Seed 002: {@code CHAOS_FAILURE_RATE=0.5} left on the database service, failing half of all
  * requests; seed 001: a traffic sidecar dropping 20% of requests and delaying others by 3 s. Names
  * are matched by intent (chaos, fault/failure/error injection or rate, latency injection, drop
- * rates); the value must be on (a non-zero number, true, on, enabled).
+ * rates); the value must be on (a non-zero number, true, on, enabled). Kubernetes containers and
+ * docker-compose services ({@code environment:}, {@code env_file:}) are judged alike.
  */
 @RuleSpec(
     id = "k8s/fault-injection-enabled",
     explains = {"runtime/high-error-rate"},
     severity = Severity.CRITICAL,
     kind = FindingKind.ROOT_CAUSE,
-    summary = "Chaos or fault-injection setting is switched on in the manifest",
+    summary = "Chaos or fault-injection setting is switched on in the manifest or compose file",
     symptom =
         "intermittent 500s or added latency on a share of requests, with no code change to blame",
     fix = "Remove the fault-injection variable (or set it to 0/false) outside chaos experiments.")
-public final class FaultInjectionEnabled implements ContainerRule {
+public final class FaultInjectionEnabled implements SystemRule {
   /**
    * Names that say fault injection: a first word and one of its second words, written together or
    * joined by one underscore ({@code FAILURE_RATE}, {@code FAILURERATE}); {@code CHAOS} alone.
@@ -43,24 +45,48 @@ public final class FaultInjectionEnabled implements ContainerRule {
           List.of("PACKET"), List.of("LOSS"));
 
   @Override
-  public void check(Workload workload, Container container, RuleContext ctx) {
-    for (EnvVar env : container.env()) {
-      if (env.value() == null || !namesFaultInjection(env.name())) {
-        continue;
+  public void check(RuleContext ctx) {
+    ctx.model()
+        .containers()
+        .forEach(
+            e -> {
+              Container container = e.getValue();
+              for (EnvVar env : container.env()) {
+                if (env.value() != null) {
+                  judge(
+                      ctx,
+                      env.name(),
+                      env.value().reveal(),
+                      env.location(),
+                      "container " + container.name(),
+                      e.getKey().meta().displayName() + " container " + container.name());
+                }
+              }
+            });
+    for (ComposeEnv compose : ctx.model().details(ComposeEnv.class)) {
+      for (ComposeEnv.Var v : compose.vars()) {
+        judge(
+            ctx,
+            v.name(),
+            v.value().reveal(),
+            v.location(),
+            "compose service " + compose.service(),
+            "compose service " + compose.service() + " (" + compose.file() + ")");
       }
-      String value = env.value().reveal().trim();
-      if (isOn(value)) {
-        // The value is shown: a failure rate is configuration, not a secret.
-        ctx.report(
-                env.location(),
-                env.name()
-                    + "="
-                    + value
-                    + " is set on container "
-                    + container.name()
-                    + describe(value))
-            .fix("Remove " + env.name() + " or set it to 0.");
-      }
+    }
+  }
+
+  private static void judge(
+      RuleContext ctx, String name, String raw, SourceLocation at, String where, String subject) {
+    if (!namesFaultInjection(name)) {
+      return;
+    }
+    String value = raw.trim();
+    if (isOn(value)) {
+      // The value is shown: a failure rate is configuration, not a secret.
+      ctx.report(at, name + "=" + value + " is set on " + where + describe(value))
+          .subject(subject)
+          .fix("Remove " + name + " or set it to 0.");
     }
   }
 

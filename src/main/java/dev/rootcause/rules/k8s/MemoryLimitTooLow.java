@@ -7,6 +7,7 @@ import dev.rootcause.model.Runtime;
 import dev.rootcause.model.Severity;
 import dev.rootcause.model.docker.Dockerfile;
 import dev.rootcause.model.docker.Stage;
+import dev.rootcause.model.docker.StartScript;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.Quantity;
 import dev.rootcause.model.k8s.ResourceSpec;
@@ -14,6 +15,7 @@ import dev.rootcause.model.k8s.Workload;
 import dev.rootcause.rules.ContainerRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
+import java.util.List;
 
 /**
  * Seed 002: the auth service (Node.js) had a 64Mi limit and used about 80Mi under load, so it was
@@ -48,13 +50,11 @@ public final class MemoryLimitTooLow implements ContainerRule {
     if (limit == null) {
       return;
     }
-    Stage image =
-        ctx.model()
-            .imageSource(container)
-            .map(ImageSource::dockerfile)
-            .flatMap(Dockerfile::finalStage)
-            .orElse(null);
-    MemoryAsked asked = MemoryAsked.of(container, image).orElse(null);
+    Dockerfile dockerfile =
+        ctx.model().imageSource(container).map(ImageSource::dockerfile).orElse(null);
+    Stage image = dockerfile == null ? null : dockerfile.finalStage().orElse(null);
+    List<StartScript> scripts = StartScript.of(ctx.model().details(StartScript.class), dockerfile);
+    MemoryAsked asked = MemoryAsked.of(container, image, scripts).orElse(null);
     if (asked != null && limit.quantity().bytes() < asked.bytes()) {
       var finding =
           ctx.report(
@@ -69,6 +69,17 @@ public final class MemoryLimitTooLow implements ContainerRule {
               .fix(fix(asked, limit.quantity().bytes()));
       MemoryAsked.writtenIn(image, asked.flag())
           .ifPresent(at -> finding.related(at, "the image asks for " + asked.flag()));
+      scripts.stream()
+          .filter(sc -> sc.command().contains(asked.flag()))
+          .findFirst()
+          .ifPresent(
+              sc ->
+                  finding.related(
+                      sc.location(),
+                      "the image runs the package.json script \""
+                          + sc.name()
+                          + "\": "
+                          + sc.command()));
       return;
     }
     var runtime = ctx.model().runtimeOf(container);
@@ -95,7 +106,10 @@ public final class MemoryLimitTooLow implements ContainerRule {
                 + "Mi to serve")
         .related(runtime.get().location(), r.title() + " runtime: " + runtime.get().basis())
         .confidence(runtime.get().confidence())
-        .fix(fix(MemoryAsked.of(container, image).orElse(null), Math.max(floor, bytes * 2)));
+        .fix(
+            fix(
+                MemoryAsked.of(container, image, scripts).orElse(null),
+                Math.max(floor, bytes * 2)));
   }
 
   /**

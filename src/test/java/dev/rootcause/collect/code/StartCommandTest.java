@@ -136,6 +136,29 @@ class StartCommandTest {
   }
 
   @Test
+  void theScriptsAnImageRunsAreThoseItsCommandReachesNotTheOthers() {
+    PackageScripts pkg =
+        new PackageScripts(
+            "server.js",
+            Map.of(
+                "start", "npm run migrate && node --max-old-space-size=4096 server.js",
+                "migrate", "knex migrate:latest",
+                "dev", "node --max-old-space-size=8192 --inspect server.js"));
+    assertThat(
+            StartCommand.scriptsRun(
+                Dockerfiles.cmd(DF, "npm", "start").finalStage().orElseThrow(), pkg))
+        .containsExactly("start", "migrate");
+    assertThat(
+            StartCommand.scriptsRun(
+                Dockerfiles.cmd(DF, "sh", "-c", "yarn dev").finalStage().orElseThrow(), pkg))
+        .containsExactly("dev");
+    assertThat(
+            StartCommand.scriptsRun(
+                Dockerfiles.cmd(DF, "node", "server.js").finalStage().orElseThrow(), pkg))
+        .isEmpty();
+  }
+
+  @Test
   void unknownProgramsAreUnknown() {
     assertThat(cmd("/app/server")).isEqualTo("unknown");
     assertThat(cmd("java", "-jar", "app.jar")).isEqualTo("unknown");

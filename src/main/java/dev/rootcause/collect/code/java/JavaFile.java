@@ -30,6 +30,7 @@ final class JavaFile {
   final JavaHazards hazardReader = new JavaHazards(this);
   final JavaEnv env = new JavaEnv(this);
   final JavaOutbound clients = new JavaOutbound(this);
+  final JavaRetries retries = new JavaRetries(this);
 
   static final String SPRING_WEB = "org.springframework.web.bind.annotation";
   static final String JDK_SERVER = "com.sun.net.httpserver";
@@ -133,6 +134,7 @@ final class JavaFile {
     for (JavaHandlers.Handler handler : handlerOrder) {
       hazardReader.readHandler(handler);
     }
+    retries.read();
     return out.build(AppFacts.Language.JAVA, framework(), startsServer);
   }
 

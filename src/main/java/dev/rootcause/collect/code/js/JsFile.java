@@ -96,6 +96,7 @@ final class JsFile {
   SourceFacts extract() {
     index();
     routing.routes();
+    new NestRoutes(this).read();
     env.envReads();
     routing.listens();
     clients.outboundCalls();
