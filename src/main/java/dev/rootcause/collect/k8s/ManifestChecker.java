@@ -201,6 +201,9 @@ final class ManifestChecker {
       } else if (EnumFields.isEnum(owner, field)) {
         values.add(
             new FieldValue(Check.ENUM, owner, field, at.toString(), s.value(), s.location()));
+      } else if (!scalarFits(s, type.getRawClass())) {
+        Check check = isBoolean(type.getRawClass()) ? Check.BOOLEAN : Check.INTEGER;
+        values.add(new FieldValue(check, owner, field, at.toString(), s.value(), s.location()));
       }
     } else if (type.isCollectionLikeType() && value instanceof Sequence seq) {
       for (int i = 0; i < seq.items().size(); i++) {
@@ -213,6 +216,32 @@ final class ManifestChecker {
     } else if (KubeSchema.isBean(type) && value instanceof Mapping m) {
       walk(m, type.getRawClass(), at, ownerFields);
     }
+  }
+
+  /**
+   * Whether the API's strict JSON decoding takes this scalar for a field of {@code raw} type: an
+   * integer field wants unquoted digits ({@code containerPort: "8080"} is a string), a boolean
+   * field an unquoted true or false. Other types (strings, int-or-string) take anything here.
+   */
+  private static boolean scalarFits(Scalar s, Class<?> raw) {
+    String v = s.value().trim().toLowerCase(Locale.ROOT);
+    if (isBoolean(raw)) {
+      // kubectl reads YAML 1.1, where yes/no/on/off are booleans too
+      return s.plain() && YAML11_BOOLEANS.contains(v);
+    }
+    if (raw == Integer.class || raw == int.class || raw == Long.class || raw == long.class) {
+      // a plain scalar of another shape (hex, 1_000, 8080.0) is left alone: only what is surely
+      // a string is judged
+      return s.plain() && !v.isEmpty() && !v.chars().allMatch(Character::isLetter);
+    }
+    return true;
+  }
+
+  private static final Set<String> YAML11_BOOLEANS =
+      Set.of("true", "false", "yes", "no", "on", "off", "y", "n");
+
+  private static boolean isBoolean(Class<?> raw) {
+    return raw == Boolean.class || raw == boolean.class;
   }
 
   /** A level next to this one that has the field: the enclosing type, or a child of this one. */

@@ -240,6 +240,27 @@ final class HelmCharts {
     return out;
   }
 
+  /**
+   * The named templates of a chart's helper files ({@code templates/*.tpl}), read from its folder:
+   * the scan's file list holds no .tpl files.
+   */
+  private static Map<String, HelmSourceMap.Define> helpers(Chart chart) {
+    Map<String, HelmSourceMap.Define> out = new HashMap<>();
+    Path dir = chartDirOf(chart).resolve("templates");
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (java.util.stream.Stream<Path> listing = Files.list(dir)) {
+      for (Path tpl : listing.filter(p -> p.toString().endsWith(".tpl")).sorted().toList()) {
+        String path = chart.dir() + "templates/" + tpl.getFileName();
+        HelmSourceMap.defines(path, readText(tpl)).forEach(out::putIfAbsent);
+      }
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return out; // without the helpers, their lines fall on the include, as before
+    }
+    return out;
+  }
+
   private static List<YamlDocument> documents(
       Chart chart,
       String name,
@@ -248,13 +269,15 @@ final class HelmCharts {
       Map<String, SourceFile> templates,
       List<CollectionProblem> problems) {
     Map<String, HelmSourceMap> maps = new HashMap<>();
+    Map<String, HelmSourceMap.Define> defines = new HashMap<>();
+    helpers(chart).forEach(defines::putIfAbsent);
     List<YamlDocument> out = new ArrayList<>();
     String source = null;
     List<String> lines = new ArrayList<>();
     for (String line : (output + "\n---").split("\n", -1)) {
       if (line.equals("---") || line.startsWith("--- ")) {
         if (source != null && lines.stream().anyMatch(l -> !l.isBlank() && !l.startsWith("#"))) {
-          document(chart, name, source, lines, values, templates, maps, problems)
+          document(chart, name, source, lines, values, templates, maps, defines, problems)
               .ifPresent(out::add);
         }
         source = null;
@@ -277,6 +300,7 @@ final class HelmCharts {
       ValuesIndex values,
       Map<String, SourceFile> templates,
       Map<String, HelmSourceMap> maps,
+      Map<String, HelmSourceMap.Define> defines,
       List<CollectionProblem> problems) {
     String relative = source.startsWith(name + "/") ? source.substring(name.length() + 1) : source;
     SourceFile template = templates.get(relative);
@@ -288,7 +312,7 @@ final class HelmCharts {
             templatePath,
             p ->
                 new HelmSourceMap(
-                    p, template == null ? "" : readText(template.absolute()), values));
+                    p, template == null ? "" : readText(template.absolute()), values, defines));
     SourceLocation[] where = map.map(lines);
     YamlReader.Result parsed = YamlReader.read(templatePath, String.join("\n", lines));
     parsed.problems().forEach(p -> problems.add(relocated(p, where, templatePath)));

@@ -2,7 +2,9 @@ package dev.rootcause.collect.render;
 
 import dev.rootcause.model.SourceLocation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Maps the lines Helm rendered from one template back to the template's lines, and a value that
@@ -15,15 +17,96 @@ final class HelmSourceMap {
   private final String templatePath;
   private final List<Line> template;
   private final ValuesIndex values;
+  private final Map<String, Define> defines;
   private int next;
+  private Line including;
+  private int defineNext;
 
   /** One template line: its literal pieces between actions, and the values it references. */
-  private record Line(int number, List<String> pieces, boolean actionOnly, List<String> refs) {}
+  private record Line(
+      int number,
+      List<String> pieces,
+      boolean actionOnly,
+      List<String> refs,
+      List<String> includes) {}
 
-  HelmSourceMap(String templatePath, String templateText, ValuesIndex values) {
+  /** A named template ({@code define}) of the chart: where it is written and its lines. */
+  record Define(String path, List<Line> lines) {}
+
+  HelmSourceMap(
+      String templatePath, String templateText, ValuesIndex values, Map<String, Define> defines) {
     this.templatePath = templatePath;
-    this.template = parse(templateText);
+    this.template = parse(templateText, 0);
     this.values = values;
+    this.defines = defines;
+  }
+
+  /**
+   * The {@code define} blocks of a chart's template files (helpers), by name, so that the lines an
+   * {@code include} renders point into the helper that wrote them.
+   */
+  static Map<String, Define> defines(String path, String text) {
+    Map<String, Define> out = new HashMap<>();
+    String[] raw = text.split("\n", -1);
+    for (int n = 0; n < raw.length; n++) {
+      String name = defineName(raw[n]);
+      if (name == null) {
+        continue;
+      }
+      int end = n + 1;
+      int depth = 1;
+      while (end < raw.length && depth > 0) {
+        String line = raw[end];
+        if (opensBlock(line)) {
+          depth++;
+        } else if (line.contains("{{") && line.contains("end") && isEnd(line)) {
+          depth--;
+        }
+        if (depth > 0) {
+          end++;
+        }
+      }
+      String body = String.join("\n", java.util.Arrays.asList(raw).subList(n + 1, end));
+      out.put(name, new Define(path, parse(body, n + 1)));
+      n = end;
+    }
+    return out;
+  }
+
+  private static String defineName(String line) {
+    int at = line.indexOf("define \"");
+    if (at < 0 || !line.strip().startsWith("{{")) {
+      return null;
+    }
+    int start = at + "define \"".length();
+    int end = line.indexOf('"', start);
+    return end < 0 ? null : line.substring(start, end);
+  }
+
+  private static boolean opensBlock(String line) {
+    String s = actionWord(line);
+    return s.equals("if") || s.equals("range") || s.equals("with") || s.equals("define");
+  }
+
+  private static boolean isEnd(String line) {
+    return actionWord(line).equals("end");
+  }
+
+  /** The first word of a line's first action: {@code {{- if .x }}} gives {@code if}. */
+  private static String actionWord(String line) {
+    int open = line.indexOf("{{");
+    if (open < 0) {
+      return "";
+    }
+    String s = line.substring(open + 2).stripLeading();
+    if (s.startsWith("-")) {
+      s = s.substring(1).stripLeading();
+    }
+    int end = 0;
+    while (end < s.length() && Character.isLetter(s.charAt(end))) {
+      end++;
+    }
+    return s.substring(0, end);
   }
 
   /**
@@ -34,6 +117,7 @@ final class HelmSourceMap {
     SourceLocation[] out = new SourceLocation[rendered.size()];
     SourceLocation last = SourceLocation.of(templatePath, 1);
     Line lastAction = null;
+    SourceLocation included;
     for (int i = 0; i < rendered.size(); i++) {
       String r = rendered.get(i).strip();
       if (r.isEmpty() || r.startsWith("#")) {
@@ -50,6 +134,8 @@ final class HelmSourceMap {
         lastAction = actionBefore(found);
         last = SourceLocation.of(templatePath, t.number());
         out[i] = t.refs().size() == 1 ? values.locate(t.refs().get(0), valueOf(r), last) : last;
+      } else if ((included = fromInclude(r)) != null) {
+        out[i] = included;
       } else {
         Line action = next < template.size() ? firstActionFrom(next) : lastAction;
         SourceLocation at =
@@ -61,6 +147,43 @@ final class HelmSourceMap {
       }
     }
     return out;
+  }
+
+  /**
+   * The helper line that wrote a rendered line no template line spells, when the action that
+   * rendered it includes a known {@code define}: the values line when that helper line passes one
+   * value through unchanged. Lines of one include are matched in order.
+   */
+  private SourceLocation fromInclude(String rendered) {
+    Line include = null;
+    for (int j = next; j < template.size() && template.get(j).actionOnly(); j++) {
+      if (!template.get(j).includes().isEmpty()) {
+        include = template.get(j);
+        break;
+      }
+    }
+    if (include == null) {
+      return null;
+    }
+    if (include != including) {
+      including = include;
+      defineNext = 0;
+    }
+    for (String name : include.includes()) {
+      Define define = defines.get(name);
+      if (define == null) {
+        continue;
+      }
+      for (int k = defineNext; k < define.lines().size(); k++) {
+        Line d = define.lines().get(k);
+        if (!d.actionOnly() && matches(d.pieces(), rendered)) {
+          defineNext = k + 1;
+          SourceLocation at = SourceLocation.of(define.path(), d.number());
+          return d.refs().size() == 1 ? values.locate(d.refs().get(0), valueOf(rendered), at) : at;
+        }
+      }
+    }
+    return null;
   }
 
   private int find(String rendered, int from) {
@@ -133,7 +256,7 @@ final class HelmSourceMap {
     return v;
   }
 
-  private static List<Line> parse(String text) {
+  private static List<Line> parse(String text, int offset) {
     List<Line> lines = new ArrayList<>();
     String[] raw = text.split("\n", -1);
     boolean inAction = false;
@@ -141,6 +264,7 @@ final class HelmSourceMap {
       String s = raw[n].strip();
       List<String> pieces = new ArrayList<>();
       List<String> refs = new ArrayList<>();
+      List<String> includes = new ArrayList<>();
       StringBuilder literal = new StringBuilder();
       int i = 0;
       while (i < s.length()) {
@@ -148,6 +272,7 @@ final class HelmSourceMap {
           int close = s.indexOf("}}", i);
           String action = close < 0 ? s.substring(i) : s.substring(i, close);
           refs.addAll(valueRefs(action));
+          includes.addAll(includeNames(action));
           if (close < 0) {
             i = s.length();
           } else {
@@ -170,9 +295,31 @@ final class HelmSourceMap {
       }
       pieces.add(literal.toString());
       boolean actionOnly = pieces.stream().allMatch(String::isBlank);
-      lines.add(new Line(n + 1, List.copyOf(pieces), actionOnly, List.copyOf(refs)));
+      lines.add(
+          new Line(
+              offset + n + 1,
+              List.copyOf(pieces),
+              actionOnly,
+              List.copyOf(refs),
+              List.copyOf(includes)));
     }
     return lines;
+  }
+
+  /** The templates one action includes: {@code include "booking.env" .} gives booking.env. */
+  private static List<String> includeNames(String action) {
+    List<String> names = new ArrayList<>();
+    int at = action.indexOf("include \"");
+    while (at >= 0) {
+      int start = at + "include \"".length();
+      int end = action.indexOf('"', start);
+      if (end < 0) {
+        break;
+      }
+      names.add(action.substring(start, end));
+      at = action.indexOf("include \"", end);
+    }
+    return names;
   }
 
   /** {@code .Values.image.tag} references in one action, as {@code image.tag}. */

@@ -79,7 +79,11 @@ public record ManifestObject(
   public enum Check {
     QUANTITY,
     ENUM,
-    BASE64
+    BASE64,
+    /** A scalar where the API wants an integer, written quoted or not as digits. */
+    INTEGER,
+    /** A scalar where the API wants a boolean, written quoted or not as true/false. */
+    BOOLEAN
   }
 
   /** The objects a pod template names besides its env: service account, pull secrets, volumes. */

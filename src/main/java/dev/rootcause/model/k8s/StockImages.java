@@ -36,7 +36,27 @@ public final class StockImages {
   private static final Set<String> SHELL_WORDS =
       Set.of("sh", "bash", "ash", "/bin/sh", "/bin/bash", "/bin/ash", "/usr/bin/env");
 
+  /**
+   * Tools that images get only by being added to them (downloaded or copied in a Dockerfile): no
+   * base distribution ships them, so an image that never adds one does not have it.
+   */
+  private static final Set<String> ADD_ON_TOOLS =
+      Set.of(
+          "grpc_health_probe",
+          "grpc-health-probe",
+          "wait-for-it",
+          "wait-for-it.sh",
+          "wait-for",
+          "dockerize",
+          "kubectl",
+          "helm");
+
   private StockImages() {}
+
+  /** Whether {@code name} is a tool no base image ships: only a Dockerfile step puts it there. */
+  public static boolean isAddOnTool(String name) {
+    return ADD_ON_TOOLS.contains(name);
+  }
 
   /** The stock image's repository as people write it, or empty for an image built elsewhere. */
   private static Optional<String> stock(ImageRef image) {

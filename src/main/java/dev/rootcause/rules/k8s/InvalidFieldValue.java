@@ -21,13 +21,14 @@ import java.util.stream.Collectors;
  * A value the API server does not parse: a quantity in another notation ({@code 512mb}, {@code
  * 0.5cores}, {@code 1GB}), or a value outside a field's fixed set ({@code imagePullPolicy:
  * Sometimes}, {@code type: Value} for a Resource metric, {@code restartPolicy: Never} in a
- * Deployment). The object is refused as a whole.
+ * Deployment), or a quoted number or boolean where the API wants one ({@code containerPort:
+ * "8080"}). The object is refused as a whole.
  */
 @RuleSpec(
     id = "k8s/invalid-field-value",
     severity = Severity.HIGH,
     kind = FindingKind.ROOT_CAUSE,
-    summary = "Field value the Kubernetes API refuses (quantity or enum)",
+    summary = "Field value the Kubernetes API refuses (quantity, enum, integer or boolean)",
     symptom =
         "kubectl apply: ... is invalid: spec.template.spec.containers[0].imagePullPolicy:"
             + " Unsupported value: \"Sometimes\": supported values: \"Always\", \"IfNotPresent\","
@@ -44,6 +45,8 @@ public final class InvalidFieldValue implements SystemRule {
       for (FieldValue v : object.values()) {
         if (v.check() == Check.QUANTITY) {
           quantity(object, v, ctx);
+        } else if (v.check() == Check.INTEGER || v.check() == Check.BOOLEAN) {
+          wrongType(object, v, ctx);
         } else if (v.check() == Check.ENUM) {
           List<String> allowed = allowed(object, v);
           if (!allowed.isEmpty() && !allowed.contains(v.value())) {
@@ -112,6 +115,30 @@ public final class InvalidFieldValue implements SystemRule {
                 + " to "
                 + meant.orElse(allowed.size() == 1 ? allowed.get(0) : "one of " + supported)
                 + ".");
+  }
+
+  private static void wrongType(ManifestObject object, FieldValue v, RuleContext ctx) {
+    boolean integer = v.check() == Check.INTEGER;
+    String wanted = integer ? "an integer" : "a boolean (true or false)";
+    String goType = integer ? "int32" : "bool";
+    String plain = v.value().trim();
+    boolean unquote =
+        integer
+            ? !plain.isEmpty() && plain.chars().allMatch(Character::isDigit)
+            : plain.equals("true") || plain.equals("false");
+    ctx.report(v.location(), written(object, v.field(), v) + " is not " + wanted)
+        .subject(object.meta().displayName())
+        .symptom(
+            "kubectl apply: Error from server (BadRequest): json: cannot unmarshal string into Go"
+                + " struct field of type "
+                + goType
+                + " ("
+                + v.path()
+                + "); the object is refused")
+        .fix(
+            unquote
+                ? "Remove the quotes: " + v.field() + ": " + plain + "."
+                : "Set " + v.field() + " to " + wanted + ".");
   }
 
   private static void quantity(ManifestObject object, FieldValue v, RuleContext ctx) {

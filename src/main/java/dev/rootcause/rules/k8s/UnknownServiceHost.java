@@ -88,7 +88,7 @@ public final class UnknownServiceHost implements SystemRule {
               use.reference().location() + " " + use.hostPort() + " " + name.get().namespace())) {
         continue;
       }
-      List<Service> there = model.servicesIn(name.get().namespace());
+      List<Service> there = servicesThere(model, name.get(), use.namespace());
       if (there.isEmpty()) {
         continue; // the repository declares no Service there: unknown is not wrong
       }
@@ -107,6 +107,20 @@ public final class UnknownServiceHost implements SystemRule {
                   .toList();
       missing(use, name.get(), others, model, ctx);
     }
+  }
+
+  /**
+   * The Services that may answer in the namespace a host names. A Service declared without a
+   * namespace lives wherever its manifests are applied: that is the caller's namespace, never one
+   * the host names explicitly (a Helm chart's {@code db.data.svc.cluster.local} is another team's).
+   */
+  private static List<Service> servicesThere(
+      SystemModel model, ClusterDns.ServiceName name, String callerNamespace) {
+    List<Service> there = model.servicesIn(name.namespace());
+    if (name.namespace() == null || name.namespace().equals(callerNamespace)) {
+      return there;
+    }
+    return there.stream().filter(s -> name.namespace().equals(s.meta().namespace())).toList();
   }
 
   private static void missing(

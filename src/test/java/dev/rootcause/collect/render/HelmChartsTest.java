@@ -54,6 +54,71 @@ class HelmChartsTest {
   }
 
   @Test
+  void linesAnIncludedHelperWritesPointIntoTheHelperOrItsValue() throws IOException {
+    Manifests.write(dir, "api/Chart.yaml", "apiVersion: v2\nname: api\nversion: 1.0.0\n");
+    Manifests.write(dir, "api/values.yaml", "brokerUrl: redis://redis:6379/0\nlogLevel: info\n");
+    Manifests.write(
+        dir,
+        "api/templates/_helpers.tpl",
+        """
+        {{/* env shared by the web and worker containers */}}
+        {{- define "api.env" -}}
+        - name: BROKER_URL
+          value: {{ .Values.brokerUrl | quote }}
+        {{- if .Values.logLevel }}
+        - name: LOG_LEVEL
+          value: {{ .Values.logLevel | upper | quote }}
+        {{- end }}
+        - name: TZ
+          value: UTC
+        {{- end }}
+        """);
+    Manifests.write(
+        dir,
+        "api/templates/deployment.yaml",
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+        spec:
+          selector:
+            matchLabels: {app: api}
+          template:
+            metadata:
+              labels: {app: api}
+            spec:
+              containers:
+                - name: api
+                  image: shop/api:1.0.0
+                  env:
+                    {{- include "api.env" . | nindent 12 }}
+        """);
+
+    Mapping deployment = only(render(List.of()), "Deployment");
+    List<Mapping> env =
+        deployment
+            .path("spec", "template", "spec")
+            .orElseThrow()
+            .maps("containers")
+            .get(0)
+            .maps("env");
+
+    assertThat(env.get(0).location())
+        .as("an entry of the helper: its line in the helper")
+        .isEqualTo(SourceLocation.of("api/templates/_helpers.tpl", 3));
+    assertThat(env.get(0).scalar("value").orElseThrow().location())
+        .as("a value the helper passes through unchanged: values.yaml")
+        .isEqualTo(new SourceLocation("api/values.yaml", 1, 1));
+    assertThat(env.get(1).scalar("value").orElseThrow().location())
+        .as("a value the helper changes: the helper line")
+        .isEqualTo(SourceLocation.of("api/templates/_helpers.tpl", 7));
+    assertThat(env.get(2).scalar("value").orElseThrow().location())
+        .as("lines are matched in order, after the if block")
+        .isEqualTo(SourceLocation.of("api/templates/_helpers.tpl", 10));
+  }
+
+  @Test
   void aValuesFileGivenToTheScanWinsAndIsTheLinePointedAt() throws IOException {
     chart("web");
     Path prod = Manifests.write(dir, "web/values-prod.yaml", "# prod\nport: 9090\n");

@@ -129,7 +129,11 @@ final class GoFile {
     for (Node fn : functionNodes) {
       GoHandlers.Style style = handling.handlerStyle(fn);
       if (style != null && !handlers.containsKey(fn)) {
-        handlers.put(fn, new GoHandlers.Handler(fn, style, handling));
+        GoHandlers.Handler handler = new GoHandlers.Handler(fn, style, handling);
+        if (style == GoHandlers.Style.GRPC) {
+          handler.routes.add("rpc " + fn.child("name").text());
+        }
+        handlers.put(fn, handler);
       }
     }
     for (GoHandlers.Handler handler : handlers.values()) {

@@ -24,7 +24,12 @@ final class GoHandlers {
   enum Style {
     NET_HTTP,
     GIN,
-    ECHO
+    ECHO,
+    /**
+     * A gRPC service method: {@code func (s *server) Get(ctx context.Context, req *pb.X) (*pb.Y,
+     * error)}.
+     */
+    GRPC
   }
 
   /** A function that answers requests, the routes it serves, and its request parameter name. */
@@ -55,6 +60,9 @@ final class GoHandlers {
    * The handler signature a function has: (w http.ResponseWriter, r *http.Request), *gin.Context...
    */
   Style handlerStyle(Node fn) {
+    if (isGrpcMethod(fn)) {
+      return Style.GRPC;
+    }
     boolean writer = false;
     boolean request = false;
     for (Node param : parameters(fn)) {
@@ -87,6 +95,7 @@ final class GoHandlers {
                 case NET_HTTP -> type.equals(GoFile.NET_HTTP + ".ResponseWriter");
                 case GIN -> type.equals("*" + GoFile.GIN + ".Context");
                 case ECHO -> type.startsWith(GoFile.ECHO) && type.endsWith(".Context");
+                case GRPC -> false; // a gRPC method answers by returning, not through a writer
               };
       if (match) {
         Node name = param.child("name");
@@ -94,6 +103,43 @@ final class GoHandlers {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether {@code fn} is a gRPC service method: an exported method taking a context.Context and a
+   * request, returning a response and an error, in a file that imports gRPC (its codes or status
+   * packages, as servers do to answer errors) or embeds a generated {@code Unimplemented...Server}.
+   */
+  boolean isGrpcMethod(Node fn) {
+    Node name = fn.child("name");
+    if (!fn.is("method_declaration")
+        || name == null
+        || name.text().isEmpty()
+        || !Character.isUpperCase(name.text().charAt(0))
+        || !servesGrpc()) {
+      return false;
+    }
+    List<Node> params = parameters(fn);
+    Node result = fn.child("result");
+    if (params.size() != 2
+        || !"context.Context".equals(qualifiedType(params.get(0).child("type")))
+        || result == null
+        || !result.is("parameter_list")) {
+      return false;
+    }
+    List<Node> results = result.namedChildren();
+    return results.size() == 2 && results.get(1).text().equals("error");
+  }
+
+  private Boolean grpcFile;
+
+  private boolean servesGrpc() {
+    if (grpcFile == null) {
+      grpcFile =
+          file.imports.values().stream().anyMatch(p -> p.startsWith("google.golang.org/grpc"))
+              || file.root.text().contains("Unimplemented");
+    }
+    return grpcFile;
   }
 
   /** {@code pkgpath.Name}, with a leading '*' for a pointer, of a qualified type; else null. */

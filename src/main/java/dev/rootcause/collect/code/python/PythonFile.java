@@ -109,6 +109,7 @@ final class PythonFile {
   SourceFacts extract() {
     index();
     routing.routes();
+    routing.djangoViews();
     env.envReads();
     routing.listens();
     clients.outboundCalls();

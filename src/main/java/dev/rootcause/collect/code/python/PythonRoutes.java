@@ -229,6 +229,59 @@ final class PythonRoutes {
     }
   }
 
+  /**
+   * Django views: their URLs are in another file (urls.py), but a view is a request handler all the
+   * same, so its hazards are a handler's. A module function taking {@code request} first, and the
+   * get/post/... methods of a class-based view, in a file that imports Django or DRF. No route is
+   * recorded here: the URLconf declares those.
+   */
+  void djangoViews() {
+    boolean django =
+        file.imports.values().stream()
+            .anyMatch(q -> q.startsWith("django.") || q.startsWith("rest_framework"));
+    if (!django) {
+      return;
+    }
+    for (Node def : file.functions.values()) {
+      if (!file.routeByFunction.containsKey(def) && parameter(def, 0).equals("request")) {
+        viewHandler(def, "view " + def.child("name").text());
+      }
+    }
+    for (Node cls : file.classes) {
+      Node bases = cls.child("superclasses");
+      Node body = cls.child("body");
+      if (bases == null || body == null || !bases.text().contains("View")) {
+        continue;
+      }
+      for (Node member : body.namedChildren()) {
+        Node def = member.is("decorated_definition") ? member.child("definition") : member;
+        if (def == null || !def.is("function_definition") || def.child("name") == null) {
+          continue;
+        }
+        String verb = def.child("name").text();
+        if (PythonFile.HTTP_METHODS.contains(verb) && parameter(def, 1).equals("request")) {
+          viewHandler(def, verb.toUpperCase(Locale.ROOT) + " view " + cls.child("name").text());
+        }
+      }
+    }
+  }
+
+  private void viewHandler(Node def, String route) {
+    file.handlers.add(new PythonFile.Handler(def, route, null));
+    file.routeByFunction.putIfAbsent(def, route);
+  }
+
+  /** The name of a function's n-th parameter, typed or not, or "" when it has none. */
+  private static String parameter(Node def, int n) {
+    Node params = def.child("parameters");
+    if (params == null || params.namedChildren().size() <= n) {
+      return "";
+    }
+    Node p = params.namedChildren().get(n);
+    Node name = p.is("identifier") ? p : p.firstOfType("identifier");
+    return name == null ? "" : name.text();
+  }
+
   void routeDecorator(Node call, Node def, Node decorator) {
     Node fn = call.child("function");
     if (fn == null || !fn.is("attribute")) {
