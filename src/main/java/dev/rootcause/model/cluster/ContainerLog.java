@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The log of one container of one pod.
+ * The log of one container of one pod, its lines grouped into records: a stack trace's frames
+ * continue the line that started it (see {@link LogRecords}).
  *
  * @param source where it was read: {@code kubectl logs}-style from the API, or a dump file
  */
@@ -14,7 +15,7 @@ public record ContainerLog(
     implements Serializable {
 
   public ContainerLog {
-    lines = List.copyOf(lines);
+    lines = LogRecords.group(lines);
   }
 
   /** The lines that may have been written at or after {@code since}, undated ones included. */

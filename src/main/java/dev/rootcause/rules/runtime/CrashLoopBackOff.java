@@ -22,8 +22,9 @@ import java.util.List;
 /**
  * A container that keeps exiting, with the cause its last log proves: a missing env var, a module
  * or file not found, permission denied, an address in use, a dependency refused or not resolved, an
- * entrypoint not in the image. Deaths by the OOM killer or by a failing liveness probe are the
- * rules of those causes.
+ * entrypoint not in the image. A container the runtime could not start ({@code StartError}, {@code
+ * RunContainerError}) has no log: the runtime's message in its status is read the same way. Deaths
+ * by the OOM killer or by a failing liveness probe are the rules of those causes.
  */
 @RuleSpec(
     id = "runtime/crash-loop-back-off",
@@ -59,8 +60,11 @@ public final class CrashLoopBackOff implements SystemRule {
   private static boolean crashing(ClusterState cluster, PodState pod, ContainerState c) {
     boolean loop =
         c.state() == ContainerState.State.WAITING && "CrashLoopBackOff".equals(c.reason());
-    boolean failed = c.state() == ContainerState.State.TERMINATED && "Error".equals(c.reason());
-    return (loop || failed)
+    boolean failed =
+        c.state() == ContainerState.State.TERMINATED
+            && ("Error".equals(c.reason()) || c.failedToStart());
+    boolean notStarted = c.state() == ContainerState.State.WAITING && c.failedToStart();
+    return (loop || failed || notStarted)
         && !"OOMKilled".equals(c.lastReason())
         && !cluster.killedByLiveness(pod, c.name());
   }
@@ -85,6 +89,35 @@ public final class CrashLoopBackOff implements SystemRule {
             : log.lines().stream().filter(l -> l.cause() != null).findFirst().orElse(null);
     ClusterLocation logAt = log == null ? null : cluster.logLocation(log);
     SourceFrame raised = log == null ? null : raisedAt(log);
+    LogCause started = proof == null ? c.failureCause() : null;
+    if (started != null) {
+      String message = Symptoms.quote(c.failureMessage());
+      ctx.report(
+              where,
+              symptom
+                  + ": "
+                  + started.kind().meaning()
+                  + (started.subject() == null ? "" : " (" + started.subject() + ")")
+                  + ", the container runtime says "
+                  + message)
+          .subject(Symptoms.subject(where))
+          .related(
+              s.pod().containerStatus(c.name()),
+              "status "
+                  + c.display()
+                  + (c.lastReason() == null ? "" : ", last " + c.lastReason())
+                  + ": "
+                  + message)
+          .confidence(Confidence.CERTAIN)
+          .fix(
+              started.kind() == LogCause.Kind.PERMISSION_DENIED
+                  ? "Make "
+                      + started.subject()
+                      + " executable in the image (RUN chmod +x, or COPY --chmod=755) and"
+                      + " readable by the container's user."
+                  : fix(started, c.name(), where));
+      return;
+    }
     if (proof != null) {
       LogCause cause = proof.cause();
       ctx.report(

@@ -55,7 +55,6 @@ public final class ErrorLinesInLogs implements ContainerLogRule {
   }
 
   private static String quote(LogLine line) {
-    String text = line.text().strip();
-    return text.length() > QUOTE ? text.substring(0, QUOTE) + "..." : text;
+    return Symptoms.cut(Symptoms.said(line), QUOTE);
   }
 }
