@@ -33,7 +33,7 @@ public final class LogCauses {
               LogCause.Kind.EXECUTABLE_NOT_FOUND,
               List.of("not found", "no such file"),
               "exec: \"([^\"]+)\": executable file not found"
-                  + "|exec: \"([^\"]+)\": stat \\S+: no such file or directory"
+                  + "|exec: \"([^\"]+)\": stat .{1,400}?: no such file or directory"
                   + "|exec (\\S+): no such file or directory"
                   + "|(?:/bin/sh|sh|bash): (?:\\d+: )?(?:line \\d+: )?([^:\\s]+): (?:command )?not found"),
           p(

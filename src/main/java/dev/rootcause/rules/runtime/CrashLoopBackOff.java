@@ -11,6 +11,7 @@ import dev.rootcause.model.cluster.LogCause;
 import dev.rootcause.model.cluster.LogLine;
 import dev.rootcause.model.cluster.PodGroup;
 import dev.rootcause.model.cluster.PodState;
+import dev.rootcause.model.cluster.ServiceAddresses;
 import dev.rootcause.model.cluster.SourceFrame;
 import dev.rootcause.model.cluster.StackTraces;
 import dev.rootcause.model.probe.Units;
@@ -91,7 +92,7 @@ public final class CrashLoopBackOff implements SystemRule {
     SourceFrame raised = log == null ? null : raisedAt(log);
     LogCause started = proof == null ? c.failureCause() : null;
     if (started != null) {
-      String message = Symptoms.quote(c.failureMessage());
+      String message = Symptoms.quote(point(c.failureMessage()));
       ctx.report(
               where,
               symptom
@@ -125,7 +126,9 @@ public final class CrashLoopBackOff implements SystemRule {
               symptom
                   + ": "
                   + cause.kind().meaning()
-                  + (cause.subject() == null ? "" : " (" + cause.subject() + ")")
+                  + (cause.subject() == null
+                      ? ""
+                      : " (" + cause.subject() + service(cluster, s.pod(), cause) + ")")
                   + ", the log says "
                   + Symptoms.quote(proof))
           .subject(Symptoms.subject(where))
@@ -170,6 +173,30 @@ public final class CrashLoopBackOff implements SystemRule {
           "Make the image's ENTRYPOINT/CMD (or the container's command) name a file that the"
               + " image contains and that is executable.");
     }
+  }
+
+  /**
+   * A runtime's message from the exec it failed on: containerd and Docker put four layers of
+   * "failed to create shim task: OCI runtime create failed: ..." before the point.
+   */
+  private static String point(String message) {
+    int exec = message.lastIndexOf("exec: \"");
+    return exec > 0 ? "... " + message.substring(exec) : message;
+  }
+
+  /**
+   * The Service a refused or unresolved address of the log is, when it is one: {@code (the
+   * ClusterIP of Service postgres)}; empty otherwise.
+   */
+  private static String service(ClusterState cluster, PodState pod, LogCause cause) {
+    if (cause.subject() == null
+        || (cause.kind() != LogCause.Kind.CONNECTION_REFUSED
+            && cause.kind() != LogCause.Kind.CONNECTION_TIMEOUT)) {
+      return "";
+    }
+    ServiceAddresses.Target target =
+        new ServiceAddresses(cluster).of(cause.subject(), pod.namespace());
+    return target == null || target.via() == null ? "" : ", " + target.via();
   }
 
   /** Where the application's code raised the last stack trace of the log, or null. */
