@@ -18,6 +18,25 @@ public record ContainerLog(
     lines = LogRecords.group(lines);
   }
 
+  /**
+   * The line that says what a record is about: Python prints {@code Traceback (most recent call
+   * last):} first and the exception last, so its record is told by its last line; any other record
+   * by the line that starts it.
+   */
+  public LogLine headline(LogLine start) {
+    if (!start.text().endsWith("Traceback (most recent call last):")) {
+      return start;
+    }
+    int i = 0;
+    while (i < lines.size() && lines.get(i) != start) {
+      i++;
+    }
+    while (i + 1 < lines.size() && lines.get(i + 1).continues()) {
+      i++;
+    }
+    return i < lines.size() ? lines.get(i) : start;
+  }
+
   /** The lines that may have been written at or after {@code since}, undated ones included. */
   public List<LogLine> linesSince(Instant since) {
     return lines.stream().filter(l -> l.mayBeSince(since)).toList();

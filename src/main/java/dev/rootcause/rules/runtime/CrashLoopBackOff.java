@@ -146,6 +146,7 @@ public final class CrashLoopBackOff implements SystemRule {
             : log.lines().stream()
                 .filter(LogLine::error)
                 .reduce((a, b) -> b)
+                .map(log::headline)
                 .orElse(log.lines().get(log.lines().size() - 1));
     var f =
         ctx.report(

@@ -48,9 +48,9 @@ public final class ErrorLinesInLogs implements ContainerLogRule {
                 + " since "
                 + cluster.logsSince()
                 + ", the first: "
-                + quote(errors.get(0)));
+                + quote(log.headline(errors.get(0))));
     for (LogLine line : errors) {
-      finding.related(where, container + ": " + quote(line));
+      finding.related(where, container + ": " + quote(log.headline(line)));
     }
   }
 

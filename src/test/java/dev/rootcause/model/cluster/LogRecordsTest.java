@@ -139,6 +139,10 @@ class LogRecordsTest {
     assertThat(errors(log)).isEqualTo(1);
     assertThat(log.lines().get(1).error()).isTrue();
     assertThat(log.lines().get(4).cause().kind()).isEqualTo(LogCause.Kind.MODULE_NOT_FOUND);
+    // Python names the exception last: the record is quoted by it, not by "Traceback ...".
+    assertThat(log.headline(log.lines().get(1)).text())
+        .isEqualTo("ModuleNotFoundError: No module named 'app.settings'");
+    assertThat(log.headline(log.lines().get(0))).isSameAs(log.lines().get(0));
   }
 
   @Test
