@@ -847,6 +847,13 @@ def containerd_ip_logs():
                                  err={"type": "Error", "message": "connect ECONNREFUSED 10.42.3.29:8080", "code": "ECONNREFUSED"}),
                             pino(base + 1500, 30, "pdf renderer ready", host=h)])
     c.service(ns, "statements", {"app": "statements"}, 80, 3000, "10.100.7.50")
+    # A metrics relay scrapes pods by IP (its service discovery): fx-rates' pod refuses, it never started.
+    mr = container("metrics-relay", "quay.io/prometheus/prometheus:v2.52.0", 9090)
+    [m] = c.deployment(ns, "metrics-relay", {"app": "metrics-relay"}, [mr], [("j6k7l", [running(at(ASOF, -1300))], "10.42.3.55")], at(ASOF, -1310), "3a4b5c6d7")
+    c.log(m, "metrics-relay", ['ts=2025-06-03T13:58:20.114Z caller=main.go:1372 level=info msg="Server is ready to receive web requests."']
+          + [f'ts=2025-06-03T14:{10 + i}:05.{310 + i}Z caller=scrape.go:1292 level=error component="scrape manager" scrape_pool=ledger-pods '
+             f'target=http://10.42.3.60:8080/metrics msg="Scrape failed" err="Get \\"http://10.42.3.60:8080/metrics\\": dial tcp 10.42.3.60:8080: connect: connection refused"'
+             for i in range(5)])
     c.write_list("containerd-ip-logs", {"state.yaml": lambda o: o["kind"] != "Node", "nodes.yaml": kinds("Node")})
 
 
