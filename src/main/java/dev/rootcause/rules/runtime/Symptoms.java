@@ -127,10 +127,27 @@ final class Symptoms {
     return "\"" + cut(message, QUOTE) + "\"";
   }
 
-  /** What a log line says: a JSON record's message and error, any other line as written. */
+  /**
+   * What a log line says: a JSON record's message and the first line of its error (the stack's
+   * frames left out, its last {@code Caused by:} kept), any other line as written.
+   */
   static String said(LogLine line) {
     JsonLogRecord json = JsonLogRecord.parse(line.text().strip());
-    return json == null || json.text().isBlank() ? line.text() : json.text();
+    if (json == null || json.text().isBlank()) {
+      return line.text();
+    }
+    String text = json.text();
+    int newline = text.indexOf('\n');
+    if (newline < 0) {
+      return text;
+    }
+    int causedBy = text.lastIndexOf("Caused by:");
+    String root = "";
+    if (causedBy > newline) {
+      int end = text.indexOf('\n', causedBy);
+      root = " ... " + text.substring(causedBy, end < 0 ? text.length() : end).strip();
+    }
+    return text.substring(0, newline).strip() + root;
   }
 
   /** The text on one line (a stack's lines joined by a space), stripped, cut at {@code max}. */

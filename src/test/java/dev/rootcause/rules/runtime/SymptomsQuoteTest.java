@@ -20,8 +20,27 @@ class SymptomsQuoteTest {
                 + ".afterConnect [as oncomplete] (node:net:1605:16)\"},\"msg\":\"order failed\"}");
 
     assertThat(Symptoms.quote(line))
-        .startsWith("\"order failed: connect ECONNREFUSED 10.96.0.12:5432 Error: connect")
-        .doesNotContain("hostname", "\n");
+        .isEqualTo("\"order failed: connect ECONNREFUSED 10.96.0.12:5432\"");
+  }
+
+  @Test
+  void aLogstashRecordKeepsItsRootCauseAndLeavesItsFramesOut() {
+    LogLine line =
+        new LogLine(
+            null,
+            "{\"@timestamp\":\"2025-06-03T14:18:33.241Z\",\"@version\":\"1\",\"message\":\"HikariPool-1 -"
+                + " Exception during pool initialization.\",\"logger_name\":\"com.zaxxer.hikari.pool"
+                + ".HikariPool\",\"level\":\"ERROR\",\"stack_trace\":\"org.postgresql.util.PSQLException:"
+                + " The connection attempt failed.\\n\\tat org.postgresql.core.v3.ConnectionFactoryImpl"
+                + ".openConnectionImpl(ConnectionFactoryImpl.java:354)\\n\\t... 68 common frames omitted"
+                + "\\nCaused by: java.net.UnknownHostException: stock-db\\n\\tat java.base/sun.nio.ch"
+                + ".NioSocketImpl.connect(NioSocketImpl.java:567)\\n\"}");
+
+    assertThat(Symptoms.quote(line))
+        .isEqualTo(
+            "\"HikariPool-1 - Exception during pool initialization.: org.postgresql.util.PSQLException:"
+                + " The connection attempt failed. ... Caused by: java.net.UnknownHostException:"
+                + " stock-db\"");
   }
 
   @Test
