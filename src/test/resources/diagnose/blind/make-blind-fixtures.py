@@ -775,7 +775,89 @@ def logback_json():
     c.write_cluster_info("logback-json-cluster-info")
 
 
+def containerd_ip_logs():
+    """A ledger platform on EKS (containerd), `kubectl get pods,deploy,rs,svc,ep,netpol,events -n ledger -o yaml`:
+    clients configured with IPs, not names; two containers the runtime cannot start, so no log at all."""
+    c, ns = Cluster("ip-10-42-3-117.eu-west-1.compute.internal", "10.42.3.117"), "ledger"
+    reg = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/ledger/"
+    api = container("ledger-api", reg + "ledger-api:1.8.3", 8080, env={"PGHOST": "10.100.0.12", "PGPORT": "5432", "PGDATABASE": "ledger"},
+                    readiness=("/healthz", 8080))
+    [a] = c.deployment(ns, "ledger-api", {"app": "ledger-api"}, [api], [("m4k8s", [running(at(ASOF, -1500))], "10.42.3.51")], at(ASOF, -1510), "6f8d9b7c5")
+    lines = [zap(1748958300.41, "info", "cmd/ledger-api/main.go:52", "listening", addr=":8080", version="1.8.3")]
+    for i in range(5):
+        lines.append(zap(1748958900.2 + i * 40, "error", "store/pg.go:61", "ledger query failed",
+                         error="failed to connect to `host=10.100.0.12 user=ledger database=ledger`: dial error (dial tcp 10.100.0.12:5432: i/o timeout)",
+                         path="/v1/balances", stacktrace="github.com/acme-fin/ledger/internal/store.(*PG).Balance\n\t/src/internal/store/pg.go:61"))
+        lines.append(zap(1748958900.3 + i * 40, "info", "api/handler.go:88", "request", method="GET", path="/v1/balances", status=503, latency_ms=10004))
+    c.log(a, "ledger-api", lines)
+    c.service(ns, "ledger-api", {"app": "ledger-api"}, 80, 8080, "10.100.7.20")
+    # postgres admits only the worker: the policy predates ledger-api, which was added later.
+    pg = c.pod(ns, "postgres-0", {"app": "postgres", "statefulset.kubernetes.io/pod-name": "postgres-0"},
+               [container("postgres", "postgres:16.3", 5432)], [running("2025-06-01T07:00:10Z")],
+               ("StatefulSet", "postgres", "apps/v1"), "2025-06-01T07:00:00Z", "10.42.3.12")
+    c.log(pg, "postgres", ["2025-06-01 07:00:12.401 UTC [1] LOG:  database system is ready to accept connections"])
+    c.service(ns, "postgres", {"app": "postgres"}, 5432, 5432, "10.100.0.12")
+    c.objects.append({"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy",
+                      "metadata": dict(meta("NetworkPolicy", ns, "postgres-ingress", "2025-04-02T09:00:00Z"), generation=1),
+                      "spec": {"podSelector": {"matchLabels": {"app": "postgres"}}, "policyTypes": ["Ingress"],
+                               "ingress": [{"from": [{"podSelector": {"matchLabels": {"app": "ledger-worker"}}}],
+                                            "ports": [{"port": 5432, "protocol": "TCP"}]}]}})
+    wk = container("ledger-worker", reg + "ledger-worker:1.8.3", env={"DATABASE_URL": "postgresql://ledger@10.100.0.12:5432/ledger"})
+    [w] = c.deployment(ns, "ledger-worker", {"app": "ledger-worker"}, [wk], [("p2x9q", [running(at(ASOF, -1500))], "10.42.3.52")], at(ASOF, -1510), "5c7b8a9d4")
+    c.log(w, "ledger-worker", ["2025-06-03 13:55:01,220 INFO [worker] settled 118 entries",
+                               "2025-06-03 14:00:01,104 WARNING [worker] entry 88213 retried: deadlock detected, will retry",
+                               "Traceback (most recent call last):",
+                               '  File "/app/ledger/settle.py", line 74, in settle',
+                               "    cur.execute(SETTLE_SQL, (entry.id,))",
+                               '  File "/usr/local/lib/python3.12/site-packages/psycopg/cursor.py", line 732, in execute',
+                               "    raise ex.with_traceback(None)",
+                               "psycopg.errors.DeadlockDetected: deadlock detected",
+                               "2025-06-03 14:00:02,310 INFO [worker] settled 97 entries"])
+    # The runtime cannot start these: no log, the reason is in the status message.
+    fx = container("fx-rates", reg + "fx-rates:2.0.0", 8080, readiness=("/readyz", 8080))
+    start = crashing(6, 128, at(ASOF, -95), reason="StartError", name="fx-rates")
+    start["lastState"]["terminated"]["message"] = (
+        'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start '
+        'container process: exec: "/app/fx-rates": stat /app/fx-rates: no such file or directory: unknown')
+    [f] = c.deployment(ns, "fx-rates", {"app": "fx-rates"}, [fx], [("h7t2w", [start], "10.42.3.60")], at(ASOF, -700), "7d9c8b6f5")
+    c.event(ns, "Pod", f["metadata"]["name"], "Failed", "Error: " + start["lastState"]["terminated"]["message"],
+            at(ASOF, -690), at(ASOF, -95), count=7, field="spec.containers{fx-rates}")
+    c.event(ns, "Pod", f["metadata"]["name"], "BackOff", f"Back-off restarting failed container fx-rates in pod {f['metadata']['name']}_{ns}({f['metadata']['uid']})",
+            at(ASOF, -680), at(ASOF, -20), count=30, field="spec.containers{fx-rates}")
+    c.service(ns, "fx-rates", {"app": "fx-rates"}, 80, 8080, "10.100.7.40")
+    nt = container("notifier", reg + "notifier:0.9.1", 9000)
+    denied = ('failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start '
+              'container process: exec: "/entrypoint.sh": permission denied: unknown')
+    run = waiting("RunContainerError", denied)
+    run["restartCount"] = 3
+    run["lastState"] = {"terminated": {"exitCode": 128, "reason": "StartError", "message": denied, "startedAt": "1970-01-01T00:00:00Z",
+                                       "finishedAt": at(ASOF, -50), "containerID": "containerd://%064x" % zlib.crc32(b"notifier")}}
+    [n] = c.deployment(ns, "notifier", {"app": "notifier"}, [nt], [("q8w3e", [run], "10.42.3.61")], at(ASOF, -300), "8e7d6c5b4")
+    # Decoys: a managed database outside the cluster, and a pod IP from before a rollout.
+    rc = container("reconciler", reg + "reconciler:3.2.0", env={"BANK_DB_ADDR": "10.20.30.40:5432"})
+    [r] = c.deployment(ns, "reconciler", {"app": "reconciler"}, [rc], [("z5v6b", [running(at(ASOF, -1400))], "10.42.3.53")], at(ASOF, -1410), "9f8e7d6c5")
+    c.log(r, "reconciler", [zap(1748958400.1, "info", "cmd/reconciler/main.go:30", "reconciler started", bank_db="10.20.30.40:5432")]
+          + [zap(1748958460.0 + i * 60, "warn", "bank/conn.go:44", "bank replica unavailable, using primary",
+                 error="dial tcp 10.20.30.40:5432: connect: connection refused") for i in range(4)])
+    st = container("statements", reg + "statements:4.0.2", 3000, env={"LEDGER_API": "http://ledger-api"}, readiness=("/healthz", 3000))
+    [t] = c.deployment(ns, "statements", {"app": "statements"}, [st], [("c3d4f", [running(at(ASOF, -1200))], "10.42.3.54")], at(ASOF, -1210), "4b5c6d7e8")
+    h, base = t["metadata"]["name"], 1748959000000
+    c.log(t, "statements", [pino(base, 30, "statements listening on :3000", host=h),
+                            pino(base + 500, 40, "pdf renderer connection reset, reconnecting", host=h,
+                                 err={"type": "Error", "message": "connect ECONNREFUSED 10.42.3.29:8080", "code": "ECONNREFUSED"}),
+                            pino(base + 1500, 30, "pdf renderer ready", host=h)])
+    c.service(ns, "statements", {"app": "statements"}, 80, 3000, "10.100.7.50")
+    # A metrics relay scrapes pods by IP (its service discovery): fx-rates' pod refuses, it never started.
+    mr = container("metrics-relay", "quay.io/prometheus/prometheus:v2.52.0", 9090)
+    [m] = c.deployment(ns, "metrics-relay", {"app": "metrics-relay"}, [mr], [("j6k7l", [running(at(ASOF, -1300))], "10.42.3.55")], at(ASOF, -1310), "3a4b5c6d7")
+    c.log(m, "metrics-relay", ['ts=2025-06-03T13:58:20.114Z caller=main.go:1372 level=info msg="Server is ready to receive web requests."']
+          + [f'ts=2025-06-03T14:{10 + i}:05.{310 + i}Z caller=scrape.go:1292 level=error component="scrape manager" scrape_pool=ledger-pods '
+             f'target=http://10.42.3.60:8080/metrics msg="Scrape failed" err="Get \\"http://10.42.3.60:8080/metrics\\": dial tcp 10.42.3.60:8080: connect: connection refused"'
+             for i in range(5)])
+    c.write_list("containerd-ip-logs", {"state.yaml": lambda o: o["kind"] != "Node", "nodes.yaml": kinds("Node")})
+
+
 for build in (spring_placeholder, node_pino, go_zap, python_cluster_info, jvm_all_namespaces, events_v1_platform, edge_proxies,
-              node_namespaces, logback_json):
+              node_namespaces, logback_json, containerd_ip_logs):
     build()
 print("ok")

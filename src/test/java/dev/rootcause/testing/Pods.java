@@ -32,6 +32,7 @@ public final class Pods {
             T0,
             lastReason,
             lastReason == null ? null : 1,
+            null,
             null);
     return pod(name, "Running", true, app);
   }
@@ -50,7 +51,8 @@ public final class Pods {
             null,
             "Error",
             1,
-            T0);
+            T0,
+            null);
     return pod(name, "Running", false, app);
   }
 
@@ -64,7 +66,8 @@ public final class Pods {
         T0,
         Map.of("app", "api"),
         List.of(containers),
-        new ClusterLocation(CONTEXT, "production", "Pod", name, ".status"));
+        new ClusterLocation(CONTEXT, "production", "Pod", name, ".status"),
+        null);
   }
 
   /**

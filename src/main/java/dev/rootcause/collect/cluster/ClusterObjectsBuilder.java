@@ -384,7 +384,15 @@ final class ClusterObjectsBuilder {
     }
     String type = spec == null || spec.getType() == null ? "ClusterIP" : spec.getType();
     return new ServiceState(
-        ns, name, type, selector, ports, endpointsRead && ep != null, ready, notReady);
+        ns,
+        name,
+        type,
+        selector,
+        ports,
+        endpointsRead && ep != null,
+        ready,
+        notReady,
+        spec == null ? null : spec.getClusterIP());
   }
 
   /** Events of one object for one reason become one, counted, first and last seen, last message. */

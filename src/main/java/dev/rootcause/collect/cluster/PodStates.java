@@ -56,7 +56,8 @@ final class PodStates {
         readySince,
         labels,
         containers,
-        new ClusterLocation(context, ns, "Pod", name, ".status"));
+        new ClusterLocation(context, ns, "Pod", name, ".status"),
+        status == null ? null : status.getPodIP());
   }
 
   private static ContainerState container(ContainerStatus cs) {
@@ -82,11 +83,13 @@ final class PodStates {
     String lastReason = null;
     Integer lastExit = null;
     Instant lastFinished = null;
+    String lastMessage = null;
     if (cs.getLastState() != null && cs.getLastState().getTerminated() != null) {
       ContainerStateTerminated t = cs.getLastState().getTerminated();
       lastReason = t.getReason();
       lastExit = t.getExitCode();
       lastFinished = time(t.getFinishedAt());
+      lastMessage = t.getMessage();
     }
     return new ContainerState(
         cs.getName(),
@@ -99,7 +102,8 @@ final class PodStates {
         startedAt,
         lastReason,
         lastExit,
-        lastFinished);
+        lastFinished,
+        lastMessage);
   }
 
   static Instant time(String text) {

@@ -33,12 +33,14 @@ public final class LogCauses {
               LogCause.Kind.EXECUTABLE_NOT_FOUND,
               List.of("not found", "no such file"),
               "exec: \"([^\"]+)\": executable file not found"
+                  + "|exec: \"([^\"]+)\": stat .{1,400}?: no such file or directory"
                   + "|exec (\\S+): no such file or directory"
                   + "|(?:/bin/sh|sh|bash): (?:\\d+: )?(?:line \\d+: )?([^:\\s]+): (?:command )?not found"),
           p(
               LogCause.Kind.WRONG_PLATFORM,
               List.of("exec format error"),
-              "exec (\\S+): exec format error|exec user process caused:? \"?exec format error"),
+              "exec (\\S+): exec format error|exec: \"([^\"]+)\": exec format error"
+                  + "|exec user process caused:? \"?exec format error"),
           p(
               LogCause.Kind.MISSING_ENV,
               List.of(
@@ -116,8 +118,9 @@ public final class LogCauses {
                   + "|could not translate host name \"([^\"]+)\""),
           p(
               LogCause.Kind.CONNECTION_REFUSED,
-              List.of("econnrefused", "connection refused"),
+              List.of("econnrefused", "connection refused", "connection to "),
               "connect ECONNREFUSED (\\S+)|dial tcp (\\S+): connect: connection refused"
+                  + "|Connection to ([\\w.-]+:\\d+) refused"
                   + "|host='([\\w.-]+)', port=\\d+\\).{0,300}?Connection refused"
                   + "|Connection refused|ConnectException: Connection refused"),
           p(

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param ready the pod's Ready condition is True
  * @param readySince when the Ready condition last changed; null if unknown
  * @param location where this pod was read: a live cluster object or a dump file
+ * @param ip the pod's IP ({@code status.podIP}), which a log may name instead of a Service; null
+ *     when it has none (Pending) or it was not read
  */
 public record PodState(
     String namespace,
@@ -22,12 +24,14 @@ public record PodState(
     Instant readySince,
     Map<String, String> labels,
     List<ContainerState> containers,
-    ClusterLocation location)
+    ClusterLocation location,
+    String ip)
     implements Serializable {
 
   public PodState {
     labels = Map.copyOf(labels);
     containers = List.copyOf(containers);
+    ip = ip == null || ip.isEmpty() ? null : ip;
   }
 
   /** A field of this pod, in the context it was read from ({@code .metadata.creationTimestamp}). */

@@ -13,6 +13,8 @@ import java.util.Map;
  *     none
  * @param readyAddresses how many ready addresses the Endpoints list
  * @param notReadyPods the pods the Endpoints list as not ready
+ * @param clusterIp the virtual IP ({@code spec.clusterIP}) a log names when it names no host; null
+ *     for a headless Service ({@code None}) or when not read
  */
 public record ServiceState(
     String namespace,
@@ -22,13 +24,16 @@ public record ServiceState(
     List<Integer> ports,
     boolean endpointsRead,
     int readyAddresses,
-    List<String> notReadyPods)
+    List<String> notReadyPods,
+    String clusterIp)
     implements Serializable {
 
   public ServiceState {
     selector = Map.copyOf(selector);
     ports = List.copyOf(ports);
     notReadyPods = List.copyOf(notReadyPods);
+    clusterIp =
+        clusterIp == null || clusterIp.isEmpty() || clusterIp.equals("None") ? null : clusterIp;
   }
 
   /** Whether the pod's labels carry every key and value of the selector. */

@@ -112,6 +112,21 @@ public final class StackTraces {
     }
   }
 
+  /** Whether a trace is being read: the last line started or continued one. */
+  boolean reading() {
+    return mode != Mode.NONE;
+  }
+
+  /** Whether the trace being read is a Java or Node exception's {@code at} frames. */
+  boolean readingFrames() {
+    return mode == Mode.FRAMES;
+  }
+
+  /** Whether the trace being read is Python's, which ends at its exception line, not before it. */
+  boolean readingPython() {
+    return mode == Mode.PYTHON;
+  }
+
   /** Ends the trace being read (at a request line, or the log's end): it, or null. */
   public Trace end() {
     Trace done = mode == Mode.FRAMES || mode == Mode.GO ? finish() : null;

@@ -11,6 +11,7 @@ import dev.rootcause.model.cluster.LogCause;
 import dev.rootcause.model.cluster.LogLine;
 import dev.rootcause.model.cluster.PodGroup;
 import dev.rootcause.model.cluster.PodState;
+import dev.rootcause.model.cluster.ServiceAddresses;
 import dev.rootcause.model.cluster.SourceFrame;
 import dev.rootcause.model.cluster.StackTraces;
 import dev.rootcause.model.probe.Units;
@@ -22,8 +23,9 @@ import java.util.List;
 /**
  * A container that keeps exiting, with the cause its last log proves: a missing env var, a module
  * or file not found, permission denied, an address in use, a dependency refused or not resolved, an
- * entrypoint not in the image. Deaths by the OOM killer or by a failing liveness probe are the
- * rules of those causes.
+ * entrypoint not in the image. A container the runtime could not start ({@code StartError}, {@code
+ * RunContainerError}) has no log: the runtime's message in its status is read the same way. Deaths
+ * by the OOM killer or by a failing liveness probe are the rules of those causes.
  */
 @RuleSpec(
     id = "runtime/crash-loop-back-off",
@@ -59,8 +61,11 @@ public final class CrashLoopBackOff implements SystemRule {
   private static boolean crashing(ClusterState cluster, PodState pod, ContainerState c) {
     boolean loop =
         c.state() == ContainerState.State.WAITING && "CrashLoopBackOff".equals(c.reason());
-    boolean failed = c.state() == ContainerState.State.TERMINATED && "Error".equals(c.reason());
-    return (loop || failed)
+    boolean failed =
+        c.state() == ContainerState.State.TERMINATED
+            && ("Error".equals(c.reason()) || c.failedToStart());
+    boolean notStarted = c.state() == ContainerState.State.WAITING && c.failedToStart();
+    return (loop || failed || notStarted)
         && !"OOMKilled".equals(c.lastReason())
         && !cluster.killedByLiveness(pod, c.name());
   }
@@ -85,6 +90,35 @@ public final class CrashLoopBackOff implements SystemRule {
             : log.lines().stream().filter(l -> l.cause() != null).findFirst().orElse(null);
     ClusterLocation logAt = log == null ? null : cluster.logLocation(log);
     SourceFrame raised = log == null ? null : raisedAt(log);
+    LogCause started = proof == null ? c.failureCause() : null;
+    if (started != null) {
+      String message = Symptoms.quote(point(c.failureMessage()));
+      ctx.report(
+              where,
+              symptom
+                  + ": "
+                  + started.kind().meaning()
+                  + (started.subject() == null ? "" : " (" + started.subject() + ")")
+                  + ", the container runtime says "
+                  + message)
+          .subject(Symptoms.subject(where))
+          .related(
+              s.pod().containerStatus(c.name()),
+              "status "
+                  + c.display()
+                  + (c.lastReason() == null ? "" : ", last " + c.lastReason())
+                  + ": "
+                  + message)
+          .confidence(Confidence.CERTAIN)
+          .fix(
+              started.kind() == LogCause.Kind.PERMISSION_DENIED
+                  ? "Make "
+                      + started.subject()
+                      + " executable in the image (RUN chmod +x, or COPY --chmod=755) and"
+                      + " readable by the container's user."
+                  : fix(started, c.name(), where));
+      return;
+    }
     if (proof != null) {
       LogCause cause = proof.cause();
       ctx.report(
@@ -92,7 +126,9 @@ public final class CrashLoopBackOff implements SystemRule {
               symptom
                   + ": "
                   + cause.kind().meaning()
-                  + (cause.subject() == null ? "" : " (" + cause.subject() + ")")
+                  + (cause.subject() == null
+                      ? ""
+                      : " (" + cause.subject() + service(cluster, s.pod(), cause) + ")")
                   + ", the log says "
                   + Symptoms.quote(proof))
           .subject(Symptoms.subject(where))
@@ -110,6 +146,7 @@ public final class CrashLoopBackOff implements SystemRule {
             : log.lines().stream()
                 .filter(LogLine::error)
                 .reduce((a, b) -> b)
+                .map(log::headline)
                 .orElse(log.lines().get(log.lines().size() - 1));
     var f =
         ctx.report(
@@ -137,6 +174,30 @@ public final class CrashLoopBackOff implements SystemRule {
           "Make the image's ENTRYPOINT/CMD (or the container's command) name a file that the"
               + " image contains and that is executable.");
     }
+  }
+
+  /**
+   * A runtime's message from the exec it failed on: containerd and Docker put four layers of
+   * "failed to create shim task: OCI runtime create failed: ..." before the point.
+   */
+  private static String point(String message) {
+    int exec = message.lastIndexOf("exec: \"");
+    return exec > 0 ? "... " + message.substring(exec) : message;
+  }
+
+  /**
+   * The Service a refused or unresolved address of the log is, when it is one: {@code (the
+   * ClusterIP of Service postgres)}; empty otherwise.
+   */
+  private static String service(ClusterState cluster, PodState pod, LogCause cause) {
+    if (cause.subject() == null
+        || (cause.kind() != LogCause.Kind.CONNECTION_REFUSED
+            && cause.kind() != LogCause.Kind.CONNECTION_TIMEOUT)) {
+      return "";
+    }
+    ServiceAddresses.Target target =
+        new ServiceAddresses(cluster).of(cause.subject(), pod.namespace());
+    return target == null || target.via() == null ? "" : ", " + target.via();
   }
 
   /** Where the application's code raised the last stack trace of the log, or null. */

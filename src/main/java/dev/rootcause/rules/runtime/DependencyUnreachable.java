@@ -11,6 +11,7 @@ import dev.rootcause.model.cluster.LogLine;
 import dev.rootcause.model.cluster.PodGroup;
 import dev.rootcause.model.cluster.PodState;
 import dev.rootcause.model.cluster.PolicyState;
+import dev.rootcause.model.cluster.ServiceAddresses;
 import dev.rootcause.model.cluster.ServiceRef;
 import dev.rootcause.model.cluster.ServiceState;
 import dev.rootcause.rules.RuleContext;
@@ -26,9 +27,10 @@ import java.util.Set;
 /**
  * A running service whose log says it cannot reach a host (not resolved, refused, timed out), told
  * against the cluster: the host names no Service that exists (the Services there are listed), a
- * Service with no ready endpoint, or one whose pods a NetworkPolicy isolates from the caller. A
- * host outside the cluster, an IP address, or a Service that exists and serves is not judged. A
- * container in a crash loop is the crash loop's finding.
+ * Service with no ready endpoint, or one whose pods a NetworkPolicy isolates from the caller. An IP
+ * counts as the Service whose ClusterIP it is, or whose selected pod has it. A host outside the
+ * cluster, an IP no Service owns, or a Service that exists and serves is not judged. A container in
+ * a crash loop is the crash loop's finding.
  */
 @RuleSpec(
     id = "runtime/dependency-unreachable",
@@ -56,6 +58,7 @@ public final class DependencyUnreachable implements SystemRule {
     }
     Set<String> namespaces = new HashSet<>();
     cluster.objects().services().forEach(s -> namespaces.add(s.namespace()));
+    ServiceAddresses addresses = new ServiceAddresses(cluster);
     for (PodGroup group : cluster.podGroups()) {
       Map<String, Failed> byHost = new LinkedHashMap<>();
       for (PodState pod : group.pods()) {
@@ -72,17 +75,19 @@ public final class DependencyUnreachable implements SystemRule {
             if (cause == null || !CONNECTION.contains(cause.kind())) {
               continue;
             }
-            ServiceRef ref = ServiceRef.of(cause.subject(), pod.namespace());
-            if (ref == null || !namespaces.contains(ref.namespace())) {
+            ServiceAddresses.Target target = addresses.of(cause.subject(), pod.namespace());
+            if (target == null || !namespaces.contains(target.ref().namespace())) {
               continue;
             }
+            ServiceRef ref = target.ref();
             Failed before = byHost.get(ref.toString());
             byHost.put(
                 ref.toString(),
                 before == null
-                    ? new Failed(ref, cause, pod, c.name(), line, 1)
+                    ? new Failed(ref, target.via(), cause, pod, c.name(), line, 1)
                     : new Failed(
                         ref,
+                        before.via(),
                         before.cause(),
                         before.pod(),
                         before.container(),
@@ -99,7 +104,13 @@ public final class DependencyUnreachable implements SystemRule {
 
   /** The lines of one caller that fail to reach one Service, the first of them quoted. */
   private record Failed(
-      ServiceRef ref, LogCause cause, PodState pod, String container, LogLine first, int lines) {}
+      ServiceRef ref,
+      String via,
+      LogCause cause,
+      PodState pod,
+      String container,
+      LogLine first,
+      int lines) {}
 
   private static void judge(RuleContext ctx, ClusterState cluster, PodGroup group, Failed f) {
     ServiceState service =
@@ -180,6 +191,7 @@ public final class DependencyUnreachable implements SystemRule {
                 group.owner().name()
                     + " cannot reach "
                     + f.cause().subject()
+                    + (f.via() == null ? "" : " (" + f.via() + ")")
                     + ": "
                     + f.lines()
                     + (f.lines() == 1 ? " log line says " : " log lines say ")

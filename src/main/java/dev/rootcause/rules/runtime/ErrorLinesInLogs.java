@@ -48,14 +48,13 @@ public final class ErrorLinesInLogs implements ContainerLogRule {
                 + " since "
                 + cluster.logsSince()
                 + ", the first: "
-                + quote(errors.get(0)));
+                + quote(log.headline(errors.get(0))));
     for (LogLine line : errors) {
-      finding.related(where, container + ": " + quote(line));
+      finding.related(where, container + ": " + quote(log.headline(line)));
     }
   }
 
   private static String quote(LogLine line) {
-    String text = line.text().strip();
-    return text.length() > QUOTE ? text.substring(0, QUOTE) + "..." : text;
+    return Symptoms.cut(Symptoms.said(line), QUOTE);
   }
 }

@@ -2,6 +2,7 @@ package dev.rootcause.rules.runtime;
 
 import dev.rootcause.model.cluster.ClusterState;
 import dev.rootcause.model.cluster.ContainerState;
+import dev.rootcause.model.cluster.JsonLogRecord;
 import dev.rootcause.model.cluster.LogLine;
 import dev.rootcause.model.cluster.PodGroup;
 import dev.rootcause.model.cluster.PodState;
@@ -113,10 +114,62 @@ final class Symptoms {
     return String.join(",", out);
   }
 
-  /** A log line as quoted in a finding: stripped, and cut when long. */
+  /**
+   * A log line as quoted in a finding: a JSON record by its message and error (its timestamp, pid
+   * and hostname say nothing of the cause), any other line as written; stripped, and cut when long.
+   */
   static String quote(LogLine line) {
-    String text = line.text().strip();
-    return "\"" + (text.length() > QUOTE ? text.substring(0, QUOTE) + "..." : text) + "\"";
+    return quote(said(line));
+  }
+
+  /** A message (a log line's, a container status's) as quoted: stripped, cut when long. */
+  static String quote(String message) {
+    return "\"" + cut(message, QUOTE) + "\"";
+  }
+
+  /**
+   * What a log line says: a JSON record's message and the first line of its error (the stack's
+   * frames left out, its last {@code Caused by:} kept), any other line as written.
+   */
+  static String said(LogLine line) {
+    JsonLogRecord json = JsonLogRecord.parse(line.text().strip());
+    if (json == null || json.text().isBlank()) {
+      return line.text();
+    }
+    String text = json.text();
+    int newline = text.indexOf('\n');
+    if (newline < 0) {
+      return text;
+    }
+    int causedBy = text.lastIndexOf("Caused by:");
+    String root = "";
+    if (causedBy > newline) {
+      int end = text.indexOf('\n', causedBy);
+      root = " ... " + text.substring(causedBy, end < 0 ? text.length() : end).strip();
+    }
+    return text.substring(0, newline).strip() + root;
+  }
+
+  /** The text on one line (a stack's lines joined by a space), stripped, cut at {@code max}. */
+  static String cut(String text, int max) {
+    StringBuilder sb = new StringBuilder(Math.min(text.length(), max + 1));
+    boolean space = false;
+    for (int i = 0; i < text.length() && sb.length() < max + 1; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\t') {
+        space = sb.length() > 0;
+        continue;
+      }
+      if (space) {
+        if (sb.charAt(sb.length() - 1) != ' ') {
+          sb.append(' ');
+        }
+        space = false;
+      }
+      sb.append(c);
+    }
+    String out = sb.toString().strip();
+    return out.length() > max ? out.substring(0, max) + "..." : out;
   }
 
   /**
