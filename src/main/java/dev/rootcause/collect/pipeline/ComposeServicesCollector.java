@@ -38,7 +38,7 @@ public final class ComposeServicesCollector implements YamlCollector {
         if (entry.value() instanceof Mapping service
             && (service.has("image") || service.has("build"))) {
           facts.model().composeService(read(file, entry, service));
-          facts.model().detail(ComposeEnvReader.read(file, entry.key(), service));
+          facts.model().detail(ComposeEnvReader.read(file, entry.key(), service, facts));
         }
       }
     }
