@@ -22,7 +22,8 @@ import java.util.List;
  * OOMKilled. Each runtime has a working floor below which a real service cannot run; the runtime is
  * read from the image name, the Dockerfile's base image, or the application's language. Whatever
  * the runtime, a limit below what the container's own command or env asks for ({@code -Xmx}, {@code
- * --max-old-space-size}, {@code stress --vm-bytes}) is reported too.
+ * --max-old-space-size}, {@code stress --vm-bytes}) is reported too, and so is a stock data service
+ * (PostgreSQL, MySQL, Elasticsearch, Kafka) given less than its shipped defaults need.
  */
 @RuleSpec(
     id = "k8s/memory-limit-too-low",
@@ -41,6 +42,34 @@ import java.util.List;
       @RuleSpec.Threshold(name = "phpMiB", value = 64, description = "floor for PHP"),
       @RuleSpec.Threshold(name = "goMiB", value = 16, description = "floor for Go"),
       @RuleSpec.Threshold(name = "nginxMiB", value = 16, description = "floor for nginx"),
+      @RuleSpec.Threshold(
+          name = "postgresMiB",
+          value = 128,
+          description =
+              "floor for PostgreSQL: shared_buffers defaults to 128MB (PostgreSQL docs, Resource"
+                  + " Consumption)"),
+      @RuleSpec.Threshold(
+          name = "mysqlMiB",
+          value = 256,
+          description =
+              "floor for MySQL/MariaDB: innodb_buffer_pool_size defaults to 128MB (MySQL and"
+                  + " MariaDB docs) beside the server's own buffers"),
+      @RuleSpec.Threshold(
+          name = "searchMiB",
+          value = 1024,
+          description =
+              "floor for Elasticsearch/OpenSearch: heap at most half the memory (Elastic docs,"
+                  + " Heap size), 512m in OpenSearch's own Docker sample"),
+      @RuleSpec.Threshold(
+          name = "kafkaMiB",
+          value = 1024,
+          description =
+              "floor for Kafka: kafka-server-start.sh sets -Xms1G -Xmx1G when KAFKA_HEAP_OPTS is"
+                  + " unset"),
+      @RuleSpec.Threshold(
+          name = "zookeeperMiB",
+          value = 256,
+          description = "floor for ZooKeeper: a JVM service (the JVM floor; zkEnv.sh heap 1000MB)"),
     })
 public final class MemoryLimitTooLow implements ContainerRule {
 
@@ -80,6 +109,33 @@ public final class MemoryLimitTooLow implements ContainerRule {
                           + sc.name()
                           + "\": "
                           + sc.command()));
+      return;
+    }
+    var service = StockServiceMemory.of(container).orElse(null);
+    if (service != null && asked == null) {
+      long floorMiB = ctx.threshold(service.threshold());
+      if (limit.quantity().bytes() < floorMiB << 20) {
+        ctx.report(
+                limit.location(),
+                "limits.memory "
+                    + limit.quantity()
+                    + " for "
+                    + service.product()
+                    + " ("
+                    + container.image().nameAndTag()
+                    + "), which needs at least "
+                    + floorMiB
+                    + "Mi as shipped: "
+                    + service.why())
+            .fix(
+                "Raise limits.memory to at least "
+                    + floorMiB
+                    + "Mi, or tune "
+                    + service.product()
+                    + " down to fit it ("
+                    + service.tune()
+                    + "...).");
+      }
       return;
     }
     var runtime = ctx.model().runtimeOf(container);
