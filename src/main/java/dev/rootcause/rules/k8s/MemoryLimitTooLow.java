@@ -5,6 +5,8 @@ import dev.rootcause.model.ImageSource;
 import dev.rootcause.model.MemoryAsked;
 import dev.rootcause.model.Runtime;
 import dev.rootcause.model.Severity;
+import dev.rootcause.model.SystemModel;
+import dev.rootcause.model.build.ImageBuild;
 import dev.rootcause.model.docker.Dockerfile;
 import dev.rootcause.model.docker.Stage;
 import dev.rootcause.model.docker.StartScript;
@@ -16,6 +18,7 @@ import dev.rootcause.rules.ContainerRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Seed 002: the auth service (Node.js) had a 64Mi limit and used about 80Mi under load, so it was
@@ -80,7 +83,11 @@ public final class MemoryLimitTooLow implements ContainerRule {
       return;
     }
     Dockerfile dockerfile =
-        ctx.model().imageSource(container).map(ImageSource::dockerfile).orElse(null);
+        ctx.model()
+            .imageSource(container)
+            .map(ImageSource::dockerfile)
+            .or(() -> templatedBuildOf(ctx.model(), container))
+            .orElse(null);
     Stage image = dockerfile == null ? null : dockerfile.finalStage().orElse(null);
     List<StartScript> scripts = StartScript.of(ctx.model().details(StartScript.class), dockerfile);
     MemoryAsked asked = MemoryAsked.of(container, image, scripts).orElse(null);
@@ -166,6 +173,25 @@ public final class MemoryLimitTooLow implements ContainerRule {
             fix(
                 MemoryAsked.of(container, image, scripts).orElse(null),
                 Math.max(floor, bytes * 2)));
+  }
+
+  /**
+   * The one Dockerfile that builds names written with a variable that can expand to this image
+   * ({@code docker build -t "$CI_REGISTRY_IMAGE:1.3.0" .} for {@code
+   * registry.gitlab.com/acme/quotes:1.3.0}): the image links to no Dockerfile by name, yet the tag
+   * and the pipeline tie it to this one. Two candidate Dockerfiles leave it unknown.
+   */
+  private static Optional<Dockerfile> templatedBuildOf(SystemModel model, Container container) {
+    if (container.image() == null) {
+      return Optional.empty();
+    }
+    List<String> paths =
+        model.buildsProducing(container.image()).stream()
+            .filter(b -> b.image().isTemplated() && b.dockerfile() != null)
+            .map(ImageBuild::dockerfile)
+            .distinct()
+            .toList();
+    return paths.size() == 1 ? model.dockerfile(paths.get(0)) : Optional.empty();
   }
 
   /**
