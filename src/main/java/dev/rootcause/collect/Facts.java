@@ -34,6 +34,9 @@ public final class Facts implements Serializable {
    */
   private final Map<String, String> besides = new TreeMap<>();
 
+  /** Marks an existence check in {@link #besides}: no absolute path starts with it. */
+  private static final String EXISTS = "?";
+
   /** A value one collector keeps from one file until every file has been read. */
   private record SetAside(String collector, Serializable value) implements Serializable {}
 
@@ -67,10 +70,29 @@ public final class Facts implements Serializable {
   }
 
   /**
+   * Whether a file or folder exists, the answer becoming part of these facts' cache key (a
+   * Dockerfile a build names may appear or go without the build file changing).
+   */
+  public boolean exists(Path path) {
+    boolean exists = Files.exists(path);
+    synchronized (this) {
+      besides.put(EXISTS + path.toAbsolutePath().normalize(), exists ? "+" : "-");
+    }
+    return exists;
+  }
+
+  /**
    * Whether every file read beside this one still holds what it held when these facts were made.
    */
   synchronized boolean besidesUnchanged() {
     for (Map.Entry<String, String> e : besides.entrySet()) {
+      if (e.getKey().startsWith(EXISTS)) {
+        String now = Files.exists(Path.of(e.getKey().substring(EXISTS.length()))) ? "+" : "-";
+        if (!now.equals(e.getValue())) {
+          return false;
+        }
+        continue;
+      }
       if (!hashOf(contentOf(Path.of(e.getKey()), Long.MAX_VALUE)).equals(e.getValue())) {
         return false;
       }

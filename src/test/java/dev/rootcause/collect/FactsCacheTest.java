@@ -98,6 +98,30 @@ class FactsCacheTest {
   }
 
   @Test
+  void aDockerfileAddedBesideAnUnchangedComposeFileIsSeenOnTheNextWarmScan() throws Exception {
+    Path root = work.resolve("compose-build");
+    Files.createDirectories(root.resolve("api"));
+    Files.writeString(
+        root.resolve("docker-compose.yml"),
+        """
+        services:
+          api:
+            build: ./api
+            ports:
+              - "8080:8080"
+        """);
+    assertThat(ruleIds(scan(root, cacheDir))).contains("pipeline/compose-build-without-dockerfile");
+
+    Files.writeString(
+        root.resolve("api/Dockerfile"),
+        "FROM python:3.12-slim\nCMD [\"python\", \"-m\", \"http.server\", \"8080\"]\n");
+    ScanResult after = scan(root, cacheDir);
+
+    assertThat(ruleIds(after)).doesNotContain("pipeline/compose-build-without-dockerfile");
+    assertThat(after.findings()).isEqualTo(scan(root, null).findings());
+  }
+
+  @Test
   void aDeletedFileLeavesNoFactsBehind() throws Exception {
     Path root = copy("cloudmart");
     scan(root, cacheDir);

@@ -41,7 +41,7 @@ public final class ComposeCollector implements YamlCollector {
         env = dotEnv(file, facts);
       }
       String dir = RepoPaths.parent(file.path());
-      Predicate<String> exists = RepoFiles.exists(file);
+      Predicate<String> exists = RepoFiles.exists(file, facts);
       String project = root.string("name") == null ? null : interpolate(root.string("name"), env);
       for (Mapping.Entry service : root.map("services").orElseThrow().entries().values()) {
         if (service.value() instanceof Mapping m && m.has("build")) {
