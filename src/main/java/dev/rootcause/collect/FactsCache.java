@@ -129,7 +129,8 @@ public final class FactsCache {
     if (e == null
         || file.modifiedNanos() < 0
         || e.size() != file.size()
-        || e.modifiedNanos() != file.modifiedNanos()) {
+        || e.modifiedNanos() != file.modifiedNanos()
+        || !e.facts().besidesUnchanged()) {
       return null;
     }
     current.put(file.path(), e);
@@ -139,7 +140,7 @@ public final class FactsCache {
   /** Facts cached for this exact content, or null; the text's hash goes to {@link #put}. */
   Facts sameContent(SourceFile file, String sha256) {
     Entry e = previous.get(file.path());
-    if (e == null || !e.sha256().equals(sha256)) {
+    if (e == null || !e.sha256().equals(sha256) || !e.facts().besidesUnchanged()) {
       return null;
     }
     current.put(file.path(), new Entry(file.size(), file.modifiedNanos(), sha256, e.facts()));

@@ -5,8 +5,10 @@ import dev.rootcause.model.docker.StartScript;
 import dev.rootcause.model.k8s.Container;
 import dev.rootcause.model.k8s.EnvVar;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,6 +26,13 @@ public record MemoryAsked(String flag, long bytes) implements java.io.Serializab
       Pattern.compile(
           "-Xmx(\\d+)([kKmMgG]?)\\b|--max-old-space-size[ =](\\d+)|--vm-bytes[ =](\\d+)([kKmMgGbB]?)"
               + "|--maxmemory[ =](\\d+)([kKmMgG]?)[bB]?\\b");
+
+  /** Env vars the runtime reads itself, whatever the command line says. */
+  private static final Set<String> READ_BY_THE_RUNTIME =
+      Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "NODE_OPTIONS");
+
+  private static final Set<String> LAUNCHERS = Set.of("java", "node");
+
   // stress starts --vm N workers, each allocating --vm-bytes.
   private static final Pattern WORKERS = Pattern.compile("--vm[ =](\\d+)\\b");
 
@@ -47,34 +56,72 @@ public record MemoryAsked(String flag, long bytes) implements java.io.Serializab
    */
   public static Optional<MemoryAsked> of(
       Container container, Stage image, List<StartScript> scripts) {
-    List<String> words = new ArrayList<>(container.command());
-    words.addAll(container.args());
-    for (EnvVar env : container.env()) {
-      if (env.value() != null) {
-        words.add(env.value().reveal());
+    List<String> command = new ArrayList<>(container.command());
+    if (image != null && container.command().isEmpty()) {
+      if (image.entrypoint() != null) {
+        command.addAll(image.entrypoint().argv());
+      }
+      if (image.cmd() != null && container.args().isEmpty()) {
+        command.addAll(image.cmd().argv());
       }
     }
+    command.addAll(container.args());
+    if (image != null && container.command().isEmpty() && container.args().isEmpty()) {
+      scripts.forEach(s -> command.add(s.command()));
+    }
+    List<String> words = new ArrayList<>(command);
+    String commandText = String.join(" ", command);
+    boolean launcherOnly = runsLauncherDirectly(command);
+    Map<String, String> env = new LinkedHashMap<>();
     if (image != null) {
-      image
-          .env()
-          .forEach(
-              (name, value) -> {
-                if (container.envVar(name).isEmpty()) {
-                  words.add(value);
-                }
-              });
-      if (container.command().isEmpty()) {
-        for (Stage.Command c : java.util.Arrays.asList(image.entrypoint(), image.cmd())) {
-          if (c != null) {
-            words.addAll(c.argv());
-          }
-        }
-        if (container.args().isEmpty()) {
-          scripts.forEach(s -> words.add(s.command()));
-        }
+      env.putAll(image.env());
+    }
+    for (EnvVar var : container.env()) {
+      env.remove(var.name());
+      if (var.value() != null) {
+        env.put(var.name(), var.value().reveal());
       }
     }
+    env.forEach(
+        (name, value) -> {
+          if (!launcherOnly || READ_BY_THE_RUNTIME.contains(name) || expands(commandText, name)) {
+            words.add(value);
+          }
+        });
     return largest(words);
+  }
+
+  /**
+   * Whether the command is {@code java ...} or {@code node ...} itself (or run by {@code sh -c}),
+   * so that an env var reaches it only by being expanded in that command or read by the runtime; a
+   * start script or an unknown command may read any env var, so those all count.
+   */
+  private static boolean runsLauncherDirectly(List<String> command) {
+    if (command.isEmpty()) {
+      return false;
+    }
+    List<String> argv = command;
+    String first = basename(argv.get(0));
+    if ((first.equals("sh") || first.equals("bash"))
+        && argv.size() >= 3
+        && argv.get(1).equals("-c")) {
+      List<String> script = List.of(argv.get(2).strip().split("\\s+"));
+      argv = script.get(0).equals("exec") ? script.subList(1, script.size()) : script;
+      first = argv.isEmpty() ? "" : basename(argv.get(0));
+    }
+    return LAUNCHERS.contains(first);
+  }
+
+  private static String basename(String word) {
+    return word.substring(word.lastIndexOf('/') + 1);
+  }
+
+  private static boolean expands(String commandText, String name) {
+    return commandText.contains("${" + name + "}")
+        || commandText.contains("${" + name + ":")
+        || Pattern.compile("\\$" + Pattern.quote(name) + "(?![A-Za-z0-9_])")
+            .matcher(commandText)
+            .find();
   }
 
   /**

@@ -72,6 +72,56 @@ class FactsCacheTest {
   }
 
   @Test
+  void editingOnlyAComposeEnvFileIsJudgedOnTheNextWarmScan() throws Exception {
+    Path root = work.resolve("compose-env");
+    Files.createDirectories(root.resolve("config"));
+    Files.writeString(
+        root.resolve("compose.yaml"),
+        """
+        services:
+          quotes:
+            image: ghcr.io/acme/quotes:${QUOTES_TAG}
+            env_file:
+              - config/quotes.env
+        """);
+    Path envFile = root.resolve("config/quotes.env");
+    Files.writeString(envFile, "CACHE_TTL_SECONDS=30\nERROR_RATE=0\n");
+    Files.writeString(root.resolve(".env"), "QUOTES_TAG=2.1.0\n");
+    assertThat(ruleIds(scan(root, cacheDir))).doesNotContain("k8s/fault-injection-enabled");
+    assertThat(scan(root, cacheDir).cache().filesFromCache()).isPositive();
+
+    Files.writeString(envFile, "CACHE_TTL_SECONDS=30\nERROR_RATE=0.2\n");
+    ScanResult after = scan(root, cacheDir);
+
+    assertThat(ruleIds(after)).contains("k8s/fault-injection-enabled");
+    assertThat(after.findings()).isEqualTo(scan(root, null).findings());
+  }
+
+  @Test
+  void aDockerfileAddedBesideAnUnchangedComposeFileIsSeenOnTheNextWarmScan() throws Exception {
+    Path root = work.resolve("compose-build");
+    Files.createDirectories(root.resolve("api"));
+    Files.writeString(
+        root.resolve("docker-compose.yml"),
+        """
+        services:
+          api:
+            build: ./api
+            ports:
+              - "8080:8080"
+        """);
+    assertThat(ruleIds(scan(root, cacheDir))).contains("pipeline/compose-build-without-dockerfile");
+
+    Files.writeString(
+        root.resolve("api/Dockerfile"),
+        "FROM python:3.12-slim\nCMD [\"python\", \"-m\", \"http.server\", \"8080\"]\n");
+    ScanResult after = scan(root, cacheDir);
+
+    assertThat(ruleIds(after)).doesNotContain("pipeline/compose-build-without-dockerfile");
+    assertThat(after.findings()).isEqualTo(scan(root, null).findings());
+  }
+
+  @Test
   void aDeletedFileLeavesNoFactsBehind() throws Exception {
     Path root = copy("cloudmart");
     scan(root, cacheDir);

@@ -9,9 +9,6 @@ import dev.rootcause.collect.yaml.YamlNode.Mapping;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.build.ImageBuild;
 import dev.rootcause.model.k8s.ImageRef;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,10 +38,10 @@ public final class ComposeCollector implements YamlCollector {
         continue;
       }
       if (env == null) {
-        env = dotEnv(file);
+        env = dotEnv(file, facts);
       }
       String dir = RepoPaths.parent(file.path());
-      Predicate<String> exists = RepoFiles.exists(file);
+      Predicate<String> exists = RepoFiles.exists(file, facts);
       String project = root.string("name") == null ? null : interpolate(root.string("name"), env);
       for (Mapping.Entry service : root.map("services").orElseThrow().entries().values()) {
         if (service.value() instanceof Mapping m && m.has("build")) {
@@ -185,21 +182,16 @@ public final class ComposeCollector implements YamlCollector {
   }
 
   /** The {@code .env} beside the compose file, which compose reads for interpolation. */
-  private static Map<String, String> dotEnv(SourceFile file) {
+  private static Map<String, String> dotEnv(SourceFile file, Facts facts) {
     Map<String, String> env = new HashMap<>();
-    Path path = file.absolute().resolveSibling(".env");
-    try {
-      if (!Files.isRegularFile(path) || Files.size(path) > 256 * 1024) {
-        return env;
+    // An absent or unreadable .env leaves its variables unknown: names using them read as
+    // templated.
+    List<String> lines = facts.readBeside(file.absolute().resolveSibling(".env"), 256 * 1024);
+    for (String line : lines == null ? List.<String>of() : lines) {
+      Map.Entry<String, String> set = EnvFileLine.parse(line);
+      if (set != null) {
+        env.put(set.getKey(), set.getValue());
       }
-      for (String line : Files.readAllLines(path)) {
-        Map.Entry<String, String> set = EnvFileLine.parse(line);
-        if (set != null) {
-          env.put(set.getKey(), set.getValue());
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // An unreadable .env leaves its variables unknown: names using them read as templated.
     }
     return env;
   }

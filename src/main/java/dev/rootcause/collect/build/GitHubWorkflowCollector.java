@@ -91,7 +91,7 @@ public final class GitHubWorkflowCollector implements YamlCollector {
     Reader(SourceFile file, Facts facts) {
       this.file = file;
       this.facts = facts;
-      this.exists = RepoFiles.exists(file);
+      this.exists = RepoFiles.exists(file, facts);
       this.yamlLines = new YamlLines(file);
     }
 

@@ -137,7 +137,8 @@ public final class GitLabCiCollector implements YamlCollector {
             WorkDir.exactly(RepoPaths.parent(file.path()), ""),
             variables,
             Map.of());
-    ShellAnalysis.Result result = ShellAnalysis.analyze(source, RepoFiles.exists(file), memory);
+    ShellAnalysis.Result result =
+        ShellAnalysis.analyze(source, RepoFiles.exists(file, facts), memory);
     result.builds().forEach(facts.model()::imageBuild);
     result.problems().forEach(facts::problem);
   }

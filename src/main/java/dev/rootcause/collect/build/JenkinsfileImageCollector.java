@@ -71,7 +71,7 @@ public final class JenkinsfileImageCollector implements FileCollector {
       this.file = file;
       this.text = text;
       this.facts = facts;
-      this.exists = RepoFiles.exists(file);
+      this.exists = RepoFiles.exists(file, facts);
       this.tokens = GroovyTokens.tokenize(text);
       List<Integer> starts = new ArrayList<>(List.of(0));
       for (int i = 0; i < text.length(); i++) {

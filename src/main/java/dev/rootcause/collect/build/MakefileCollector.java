@@ -44,7 +44,7 @@ public final class MakefileCollector implements FileCollector {
     List<String> lines = List.of(text.replace("\r\n", "\n").split("\n", -1));
     Variables vars = variables(lines);
     String dir = RepoPaths.parent(file.path());
-    Predicate<String> exists = RepoFiles.exists(file);
+    Predicate<String> exists = RepoFiles.exists(file, facts);
     Map<String, String> env = new LinkedHashMap<>();
     for (String name : vars.values.keySet()) {
       if (vars.exportAll || vars.exported.contains(name)) {

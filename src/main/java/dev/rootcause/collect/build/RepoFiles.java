@@ -1,7 +1,7 @@
 package dev.rootcause.collect.build;
 
+import dev.rootcause.collect.Facts;
 import dev.rootcause.collect.SourceFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -16,15 +16,18 @@ final class RepoFiles {
 
   private RepoFiles() {}
 
-  /** Whether a path relative to the scan root of {@code file} exists (file or folder). */
-  static Predicate<String> exists(SourceFile file) {
+  /**
+   * Whether a path relative to the scan root of {@code file} exists (file or folder); each answer
+   * becomes part of the cache key of {@code facts}, so a Dockerfile added or removed later is seen.
+   */
+  static Predicate<String> exists(SourceFile file, Facts facts) {
     Path root = rootOf(file);
     return rel -> {
       if (root == null || rel == null) {
         return false;
       }
       Path p = rel.isEmpty() ? root : root.resolve(rel).normalize();
-      return p.startsWith(root) && Files.exists(p);
+      return p.startsWith(root) && facts.exists(p);
     };
   }
 

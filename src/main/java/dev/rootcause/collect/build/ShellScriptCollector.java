@@ -19,7 +19,7 @@ public final class ShellScriptCollector implements FileCollector {
       return;
     }
     ShellAnalysis.Result result =
-        ShellAnalysis.analyze(ShellSource.script(file.path(), text), RepoFiles.exists(file));
+        ShellAnalysis.analyze(ShellSource.script(file.path(), text), RepoFiles.exists(file, facts));
     result.builds().forEach(facts.model()::imageBuild);
     result.problems().forEach(facts::problem);
   }

@@ -1,5 +1,6 @@
 package dev.rootcause.collect.pipeline;
 
+import dev.rootcause.collect.Facts;
 import dev.rootcause.collect.SourceFile;
 import dev.rootcause.collect.build.EnvFileLine;
 import dev.rootcause.collect.yaml.YamlNode;
@@ -8,8 +9,6 @@ import dev.rootcause.collect.yaml.YamlNode.Scalar;
 import dev.rootcause.model.Sensitive;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.compose.ComposeEnv;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,10 +25,10 @@ final class ComposeEnvReader {
 
   private ComposeEnvReader() {}
 
-  static ComposeEnv read(SourceFile file, String serviceName, Mapping service) {
+  static ComposeEnv read(SourceFile file, String serviceName, Mapping service, Facts facts) {
     Map<String, ComposeEnv.Var> vars = new LinkedHashMap<>();
     for (String envFile : envFiles(service)) {
-      readEnvFile(file, envFile, vars);
+      readEnvFile(file, envFile, vars, facts);
     }
     YamlNode env = service.get("environment").orElse(null);
     if (env instanceof Mapping m) {
@@ -74,7 +73,7 @@ final class ComposeEnvReader {
 
   /** {@code KEY=value} lines, compose's env-file syntax; a missing or odd file sets nothing. */
   private static void readEnvFile(
-      SourceFile compose, String relative, Map<String, ComposeEnv.Var> vars) {
+      SourceFile compose, String relative, Map<String, ComposeEnv.Var> vars, Facts facts) {
     if (relative.contains("$") || relative.startsWith("/")) {
       return;
     }
@@ -84,19 +83,15 @@ final class ComposeEnvReader {
     if (shown.startsWith("..")) {
       return; // outside the scanned tree
     }
-    try {
-      if (!Files.isRegularFile(path) || Files.size(path) > MAX_ENV_FILE) {
-        return;
+    List<String> lines = facts.readBeside(path, MAX_ENV_FILE);
+    if (lines == null) {
+      return; // a missing or unreadable env file sets nothing rootcause can judge
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      Map.Entry<String, String> set = EnvFileLine.parse(lines.get(i));
+      if (set != null) {
+        put(vars, set.getKey(), set.getValue(), SourceLocation.of(shown, i + 1));
       }
-      List<String> lines = Files.readAllLines(path);
-      for (int i = 0; i < lines.size(); i++) {
-        Map.Entry<String, String> set = EnvFileLine.parse(lines.get(i));
-        if (set != null) {
-          put(vars, set.getKey(), set.getValue(), SourceLocation.of(shown, i + 1));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // An unreadable env file sets nothing rootcause can judge.
     }
   }
 }

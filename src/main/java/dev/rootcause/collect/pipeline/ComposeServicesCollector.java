@@ -10,7 +10,6 @@ import dev.rootcause.collect.yaml.YamlNode.Scalar;
 import dev.rootcause.model.SourceLocation;
 import dev.rootcause.model.compose.ComposeService;
 import dev.rootcause.model.compose.ComposeService.LoopbackCall;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,14 +36,15 @@ public final class ComposeServicesCollector implements YamlCollector {
       for (Mapping.Entry entry : root.map("services").orElseThrow().entries().values()) {
         if (entry.value() instanceof Mapping service
             && (service.has("image") || service.has("build"))) {
-          facts.model().composeService(read(file, entry, service));
-          facts.model().detail(ComposeEnvReader.read(file, entry.key(), service));
+          facts.model().composeService(read(file, entry, service, facts));
+          facts.model().detail(ComposeEnvReader.read(file, entry.key(), service, facts));
         }
       }
     }
   }
 
-  private static ComposeService read(SourceFile file, Mapping.Entry entry, Mapping service) {
+  private static ComposeService read(
+      SourceFile file, Mapping.Entry entry, Mapping service, Facts facts) {
     List<Integer> ports = new ArrayList<>();
     for (YamlNode port : service.seq("ports").map(YamlNode.Sequence::items).orElse(List.of())) {
       if (port instanceof Scalar s && s.value() != null) {
@@ -86,13 +86,19 @@ public final class ComposeServicesCollector implements YamlCollector {
               }
             });
     return new ComposeService(
-        file.path(), entry.key(), ports, shared, calls, build(file, service), entry.keyLocation());
+        file.path(),
+        entry.key(),
+        ports,
+        shared,
+        calls,
+        build(file, service, facts),
+        entry.keyLocation());
   }
 
   /**
    * The build's context and Dockerfile, resolved as compose does: context from the file's folder.
    */
-  private static ComposeService.Build build(SourceFile file, Mapping service) {
+  private static ComposeService.Build build(SourceFile file, Mapping service, Facts facts) {
     YamlNode node = service.get("build").orElse(null);
     String context;
     String dockerfile = "Dockerfile";
@@ -123,9 +129,8 @@ public final class ComposeServicesCollector implements YamlCollector {
       return null;
     }
     boolean exists =
-        Files.isRegularFile(dockerfilePath)
-            || dockerfile.equals("Dockerfile")
-                && Files.isRegularFile(contextDir.resolve("Containerfile"));
+        facts.exists(dockerfilePath)
+            || dockerfile.equals("Dockerfile") && facts.exists(contextDir.resolve("Containerfile"));
     String relContext = root.relativize(contextDir).toString().replace('\\', '/');
     String relDockerfile = root.relativize(dockerfilePath).toString().replace('\\', '/');
     return new ComposeService.Build(

@@ -77,6 +77,14 @@ public final class ImageNotBuilt implements ContainerRule {
           "base",
           "local");
 
+  /**
+   * Roles that name a separate deployable beside the main image ({@code storefront-worker} beside
+   * {@code storefront}): a name that adds one is a sibling, often built elsewhere, never a
+   * misspelling.
+   */
+  private static final Set<String> SIBLING_ROLES =
+      Set.of("worker", "job", "jobs", "cron", "consumer", "scheduler", "migrate", "migrations");
+
   @Override
   public void check(Workload workload, Container container, RuleContext ctx) {
     SystemModel model = ctx.model();
@@ -287,16 +295,31 @@ public final class ImageNotBuilt implements ContainerRule {
     if (a.equals(b)) {
       return false;
     }
+    if (withoutSeparators(a).equals(withoutSeparators(b))) {
+      return true; // store-front, storefront, Store_Front: one name spelt two ways
+    }
     List<String> wa = Names.words(a.toLowerCase(Locale.ROOT));
     List<String> wb = Names.words(b.toLowerCase(Locale.ROOT));
     List<String> shorter = wa.size() <= wb.size() ? wa : wb;
     List<String> longer = wa.size() <= wb.size() ? wb : wa;
     if (shorter.stream().anyMatch(w -> !GENERIC.contains(w))
         && longer.containsAll(shorter)
-        && longer.stream().filter(w -> !shorter.contains(w)).allMatch(GENERIC::contains)) {
+        && longer.stream()
+            .filter(w -> !shorter.contains(w))
+            .allMatch(w -> GENERIC.contains(w) && !SIBLING_ROLES.contains(w))) {
       return true;
     }
     return Math.min(a.length(), b.length()) >= 5 && Names.distance(a, b) * 5 <= a.length();
+  }
+
+  private static String withoutSeparators(String name) {
+    StringBuilder out = new StringBuilder();
+    for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
+      if (c != '-' && c != '_' && c != '.') {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static List<ImageBuild> literal(List<ImageBuild> builds) {

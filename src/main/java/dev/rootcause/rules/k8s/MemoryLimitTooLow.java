@@ -5,6 +5,8 @@ import dev.rootcause.model.ImageSource;
 import dev.rootcause.model.MemoryAsked;
 import dev.rootcause.model.Runtime;
 import dev.rootcause.model.Severity;
+import dev.rootcause.model.SystemModel;
+import dev.rootcause.model.build.ImageBuild;
 import dev.rootcause.model.docker.Dockerfile;
 import dev.rootcause.model.docker.Stage;
 import dev.rootcause.model.docker.StartScript;
@@ -16,13 +18,15 @@ import dev.rootcause.rules.ContainerRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Seed 002: the auth service (Node.js) had a 64Mi limit and used about 80Mi under load, so it was
  * OOMKilled. Each runtime has a working floor below which a real service cannot run; the runtime is
  * read from the image name, the Dockerfile's base image, or the application's language. Whatever
  * the runtime, a limit below what the container's own command or env asks for ({@code -Xmx}, {@code
- * --max-old-space-size}, {@code stress --vm-bytes}) is reported too.
+ * --max-old-space-size}, {@code stress --vm-bytes}) is reported too, and so is a stock data service
+ * (PostgreSQL, MySQL, Elasticsearch, Kafka) given less than its shipped defaults need.
  */
 @RuleSpec(
     id = "k8s/memory-limit-too-low",
@@ -41,6 +45,34 @@ import java.util.List;
       @RuleSpec.Threshold(name = "phpMiB", value = 64, description = "floor for PHP"),
       @RuleSpec.Threshold(name = "goMiB", value = 16, description = "floor for Go"),
       @RuleSpec.Threshold(name = "nginxMiB", value = 16, description = "floor for nginx"),
+      @RuleSpec.Threshold(
+          name = "postgresMiB",
+          value = 128,
+          description =
+              "floor for PostgreSQL: shared_buffers defaults to 128MB (PostgreSQL docs, Resource"
+                  + " Consumption)"),
+      @RuleSpec.Threshold(
+          name = "mysqlMiB",
+          value = 256,
+          description =
+              "floor for MySQL/MariaDB: innodb_buffer_pool_size defaults to 128MB (MySQL and"
+                  + " MariaDB docs) beside the server's own buffers"),
+      @RuleSpec.Threshold(
+          name = "searchMiB",
+          value = 1024,
+          description =
+              "floor for Elasticsearch/OpenSearch: heap at most half the memory (Elastic docs,"
+                  + " Heap size), 512m in OpenSearch's own Docker sample"),
+      @RuleSpec.Threshold(
+          name = "kafkaMiB",
+          value = 1024,
+          description =
+              "floor for Kafka: kafka-server-start.sh sets -Xms1G -Xmx1G when KAFKA_HEAP_OPTS is"
+                  + " unset"),
+      @RuleSpec.Threshold(
+          name = "zookeeperMiB",
+          value = 256,
+          description = "floor for ZooKeeper: a JVM service (the JVM floor; zkEnv.sh heap 1000MB)"),
     })
 public final class MemoryLimitTooLow implements ContainerRule {
 
@@ -51,7 +83,11 @@ public final class MemoryLimitTooLow implements ContainerRule {
       return;
     }
     Dockerfile dockerfile =
-        ctx.model().imageSource(container).map(ImageSource::dockerfile).orElse(null);
+        ctx.model()
+            .imageSource(container)
+            .map(ImageSource::dockerfile)
+            .or(() -> templatedBuildOf(ctx.model(), container))
+            .orElse(null);
     Stage image = dockerfile == null ? null : dockerfile.finalStage().orElse(null);
     List<StartScript> scripts = StartScript.of(ctx.model().details(StartScript.class), dockerfile);
     MemoryAsked asked = MemoryAsked.of(container, image, scripts).orElse(null);
@@ -82,6 +118,33 @@ public final class MemoryLimitTooLow implements ContainerRule {
                           + sc.command()));
       return;
     }
+    var service = StockServiceMemory.of(container).orElse(null);
+    if (service != null && asked == null) {
+      long floorMiB = ctx.threshold(service.threshold());
+      if (limit.quantity().bytes() < floorMiB << 20) {
+        ctx.report(
+                limit.location(),
+                "limits.memory "
+                    + limit.quantity()
+                    + " for "
+                    + service.product()
+                    + " ("
+                    + container.image().nameAndTag()
+                    + "), which needs at least "
+                    + floorMiB
+                    + "Mi as shipped: "
+                    + service.why())
+            .fix(
+                "Raise limits.memory to at least "
+                    + floorMiB
+                    + "Mi, or tune "
+                    + service.product()
+                    + " down to fit it ("
+                    + service.tune()
+                    + "...).");
+      }
+      return;
+    }
     var runtime = ctx.model().runtimeOf(container);
     if (runtime.isEmpty()) {
       return;
@@ -110,6 +173,25 @@ public final class MemoryLimitTooLow implements ContainerRule {
             fix(
                 MemoryAsked.of(container, image, scripts).orElse(null),
                 Math.max(floor, bytes * 2)));
+  }
+
+  /**
+   * The one Dockerfile that builds names written with a variable that can expand to this image
+   * ({@code docker build -t "$CI_REGISTRY_IMAGE:1.3.0" .} for {@code
+   * registry.gitlab.com/acme/quotes:1.3.0}): the image links to no Dockerfile by name, yet the tag
+   * and the pipeline tie it to this one. Two candidate Dockerfiles leave it unknown.
+   */
+  private static Optional<Dockerfile> templatedBuildOf(SystemModel model, Container container) {
+    if (container.image() == null) {
+      return Optional.empty();
+    }
+    List<String> paths =
+        model.buildsProducing(container.image()).stream()
+            .filter(b -> b.image().isTemplated() && b.dockerfile() != null)
+            .map(ImageBuild::dockerfile)
+            .distinct()
+            .toList();
+    return paths.size() == 1 ? model.dockerfile(paths.get(0)) : Optional.empty();
   }
 
   /**

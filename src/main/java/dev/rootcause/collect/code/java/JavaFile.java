@@ -143,6 +143,9 @@ final class JavaFile {
       if (name.startsWith("org.springframework.boot") || name.startsWith(SPRING_WEB)) {
         return "spring-boot";
       }
+      if (name.startsWith("io.micronaut.http")) {
+        return "micronaut";
+      }
     }
     for (String name : imports) {
       if (name.startsWith(JDK_SERVER)) {

@@ -136,7 +136,11 @@ final class JavaHandlers {
         handler.unreadable = true; // a ResponseEntity built elsewhere
       }
     }
-    if (handler.style == Style.SPRING && !returnsEntity(handler) && handler.exchange == null) {
+    if (handler.style == Style.SPRING && returnsHttpResponse(handler)) {
+      handler.unreadable = true; // Micronaut's HttpResponse: its status is built in code
+    } else if (handler.style == Style.SPRING
+        && !returnsEntity(handler)
+        && handler.exchange == null) {
       Node responseStatus = JavaRoutes.annotation(handler.node, "ResponseStatus");
       Integer code = 200;
       if (responseStatus != null && responseStatus.child("arguments") != null) {
@@ -159,6 +163,11 @@ final class JavaHandlers {
   boolean returnsEntity(Handler handler) {
     return handler.node.is("method_declaration")
         && textOf(handler.node.child("type")).startsWith("ResponseEntity");
+  }
+
+  private static boolean returnsHttpResponse(Handler handler) {
+    String type = handler.node.is("method_declaration") ? textOf(handler.node.child("type")) : "";
+    return type.startsWith("HttpResponse") || type.startsWith("MutableHttpResponse");
   }
 
   boolean isEntityChain(Node expr) {

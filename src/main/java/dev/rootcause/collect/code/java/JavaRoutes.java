@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a Java file serves: Spring MVC controller mappings and the JDK HttpServer contexts, and
- * where it listens.
+ * What a Java file serves: Spring MVC and Micronaut controller mappings and the JDK HttpServer
+ * contexts, and where it listens.
  */
 final class JavaRoutes {
   private final JavaFile file;
@@ -23,23 +23,55 @@ final class JavaRoutes {
     this.file = file;
   }
 
+  /**
+   * An annotation dialect of controllers: the package its annotations come from, the class
+   * annotation that makes a type a controller and carries the path prefix (null: any class may map,
+   * with {@code prefix} optional), and the method annotations with their HTTP method.
+   */
+  private record Dialect(
+      String pkg, String controller, String prefix, Map<String, String> methods) {}
+
+  private static final List<Dialect> DIALECTS =
+      List.of(
+          new Dialect(JavaFile.SPRING_WEB, null, "RequestMapping", JavaFile.MAPPINGS),
+          // a Micronaut @Client interface carries the same @Get: only a @Controller serves
+          new Dialect(
+              "io.micronaut.http.annotation",
+              "Controller",
+              "Controller",
+              Map.of(
+                  "Get", "GET", "Post", "POST", "Put", "PUT", "Delete", "DELETE", "Patch", "PATCH",
+                  "Head", "HEAD", "Options", "OPTIONS")));
+
   void readController(Node type) {
     Node body = type.child("body");
     if (body == null) {
       return;
     }
-    List<String> prefixes = List.of("");
-    Node classMapping = annotation(type, "RequestMapping");
-    if (classMapping != null) {
-      prefixes = mappingPaths(classMapping);
+    for (Dialect dialect : DIALECTS) {
+      Node controller =
+          dialect.controller() == null ? null : annotation(type, dialect.controller());
+      if (dialect.controller() != null
+          && (controller == null || !file.imported(dialect.pkg(), dialect.controller()))) {
+        continue;
+      }
+      List<String> prefixes = List.of("");
+      Node classMapping = annotation(type, dialect.prefix());
+      if (classMapping != null) {
+        prefixes = mappingPaths(classMapping);
+      }
+      readMappings(body, dialect, prefixes);
     }
+  }
+
+  private void readMappings(Node body, Dialect dialect, List<String> prefixes) {
     for (Node member : body.namedChildren()) {
       if (!member.is("method_declaration")) {
         continue;
       }
-      for (Map.Entry<String, String> mapping : JavaFile.MAPPINGS.entrySet()) {
+      for (Map.Entry<String, String> mapping : dialect.methods().entrySet()) {
         Node a = annotation(member, mapping.getKey());
-        if (a == null || !file.imported(JavaFile.SPRING_WEB, mapping.getKey())) {
+        if (a == null || !file.imported(dialect.pkg(), mapping.getKey())) {
           continue;
         }
         String method = mapping.getValue().equals("*") ? requestMethod(a) : mapping.getValue();
@@ -93,7 +125,7 @@ final class JavaRoutes {
       if (arg.is("element_value_pair")) {
         named = true;
         String key = textOf(arg.child("key"));
-        if (key.equals("value") || key.equals("path")) {
+        if (key.equals("value") || key.equals("path") || key.equals("uri")) {
           value = arg.child("value");
         }
       } else {

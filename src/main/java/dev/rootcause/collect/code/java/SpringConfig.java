@@ -17,11 +17,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Spring Boot's own configuration: the port it binds ({@code server.port}, which the env var {@code
- * SERVER_PORT} always overrides) and the env vars its {@code ${NAME:default}} placeholders read (a
- * placeholder with no default and no value stops the application at start-up).
+ * A JVM framework's own configuration ({@code application*.yml|properties} of Spring Boot,
+ * Micronaut or Quarkus): the port it binds ({@code server.port}, {@code micronaut.server.port},
+ * {@code quarkus.http.port}, each overridden by its env var) and the env vars its {@code
+ * ${NAME:default}} placeholders read (a placeholder with no default and no value stops the
+ * application at start-up).
  */
 final class SpringConfig {
+  /**
+   * The port key of each framework, the env var that always overrides it (relaxed binding: the key
+   * upper-cased, dots as underscores), and the framework the key identifies.
+   */
+  private record PortKey(String key, String envVar, String framework) {}
+
+  private static final List<PortKey> PORT_KEYS =
+      List.of(
+          new PortKey("server.port", "SERVER_PORT", "spring-boot"),
+          new PortKey("micronaut.server.port", "MICRONAUT_SERVER_PORT", "micronaut"),
+          new PortKey("quarkus.http.port", "QUARKUS_HTTP_PORT", "quarkus"));
+
   private static final Pattern PLACEHOLDER =
       Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
   private static final Pattern PORT_VALUE =
@@ -62,7 +76,7 @@ final class SpringConfig {
                     new AppFacts.Route(
                         "GET", route, List.of(200, 503), "Spring Boot Actuator", location))
             .toList();
-    return facts(path, List.of(), routes, List.of());
+    return facts(path, "spring-boot", routes);
   }
 
   private static int lineOf(String text, int offset) {
@@ -79,6 +93,10 @@ final class SpringConfig {
    * Facts of an {@code application*.properties} or {@code application*.yml}; null if unreadable.
    */
   static SourceFacts read(String path, String text) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    if (name.startsWith("application-") && neverDeployed(name.substring("application-".length()))) {
+      return facts(path, "spring-boot", List.of());
+    }
     return path.endsWith(".properties") ? properties(path, text) : yaml(path, text);
   }
 
@@ -91,6 +109,7 @@ final class SpringConfig {
    */
   private static SourceFacts properties(String path, String text) {
     boolean profile = isProfileFile(path);
+    String framework = "spring-boot";
     List<ListenPort> listens = new ArrayList<>();
     List<EnvRead> envReads = new ArrayList<>();
     String[] lines = text.split("\n", -1);
@@ -117,10 +136,15 @@ final class SpringConfig {
         value = value.substring(1).strip();
       }
       SourceLocation at = new SourceLocation(path, lineNumber, 1);
-      if (key.equals("server.port")) {
-        listens.add(profile ? new ListenPort(null, null, null, at) : serverPort(value, at));
+      // Quarkus scopes a key to a profile with a leading %name. (%dev.quarkus.http.port)
+      boolean keyProfile = key.startsWith("%");
+      PortKey port = portKey(key);
+      if (port != null && !(keyProfile && neverDeployed(key.substring(1)))) {
+        framework = port.framework();
+        listens.add(
+            profile || keyProfile ? new ListenPort(null, null, null, at) : port(port, value, at));
       }
-      if (profile) {
+      if (profile || keyProfile) {
         continue; // its placeholders only matter when the profile is active
       }
       Matcher m = PLACEHOLDER.matcher(value);
@@ -128,7 +152,7 @@ final class SpringConfig {
         envReads.add(new EnvRead(m.group(1), m.group(2) == null, m.group(2), at));
       }
     }
-    return facts(path, listens, List.of(), envReads);
+    return facts(path, framework, listens, List.of(), envReads);
   }
 
   /**
@@ -142,6 +166,7 @@ final class SpringConfig {
       return null; // noted by the collector: half a config would give a wrong port, not none
     }
     boolean profileFile = isProfileFile(path);
+    String framework = "spring-boot";
     List<ListenPort> listens = new ArrayList<>();
     List<EnvRead> envReads = new ArrayList<>();
     for (YamlDocument document : read.documents()) {
@@ -154,10 +179,14 @@ final class SpringConfig {
       for (Map.Entry<String, YamlNode.Scalar> e : values.entrySet()) {
         String value = e.getValue().value() == null ? "" : e.getValue().value().strip();
         SourceLocation at = e.getValue().location();
-        if (e.getKey().equals("server.port")) {
-          listens.add(profile ? new ListenPort(null, null, null, at) : serverPort(value, at));
+        boolean keyProfile = e.getKey().startsWith("%");
+        PortKey port = portKey(e.getKey());
+        if (port != null && !(keyProfile && neverDeployed(e.getKey().substring(1)))) {
+          framework = port.framework();
+          listens.add(
+              profile || keyProfile ? new ListenPort(null, null, null, at) : port(port, value, at));
         }
-        if (!profile) {
+        if (!profile && !keyProfile) {
           Matcher m = PLACEHOLDER.matcher(value);
           while (m.find()) {
             envReads.add(new EnvRead(m.group(1), m.group(2) == null, m.group(2), at));
@@ -165,7 +194,19 @@ final class SpringConfig {
         }
       }
     }
-    return facts(path, listens, List.of(), envReads);
+    return facts(path, framework, listens, List.of(), envReads);
+  }
+
+  /** The port key {@code key} names, also under a Quarkus profile prefix; null if none. */
+  private static PortKey portKey(String key) {
+    String bare =
+        key.startsWith("%") && key.indexOf('.') > 0 ? key.substring(key.indexOf('.') + 1) : key;
+    for (PortKey port : PORT_KEYS) {
+      if (port.key().equals(bare)) {
+        return port;
+      }
+    }
+    return null;
   }
 
   /** Every scalar under {@code node}, by its dotted key; sequence items as {@code key[i]}. */
@@ -186,6 +227,21 @@ final class SpringConfig {
     }
   }
 
+  /**
+   * A profile that only a developer's machine or the test run activates ({@code %dev.}, {@code
+   * application-test.yml}): what it sets never reaches a deployed container.
+   */
+  private static boolean neverDeployed(String profileAndRest) {
+    for (String name : List.of("test", "dev", "local")) {
+      if (profileAndRest.equals(name)
+          || profileAndRest.startsWith(name + ".")
+          || profileAndRest.startsWith(name + "-")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isProfileFile(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
     return !name.equals("application.properties")
@@ -193,12 +249,20 @@ final class SpringConfig {
         && !name.equals("application.yaml");
   }
 
+  private static SourceFacts facts(String path, String framework, List<AppFacts.Route> routes) {
+    return facts(path, framework, List.of(), routes, List.of());
+  }
+
   private static SourceFacts facts(
-      String path, List<ListenPort> listens, List<AppFacts.Route> routes, List<EnvRead> envReads) {
+      String path,
+      String framework,
+      List<ListenPort> listens,
+      List<AppFacts.Route> routes,
+      List<EnvRead> envReads) {
     return new SourceFacts(
         path,
         AppFacts.Language.JAVA,
-        "spring-boot",
+        framework,
         false,
         listens,
         routes,
@@ -207,13 +271,17 @@ final class SpringConfig {
         List.of());
   }
 
-  private static ListenPort serverPort(String value, SourceLocation at) {
+  /**
+   * The port a key's value binds: a number (which its framework's env var still overrides), or a
+   * {@code ${NAME:default}} placeholder resolved from the container env.
+   */
+  private static ListenPort port(PortKey key, String value, SourceLocation at) {
     Matcher m = PORT_VALUE.matcher(value);
     if (!m.matches()) {
       return new ListenPort(null, null, null, at);
     }
     if (m.group(3) != null) {
-      return new ListenPort(parsePort(m.group(3)), "SERVER_PORT", null, at);
+      return new ListenPort(parsePort(m.group(3)), key.envVar(), null, at);
     }
     return new ListenPort(m.group(2) == null ? null : parsePort(m.group(2)), m.group(1), null, at);
   }
