@@ -25,6 +25,10 @@ import java.util.Set;
 final class Consequences {
   static final String NO_ENDPOINTS = "runtime/service-without-endpoints";
   static final String ROLLOUT_STUCK = "runtime/rollout-stuck";
+
+  /** Says a pod is not Ready, not why: it explains no other symptom of that. */
+  static final String NOT_READY = "runtime/pod-not-ready";
+
   static final String FOLLOWS = "follows from ";
 
   private Consequences() {}
@@ -57,7 +61,8 @@ final class Consequences {
     return f.rootCause()
         && f.severity().atLeast(Severity.MEDIUM)
         && !NO_ENDPOINTS.equals(f.ruleId())
-        && !ROLLOUT_STUCK.equals(f.ruleId());
+        && !ROLLOUT_STUCK.equals(f.ruleId())
+        && !NOT_READY.equals(f.ruleId());
   }
 
   /** The findings {@code f} follows from, one per workload involved; empty when it is a cause. */
