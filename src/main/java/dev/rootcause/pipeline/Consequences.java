@@ -8,6 +8,7 @@ import dev.rootcause.model.Severity;
 import dev.rootcause.model.cluster.ClusterState;
 import dev.rootcause.model.cluster.PodGroup;
 import dev.rootcause.model.cluster.ServiceState;
+import dev.rootcause.model.cluster.WorkloadStatus;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ final class Consequences {
   /** Says a pod is not Ready, not why: it explains no other symptom of that. */
   static final String NOT_READY = "runtime/pod-not-ready";
 
+  static final String NOT_CREATED = "runtime/pods-not-created";
   static final String FOLLOWS = "follows from ";
 
   private Consequences() {}
@@ -98,6 +100,9 @@ final class Consequences {
       return List.of();
     }
     List<Finding> causes = new ArrayList<>();
+    if (state.selectedBy(service).isEmpty()) {
+      return notCreated(service, state, causeOf);
+    }
     for (PodGroup g : state.podGroups()) {
       if (!Objects.equals(g.owner().namespace(), service.namespace())
           || g.pods().stream().noneMatch(service::selects)) {
@@ -114,6 +119,34 @@ final class Consequences {
       if (!causes.contains(cause)) {
         causes.add(cause);
       }
+    }
+    return causes;
+  }
+
+  /**
+   * For a Service that selects no pod, the finding that the workload whose selector covers the
+   * Service's creates none (a quota, an admission policy): its pods would carry the labels, so the
+   * selector is right. Without such a finding the selector is the suspect, and the Service a cause.
+   */
+  private static List<Finding> notCreated(
+      ServiceState service, ClusterState state, Map<String, List<Finding>> causeOf) {
+    List<Finding> causes = new ArrayList<>();
+    for (WorkloadStatus w : state.objects().workloads()) {
+      if (!service.namespace().equals(w.namespace())
+          || w.selector().isEmpty()
+          || !w.selector().entrySet().containsAll(service.selector().entrySet())) {
+        continue;
+      }
+      List<Finding> found = new ArrayList<>();
+      found.addAll(causeOf.getOrDefault(key(w.kind(), w.namespace(), w.name()), List.of()));
+      if (w.ownerKind() != null) {
+        found.addAll(
+            causeOf.getOrDefault(key(w.ownerKind(), w.namespace(), w.ownerName()), List.of()));
+      }
+      found.stream()
+          .filter(f -> NOT_CREATED.equals(f.ruleId()) && !causes.contains(f))
+          .findFirst()
+          .ifPresent(causes::add);
     }
     return causes;
   }
@@ -180,6 +213,10 @@ final class Consequences {
   }
 
   private static String key(ClusterLocation at) {
-    return at.kind() + "/" + at.namespace() + "/" + at.name();
+    return key(at.kind(), at.namespace(), at.name());
+  }
+
+  private static String key(String kind, String namespace, String name) {
+    return kind + "/" + namespace + "/" + name;
   }
 }

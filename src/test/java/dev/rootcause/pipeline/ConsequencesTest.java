@@ -27,6 +27,11 @@ class ConsequencesTest {
         .orElseThrow(() -> new AssertionError(ruleId + " on " + subject + " not found"));
   }
 
+  private static void assertFollows(Finding consequence, String cause) {
+    assertThat(consequence.kind()).isEqualTo(FindingKind.CONSEQUENCE);
+    assertThat(consequence.related().get(0).note()).isEqualTo("follows from " + cause);
+  }
+
   @Test
   void theSeedsServicesWithoutReadyPodsFollowFromTheirWorkloadsFindings() throws Exception {
     List<Finding> findings = diagnose(SEED_002, "2025-02-11T16:52:00Z");
@@ -71,16 +76,38 @@ class ConsequencesTest {
   }
 
   @Test
+  void aServiceWhoseWorkloadIsRefusedItsPodsFollowsFromThatNotFromItsSelector() throws Exception {
+    List<Finding> findings =
+        diagnose(CASES.resolve("quota-stops-the-pods"), "2025-02-11T16:52:00Z");
+
+    assertFollows(
+        on(findings, "runtime/service-without-endpoints", "Service production/checkout"),
+        "runtime/pods-not-created on Deployment production/checkout");
+  }
+
+  @Test
+  void aServiceWhoseSelectorMatchesNoWorkloadStaysARootCauseBesideAQuotaFinding() throws Exception {
+    // The trap: a workload refused its pods does not excuse a Service that would not select them.
+    List<Finding> findings =
+        diagnose(CASES.resolve("quota-and-a-selector-typo"), "2025-02-11T16:52:00Z");
+
+    // The spec shows the typo; the missing endpoints are its symptom, merged into it.
+    Finding service = on(findings, "k8s/service-selects-nothing", "Service production/checkout");
+    assertThat(service.kind()).isEqualTo(FindingKind.ROOT_CAUSE);
+    assertThat(service.message()).contains("selector app=check-out matches no pods");
+    assertThat(findings).noneMatch(f -> f.kind() == FindingKind.CONSEQUENCE);
+  }
+
+  @Test
   void aRolloutStuckOnCrashingPodsFollowsFromTheCrashLoop() throws Exception {
     List<Finding> findings =
         diagnose(
             Path.of("src/test/resources/rules/runtime/rollout-stuck/positive/new-pods-crash-loop"),
             "2025-02-11T16:52:00Z");
 
-    Finding stuck = on(findings, "runtime/rollout-stuck", "Deployment production/catalog");
-    assertThat(stuck.kind()).isEqualTo(FindingKind.CONSEQUENCE);
-    assertThat(stuck.related().get(0).note())
-        .isEqualTo("follows from runtime/crash-loop-back-off on Deployment production/catalog");
+    assertFollows(
+        on(findings, "runtime/rollout-stuck", "Deployment production/catalog"),
+        "runtime/crash-loop-back-off on Deployment production/catalog");
   }
 
   @Test

@@ -66,7 +66,8 @@ public final class ServiceWithoutEndpoints implements SystemRule {
                       "Set the selector of Service "
                           + service.name()
                           + " to the labels of the pod"
-                          + " template of the workload it fronts.")
+                          + " template of the workload it fronts; if that workload creates no pod"
+                          + " (a quota, an admission policy), fix that instead.")
               : ctx.report(
                       where,
                       name
