@@ -18,7 +18,8 @@ final class FailOn {
       defaultValue = "high",
       description =
           "Exit 1 when a finding is at or above this severity: info, low, medium, high,"
-              + " critical, or none (never exit 1). Default: ${DEFAULT-VALUE}.")
+              + " critical, or none (never exit 1). Consequences count too (a Service left"
+              + " without endpoints by its pods' crash is an outage). Default: ${DEFAULT-VALUE}.")
   String failOn;
 
   /** The threshold, or null for {@code none}; a usage error names the values allowed. */

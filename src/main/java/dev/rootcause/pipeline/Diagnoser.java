@@ -358,10 +358,12 @@ public final class Diagnoser {
 
   private static ScanResult result(
       ClusterState state, RuleEngine.Outcome outcome, List<Finding> findings, Duration elapsed) {
-    List<Finding> ordered = new ArrayList<>(findings);
-    ordered.sort(
+    List<Finding> sorted = new ArrayList<>(findings);
+    sorted.sort(
         Comparator.comparing(Finding::severity, Comparator.reverseOrder())
             .thenComparing(f -> blastRadius(f, state)));
+    // Only the whole result shows which symptom another finding explains.
+    List<Finding> ordered = Consequences.mark(state, sorted);
     List<CollectionProblem> problems = new ArrayList<>();
     state
         .objects()

@@ -53,14 +53,12 @@ final class FirstScreen {
         groups.size(), down, degraded, breaks, fixFirst(state, ordered, breaks));
   }
 
-  private static final String NO_ENDPOINTS = "runtime/service-without-endpoints";
-
   /**
    * The few findings to fix first. What the cluster shows happening now (a symptom, or a cause
    * joined to one) on what is down or where the user path breaks comes before what is seen there,
    * which comes before what only the specs show: a chaos flag on a sidecar degrades, a readiness
-   * probe on the wrong port takes the Service down. One entry per rule and object, and a Service
-   * without endpoints is left out when its pods' own workload has a finding: that is the fix.
+   * probe on the wrong port takes the Service down. One entry per rule and object; a consequence (a
+   * Service without endpoints whose pods' workload has a finding) is left out: that is the fix.
    */
   private static List<Finding> fixFirst(
       ClusterState state, List<Finding> ordered, List<DiagnosisSummary.PathBreak> breaks) {
@@ -69,13 +67,6 @@ final class FirstScreen {
     for (PodGroup g : state.podGroups()) {
       if (g.pods().stream().noneMatch(PodState::runningAndReady)) {
         broken.add(key(g.owner()));
-      }
-    }
-    Set<String> withFinding = new HashSet<>();
-    for (Finding f : ordered) {
-      ClusterLocation at = clusterObject(f);
-      if (at != null && matters(f) && !NO_ENDPOINTS.equals(f.ruleId())) {
-        withFinding.add(key(at));
       }
     }
     List<Finding> candidates =
@@ -87,7 +78,7 @@ final class FirstScreen {
       if (out.size() == FIX_FIRST) {
         break;
       }
-      if (consequence(f, state, withFinding) || !listed.add(f.ruleId() + "|" + f.subject())) {
+      if (!listed.add(f.ruleId() + "|" + f.subject())) {
         continue;
       }
       out.add(f);
@@ -110,22 +101,6 @@ final class FirstScreen {
             .anyMatch(
                 e ->
                     e.location() instanceof ClusterLocation && e.note().endsWith(" observed here"));
-  }
-
-  private static boolean consequence(Finding f, ClusterState state, Set<String> withFinding) {
-    if (!NO_ENDPOINTS.equals(f.ruleId()) || !(clusterObject(f) instanceof ClusterLocation at)) {
-      return false;
-    }
-    for (ServiceState s : state.objects().services()) {
-      if (s.name().equals(at.name()) && s.namespace().equals(at.namespace())) {
-        for (PodGroup g : state.podGroups()) {
-          if (g.pods().stream().anyMatch(s::selects) && withFinding.contains(key(g.owner()))) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 
   /** A root cause at medium or above: a low note does not make a workload sick or come first. */

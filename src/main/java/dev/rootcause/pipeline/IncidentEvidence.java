@@ -249,7 +249,8 @@ public final class IncidentEvidence {
       return out;
     }
     for (Finding f : findings) {
-      if (!f.rootCause()) {
+      // A consequence is evidence too: the postmortem nests it under its cause.
+      if (f.kind() == dev.rootcause.model.FindingKind.HARDENING) {
         continue;
       }
       RootCause c = cause(f);

@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * The scan as one self-contained page to attach to an incident ticket: an overview table, then the
  * root causes (each with its rule, severity, location, symptom, fix and evidence, grouped by layer
- * as in the text report), then hardening advice in its own section, then what was not read, the
- * rules that failed and what was suppressed. Every string is redacted and escaped.
+ * as in the text report), then the consequences of those causes, then hardening advice in its own
+ * section, then what was not read, the rules that failed and what was suppressed. Every string is
+ * redacted and escaped.
  */
 public final class HtmlRenderer implements ReportRenderer {
   private static final String CSS =
@@ -42,9 +43,10 @@ public final class HtmlRenderer implements ReportRenderer {
       b.append("<p class=\"note\">").append(esc(result.coverage().line())).append("</p>\n");
     }
     Map<Layer, List<Finding>> byLayer = TextRenderer.byLayer(Kinds.rootCauses(result.findings()));
+    List<Finding> consequences = Kinds.consequences(result.findings());
     List<Finding> hardening = Kinds.hardening(result.findings());
-    if (!byLayer.isEmpty() || !hardening.isEmpty()) {
-      overview(b, byLayer, hardening);
+    if (!byLayer.isEmpty() || !consequences.isEmpty() || !hardening.isEmpty()) {
+      overview(b, byLayer, consequences, hardening);
     }
     int n = 0;
     for (Map.Entry<Layer, List<Finding>> group : byLayer.entrySet()) {
@@ -52,6 +54,15 @@ public final class HtmlRenderer implements ReportRenderer {
           .append(esc(group.getKey().title() + " (" + group.getValue().size() + ")"))
           .append("</h2>\n");
       for (Finding f : group.getValue()) {
+        finding(b, ++n, f);
+      }
+    }
+    if (!consequences.isEmpty()) {
+      b.append("<h2>Consequences (")
+          .append(consequences.size())
+          .append(")</h2>\n<p class=\"note\">")
+          .append("Failures a root cause above explains; fixing it fixes them.</p>\n");
+      for (Finding f : consequences) {
         finding(b, ++n, f);
       }
     }
@@ -74,13 +85,17 @@ public final class HtmlRenderer implements ReportRenderer {
     out.flush();
   }
 
-  /** Root causes, then hardening, numbered as the sections below. */
+  /** Root causes, then consequences, then hardening, numbered as the sections below. */
   private static void overview(
-      StringBuilder b, Map<Layer, List<Finding>> byLayer, List<Finding> hardening) {
+      StringBuilder b,
+      Map<Layer, List<Finding>> byLayer,
+      List<Finding> consequences,
+      List<Finding> hardening) {
     b.append("<table><tr><th>#</th><th>severity</th><th>finding</th><th>kind</th>")
         .append("<th>where</th></tr>\n");
     int n = 0;
     List<List<Finding>> sections = new java.util.ArrayList<>(byLayer.values());
+    sections.add(consequences);
     sections.add(hardening);
     for (List<Finding> findings : sections) {
       for (Finding f : findings) {

@@ -10,14 +10,31 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Root causes before hardening advice, in every report: the split, and the one line that counts the
- * advice per rule so it stays out of the way of the first screen.
+ * Root causes, then their consequences, then hardening advice, in every report: the split, and the
+ * one line that counts the advice per rule so it stays out of the way of the first screen.
  */
 final class Kinds {
   private Kinds() {}
 
   static List<Finding> rootCauses(List<Finding> findings) {
     return findings.stream().filter(Finding::rootCause).toList();
+  }
+
+  /** Findings another finding of the result explains (a Service down because its pods crash). */
+  static List<Finding> consequences(List<Finding> findings) {
+    return findings.stream().filter(f -> f.kind() == FindingKind.CONSEQUENCE).toList();
+  }
+
+  /**
+   * {@code follows from k8s/probe-port-not-exposed on Deployment production/api}: what the
+   * consequence follows from, as its first evidence says; "" when none does.
+   */
+  static String cause(Finding consequence) {
+    return consequence.related().stream()
+        .map(e -> e.note())
+        .filter(n -> n.startsWith("follows from "))
+        .findFirst()
+        .orElse("");
   }
 
   static List<Finding> hardening(List<Finding> findings) {
@@ -44,11 +61,18 @@ final class Kinds {
         .collect(Collectors.joining(", "));
   }
 
-  /** {@code 9 root causes and 1 hardening item}, the words every report's summary opens with. */
+  /**
+   * {@code 3 root causes, 2 consequences and 1 hardening item}, the words every report's summary
+   * opens with; consequences are named only when there are some.
+   */
   static String tally(List<Finding> findings) {
     long causes = findings.stream().filter(Finding::rootCause).count();
-    long advice = findings.size() - causes;
+    long consequences = consequences(findings).size();
+    long advice = findings.size() - causes - consequences;
     String s = causes + (causes == 1 ? " root cause" : " root causes");
+    if (consequences > 0) {
+      s += ", " + consequences + (consequences == 1 ? " consequence" : " consequences");
+    }
     return advice == 0
         ? s
         : s + " and " + advice + (advice == 1 ? " hardening item" : " hardening items");

@@ -32,6 +32,26 @@ public final class MarkdownRenderer implements ReportRenderer {
     }
     List<Finding> causes = byLayer(Kinds.rootCauses(result.findings()));
     table(out, causes, "Root cause", 0);
+    List<Finding> consequences = Kinds.consequences(result.findings());
+    if (!consequences.isEmpty()) {
+      // Fixing the cause fixes these: one line each, the cause named, no fix of their own.
+      out.println("## Consequences");
+      out.println();
+      out.println("Failures a root cause above explains; fixing it fixes them:");
+      out.println();
+      for (Finding f : consequences) {
+        out.println(
+            "- **"
+                + f.severity().label()
+                + "** "
+                + code(f.subject(), false)
+                + " ("
+                + code(f.ruleId(), false)
+                + "): "
+                + text(Kinds.cause(f)));
+      }
+      out.println();
+    }
     List<Finding> hardening = byLayer(Kinds.hardening(result.findings()));
     if (!hardening.isEmpty()) {
       out.println("## Hardening");

@@ -107,9 +107,14 @@ public final class SarifRenderer implements ReportRenderer {
 
   /**
    * SARIF has three levels that matter; a critical or high root cause blocks a merge. Hardening
-   * advice never does: a note, or a warning when it is high or critical.
+   * advice never does: a note, or a warning when it is high or critical. A consequence is a note:
+   * its cause is a result of its own at its own level, and one fault is one alert to triage and
+   * dismiss, at the place to fix; its severity and kind stay in its properties.
    */
   static Result.Level level(Severity s, FindingKind kind) {
+    if (kind == FindingKind.CONSEQUENCE) {
+      return Result.Level.NOTE;
+    }
     if (kind == FindingKind.HARDENING) {
       return s.atLeast(Severity.HIGH) ? Result.Level.WARNING : Result.Level.NOTE;
     }

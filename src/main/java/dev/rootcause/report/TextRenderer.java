@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
 /**
  * The terminal report, for someone paged at night: root causes grouped by layer like the root-cause
  * tables of a post-incident report, the layer holding the worst finding first; each says where,
- * what is wrong, what breaks, the fix and the evidence. Hardening advice follows as one line of
- * counts per rule (in full with {@code --all}). Then what could not be read, and one summary line
- * last, where the eye lands.
+ * what is wrong, what breaks, the fix and the evidence. Consequences follow, one line each naming
+ * the finding they follow from, then hardening advice as one line of counts per rule (both in full
+ * with {@code --all}). Then what could not be read, and one summary line last, where the eye lands.
  */
 public final class TextRenderer implements ReportRenderer {
   /** Whether the objects were read from a cluster or a dump, not from repository files. */
@@ -38,7 +38,7 @@ public final class TextRenderer implements ReportRenderer {
     this(color, showSuppressed, false);
   }
 
-  /** {@code all}: list hardening findings in full after the root causes, not only their counts. */
+  /** {@code all}: list consequences and hardening findings in full, not one line or counts. */
   public TextRenderer(boolean color, boolean showSuppressed, boolean all) {
     this.color = color;
     this.showSuppressed = showSuppressed;
@@ -53,6 +53,27 @@ public final class TextRenderer implements ReportRenderer {
       out.println(bold(group.getKey().title() + " (" + group.getValue().size() + ")"));
       out.println();
       group.getValue().forEach(f -> finding(out, f));
+    }
+    List<Finding> consequences = Kinds.consequences(result.findings());
+    if (!consequences.isEmpty() && all) {
+      out.println(bold("Consequences (" + consequences.size() + ")"));
+      out.println();
+      consequences.forEach(f -> finding(out, f));
+    } else if (!consequences.isEmpty()) {
+      // Fixing the cause fixes these: one line each, the cause named, in full with --all.
+      out.println(bold("Consequences (" + consequences.size() + ")"));
+      for (Finding f : consequences) {
+        out.println(
+            "  "
+                + severity(f.severity())
+                + "  "
+                + clean(f.subject())
+                + "  "
+                + f.ruleId()
+                + ", "
+                + clean(Kinds.cause(f)));
+      }
+      out.println();
     }
     List<Finding> hardening = Kinds.hardening(result.findings());
     if (!hardening.isEmpty() && all) {

@@ -43,15 +43,7 @@ class DiagnoseCommandTest {
 
   @Test
   void findsEveryRuntimeVisibleRootCauseOfSeed002WithItsEvidence() {
-    Cli.Run run =
-        Cli.run(
-            "diagnose",
-            "--dump",
-            BROKEN.toString(),
-            "--as-of",
-            BROKEN_AT.toString(),
-            "--color",
-            "never");
+    Cli.Run run = broken();
 
     assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS.code());
     String out = run.out();
@@ -103,6 +95,52 @@ class DiagnoseCommandTest {
     // No pod name with a hash suffix is where a fix goes.
     assertThat(out.lines().filter(l -> l.strip().startsWith("at ")))
         .noneMatch(l -> l.contains("Pod "));
+  }
+
+  /** The text report of seed 002's broken dump, as of when it was taken. */
+  private static Cli.Run broken() {
+    return Cli.run(
+        "diagnose",
+        "--dump",
+        BROKEN.toString(),
+        "--as-of",
+        BROKEN_AT.toString(),
+        "--color",
+        "never");
+  }
+
+  @Test
+  void theServicesLeftWithoutEndpointsByTheirPodsAreCountedAndShownAsConsequences() {
+    String out = broken().out();
+    assertThat(out)
+        .contains(
+            "Consequences (3)\n"
+                + "  MEDIUM    Service production/api-service  runtime/service-without-endpoints,"
+                + " follows from k8s/probe-port-not-exposed on Deployment production/api-service\n"
+                + "  MEDIUM    Service production/database-service "
+                + " runtime/service-without-endpoints, follows from runtime/crash-loop-back-off on"
+                + " Deployment production/database-service\n"
+                + "  MEDIUM    Service production/notification-service "
+                + " runtime/service-without-endpoints, follows from runtime/image-pull-back-off on"
+                + " Deployment production/notification-service\n",
+            "(1 critical, 5 high, 4 medium; 7 root causes, 3 consequences)");
+    // After every root cause, not among them; the gateway (its selector matches no pod) is one.
+    assertThat(out.indexOf("Consequences (3)")).isGreaterThan(out.indexOf("runtime/retry-storm"));
+    assertThat(out.substring(0, out.indexOf("Consequences (3)")))
+        .doesNotContain("runtime/service-without-endpoints  Service")
+        .contains("CRITICAL  k8s/service-selects-nothing  Service production/gateway");
+    // A consequence is an outage too: --fail-on counts it as before.
+    assertThat(
+            Cli.run(
+                    "diagnose",
+                    "--dump",
+                    "src/test/resources/diagnose/consequences/pods-not-ready-nothing-found",
+                    "--as-of",
+                    BROKEN_AT.toString(),
+                    "--fail-on",
+                    "medium")
+                .exit())
+        .isEqualTo(ExitCode.FINDINGS.code());
   }
 
   @Test

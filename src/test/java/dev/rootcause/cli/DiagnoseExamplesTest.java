@@ -80,8 +80,10 @@ class DiagnoseExamplesTest {
               "sre-assessment (2 of 2 pods) ImagePullBackOff on sre-assessment:latest: the"
                   + " registry has no such repository or tag",
               "pull access denied for sre-assessment",
-              "runtime/service-without-endpoints  Service default/sre-assessment",
-              "sre-assessment-6c8d7f9b54-4xkzp (sre-assessment ImagePullBackOff)"),
+              // The Service is down because its pods cannot pull: a consequence, not a cause.
+              "Service default/sre-assessment  runtime/service-without-endpoints, follows from"
+                  + " runtime/image-pull-back-off on Deployment default/sre-assessment",
+              "3 root causes, 1 consequence"),
           // Seed 001: the readiness probe knocks on port 80, the server listens on 8080; the
           // sidecar's fault injection, the HPA's fixed target and the policy's labels are read
           // from the cluster's own specs.
@@ -93,8 +95,9 @@ class DiagnoseExamplesTest {
               "hpa/static-average-value  HorizontalPodAutoscaler default/go-app",
               "go-app (2 of 2 pods) readiness probe fails 1641 times: connection refused on port"
                   + " 80: nothing listens there; its log says it listens on 8080",
-              "runtime/service-without-endpoints  Service default/go-app",
-              "go-app-7b9d8c6f5d-k8v2p (go-app Running, not Ready)"),
+              // Down because the probe knocks on the wrong port, not because of the chaos flag.
+              "Service default/go-app  runtime/service-without-endpoints, follows from"
+                  + " k8s/probe-port-not-exposed on Deployment default/go-app"),
           // Seed 003: `/` raises at random.
           "flask-random-500",
           List.of(

@@ -48,7 +48,8 @@ class DiagnoseSelectionTest {
   void aServiceIsDiagnosedWithThePodsBehindIt() {
     Cli.Run run = diagnose("svc/database-service");
 
-    // The Service has no endpoint because its only pod crash-loops: both are told, nothing else.
+    // The Service has no endpoint because its only pod crash-loops: both are told, nothing else,
+    // the Service as the crash loop's consequence.
     assertThat(headlines(run))
         .hasSize(2)
         .anyMatch(
@@ -56,7 +57,8 @@ class DiagnoseSelectionTest {
         .anyMatch(
             l ->
                 l.contains(
-                    "runtime/service-without-endpoints  Service production/database-service"));
+                    "Service production/database-service  runtime/service-without-endpoints,"
+                        + " follows from runtime/crash-loop-back-off"));
   }
 
   @Test

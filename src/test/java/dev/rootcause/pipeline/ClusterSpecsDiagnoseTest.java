@@ -30,7 +30,8 @@ class ClusterSpecsDiagnoseTest {
 
   private static final Path CONFIG = Path.of("src/test/resources/diagnose-config");
 
-  private static List<Finding> diagnose(Path dump, String asOf) throws Exception {
+  /** The findings of {@code diagnose} of the dump at {@code dump}, as of {@code asOf}. */
+  static List<Finding> diagnose(Path dump, String asOf) throws Exception {
     return new Diagnoser()
         .diagnose(
             new Diagnoser.Source(

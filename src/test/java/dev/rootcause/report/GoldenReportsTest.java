@@ -106,6 +106,33 @@ class GoldenReportsTest {
             "Make /healthz report only the process's own health, not its dependencies'.",
             Confidence.LIKELY,
             FindingKind.ROOT_CAUSE));
+    // What the liveness failure takes down: told after the causes, naming the one it follows.
+    ClusterLocation service =
+        new ClusterLocation("prod-eu", "shop", "Service", "api", ".spec.selector");
+    findings.add(
+        new Finding(
+            "runtime/service-without-endpoints",
+            Severity.HIGH,
+            "Service shop/api",
+            "connections to the Service fail until its pods are Ready",
+            "Service api (LoadBalancer) has no endpoints: the 1 pod(s) its selector matches are"
+                + " not Ready: api-7f9c4-x2x1z (api CrashLoopBackOff)",
+            service,
+            List.of(
+                new Evidence(
+                    new ClusterLocation(
+                        "prod-eu",
+                        "shop",
+                        "Pod",
+                        "api-7f9c4-x2x1z",
+                        ".spec.containers[0].livenessProbe"),
+                    "follows from runtime/liveness-endpoint-fails on Pod shop/api-7f9c4-x2x1z"),
+                new Evidence(
+                    new ClusterLocation("prod-eu", "shop", "Pod", "api-7f9c4-x2x1z", ".status"),
+                    "api-7f9c4-x2x1z CrashLoopBackOff, not Ready")),
+            "Fix why the selected pods are not Ready.",
+            Confidence.CERTAIN,
+            FindingKind.CONSEQUENCE));
     findings.sort(RuleEngine.REPORT_ORDER);
     List<ScanResult.RuleFailure> failures =
         List.of(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
+import dev.rootcause.model.FindingKind;
 import dev.rootcause.model.Layer;
 import dev.rootcause.model.ScanResult;
 import dev.rootcause.model.Severity;
@@ -68,6 +69,36 @@ class JsonSchemaTest {
   }
 
   @Test
+  void aDiagnosisWithConsequencesConformsToTheSchema() throws IOException {
+    Cli.Run run =
+        Cli.run(
+            "diagnose",
+            "--dump",
+            "src/test/resources/diagnose/seed-002-broken",
+            "--as-of",
+            "2025-02-11T16:52:00Z",
+            "--format",
+            "json");
+    JsonNode report = JSON.readTree(run.out());
+
+    assertThat(JsonSchemas.errors(schema(), report)).isEmpty();
+    assertThat(report.at("/summary/byKind/consequence").asInt()).isEqualTo(3);
+    List<String> consequences = new ArrayList<>();
+    report
+        .get("findings")
+        .forEach(
+            f -> {
+              if ("consequence".equals(f.get("kind").asText())) {
+                consequences.add(f.at("/related/0/note").asText());
+              }
+            });
+    assertThat(consequences)
+        .contains(
+            "follows from runtime/crash-loop-back-off on Deployment"
+                + " production/database-service");
+  }
+
+  @Test
   void aFieldTheSchemaDoesNotDescribeFailsValidation() throws IOException {
     // Why the tests above can fail: the schema closes every object, so a new field must be added.
     ObjectNode report = (ObjectNode) render(GoldenReportsTest.result());
@@ -77,13 +108,16 @@ class JsonSchemaTest {
   }
 
   @Test
-  void severityAndLayerEnumsListEveryValueTheModelHas() throws IOException {
+  void severityLayerAndKindEnumsListEveryValueTheModelHas() throws IOException {
     JsonNode schema = JSON.readTree(JsonRenderer.schema());
 
     assertThat(strings(schema.at("/definitions/severity/enum")))
         .containsExactlyElementsOf(Arrays.stream(Severity.values()).map(Severity::label).toList());
     assertThat(strings(schema.at("/definitions/layer/enum")))
         .containsExactlyElementsOf(Arrays.stream(Layer.values()).map(Layer::prefix).toList());
+    assertThat(strings(schema.at("/definitions/kind/enum")))
+        .containsExactlyElementsOf(
+            Arrays.stream(FindingKind.values()).map(FindingKind::label).toList());
   }
 
   private static JsonSchema schema() {

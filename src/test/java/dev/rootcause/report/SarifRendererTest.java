@@ -91,7 +91,23 @@ class SarifRendererTest {
     assertThat(cause.at("/properties/kind").asText()).isEqualTo("root-cause");
   }
 
+  @Test
+  void aConsequenceIsANoteThatKeepsItsSeverityAndKindInItsProperties() throws IOException {
+    // Its cause is a result of its own at its own level: one fault, one alert to triage.
+    Finding down =
+        as(finding(Severity.CRITICAL, SourceLocation.of("a.yaml", 3)), FindingKind.CONSEQUENCE);
+    JsonNode r = render(single(down)).at("/runs/0/results/0");
+
+    assertThat(r.path("level").asText()).isEqualTo("note");
+    assertThat(r.at("/properties/kind").asText()).isEqualTo("consequence");
+    assertThat(r.at("/properties/severity").asText()).isEqualTo("critical");
+  }
+
   private static Finding hardening(Finding f) {
+    return as(f, FindingKind.HARDENING);
+  }
+
+  private static Finding as(Finding f, FindingKind kind) {
     return new Finding(
         f.ruleId(),
         f.severity(),
@@ -102,7 +118,7 @@ class SarifRendererTest {
         f.related(),
         f.fix(),
         f.confidence(),
-        FindingKind.HARDENING);
+        kind);
   }
 
   @Test

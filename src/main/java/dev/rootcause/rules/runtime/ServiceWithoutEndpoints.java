@@ -66,7 +66,8 @@ public final class ServiceWithoutEndpoints implements SystemRule {
                       "Set the selector of Service "
                           + service.name()
                           + " to the labels of the pod"
-                          + " template of the workload it fronts.")
+                          + " template of the workload it fronts; if that workload creates no pod"
+                          + " (a quota, an admission policy), fix that instead.")
               : ctx.report(
                       where,
                       name
@@ -75,10 +76,11 @@ public final class ServiceWithoutEndpoints implements SystemRule {
                           + " pod(s) its selector matches are not Ready: "
                           + why(selected))
                   .severity(service.exposed() ? Severity.HIGH : Severity.MEDIUM)
-                  .symptom(
-                      "connections to the Service fail until its pods are Ready: a consequence"
-                          + " of why they are not, reported on their workload")
-                  .fix("Fix why the selected pods are not Ready (the finding on their workload).");
+                  .symptom("connections to the Service fail until its pods are Ready")
+                  .fix(
+                      "Fix why the selected pods are not Ready: the finding on their workload when"
+                          + " there is one (this one then follows from it), else their readiness"
+                          + " probe, events and last log (kubectl describe pod, kubectl logs).");
       f.subject(Symptoms.subject(where));
       for (PodState p : selected.stream().limit(EXAMPLES).toList()) {
         f.related(p.location(), p.name() + " " + p.status() + (p.ready() ? "" : ", not Ready"));
