@@ -52,6 +52,10 @@ public final class SystemModel {
   private final List<Dockerfile> dockerfiles;
   private final List<GoModule> goModules;
   private final List<ImageBuild> imageBuilds;
+  private final Map<ImageBuild, Integer> buildOrder = new IdentityHashMap<>();
+  private final List<ImageBuild> templatedBuilds;
+  private final Map<Class<?>, List<?>> detailsByType =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final List<AppFacts> apps;
   private final List<HostReference> hostReferences;
   private final List<Pipeline> pipelines;
@@ -98,6 +102,7 @@ public final class SystemModel {
     this.goModules =
         b.goModules.stream().sorted(Comparator.comparing(GoModule::directory)).toList();
     this.imageBuilds = List.copyOf(b.imageBuilds);
+    this.templatedBuilds = imageBuilds.stream().filter(i -> i.image().isTemplated()).toList();
     this.apps = List.copyOf(b.apps);
     this.hostReferences = List.copyOf(b.hostReferences);
     this.pipelines = List.copyOf(b.pipelines);
@@ -132,6 +137,7 @@ public final class SystemModel {
             services.stream().filter(Service::routesToPods).toList(), Service::selector);
     policySelectors = new SelectorIndex<>(networkPolicies, NetworkPolicy::podSelector);
     for (ImageBuild build : imageBuilds) {
+      buildOrder.putIfAbsent(build, buildOrder.size());
       buildsByRepository
           .computeIfAbsent(build.image().normalizedRepository(), r -> new ArrayList<>())
           .add(build);
@@ -163,8 +169,12 @@ public final class SystemModel {
    * Facts of one type kept beside the lists above (a focused model class reads them, so this one
    * does not grow), in the order their files were merged.
    */
+  @SuppressWarnings("unchecked") // each list holds only instances of its key
   public <T> List<T> details(Class<T> type) {
-    return facts.details.stream().filter(type::isInstance).map(type::cast).toList();
+    // Rules ask per container: filtered once per type, not once per call.
+    return (List<T>)
+        detailsByType.computeIfAbsent(
+            type, t -> facts.details.stream().filter(t::isInstance).map(t::cast).toList());
   }
 
   public static Builder builder() {
@@ -415,7 +425,10 @@ public final class SystemModel {
     String wanted = ImageNames.canonical(image);
     String untagged =
         image.effectiveTag().equals("latest") ? wanted.substring(0, wanted.lastIndexOf(':')) : null;
-    return imageBuilds.stream()
+    // Only builds of the same repository or templated ones can: asked per container, not N x N.
+    return Stream.concat(buildsOf(image.normalizedRepository()).stream(), templatedBuilds.stream())
+        .distinct()
+        .sorted(Comparator.comparingInt(buildOrder::get))
         .filter(
             b ->
                 b.image().isTemplated()
