@@ -29,7 +29,30 @@ final class JavaRoutes {
    * with {@code prefix} optional), and the method annotations with their HTTP method.
    */
   private record Dialect(
-      String pkg, String controller, String prefix, Map<String, String> methods) {}
+      String pkg,
+      String controller,
+      String prefix,
+      Map<String, String> methods,
+      String methodPath) {
+    Dialect(String pkg, String controller, String prefix, Map<String, String> methods) {
+      this(pkg, controller, prefix, methods, null);
+    }
+  }
+
+  /**
+   * JAX-RS (Jakarta EE, Quarkus, Jersey, Dropwizard): a resource class is {@code @Path}, its
+   * methods {@code @GET} with no argument, the sub-path in a separate {@code @Path} on the method.
+   */
+  private static Dialect jaxRs(String pkg) {
+    return new Dialect(
+        pkg,
+        "Path",
+        "Path",
+        Map.of(
+            "GET", "GET", "POST", "POST", "PUT", "PUT", "DELETE", "DELETE", "PATCH", "PATCH",
+            "HEAD", "HEAD", "OPTIONS", "OPTIONS"),
+        "Path");
+  }
 
   private static final List<Dialect> DIALECTS =
       List.of(
@@ -41,7 +64,9 @@ final class JavaRoutes {
               "Controller",
               Map.of(
                   "Get", "GET", "Post", "POST", "Put", "PUT", "Delete", "DELETE", "Patch", "PATCH",
-                  "Head", "HEAD", "Options", "OPTIONS")));
+                  "Head", "HEAD", "Options", "OPTIONS")),
+          jaxRs("jakarta.ws.rs"),
+          jaxRs("javax.ws.rs"));
 
   void readController(Node type) {
     Node body = type.child("body");
@@ -77,7 +102,7 @@ final class JavaRoutes {
         String method = mapping.getValue().equals("*") ? requestMethod(a) : mapping.getValue();
         JavaHandlers.Handler handler = file.handling.handler(member, JavaHandlers.Style.SPRING);
         for (String prefix : prefixes) {
-          for (String sub : mappingPaths(a)) {
+          for (String sub : subPaths(member, dialect, a)) {
             if (prefix == null || sub == null) {
               continue;
             }
@@ -94,6 +119,15 @@ final class JavaRoutes {
         }
       }
     }
+  }
+
+  /** The method's own path: the mapping's argument, or (JAX-RS) its {@code @Path}, else "". */
+  private List<String> subPaths(Node method, Dialect dialect, Node mapping) {
+    if (dialect.methodPath() == null) {
+      return mappingPaths(mapping);
+    }
+    Node path = annotation(method, dialect.methodPath());
+    return path == null ? List.of("") : mappingPaths(path);
   }
 
   /** The modifiers' annotation with this simple name, or null. */
