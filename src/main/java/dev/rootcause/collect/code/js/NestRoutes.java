@@ -68,7 +68,12 @@ final class NestRoutes {
           String path = verb == null ? null : pathArgument(d);
           if (path != null) {
             Node name = member.child("name");
-            file.out.route(verb, join(base, path), List.of(), name == null ? null : name.text(), d);
+            String full = join(base, path);
+            file.out.route(verb, full, List.of(), name == null ? null : name.text(), d);
+            // The method serves the route: its body is a request path the hazard rules judge.
+            String route = verb.equals("*") ? full : verb + " " + full;
+            file.handlers.add(new JsFile.Handler(member, route, null, null));
+            file.routeByFunction.putIfAbsent(member, route);
           }
         }
       }
