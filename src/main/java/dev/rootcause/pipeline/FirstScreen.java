@@ -100,7 +100,8 @@ final class FirstScreen {
         || f.related().stream()
             .anyMatch(
                 e ->
-                    e.location() instanceof ClusterLocation && e.note().endsWith(" observed here"));
+                    e.location() instanceof ClusterLocation
+                        && e.note().endsWith(SymptomJoin.OBSERVED));
   }
 
   /** A root cause at medium or above: a low note does not make a workload sick or come first. */

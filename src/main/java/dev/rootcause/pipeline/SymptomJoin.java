@@ -39,6 +39,9 @@ import java.util.regex.Pattern;
  * cluster's evidence. Findings that join nothing stay as they are.
  */
 final class SymptomJoin {
+  /** The note on a merged finding's evidence at the symptom: {@code <rule> observed here}. */
+  static final String OBSERVED = " observed here";
+
   private static final Pattern CONTAINER = Pattern.compile("containers\\{([^}]+)}");
   private static final String CRASH_LOOP = "runtime/crash-loop-back-off";
 
@@ -278,7 +281,7 @@ final class SymptomJoin {
   private static Finding merged(Finding symptom, List<Finding> causes) {
     Finding cause = causes.get(0);
     List<Evidence> related = new ArrayList<>();
-    related.add(new Evidence(symptom.primary(), symptom.ruleId() + " observed here"));
+    related.add(new Evidence(symptom.primary(), symptom.ruleId() + OBSERVED));
     related.addAll(symptom.related());
     related.addAll(cause.related());
     Severity severity = symptom.severity();
