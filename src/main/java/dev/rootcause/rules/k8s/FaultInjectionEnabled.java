@@ -84,14 +84,34 @@ public final class FaultInjectionEnabled implements SystemRule {
     String value = raw.trim();
     if (isOn(value)) {
       // The value is shown: a failure rate is configuration, not a secret.
-      ctx.report(at, name + "=" + value + " is set on " + where + describe(value))
+      ctx.report(at, name + "=" + value + " is set on " + where + describe(name, value))
           .subject(subject)
           .fix("Remove " + name + " or set it to 0.");
     }
   }
 
+  /**
+   * Words of settings that watch failures rather than cause them: a circuit breaker's failure-rate
+   * threshold, an SLO's error-rate target, an alert's limit.
+   */
+  private static final List<String> WATCHES =
+      List.of(
+          "THRESHOLD",
+          "TARGET",
+          "ALERT",
+          "LIMIT",
+          "BUDGET",
+          "TOLERAN",
+          "CIRCUIT",
+          "BREAKER",
+          "SLO_",
+          "_SLO");
+
   static boolean namesFaultInjection(String name) {
     String upper = name.toUpperCase(Locale.ROOT);
+    if (WATCHES.stream().anyMatch(upper::contains)) {
+      return false;
+    }
     if (upper.contains("CHAOS")) {
       return true;
     }
@@ -107,7 +127,12 @@ public final class FaultInjectionEnabled implements SystemRule {
     return false;
   }
 
-  private static String describe(String value) {
+  private static String describe(String name, String value) {
+    String upper = name.toUpperCase(Locale.ROOT);
+    if (upper.contains("DELAY") || upper.contains("LATENCY")) {
+      // A delay is a duration, not a share of requests.
+      return upper.endsWith("MS") ? ": about " + value + " ms is added to requests" : "";
+    }
     try {
       double rate = Double.parseDouble(value);
       if (rate > 0 && rate <= 1) {
