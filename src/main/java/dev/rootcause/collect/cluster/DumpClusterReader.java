@@ -50,6 +50,7 @@ public final class DumpClusterReader implements ClusterReader, DumpWriter.Record
   private final KubernetesSerialization serialization = new KubernetesSerialization();
   private final Map<String, DumpDamage> damaged = new LinkedHashMap<>();
   private List<Pod> podsRead;
+  private final Map<Path, List<HasMetadata>> filesRead = new java.util.HashMap<>();
   private List<HasMetadata> objectsRead = List.of();
   private String podsReadFor;
 
@@ -225,6 +226,18 @@ public final class DumpClusterReader implements ClusterReader, DumpWriter.Record
    * before the damage, and the damage is reported; one that gives nothing is not kubectl output.
    */
   private List<HasMetadata> read(Path file) throws ClusterReadException {
+    // Each kind is asked of every file of a folder of kubectl output: parse a file once, not
+    // once per kind (a 10,000-pod List eight times).
+    List<HasMetadata> known = filesRead.get(file);
+    if (known != null) {
+      return known;
+    }
+    List<HasMetadata> objects = parse(file);
+    filesRead.put(file, objects);
+    return objects;
+  }
+
+  private List<HasMetadata> parse(Path file) throws ClusterReadException {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
