@@ -25,4 +25,12 @@ public record LogLine(
   public boolean mayBeSince(Instant since) {
     return timestamp == null || !timestamp.isBefore(since);
   }
+
+  /**
+   * The line as the application wrote it, without the timestamp {@code kubectl logs --timestamps}
+   * puts first: what stack-trace and frame reading must see.
+   */
+  public String body() {
+    return LogRecords.body(this);
+  }
 }

@@ -203,7 +203,7 @@ public final class CrashLoopBackOff implements SystemRule {
   /** Where the application's code raised the last stack trace of the log, or null. */
   private static SourceFrame raisedAt(ContainerLog log) {
     List<StackTraces.Trace> traces =
-        StackTraces.of(log.lines().stream().map(LogLine::text).toList());
+        StackTraces.of(log.lines().stream().map(LogLine::body).toList());
     return traces.isEmpty() ? null : traces.get(traces.size() - 1).frame();
   }
 

@@ -66,7 +66,7 @@ public final class HighErrorRate implements SystemRule {
         for (LogLine line : log.log().lines()) {
           int status = AccessLines.status(line.text());
           if (status == 0) {
-            raised.line(line.text());
+            raised.line(line.body());
             continue;
           }
           requests++;

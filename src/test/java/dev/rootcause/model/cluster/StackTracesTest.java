@@ -149,4 +149,29 @@ class StackTracesTest {
                 GET /health 200"""))
         .isEmpty();
   }
+
+  @Test
+  void aLiveLogsTimestampsAreNotPartOfTheFramesIndentation() {
+    // kubectl logs --timestamps, as the live reader asks for them: each line starts with its time.
+    List<LogLine> lines =
+        java.util.stream.Stream.of(
+                "2025-06-18T15:00:28.412000000Z Traceback (most recent call last):",
+                "2025-06-18T15:00:28.412000000Z   File \"/app/application.py\", line 18, in load_urls",
+                "2025-06-18T15:00:28.412000000Z     return json.loads(urls_file)",
+                "2025-06-18T15:00:28.413000000Z TypeError: the JSON object must be str, bytes or"
+                    + " bytearray, not TextIOWrapper")
+            .map(t -> new LogLine(java.time.Instant.parse(t.substring(0, 30)), t))
+            .toList();
+
+    List<StackTraces.Trace> traces = StackTraces.of(lines.stream().map(LogLine::body).toList());
+
+    assertThat(traces)
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.frame())
+                  .isEqualTo(new SourceFrame("/app/application.py", 18, "load_urls"));
+              assertThat(t.error()).startsWith("TypeError: the JSON object must be str");
+            });
+  }
 }
