@@ -64,7 +64,8 @@ public final class Facts implements Serializable {
   public List<String> readBeside(Path path, long maxBytes) {
     byte[] bytes = contentOf(path, maxBytes);
     synchronized (this) {
-      besides.put(path.toAbsolutePath().normalize().toString(), hashOf(bytes));
+      // The limit is kept with the hash: a file over it is judged against the same limit again.
+      besides.put(path.toAbsolutePath().normalize().toString(), maxBytes + ":" + hashOf(bytes));
     }
     return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8).lines().toList();
   }
@@ -93,7 +94,13 @@ public final class Facts implements Serializable {
         }
         continue;
       }
-      if (!hashOf(contentOf(Path.of(e.getKey()), Long.MAX_VALUE)).equals(e.getValue())) {
+      int colon = e.getValue().indexOf(':');
+      if (colon < 0) {
+        return false;
+      }
+      long maxBytes = Long.parseLong(e.getValue().substring(0, colon));
+      String hash = e.getValue().substring(colon + 1);
+      if (!hashOf(contentOf(Path.of(e.getKey()), maxBytes)).equals(hash)) {
         return false;
       }
     }

@@ -178,6 +178,30 @@ class FactsCacheTest {
   }
 
   @Test
+  void aComposeEnvFileOverTheSizeLimitStillLetsTheComposeFileComeFromTheCache() throws Exception {
+    Path root = work.resolve("compose-big-env");
+    Files.createDirectories(root);
+    Files.writeString(
+        root.resolve("compose.yaml"),
+        """
+        services:
+          quotes:
+            image: ghcr.io/acme/quotes:2.1.0
+            env_file: generated.env
+        """);
+    // A generated env file far over the 256 KiB read limit: not read, and not a reason to miss.
+    Files.writeString(root.resolve("generated.env"), "# padding\n".repeat(40_000));
+    ScanResult first = scan(root, cacheDir);
+
+    ScanResult warm = scan(root, cacheDir);
+
+    assertThat(warm.cache().filesFromCache())
+        .isEqualTo(first.inventory().filesScanned())
+        .isPositive();
+    assertThat(warm.findings()).isEqualTo(first.findings());
+  }
+
+  @Test
   void anUnwritableCacheCostsTimeNotTheReport() throws Exception {
     Path notADir = Files.writeString(work.resolve("cache-is-a-file"), "x");
     Path root = Path.of("examples", "go-service");
