@@ -10,6 +10,7 @@ import dev.rootcause.model.k8s.Workload;
 import dev.rootcause.rules.ContainerRule;
 import dev.rootcause.rules.RuleContext;
 import dev.rootcause.rules.RuleSpec;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -87,16 +88,7 @@ public final class ProbePortNotExposed implements ContainerRule {
         finding.symptom(
             "what uses the declared port (the other probes, the Service's targetPort) reaches"
                 + " nothing: the pod is not Ready and its Service has no endpoints");
-        finding.fix(
-            "Declare containerPort "
-                + probe.port()
-                + (container.ports().size() == 1
-                    ? " instead of " + container.ports().get(0).number()
-                    : "")
-                + " (keep its name): "
-                + probe.kind().field()
-                + " already reaches the app, and the probes and Service targetPorts that use the"
-                + " declared port follow it.");
+        finding.fix(declareFix(container, probe));
       } else if (app.isPresent()) {
         app.get().evidence().forEach(e -> finding.related(e.location(), e.note()));
         finding
@@ -113,6 +105,46 @@ public final class ProbePortNotExposed implements ContainerRule {
                 + ".");
       }
     }
+  }
+
+  /**
+   * The probe reaches the app: declare its port. What names the declared port follows the new
+   * number; what writes the old number does not, so it is named to change too.
+   */
+  private static String declareFix(Container container, Probe right) {
+    int to = right.port().number();
+    ContainerPort only = container.ports().size() == 1 ? container.ports().get(0) : null;
+    StringBuilder fix = new StringBuilder("Declare containerPort ").append(to);
+    if (only != null) {
+      fix.append(" instead of ").append(only.number()).append(" (keep its name)");
+      if (only.name() != null) {
+        fix.append("; what uses the name '").append(only.name()).append("' follows it");
+      }
+    }
+    fix.append("; ").append(right.kind().field()).append(" already reaches the app.");
+    if (only != null) {
+      List<String> numbered =
+          container.probes().stream()
+              .filter(p -> p != right && p.checksPort() && !p.port().isNamed())
+              .filter(p -> p.port().number() == only.number())
+              .map(p -> p.kind().field())
+              .toList();
+      if (!numbered.isEmpty()) {
+        fix.append(" Also point ")
+            .append(String.join(" and ", numbered))
+            .append(" at ")
+            .append(to)
+            .append(": it writes ")
+            .append(only.number())
+            .append(" as a number.");
+      }
+      fix.append(" A Service whose targetPort is ")
+          .append(only.number())
+          .append(" must change to ")
+          .append(to)
+          .append(" too.");
+    }
+    return fix.toString();
   }
 
   private static String describe(ContainerPort p) {

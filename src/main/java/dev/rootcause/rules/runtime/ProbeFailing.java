@@ -122,7 +122,7 @@ public final class ProbeFailing implements SystemRule {
                 "status " + c.display() + ", " + Units.count(c.restartCount(), "restart"))
             .fix(
                 served != null
-                    ? servedFix(served, c.name(), liveness)
+                    ? servedFix(served, c.name(), spec, liveness)
                     : fix(failure, spec, declared, liveness, c.name()));
     if (served != null && served.at() != null) {
       finding.related(served.at(), served.note());
@@ -187,16 +187,24 @@ public final class ProbeFailing implements SystemRule {
         null);
   }
 
-  private static String servedFix(Served served, String container, boolean liveness) {
-    return "Point the "
-        + (liveness ? "livenessProbe" : "readinessProbe")
-        + " at port "
+  private static String servedFix(
+      Served served, String container, ContainerSpec spec, boolean liveness) {
+    String point =
+        "Point the "
+            + (liveness ? "livenessProbe" : "readinessProbe")
+            + " at port "
+            + served.port()
+            + ", where "
+            + container
+            + " listens";
+    if (spec != null && spec.ports().contains(served.port())) {
+      return point + " (the container already declares it).";
+    }
+    return point
+        + ", and declare containerPort "
         + served.port()
-        + ", where "
-        + container
-        + " listens, and declare containerPort "
-        + served.port()
-        + " (and the Service's targetPort) to match, so the probes, the Service and the app agree.";
+        + " (and change a Service targetPort that writes the old port) so the probes, the"
+        + " Service and the app agree.";
   }
 
   private static String what(ProbeFailure failure, ContainerSpec spec, ProbeSpec declared) {
