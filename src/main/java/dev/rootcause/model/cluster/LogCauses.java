@@ -148,10 +148,14 @@ public final class LogCauses {
 
   /** The failure the line proves, or null when it proves none. */
   public static LogCause classify(String line) {
+    return line == null ? null : classify(line, JsonLogRecord.parse(line));
+  }
+
+  /** As {@link #classify(String)}, with the line's JSON record already decoded (or null). */
+  static LogCause classify(String line, JsonLogRecord json) {
     if (line == null) {
       return null;
     }
-    JsonLogRecord json = JsonLogRecord.parse(line);
     if (json != null) {
       line = json.text(); // the message and error fields, unescaped; each field bounded
     } else if (line.length() > 4_096) {

@@ -29,8 +29,12 @@ public final class LogLevels {
    * "no error" do not count.
    */
   public static boolean isError(String line) {
+    return isError(line, JsonLogRecord.parse(line));
+  }
+
+  /** As {@link #isError(String)}, with the line's JSON record already decoded (or null). */
+  static boolean isError(String line, JsonLogRecord json) {
     String text = line;
-    JsonLogRecord json = JsonLogRecord.parse(line);
     if (json != null) {
       Boolean byLevel = json.levelIsError();
       if (byLevel != null) {

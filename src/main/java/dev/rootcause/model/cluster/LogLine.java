@@ -18,7 +18,12 @@ public record LogLine(
 
   /** A line whose level and cause are read from its text. */
   public LogLine(Instant timestamp, String text) {
-    this(timestamp, text, LogLevels.isError(text), LogCauses.classify(text), false);
+    this(timestamp, text, text == null ? null : JsonLogRecord.parse(text));
+  }
+
+  // Every line read passes here: a JSON record is decoded once for its level and its cause.
+  private LogLine(Instant timestamp, String text, JsonLogRecord json) {
+    this(timestamp, text, LogLevels.isError(text, json), LogCauses.classify(text, json), false);
   }
 
   /** Whether the line may have been written at or after {@code since}: undated lines may have. */
